@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import type { EventCatalogue, EventType } from '../schemas/catalogue';
+import { schemaArbitrary, type Presence } from './schemaArbitrary';
+
+/** A generated event: a JSON object as it will be serialised. */
+export type GeneratedEvent = Record<string, unknown>;
+
+export interface EventArbitraryOptions {
+  /** Which optional fields appear: random (default), or only the required ones, or all of them. */
+  readonly presence?: Presence | 'mixed';
+  /** Add unknown properties to the envelope and to `data` (default false). */
+  readonly extraProperties?: boolean;
+  /** JSON pointers of optional fields that must be present. */
+  readonly forcePresent?: ReadonlySet<string>;
+}
+
+/**
+ * Valid events of one type. By default ("mixed") a sixth of the events carry no optional field
+ * at all and a sixth carry every one, so both extremes are always exercised.
+ */
+export function eventArbitrary(eventType: EventType, options: EventArbitraryOptions = {}): fc.Arbitrary<GeneratedEvent> {
+  const presence = options.presence ?? 'mixed';
+  const build = (p: Presence): fc.Arbitrary<GeneratedEvent> =>
+    schemaArbitrary(eventType.schema, {
+      presence: p,
+      extraProperties: options.extraProperties ?? false,
+      ...(options.forcePresent !== undefined ? { forcePresent: options.forcePresent } : {}),
+    }) as fc.Arbitrary<GeneratedEvent>;
+  if (presence !== 'mixed') return build(presence);
+  return fc.oneof({ weight: 4, arbitrary: build('random') }, { weight: 1, arbitrary: build('minimal') }, { weight: 1, arbitrary: build('full') });
+}
+
+export interface AnyEventOptions extends EventArbitraryOptions {
+  /** Limit to these event types (default: all). */
+  readonly types?: readonly string[];
+  /** Include deprecated types (default: false, as every check but EVT-5 does). */
+  readonly includeDeprecated?: boolean;
+}
+
+/** The event types an option set selects, in catalogue order; unknown names throw. */
+export function selectTypes(catalogue: EventCatalogue, options: Pick<AnyEventOptions, 'types' | 'includeDeprecated'> = {}): EventType[] {
+  if (options.types !== undefined) return options.types.map((type) => catalogue.get(type));
+  return catalogue.types.filter((t) => options.includeDeprecated === true || !t.deprecated);
+}
+
+/** Valid events over all (selected) types, each type equally likely. */
+export function anyEventArbitrary(catalogue: EventCatalogue, options: AnyEventOptions = {}): fc.Arbitrary<GeneratedEvent> {
+  const types = selectTypes(catalogue, options);
+  return fc.oneof(...types.map((t) => eventArbitrary(t, options)));
+}

@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { isSchemaObject, type SchemaObject } from '../spec/types';
+import { STRING_FORMATS } from './formats';
+import { jsonValueArbitrary } from './jsonValue';
+import { integerArbitrary, numberArbitrary } from './numbers';
+import { textArbitrary } from './strings';
+
+/** How optional properties appear in generated objects. */
+export type Presence = 'random' | 'minimal' | 'full';
+
+export interface SchemaArbitraryOptions {
+  readonly presence: Presence;
+  /** Add unknown properties to objects that allow them (tolerant-reader checks). */
+  readonly extraProperties: boolean;
+  /** JSON pointers of optional properties that must be present (to reach a nested field). */
+  readonly forcePresent?: ReadonlySet<string>;
+}
+
+const EXTRA_KEY = fc.stringMatching(/^[a-z][A-Za-z0-9_]{0,15}$/);
+
+/**
+ * A fast-check arbitrary for the values a (flat, draft-07) JSON Schema accepts. Every keyword the
+ * converted gridX schemas use is honoured; nothing here knows a field or type name.
+ */
+export function schemaArbitrary(schema: unknown, options: SchemaArbitraryOptions, pointer = ''): fc.Arbitrary<unknown> {
+  if (!isSchemaObject(schema)) return jsonValueArbitrary;
+  if (schema.const !== undefined) return fc.constant(schema.const);
+  if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as unknown[]));
+  for (const key of ['oneOf', 'anyOf'] as const) {
+    const branches = schema[key];
+    if (Array.isArray(branches) && branches.length > 0) {
+      const { [key]: _branches, ...rest } = schema;
+      return fc.oneof(...branches.map((branch) => schemaArbitrary({ ...rest, ...(branch as SchemaObject) }, options, pointer)));
+    }
+  }
+  const types = Array.isArray(schema.type) ? (schema.type as string[]) : typeof schema.type === 'string' ? [schema.type] : inferTypes(schema);
+  if (types.length === 0) return jsonValueArbitrary;
+  const arbitraries = types.map((type) => ({ weight: type === 'null' ? 1 : 4, arbitrary: forType(type, schema, options, pointer) }));
+  return arbitraries.length === 1 && arbitraries[0] !== undefined ? arbitraries[0].arbitrary : fc.oneof(...arbitraries);
+}
+
+function inferTypes(schema: SchemaObject): string[] {
+  if (isSchemaObject(schema.properties) || Array.isArray(schema.required)) return ['object'];
+  if (schema.items !== undefined) return ['array'];
+  return [];
+}
+
+function forType(type: string, schema: SchemaObject, options: SchemaArbitraryOptions, pointer: string): fc.Arbitrary<unknown> {
+  switch (type) {
+    case 'null':
+      return fc.constant(null);
+    case 'boolean':
+      return fc.boolean();
+    case 'integer':
+      return integerArbitrary(schema as never);
+    case 'number':
+      return numberArbitrary(schema as never);
+    case 'string':
+      return stringArbitrary(schema);
+    case 'array':
+      return arrayArbitrary(schema, options, pointer);
+    case 'object':
+      return objectArbitrary(schema, options, pointer);
+    default:
+      return jsonValueArbitrary;
+  }
+}
+
+function stringArbitrary(schema: SchemaObject): fc.Arbitrary<string> {
+  const formatted = typeof schema.format === 'string' ? STRING_FORMATS[schema.format] : undefined;
+  if (formatted !== undefined) return formatted;
+  if (typeof schema.pattern === 'string') return fc.stringMatching(new RegExp(schema.pattern, 'u'));
+  return textArbitrary({
+    ...(typeof schema.minLength === 'number' ? { minLength: schema.minLength } : {}),
+    ...(typeof schema.maxLength === 'number' ? { maxLength: schema.maxLength } : {}),
+  });
+}
+
+function arrayArbitrary(schema: SchemaObject, options: SchemaArbitraryOptions, pointer: string): fc.Arbitrary<unknown[]> {
+  const item = schemaArbitrary(schema.items, options, `${pointer}/0`);
+  const minLength = typeof schema.minItems === 'number' ? schema.minItems : 0;
+  const maxLength = typeof schema.maxItems === 'number' ? schema.maxItems : Math.max(minLength, 4);
+  return schema.uniqueItems === true
+    ? fc.uniqueArray(item, { minLength, maxLength, selector: (v) => JSON.stringify(v) })
+    : fc.array(item, { minLength, maxLength });
+}
+
+function objectArbitrary(schema: SchemaObject, options: SchemaArbitraryOptions, pointer: string): fc.Arbitrary<Record<string, unknown>> {
+  const properties = isSchemaObject(schema.properties) ? schema.properties : {};
+  const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
+  const model: Record<string, fc.Arbitrary<unknown>> = {};
+  const present: string[] = [];
+  for (const [name, sub] of Object.entries(properties)) {
+    const path = `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const forced = required.has(name) || options.forcePresent?.has(path) === true;
+    if (!forced && options.presence === 'minimal') continue;
+    model[name] = schemaArbitrary(sub, options, path);
+    if (forced || options.presence === 'full') present.push(name);
+  }
+  // Required properties the schema does not describe can hold anything.
+  for (const name of required) {
+    if (!(name in model)) {
+      model[name] = jsonValueArbitrary;
+      present.push(name);
+    }
+  }
+  const record = fc.record(model, { requiredKeys: present, noNullPrototype: true });
+  const allowsMore = schema.additionalProperties !== false;
+  const freeForm = Object.keys(properties).length === 0 && allowsMore;
+  if (!freeForm && !(options.extraProperties && allowsMore)) return record;
+  const extras = fc.dictionary(EXTRA_KEY.filter((key) => !(key in properties)), jsonValueArbitrary, {
+    minKeys: freeForm && !options.extraProperties ? 0 : 1,
+    maxKeys: 3,
+    noNullPrototype: true,
+  });
+  return fc.tuple(record, extras).map(([known, extra]) => ({ ...known, ...extra }));
+}

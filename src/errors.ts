@@ -1,0 +1,95 @@
+/**
+ * Every error hookproof throws on purpose. Each has a stable `code` a user or script can match on,
+ * and a one-line message that says what to do. The CLI maps codes to exit codes in one place
+ * (`src/cli/exitCodes.ts`); library users catch `HookproofError` and switch on `code`.
+ *
+ * What a receiver does (hangs, resets, answers garbage) is never an error: it is a delivery result.
+ */
+export type HookproofErrorCode =
+  | 'USAGE'
+  | 'SPEC_UNREADABLE'
+  | 'SPEC_INVALID'
+  | 'INPUT_UNREADABLE'
+  | 'UNKNOWN_EVENT_TYPE'
+  | 'UNKNOWN_CHECK'
+  | 'TARGET_INVALID'
+  | 'SECRET_MISSING'
+  | 'REPORT_UNREADABLE'
+  | 'INTERNAL';
+
+export class HookproofError extends Error {
+  readonly code: HookproofErrorCode;
+
+  constructor(code: HookproofErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.name = new.target.name;
+  }
+}
+
+/** Bad command-line arguments or option values. */
+export class UsageError extends HookproofError {
+  constructor(message: string) {
+    super('USAGE', message);
+  }
+}
+
+/** The spec file is missing or cannot be read. */
+export class SpecUnreadableError extends HookproofError {
+  constructor(path: string, cause: unknown) {
+    super('SPEC_UNREADABLE', `cannot read spec ${path}: ${describeCause(cause)}`, { cause });
+  }
+}
+
+/** The spec file was read but is not YAML/JSON, or not an OpenAPI document hookproof can use. */
+export class SpecInvalidError extends HookproofError {
+  constructor(path: string, reason: string) {
+    super('SPEC_INVALID', `invalid spec ${path}: ${reason}`);
+  }
+}
+
+/** An input file (events to validate, a report to replay) is missing or unreadable. */
+export class InputUnreadableError extends HookproofError {
+  constructor(path: string, cause: unknown) {
+    super('INPUT_UNREADABLE', `cannot read ${path}: ${describeCause(cause)}`, { cause });
+  }
+}
+
+export class UnknownEventTypeError extends HookproofError {
+  constructor(type: string, known: readonly string[]) {
+    super(
+      'UNKNOWN_EVENT_TYPE',
+      `unknown event type "${type}"; the spec defines: ${known.join(', ')}`,
+    );
+  }
+}
+
+export class UnknownCheckError extends HookproofError {
+  constructor(id: string, known: readonly string[]) {
+    super('UNKNOWN_CHECK', `unknown check "${id}"; known checks: ${known.join(', ')}`);
+  }
+}
+
+/** The target URL is malformed or not allowed (for example http:// without --allow-http). */
+export class TargetInvalidError extends HookproofError {
+  constructor(message: string) {
+    super('TARGET_INVALID', message);
+  }
+}
+
+export class SecretMissingError extends HookproofError {
+  constructor(message: string) {
+    super('SECRET_MISSING', message);
+  }
+}
+
+/** A node error's code and message without its stack, e.g. "ENOENT: no such file or directory". */
+export function describeCause(cause: unknown): string {
+  if (cause instanceof Error) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const message = cause.message.replace(/^[A-Z]+: /, '');
+    const firstLine = message.split('\n')[0] ?? message;
+    return code !== undefined ? `${code}: ${firstLine.replace(/, \w+ '.*'$/, '')}` : firstLine;
+  }
+  return String(cause);
+}

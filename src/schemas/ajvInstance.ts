@@ -1,0 +1,32 @@
+import Ajv, { type AnySchema } from 'ajv';
+import addFormats from 'ajv-formats';
+import { isSchemaObject } from '../spec/types';
+import { NUMERIC_FORMATS } from './numericFormats';
+
+/**
+ * One ajv configured for hookproof's converted schemas: draft-07, all errors, RFC 3339 date-times,
+ * OpenAPI numeric formats (their ranges are in the schemas as minimum/maximum). Formats the spec names that no one knows are accepted as unchecked (the lint reports
+ * them) so that an unknown format never stops validation.
+ */
+export function createAjv(schemas: readonly AnySchema[] = []): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictTuples: false, allowUnionTypes: true, validateFormats: true });
+  addFormats(ajv);
+  for (const name of Object.keys(NUMERIC_FORMATS)) {
+    if (ajv.formats[name] === undefined) ajv.addFormat(name, { type: 'number', validate: () => true });
+  }
+  for (const name of unknownFormats(schemas, ajv)) ajv.addFormat(name, true);
+  return ajv;
+}
+
+/** Formats used by the schemas that ajv and ajv-formats do not define. */
+export function unknownFormats(schemas: readonly unknown[], ajv: Ajv = createAjv()): string[] {
+  const found = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!isSchemaObject(node)) return;
+    if (typeof node.format === 'string' && ajv.formats[node.format] === undefined) found.add(node.format);
+    Object.values(node).forEach(visit);
+  };
+  schemas.forEach(visit);
+  return [...found].sort();
+}

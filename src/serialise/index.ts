@@ -1,0 +1,2 @@
+export { canonicalJson, serialiseEvent } from './canonicalJson';
+export { unusualJsonArbitrary } from './unusualJson';

@@ -1,0 +1,148 @@
+import { SpecInvalidError } from '../errors';
+import { buildCatalogue, type EventCatalogue } from '../schemas/catalogue';
+import { unknownFormats } from '../schemas/ajvInstance';
+import { applyErrata } from './applyErrata';
+import type { Defect } from './errata';
+import { escapePointer } from './errata/erratum';
+import { findEventRoot, schemasOf, type EventRoot } from './eventRoot';
+import { collectRefs, resolvePointer, schemaNameOfRef } from './refs';
+import { isSchemaObject, type SpecDocument } from './types';
+
+/** What the lint found in a spec file. */
+export interface LintReport {
+  /** Defects an erratum corrects (each names it), in the order the errata are applied. */
+  readonly defects: readonly Defect[];
+  /** Defects hookproof cannot correct: the spec must be fixed before the engine can trust it. */
+  readonly unhandled: readonly Defect[];
+}
+
+/**
+ * Lints a raw spec. The handled part is exactly what the catalogue corrects (the errata run in
+ * order, each on the output of the previous one); the unhandled part lists dangling `$ref`s,
+ * discriminator mappings to missing schemas, oneOf members no mapping names, formats no validator
+ * knows, and anything that stops the catalogue from being built. Never throws on a bad spec.
+ */
+export function lintSpec(spec: SpecDocument): LintReport {
+  const built = tryBuildCatalogue(spec);
+  const catalogue = built instanceof SpecInvalidError ? undefined : built;
+  const root = eventRootOrUndefined(spec);
+  const unhandled: Defect[] = [
+    ...danglingRefs(spec),
+    ...(root === undefined ? [] : mappingDefects(spec, root)),
+    ...formatDefects(spec, catalogue),
+  ];
+  if (built instanceof SpecInvalidError) {
+    unhandled.push({ code: 'catalogue-build', pointer: '', message: withoutPathPrefix(built.message, spec.path) });
+  }
+  return { defects: [...(catalogue?.corrected ?? correctedOrNone(spec))], unhandled };
+}
+
+function tryBuildCatalogue(spec: SpecDocument): EventCatalogue | SpecInvalidError {
+  try {
+    return buildCatalogue(spec);
+  } catch (error) {
+    if (error instanceof SpecInvalidError) return error;
+    throw error;
+  }
+}
+
+/** The errata's findings when the catalogue could not be built (they may still run). */
+function correctedOrNone(spec: SpecDocument): readonly Defect[] {
+  try {
+    return applyErrata(spec).corrected;
+  } catch (error) {
+    if (error instanceof SpecInvalidError) return []; // already reported as catalogue-build
+    throw error;
+  }
+}
+
+function eventRootOrUndefined(spec: SpecDocument): EventRoot | undefined {
+  try {
+    return findEventRoot(spec);
+  } catch (error) {
+    if (error instanceof SpecInvalidError) return undefined;
+    throw error;
+  }
+}
+
+function danglingRefs(spec: SpecDocument): Defect[] {
+  const defects: Defect[] = [];
+  for (const { ref, at } of collectRefs(spec.document)) {
+    let target: unknown;
+    try {
+      target = resolvePointer(spec, ref);
+    } catch (error) {
+      if (!(error instanceof SpecInvalidError)) throw error;
+      defects.push({ code: 'unsupported-ref', pointer: at, message: `$ref "${ref}" is not a local reference (only "#/..." is supported)` });
+      continue;
+    }
+    if (target === undefined) defects.push({ code: 'unresolved-ref', pointer: at, message: `$ref "${ref}" points to nothing` });
+  }
+  return defects;
+}
+
+function mappingDefects(spec: SpecDocument, root: EventRoot): Defect[] {
+  const schemas = schemasOf(spec);
+  const rootSchema = schemas[root.rootName];
+  const rootPointer = `/components/schemas/${escapePointer(root.rootName)}`;
+  const defects: Defect[] = [];
+  for (const [type, schemaName] of Object.entries(root.mapping)) {
+    if (!isSchemaObject(schemas[schemaName])) {
+      defects.push({
+        code: 'mapping-missing-schema',
+        pointer: `${rootPointer}/discriminator/mapping/${escapePointer(type)}`,
+        message: `discriminator maps "${type}" to schema "${schemaName}", which does not exist`,
+      });
+    }
+  }
+  const mapped = new Set(Object.values(root.mapping));
+  const members: unknown[] = isSchemaObject(rootSchema) && Array.isArray(rootSchema.oneOf) ? rootSchema.oneOf : [];
+  members.forEach((member, i) => {
+    const name = isSchemaObject(member) && typeof member.$ref === 'string' ? schemaNameOfRef(member.$ref) : undefined;
+    if (name !== undefined && !mapped.has(name)) {
+      defects.push({
+        code: 'oneof-member-unmapped',
+        pointer: `${rootPointer}/oneOf/${i}`,
+        message: `${name} is a oneOf member but no discriminator value selects it, so no event is ever validated against it`,
+      });
+    }
+  });
+  return defects;
+}
+
+/**
+ * Formats that no validator knows, located in the file. The names come from the catalogue's
+ * schemas (what validation really sees); without a catalogue, from the raw schemas.
+ */
+function formatDefects(spec: SpecDocument, catalogue: EventCatalogue | undefined): Defect[] {
+  const unknown = new Set(unknownFormats(catalogue === undefined ? [schemasOf(spec)] : catalogue.types.map((t) => t.schema)));
+  if (unknown.size === 0) return [];
+  const defects: Defect[] = [];
+  const seen = new Set<string>();
+  const visit = (node: unknown, pointer: string): void => {
+    if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${pointer}/${i}`));
+    if (!isSchemaObject(node)) return;
+    if (typeof node.format === 'string' && unknown.has(node.format)) {
+      seen.add(node.format);
+      defects.push(unknownFormat(node.format, `${pointer}/format`));
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (!VALUE_KEYWORDS.has(key)) visit(value, `${pointer}/${escapePointer(key)}`);
+    }
+  };
+  visit(schemasOf(spec), '/components/schemas');
+  for (const name of unknown) if (!seen.has(name)) defects.push(unknownFormat(name, '/components/schemas'));
+  return defects;
+}
+
+// Keywords whose values are data, not schemas: a "format" key inside them is not a format.
+const VALUE_KEYWORDS = new Set(['example', 'examples', 'enum', 'const', 'default']);
+
+function unknownFormat(name: string, pointer: string): Defect {
+  return { code: 'unknown-format', pointer, message: `format "${name}" is not known to any validator; values are not checked against it` };
+}
+
+function withoutPathPrefix(message: string, path: string): string {
+  const prefix = `invalid spec ${path}: `;
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
+}

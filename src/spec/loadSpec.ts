@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
+import { SpecInvalidError, SpecUnreadableError } from '../errors';
+import { DEFAULT_SPEC_PATH } from './defaultSpecPath';
+import { isSchemaObject, type SpecDocument } from './types';
+
+/**
+ * Reads a spec file (YAML or JSON) and checks that it is an OpenAPI document with schemas.
+ * Throws SpecUnreadableError / SpecInvalidError with a one-line message; never a parser stack.
+ */
+export function loadSpec(path: string = DEFAULT_SPEC_PATH): SpecDocument {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (cause) {
+    throw new SpecUnreadableError(path, cause);
+  }
+  return parseSpec(bytes, path);
+}
+
+/** Parses spec bytes already in memory (the path is only used in messages and reports). */
+export function parseSpec(bytes: Buffer | string, path: string): SpecDocument {
+  const text = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
+  const parsed = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const firstError = parsed.errors[0];
+  if (firstError !== undefined) {
+    const line = firstError.linePos?.[0]?.line;
+    const where = line !== undefined ? ` at line ${line}` : '';
+    throw new SpecInvalidError(path, `not valid YAML${where}: ${firstError.message.split('\n')[0]}`);
+  }
+  const document: unknown = parsed.toJS({ maxAliasCount: 1000 });
+  if (!isSchemaObject(document)) {
+    throw new SpecInvalidError(path, 'not an OpenAPI document (expected a mapping at the top level)');
+  }
+  const components = document.components;
+  if (!isSchemaObject(components) || !isSchemaObject(components.schemas)) {
+    throw new SpecInvalidError(path, 'not an OpenAPI document (no components.schemas)');
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { path, sha256, document };
+}
