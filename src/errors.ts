@@ -85,11 +85,13 @@ export class SecretMissingError extends HookproofError {
 
 /** A node error's code and message without its stack, e.g. "ENOENT: no such file or directory". */
 export function describeCause(cause: unknown): string {
-  if (cause instanceof Error) {
+  // Duck-typed: errors thrown by node built-ins may come from another realm (jest's VM contexts).
+  if (typeof cause === 'object' && cause !== null && typeof (cause as Error).message === 'string') {
     const code = (cause as NodeJS.ErrnoException).code;
-    const message = cause.message.replace(/^[A-Z]+: /, '');
-    const firstLine = message.split('\n')[0] ?? message;
-    return code !== undefined ? `${code}: ${firstLine.replace(/, \w+ '.*'$/, '')}` : firstLine;
+    const firstLine = (cause as Error).message.split('\n')[0] ?? '';
+    // "ENOENT: no such file or directory, open 'x'" → "no such file or directory"
+    const text = firstLine.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '');
+    return typeof code === 'string' ? `${code}: ${text}` : text;
   }
   return String(cause);
 }

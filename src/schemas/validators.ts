@@ -46,7 +46,7 @@ export function createValidators(catalogue: EventCatalogue): EventValidators {
       return invalid(undefined, [{ pointer: '', keyword: 'type', message: `the event must be a JSON object, got ${jsonTypeOf(event)}` }]);
     }
     const type = event[discriminator];
-    if (type === undefined) return invalid(undefined, [{ pointer: '', keyword: 'required', message: `the event has no "${discriminator}" property` }]);
+    if (type === undefined) return invalid(undefined, [{ pointer: `/${discriminator}`, keyword: 'required', message: `the event has no "${discriminator}" property` }]);
     if (typeof type !== 'string') {
       return invalid(undefined, [{ pointer: `/${discriminator}`, keyword: 'type', message: `/${discriminator} must be a string, got ${jsonTypeOf(type)}` }]);
     }

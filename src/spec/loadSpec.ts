@@ -22,12 +22,13 @@ export function loadSpec(path: string = DEFAULT_SPEC_PATH): SpecDocument {
 /** Parses spec bytes already in memory (the path is only used in messages and reports). */
 export function parseSpec(bytes: Buffer | string, path: string): SpecDocument {
   const text = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
-  const parsed = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const parsed = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   const firstError = parsed.errors[0];
   if (firstError !== undefined) {
     const line = firstError.linePos?.[0]?.line;
     const where = line !== undefined ? ` at line ${line}` : '';
-    throw new SpecInvalidError(path, `not valid YAML${where}: ${firstError.message.split('\n')[0]}`);
+    const reason = (firstError.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    throw new SpecInvalidError(path, `not valid YAML${where}: ${reason}`);
   }
   const document: unknown = parsed.toJS({ maxAliasCount: 1000 });
   if (!isSchemaObject(document)) {

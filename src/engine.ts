@@ -1,0 +1,27 @@
+import { buildCatalogue, type EventCatalogue } from './schemas/catalogue';
+import { createValidators, type EventValidators } from './schemas/validators';
+import { DEFAULT_SPEC_PATH } from './spec/defaultSpecPath';
+import { loadSpec } from './spec/loadSpec';
+import type { SpecDocument } from './spec/types';
+
+/** A spec turned into what every part of hookproof works from. */
+export interface Engine {
+  readonly spec: SpecDocument;
+  readonly catalogue: EventCatalogue;
+  readonly validators: EventValidators;
+}
+
+export interface EngineOptions {
+  /** Path of the OpenAPI spec file; defaults to the project's copy of the gridX spec. */
+  readonly specPath?: string;
+}
+
+/**
+ * Loads a spec, applies the errata, and compiles validators: the one entry for CLI commands, the
+ * jest adapter and library users alike. Throws SpecUnreadableError / SpecInvalidError.
+ */
+export function createEngine(options: EngineOptions = {}): Engine {
+  const spec = loadSpec(options.specPath ?? DEFAULT_SPEC_PATH);
+  const catalogue = buildCatalogue(spec);
+  return { spec, catalogue, validators: createValidators(catalogue) };
+}

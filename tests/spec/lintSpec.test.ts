@@ -1,0 +1,107 @@
+import { applyErrata } from '../../src/spec/applyErrata';
+import { ERRATA } from '../../src/spec/errata';
+import { lintSpec } from '../../src/spec/lintSpec';
+import { loadSpec, parseSpec } from '../../src/spec/loadSpec';
+import { fixtureSpec } from '../cli/paths';
+
+const codes = (defects: ReadonlyArray<{ code: string }>): string[] => defects.map((d) => d.code);
+
+describe('lintSpec on the real spec', () => {
+  const spec = loadSpec();
+  const report = lintSpec(spec);
+
+  it('finds one defect per erratum, in the errata order, and nothing unhandled', () => {
+    expect(report.unhandled).toEqual([]);
+    expect(report.defects.map((d) => d.erratum)).toEqual(ERRATA.map((e) => e.id));
+  });
+
+  it('reports exactly what the engine corrects', () => {
+    expect(report.defects).toEqual(applyErrata(spec).corrected);
+  });
+
+  it('points into the file', () => {
+    expect(report.defects.map((d) => d.pointer)).toContain('/components/requestBodies/WebhookEvent/content/application.json');
+    expect(report.defects.map((d) => d.pointer)).toContain('/components/schemas/SystemActionEvent/allOf/1/properties/type');
+  });
+
+  it('does not modify the document it lints', () => {
+    const before = JSON.stringify(spec.document);
+    lintSpec(spec);
+    expect(JSON.stringify(spec.document)).toBe(before);
+  });
+});
+
+describe('lintSpec unhandled defects', () => {
+  it('reports a dangling $ref, an unknown format and an unmapped oneOf member, with pointers', () => {
+    const report = lintSpec(loadSpec(fixtureSpec('unhandled-defects.yaml')));
+    expect(report.defects).toEqual([]);
+    expect(report.unhandled).toEqual([
+      expect.objectContaining({ code: 'unresolved-ref', pointer: '/components/responses/WebhookEventPermanentError/content/application~1json/schema' }),
+      expect.objectContaining({ code: 'oneof-member-unmapped', pointer: '/components/schemas/WebhookEventRequest/oneOf/2' }),
+      expect.objectContaining({ code: 'unknown-format', pointer: '/components/schemas/MeterEvent/allOf/1/properties/data/properties/meterSerial/format' }),
+    ]);
+    expect(report.unhandled.every((d) => d.erratum === undefined)).toBe(true);
+  });
+
+  it('reports a mapping to a missing schema, and the catalogue failure instead of throwing', () => {
+    const report = lintSpec(loadSpec(fixtureSpec('broken-mapping.yaml')));
+    expect(codes(report.unhandled)).toEqual(['unresolved-ref', 'mapping-missing-schema', 'catalogue-build']);
+    expect(report.unhandled[1]).toMatchObject({
+      pointer: '/components/schemas/WebhookEventRequest/discriminator/mapping/gateway~1offline',
+      message: expect.stringContaining('GatewayStatusEvent'),
+    });
+    expect(report.unhandled[2]?.message).not.toContain('invalid spec');
+  });
+
+  it('reports an external $ref as unsupported', () => {
+    const spec = parseSpec(MINI_SPEC.replace("$ref: '#/components/schemas/PingData'", "$ref: 'common.yaml#/PingData'"), 'mini.yaml');
+    expect(codes(lintSpec(spec).unhandled)).toEqual(['unsupported-ref', 'catalogue-build']);
+  });
+
+  it('finds unknown formats in the raw schemas when the catalogue cannot be built', () => {
+    const text = MINI_SPEC.replace('format: uuid', 'format: gridx-id').replace("ping: '#/components/schemas/PingEvent'", "ping: '#/components/schemas/Nope'");
+    const report = lintSpec(parseSpec(text, 'mini.yaml'));
+    expect(codes(report.unhandled)).toEqual(['mapping-missing-schema', 'oneof-member-unmapped', 'unknown-format', 'catalogue-build']);
+  });
+
+  it('ignores "format" keys inside examples and enums', () => {
+    const text = MINI_SPEC.replace('message:\n', 'message:\n          example: { format: not-a-format }\n');
+    expect(lintSpec(parseSpec(text, 'mini.yaml')).unhandled).toEqual([]);
+  });
+
+  it('reports a spec without an event root as one catalogue-build defect', () => {
+    const spec = parseSpec('components:\n  schemas:\n    Thing:\n      type: object\n', 'thing.yaml');
+    const report = lintSpec(spec);
+    expect(report.defects).toEqual([]);
+    expect(report.unhandled).toEqual([{ code: 'catalogue-build', pointer: '', message: expect.stringContaining('no event schema found') }]);
+  });
+});
+
+const MINI_SPEC = `
+components:
+  schemas:
+    Root:
+      oneOf:
+        - $ref: '#/components/schemas/PingEvent'
+      discriminator:
+        propertyName: type
+        mapping:
+          ping: '#/components/schemas/PingEvent'
+    PingEvent:
+      type: object
+      required: [id, type, data]
+      properties:
+        id:
+          type: string
+          format: uuid
+        type:
+          type: string
+          enum: [ping]
+        data:
+          $ref: '#/components/schemas/PingData'
+    PingData:
+      type: object
+      properties:
+        message:
+          type: string
+`;
