@@ -80,7 +80,7 @@ function buildEventType(spec: SpecDocument, schemas: Record<string, SchemaObject
   }
   const properties = isSchemaObject(flat.properties) ? flat.properties : {};
   // Each type's schema accepts exactly its own discriminator value.
-  const discriminatorSchema = { ...(isSchemaObject(properties[discriminator]) ? properties[discriminator] : {}), type: 'string', const: type };
+  const discriminatorSchema: SchemaObject = { ...(isSchemaObject(properties[discriminator]) ? properties[discriminator] : {}), type: 'string', const: type };
   delete discriminatorSchema.enum;
   const schema: SchemaObject = {
     $schema: 'http://json-schema.org/draft-07/schema#',

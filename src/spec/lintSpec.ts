@@ -112,31 +112,32 @@ function mappingDefects(spec: SpecDocument, root: EventRoot): Defect[] {
 
 /**
  * Formats that no validator knows, located in the file. The names come from the catalogue's
- * schemas (what validation really sees); without a catalogue, from the raw schemas.
+ * schemas (what validation really sees); without a catalogue, from the raw schemas. Only `format`
+ * keywords in schema positions count: unknownFormats also looks inside examples, where a
+ * "format" key is data.
  */
 function formatDefects(spec: SpecDocument, catalogue: EventCatalogue | undefined): Defect[] {
   const unknown = new Set(unknownFormats(catalogue === undefined ? [schemasOf(spec)] : catalogue.types.map((t) => t.schema)));
   if (unknown.size === 0) return [];
   const defects: Defect[] = [];
-  const seen = new Set<string>();
-  const visit = (node: unknown, pointer: string): void => {
-    if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${pointer}/${i}`));
+  // In a name → schema map (components.schemas, properties) every key is a name, not a keyword.
+  const visit = (node: unknown, pointer: string, isNameMap: boolean): void => {
+    if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${pointer}/${i}`, false));
     if (!isSchemaObject(node)) return;
-    if (typeof node.format === 'string' && unknown.has(node.format)) {
-      seen.add(node.format);
+    if (!isNameMap && typeof node.format === 'string' && unknown.has(node.format)) {
       defects.push(unknownFormat(node.format, `${pointer}/format`));
     }
     for (const [key, value] of Object.entries(node)) {
-      if (!VALUE_KEYWORDS.has(key)) visit(value, `${pointer}/${escapePointer(key)}`);
+      if (isNameMap || !VALUE_KEYWORDS.has(key)) visit(value, `${pointer}/${escapePointer(key)}`, !isNameMap && NAME_MAPS.has(key));
     }
   };
-  visit(schemasOf(spec), '/components/schemas');
-  for (const name of unknown) if (!seen.has(name)) defects.push(unknownFormat(name, '/components/schemas'));
+  visit(schemasOf(spec), '/components/schemas', true);
   return defects;
 }
 
 // Keywords whose values are data, not schemas: a "format" key inside them is not a format.
 const VALUE_KEYWORDS = new Set(['example', 'examples', 'enum', 'const', 'default']);
+const NAME_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs']);
 
 function unknownFormat(name: string, pointer: string): Defect {
   return { code: 'unknown-format', pointer, message: `format "${name}" is not known to any validator; values are not checked against it` };

@@ -31,7 +31,7 @@ export function enumOutsideArbitrary(schema: SchemaObject): fc.Arbitrary<unknown
   if (!Array.isArray(schema.enum)) return undefined;
   const listed = new Set(schema.enum.map((v) => JSON.stringify(v)));
   const strings = schema.enum.every((v) => typeof v === 'string');
-  const candidates = strings
+  const candidates: fc.Arbitrary<unknown> = strings
     ? fc.oneof(
         fc.string({ maxLength: 12 }),
         // Near misses catch case-insensitive or prefix matching.

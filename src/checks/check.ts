@@ -1,0 +1,52 @@
+import type { CheckContext } from './checkContext';
+import type { RecordedRequest } from './recordedRequest';
+import type { RequirementId, Severity } from './requirements';
+
+export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
+
+/** How to send a failing case again: a ready curl command and the replay command. */
+export interface Reproduction {
+  /** A shell snippet: writes the exact body to a file and POSTs it with curl, signing from $HOOKPROOF_SECRET. */
+  readonly curl: string;
+  /** `npx hookproof replay <report> <case> --url …`. */
+  readonly replay: string;
+}
+
+/** One case a receiver answered wrongly, shrunk to a minimal one. */
+export interface Failure {
+  /** Case ID, unique in the report: `<check-id>#<n>`. */
+  readonly case: string;
+  /** What the case is, e.g. "wrong-secret" or "missing-required /data/state (ev/plugged)". */
+  readonly label: string;
+  /** What a conformant receiver answers, e.g. "401". */
+  readonly expected: string;
+  /** What this receiver answered, e.g. "204 success in 3 ms". */
+  readonly actual: string;
+  readonly reproduce: Reproduction;
+  /** The request itself (no secret in it), for `hookproof replay`. */
+  readonly request: RecordedRequest;
+}
+
+/** What a check's run returns: plain data. A failure of a non-required check becomes a warning. */
+export interface CheckOutcome {
+  readonly status: CheckStatus;
+  /** Cases sent. */
+  readonly cases: number;
+  readonly failures: readonly Failure[];
+  /** Why it was skipped or warned, or a note worth reading. */
+  readonly note?: string;
+}
+
+/**
+ * A conformance check: data plus one function. Adding a check is adding a file that exports one of
+ * these and listing it in its area's array.
+ */
+export interface Check {
+  /** Stable, kebab-case, unique, e.g. "sig-wrong-secret". */
+  readonly id: string;
+  readonly title: string;
+  /** The requirement of receiver-contract.md this check proves. */
+  readonly requirement: RequirementId;
+  readonly severity: Severity;
+  run(ctx: CheckContext): Promise<CheckOutcome>;
+}

@@ -1,0 +1,79 @@
+import type fc from 'fast-check';
+import type { DeliveryClient, DeliveryResult } from '../delivery';
+import type { Engine } from '../engine';
+import type { EventType } from '../schemas/catalogue';
+import type { CheckOutcome, Failure } from './check';
+
+/** One request a check wants sent, described so that reports can name and replay it. */
+export interface OutgoingCase {
+  /** Human label of the case, e.g. "wrong-secret" or "missing-required /data/state". */
+  readonly label: string;
+  /** The event type the body was made from, for the coverage table. */
+  readonly eventType?: string;
+  /** Coverage column: "valid", "invalid:<kind>" or "signature:<label>". */
+  readonly variant: string;
+  /** The exact bytes to send. */
+  readonly body: Buffer;
+  /** The X-Signature value; undefined sends no such header. `ctx.sign(body)` makes a valid one. */
+  readonly signature: string | undefined;
+  /** Extra request headers (rarely needed). */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** Whether an answer is what a conformant receiver gives, and what that would have been. */
+export interface Judgement {
+  readonly ok: boolean;
+  /** What was expected, for the report: "a success status (200/201/202/204) within 5 s", "401". */
+  readonly expected: string;
+}
+
+/** A property over one arbitrary: each drawn value becomes a case, sent and judged. */
+export interface PropertySpec<T> {
+  /** Distinguishes several properties of one check (seeds and case IDs derive from it). */
+  readonly name: string;
+  readonly arbitrary: fc.Arbitrary<T>;
+  /** Cases to draw (default: the run's --runs). */
+  readonly runs?: number;
+  toCase(value: T): OutgoingCase;
+  judge(value: T, result: DeliveryResult): Judgement;
+}
+
+/** The outcome of one property: cases sent and at most one shrunk failure. */
+export interface PropertyOutcome {
+  readonly cases: number;
+  readonly failures: readonly Failure[];
+  /** Why sending stopped early (receiver hung, receiver gone), if it did. */
+  readonly stoppedEarly?: string;
+}
+
+/** What a check's run gets: the engine, the target's settings, and ways to send cases. */
+export interface CheckContext {
+  readonly engine: Engine;
+  /** The receiver's current secrets (more than one during a rotation). Never print them. */
+  readonly secrets: readonly string[];
+  /** Non-deprecated event types the receiver subscribes to. */
+  readonly types: readonly EventType[];
+  /** Deprecated event types among the selected ones (for EVT-5 only). */
+  readonly deprecatedTypes: readonly EventType[];
+  /** Cases per property (--runs). */
+  readonly runs: number;
+  readonly seed: number;
+  /** Per-delivery timeout (DLV-1 bound). */
+  readonly timeoutMs: number;
+  /** Deliveries in flight at once where a check sends concurrently (DLV-6). */
+  readonly concurrency: number;
+  readonly target: { readonly url: string; readonly allowHttp: boolean };
+  /** Delay of gridX's first retry, scaled (1000 ms in production; tests use less). */
+  readonly retryBaseDelayMs: number;
+  readonly client: DeliveryClient;
+  /** A valid X-Signature for the body, as gridX makes it: one digest per current secret. */
+  sign(body: Uint8Array): string;
+  /** Sends one case (recorded in the coverage table). Never throws for what the receiver does. */
+  send(outgoing: OutgoingCase): Promise<DeliveryResult>;
+  /** Runs a property: draws, sends and judges cases; a failing case is shrunk to a minimal one. */
+  forAll<T>(spec: PropertySpec<T>): Promise<PropertyOutcome>;
+  /** Builds a reported failure for a case a check judged by itself (outside forAll). */
+  failure(outgoing: OutgoingCase, result: DeliveryResult, expected: string): Failure;
+  /** Combines property outcomes into the check's outcome (fail when any failed). */
+  outcome(parts: readonly PropertyOutcome[], note?: string): CheckOutcome;
+}

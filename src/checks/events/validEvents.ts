@@ -1,0 +1,18 @@
+import type { Check } from '../check';
+import { acceptedEventsProperty, eventsOf } from '../properties';
+
+export const validEvents: Check = {
+  id: 'evt-valid-events',
+  title: 'A valid event of every subscribed type is accepted',
+  requirement: 'EVT-1',
+  severity: 'required',
+  async run(ctx) {
+    if (ctx.types.length === 0) return { status: 'skip', cases: 0, failures: [], note: 'no non-deprecated event type selected' };
+    // One property per type: every type is exercised, and a failure names the type it broke.
+    const parts = [];
+    for (const eventType of ctx.types) {
+      parts.push(await ctx.forAll({ ...acceptedEventsProperty(ctx, eventType.type, eventsOf([eventType])), runs: Math.max(5, Math.ceil(ctx.runs / 4)) }));
+    }
+    return ctx.outcome(parts);
+  },
+};

@@ -1,0 +1,23 @@
+import type { OutgoingCase } from './checkContext';
+import { signatureRecipe, type SignatureRecipe } from './signatureRecipe';
+
+/** A sent request as stored in report.json: enough to resend it byte for byte, with no secret. */
+export interface RecordedRequest {
+  /** The body, base64-encoded (bodies may be invalid UTF-8 on purpose). */
+  readonly bodyBase64: string;
+  /** The body as text when it is valid UTF-8, for people reading the report. */
+  readonly bodyText?: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly signature: SignatureRecipe;
+}
+
+export function recordRequest(outgoing: OutgoingCase, secrets: readonly string[]): RecordedRequest {
+  const text = outgoing.body.toString('utf8');
+  const isText = Buffer.from(text, 'utf8').equals(outgoing.body);
+  return {
+    bodyBase64: outgoing.body.toString('base64'),
+    ...(isText ? { bodyText: text } : {}),
+    headers: { ...(outgoing.headers ?? {}) },
+    signature: signatureRecipe(outgoing.body, outgoing.signature, secrets),
+  };
+}

@@ -1,0 +1,43 @@
+import { Command } from 'commander';
+import type { CommandRegistration } from './command';
+import type { ExitCode } from './exitCodes';
+import { writeLines, type CliIO } from './io';
+import { specOption } from './options';
+import { VERSION } from './version';
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  everything passed
+  1  a check, a validation or the spec lint failed
+  2  usage or configuration error (bad option, unreadable file, invalid spec)
+
+Set HOOKPROOF_DEBUG=1 to print stack traces of internal errors.`;
+
+/**
+ * Builds the commander program with every registered command. Commander never exits the process
+ * and never prints its own errors: both surface as a thrown CommanderError that `runCli` turns
+ * into one stderr line and an exit code. Help and version text go to `io`.
+ */
+export function createProgram(commands: readonly CommandRegistration[], io: CliIO, onResult: (code: ExitCode) => void): Command {
+  const program = new Command('hookproof')
+    .description('Contract testing and conformance suite for gridX webhooks.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'print help')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => writeLines(io.out, text),
+      writeErr: (text) => writeLines(io.err, text),
+      outputError: () => undefined,
+    })
+    .showSuggestionAfterError(true)
+    .addHelpText('after', EXIT_CODES_HELP);
+  for (const registration of commands) {
+    // program.command() copies the settings above (exitOverride, output) to the subcommand.
+    const command = program.command(registration.name).addOption(specOption());
+    registration.define(command);
+    command.action(async () => {
+      onResult(await registration.run(command, io));
+    });
+  }
+  return program;
+}

@@ -1,0 +1,32 @@
+import { COMMANDS } from './commands';
+import type { CommandRegistration } from './command';
+import { errorLines } from './errorLines';
+import { EXIT, exitCodeForError, type ExitCode } from './exitCodes';
+import type { CliIO } from './io';
+import { createProgram } from './program';
+
+/** How to run the CLI; the defaults are what bin/hookproof.js uses. */
+export interface RunCliOptions {
+  /** Print stack traces (HOOKPROOF_DEBUG). */
+  readonly debug?: boolean;
+  /** The commands to offer; all of hookproof's by default. */
+  readonly commands?: readonly CommandRegistration[];
+}
+
+/**
+ * Runs hookproof with the given arguments (without `node` and the script) and returns the exit
+ * code. Never throws and never exits: every error becomes one line on `io.err` and exit code 2.
+ */
+export async function runCli(argv: readonly string[], io: CliIO, options: RunCliOptions = {}): Promise<ExitCode> {
+  let code: ExitCode = EXIT.pass;
+  try {
+    const program = createProgram(options.commands ?? COMMANDS, io, (result) => {
+      code = result;
+    });
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    for (const line of errorLines(error, options.debug === true)) io.err(line);
+    return exitCodeForError(error);
+  }
+}

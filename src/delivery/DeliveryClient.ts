@@ -1,0 +1,176 @@
+import { Agent } from 'undici';
+import { HookproofError, UsageError } from '../errors';
+import { classifyStatus } from './classify';
+import { classifyError } from './classifyError';
+import type { DeliveryRequest } from './DeliveryRequest';
+import type { DeliveryError, DeliveryResult } from './DeliveryResult';
+import { parseTarget } from './parseTarget';
+import { readCapped } from './readCapped';
+
+/** Options for {@link DeliveryClient}. */
+export type DeliveryClientOptions = {
+  /** Bound on the whole delivery: connect, TLS, request, response headers and body. Default 5000 ms (gridX's). */
+  timeoutMs?: number;
+  /** Response body bytes kept; the rest is not read and the connection is dropped. Default 64 KiB. */
+  maxResponseBytes?: number;
+  /** Maximum concurrent connections per origin. Default: unlimited. */
+  connections?: number;
+  /**
+   * Trust anchors for https targets, with the semantics of `node:tls`'s `ca`: when set they
+   * REPLACE the default trust store. Leave unset to use Node's default trust (bundled roots plus
+   * `NODE_EXTRA_CA_CERTS`), which is what gridX-like production checks need.
+   */
+  ca?: string | Buffer | ReadonlyArray<string | Buffer>;
+};
+
+const DEFAULT_TIMEOUT_MS = 5000;
+const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024;
+
+// Idle keep-alive connections are dropped after this long, even if the server hints at more.
+// Reusing a socket the server has just closed makes a POST fail with a reset that undici cannot
+// safely retry; servers with short idle timeouts (2 s is common) would then look broken. One
+// second keeps reuse for back-to-back deliveries and stays under any usual server idle timeout.
+const KEEP_ALIVE_MS = 1000;
+
+/**
+ * Sends webhook deliveries the way gridX does and reports each one as a {@link DeliveryResult}.
+ *
+ * Whatever the receiver does never throws: it becomes the result. `send` throws only for mistakes
+ * on hookproof's side (a malformed target URL, invalid header values, use after `close`).
+ * Redirects are never followed (a 3xx is a permanent answer, DLV-3).
+ */
+export class DeliveryClient {
+  readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
+  readonly #agent: Agent;
+  #closed = false;
+
+  constructor(options: DeliveryClientOptions = {}) {
+    this.timeoutMs = positiveInteger('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    this.maxResponseBytes = nonNegativeInteger(
+      'maxResponseBytes',
+      options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    );
+    const connections =
+      options.connections === undefined ? null : positiveInteger('connections', options.connections);
+    this.#agent = new Agent({
+      connections,
+      // undici's timers bound each phase on their own, and on a coarse clock (a 300 ms
+      // headersTimeout fires after about a second). The deadline in send() is the precise bound on
+      // the whole delivery, including a server that trickles bytes; these are a backstop.
+      headersTimeout: this.timeoutMs,
+      bodyTimeout: this.timeoutMs,
+      connect: {
+        timeout: this.timeoutMs,
+        ...(options.ca !== undefined ? { ca: toCaList(options.ca) } : {}),
+      },
+      keepAliveTimeout: KEEP_ALIVE_MS,
+      keepAliveMaxTimeout: KEEP_ALIVE_MS,
+    });
+  }
+
+  /** Delivers one request and classifies the answer. Resolves within about `timeoutMs`. */
+  async send(request: DeliveryRequest): Promise<DeliveryResult> {
+    if (this.#closed) throw new HookproofError('INTERNAL', 'DeliveryClient.send() called after close()');
+    const { origin, path } = parseTarget(request.url);
+    const headers = requestHeaders(request);
+
+    const started = performance.now();
+    const elapsed = (): number => performance.now() - started;
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.timeoutMs);
+
+    let status: number | undefined;
+    let responseHeaders: Record<string, string> = {};
+    try {
+      const response = await this.#agent.request({
+        origin,
+        path,
+        method: 'POST',
+        headers,
+        body: request.body,
+        signal: deadline.signal,
+      });
+      status = response.statusCode;
+      responseHeaders = flattenHeaders(response.headers);
+      const { body, truncated } = await readCapped(response.body, this.maxResponseBytes);
+      return {
+        outcome: classifyStatus(status),
+        status,
+        headers: responseHeaders,
+        body,
+        bodyTruncated: truncated,
+        durationMs: elapsed(),
+      };
+    } catch (error) {
+      const failure: DeliveryError = deadline.signal.aborted
+        ? { code: 'TIMEOUT', message: `no complete answer within ${this.timeoutMs} ms` }
+        : classifyError(error);
+      if (failure.code === 'OTHER' && codeOf(error) === 'UND_ERR_INVALID_ARG') {
+        // undici refused the request before sending it: our input was wrong, not the receiver.
+        throw new UsageError(`invalid delivery request: ${failure.message}`);
+      }
+      return {
+        outcome: failure.code === 'TIMEOUT' ? 'timeout' : 'error',
+        ...(status !== undefined ? { status } : {}),
+        headers: responseHeaders,
+        body: Buffer.alloc(0),
+        bodyTruncated: false,
+        durationMs: elapsed(),
+        error: failure,
+      };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Closes idle connections and waits for in-flight deliveries (each bounded by `timeoutMs`). */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#agent.close();
+  }
+}
+
+/** Creates a {@link DeliveryClient}; same as `new DeliveryClient(options)`. */
+export function createDeliveryClient(options: DeliveryClientOptions = {}): DeliveryClient {
+  return new DeliveryClient(options);
+}
+
+function requestHeaders(request: DeliveryRequest): Record<string, string> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
+  // Always describe the bytes actually sent, whatever the caller put there.
+  headers['content-length'] = String(request.body.length);
+  return headers;
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}
+
+function toCaList(ca: string | Buffer | ReadonlyArray<string | Buffer>): Array<string | Buffer> {
+  return typeof ca === 'string' || Buffer.isBuffer(ca) ? [ca] : [...ca];
+}
+
+function codeOf(error: unknown): unknown {
+  return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+}
+
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new UsageError(`${name} must be a positive integer, got ${value}`);
+  }
+  return value;
+}
+
+function nonNegativeInteger(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new UsageError(`${name} must be a non-negative integer, got ${value}`);
+  }
+  return value;
+}

@@ -1,0 +1,56 @@
+import type { CheckStatus, Failure } from '../checks/check';
+import type { RequirementId, Severity } from '../checks/requirements';
+import type { CoverageTable } from '../runner/coverage';
+
+/** One check's result as reported. */
+export interface CheckReport {
+  readonly id: string;
+  readonly title: string;
+  readonly requirement: RequirementId;
+  readonly severity: Severity;
+  readonly status: CheckStatus;
+  readonly cases: number;
+  readonly durationMs: number;
+  readonly failures: readonly Failure[];
+  readonly note?: string;
+}
+
+/** One requirement of the contract with the combined status of the checks that prove it. */
+export interface RequirementReport {
+  readonly id: RequirementId;
+  readonly severity: Severity;
+  readonly summary: string;
+  /** "not-testable" for requirements no remote test can prove (SIG-11); "not-run" when deselected. */
+  readonly status: CheckStatus | 'not-testable' | 'not-run';
+  readonly checks: readonly string[];
+}
+
+/**
+ * report.json: the stable, machine-readable result of a certification run. Fields are only ever
+ * added, never renamed; `formatVersion` changes if that promise is ever broken.
+ */
+export interface CertificationReport {
+  readonly formatVersion: 1;
+  readonly tool: { readonly name: 'hookproof'; readonly version: string };
+  readonly spec: { readonly path: string; readonly sha256: string };
+  readonly target: { readonly url: string; readonly trust: string };
+  readonly seed: number;
+  readonly options: {
+    readonly runs: number;
+    readonly timeoutMs: number;
+    readonly concurrency: number;
+    readonly allowHttp: boolean;
+    readonly types: readonly string[];
+    readonly checks: readonly string[];
+    readonly secrets: number;
+  };
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly verdict: 'pass' | 'fail';
+  /** Set when the receiver answered 410: gridX would have deleted the subscription. */
+  readonly gone?: { readonly caseLabel: string };
+  readonly summary: { readonly pass: number; readonly fail: number; readonly warn: number; readonly skip: number; readonly cases: number };
+  readonly checks: readonly CheckReport[];
+  readonly requirements: readonly RequirementReport[];
+  readonly coverage: CoverageTable;
+}

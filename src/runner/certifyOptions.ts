@@ -1,0 +1,41 @@
+import type { Check } from '../checks/check';
+import type { CheckReport } from '../reports/report';
+
+/** Everything a certification run needs. Only `url` and `secrets` are required. */
+export interface CertifyOptions {
+  /** The receiver's URL, exactly as gridX would call it. */
+  readonly url: string;
+  /** The receiver's current secrets: one, or up to five during a rotation. */
+  readonly secrets: readonly string[];
+  readonly specPath?: string;
+  /** Event types the receiver subscribes to (default: every type of the spec). */
+  readonly types?: readonly string[];
+  /** Check ids or requirement IDs to run (default: all). */
+  readonly checks?: readonly string[];
+  /** Same seed, same receiver → same cases (default: random, printed). */
+  readonly seed?: number;
+  /** Cases per property (default 100). */
+  readonly runs?: number;
+  /** Per-delivery timeout (default 5000 ms, gridX's). */
+  readonly timeoutMs?: number;
+  /** Checks run at once, and deliveries in flight in the concurrency check (default 4). */
+  readonly concurrency?: number;
+  /** Allow an http:// target (local or staging runs); TLS-1 is then a warning. */
+  readonly allowHttp?: boolean;
+  /** gridX's first retry delay, scaled down for tests (default 1000 ms). */
+  readonly retryBaseDelayMs?: number;
+  /** Where report.json will be written, for the replay commands printed with failures. */
+  readonly reportPath?: string;
+  /** The check catalogue to run (default: all of hookproof's checks). */
+  readonly catalogue?: readonly Check[];
+  readonly onProgress?: (event: ProgressEvent) => void;
+}
+
+export type ProgressEvent =
+  | { readonly kind: 'start'; readonly checks: number; readonly seed: number }
+  | { readonly kind: 'check-start'; readonly id: string; readonly title: string }
+  | { readonly kind: 'case'; readonly id: string; readonly sent: number; readonly failures: number }
+  | { readonly kind: 'check-end'; readonly check: CheckReport }
+  | { readonly kind: 'gone'; readonly caseLabel: string };
+
+export const DEFAULTS = { runs: 100, timeoutMs: 5000, concurrency: 4, retryBaseDelayMs: 1000 } as const;

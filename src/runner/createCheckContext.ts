@@ -1,0 +1,126 @@
+import fc from 'fast-check';
+import type { Check, CheckOutcome, Failure } from '../checks/check';
+import type { CheckContext, OutgoingCase, PropertyOutcome, PropertySpec } from '../checks/checkContext';
+import { recordRequest } from '../checks/recordedRequest';
+import { describeResult, type DeliveryClient, type DeliveryResult } from '../delivery';
+import type { Engine } from '../engine';
+import type { EventType } from '../schemas/catalogue';
+import { sign } from '../signing';
+import { caseSeed } from './caseSeed';
+import type { CoverageRecorder } from './coverage';
+import { reproduction } from './reproduce';
+import type { RunState } from './runState';
+
+export interface ContextSettings {
+  readonly engine: Engine;
+  readonly client: DeliveryClient;
+  readonly url: string;
+  readonly allowHttp: boolean;
+  readonly secrets: readonly string[];
+  readonly types: readonly EventType[];
+  readonly deprecatedTypes: readonly EventType[];
+  readonly runs: number;
+  readonly seed: number;
+  readonly timeoutMs: number;
+  readonly concurrency: number;
+  readonly retryBaseDelayMs: number;
+  readonly reportPath: string;
+  readonly coverage: CoverageRecorder;
+  readonly state: RunState;
+  readonly onCase?: (sent: number, failures: number) => void;
+}
+
+/** The context one check runs in; it counts the check's cases and numbers its failures. */
+export function createCheckContext(check: Check, settings: ContextSettings): CheckContext {
+  let sent = 0;
+  let failureCount = 0;
+  let timeouts = 0;
+  const headerName = settings.engine.catalogue.signatureHeader.name;
+  const mediaType = settings.engine.catalogue.mediaType;
+
+  const stopReason = (): string | undefined => {
+    if (settings.state.gone !== undefined) return 'the receiver answered 410 Gone';
+    if (timeouts >= settings.state.timeoutBudget()) return `the receiver timed out ${timeouts} time(s); remaining cases were not sent`;
+    return undefined;
+  };
+
+  const send = async (outgoing: OutgoingCase): Promise<DeliveryResult> => {
+    const headers: Record<string, string> = { 'content-type': mediaType, ...(outgoing.headers ?? {}) };
+    if (outgoing.signature !== undefined) headers[headerName] = outgoing.signature;
+    settings.coverage.record(outgoing.eventType, outgoing.variant);
+    const result = await settings.client.send({ url: settings.url, body: outgoing.body, headers });
+    sent += 1;
+    if (result.outcome === 'timeout') {
+      timeouts += 1;
+      settings.state.consecutiveTimeouts += 1;
+    } else {
+      settings.state.consecutiveTimeouts = 0;
+    }
+    if (result.outcome === 'gone') settings.state.gone ??= { caseLabel: outgoing.label };
+    settings.onCase?.(sent, failureCount);
+    return result;
+  };
+
+  const failure = (outgoing: OutgoingCase, result: DeliveryResult, expected: string): Failure => {
+    failureCount += 1;
+    const id = `${check.id}#${failureCount}`;
+    const request = recordRequest(outgoing, settings.secrets);
+    const label = outgoing.eventType === undefined ? outgoing.label : `${outgoing.label} (${outgoing.eventType})`;
+    return { case: id, label, expected, actual: describeResult(result), reproduce: reproduction(settings.url, settings.reportPath, id, request), request };
+  };
+
+  const forAll = async <T>(spec: PropertySpec<T>): Promise<PropertyOutcome> => {
+    let cases = 0;
+    let last: { outgoing: OutgoingCase; result: DeliveryResult; expected: string } | undefined;
+    let stoppedEarly: string | undefined;
+    const details = await fc.check(
+      fc.asyncProperty(spec.arbitrary, async (value) => {
+        const reason = stopReason();
+        if (reason !== undefined) {
+          // Not sent: no evidence either way, so it neither fails nor lets shrinking continue.
+          stoppedEarly = reason;
+          return true;
+        }
+        const outgoing = spec.toCase(value);
+        const result = await send(outgoing);
+        cases += 1;
+        const judgement = spec.judge(value, result);
+        if (!judgement.ok) last = { outgoing, result, expected: judgement.expected };
+        return judgement.ok;
+      }),
+      { seed: caseSeed(settings.seed, `${check.id}/${spec.name}`), numRuns: spec.runs ?? settings.runs },
+    );
+    // fast-check keeps the last failing value it met while shrinking: that is `last`.
+    const failures = details.failed && last !== undefined ? [failure(last.outgoing, last.result, last.expected)] : [];
+    if (details.failed && last === undefined && details.errorInstance !== null) throw details.errorInstance;
+    return { cases, failures, ...(stoppedEarly !== undefined ? { stoppedEarly } : {}) };
+  };
+
+  const outcome = (parts: readonly PropertyOutcome[], note?: string): CheckOutcome => {
+    const failures = parts.flatMap((p) => p.failures);
+    const cases = parts.reduce((sum, p) => sum + p.cases, 0);
+    const stopped = parts.map((p) => p.stoppedEarly).find((r) => r !== undefined);
+    const notes = [note, stopped].filter((n): n is string => n !== undefined);
+    const status = failures.length > 0 ? 'fail' : cases === 0 ? 'skip' : 'pass';
+    return { status, cases, failures, ...(notes.length > 0 ? { note: notes.join('; ') } : {}) };
+  };
+
+  return {
+    engine: settings.engine,
+    secrets: settings.secrets,
+    types: settings.types,
+    deprecatedTypes: settings.deprecatedTypes,
+    runs: settings.runs,
+    seed: settings.seed,
+    timeoutMs: settings.timeoutMs,
+    concurrency: settings.concurrency,
+    target: { url: settings.url, allowHttp: settings.allowHttp },
+    retryBaseDelayMs: settings.retryBaseDelayMs,
+    client: settings.client,
+    sign: (body) => sign(body, settings.secrets),
+    send,
+    forAll,
+    failure,
+    outcome,
+  };
+}

@@ -1,0 +1,45 @@
+import type { Reproduction } from '../checks/check';
+import type { RecordedRequest } from '../checks/recordedRequest';
+import { resignHeader } from '../checks/signatureRecipe';
+
+/** Name of the environment variable holding secret `index` in reproductions (never the value). */
+export function secretEnvName(index: number): string {
+  return index === 0 ? 'HOOKPROOF_SECRET' : `HOOKPROOF_SECRET_${index + 1}`;
+}
+
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * A copy-paste shell snippet that sends the case again: the exact body (via base64, so any byte
+ * survives the shell), the header with every valid digest recomputed from $HOOKPROOF_SECRET by
+ * openssl, and curl. No secret is ever written into it.
+ */
+export function curlCommand(url: string, request: RecordedRequest): string {
+  const lines = [`printf '%s' ${shellQuote(request.bodyBase64)} | base64 -d > hookproof-case.body`];
+  const header = resignHeader(request.signature, (secretIndex, upperCase) => {
+    const variable = `SIG${secretIndex + 1}`;
+    return upperCase ? `$(printf '%s' "$${variable}" | tr a-f A-F)` : `$${variable}`;
+  });
+  const usedSecrets = [...new Set(request.signature.signedDigests.map((d) => d.secretIndex))].sort();
+  for (const index of usedSecrets) {
+    lines.push(`SIG${index + 1}=$(openssl dgst -sha512 -hmac "$${secretEnvName(index)}" -r hookproof-case.body | cut -d' ' -f1)`);
+  }
+  const parts = [`curl -sS -i -X POST ${shellQuote(url)}`, `-H 'Content-Type: application/json'`];
+  for (const [name, value] of Object.entries(request.headers)) parts.push(`-H ${shellQuote(`${name}: ${value}`)}`);
+  // Double quotes so that $SIGn expands; the header has no other shell-special characters
+  // except in forged cases, whose literal text is escaped.
+  if (header !== undefined) parts.push(`-H "X-Signature: ${header.replace(/[\\"`]/g, '\\$&').replace(/\$(?!SIG\d|\(printf)/g, '\\$')}"`);
+  parts.push('--data-binary @hookproof-case.body');
+  lines.push(parts.join(' \\\n  '));
+  return lines.join('\n');
+}
+
+export function replayCommand(reportPath: string, caseId: string, url: string): string {
+  return `npx hookproof replay ${shellQuote(reportPath)} ${shellQuote(caseId)} --url ${shellQuote(url)}`;
+}
+
+export function reproduction(url: string, reportPath: string, caseId: string, request: RecordedRequest): Reproduction {
+  return { curl: curlCommand(url, request), replay: replayCommand(reportPath, caseId, url) };
+}

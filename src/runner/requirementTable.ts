@@ -1,0 +1,14 @@
+import { REQUIREMENTS } from '../checks/requirements';
+import type { CheckReport, RequirementReport } from '../reports/report';
+
+const RANK = { fail: 4, warn: 3, pass: 2, skip: 1 } as const;
+
+/** Each requirement's status: the worst of its checks' statuses. */
+export function requirementTable(checks: readonly CheckReport[]): RequirementReport[] {
+  return REQUIREMENTS.map((req) => {
+    const mine = checks.filter((c) => c.requirement === req.id);
+    const worst = mine.reduce<CheckReport['status'] | undefined>((acc, c) => (acc === undefined || RANK[c.status] > RANK[acc] ? c.status : acc), undefined);
+    const status = !req.remotelyTestable ? 'not-testable' : worst ?? 'not-run';
+    return { id: req.id, severity: req.severity, summary: req.summary, status, checks: mine.map((c) => c.id) };
+  });
+}

@@ -1,0 +1,128 @@
+import { randomInt } from 'node:crypto';
+import type { Check } from '../checks/check';
+import { CHECKS } from '../checks';
+import { createDeliveryClient } from '../delivery';
+import { createEngine } from '../engine';
+import type { CertificationReport, CheckReport } from '../reports/report';
+import { VERSION } from '../version';
+import { DEFAULTS, type CertifyOptions } from './certifyOptions';
+import { CoverageRecorder } from './coverage';
+import { createCheckContext } from './createCheckContext';
+import { requirementTable } from './requirementTable';
+import { RunState } from './runState';
+import { selectChecks } from './selectChecks';
+import { positiveInteger, redactUrl, validateSecrets, validateTarget } from './validateTarget';
+
+/**
+ * Certifies a receiver: runs the selected checks against it and returns the report as data.
+ * Throws HookproofError for configuration mistakes (bad URL, no secret, unknown type or check,
+ * unreadable spec); never for anything the receiver does.
+ */
+export async function runCertification(options: CertifyOptions): Promise<CertificationReport> {
+  const allowHttp = options.allowHttp ?? false;
+  const url = validateTarget(options.url, allowHttp);
+  const secrets = validateSecrets(options.secrets);
+  const runs = positiveInteger('--runs', options.runs ?? DEFAULTS.runs);
+  const timeoutMs = positiveInteger('--timeout-ms', options.timeoutMs ?? DEFAULTS.timeoutMs);
+  const concurrency = positiveInteger('--concurrency', options.concurrency ?? DEFAULTS.concurrency);
+  const seed = options.seed ?? randomInt(0, 2 ** 31 - 1);
+  const engine = createEngine(options.specPath !== undefined ? { specPath: options.specPath } : {});
+  const selected = options.types === undefined || options.types.length === 0 ? engine.catalogue.types : options.types.map((t) => engine.catalogue.get(t));
+  const checks = selectChecks(options.catalogue ?? CHECKS, options.checks);
+
+  const client = createDeliveryClient({ timeoutMs });
+  const coverage = new CoverageRecorder();
+  const state = new RunState();
+  const startedAt = new Date();
+  options.onProgress?.({ kind: 'start', checks: checks.length, seed });
+
+  const runOne = async (check: Check): Promise<CheckReport> => {
+    const base = { id: check.id, title: check.title, requirement: check.requirement, severity: check.severity };
+    if (state.gone !== undefined) {
+      return { ...base, status: 'skip', cases: 0, durationMs: 0, failures: [], note: 'not run: the receiver answered 410 Gone' };
+    }
+    options.onProgress?.({ kind: 'check-start', id: check.id, title: check.title });
+    const ctx = createCheckContext(check, {
+      engine,
+      client,
+      url,
+      allowHttp,
+      secrets,
+      types: selected.filter((t) => !t.deprecated),
+      deprecatedTypes: selected.filter((t) => t.deprecated),
+      runs,
+      seed,
+      timeoutMs,
+      concurrency,
+      retryBaseDelayMs: options.retryBaseDelayMs ?? DEFAULTS.retryBaseDelayMs,
+      reportPath: options.reportPath ?? 'hookproof-report/report.json',
+      coverage,
+      state,
+      onCase: (sent, failures) => options.onProgress?.({ kind: 'case', id: check.id, sent, failures }),
+    });
+    const began = Date.now();
+    const goneBefore = state.gone;
+    let report: CheckReport;
+    try {
+      const outcome = await check.run(ctx);
+      // A failed recommended or informational check is a warning, never a failed verdict.
+      const status = outcome.status === 'fail' && check.severity !== 'required' ? 'warn' : outcome.status;
+      report = { ...base, ...outcome, status, durationMs: Date.now() - began };
+    } catch (error) {
+      // A bug in hookproof must not be blamed on the receiver: the check is skipped and says why.
+      report = { ...base, status: 'skip', cases: 0, durationMs: Date.now() - began, failures: [], note: `hookproof internal error: ${(error as Error).message}` };
+    }
+    const goneNow = state.gone as RunState['gone'];
+    if (goneBefore === undefined && goneNow !== undefined) options.onProgress?.({ kind: 'gone', caseLabel: goneNow.caseLabel });
+    options.onProgress?.({ kind: 'check-end', check: report });
+    return report;
+  };
+
+  let reports: CheckReport[];
+  try {
+    reports = await runPool(checks, concurrency, runOne);
+  } finally {
+    await client.close();
+  }
+
+  const count = (status: CheckReport['status']): number => reports.filter((r) => r.status === status).length;
+  return {
+    formatVersion: 1,
+    tool: { name: 'hookproof', version: VERSION },
+    spec: { path: engine.spec.path, sha256: engine.spec.sha256 },
+    target: { url: redactUrl(url), trust: trustDescription(url) },
+    seed,
+    options: { runs, timeoutMs, concurrency, allowHttp, types: selected.map((t) => t.type), checks: checks.map((c) => c.id), secrets: secrets.length },
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    verdict: count('fail') > 0 ? 'fail' : 'pass',
+    ...(state.gone !== undefined ? { gone: state.gone } : {}),
+    summary: { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip'), cases: reports.reduce((s, r) => s + r.cases, 0) },
+    checks: reports,
+    requirements: requirementTable(reports),
+    coverage: coverage.table(),
+  };
+}
+
+/** Runs `task` over `items` with at most `limit` at once; results keep the items' order. */
+async function runPool<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      results[index] = await task(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function trustDescription(url: string): string {
+  if (url.startsWith('http:')) return 'plain http: no TLS (allowed by --allow-http)';
+  const extra = process.env.NODE_EXTRA_CA_CERTS;
+  return extra !== undefined && extra !== ''
+    ? `Node.js default trust store plus NODE_EXTRA_CA_CERTS (${extra})`
+    : 'Node.js default trust store';
+}

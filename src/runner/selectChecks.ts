@@ -1,0 +1,14 @@
+import type { Check } from '../checks/check';
+import { UnknownCheckError } from '../errors';
+
+/** The checks named by id or by requirement ID (e.g. "SIG-3"), in catalogue order. */
+export function selectChecks(catalogue: readonly Check[], names: readonly string[] | undefined): Check[] {
+  if (names === undefined || names.length === 0) return [...catalogue];
+  const wanted = new Set<string>();
+  for (const name of names) {
+    const matches = catalogue.filter((c) => c.id === name || c.requirement.toLowerCase() === name.toLowerCase());
+    if (matches.length === 0) throw new UnknownCheckError(name, catalogue.map((c) => c.id));
+    for (const c of matches) wanted.add(c.id);
+  }
+  return catalogue.filter((c) => wanted.has(c.id));
+}

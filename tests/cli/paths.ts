@@ -1,0 +1,11 @@
+import { join } from 'node:path';
+
+/** Paths the CLI tests share. */
+export const ROOT = join(__dirname, '..', '..');
+export const BIN = join(ROOT, 'bin', 'hookproof.js');
+export const REAL_SPEC = join(ROOT, 'spec', 'webhook-events.yaml');
+
+/** A spec fixture under tests/fixtures/specs. */
+export function fixtureSpec(name: string): string {
+  return join(ROOT, 'tests', 'fixtures', 'specs', name);
+}

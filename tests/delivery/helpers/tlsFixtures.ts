@@ -1,0 +1,60 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** PEM key/certificate pairs generated for one test run; nothing is committed to the repository. */
+export type TlsFixtures = {
+  /** A private CA, trusted only when passed as `ca`. */
+  caCert: string;
+  /** A leaf for IP 127.0.0.1 signed by the private CA. */
+  leaf: { key: string; cert: string };
+  /** A leaf signed by the private CA for a host name other than 127.0.0.1. */
+  wrongHost: { key: string; cert: string };
+  /** A self-signed certificate for IP 127.0.0.1. */
+  selfSigned: { key: string; cert: string };
+};
+
+/** Whether `openssl` is on PATH; the TLS tests are skipped (visibly) without it. */
+export function hasOpenssl(): boolean {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Generates the fixtures with `openssl` (EC P-256 keys: fast to make), valid for one day. */
+export function generateTlsFixtures(): TlsFixtures {
+  const dir = mkdtempSync(join(tmpdir(), 'hookproof-tls-'));
+  const file = (name: string): string => join(dir, name);
+  const openssl = (...args: string[]): void => {
+    execFileSync('openssl', args, { stdio: 'pipe' });
+  };
+  const newKey = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  try {
+    openssl('req', '-x509', ...newKey, '-keyout', file('ca.key'), '-out', file('ca.crt'), '-days', '1',
+      '-subj', '/CN=hookproof test CA', '-addext', 'basicConstraints=critical,CA:TRUE',
+      '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+    const signedLeaf = (name: string, san: string): { key: string; cert: string } => {
+      openssl('req', ...newKey, '-keyout', file(`${name}.key`), '-out', file(`${name}.csr`), '-subj', `/CN=${name}`);
+      writeFileSync(file(`${name}.ext`), `subjectAltName=${san}\nbasicConstraints=CA:FALSE\n`);
+      openssl('x509', '-req', '-in', file(`${name}.csr`), '-CA', file('ca.crt'), '-CAkey', file('ca.key'),
+        '-CAcreateserial', '-out', file(`${name}.crt`), '-days', '1', '-extfile', file(`${name}.ext`));
+      return { key: readFileSync(file(`${name}.key`), 'utf8'), cert: readFileSync(file(`${name}.crt`), 'utf8') };
+    };
+    const leaf = signedLeaf('leaf', 'IP:127.0.0.1');
+    const wrongHost = signedLeaf('wrong-host', 'DNS:receiver.example.test');
+    openssl('req', '-x509', ...newKey, '-keyout', file('self.key'), '-out', file('self.crt'), '-days', '1',
+      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1');
+    return {
+      caCert: readFileSync(file('ca.crt'), 'utf8'),
+      leaf,
+      wrongHost,
+      selfSigned: { key: readFileSync(file('self.key'), 'utf8'), cert: readFileSync(file('self.crt'), 'utf8') },
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
