@@ -90,7 +90,7 @@ export function describeCause(cause: unknown): string {
     const code = (cause as NodeJS.ErrnoException).code;
     const firstLine = (cause as Error).message.split('\n')[0] ?? '';
     // "ENOENT: no such file or directory, open 'x'" → "no such file or directory"
-    const text = firstLine.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '');
+    const text = firstLine.replace(/^[A-Z]+: /, '').replace(/, \w+( '.*')?$/, '');
     return typeof code === 'string' ? `${code}: ${text}` : text;
   }
   return String(cause);

@@ -9,6 +9,17 @@ export interface CliIO {
   err(line: string): void;
   /** Reads standard input to its end. */
   stdin(): Promise<Buffer>;
+  /** Where live progress goes (standard error); absent in tests, which then get plain lines. */
+  readonly progress?: ProgressStream;
+  /** Environment variables (secrets may come from them); process.env unless a test injects one. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** A writable terminal-like stream for progress output. */
+export interface ProgressStream {
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+  write(text: string): unknown;
 }
 
 /** The real process streams. */
@@ -21,6 +32,8 @@ export function processIO(): CliIO {
       process.stderr.write(`${line}\n`);
     },
     stdin: () => readAll(process.stdin),
+    progress: process.stderr,
+    env: process.env,
   };
 }
 

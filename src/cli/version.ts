@@ -1,4 +1,1 @@
-import packageJson from '../../package.json';
-
-/** hookproof's version, from package.json. */
-export const VERSION: string = packageJson.version;
+export { VERSION } from '../version';

@@ -18,6 +18,8 @@ export function createAjv(schemas: readonly AnySchema[] = []): Ajv {
   return ajv;
 }
 
+const DATA_KEYWORDS = new Set(['examples', 'example', 'enum', 'const', 'default']);
+
 /** Formats used by the schemas that ajv and ajv-formats do not define. */
 export function unknownFormats(schemas: readonly unknown[], ajv: Ajv = createAjv()): string[] {
   const found = new Set<string>();
@@ -25,7 +27,8 @@ export function unknownFormats(schemas: readonly unknown[], ajv: Ajv = createAjv
     if (Array.isArray(node)) return node.forEach(visit);
     if (!isSchemaObject(node)) return;
     if (typeof node.format === 'string' && ajv.formats[node.format] === undefined) found.add(node.format);
-    Object.values(node).forEach(visit);
+    // Values under these keywords are data, not schemas: `examples: [{format: x}]` names no format.
+    for (const [key, value] of Object.entries(node)) if (!DATA_KEYWORDS.has(key)) visit(value);
   };
   schemas.forEach(visit);
   return [...found].sort();

@@ -77,7 +77,7 @@ function toIssue(error: ErrorObject): ValidationIssue {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return { pointer: `${error.instancePath}/${String(params.missingProperty)}`, keyword: 'required', message: `${where} must have required property "${String(params.missingProperty)}"` };
+      return { pointer: `${error.instancePath}/${String(params.missingProperty).replace(/~/g, '~0').replace(/\//g, '~1')}`, keyword: 'required', message: `${where} must have required property "${String(params.missingProperty)}"` };
     case 'enum':
       return { pointer: error.instancePath, keyword: 'enum', message: `${where} must be one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
     case 'const':

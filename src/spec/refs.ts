@@ -8,7 +8,12 @@ export function resolvePointer(spec: SpecDocument, ref: string): unknown {
   }
   let node: unknown = spec.document;
   for (const raw of ref.slice(2).split('/')) {
-    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    let key: string;
+    try {
+      key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    } catch {
+      throw new SpecInvalidError(spec.path, `$ref "${ref}" is not a valid JSON pointer`);
+    }
     node = isSchemaObject(node) ? node[key] : undefined;
     if (node === undefined) return undefined;
   }

@@ -1,12 +1,27 @@
 import type { CommandRegistration } from '../command';
+import { certifyCommand } from './certify';
+import { demoCommand } from './demo';
 import { errataCommand } from './errata';
 import { lintSpecCommand } from './lintSpec';
+import { replayCommand } from './replay';
+import { serveCommand } from './serve';
 import { typesCommand } from './types';
 import { validateCommand } from './validate';
+import { vectorsCommand } from './vectors';
 
 /**
  * Every command of the CLI, in the order `hookproof --help` lists them. To add one, write
  * `src/cli/commands/<name>.ts` (a typed `run<Name>(options, io)` function plus its
  * CommandRegistration) and append the registration here; nothing registers itself on import.
  */
-export const COMMANDS: readonly CommandRegistration[] = [lintSpecCommand, errataCommand, typesCommand, validateCommand];
+export const COMMANDS: readonly CommandRegistration[] = [
+  certifyCommand,
+  replayCommand,
+  serveCommand,
+  demoCommand,
+  validateCommand,
+  lintSpecCommand,
+  errataCommand,
+  typesCommand,
+  vectorsCommand,
+];

@@ -40,7 +40,7 @@ export const requestMediaType: Erratum = {
     const copy = cloneSpec(spec);
     const bodies = (copy.document.components as SchemaObject).requestBodies as Record<string, SchemaObject>;
     for (const body of Object.values(bodies)) {
-      if (!isSchemaObject(body.content)) continue;
+      if (!isSchemaObject(body) || !isSchemaObject(body.content)) continue;
       const content: SchemaObject = {};
       for (const [key, value] of Object.entries(body.content)) content[corrected(key) ?? key] = value;
       body.content = content;

@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { JSONSchemaFaker } from 'json-schema-faker';
+import { eventArbitrary } from '../src/arbitraries';
+import type { Engine } from '../src/engine';
+import { serialiseEvent } from '../src/serialise';
+import { ratePerSecond, round } from './measure';
+
+/**
+ * Events generated and validated per second over all types: hookproof's arbitraries against
+ * json-schema-faker on the very same per-type schemas, each judged by the same validator.
+ */
+export function benchGenerate(engine: Engine, ms: number): Record<string, number> {
+  const { catalogue, validators } = engine;
+  const types = catalogue.types;
+  const arbitraries = types.map((t) => eventArbitrary(t));
+  let hookproofValid = 0;
+  let hookproofTotal = 0;
+  let round1 = 0;
+  const hookproof = ratePerSecond(ms, () => {
+    const index = round1 % types.length;
+    round1 += 1;
+    const batch = fc.sample(arbitraries[index] as fc.Arbitrary<Record<string, unknown>>, { numRuns: 20, seed: round1 });
+    for (const event of batch) {
+      hookproofTotal += 1;
+      if (validators.validateBytes(serialiseEvent(event)).valid) hookproofValid += 1;
+    }
+    return batch.length;
+  });
+
+  JSONSchemaFaker.option({ alwaysFakeOptionals: false, useDefaultValue: false, failOnInvalidTypes: false, failOnInvalidFormat: false });
+  let fakerValid = 0;
+  let fakerTotal = 0;
+  let round2 = 0;
+  const faker = ratePerSecond(ms, () => {
+    const eventType = types[round2 % types.length];
+    round2 += 1;
+    if (eventType === undefined) return 0;
+    let event: unknown;
+    try {
+      event = JSONSchemaFaker.generate(eventType.schema as never);
+    } catch {
+      event = undefined;
+    }
+    fakerTotal += 1;
+    if (event !== undefined && validators.validate(JSON.parse(JSON.stringify(event))).valid) fakerValid += 1;
+    return 1;
+  });
+  return {
+    hookproof_per_s: round(hookproof.perSecond, 1),
+    faker_per_s: round(faker.perSecond, 1),
+    ratio: round(hookproof.perSecond / faker.perSecond),
+    hookproof_validity: round(hookproofValid / hookproofTotal, 4),
+    faker_validity: round(fakerValid / fakerTotal, 4),
+  };
+}

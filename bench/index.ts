@@ -1,0 +1,45 @@
+import fc from 'fast-check';
+import { anyEventArbitrary } from '../src/arbitraries';
+import { createEngine } from '../src/engine';
+import { runCertification } from '../src/runner/runCertification';
+import { serialiseEvent } from '../src/serialise';
+import { startChildReceiver } from './childReceiver';
+import { benchDelivery } from './delivery';
+import { benchGenerate } from './generate';
+import { benchHmac } from './hmac';
+import { round } from './measure';
+
+// `npm run bench`: side-by-side measurements in one run, each against a named peer, with ratios.
+// BENCH_MS sets the time per measured loop (default 3000 ms). The last line is one JSON object.
+async function main(): Promise<void> {
+  const ms = Number(process.env.BENCH_MS ?? 3000);
+  const engine = createEngine();
+  const bodies = fc.sample(anyEventArbitrary(engine.catalogue), { numRuns: 2000, seed: 1 }).map(serialiseEvent);
+
+  const generate = benchGenerate(engine, ms);
+  console.log(`generate+validate  hookproof ${generate.hookproof_per_s}/s (validity ${generate.hookproof_validity})  json-schema-faker ${generate.faker_per_s}/s (validity ${generate.faker_validity})  ratio ${generate.ratio}`);
+
+  const hmac = benchHmac(bodies, ms);
+  console.log(`hmac sign+verify   hookproof ${hmac.hookproof_per_s}/s  node:crypto ${hmac.node_crypto_per_s}/s  ratio ${hmac.ratio}`);
+
+  const secret = 'bench-secret-0123456789';
+  const receiver = await startChildReceiver(secret);
+  try {
+    const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
+    const delivery = await benchDelivery(receiver.url, secret, bodies, concurrency, Number(process.env.BENCH_REQUESTS ?? 5000));
+    console.log(`delivery           hookproof ${delivery.hookproof_per_s}/s  autocannon ${delivery.autocannon_per_s}/s  at concurrency ${concurrency}  ratio ${delivery.ratio}`);
+
+    const started = Date.now();
+    const report = await runCertification({ url: receiver.url, secrets: [secret], allowHttp: true, seed: 1 });
+    const certify = { wall_s: round((Date.now() - started) / 1000, 2), cases: report.summary.cases, verdict: report.verdict === 'pass' ? 1 : 0 };
+    console.log(`certify (default)  ${certify.wall_s} s for ${certify.cases} cases, verdict ${report.verdict}`);
+    console.log(JSON.stringify({ generate, hmac, delivery, certify }));
+  } finally {
+    receiver.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${(error as Error).message}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,108 @@
+import { Option } from 'commander';
+import { join, resolve } from 'node:path';
+import { createProgressRenderer, renderSummary, writeReports } from '../../reports';
+import type { CertificationReport } from '../../reports/report';
+import { runCertification } from '../../runner/runCertification';
+import type { CertifyOptions } from '../../runner/certifyOptions';
+import type { CommandRegistration, CommonOptions } from '../command';
+import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
+import type { CliIO } from '../io';
+import { collect, nameList, wholeNumber } from '../parseNumbers';
+import { resolveSecrets, type SecretSources } from '../secrets';
+
+/** Typed options of `certify`. */
+export interface CertifyCommandOptions extends CommonOptions, SecretSources {
+  readonly url: string;
+  readonly allowHttp: boolean;
+  readonly types?: readonly string[];
+  readonly checks?: readonly string[];
+  readonly reportDir: string;
+  readonly seed?: number;
+  readonly runs?: number;
+  readonly timeoutMs?: number;
+  readonly concurrency?: number;
+}
+
+/**
+ * `hookproof certify`: runs the check catalogue against a receiver, prints progress and a summary,
+ * writes report.json, junit.xml and report.html. Exit 0 on a passing verdict, 1 on a failing one.
+ */
+export async function runCertify(options: CertifyCommandOptions, io: CliIO): Promise<ExitCode> {
+  const secrets = resolveSecrets(options, io.env ?? process.env);
+  const report = await certifyAndReport(
+    {
+      url: options.url,
+      secrets,
+      specPath: options.spec,
+      allowHttp: options.allowHttp,
+      ...(options.types !== undefined ? { types: options.types } : {}),
+      ...(options.checks !== undefined ? { checks: options.checks } : {}),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.runs !== undefined ? { runs: options.runs } : {}),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    },
+    options.reportDir,
+    io,
+  );
+  return exitCodeForOutcome(report.verdict === 'fail');
+}
+
+/** Shared by `certify` and `demo`: run, render progress and summary, write the reports. */
+export async function certifyAndReport(options: CertifyOptions, reportDir: string, io: CliIO): Promise<CertificationReport> {
+  const reportPath = join(reportDir, 'report.json');
+  const progress = createProgressRenderer(io.progress ?? { isTTY: false, write: (text: string) => io.err(text.replace(/\n$/, '')) }, { secrets: options.secrets });
+  const report = await runCertification({ ...options, reportPath, onProgress: progress });
+  const files = await writeReports(report, resolve(reportDir), options.secrets);
+  for (const line of renderSummary(report, { htmlPath: files.html, secrets: options.secrets }).split('\n')) io.out(line);
+  return report;
+}
+
+/** Registration of `certify`. */
+export const certifyCommand: CommandRegistration = {
+  name: 'certify',
+  define(command) {
+    command
+      .description('certify a webhook receiver: send generated, signed and forged deliveries and judge every answer')
+      .requiredOption('--url <url>', 'the receiver URL, exactly as registered with gridX')
+      .addOption(new Option('--secret <value>', 'a current secret of the receiver (repeat for a rotation); prefer --secret-env').argParser(collect))
+      .addOption(new Option('--secret-env <name>', 'read a secret from this environment variable (repeatable)').argParser(collect))
+      .option('--allow-http', 'allow a plain http:// target (local or staging; TLS-1 becomes a warning)', false)
+      .addOption(new Option('--types <types>', 'only these event types, comma-separated (the ones the receiver subscribes to)').argParser(collect))
+      .addOption(new Option('--checks <checks>', 'only these checks, by id or requirement ID (e.g. SIG-3), comma-separated').argParser(collect))
+      .option('--report-dir <dir>', 'where to write report.json, junit.xml and report.html', './hookproof-report')
+      .option('--seed <n>', 'seed for the generated cases: the same seed sends the same cases')
+      .option('--runs <n>', 'cases per property (default 100)')
+      .option('--timeout-ms <n>', 'per-delivery timeout in milliseconds (default 5000, as gridX)')
+      .option('--concurrency <n>', 'checks run at once and deliveries in flight in DLV-6 (default 4)');
+  },
+  run(parsed, io) {
+    const o = parsed.opts<{
+      spec: string; url: string; secret?: string[]; secretEnv?: string[]; allowHttp: boolean; types?: string[]; checks?: string[];
+      reportDir: string; seed?: string; runs?: string; timeoutMs?: string; concurrency?: string;
+    }>();
+    const types = nameList(o.types);
+    const checks = nameList(o.checks);
+    const seed = wholeNumber('--seed', o.seed);
+    const runs = wholeNumber('--runs', o.runs);
+    const timeoutMs = wholeNumber('--timeout-ms', o.timeoutMs);
+    const concurrency = wholeNumber('--concurrency', o.concurrency);
+    return runCertify(
+      {
+        spec: o.spec,
+        url: o.url,
+        allowHttp: o.allowHttp,
+        reportDir: o.reportDir,
+        ...(o.secret !== undefined ? { secret: o.secret } : {}),
+        ...(o.secretEnv !== undefined ? { secretEnv: o.secretEnv } : {}),
+        ...(types !== undefined ? { types } : {}),
+        ...(checks !== undefined ? { checks } : {}),
+        ...(seed !== undefined ? { seed } : {}),
+        ...(runs !== undefined ? { runs } : {}),
+        ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+        ...(concurrency !== undefined ? { concurrency } : {}),
+      },
+      io,
+    );
+  },
+};

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { startReferenceReceiver } from '../../receiver';
+import type { CommandRegistration, CommonOptions } from '../command';
+import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
+import type { CliIO } from '../io';
+import { wholeNumber } from '../parseNumbers';
+import { certifyAndReport } from './certify';
+
+export interface DemoOptions extends CommonOptions {
+  readonly reportDir: string;
+  readonly runs?: number;
+  readonly seed?: number;
+}
+
+/**
+ * `hookproof demo` (what `npm start` runs): starts the embedded reference receiver on loopback with
+ * a fresh random secret and certifies it end to end, so a newcomer sees a real run with no URL.
+ */
+export async function runDemo(options: DemoOptions, io: CliIO): Promise<ExitCode> {
+  const secret = randomBytes(32).toString('hex');
+  const receiver = await startReferenceReceiver({ secrets: [secret], host: '127.0.0.1' });
+  const url = `${receiver.url}hooks/gridx`;
+  io.out(`hookproof: certifying the embedded reference receiver at ${url} (plain http on loopback, so TLS-1 is a warning)`);
+  try {
+    const report = await certifyAndReport(
+      {
+        url,
+        secrets: [secret],
+        specPath: options.spec,
+        allowHttp: true,
+        ...(options.runs !== undefined ? { runs: options.runs } : {}),
+        ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      },
+      options.reportDir,
+      io,
+    );
+    return exitCodeForOutcome(report.verdict === 'fail');
+  } finally {
+    await receiver.close();
+  }
+}
+
+export const demoCommand: CommandRegistration = {
+  name: 'demo',
+  define(command) {
+    command
+      .description('certify the embedded reference receiver on loopback (what `npm start` runs)')
+      .option('--report-dir <dir>', 'where to write the reports', './hookproof-report')
+      .option('--runs <n>', 'cases per property (default 100)')
+      .option('--seed <n>', 'seed for the generated cases');
+  },
+  run(parsed, io) {
+    const o = parsed.opts<{ spec: string; reportDir: string; runs?: string; seed?: string }>();
+    const runs = wholeNumber('--runs', o.runs);
+    const seed = wholeNumber('--seed', o.seed);
+    return runDemo({ spec: o.spec, reportDir: o.reportDir, ...(runs !== undefined ? { runs } : {}), ...(seed !== undefined ? { seed } : {}) }, io);
+  },
+};

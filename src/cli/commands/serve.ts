@@ -1,0 +1,66 @@
+import { Option } from 'commander';
+import { startReferenceReceiver } from '../../receiver';
+import type { CommandRegistration, CommonOptions } from '../command';
+import { EXIT, type ExitCode } from '../exitCodes';
+import type { CliIO } from '../io';
+import { collect, wholeNumber } from '../parseNumbers';
+import { resolveSecrets, type SecretSources } from '../secrets';
+
+export interface ServeOptions extends CommonOptions, SecretSources {
+  readonly port: number;
+  readonly host: string;
+  /** Resolves when the server should stop (SIGINT/SIGTERM in the CLI; a test's own promise). */
+  readonly until?: Promise<void>;
+}
+
+/** `hookproof serve`: runs the reference receiver until interrupted, one line per delivery. */
+export async function runServe(options: ServeOptions, io: CliIO): Promise<ExitCode> {
+  const secrets = resolveSecrets(options, io.env ?? process.env);
+  const receiver = await startReferenceReceiver({
+    secrets,
+    port: options.port,
+    host: options.host,
+    onEvent: (event) => {
+      const e = event as { type?: unknown; id?: unknown };
+      io.out(`accepted ${String(e.type)} ${String(e.id)}`);
+    },
+  });
+  io.out(`hookproof reference receiver listening on ${receiver.url} (${secrets.length} secret(s)); Ctrl-C to stop`);
+  await (options.until ?? untilSignal());
+  await receiver.close();
+  const stats = receiver.stats();
+  io.out(`stopped: ${stats.accepted} accepted, ${stats.duplicates} duplicates, ${stats.rejected} rejected`);
+  return EXIT.pass;
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+export const serveCommand: CommandRegistration = {
+  name: 'serve',
+  define(command) {
+    command
+      .description('run the reference receiver (the example partners copy)')
+      .option('--port <n>', 'port to listen on (0 picks a free one)', '8080')
+      .option('--host <host>', 'address to listen on', '127.0.0.1')
+      .addOption(new Option('--secret <value>', 'a current secret (repeat for a rotation); prefer --secret-env').argParser(collect))
+      .addOption(new Option('--secret-env <name>', 'read a secret from this environment variable (repeatable)').argParser(collect));
+  },
+  run(parsed, io) {
+    const o = parsed.opts<{ spec: string; port: string; host: string; secret?: string[]; secretEnv?: string[] }>();
+    return runServe(
+      {
+        spec: o.spec,
+        port: wholeNumber('--port', o.port) ?? 8080,
+        host: o.host,
+        ...(o.secret !== undefined ? { secret: o.secret } : {}),
+        ...(o.secretEnv !== undefined ? { secretEnv: o.secretEnv } : {}),
+      },
+      io,
+    );
+  },
+};

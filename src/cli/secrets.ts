@@ -1,0 +1,26 @@
+import { SecretMissingError } from '../errors';
+
+export interface SecretSources {
+  /** Values of --secret (discouraged on shared machines: they show in the process list). */
+  readonly secret?: readonly string[];
+  /** Names given with --secret-env. */
+  readonly secretEnv?: readonly string[];
+}
+
+/**
+ * The receiver's secrets, from --secret values, --secret-env variables, or else HOOKPROOF_SECRET.
+ * The values are only ever used to sign; no message here or anywhere else prints one.
+ */
+export function resolveSecrets(sources: SecretSources, env: Readonly<Record<string, string | undefined>>): string[] {
+  const secrets = [...(sources.secret ?? [])];
+  for (const name of sources.secretEnv ?? []) {
+    const value = env[name];
+    if (value === undefined || value === '') throw new SecretMissingError(`environment variable ${name} (from --secret-env) is not set or empty`);
+    secrets.push(value);
+  }
+  if (secrets.length === 0 && env.HOOKPROOF_SECRET !== undefined && env.HOOKPROOF_SECRET !== '') secrets.push(env.HOOKPROOF_SECRET);
+  if (secrets.length === 0) {
+    throw new SecretMissingError('no secret given: pass --secret-env NAME (recommended), --secret VALUE, or set HOOKPROOF_SECRET');
+  }
+  return secrets;
+}
