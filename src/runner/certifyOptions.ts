@@ -1,4 +1,5 @@
 import type { Check } from '../checks/check';
+import type { Engine } from '../engine';
 import type { CheckReport } from '../reports/report';
 
 /** Everything a certification run needs. Only `url` and `secrets` are required. */
@@ -8,6 +9,8 @@ export interface CertifyOptions {
   /** The receiver's current secrets: one, or up to five during a rotation. */
   readonly secrets: readonly string[];
   readonly specPath?: string;
+  /** An engine already built (from `specPath`); saves rebuilding it for every run. */
+  readonly engine?: Engine;
   /** Event types the receiver subscribes to (default: every type of the spec). */
   readonly types?: readonly string[];
   /** Check ids or requirement IDs to run (default: all). */

@@ -1,5 +1,6 @@
 import type { Check } from '../check';
 import { signatureProperty } from '../properties';
+import { skipWithoutTypes } from './labelProperties';
 
 export const validSingle: Check = {
   id: 'sig-valid-single',
@@ -7,6 +8,6 @@ export const validSingle: Check = {
   requirement: 'SIG-1',
   severity: 'required',
   async run(ctx) {
-    return ctx.outcome([await ctx.forAll(signatureProperty(ctx, 'valid-single'))]);
+    return skipWithoutTypes(ctx) ?? ctx.outcome([await ctx.forAll(signatureProperty(ctx, 'valid-single'))]);
   },
 };

@@ -1,3 +1,4 @@
 import type { Check } from '../check';
+import { trustedCertificate } from './trustedCertificate';
 
-export const TRANSPORT_CHECKS: readonly Check[] = [];
+export const TRANSPORT_CHECKS: readonly Check[] = [trustedCertificate];

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import { createReferenceHandler } from '../../../src/receiver';
 
 export const SECRET = 'test-secret-do-not-leak-7f3a';
@@ -49,7 +50,6 @@ export function defectiveReceiver(
     const body = await readBody(req);
     if (await override(req, body, res)) return;
     // Hand the already-read body to the sound handler through a fresh readable request.
-    const { Readable } = await import('node:stream');
     const replay = Object.assign(Readable.from([body]), { headers: req.headers, method: req.method, url: req.url }) as unknown as IncomingMessage;
     sound(replay, res);
   });

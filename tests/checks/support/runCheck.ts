@@ -1,7 +1,10 @@
 import { runCertification } from '../../../src/runner/runCertification';
 import type { CertifyOptions } from '../../../src/runner/certifyOptions';
 import type { CertificationReport, CheckReport } from '../../../src/reports/report';
+import { createEngine, type Engine } from '../../../src/engine';
 import { SECRET } from './receivers';
+
+let engine: Engine | undefined;
 
 /** Runs one check (by id) against `url` with small, fixed settings and returns its report. */
 export async function runCheck(id: string, url: string, options: Partial<CertifyOptions> = {}): Promise<CheckReport> {
@@ -12,5 +15,6 @@ export async function runCheck(id: string, url: string, options: Partial<Certify
 }
 
 export function certify(url: string, options: Partial<CertifyOptions> = {}): Promise<CertificationReport> {
-  return runCertification({ url, secrets: [SECRET], allowHttp: true, seed: 7, runs: 20, timeoutMs: 1000, retryBaseDelayMs: 5, ...options });
+  engine ??= createEngine();
+  return runCertification({ url, secrets: [SECRET], allowHttp: true, engine: options.specPath === undefined ? engine : createEngine({ specPath: options.specPath }), seed: 7, runs: 20, timeoutMs: 1000, retryBaseDelayMs: 5, ...options });
 }

@@ -1,0 +1,20 @@
+import type { DeliveryResult } from '../../delivery';
+import type { Check } from '../check';
+import { acceptedEventsProperty, eventsOf } from '../properties';
+
+export const answeredInTime: Check = {
+  id: 'dlv-answered-in-time',
+  title: 'Every delivery is answered within the timeout',
+  requirement: 'DLV-1',
+  severity: 'required',
+  async run(ctx) {
+    if (ctx.types.length === 0) return { status: 'skip', cases: 0, failures: [], note: 'no non-deprecated event type selected' };
+    const expected = `a complete HTTP answer within ${ctx.timeoutMs} ms (gridX gives up after 5 s and retries the event)`;
+    // Any status counts here: whether it is the right one is for the other checks to say.
+    const property = {
+      ...acceptedEventsProperty(ctx, 'answered-in-time', eventsOf(ctx.types)),
+      judge: (_event: unknown, result: DeliveryResult) => ({ ok: result.outcome !== 'timeout' && result.outcome !== 'error', expected }),
+    };
+    return ctx.outcome([await ctx.forAll(property)]);
+  },
+};

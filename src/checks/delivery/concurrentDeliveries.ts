@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { serialiseEvent } from '../../serialise';
+import type { Check } from '../check';
+import type { OutgoingCase } from '../checkContext';
+import { eventsOf } from '../properties';
+import { envelopeFields } from './envelopeFields';
+import { forAllScenarios } from './forAllScenarios';
+import { freshIds } from './freshIds';
+
+export const concurrentDeliveries: Check = {
+  id: 'dlv-concurrent',
+  title: 'Several deliveries in flight at once are all accepted in time',
+  requirement: 'DLV-6',
+  severity: 'required',
+  async run(ctx) {
+    const discriminator = ctx.engine.catalogue.discriminator;
+    const fields = envelopeFields(ctx.types, discriminator);
+    if (typeof fields === 'string') return { status: 'skip', cases: 0, failures: [], note: fields };
+    // Two at least: one request at a time proves nothing about concurrency.
+    const inFlight = Math.max(2, ctx.concurrency);
+    const batches = fc.array(eventsOf(ctx.types), { minLength: inFlight, maxLength: inFlight });
+    // New ids, so that a batch is never also a duplicate test (DLV-4), even once shrunk.
+    const nextId = freshIds(ctx.seed, 'dlv-concurrent');
+    const expected = `a success status (200, 201, 202 or 204) within ${ctx.timeoutMs} ms for every one of ${inFlight} deliveries sent at once (gridX does not queue deliveries to one receiver)`;
+    const part = await forAllScenarios(ctx, {
+      name: 'dlv-concurrent',
+      arbitrary: batches,
+      // Each case is a batch: as many requests in all as a property of --runs single cases.
+      runs: Math.max(2, Math.ceil(ctx.runs / inFlight)),
+      // A concurrency failure depends on timing, not on the events drawn: shrinking would only
+      // re-send batches and blame whichever event lost the race.
+      shrink: false,
+      async play(events, io) {
+        const cases = events.map((event, index): OutgoingCase => {
+          const body = serialiseEvent({ ...event, [fields.id]: nextId() });
+          return { label: `delivery ${index + 1} of ${inFlight} in flight at once`, eventType: String(event[discriminator]), variant: 'valid', body, signature: ctx.sign(body) };
+        });
+        const results = await Promise.all(cases.map((c) => io.send(c)));
+        const index = results.findIndex((r) => r.outcome !== 'success');
+        const outgoing = cases[index];
+        const result = results[index];
+        return outgoing === undefined || result === undefined ? undefined : { outgoing, result, expected };
+      },
+    });
+    return ctx.outcome([part]);
+  },
+};

@@ -1,0 +1,28 @@
+import type { DeliveryResult } from '../../delivery';
+import type { Check } from '../check';
+import type { Judgement } from '../checkContext';
+import { expectSuccess } from '../expectations';
+import { acceptedEventsProperty, eventsOf } from '../properties';
+
+/** A 3xx is never followed: the event is answered at the registered URL or it is lost. */
+function judgeNoRedirect(result: DeliveryResult): Judgement {
+  const status = result.status ?? 0;
+  if (result.outcome === 'permanent' && status >= 300 && status < 400) {
+    const location = result.headers.location;
+    const to = location === undefined ? '' : ` to ${location}`;
+    return { ok: false, expected: `a success status at the registered URL: gridX does not follow the ${status} redirect${to}, it counts it as a permanent error and the event is lost (register the final URL instead)` };
+  }
+  return expectSuccess(result);
+}
+
+export const noRedirects: Check = {
+  id: 'dlv-no-redirects',
+  title: 'Valid events are answered at the registered URL, never with a redirect',
+  requirement: 'DLV-3',
+  severity: 'required',
+  async run(ctx) {
+    if (ctx.types.length === 0) return { status: 'skip', cases: 0, failures: [], note: 'no non-deprecated event type selected' };
+    const property = { ...acceptedEventsProperty(ctx, 'no-redirects', eventsOf(ctx.types)), judge: (_event: unknown, result: DeliveryResult) => judgeNoRedirect(result) };
+    return ctx.outcome([await ctx.forAll(property)]);
+  },
+};

@@ -1,0 +1,26 @@
+import type { DeliveryResult } from '../../delivery';
+import type { Check } from '../check';
+import type { Judgement } from '../checkContext';
+import { expectSuccess } from '../expectations';
+import { acceptedEventsProperty, eventsOf } from '../properties';
+
+/** A success must be one of gridX's four statuses; another 2xx is singled out, as it looks fine but is not. */
+function judgeSuccessStatus(result: DeliveryResult): Judgement {
+  const status = result.status ?? 0;
+  if (result.outcome === 'permanent' && status >= 200 && status < 300) {
+    return { ok: false, expected: `200, 201, 202 or 204: gridX counts any other 2xx (here ${status}) as a permanent error and drops the event` };
+  }
+  return expectSuccess(result);
+}
+
+export const successStatus: Check = {
+  id: 'dlv-success-status',
+  title: 'A valid event is answered with exactly 200, 201, 202 or 204',
+  requirement: 'DLV-2',
+  severity: 'required',
+  async run(ctx) {
+    if (ctx.types.length === 0) return { status: 'skip', cases: 0, failures: [], note: 'no non-deprecated event type selected' };
+    const property = { ...acceptedEventsProperty(ctx, 'success-status', eventsOf(ctx.types)), judge: (_event: unknown, result: DeliveryResult) => judgeSuccessStatus(result) };
+    return ctx.outcome([await ctx.forAll(property)]);
+  },
+};

@@ -1,0 +1,56 @@
+import { deliverWithRetries, describeResult, type DeliveryResult } from '../../delivery';
+import { serialiseEvent } from '../../serialise';
+import type { Check } from '../check';
+import type { OutgoingCase } from '../checkContext';
+import { eventsOf } from '../properties';
+import { envelopeFields } from './envelopeFields';
+import { forAllScenarios } from './forAllScenarios';
+import { freshIds } from './freshIds';
+
+// Cases cost up to 31 retry delays each (1+2+4+8+16 s in production) against a receiver that keeps failing.
+const MAX_RUNS = 10;
+
+const waitedOut = (r: DeliveryResult): boolean => r.outcome === 'transient' || r.outcome === 'timeout';
+
+/**
+ * Whether a receiver's temporary failures are ones gridX can recover from. Nothing can make a
+ * receiver fail on demand, so each drawn event is delivered under gridX's retry policy (up to five
+ * retries, exponential backoff from --retry-base-delay) and the answers it got are judged: the
+ * event must end up accepted, and every answer before that must be a transient status (408, 429,
+ * 500, 502, 503, 504) or a timeout. A sound receiver passes at the first attempt; one that refuses
+ * a hiccup with a permanent status (507, 400…), resets the connection, or never recovers, fails.
+ */
+export const transientRetried: Check = {
+  id: 'dlv-transient-retried',
+  title: 'Temporary failures use transient statuses and the retried delivery is accepted',
+  requirement: 'DLV-7',
+  severity: 'recommended',
+  async run(ctx) {
+    const discriminator = ctx.engine.catalogue.discriminator;
+    const fields = envelopeFields(ctx.types, discriminator);
+    if (typeof fields === 'string') return { status: 'skip', cases: 0, failures: [], note: fields };
+    const nextId = freshIds(ctx.seed, 'dlv-transient-retried');
+    const part = await forAllScenarios(ctx, {
+      name: 'dlv-transient-retried',
+      arbitrary: eventsOf(ctx.types),
+      runs: Math.min(ctx.runs, MAX_RUNS),
+      shrink: false,
+      async play(event, io) {
+        const body = serialiseEvent({ ...event, [fields.id]: nextId() });
+        const outgoing: OutgoingCase = { label: 'delivery under gridX retry policy', eventType: String(event[discriminator]), variant: 'valid', body, signature: ctx.sign(body) };
+        const { attempts, final } = await deliverWithRetries({ send: () => io.send(outgoing) }, { url: ctx.target.url, body, headers: {} }, {
+          baseDelayMs: ctx.retryBaseDelayMs,
+          shouldRetry: (result) => waitedOut(result) && !io.stopped(),
+        });
+        const wrong = attempts.find((r) => r.outcome !== 'success' && !waitedOut(r));
+        if (wrong === undefined && final.outcome === 'success') return undefined;
+        const actual = `${attempts.length} attempt(s): ${attempts.map(describeResult).join('; ')}`;
+        const expected = wrong !== undefined
+          ? 'temporary failures signalled with a transient status (408, 429, 500, 502, 503 or 504) so that gridX retries; any other answer is final and the event is lost'
+          : `acceptance within gridX's five retries (exponential backoff from ${ctx.retryBaseDelayMs} ms)${io.stopped() ? '; retries were cut short because the receiver looks hung' : ''}`;
+        return { outgoing, result: wrong ?? final, expected, actual };
+      },
+    });
+    return ctx.outcome([part]);
+  },
+};

@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { eventArbitrary, type GeneratedEvent } from '../../arbitraries';
+import { pointerSegments } from '../../arbitraries/pointer';
+import type { EventType } from '../../schemas/catalogue';
+import { fieldBoundaries, type Boundary, type FieldBoundaries } from './fieldBoundaries';
+import { schemaFields } from './schemaFields';
+
+/** A valid event whose string, number and date-time fields hold edge values; `edges` says where. */
+export interface BoundaryEvent {
+  readonly event: GeneratedEvent;
+  readonly edges: ReadonlyArray<{ readonly pointer: string; readonly label: string }>;
+}
+
+/** A field of an event type that has edge values, and what they are. */
+export interface BoundarySite extends FieldBoundaries {
+  readonly pointer: string;
+}
+
+/** The fields of an event type with edge values, from its schema (nothing here knows a field name). */
+export function boundarySites(eventType: EventType): readonly BoundarySite[] {
+  const cached = sitesCache.get(eventType);
+  if (cached !== undefined) return cached;
+  const sites = schemaFields(eventType.schema).flatMap((field) => {
+    const found = fieldBoundaries(field.schema);
+    return found === undefined ? [] : [{ pointer: field.pointer, ...found }];
+  });
+  sitesCache.set(eventType, sites);
+  return sites;
+}
+
+const sitesCache = new WeakMap<EventType, readonly BoundarySite[]>();
+
+/**
+ * Events with every optional field present, where each edge-capable field holds an edge value
+ * (three times in four) or a plain one. A failure shrinks each field back to its plain value, so a
+ * shrunk case keeps edges only where the receiver breaks on them.
+ */
+export function boundaryEventArbitrary(eventType: EventType): fc.Arbitrary<BoundaryEvent> {
+  const sites = boundarySites(eventType);
+  const picks = sites.map((site) => fc.option(fc.constantFrom(...site.boundaries), { nil: undefined, freq: 4 }));
+  return fc.tuple(eventArbitrary(eventType, { presence: 'full' }), fc.tuple(...picks)).map(([generated, chosen]) => {
+    const event = structuredClone(generated);
+    const edges: Array<{ pointer: string; label: string }> = [];
+    sites.forEach((site, i) => {
+      const edge: Boundary | undefined = chosen[i];
+      if (setAt(event, site.pointer, edge === undefined ? site.plain : edge.value) && edge !== undefined) edges.push({ pointer: site.pointer, label: edge.label });
+    });
+    return { event, edges };
+  });
+}
+
+/** Sets a field whose parent exists; false when the parent is absent. */
+function setAt(root: GeneratedEvent, pointer: string, value: unknown): boolean {
+  const segments = pointerSegments(pointer);
+  const last = segments.pop();
+  let node: unknown = root;
+  for (const segment of segments) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
+  if (last === undefined || typeof node !== 'object' || node === null || Array.isArray(node)) return false;
+  (node as Record<string, unknown>)[last] = value;
+  return true;
+}

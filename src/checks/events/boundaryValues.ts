@@ -1,0 +1,31 @@
+import type { Check } from '../check';
+import { expectSuccess } from '../expectations';
+import { boundaryEventArbitrary } from './boundaryEventArbitrary';
+import { noTypes, runsPerType, signedEventCase } from './signedCase';
+
+export const boundaryValues: Check = {
+  id: 'evt-boundary-values',
+  title: 'Boundary values the schema allows are accepted',
+  requirement: 'EVT-4',
+  severity: 'required',
+  async run(ctx) {
+    if (ctx.types.length === 0) return noTypes();
+    const parts = [];
+    for (const eventType of ctx.types) {
+      parts.push(
+        await ctx.forAll({
+          name: eventType.type,
+          arbitrary: boundaryEventArbitrary(eventType),
+          // Each case mixes many edges; half of --runs per type gives each edge of a field several tries.
+          runs: runsPerType(ctx, 10, 2),
+          toCase: ({ event, edges }) => {
+            const label = edges.length === 0 ? 'plain values only (boundaries are not the cause)' : `boundary values: ${edges.map((e) => `${e.pointer} = ${e.label}`).join('; ')}`;
+            return signedEventCase(ctx, event, label, eventType.type, 'valid:boundary');
+          },
+          judge: (_value, result) => expectSuccess(result),
+        }),
+      );
+    }
+    return ctx.outcome(parts);
+  },
+};

@@ -1,0 +1,37 @@
+import type { Check } from '../check';
+import type { Judgement } from '../checkContext';
+import { eventsOf } from '../properties';
+import { noTypes, runsPerType, signedEventCase } from './signedCase';
+
+export const gone: Check = {
+  id: 'gone-valid-event',
+  title: 'A valid event is not answered 410 Gone (gridX would delete the subscription)',
+  requirement: 'GONE-1',
+  severity: 'informational',
+  async run(ctx) {
+    if (ctx.types.length === 0) return noTypes();
+    const discriminator = ctx.engine.catalogue.discriminator;
+    const part = await ctx.forAll({
+      name: 'valid-event',
+      arbitrary: eventsOf(ctx.types),
+      runs: runsPerType(ctx),
+      toCase: (event) => signedEventCase(ctx, event, 'valid event', String(event[discriminator]), 'valid'),
+      judge: (_event, result): Judgement => ({ ok: result.outcome !== 'gone', expected: 'anything but 410 Gone' }),
+    });
+    const failure = part.failures[0];
+    if (failure !== undefined) return ctx.outcome([part], goneWarning(failure.label));
+    if (part.stoppedEarly !== undefined) {
+      // Stopped by what happened elsewhere in the run: too little evidence to call it a pass.
+      return { status: 'skip', cases: part.cases, failures: [], note: `stopped early: ${part.stoppedEarly} (see the report's "gone" field)` };
+    }
+    return ctx.outcome([part]);
+  },
+};
+
+function goneWarning(label: string): string {
+  return (
+    `RECEIVER GONE: a valid, correctly signed event (${label}) was answered 410 Gone. gridX reads 410 as ` +
+    '"this receiver has been decommissioned" and DELETES THE WEBHOOK SUBSCRIPTION: no further event is ' +
+    'delivered, nothing is retried, and the subscription must be created again. Answer 410 only to ask for that.'
+  );
+}

@@ -1,0 +1,32 @@
+import type { Check } from '../check';
+import { expectSuccess } from '../expectations';
+import { minimalEventArbitrary } from './minimalEventArbitrary';
+import { listPointers } from './schemaFields';
+import { noTypes, runsPerType, signedEventCase } from './signedCase';
+
+export const minimalEvents: Check = {
+  id: 'evt-minimal-events',
+  title: 'Events that omit every optional field are accepted',
+  requirement: 'EVT-2',
+  severity: 'required',
+  async run(ctx) {
+    if (ctx.types.length === 0) return noTypes();
+    // One property per type; a failure is shrunk to the optional fields whose absence breaks the receiver.
+    const parts = [];
+    for (const eventType of ctx.types) {
+      parts.push(
+        await ctx.forAll({
+          name: eventType.type,
+          arbitrary: minimalEventArbitrary(eventType),
+          runs: runsPerType(ctx),
+          toCase: ({ event, omitted }) => {
+            const label = omitted.length === 0 ? 'every optional field present (absence is not the cause)' : `optional field(s) absent: ${listPointers(omitted)}`;
+            return signedEventCase(ctx, event, label, eventType.type, 'valid:minimal');
+          },
+          judge: (_value, result) => expectSuccess(result),
+        }),
+      );
+    }
+    return ctx.outcome(parts);
+  },
+};

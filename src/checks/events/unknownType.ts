@@ -1,0 +1,37 @@
+import type fc from 'fast-check';
+import type { Check } from '../check';
+import type { CheckContext, PropertySpec } from '../checkContext';
+import { expectNotTransient } from '../expectations';
+import { noTypes } from './signedCase';
+import { foreignTypeArbitrary, siblingTypeArbitrary, type UnknownTypeEvent } from './unknownTypeArbitrary';
+
+export const unknownType: Check = {
+  id: 'evt-unknown-type',
+  title: 'An event of a type the spec does not define is not answered with a transient status',
+  requirement: 'EVT-6',
+  severity: 'recommended',
+  async run(ctx) {
+    if (ctx.types.length === 0) return noTypes();
+    const { catalogue } = ctx.engine;
+    const sibling = siblingTypeArbitrary(catalogue, ctx.types);
+    const parts = [await ctx.forAll(property(ctx, 'new-namespace', foreignTypeArbitrary(catalogue, ctx.types)))];
+    if (sibling !== undefined) parts.push(await ctx.forAll(property(ctx, 'new-type-in-family', sibling)));
+    return ctx.outcome(parts);
+  },
+};
+
+function property(ctx: CheckContext, name: string, arbitrary: fc.Arbitrary<UnknownTypeEvent>): PropertySpec<UnknownTypeEvent> {
+  return {
+    name,
+    arbitrary,
+    runs: Math.max(5, Math.ceil(ctx.runs / 2)),
+    toCase: ({ unknownType: type, sourceType, body }) => ({
+      label: `unknown type ${JSON.stringify(type)}`,
+      eventType: sourceType,
+      variant: 'invalid:unknown-type',
+      body,
+      signature: ctx.sign(body),
+    }),
+    judge: (_value, result) => expectNotTransient(result),
+  };
+}

@@ -1,0 +1,13 @@
+import type { Check } from '../check';
+import { labelProperties, skipWithoutTypes } from './labelProperties';
+
+/** SIG-7: 2 to 5 well-formed digests, none made with a receiver secret, must get a 401. */
+export const noneMatching: Check = {
+  id: 'sig-none-matching',
+  title: 'With 2 to 5 digests of which none matches, the request is rejected with 401',
+  requirement: 'SIG-7',
+  severity: 'required',
+  async run(ctx) {
+    return skipWithoutTypes(ctx) ?? ctx.outcome(await labelProperties(ctx, ['none-matching']));
+  },
+};

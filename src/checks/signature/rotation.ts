@@ -1,0 +1,16 @@
+import type { Check } from '../check';
+import { labelProperties, skipWithoutTypes } from './labelProperties';
+
+/**
+ * SIG-6: 2 to 5 digests, exactly one made with a receiver secret, at any position, must be
+ * accepted. Fails shrink toward two digests with the matching one second: "honours only the first".
+ */
+export const rotation: Check = {
+  id: 'sig-rotation',
+  title: 'With 2 to 5 digests of which exactly one matches, at any position, the request is accepted',
+  requirement: 'SIG-6',
+  severity: 'required',
+  async run(ctx) {
+    return skipWithoutTypes(ctx) ?? ctx.outcome(await labelProperties(ctx, ['rotation']));
+  },
+};

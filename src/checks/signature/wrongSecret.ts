@@ -1,0 +1,13 @@
+import type { Check } from '../check';
+import { labelProperties, skipWithoutTypes } from './labelProperties';
+
+/** SIG-3: one well-formed digest made with a secret the receiver does not hold must get a 401. */
+export const wrongSecret: Check = {
+  id: 'sig-wrong-secret',
+  title: 'A digest made with another secret is rejected with 401',
+  requirement: 'SIG-3',
+  severity: 'required',
+  async run(ctx) {
+    return skipWithoutTypes(ctx) ?? ctx.outcome(await labelProperties(ctx, ['wrong-secret']));
+  },
+};

@@ -1,0 +1,32 @@
+import type { AnyStatus } from '../text/statusLabel';
+
+/** Moves to the start of the line and clears it: how a live status line is redrawn. */
+export const CLEAR_LINE = '\r\x1b[2K';
+
+const CODES = { red: 31, green: 32, yellow: 33, grey: 90, bold: 1 } as const;
+
+/** A colouring function: identity when colour is off, so callers never branch on it. */
+export type Paint = (style: keyof typeof CODES, text: string) => string;
+
+export function painter(color: boolean): Paint {
+  return color ? (style, text) => `\x1b[${CODES[style]}m${text}\x1b[0m` : (_style, text) => text;
+}
+
+/** The colour of a status word. */
+export function statusStyle(status: AnyStatus): keyof typeof CODES {
+  switch (status) {
+    case 'pass':
+      return 'green';
+    case 'fail':
+      return 'red';
+    case 'warn':
+      return 'yellow';
+    default:
+      return 'grey';
+  }
+}
+
+/** Colour by default on a terminal, unless NO_COLOR is set (https://no-color.org convention). */
+export function defaultColor(isTTY: boolean | undefined): boolean {
+  return isTTY === true && (process.env.NO_COLOR ?? '') === '';
+}

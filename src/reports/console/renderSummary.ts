@@ -1,0 +1,59 @@
+import { redactSecrets } from '../redaction/redactSecrets';
+import type { CertificationReport, CheckReport } from '../report';
+import { failureLines } from '../text/failureText';
+import { formatDuration } from '../text/formatDuration';
+import { plural } from '../text/statusLabel';
+import { painter, type Paint } from './ansi';
+import { checkLine } from './checkLine';
+import { goneMessage } from './goneMessage';
+
+/** Options of {@link renderSummary}. */
+export interface SummaryOptions {
+  /** Secrets to redact from the text (see `redactSecrets`). */
+  readonly secrets?: readonly string[];
+  /** Where report.html was written, to point the reader at it. */
+  readonly htmlPath?: string;
+  /** ANSI colours (default off: the caller knows whether its stream is a terminal). */
+  readonly color?: boolean;
+}
+
+/**
+ * The end-of-run console summary: verdict line, counts, the GONE warning, each failing or warning
+ * check with its first failure (label, expected, actual, curl and replay reproduction), skipped
+ * checks with their reason, and where the HTML report is. Ends with a newline; secrets redacted.
+ */
+export function renderSummary(report: CertificationReport, options: SummaryOptions = {}): string {
+  const paint = painter(options.color ?? false);
+  const { pass, fail, warn, skip, cases } = report.summary;
+  const duration = formatDuration(Date.parse(report.finishedAt) - Date.parse(report.startedAt));
+  const verdict = report.verdict === 'pass' ? paint('green', 'PASS') : paint('red', 'FAIL');
+  const lines = [
+    `${paint('bold', 'hookproof')} ${report.tool.version}  ${paint('bold', verdict)}  ${report.target.url}`,
+    `${pass} passed, ${fail} failed, ${plural(warn, 'warning')}, ${skip} skipped · ${plural(cases, 'case')} · seed ${report.seed} · ${duration}`,
+  ];
+  if (report.gone !== undefined) lines.push('', paint('bold', paint('red', goneMessage(report.gone.caseLabel))));
+  for (const check of report.checks.filter((c) => c.status === 'fail' || c.status === 'warn')) lines.push('', ...checkDetails(check, paint));
+  const skipped = skippedLines(report.checks.filter((c) => c.status === 'skip'), paint);
+  if (skipped.length > 0) lines.push('', ...skipped);
+  lines.push('', options.htmlPath !== undefined ? `Report: ${options.htmlPath}` : `Re-run with --seed ${report.seed} to send the same cases.`);
+  return `${redactSecrets(lines.join('\n'), options.secrets ?? [])}\n`;
+}
+
+function checkDetails(check: CheckReport, paint: Paint): string[] {
+  const lines = [checkLine(check, paint, false), `      ${check.title}`];
+  if (check.note !== undefined) lines.push(`      note: ${check.note}`);
+  const [first] = check.failures;
+  if (first !== undefined) lines.push(...failureLines(first).map((line) => `      ${line}`));
+  if (check.failures.length > 1) lines.push(`      (+${plural(check.failures.length - 1, 'more failure')} in the report)`);
+  return lines;
+}
+
+/** Skipped checks grouped by reason, so a GONE run does not print the same note twenty times. */
+function skippedLines(skipped: readonly CheckReport[], paint: Paint): string[] {
+  const byNote = new Map<string, string[]>();
+  for (const check of skipped) {
+    const note = check.note ?? 'skipped';
+    byNote.set(note, [...(byNote.get(note) ?? []), check.id]);
+  }
+  return [...byNote].map(([note, ids]) => `${paint('grey', 'SKIP')}  ${ids.join(', ')}: ${note}`);
+}

@@ -1,0 +1,41 @@
+import type { CertificationReport } from '../report';
+import { plural } from '../text/statusLabel';
+import { html, type SafeHtml } from './safeHtml';
+
+/** The GONE banner (empty when the receiver never answered 410): the first thing on the page. */
+export function goneBanner(report: CertificationReport): SafeHtml {
+  if (report.gone === undefined) return html``;
+  return html`<section class="gone" role="alert" id="gone">
+<div>⚠ GONE: THE RECEIVER ANSWERED 410</div>
+<p>gridX treats 410 Gone as "receiver gone" and <strong>deletes the webhook subscription</strong>. It happened on case
+<code>${report.gone.caseLabel}</code>; checks after it were skipped (GONE-1).</p>
+</section>`;
+}
+
+/** The verdict, big and in words: PASS or FAIL, and what it means for certification. */
+export function verdictSection(report: CertificationReport): SafeHtml {
+  const failedRequired = report.checks.filter((c) => c.status === 'fail').length;
+  const meaning =
+    report.verdict === 'pass'
+      ? html`<strong>Conformant</strong>every required check that ran passed${report.summary.warn > 0 ? html` (${plural(report.summary.warn, 'warning')} on recommended requirements)` : ''}.`
+      : html`<strong>Not conformant</strong>${plural(failedRequired, 'required check')} failed.`;
+  return html`<section class="verdict v-${report.verdict}" id="verdict" aria-label="verdict">
+<div class="verdict-word">${report.verdict === 'pass' ? '✔ PASS' : '✘ FAIL'}</div>
+<div class="verdict-text">${meaning}</div>
+</section>
+${scopeCallouts(report)}`;
+}
+
+/** What the verdict does not cover: deselected requirements and a plain-http run. */
+function scopeCallouts(report: CertificationReport): SafeHtml {
+  const notRun = report.requirements.filter((r) => r.status === 'not-run').map((r) => r.id);
+  return html`${
+    notRun.length > 0
+      ? html`<p class="callout"><strong>Partial run:</strong> ${plural(notRun.length, 'requirement')} not tested: ${notRun.join(', ')}.</p>`
+      : ''
+  }${
+    report.options.allowHttp
+      ? html`<p class="callout"><strong>Local or staging run:</strong> plain http was allowed, so transport security (TLS-1) was not proven.</p>`
+      : ''
+  }`;
+}

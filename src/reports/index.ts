@@ -1,0 +1,10 @@
+/** Report writers and console rendering: report.json, junit.xml, report.html, summary, progress. */
+export type { CertificationReport, CheckReport, RequirementReport } from './report';
+export { writeReports, REPORT_FILE_NAMES, type ReportFiles } from './writeReports';
+export { renderReportJson } from './json/renderReportJson';
+export { renderJunitXml } from './junit/renderJunitXml';
+export { renderReportHtml, CONTENT_SECURITY_POLICY } from './html/renderReportHtml';
+export { redactSecrets, secretStrength, REDACTED, MIN_DISTINCTIVE_LENGTH, type SecretStrength } from './redaction/redactSecrets';
+export { redactValue } from './redaction/redactValue';
+export { renderSummary, type SummaryOptions } from './console/renderSummary';
+export { createProgressRenderer, type ProgressOptions, type ProgressStream } from './console/createProgressRenderer';

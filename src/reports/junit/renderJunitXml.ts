@@ -1,0 +1,61 @@
+import type { CertificationReport } from '../report';
+import { escapeXmlAttribute, escapeXmlText } from '../text/escapeXml';
+import { junitSeconds, testcaseXml } from './testcaseXml';
+
+/**
+ * junit.xml: `<testsuites>` holding one `<testsuite name="hookproof">` with one `<testcase>` per
+ * check (see `testcaseXml` for how each status is written). Counts follow the JUnit convention:
+ * `failures` are failed checks, `skipped` counts skipped checks and warnings, `errors` is always 0
+ * (hookproof's own errors skip the check, with a note). Run facts go in `<properties>` and a
+ * one-paragraph summary in the suite's `<system-out>`. Pure: redaction is the writer's job.
+ */
+export function renderJunitXml(report: CertificationReport): string {
+  const tests = report.checks.length;
+  const failures = report.checks.filter((c) => c.status === 'fail').length;
+  const skipped = report.checks.filter((c) => c.status === 'skip' || c.status === 'warn').length;
+  const time = junitSeconds(Date.parse(report.finishedAt) - Date.parse(report.startedAt));
+  const counts = `tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${time}"`;
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="hookproof" ${counts}>`,
+    `  <testsuite name="hookproof" ${counts} timestamp="${escapeXmlAttribute(junitTimestamp(report.startedAt))}">`,
+    '    <properties>',
+    ...properties(report).map(([name, value]) => `      <property name="${escapeXmlAttribute(name)}" value="${escapeXmlAttribute(value)}"/>`),
+    '    </properties>',
+    ...report.checks.map(testcaseXml),
+    `    <system-out>${escapeXmlText(suiteSummary(report))}</system-out>`,
+    '  </testsuite>',
+    '</testsuites>',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** The run facts a CI reader may want beside the results. */
+function properties(report: CertificationReport): Array<[string, string]> {
+  return [
+    ['hookproof.version', report.tool.version],
+    ['verdict', report.verdict],
+    ['target.url', report.target.url],
+    ['target.trust', report.target.trust],
+    ['spec.path', report.spec.path],
+    ['spec.sha256', report.spec.sha256],
+    ['seed', String(report.seed)],
+    ['runs', String(report.options.runs)],
+    ['startedAt', report.startedAt],
+    ['finishedAt', report.finishedAt],
+    ...(report.gone !== undefined ? [['gone', report.gone.caseLabel] as [string, string]] : []),
+  ];
+}
+
+/** JUnit timestamps have no zone and no fraction (the Ant schema's pattern); this one is UTC. */
+function junitTimestamp(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toISOString().slice(0, 19);
+}
+
+function suiteSummary(report: CertificationReport): string {
+  const { pass, fail, warn, skip, cases } = report.summary;
+  const gone =
+    report.gone !== undefined ? `\nGONE: the receiver answered 410 Gone (case ${report.gone.caseLabel}); gridX would delete the webhook subscription.` : '';
+  return `hookproof ${report.tool.version}: verdict ${report.verdict.toUpperCase()} for ${report.target.url} (seed ${report.seed}): ${pass} passed, ${fail} failed, ${warn} warnings, ${skip} skipped, ${cases} cases.${gone}\n`;
+}

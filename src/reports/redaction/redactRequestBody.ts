@@ -1,0 +1,29 @@
+import type { RecordedRequest } from '../../checks/recordedRequest';
+import type { Failure } from '../../checks/check';
+import { redactSecrets } from './redactSecrets';
+
+/**
+ * A failure whose request body is redacted as bytes and re-encoded, so `bodyBase64` stays valid
+ * base64 (replay decodes it) instead of carrying `[redacted]` in the middle of base64 text. The
+ * curl snippet embeds the same base64 and gets the new one. A body that is not UTF-8 is searched
+ * byte for byte (through latin1, which maps each byte to one character).
+ */
+export function redactFailureBody(failure: Failure, secrets: readonly string[]): Failure {
+  const request = redactRequestBody(failure.request, secrets);
+  if (request === failure.request) return failure;
+  const curl = failure.reproduce.curl.split(failure.request.bodyBase64).join(request.bodyBase64);
+  return { ...failure, request, reproduce: { ...failure.reproduce, curl } };
+}
+
+function redactRequestBody(request: RecordedRequest, secrets: readonly string[]): RecordedRequest {
+  const body = Buffer.from(request.bodyBase64, 'base64');
+  const text = body.toString('utf8');
+  const isText = Buffer.from(text, 'utf8').equals(body);
+  const redacted = isText
+    ? Buffer.from(redactSecrets(text, secrets), 'utf8')
+    : Buffer.from(redactSecrets(body.toString('latin1'), secrets.map((s) => Buffer.from(s, 'utf8').toString('latin1'))), 'latin1');
+  if (redacted.equals(body)) return request;
+  const bodyText = redacted.toString('utf8');
+  const { bodyText: _old, ...rest } = request;
+  return { ...rest, bodyBase64: redacted.toString('base64'), ...(Buffer.from(bodyText, 'utf8').equals(redacted) ? { bodyText } : {}) };
+}

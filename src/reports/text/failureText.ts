@@ -1,0 +1,27 @@
+import type { Failure } from '../../checks/check';
+
+/** The line that tells a reader where the curl reproduction's signature comes from. */
+export const CURL_HINT = 'reproduce with curl (export HOOKPROOF_SECRET=<the receiver\'s secret> first; hookproof never writes it):';
+
+/** One line: what was sent and what came back. */
+export function failureHeadline(failure: Failure): string {
+  return `${failure.label}: expected ${failure.expected}, got ${failure.actual}`;
+}
+
+/**
+ * A failure as plain text lines (JUnit failure text, console summary): case, label, expected,
+ * actual, then the curl snippet and the replay command, each ready to copy.
+ */
+export function failureLines(failure: Failure): string[] {
+  return [
+    `case:     ${failure.case}`,
+    `label:    ${failure.label}`,
+    `expected: ${failure.expected}`,
+    `actual:   ${failure.actual}`,
+    CURL_HINT,
+    // Indented so the commands stand out from the labels; shells ignore the leading spaces.
+    ...failure.reproduce.curl.split('\n').map((line) => `  ${line}`),
+    'or replay it with hookproof:',
+    `  ${failure.reproduce.replay}`,
+  ];
+}

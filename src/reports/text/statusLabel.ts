@@ -1,0 +1,23 @@
+import type { RequirementReport } from '../report';
+
+/** Any status a check or a requirement can have in a report. */
+export type AnyStatus = RequirementReport['status'];
+
+const LABELS: Readonly<Record<AnyStatus, string>> = {
+  pass: 'PASS',
+  fail: 'FAIL',
+  warn: 'WARN',
+  skip: 'SKIP',
+  'not-testable': 'NOT TESTABLE',
+  'not-run': 'NOT RUN',
+};
+
+/** The status as an upper-case word, the same in every output (console, JUnit, HTML). */
+export function statusLabel(status: AnyStatus): string {
+  return LABELS[status];
+}
+
+/** How to say "N cases" without "1 cases". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,58 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { renderReportHtml } from './html/renderReportHtml';
+import { renderReportJson } from './json/renderReportJson';
+import { renderJunitXml } from './junit/renderJunitXml';
+import { redactFailureBody } from './redaction/redactRequestBody';
+import { redactSecrets } from './redaction/redactSecrets';
+import { redactValue } from './redaction/redactValue';
+import type { CertificationReport } from './report';
+
+/** Absolute paths of the files {@link writeReports} wrote. */
+export interface ReportFiles {
+  readonly json: string;
+  readonly junit: string;
+  readonly html: string;
+}
+
+/** File names inside the report directory (the replay command refers to report.json by name). */
+export const REPORT_FILE_NAMES = { json: 'report.json', junit: 'junit.xml', html: 'report.html' } as const;
+
+/**
+ * Writes report.json, junit.xml and report.html into `dir` (created if needed) and returns their
+ * paths. No secret is ever written: every string of the report is redacted before rendering
+ * (so each format stays valid), and each finished text is redacted again as a last net, whatever
+ * slipped into a note, a label or a body. Each file is written to a temporary name and renamed,
+ * so a reader never sees half a report.
+ */
+export async function writeReports(report: CertificationReport, dir: string, secrets: readonly string[]): Promise<ReportFiles> {
+  const safe = redactReport(report, secrets);
+  const root = resolve(dir);
+  await mkdir(root, { recursive: true });
+  const files: ReportFiles = {
+    json: join(root, REPORT_FILE_NAMES.json),
+    junit: join(root, REPORT_FILE_NAMES.junit),
+    html: join(root, REPORT_FILE_NAMES.html),
+  };
+  await Promise.all([
+    writeAtomically(files.json, redactSecrets(renderReportJson(safe), secrets)),
+    writeAtomically(files.junit, redactSecrets(renderJunitXml(safe), secrets)),
+    writeAtomically(files.html, redactSecrets(renderReportHtml(safe), secrets)),
+  ]);
+  return files;
+}
+
+/**
+ * Bodies first (as bytes, so their base64 stays decodable for replay), then every other string.
+ */
+function redactReport(report: CertificationReport, secrets: readonly string[]): CertificationReport {
+  if (secrets.length === 0) return report;
+  const checks = report.checks.map((check) => ({ ...check, failures: check.failures.map((f) => redactFailureBody(f, secrets)) }));
+  return redactValue({ ...report, checks }, secrets);
+}
+
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, text, 'utf8');
+  await rename(temporary, path);
+}
