@@ -10,6 +10,7 @@ const config: Config = {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },
   setupFiles: ['<rootDir>/tests/setup/fastCheck.ts'],
+  globalSetup: '<rootDir>/tests/setup/globalSetup.ts',
   testTimeout: 60_000,
 };
 

@@ -68,6 +68,10 @@ export interface CheckContext {
   readonly client: DeliveryClient;
   /** A valid X-Signature for the body, as gridX makes it: one digest per current secret. */
   sign(body: Uint8Array): string;
+  /** Why a check should stop sending (the receiver answered 410, or hung); undefined to go on. */
+  stopReason(): string | undefined;
+  /** The seed of a named property of this check: the same --seed gives the same cases. */
+  seedFor(name: string): number;
   /** Sends one case (recorded in the coverage table). Never throws for what the receiver does. */
   send(outgoing: OutgoingCase): Promise<DeliveryResult>;
   /** Runs a property: draws, sends and judges cases; a failing case is shrunk to a minimal one. */

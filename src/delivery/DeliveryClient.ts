@@ -78,7 +78,9 @@ export class DeliveryClient {
     const started = performance.now();
     const elapsed = (): number => performance.now() - started;
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), this.timeoutMs);
+    // The abort waits one more turn of the event loop: after a long synchronous stretch (CPU work,
+    // garbage collection) an answer that arrived in time is read before the deadline fires.
+    const timer = setTimeout(() => setImmediate(() => deadline.abort()), this.timeoutMs);
 
     let status: number | undefined;
     let responseHeaders: Record<string, string> = {};

@@ -30,6 +30,10 @@ export interface ContextSettings {
   readonly onCase?: (sent: number, failures: number) => void;
 }
 
+// Deliveries spent shrinking one failure. A receiver that fails every case (resets, TLS, garbage)
+// would otherwise be sent a whole shrink path, hundreds of requests, for one finding.
+export const SHRINK_BUDGET = 30;
+
 /** The context one check runs in; it counts the check's cases and numbers its failures. */
 export function createCheckContext(check: Check, settings: ContextSettings): CheckContext {
   let sent = 0;
@@ -71,11 +75,13 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
 
   const forAll = async <T>(spec: PropertySpec<T>): Promise<PropertyOutcome> => {
     let cases = 0;
+    let casesAtFirstFailure: number | undefined;
     let last: { outgoing: OutgoingCase; result: DeliveryResult; expected: string } | undefined;
     let stoppedEarly: string | undefined;
     const details = await fc.check(
       fc.asyncProperty(spec.arbitrary, async (value) => {
-        const reason = stopReason();
+        const shrinkSpent = casesAtFirstFailure === undefined ? 0 : cases - casesAtFirstFailure;
+        const reason = stopReason() ?? (shrinkSpent >= SHRINK_BUDGET ? `shrinking stopped after ${SHRINK_BUDGET} deliveries; the failure shown may not be minimal` : undefined);
         if (reason !== undefined) {
           // Not sent: no evidence either way, so it neither fails nor lets shrinking continue.
           stoppedEarly = reason;
@@ -85,7 +91,10 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
         const result = await send(outgoing);
         cases += 1;
         const judgement = spec.judge(value, result);
-        if (!judgement.ok) last = { outgoing, result, expected: judgement.expected };
+        if (!judgement.ok) {
+          last = { outgoing, result, expected: judgement.expected };
+          casesAtFirstFailure ??= cases;
+        }
         return judgement.ok;
       }),
       { seed: caseSeed(settings.seed, `${check.id}/${spec.name}`), numRuns: spec.runs ?? settings.runs },
@@ -118,6 +127,8 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     retryBaseDelayMs: settings.retryBaseDelayMs,
     client: settings.client,
     sign: (body) => sign(body, settings.secrets),
+    stopReason,
+    seedFor: (name) => caseSeed(settings.seed, `${check.id}/${name}`),
     send,
     forAll,
     failure,

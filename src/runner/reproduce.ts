@@ -1,6 +1,7 @@
 import type { Reproduction } from '../checks/check';
 import type { RecordedRequest } from '../checks/recordedRequest';
 import { resignHeader } from '../checks/signatureRecipe';
+import { redactUrl } from './validateTarget';
 
 /** Name of the environment variable holding secret `index` in reproductions (never the value). */
 export function secretEnvName(index: number): string {
@@ -40,6 +41,8 @@ export function replayCommand(reportPath: string, caseId: string, url: string): 
   return `npx hookproof replay ${shellQuote(reportPath)} ${shellQuote(caseId)} --url ${shellQuote(url)}`;
 }
 
+/** A password in the URL is replaced: reproductions are printed and stored. */
 export function reproduction(url: string, reportPath: string, caseId: string, request: RecordedRequest): Reproduction {
-  return { curl: curlCommand(url, request), replay: replayCommand(reportPath, caseId, url) };
+  const shown = redactUrl(url);
+  return { curl: curlCommand(shown, request), replay: replayCommand(reportPath, caseId, shown) };
 }

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { isAbsolute, relative } from 'node:path';
 import type { Check } from '../checks/check';
 import { CHECKS } from '../checks';
 import { createDeliveryClient } from '../delivery';
@@ -39,7 +40,10 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
   const runOne = async (check: Check): Promise<CheckReport> => {
     const base = { id: check.id, title: check.title, requirement: check.requirement, severity: check.severity };
     if (state.gone !== undefined) {
-      return { ...base, status: 'skip', cases: 0, durationMs: 0, failures: [], note: 'not run: the receiver answered 410 Gone' };
+      // GONE-1 is what happened: say so where the requirement table looks, not as a skip.
+      return check.requirement === 'GONE-1'
+        ? { ...base, status: 'warn', cases: 0, durationMs: 0, failures: [], note: goneNote(state.gone.caseLabel) }
+        : { ...base, status: 'skip', cases: 0, durationMs: 0, failures: [], note: 'not run: the receiver answered 410 Gone' };
     }
     options.onProgress?.({ kind: 'check-start', id: check.id, title: check.title });
     const ctx = createCheckContext(check, {
@@ -89,7 +93,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
   return {
     formatVersion: 1,
     tool: { name: 'hookproof', version: VERSION },
-    spec: { path: engine.spec.path, sha256: engine.spec.sha256 },
+    spec: { path: displayPath(engine.spec.path), sha256: engine.spec.sha256 },
     target: { url: redactUrl(url), trust: trustDescription(url) },
     seed,
     options: { runs, timeoutMs, concurrency, allowHttp, types: selected.map((t) => t.type), checks: checks.map((c) => c.id), secrets: secrets.length },
@@ -125,4 +129,14 @@ function trustDescription(url: string): string {
   return extra !== undefined && extra !== ''
     ? `Node.js default trust store plus NODE_EXTRA_CA_CERTS (${extra})`
     : 'Node.js default trust store';
+}
+
+/** The spec path as a reader can use it: relative to the working directory when inside it. */
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+function goneNote(caseLabel: string): string {
+  return `RECEIVER GONE: the receiver answered 410 Gone (to ${caseLabel}); gridX reads 410 as "decommissioned" and DELETES THE WEBHOOK SUBSCRIPTION, so the run stopped`;
 }

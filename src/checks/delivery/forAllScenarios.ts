@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import type { DeliveryResult } from '../../delivery';
-import { caseSeed } from '../../runner/caseSeed';
 import type { CheckContext, OutgoingCase, PropertyOutcome } from '../checkContext';
 
 /** A delivery a scenario judged wrong: the case to blame, its answer, and what was expected. */
@@ -33,26 +32,26 @@ export interface ScenarioSpec<T> {
   play(value: T, io: ScenarioIO): Promise<Finding | undefined>;
 }
 
-// The framework's per-check hang guard (createCheckContext) is internal; this mirrors its budget.
-const TIMEOUT_BUDGET = 2;
+// Deliveries spent shrinking a failure, as ctx.forAll does. A receiver that fails every case (resets, TLS, garbage)
+// would otherwise be sent the whole shrink path, hundreds of requests, for one finding.
+const SHRINK_BUDGET = 30;
 
 /** Runs a scenario property like `ctx.forAll`: same seeding, shrinking, hang guard and outcome. */
 export async function forAllScenarios<T>(ctx: CheckContext, spec: ScenarioSpec<T>): Promise<PropertyOutcome> {
   let cases = 0;
-  let timeouts = 0;
-  let gone = false;
   let stoppedEarly: string | undefined;
   let last: Finding | undefined;
+  let casesAtFirstFailure: number | undefined;
   const stopReason = (): string | undefined => {
-    if (gone) return 'the receiver answered 410 Gone';
-    return timeouts >= TIMEOUT_BUDGET ? `the receiver timed out ${timeouts} time(s); remaining cases were not sent` : undefined;
+    const runStop = ctx.stopReason();
+    if (runStop !== undefined) return runStop;
+    if (casesAtFirstFailure !== undefined && cases - casesAtFirstFailure >= SHRINK_BUDGET) return `shrinking stopped after ${SHRINK_BUDGET} deliveries; the failure shown may not be minimal`;
+    return undefined;
   };
   const io: ScenarioIO = {
     send: async (outgoing) => {
       const result = await ctx.send(outgoing);
       cases += 1;
-      if (result.outcome === 'timeout') timeouts += 1;
-      if (result.outcome === 'gone') gone = true;
       return result;
     },
     stopped: () => {
@@ -64,10 +63,13 @@ export async function forAllScenarios<T>(ctx: CheckContext, spec: ScenarioSpec<T
     fc.asyncProperty(spec.arbitrary, async (value) => {
       if (io.stopped()) return true; // not played: no evidence either way
       const finding = await spec.play(value, io);
-      if (finding !== undefined) last = finding;
+      if (finding !== undefined) {
+        last = finding;
+        casesAtFirstFailure ??= cases;
+      }
       return finding === undefined;
     }),
-    { seed: caseSeed(ctx.seed, spec.name), numRuns: spec.runs ?? ctx.runs, endOnFailure: spec.shrink === false },
+    { seed: ctx.seedFor(spec.name), numRuns: spec.runs ?? ctx.runs, endOnFailure: spec.shrink === false },
   );
   if (details.failed && last === undefined && details.errorInstance !== null) throw details.errorInstance;
   const failure = details.failed && last !== undefined ? ctx.failure(last.outgoing, last.result, last.expected) : undefined;

@@ -38,6 +38,8 @@ export const transientRetried: Check = {
       async play(event, io) {
         const body = serialiseEvent({ ...event, [fields.id]: nextId() });
         const outgoing: OutgoingCase = { label: 'delivery under gridX retry policy', eventType: String(event[discriminator]), variant: 'valid', body, signature: ctx.sign(body) };
+        // Each attempt goes through ctx.send (headers, coverage, hang guard): the request given to
+        // deliverWithRetries only stands for it.
         const { attempts, final } = await deliverWithRetries({ send: () => io.send(outgoing) }, { url: ctx.target.url, body, headers: {} }, {
           baseDelayMs: ctx.retryBaseDelayMs,
           shouldRetry: (result) => waitedOut(result) && !io.stopped(),

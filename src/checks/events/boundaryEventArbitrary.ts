@@ -22,7 +22,7 @@ export function boundarySites(eventType: EventType): readonly BoundarySite[] {
   if (cached !== undefined) return cached;
   const sites = schemaFields(eventType.schema).flatMap((field) => {
     const found = fieldBoundaries(field.schema);
-    return found === undefined ? [] : [{ pointer: field.pointer, ...found }];
+    return found === undefined || found.boundaries.length === 0 ? [] : [{ pointer: field.pointer, ...found }];
   });
   sitesCache.set(eventType, sites);
   return sites;
@@ -32,13 +32,14 @@ const sitesCache = new WeakMap<EventType, readonly BoundarySite[]>();
 
 /**
  * Events with every optional field present, where each edge-capable field holds an edge value
- * (three times in four) or a plain one. A failure shrinks each field back to its plain value, so a
+ * (four times in five, a field's own limits most often) or a plain one. A failure shrinks each field back to its plain value, so a
  * shrunk case keeps edges only where the receiver breaks on them.
  */
 export function boundaryEventArbitrary(eventType: EventType): fc.Arbitrary<BoundaryEvent> {
   const sites = boundarySites(eventType);
-  const picks = sites.map((site) => fc.option(fc.constantFrom(...site.boundaries), { nil: undefined, freq: 4 }));
-  return fc.tuple(eventArbitrary(eventType, { presence: 'full' }), fc.tuple(...picks)).map(([generated, chosen]) => {
+  const picks = sites.map((site) => fc.option(fc.oneof(...site.boundaries.map((b) => ({ arbitrary: fc.constant(b), weight: b.weight }))), { nil: undefined, freq: 5 }));
+  // Only the picks shrink: the generated values are mostly overwritten, and each shrink is a delivery.
+  return fc.tuple(fc.noShrink(eventArbitrary(eventType, { presence: 'full' })), fc.tuple(...picks)).map(([generated, chosen]) => {
     const event = structuredClone(generated);
     const edges: Array<{ pointer: string; label: string }> = [];
     sites.forEach((site, i) => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { Check } from '../check';
 import { expectSuccessOrPermanent4xx } from '../expectations';
 import { eventsOf } from '../properties';
@@ -18,7 +19,7 @@ export const deprecatedTypes: Check = {
       parts.push(
         await ctx.forAll({
           name: eventType.type,
-          arbitrary: eventsOf([eventType], { presence: 'full' }).map((event) => plain(event)),
+          arbitrary: fc.noShrink(eventsOf([eventType], { presence: 'full' })).map((event) => plain(event)),
           runs: runsPerType(ctx),
           toCase: (event) => signedEventCase(ctx, event, 'deprecated type', eventType.type, 'valid:deprecated'),
           judge: (_event, result) => expectSuccessOrPermanent4xx(result),

@@ -45,7 +45,7 @@ function casesOf(ctx: CheckContext, kind: InvalidKind): fc.Arbitrary<InvalidCase
     const isolate = invalidCaseIsolator(t);
     try {
       const cases = invalidEventArbitrary(ctx.engine.catalogue, t, { kinds: [kind] });
-      return [fc.tuple(cases, eventArbitrary(t, { presence: 'full' })).map(([c, full]) => isolate(c, full))];
+      return [fc.tuple(cases, fc.noShrink(eventArbitrary(t, { presence: 'full' }))).map(([c, full]) => isolate(c, full))];
     } catch (error) {
       if (error instanceof RangeError) return []; // this type has no field to break that way
       throw error;

@@ -22,7 +22,7 @@ export function foreignTypeArbitrary(catalogue: EventCatalogue, types: readonly 
     ...types.map((t) => {
       const plain = plainValues(t);
       const complete = optionalFieldsFiller(t);
-      return fc.tuple(invalidEventArbitrary(catalogue, t, { kinds: ['unknown-type'] }), eventArbitrary(t, { presence: 'full' })).map(([c, full]) => {
+      return fc.tuple(invalidEventArbitrary(catalogue, t, { kinds: ['unknown-type'] }), fc.noShrink(eventArbitrary(t, { presence: 'full' }))).map(([c, full]) => {
         const event = plain(complete(c.event, full)) as Record<string, unknown>;
         return { unknownType: String(event[catalogue.discriminator]), sourceType: t.type, body: serialiseEvent(event) };
       });
@@ -44,7 +44,7 @@ export function siblingTypeArbitrary(catalogue: EventCatalogue, types: readonly 
       ...withFamily.map((t) => {
         const plain = plainValues(t);
         const family = t.type.slice(0, t.type.lastIndexOf('/'));
-        return fc.tuple(eventArbitrary(t, { presence: 'full' }), suffix).map(([event, name]) => {
+        return fc.tuple(fc.noShrink(eventArbitrary(t, { presence: 'full' })), suffix).map(([event, name]) => {
           const unknownType = `${family}/hookproof-${name}`;
           return { unknownType, sourceType: t.type, body: serialiseEvent({ ...(plain(event) as Record<string, unknown>), [catalogue.discriminator]: unknownType }) };
         });

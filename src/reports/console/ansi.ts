@@ -8,6 +8,7 @@ const CODES = { red: 31, green: 32, yellow: 33, grey: 90, bold: 1 } as const;
 /** A colouring function: identity when colour is off, so callers never branch on it. */
 export type Paint = (style: keyof typeof CODES, text: string) => string;
 
+/** A {@link Paint} that adds ANSI colour codes, or leaves text as it is when `color` is false. */
 export function painter(color: boolean): Paint {
   return color ? (style, text) => `\x1b[${CODES[style]}m${text}\x1b[0m` : (_style, text) => text;
 }

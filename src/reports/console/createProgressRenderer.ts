@@ -86,6 +86,8 @@ export function createProgressRenderer(stream: ProgressStream, options: Progress
         draw(true);
         return;
       case 'case':
+        // A late event of a check already reported must not bring it back to the live line.
+        if (!running.has(event.id)) return;
         running.set(event.id, { sent: event.sent, failures: event.failures });
         draw(false);
         return;

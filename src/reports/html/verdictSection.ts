@@ -17,7 +17,7 @@ export function verdictSection(report: CertificationReport): SafeHtml {
   const failedRequired = report.checks.filter((c) => c.status === 'fail').length;
   const meaning =
     report.verdict === 'pass'
-      ? html`<strong>Conformant</strong>every required check that ran passed${report.summary.warn > 0 ? html` (${plural(report.summary.warn, 'warning')} on recommended requirements)` : ''}.`
+      ? html`<strong>Conformant</strong>Every required check that ran passed${report.summary.warn > 0 ? html` (${plural(report.summary.warn, 'warning')} on recommended requirements)` : ''}.`
       : html`<strong>Not conformant</strong>${plural(failedRequired, 'required check')} failed.`;
   return html`<section class="verdict v-${report.verdict}" id="verdict" aria-label="verdict">
 <div class="verdict-word">${report.verdict === 'pass' ? '✔ PASS' : '✘ FAIL'}</div>

@@ -17,13 +17,12 @@ export function redactFailureBody(failure: Failure, secrets: readonly string[]):
 
 function redactRequestBody(request: RecordedRequest, secrets: readonly string[]): RecordedRequest {
   const body = Buffer.from(request.bodyBase64, 'base64');
-  const text = body.toString('utf8');
-  const isText = Buffer.from(text, 'utf8').equals(body);
-  const redacted = isText
-    ? Buffer.from(redactSecrets(text, secrets), 'utf8')
+  const original = body.toString('utf8');
+  const redacted = Buffer.from(original, 'utf8').equals(body)
+    ? Buffer.from(redactSecrets(original, secrets), 'utf8')
     : Buffer.from(redactSecrets(body.toString('latin1'), secrets.map((s) => Buffer.from(s, 'utf8').toString('latin1'))), 'latin1');
   if (redacted.equals(body)) return request;
-  const bodyText = redacted.toString('utf8');
-  const { bodyText: _old, ...rest } = request;
-  return { ...rest, bodyBase64: redacted.toString('base64'), ...(Buffer.from(bodyText, 'utf8').equals(redacted) ? { bodyText } : {}) };
+  const text = redacted.toString('utf8');
+  const stillText = Buffer.from(text, 'utf8').equals(redacted);
+  return { ...request, bodyBase64: redacted.toString('base64'), bodyText: stillText ? text : undefined };
 }

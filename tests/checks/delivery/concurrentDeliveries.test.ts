@@ -1,0 +1,87 @@
+import type { RequestListener } from 'node:http';
+import { createReferenceHandler } from '../../../src/receiver';
+import { readBody, SECRET, serve, type RunningReceiver } from '../support/receivers';
+import { runCheck } from '../support/runCheck';
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The reference receiver, 30 ms slow, counting the most requests it ever had in flight at once. */
+function counting(inner: RequestListener): { listener: RequestListener; maxInFlight: () => number } {
+  let inFlight = 0;
+  let max = 0;
+  const listener: RequestListener = (req, res) => {
+    inFlight += 1;
+    max = Math.max(max, inFlight);
+    res.on('close', () => {
+      inFlight -= 1;
+    });
+    void sleep(30).then(() => inner(req, res));
+  };
+  return { listener, maxInFlight: () => max };
+}
+
+describe('dlv-concurrent (DLV-6)', () => {
+  let receivers: RunningReceiver[] = [];
+  afterEach(async () => {
+    await Promise.all(receivers.map((r) => r.close()));
+    receivers = [];
+  });
+  const start = async (listener: RequestListener): Promise<RunningReceiver> => {
+    const receiver = await serve(listener);
+    receivers.push(receiver);
+    return receiver;
+  };
+
+  it('passes against the reference receiver, with --concurrency requests really in flight at once', async () => {
+    const sound = counting(createReferenceHandler({ secrets: [SECRET] }));
+    const report = await runCheck('dlv-concurrent', (await start(sound.listener)).url, { runs: 8, concurrency: 4 });
+    expect(report).toMatchObject({ status: 'pass', requirement: 'DLV-6', cases: 8, failures: [] });
+    expect(sound.maxInFlight()).toBe(4);
+  });
+
+  it('sends two at once even with --concurrency 1', async () => {
+    const sound = counting(createReferenceHandler({ secrets: [SECRET] }));
+    const report = await runCheck('dlv-concurrent', (await start(sound.listener)).url, { runs: 4, concurrency: 1 });
+    expect(report).toMatchObject({ status: 'pass', cases: 4 });
+    expect(sound.maxInFlight()).toBe(2);
+  });
+
+  it('fails against a receiver that serialises requests behind a long lock and so times out under load', async () => {
+    const handler = createReferenceHandler({ secrets: [SECRET] });
+    let lock = Promise.resolve();
+    // 150 ms per request is well within the 400 ms timeout alone, but the fourth in line waits 600 ms.
+    const locked = await start((req, res) => {
+      const turn = lock.then(() => sleep(150));
+      lock = turn;
+      void turn.then(() => handler(req, res));
+    });
+    const report = await runCheck('dlv-concurrent', locked.url, { runs: 4, concurrency: 4, timeoutMs: 400 });
+    expect(report).toMatchObject({ status: 'fail', requirement: 'DLV-6' });
+    expect(report.failures[0]?.actual).toMatch(/^timeout after 4\d\d ms/);
+    expect(report.failures[0]?.expected).toContain('for every one of 4 deliveries sent at once');
+    // One batch: a failing batch ends the property (no shrinking of a timing failure).
+    expect(report.cases).toBe(4);
+  });
+
+  it.each([429, 503])('fails against a receiver answering %i while it is busy with another request', async (status) => {
+    let busy = false;
+    const busyReceiver = await start((req, res) => {
+      if (busy) {
+        req.resume();
+        res.writeHead(status, { 'retry-after': '1' }).end();
+        return;
+      }
+      busy = true;
+      void readBody(req)
+        .then(() => sleep(50))
+        .then(() => {
+          busy = false;
+          res.writeHead(202).end();
+        });
+    });
+    const report = await runCheck('dlv-concurrent', busyReceiver.url, { runs: 4, concurrency: 3 });
+    expect(report).toMatchObject({ status: 'fail', requirement: 'DLV-6' });
+    expect(report.failures[0]?.actual).toMatch(new RegExp(`^${status} transient`));
+    expect(report.failures[0]?.label).toMatch(/^delivery [23] of 3 in flight at once/);
+  });
+});

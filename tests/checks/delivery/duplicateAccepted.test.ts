@@ -1,0 +1,66 @@
+import { createReferenceHandler } from '../../../src/receiver';
+import { SECRET, serve, type RunningReceiver } from '../support/receivers';
+import { receiverWithDefect } from './support/receiverWithDefect';
+import { runCheck } from '../support/runCheck';
+
+describe('dlv-duplicate-accepted (DLV-4)', () => {
+  let receivers: RunningReceiver[] = [];
+  afterEach(async () => {
+    await Promise.all(receivers.map((r) => r.close()));
+    receivers = [];
+  });
+
+  it('passes against the reference receiver, which sees every event once new and once as a duplicate', async () => {
+    const handler = createReferenceHandler({ secrets: [SECRET] });
+    const sound = await serve(handler);
+    receivers.push(sound);
+    const report = await runCheck('dlv-duplicate-accepted', sound.url, { runs: 10 });
+    expect(report).toMatchObject({ status: 'pass', requirement: 'DLV-4', cases: 20, failures: [] });
+    expect(handler.stats()).toEqual({ accepted: 10, duplicates: 10, rejected: 0 });
+  });
+
+  it('fails against a receiver that answers 409 to an id it has seen', async () => {
+    const seen = new Set<string>();
+    const strict = await receiverWithDefect((_req, body, res) => {
+      const { id } = JSON.parse(body.toString('utf8')) as { id: string };
+      if (!seen.has(id)) {
+        seen.add(id);
+        return false;
+      }
+      res.writeHead(409).end();
+      return true;
+    });
+    receivers.push(strict);
+    const report = await runCheck('dlv-duplicate-accepted', strict.url, { runs: 5 });
+    expect(report).toMatchObject({ status: 'fail', requirement: 'DLV-4' });
+    expect(report.failures).toHaveLength(1);
+    const [failure] = report.failures;
+    expect(failure?.label).toMatch(/^duplicate delivery \(same id, same bytes/);
+    expect(failure?.actual).toMatch(/^409 permanent/);
+    expect(failure?.expected).toContain('may deliver an event twice');
+  });
+
+  it('fails on the first delivery when even a new event is refused', async () => {
+    const refusing = await receiverWithDefect((_req, _body, res) => {
+      res.writeHead(400).end();
+      return true;
+    });
+    receivers.push(refusing);
+    const report = await runCheck('dlv-duplicate-accepted', refusing.url, { runs: 3 });
+    expect(report.status).toBe('fail');
+    expect(report.failures[0]?.label).toMatch(/^first delivery/);
+    // Shrinking a failure that every case shares has a budget, not the whole shrink path.
+    expect(report.cases).toBe(1 + 30);
+    expect(report.note).toBe('shrinking stopped after 30 deliveries; the failure shown may not be minimal');
+  });
+
+  it('stops at the first 410 Gone', async () => {
+    const gone = await receiverWithDefect((_req, _body, res) => {
+      res.writeHead(410).end();
+      return true;
+    });
+    receivers.push(gone);
+    const report = await runCheck('dlv-duplicate-accepted', gone.url, { runs: 5 });
+    expect(report).toMatchObject({ status: 'fail', cases: 1, note: 'the receiver answered 410 Gone' });
+  });
+});

@@ -1,0 +1,45 @@
+import { soundReceiver, type RunningReceiver } from '../support/receivers';
+import { receiverWithDefect } from './support/receiverWithDefect';
+import { runCheck } from '../support/runCheck';
+
+describe('dlv-success-status (DLV-2)', () => {
+  let receivers: RunningReceiver[] = [];
+  afterEach(async () => {
+    await Promise.all(receivers.map((r) => r.close()));
+    receivers = [];
+  });
+
+  const answering = async (status: number): Promise<RunningReceiver> => {
+    const receiver = await receiverWithDefect((_req, _body, res) => {
+      res.writeHead(status).end();
+      return true;
+    });
+    receivers.push(receiver);
+    return receiver;
+  };
+
+  it('passes against the reference receiver', async () => {
+    const sound = await soundReceiver();
+    receivers.push(sound);
+    const report = await runCheck('dlv-success-status', sound.url, { runs: 10 });
+    expect(report).toMatchObject({ status: 'pass', requirement: 'DLV-2', cases: 10, failures: [] });
+  });
+
+  it.each([200, 201, 204])('passes against a receiver answering %i', async (status) => {
+    expect(await runCheck('dlv-success-status', (await answering(status)).url, { runs: 3 })).toMatchObject({ status: 'pass' });
+  });
+
+  it.each([203, 206, 299])('fails against a receiver answering %i, saying gridX drops the event', async (status) => {
+    const report = await runCheck('dlv-success-status', (await answering(status)).url, { runs: 5 });
+    expect(report).toMatchObject({ status: 'fail', requirement: 'DLV-2' });
+    expect(report.failures).toHaveLength(1);
+    expect(report.failures[0]?.expected).toContain(`200, 201, 202 or 204: gridX counts any other 2xx (here ${status}) as a permanent error`);
+    expect(report.failures[0]?.actual).toMatch(new RegExp(`^${status} permanent`));
+  });
+
+  it('fails, with the generic expectation, against a receiver refusing valid events', async () => {
+    const report = await runCheck('dlv-success-status', (await answering(400)).url, { runs: 3 });
+    expect(report.status).toBe('fail');
+    expect(report.failures[0]?.expected).toBe('a success status (200, 201, 202 or 204) in time');
+  });
+});

@@ -1,0 +1,41 @@
+import { defaultEngine } from '../../helpers/engine';
+import { runCheck } from '../support/runCheck';
+import { otherEventChecksNotPassing } from './support/area';
+import { receiverPool } from './support/receivers';
+
+const types = defaultEngine().catalogue.types.filter((t) => !t.deprecated);
+
+describe('evt-valid-events (EVT-1)', () => {
+  const receivers = receiverPool();
+
+  it('passes against the reference receiver, sending every non-deprecated type', async () => {
+    const report = await runCheck('evt-valid-events', (await receivers.sound()).url);
+    expect(report).toMatchObject({ status: 'pass', requirement: 'EVT-1', severity: 'required', failures: [] });
+    // --runs 20 → max(5, 20/4) cases per type.
+    expect(report.cases).toBe(types.length * 5);
+  });
+
+  it('fails, naming the type, against a receiver with no handler for one type', async () => {
+    const report = await runCheck('evt-valid-events', (await receivers.defective('typeNotImplemented')).url);
+    expect(report.status).toBe('fail');
+    expect(report.failures).toHaveLength(1);
+    expect(report.failures[0]).toMatchObject({ label: 'inverter/status (inverter/status)', expected: expect.stringContaining('success'), actual: expect.stringContaining('500') });
+  });
+
+  it('makes the other event checks fail only with cases of that type', async () => {
+    const others = await otherEventChecksNotPassing((await receivers.defective('typeNotImplemented')).url, ['evt-valid-events']);
+    expect(others.length).toBeGreaterThan(0);
+    for (const failure of others.flatMap((r) => r.failures)) expect(failure.label).toMatch(/\(inverter\/status\)$/);
+  });
+
+  it('checks only the subscribed types', async () => {
+    const report = await runCheck('evt-valid-events', (await receivers.defective('typeNotImplemented')).url, { types: ['ping', 'ev/plugged'] });
+    expect(report).toMatchObject({ status: 'pass', cases: 10 });
+  });
+
+  it('is skipped when only deprecated types are subscribed', async () => {
+    const deprecated = defaultEngine().catalogue.types.filter((t) => t.deprecated).map((t) => t.type);
+    const report = await runCheck('evt-valid-events', (await receivers.sound()).url, { types: deprecated });
+    expect(report).toMatchObject({ status: 'skip', cases: 0, note: expect.stringContaining('no non-deprecated') });
+  });
+});

@@ -1,0 +1,173 @@
+import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createNetServer, type Server, type Socket } from 'node:net';
+import { Readable } from 'node:stream';
+import { CHECKS } from '../../src/checks';
+import { createReferenceHandler } from '../../src/receiver';
+import type { CertificationReport } from '../../src/reports/report';
+import { listen, type Listening } from '../delivery/helpers/listen';
+import { generateTlsFixtures, hasOpenssl } from '../delivery/helpers/tlsFixtures';
+import { SECRET } from './support/receivers';
+import { certify } from './support/runCheck';
+
+/**
+ * Full certifications against receivers that misbehave at the transport level. Whatever they do,
+ * hookproof must finish in bounded time, never throw, and return a complete report that fails
+ * for the right reason.
+ */
+
+// The receivers that never answer get a short timeout, so the hang guard's cost is small. The
+// others answer (or fail) at once; they get a longer one, because on a loaded machine the event loop
+// can stall for more than 300 ms (measured up to 2.8 s on a shared 2-core box), and a stalled
+// deadline timer then reports a prompt answer as a timeout.
+const SHORT_TIMEOUT_MS = 300;
+const TIMEOUT_MS = 2000;
+// Receivers that fail every case at once make each check shrink its failure: thousands of
+// deliveries for --runs 3 (see the report accompanying this file).
+const SLOW_TEST_MS = 180_000;
+const HUNDRED_MB = 100 * 1024 * 1024;
+
+/** A raw TCP server, for receivers that do not speak HTTP properly. */
+function rawServer(onSocket: (socket: Socket) => void): Server {
+  return createNetServer((socket) => {
+    socket.on('error', () => undefined); // resets and aborted clients are expected here
+    onSocket(socket);
+  });
+}
+
+const hostile = {
+  /** Reads the request and never answers. */
+  hang: (): Server => createHttpServer(() => undefined),
+  /** Resets the TCP connection as soon as a request arrives. */
+  reset: (): Server => rawServer((socket) => socket.once('data', () => socket.resetAndDestroy())),
+  /** Answers a valid status line and headers, one byte every 100 ms. */
+  trickle: (): Server =>
+    rawServer((socket) => {
+      socket.once('data', () => {
+        const answer = Buffer.from('HTTP/1.1 202 Accepted\r\ncontent-length: 0\r\n\r\n');
+        let sent = 0;
+        const timer = setInterval(() => {
+          if (sent >= answer.length || socket.destroyed) return clearInterval(timer);
+          socket.write(answer.subarray(sent, sent + 1));
+          sent += 1;
+        }, 100);
+        socket.on('close', () => clearInterval(timer));
+      });
+    }),
+  /** Answers garbage bytes instead of HTTP. */
+  garbage: (): Server =>
+    rawServer((socket) => {
+      socket.once('data', () => socket.end(Buffer.from('\x00\xff\x13garbage, not HTTP\r\n\r\n\x7f', 'latin1')));
+    }),
+  /** Answers every request with a 302 to itself. */
+  redirectLoop: (hits: { count: number }): Server =>
+    createHttpServer((req, res) => {
+      hits.count += 1;
+      req.resume();
+      res.writeHead(302, { location: req.url ?? '/' }).end();
+    }),
+  /** Answers 500 with a 100 MB JSON body, generated lazily as the client reads it. */
+  hugeBody: (produced: { bytes: number }): Server =>
+    createHttpServer((req, res) => {
+      req.resume();
+      res.writeHead(500, { 'content-type': 'application/json', 'content-length': String(HUNDRED_MB) });
+      let left = HUNDRED_MB;
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const body = new Readable({
+        read() {
+          if (left <= 0) return void this.push(null);
+          const size = Math.min(chunk.length, left);
+          left -= size;
+          produced.bytes += size;
+          this.push(size === chunk.length ? chunk : chunk.subarray(0, size));
+        },
+      });
+      res.on('close', () => body.destroy());
+      body.pipe(res);
+    }),
+};
+
+describe('full certification against hostile receivers', () => {
+  const servers: Listening[] = [];
+  afterAll(() => Promise.all(servers.map((s) => s.close())));
+
+  const run = async (server: Server, timeoutMs: number, scheme: 'http' | 'https' = 'http'): Promise<{ report: CertificationReport; wallMs: number }> => {
+    const listening = await listen(server, scheme);
+    servers.push(listening);
+    const began = Date.now();
+    const report = await certify(`${listening.origin}/hooks/gridx`, { runs: 3, timeoutMs });
+    return { report, wallMs: Date.now() - began };
+  };
+
+  /**
+   * A complete report that fails, every failure being of the expected kind. Every required check
+   * fails, except TLS-1 over http (a warning) and those listed in `passing` (DLV-1 passes when the
+   * wrong answer is at least prompt).
+   */
+  const expectFailedReport = (report: CertificationReport, kind: RegExp, { https = false, passing = [] as string[] } = {}): void => {
+    expect(report.verdict).toBe('fail');
+    expect(report.checks.map((c) => c.id)).toEqual(CHECKS.map((c) => c.id));
+    for (const check of report.checks) {
+      expect(check.note ?? '').not.toContain('internal error');
+      if (check.requirement === 'TLS-1' && !https) expect(check.status).toBe('warn');
+      else if (passing.includes(check.requirement)) expect({ id: check.id, status: check.status }).toEqual({ id: check.id, status: 'pass' });
+      else if (check.severity === 'required') expect({ id: check.id, status: check.status }).toEqual({ id: check.id, status: 'fail' });
+      // Recommended and informational checks may pass (a 302 is a permanent refusal, all EVT-5
+      // asks for) or skip (SIG-10 and GONE-1 judge only 401 and 410 answers, which never came).
+      else expect(['warn', 'pass', 'skip']).toContain(check.status);
+      for (const failure of check.failures) expect(failure.actual).toMatch(kind);
+    }
+  };
+
+  it('a receiver that never answers: every delivery times out, and the hang guard ends the run quickly', async () => {
+    const { report, wallMs } = await run(hostile.hang(), SHORT_TIMEOUT_MS);
+    expectFailedReport(report, new RegExp(`^(\\d+ attempt\\(s\\): )?timeout after \\d+ ms`));
+    const delivery = report.checks.filter((c) => c.requirement.startsWith('DLV'));
+    expect(delivery.every((c) => c.cases <= 4)).toBe(true);
+    expect(wallMs).toBeLessThan(10_000);
+  });
+
+  it('a receiver that resets every connection', async () => {
+    const { report, wallMs } = await run(hostile.reset(), TIMEOUT_MS);
+    expectFailedReport(report, /error CONNECTION_RESET/);
+    expect(wallMs).toBeLessThan(SLOW_TEST_MS / 2);
+  }, SLOW_TEST_MS);
+
+  it('a receiver that trickles its headers one byte per 100 ms', async () => {
+    const { report, wallMs } = await run(hostile.trickle(), SHORT_TIMEOUT_MS);
+    expectFailedReport(report, /timeout after \d+ ms/);
+    expect(wallMs).toBeLessThan(10_000);
+  });
+
+  it('a receiver that answers 100 MB: the body is capped, never downloaded in full', async () => {
+    const produced = { bytes: 0 };
+    const { report, wallMs } = await run(hostile.hugeBody(produced), TIMEOUT_MS);
+    expectFailedReport(report, /500 transient in \d+ ms \(response body truncated\)/, { passing: ['DLV-1'] });
+    // The client keeps 64 KiB and drops the connection: the server only ever produced what the
+    // socket buffers took before the reset (about 4 MB a delivery measured), never 100 MB.
+    expect(produced.bytes / report.summary.cases).toBeLessThan(HUNDRED_MB / 10);
+    expect(wallMs).toBeLessThan(SLOW_TEST_MS / 2);
+  }, SLOW_TEST_MS);
+
+  it('a receiver that redirects to itself: each case is sent once, the loop is never followed', async () => {
+    const hits = { count: 0 };
+    const { report, wallMs } = await run(hostile.redirectLoop(hits), TIMEOUT_MS);
+    expectFailedReport(report, /302 permanent/, { passing: ['DLV-1'] });
+    expect(hits.count).toBe(report.summary.cases);
+    expect(wallMs).toBeLessThan(SLOW_TEST_MS / 2);
+  }, SLOW_TEST_MS);
+
+  it('a receiver that answers garbage instead of HTTP', async () => {
+    const { report, wallMs } = await run(hostile.garbage(), TIMEOUT_MS);
+    expectFailedReport(report, /error PROTOCOL_ERROR/);
+    expect(wallMs).toBeLessThan(SLOW_TEST_MS / 2);
+  }, SLOW_TEST_MS);
+
+  (hasOpenssl() ? it : it.skip)('a receiver behind a self-signed certificate', async () => {
+    const { selfSigned } = generateTlsFixtures();
+    const { report, wallMs } = await run(createHttpsServer(selfSigned, createReferenceHandler({ secrets: [SECRET] })), TIMEOUT_MS, 'https');
+    expectFailedReport(report, /error TLS_UNTRUSTED/, { https: true });
+    expect(report.checks.find((c) => c.requirement === 'TLS-1')?.note).toContain('NODE_EXTRA_CA_CERTS');
+    expect(wallMs).toBeLessThan(SLOW_TEST_MS / 2);
+  }, SLOW_TEST_MS);
+});

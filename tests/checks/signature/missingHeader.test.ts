@@ -1,0 +1,24 @@
+import { soundReceiver } from '../support/receivers';
+import { runCheck } from '../support/runCheck';
+import { acceptsMissingHeader, receiverVerifyingWith } from './defects';
+import { trackReceivers } from './helpers';
+
+describe('sig-missing-header (SIG-2)', () => {
+  const track = trackReceivers();
+
+  it('passes against the reference receiver', async () => {
+    const sound = await track(soundReceiver());
+    const report = await runCheck('sig-missing-header', sound.url);
+    expect(report).toMatchObject({ status: 'pass', requirement: 'SIG-2', severity: 'required', cases: 20, failures: [] });
+  });
+
+  it('fails against a receiver that verifies a signature only when one is sent', async () => {
+    const broken = await track(receiverVerifyingWith(acceptsMissingHeader));
+    const report = await runCheck('sig-missing-header', broken.url);
+    expect(report).toMatchObject({ status: 'fail', requirement: 'SIG-2' });
+    expect(report.failures).toHaveLength(1);
+    const [failure] = report.failures;
+    expect(failure).toMatchObject({ case: 'sig-missing-header#1', label: expect.stringMatching(/^missing-header: no X-Signature header \(.+\)$/), expected: '401', actual: expect.stringMatching(/^202 success/) });
+    expect(failure?.request.signature).toEqual({ header: null, signedDigests: [] });
+  });
+});

@@ -1,0 +1,28 @@
+import { soundReceiver } from '../support/receivers';
+import { runCheck } from '../support/runCheck';
+import { firstDigestOnly, receiverVerifyingWith } from './defects';
+import { trackReceivers } from './helpers';
+
+describe('sig-rotation (SIG-6)', () => {
+  const track = trackReceivers();
+
+  it('passes against the reference receiver, with one secret or during a rotation', async () => {
+    const sound = await track(soundReceiver(['new-secret', 'old-secret']));
+    const report = await runCheck('sig-rotation', sound.url, { secrets: ['new-secret', 'old-secret'] });
+    expect(report).toMatchObject({ status: 'pass', requirement: 'SIG-6', cases: 20, failures: [] });
+  });
+
+  it('fails against a receiver that honours only the first digest, shrunk to two digests with the matching one second', async () => {
+    const broken = await track(receiverVerifyingWith(firstDigestOnly));
+    const report = await runCheck('sig-rotation', broken.url);
+    expect(report).toMatchObject({ status: 'fail', requirement: 'SIG-6' });
+    expect(report.failures).toHaveLength(1);
+    const [failure] = report.failures;
+    expect(failure).toMatchObject({
+      label: expect.stringMatching(/^rotation: 2 digests, the matching one at position 2 /),
+      expected: expect.stringContaining('success'),
+      actual: expect.stringMatching(/^401 permanent/),
+    });
+    expect(failure?.request.signature.signedDigests).toEqual([{ position: 1, secretIndex: 0, upperCase: false }]);
+  });
+});

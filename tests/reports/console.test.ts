@@ -1,0 +1,149 @@
+import { createProgressRenderer, renderSummary } from '../../src/reports';
+import type { ProgressEvent } from '../../src/runner/certifyOptions';
+import type { CheckReport } from '../../src/reports/report';
+import { makePassingReport, makeReport } from './support/fixtures';
+import { leakedForms, SECRET } from './support/secret';
+
+/** A stream that records what was written. */
+function recorder(isTTY: boolean, columns = 100): { isTTY: boolean; columns: number; out: string; write(s: string): void } {
+  return {
+    isTTY,
+    columns,
+    out: '',
+    write(s: string) {
+      this.out += s;
+    },
+  };
+}
+
+const ANSI = /\x1b\[/;
+
+describe('renderSummary', () => {
+  it('gives verdict, counts, each failing or warning check with its first failure and reproduction, and the report path', () => {
+    const report = makeReport();
+    const text = renderSummary(report, { htmlPath: 'hookproof-report/report.html' });
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('hookproof 0.1.0  FAIL  https://receiver.example.com/hooks?tenant=t1&x=<y>');
+    expect(lines[1]).toBe('1 passed, 1 failed, 2 warnings, 1 skipped · 160 cases · seed 424242 · 7.3 s');
+    expect(text).toContain('FAIL  sig-wrong-secret  SIG-3  40 cases  0.3 s  2 failures');
+    expect(text).toContain('WARN  sig-upper-case  SIG-9  40 cases  0.3 s  1 failure');
+    expect(text).toContain('WARN  sig-empty-401  SIG-10');
+    expect(text).toContain('note: a 401 carried a body of 12 bytes');
+    const first = report.checks[1]?.failures[0];
+    expect(text).toContain(`label:    ${first?.label}`);
+    expect(text).toContain('expected: 401');
+    expect(text).toContain('actual:   204 success in 3 ms');
+    expect(text).toContain(`  ${first?.reproduce.replay}`);
+    for (const line of first?.reproduce.curl.split('\n') ?? []) expect(text).toContain(line);
+    expect(text).toContain('(+1 more failure in the report)');
+    expect(text).not.toContain('sig-wrong-secret#2');
+    expect(text).toContain('SKIP  evt-valid-events: not run:');
+    expect(text.endsWith('Report: hookproof-report/report.html\n')).toBe(true);
+    expect(text).not.toMatch(ANSI);
+  });
+
+  it('is short for a passing receiver', () => {
+    const text = renderSummary(makePassingReport(), { htmlPath: 'r/report.html' });
+    expect(text.split('\n').filter((l) => l !== '')).toHaveLength(3);
+    expect(text).toContain('  PASS  ');
+  });
+
+  it('shouts GONE', () => {
+    expect(renderSummary(makeReport({ gone: true }))).toContain('!!! GONE: the receiver answered 410 Gone (case "valid (ping)"). gridX would DELETE this webhook subscription');
+  });
+
+  it('redacts secrets that slipped into the report', () => {
+    const text = renderSummary(makeReport({ leakSecret: true }), { secrets: [SECRET] });
+    expect(leakedForms(text)).toEqual([]);
+    expect(text).toContain('[redacted]');
+  });
+
+  it('colours only when asked', () => {
+    expect(renderSummary(makeReport(), { color: true })).toMatch(/\x1b\[31mFAIL/);
+  });
+});
+
+function checkEnd(check: CheckReport | undefined): ProgressEvent {
+  if (check === undefined) throw new Error('fixture check missing');
+  return { kind: 'check-end', check };
+}
+
+describe('createProgressRenderer', () => {
+  const report = makeReport({ leakSecret: true });
+  const events: ProgressEvent[] = [
+    { kind: 'start', checks: 3, seed: 7 },
+    { kind: 'check-start', id: 'sig-valid-single', title: 't' },
+    { kind: 'check-start', id: 'sig-wrong-secret', title: 't' },
+    { kind: 'case', id: 'sig-valid-single', sent: 1, failures: 0 },
+    { kind: 'case', id: 'sig-wrong-secret', sent: 5, failures: 1 },
+    checkEnd(report.checks[0]),
+    { kind: 'gone', caseLabel: 'valid (ping)' },
+    checkEnd(report.checks[1]),
+    checkEnd(report.checks[4]),
+  ];
+
+  it('in CI writes one plain line per finished check, and the GONE line', () => {
+    const stream = recorder(false);
+    const render = createProgressRenderer(stream, { secrets: [SECRET] });
+    events.forEach(render);
+    expect(stream.out.split('\n')).toEqual([
+      'hookproof: running 3 checks, seed 7',
+      'PASS  sig-valid-single  SIG-1  40 cases  0.3 s',
+      '!!! GONE: the receiver answered 410 Gone (case "valid (ping)"). gridX would DELETE this webhook subscription; the remaining checks are skipped.',
+      'FAIL  sig-wrong-secret  SIG-3  40 cases  0.3 s  2 failures  (the receiver said: bad secret [redacted] (hex [redacted]))',
+      'SKIP  evt-valid-events  EVT-1  0 cases  0.3 s  (not run: <b>the receiver</b> answered 410 Gone & more)',
+      '',
+    ]);
+    expect(stream.out).not.toMatch(/[\r\x1b]/);
+  });
+
+  it('on a terminal redraws one live status line with the checks in flight, and clears it at the end', () => {
+    const stream = recorder(true);
+    let clock = 0;
+    const render = createProgressRenderer(stream, { secrets: [SECRET], color: false, now: () => clock });
+    for (const event of events) {
+      clock += 100;
+      render(event);
+    }
+    const frames = stream.out.split('\r\x1b[2K');
+    expect(frames).toContain('[0/3] sig-valid-single 1 case · sig-wrong-secret 5 cases 1 failure');
+    expect(frames).toContain('PASS  sig-valid-single  SIG-1  40 cases  0.3 s\n');
+    expect(frames).toContain('[1/3] sig-wrong-secret 5 cases 1 failure');
+    expect(stream.out).toContain('!!! GONE');
+    // Once no check runs, the last thing written is a finished check's line: no live line is left.
+    expect(stream.out).toMatch(/\nSKIP  evt-valid-events [^\r\n]*\n$/);
+    expect(leakedForms(stream.out)).toEqual([]);
+  });
+
+  it('cuts the live line to the terminal width so that it can be redrawn', () => {
+    const stream = recorder(true, 30);
+    const render = createProgressRenderer(stream, { color: false });
+    render({ kind: 'start', checks: 1, seed: 1 });
+    render({ kind: 'check-start', id: 'a-very-long-check-identifier-indeed', title: 't' });
+    const frames = stream.out.split('\r\x1b[2K').filter((f) => f.startsWith('['));
+    expect(frames.length).toBeGreaterThan(0);
+    for (const frame of frames) expect(frame.length).toBeLessThanOrEqual(29);
+  });
+
+  it('redraws at most every redrawIntervalMs on case events', () => {
+    const stream = recorder(true);
+    const clock = 1000;
+    const render = createProgressRenderer(stream, { color: false, now: () => clock, redrawIntervalMs: 80 });
+    render({ kind: 'check-start', id: 'x', title: 't' });
+    for (let sent = 1; sent <= 50; sent += 1) render({ kind: 'case', id: 'x', sent, failures: 0 });
+    // One draw at check-start; the clock never moved, so no case event redrew.
+    expect(stream.out.split('\r\x1b[2K').filter((f) => f !== '')).toEqual(['[0/0] x 0 cases']);
+  });
+
+  it('colours the status word on a terminal by default', () => {
+    const stream = recorder(true);
+    const previous = process.env.NO_COLOR;
+    delete process.env.NO_COLOR;
+    try {
+      createProgressRenderer(stream)(checkEnd(makePassingReport().checks[0]));
+    } finally {
+      if (previous !== undefined) process.env.NO_COLOR = previous;
+    }
+    expect(stream.out).toContain('\x1b[32mPASS');
+  });
+});

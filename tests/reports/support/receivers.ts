@@ -1,0 +1,64 @@
+import { createServer, type RequestListener } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface TestReceiver {
+  /** Base URL, e.g. `http://127.0.0.1:41234/`. */
+  readonly url: string;
+  /** Requests received so far. */
+  readonly hits: () => number;
+  close(): Promise<void>;
+}
+
+/** Serves `listener` on 127.0.0.1 on a free port, counting requests. */
+export async function serve(listener: RequestListener): Promise<TestReceiver> {
+  let hits = 0;
+  const server = createServer((req, res) => {
+    hits += 1;
+    listener(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    hits: () => hits,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * A receiver with two defects: it never verifies X-Signature (anything is accepted, SIG-2…SIG-7)
+ * and it answers `ping` events with 503 (a transient error for an event it must accept: EVT-1,
+ * and SIG-1 whenever a ping is drawn). The second defect makes checks fail while the signature
+ * checks that would catch the first are still being written.
+ */
+export function defectiveReceiver(): Promise<TestReceiver> {
+  return serve((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      let type: unknown;
+      try {
+        type = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { type?: unknown }).type;
+      } catch {
+        type = undefined;
+      }
+      if (type === 'ping') {
+        res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"<script>alert(1)</script>"}');
+      } else {
+        res.writeHead(202).end();
+      }
+    });
+  });
+}
+
+/** A receiver that answers 410 Gone to everything: gridX would delete the subscription. */
+export function goneReceiver(): Promise<TestReceiver> {
+  return serve((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(410).end());
+  });
+}
