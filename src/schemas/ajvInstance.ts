@@ -19,6 +19,7 @@ export function createAjv(schemas: readonly AnySchema[] = []): Ajv {
 }
 
 const DATA_KEYWORDS = new Set(['examples', 'example', 'enum', 'const', 'default']);
+const NAME_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs']);
 
 /** Formats used by the schemas that ajv and ajv-formats do not define. */
 export function unknownFormats(schemas: readonly unknown[], ajv: Ajv = createAjv()): string[] {
@@ -27,8 +28,12 @@ export function unknownFormats(schemas: readonly unknown[], ajv: Ajv = createAjv
     if (Array.isArray(node)) return node.forEach(visit);
     if (!isSchemaObject(node)) return;
     if (typeof node.format === 'string' && ajv.formats[node.format] === undefined) found.add(node.format);
-    // Values under these keywords are data, not schemas: `examples: [{format: x}]` names no format.
-    for (const [key, value] of Object.entries(node)) if (!DATA_KEYWORDS.has(key)) visit(value);
+    for (const [key, value] of Object.entries(node)) {
+      // Under `properties` the keys are names (a property may be called "example"); under data
+      // keywords the values are data: `examples: [{format: x}]` names no format.
+      if (NAME_MAPS.has(key) && isSchemaObject(value)) Object.values(value).forEach(visit);
+      else if (!DATA_KEYWORDS.has(key)) visit(value);
+    }
   };
   schemas.forEach(visit);
   return [...found].sort();
