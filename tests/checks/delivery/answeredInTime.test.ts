@@ -1,5 +1,4 @@
-import { soundReceiver, type RunningReceiver } from '../support/receivers';
-import { receiverWithDefect } from './support/receiverWithDefect';
+import { defectiveReceiver, soundReceiver, type RunningReceiver } from '../support/receivers';
 import { runCheck } from '../support/runCheck';
 
 describe('dlv-answered-in-time (DLV-1)', () => {
@@ -17,7 +16,7 @@ describe('dlv-answered-in-time (DLV-1)', () => {
   });
 
   it('fails against a receiver that answers after the timeout, and stops sending after two timeouts', async () => {
-    const slow = await receiverWithDefect(async (_req, _body, res) => {
+    const slow = await defectiveReceiver(async (_req, _body, res) => {
       await new Promise((resolve) => setTimeout(resolve, 400));
       res.writeHead(202).end();
       return true;
@@ -31,7 +30,7 @@ describe('dlv-answered-in-time (DLV-1)', () => {
   });
 
   it('counts any prompt status as answered (which status is right is for other checks)', async () => {
-    const refusing = await receiverWithDefect((_req, _body, res) => {
+    const refusing = await defectiveReceiver((_req, _body, res) => {
       res.writeHead(401).end();
       return true;
     });

@@ -1,6 +1,5 @@
 import { createReferenceHandler } from '../../../src/receiver';
-import { SECRET, serve, type RunningReceiver } from '../support/receivers';
-import { receiverWithDefect } from './support/receiverWithDefect';
+import { defectiveReceiver, SECRET, serve, type RunningReceiver } from '../support/receivers';
 import { runCheck } from '../support/runCheck';
 
 describe('dlv-duplicate-accepted (DLV-4)', () => {
@@ -21,7 +20,7 @@ describe('dlv-duplicate-accepted (DLV-4)', () => {
 
   it('fails against a receiver that answers 409 to an id it has seen', async () => {
     const seen = new Set<string>();
-    const strict = await receiverWithDefect((_req, body, res) => {
+    const strict = await defectiveReceiver((_req, body, res) => {
       const { id } = JSON.parse(body.toString('utf8')) as { id: string };
       if (!seen.has(id)) {
         seen.add(id);
@@ -41,7 +40,7 @@ describe('dlv-duplicate-accepted (DLV-4)', () => {
   });
 
   it('fails on the first delivery when even a new event is refused', async () => {
-    const refusing = await receiverWithDefect((_req, _body, res) => {
+    const refusing = await defectiveReceiver((_req, _body, res) => {
       res.writeHead(400).end();
       return true;
     });
@@ -54,7 +53,7 @@ describe('dlv-duplicate-accepted (DLV-4)', () => {
   });
 
   it('stops at the first 410 Gone', async () => {
-    const gone = await receiverWithDefect((_req, _body, res) => {
+    const gone = await defectiveReceiver((_req, _body, res) => {
       res.writeHead(410).end();
       return true;
     });

@@ -1,5 +1,4 @@
-import { serve, soundReceiver, type RunningReceiver } from '../support/receivers';
-import { receiverWithDefect } from './support/receiverWithDefect';
+import { defectiveReceiver, serve, soundReceiver, type RunningReceiver } from '../support/receivers';
 import { runCheck } from '../support/runCheck';
 
 describe('dlv-no-redirects (DLV-3)', () => {
@@ -17,7 +16,7 @@ describe('dlv-no-redirects (DLV-3)', () => {
   });
 
   it.each([301, 302, 307, 308])('fails against a receiver redirecting valid events with %i', async (status) => {
-    const redirecting = await receiverWithDefect((_req, _body, res) => {
+    const redirecting = await defectiveReceiver((_req, _body, res) => {
       res.writeHead(status, { location: 'https://elsewhere.example.test/hooks' }).end();
       return true;
     });

@@ -1,5 +1,4 @@
-import { soundReceiver, type RunningReceiver } from '../support/receivers';
-import { receiverWithDefect } from './support/receiverWithDefect';
+import { defectiveReceiver, soundReceiver, type RunningReceiver } from '../support/receivers';
 import { runCheck } from '../support/runCheck';
 
 interface Envelope {
@@ -22,7 +21,7 @@ describe('dlv-out-of-order (DLV-5)', () => {
 
   it('passes against the reference receiver, sending each pair newer first about one subject', async () => {
     const received: Envelope[] = [];
-    const recording = await receiverWithDefect((_req, body) => {
+    const recording = await defectiveReceiver((_req, body) => {
       received.push(envelope(body));
       return false;
     });
@@ -46,7 +45,7 @@ describe('dlv-out-of-order (DLV-5)', () => {
 
   it.each([409, 422])('fails against a receiver answering %i to an event older than the last one seen for its subject', async (status) => {
     const latest = new Map<string, number>();
-    const stale = await receiverWithDefect((_req, body, res) => {
+    const stale = await defectiveReceiver((_req, body, res) => {
       const event = envelope(body);
       const subject = `${event.type} ${event.accountID} ${event.source}`;
       const time = Date.parse(event.time);

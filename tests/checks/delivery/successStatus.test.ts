@@ -1,5 +1,4 @@
-import { soundReceiver, type RunningReceiver } from '../support/receivers';
-import { receiverWithDefect } from './support/receiverWithDefect';
+import { defectiveReceiver, soundReceiver, type RunningReceiver } from '../support/receivers';
 import { runCheck } from '../support/runCheck';
 
 describe('dlv-success-status (DLV-2)', () => {
@@ -10,7 +9,7 @@ describe('dlv-success-status (DLV-2)', () => {
   });
 
   const answering = async (status: number): Promise<RunningReceiver> => {
-    const receiver = await receiverWithDefect((_req, _body, res) => {
+    const receiver = await defectiveReceiver((_req, _body, res) => {
       res.writeHead(status).end();
       return true;
     });

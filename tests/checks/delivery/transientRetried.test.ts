@@ -1,7 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import { soundReceiver, type RunningReceiver } from '../support/receivers';
+import { defectiveReceiver, soundReceiver, type RunningReceiver } from '../support/receivers';
 import { runCheck } from '../support/runCheck';
-import { receiverWithDefect } from './support/receiverWithDefect';
 
 const idOf = (body: Buffer): string => (JSON.parse(body.toString('utf8')) as { id: string }).id;
 
@@ -15,7 +14,7 @@ describe('dlv-transient-retried (DLV-7, recommended)', () => {
   /** Answers `status` to the first `times` deliveries of each event, then lets the reference receiver answer. */
   const failingFirst = async (status: number, times: number, answer = (res: ServerResponse): void => void res.writeHead(status).end()): Promise<RunningReceiver> => {
     const attempts = new Map<string, number>();
-    const receiver = await receiverWithDefect((_req, body, res) => {
+    const receiver = await defectiveReceiver((_req, body, res) => {
       const id = idOf(body);
       const n = (attempts.get(id) ?? 0) + 1;
       attempts.set(id, n);

@@ -1,8 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hmacSha512Hex, parseSignatureHeader, sign, SIGNATURE_HEADER_PATTERN, verifySignature } from '../../../src/signing';
-import { SECRET, type RunningReceiver } from '../support/receivers';
-import { referenceWithDefect } from './referenceWithDefect';
+import { defectiveReceiver, SECRET, type RunningReceiver } from '../support/receivers';
 
 /**
  * A receiver's own signature check: the raw body, the X-Signature value (undefined: no header) and
@@ -16,7 +15,7 @@ export type Verifier = (body: Buffer, header: string | undefined, secret: string
  * deduplication, 202), so only the verification differs.
  */
 export function receiverVerifyingWith(verify: Verifier, answer: (res: ServerResponse) => void = emptyStatus(401)): Promise<RunningReceiver> {
-  return referenceWithDefect((req, body, res) => {
+  return defectiveReceiver((req, body, res) => {
     if (!verify(body, signatureHeader(req), SECRET)) {
       answer(res);
       return true;
@@ -145,7 +144,7 @@ export const hardCodedSecret: Verifier = (body, header) => sound(body, header, '
  */
 export function receiverDeduplicatingBeforeVerifying(): Promise<RunningReceiver> {
   const seen = new Set<string>();
-  return referenceWithDefect((req, body, res) => {
+  return defectiveReceiver((req, body, res) => {
     const id = idOf(body);
     if (id !== undefined && seen.has(id)) {
       emptyStatus(202)(res);

@@ -46,11 +46,13 @@ export function defectiveReceiver(
   secrets: readonly string[] = [SECRET],
 ): Promise<RunningReceiver> {
   const sound = createReferenceHandler({ secrets });
-  return serve(async (req, res) => {
-    const body = await readBody(req);
-    if (await override(req, body, res)) return;
-    // Hand the already-read body to the sound handler through a fresh readable request.
-    const replay = Object.assign(Readable.from([body]), { headers: req.headers, method: req.method, url: req.url }) as unknown as IncomingMessage;
-    sound(replay, res);
+  return serve((req, res) => {
+    void (async () => {
+      const body = await readBody(req);
+      if (await override(req, body, res)) return;
+      // Hand the already-read body to the sound handler through a fresh readable request.
+      const replay = Object.assign(Readable.from([body]), { headers: req.headers, method: req.method, url: req.url });
+      sound(replay as unknown as IncomingMessage, res);
+    })().catch(() => res.destroy());
   });
 }
