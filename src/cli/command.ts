@@ -26,4 +26,9 @@ export interface CommandRegistration {
   define(command: Command): void;
   /** Reads the parsed arguments and options from `parsed`, runs the command, returns its exit code. */
   run(parsed: Command, io: CliIO): Promise<ExitCode>;
+  /**
+   * For a command group (`hookproof pact …`): its subcommands. A group's own `run` is never
+   * called; `define` only describes the group.
+   */
+  readonly subcommands?: readonly CommandRegistration[];
 }

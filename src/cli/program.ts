@@ -31,13 +31,22 @@ export function createProgram(commands: readonly CommandRegistration[], io: CliI
     })
     .showSuggestionAfterError(true)
     .addHelpText('after', EXIT_CODES_HELP);
-  for (const registration of commands) {
-    // program.command() copies the settings above (exitOverride, output) to the subcommand.
-    const command = program.command(registration.name).addOption(specOption());
-    registration.define(command);
-    command.action(async () => {
-      onResult(await registration.run(command, io));
-    });
-  }
+  for (const registration of commands) register(program, registration, io, onResult);
   return program;
+}
+
+/** Adds a command (or a group such as `pact` with its subcommands) under `parent`. */
+function register(parent: Command, registration: CommandRegistration, io: CliIO, onResult: (code: ExitCode) => void): void {
+  // parent.command() copies the settings above (exitOverride, output) to the subcommand.
+  const command = parent.command(registration.name);
+  if (registration.subcommands !== undefined) {
+    registration.define(command);
+    for (const sub of registration.subcommands) register(command, sub, io, onResult);
+    return;
+  }
+  command.addOption(specOption());
+  registration.define(command);
+  command.action(async () => {
+    onResult(await registration.run(command, io));
+  });
 }

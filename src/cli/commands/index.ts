@@ -3,6 +3,7 @@ import { certifyCommand } from './certify';
 import { demoCommand } from './demo';
 import { errataCommand } from './errata';
 import { lintSpecCommand } from './lintSpec';
+import { pactCommand } from './pact';
 import { replayCommand } from './replay';
 import { serveCommand } from './serve';
 import { typesCommand } from './types';
@@ -24,4 +25,5 @@ export const COMMANDS: readonly CommandRegistration[] = [
   errataCommand,
   typesCommand,
   vectorsCommand,
+  pactCommand,
 ];
