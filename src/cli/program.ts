@@ -30,6 +30,10 @@ export function createProgram(commands: readonly CommandRegistration[], io: CliI
       outputError: () => undefined,
     })
     .showSuggestionAfterError(true)
+    // Program options count only before the subcommand: `pact can-i-deploy --version V` is that
+    // command's option, not hookproof's -V/--version (which would print 0.1.0 and exit 0: a
+    // deployment gate that always passes).
+    .enablePositionalOptions()
     .addHelpText('after', EXIT_CODES_HELP);
   for (const registration of commands) register(program, registration, io, onResult);
   return program;

@@ -1,11 +1,15 @@
 import type { CommandRegistration } from '../command';
 import { certifyCommand } from './certify';
 import { demoCommand } from './demo';
+import { diffCommand } from './diff';
 import { errataCommand } from './errata';
 import { lintSpecCommand } from './lintSpec';
+import { listenCommand } from './listen';
 import { pactCommand } from './pact';
 import { replayCommand } from './replay';
+import { sendCommand } from './send';
 import { serveCommand } from './serve';
+import { typegenCommand } from './typegen';
 import { typesCommand } from './types';
 import { validateCommand } from './validate';
 import { vectorsCommand } from './vectors';
@@ -19,11 +23,15 @@ export const COMMANDS: readonly CommandRegistration[] = [
   certifyCommand,
   replayCommand,
   serveCommand,
+  listenCommand,
+  sendCommand,
   demoCommand,
   validateCommand,
   lintSpecCommand,
   errataCommand,
   typesCommand,
+  typegenCommand,
+  diffCommand,
   vectorsCommand,
   pactCommand,
 ];

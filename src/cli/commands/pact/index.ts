@@ -1,11 +1,16 @@
 import type { CommandRegistration } from '../../command';
 import { EXIT } from '../../exitCodes';
+import { pactGenerateCommand } from './generate';
+import { pactVerifyCommand } from './verify';
+import { verifyMessagesCommand } from './verifyMessages';
+import { publishCommand } from './publish';
+import { canIDeployCommand } from './canIDeploy';
 
 /**
  * `hookproof pact …`: Pact contracts between the gridX sender and a receiver. Each subcommand is a
  * file in this folder; add it to PACT_SUBCOMMANDS.
  */
-export const PACT_SUBCOMMANDS: CommandRegistration[] = [];
+export const PACT_SUBCOMMANDS: CommandRegistration[] = [pactGenerateCommand, pactVerifyCommand, verifyMessagesCommand, publishCommand, canIDeployCommand];
 
 export const pactCommand: CommandRegistration = {
   name: 'pact',

@@ -1,0 +1,9 @@
+import { CHECKS, describeReceiverConformance } from './hookproof-jest';
+import { receiverUnderTest, SUBSCRIBED_TYPES } from './receiverUnderTest';
+
+describeReceiverConformance({
+  ...receiverUnderTest('events-other'),
+  title: 'gridX conformance: other events',
+  checks: CHECKS.filter((c) => c.requirement.startsWith('EVT-')).map((c) => c.id),
+  types: SUBSCRIBED_TYPES.filter((t) => !t.startsWith('ev/')),
+});

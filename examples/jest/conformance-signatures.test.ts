@@ -1,0 +1,9 @@
+// One group of checks per file: jest's --shard=i/n splits a run by test file.
+import { CHECKS, describeReceiverConformance } from './hookproof-jest';
+import { receiverUnderTest } from './receiverUnderTest';
+
+describeReceiverConformance({
+  ...receiverUnderTest('signatures'),
+  title: 'gridX conformance: transport and signatures',
+  checks: CHECKS.filter((c) => c.requirement === 'TLS-1' || c.requirement.startsWith('SIG-')).map((c) => c.id),
+});

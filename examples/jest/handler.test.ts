@@ -1,0 +1,51 @@
+// A partner's own unit tests of their webhook handler, with hookproof's matchers and typed
+// generators. The handler here is hookproof's reference handler standing in for yours.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import fc from 'fast-check';
+import { createReferenceHandler } from '../../src/receiver';
+import { createEngine, gridxMatchers, serialiseEvent, sign, typedEventArbitrary, type GridxEventOf } from './hookproof-jest';
+
+expect.extend(gridxMatchers);
+
+const SECRET = 'example-handler-secret-31f0';
+const engine = createEngine();
+
+/** What your code does with a plugged event, typed from the spec. */
+function chargingAllowed(event: GridxEventOf<'ev/plugged'>): boolean {
+  return event.data.state === 'PLUGGED' && event.data.atHome;
+}
+
+describe('my ev/plugged logic', () => {
+  it('only ever sees valid events, and decides on plugged-in vehicles at home', () => {
+    fc.assert(
+      fc.property(typedEventArbitrary(engine, 'ev/plugged'), (event) => {
+        expect(event).toBeValidGridxEvent('ev/plugged');
+        expect(chargingAllowed(event)).toBe(event.data.state === 'PLUGGED' && event.data.atHome);
+      }),
+    );
+  });
+});
+
+describe('my webhook endpoint', () => {
+  const server = createServer(createReferenceHandler({ secrets: [SECRET] }));
+  let url = '';
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('accepts every signed ev/plugged event gridX may send', async () => {
+    await fc.assert(
+      fc.asyncProperty(typedEventArbitrary(engine, 'ev/plugged'), async (event) => {
+        const body = serialiseEvent(event);
+        const signature = sign(body, [SECRET]);
+        expect(signature).toHaveValidSignature(body, SECRET);
+        const response = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-signature': signature } });
+        expect(response.status).toBe(202);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});

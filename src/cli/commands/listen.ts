@@ -1,0 +1,187 @@
+import { Option } from 'commander';
+import { appendFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { createEngine } from '../../engine';
+import { describeCause, UsageError } from '../../errors';
+import { redactSecrets } from '../../reports';
+import { validateSecrets } from '../../runner/validateTarget';
+import { buildListenReport, deliveryLine, listenUntil, parseDuration, parseRespondScript, recordLine, renderListenSummary, writeListenReports } from '../../sender';
+import type { ListenSession, ListenStop } from '../../sender';
+import type { CommandRegistration, CommonOptions } from '../command';
+import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
+import type { CliIO } from '../io';
+import { collect, nameList, wholeNumber } from '../parseNumbers';
+import { resolveSecrets, type SecretSources } from '../secrets';
+
+/** Typed options of `listen`. */
+export interface ListenCommandOptions extends CommonOptions, SecretSources {
+  readonly port: number;
+  readonly host: string;
+  /** The respond script, e.g. "204" or "503,503,204". */
+  readonly respond: string;
+  /** NDJSON file every delivery is appended to. */
+  readonly record?: string;
+  readonly expect?: readonly string[];
+  readonly forMs?: number;
+  readonly count?: number;
+  readonly retryWindowMs?: number;
+  readonly reportDir: string;
+  /** Resolves when the run should stop (SIGINT/SIGTERM in the CLI; a test's own promise). */
+  readonly until?: Promise<void>;
+  /** Called with the URL once listening (tests point their sender at it). */
+  readonly onReady?: (url: string) => void;
+}
+
+/**
+ * `hookproof listen`: a receiver that judges a sender. Every delivery is checked for SND-1 and
+ * SND-2 and answered as the respond script says; on exit the retries are judged (SND-3), a summary
+ * is printed and report.json, junit.xml and report.html are written. Exit 0 pass, 1 fail.
+ */
+export async function runListen(options: ListenCommandOptions, io: CliIO): Promise<ExitCode> {
+  const secrets = validateSecrets(resolveSecrets(options, io.env ?? process.env));
+  const respond = parseRespondScript(options.respond);
+  if (options.count !== undefined && options.count < 1) throw new UsageError('--count must be at least 1');
+  const engine = createEngine({ specPath: options.spec });
+  const expect = options.expect?.map((type) => engine.catalogue.get(type).type);
+  const record = options.record !== undefined ? openRecord(options.record) : undefined;
+  const print = (line: string): void => io.out(redactSecrets(line, secrets));
+  const signal = options.until === undefined ? untilSignal() : undefined;
+  const until = options.until ?? signal?.promise;
+
+  let session: ListenSession;
+  try {
+    session = await listenUntil({
+      validators: engine.validators,
+      secrets,
+      respond,
+      signatureHeader: engine.catalogue.signatureHeader.name,
+      port: options.port,
+      host: options.host,
+      ...(options.forMs !== undefined ? { forMs: options.forMs } : {}),
+      ...(options.count !== undefined ? { count: options.count } : {}),
+      ...(until !== undefined ? { until } : {}),
+      onReady: (url) => {
+        print(`hookproof listen on ${url}: answering ${respond.source}${expect !== undefined ? `, expecting ${expect.join(', ')}` : ''}; ${stopWhen(options)}`);
+        options.onReady?.(url);
+      },
+      onDelivery: (delivery) => {
+        print(deliveryLine(delivery));
+        record?.(recordLine(delivery, secrets), io);
+      },
+      onIgnored: (method, path) => print(`ignored ${method} ${path}: not a delivery (answered 405)`),
+    });
+  } finally {
+    signal?.dispose();
+  }
+
+  const report = buildListenReport({
+    url: session.url,
+    spec: { path: displayPath(engine.spec.path), sha256: engine.spec.sha256 },
+    respond: respond.source,
+    expect,
+    secrets: secrets.length,
+    deliveries: session.deliveries,
+    ignored: session.ignored,
+    endedAtMs: session.endedAtMs,
+    startedAt: session.startedAt,
+    finishedAt: session.finishedAt,
+    stoppedBy: session.stoppedBy,
+    ...(options.retryWindowMs !== undefined ? { retry: { retryWindowMs: options.retryWindowMs } } : {}),
+  });
+  const files = await writeListenReports(report, resolve(options.reportDir), secrets);
+  for (const line of renderListenSummary(report, { secrets, htmlPath: files.html }).trimEnd().split('\n')) io.out(line);
+  return exitCodeForOutcome(report.verdict === 'fail');
+}
+
+/** An appender for the NDJSON record; checks up front that the file can be written. */
+function openRecord(path: string): (line: string, io: CliIO) => void {
+  try {
+    appendFileSync(path, '');
+  } catch (cause) {
+    throw new UsageError(`cannot write the --record file ${path}: ${describeCause(cause)}`);
+  }
+  let failed = false;
+  return (line, io) => {
+    if (failed) return;
+    try {
+      appendFileSync(path, `${line}\n`);
+    } catch (cause) {
+      failed = true;
+      io.err(`hookproof: recording to ${path} stopped: ${describeCause(cause)}`);
+    }
+  };
+}
+
+function stopWhen(options: ListenCommandOptions): string {
+  const parts = [
+    options.forMs !== undefined ? `after ${options.forMs / 1000} s` : undefined,
+    options.count !== undefined ? `after ${options.count} deliveries` : undefined,
+  ].filter((p): p is string => p !== undefined);
+  return `${parts.length > 0 ? `stops ${parts.join(' or ')} or on Ctrl-C` : 'Ctrl-C to stop'}`;
+}
+
+function untilSignal(): { promise: Promise<ListenStop>; dispose(): void } {
+  let onSignal: () => void = () => undefined;
+  const promise = new Promise<ListenStop>((resolve) => {
+    onSignal = () => resolve('signal');
+  });
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return {
+    promise,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/** Registration of `listen`. */
+export const listenCommand: CommandRegistration = {
+  name: 'listen',
+  define(command) {
+    command
+      .description('certify a sender: receive its deliveries, judge each (SND-1, SND-2) and its retries (SND-3)')
+      .option('--port <n>', 'port to listen on (0 picks a free one)', '8080')
+      .option('--host <host>', 'address to listen on', '127.0.0.1')
+      .addOption(new Option('--secret <value>', 'the receiver secret the sender must sign with; repeat for a rotation, current first; prefer --secret-env').argParser(collect))
+      .addOption(new Option('--secret-env <name>', 'read a secret from this environment variable (repeatable)').argParser(collect))
+      .option('--respond <script>', 'statuses to answer per event, attempt by attempt: 204, or 503,503,204 (= 503x2,204); the last repeats', '204')
+      .option('--record <file>', 'append every delivery to this NDJSON file')
+      .addOption(new Option('--expect <types>', 'fail unless these event types (comma-separated, e.g. ping) arrive, and only they').argParser(collect))
+      .option('--for <duration>', 'stop after this long (500ms, 30s, 2m)')
+      .option('--count <n>', 'stop after this many deliveries (retries count)')
+      .option('--retry-window <duration>', 'how long a retry of a transient answer is waited for before it counts as missing (default 60s)')
+      .option('--report-dir <dir>', 'where to write report.json, junit.xml and report.html', './hookproof-listen-report');
+  },
+  run(parsed, io) {
+    const o = parsed.opts<{
+      spec: string; port: string; host: string; secret?: string[]; secretEnv?: string[]; respond: string; record?: string;
+      expect?: string[]; for?: string; count?: string; retryWindow?: string; reportDir: string;
+    }>();
+    const expect = nameList(o.expect);
+    const count = wholeNumber('--count', o.count);
+    return runListen(
+      {
+        spec: o.spec,
+        port: wholeNumber('--port', o.port) ?? 8080,
+        host: o.host,
+        respond: o.respond,
+        reportDir: o.reportDir,
+        ...(o.secret !== undefined ? { secret: o.secret } : {}),
+        ...(o.secretEnv !== undefined ? { secretEnv: o.secretEnv } : {}),
+        ...(o.record !== undefined ? { record: o.record } : {}),
+        ...(expect !== undefined ? { expect } : {}),
+        ...(o.for !== undefined ? { forMs: parseDuration('--for', o.for) } : {}),
+        ...(count !== undefined ? { count } : {}),
+        ...(o.retryWindow !== undefined ? { retryWindowMs: parseDuration('--retry-window', o.retryWindow) } : {}),
+      },
+      io,
+    );
+  },
+};

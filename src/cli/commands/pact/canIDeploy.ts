@@ -1,0 +1,50 @@
+import { canIDeploy, type CanIDeployOptions } from '../../../pact/broker/canIDeploy';
+import type { CommandRegistration, CommonOptions } from '../../command';
+import { exitCodeForOutcome, type ExitCode } from '../../exitCodes';
+import type { CliIO } from '../../io';
+import { addBrokerOptions, brokerOptionsOf } from './publish';
+
+/** Typed options of `pact can-i-deploy`. */
+export interface CanIDeployCommandOptions extends CommonOptions, CanIDeployOptions {}
+
+/**
+ * `hookproof pact can-i-deploy --pacticipant P --version V --to-environment E`: asks the broker,
+ * with the real Pact CLI, whether the version is safe to deploy. Exit 0 when it is, 1 when it is not
+ * or the broker gave no answer (a gate fails closed); bad options throw (exit 2).
+ */
+export async function runCanIDeploy(options: CanIDeployCommandOptions, io: CliIO): Promise<ExitCode> {
+  const result = await canIDeploy(options, io.env ?? process.env);
+  const subject = `${options.pacticipant} ${options.version} → ${options.toEnvironment}`;
+  io.out(`can-i-deploy  ${subject}  (${result.broker})`);
+  if (!result.answered) {
+    for (const line of result.output) io.err(`pact-cli  ${line}`);
+    io.err(`no answer from the broker for ${subject}: not deployable until it answers`);
+    return exitCodeForOutcome(true);
+  }
+  for (const row of result.rows) {
+    const verified = row.success === undefined ? 'not verified yet' : row.success ? 'verified' : 'verification FAILED';
+    io.out(`  ${row.consumer.name} ${row.consumer.version ?? '?'} → ${row.provider.name} ${row.provider.version ?? '?'}  ${verified}`);
+  }
+  for (const notice of result.notices) io.out(`  ${notice.type}: ${notice.text}`);
+  if (result.reason !== undefined && result.reason !== '' && !result.notices.some((n) => n.text === result.reason)) io.out(`  reason: ${result.reason}`);
+  io.out(result.deployable ? `deployable: ${options.pacticipant} ${options.version} can be deployed to ${options.toEnvironment}` : `NOT deployable: ${options.pacticipant} ${options.version} must not be deployed to ${options.toEnvironment}`);
+  return exitCodeForOutcome(!result.deployable);
+}
+
+/** Registration of `pact can-i-deploy`. */
+export const canIDeployCommand: CommandRegistration = {
+  name: 'can-i-deploy',
+  define(command) {
+    addBrokerOptions(
+      command
+        .description('ask the Pact Broker whether a version may be deployed to an environment (runs the Pact CLI: pact broker can-i-deploy)')
+        .requiredOption('--pacticipant <name>', 'the application to deploy')
+        .requiredOption('--version <version>', 'its version')
+        .requiredOption('--to-environment <env>', 'the environment to deploy to'),
+    ).addHelpText('after', '\nExit 0 when deployable, 1 when not (or when the broker gives no answer), 2 for bad options.');
+  },
+  run(parsed, io) {
+    const o = parsed.opts<{ spec: string; pacticipant: string; version: string; toEnvironment: string }>();
+    return runCanIDeploy({ spec: o.spec, pacticipant: o.pacticipant, version: o.version, toEnvironment: o.toEnvironment, ...brokerOptionsOf(parsed) }, io);
+  },
+};

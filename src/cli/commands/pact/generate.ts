@@ -1,0 +1,90 @@
+import { Option } from 'commander';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createEngine } from '../../../engine';
+import { UsageError } from '../../../errors';
+import { buildHttpPact, DEFAULT_CONSUMER, DEFAULT_PATH } from '../../../pact/http/buildHttpPact';
+import { httpPactJson, httpPactPath } from '../../../pact/http/httpPactJson';
+import type { CommandRegistration, CommonOptions } from '../../command';
+import { EXIT, type ExitCode } from '../../exitCodes';
+import type { CliIO } from '../../io';
+import { collect, nameList } from '../../parseNumbers';
+
+/** Typed options of `pact generate`. */
+export interface PactGenerateOptions extends CommonOptions {
+  readonly provider: string;
+  readonly consumer: string;
+  readonly path: string;
+  readonly types?: readonly string[];
+  readonly includeDeprecated: boolean;
+  /** Directory the pact file goes to. */
+  readonly out: string;
+  /** Compare with the file instead of writing it; exit 1 if it differs. */
+  readonly check: boolean;
+}
+
+/** `hookproof pact generate`: writes the HTTP contract (a Pact V4 file) for one receiver. */
+export async function runPactGenerate(options: PactGenerateOptions, io: CliIO): Promise<ExitCode> {
+  const { catalogue } = createEngine({ specPath: options.spec });
+  const pact = buildHttpPact(catalogue, {
+    provider: options.provider,
+    consumer: options.consumer,
+    path: options.path,
+    includeDeprecated: options.includeDeprecated,
+    ...(options.types !== undefined ? { types: options.types } : {}),
+  });
+  const text = httpPactJson(pact);
+  const file = httpPactPath(pact, options.out);
+  if (options.check) {
+    if (readOrEmpty(file) === text) {
+      io.out(`${file} is up to date`);
+      return EXIT.pass;
+    }
+    io.err(`${file} is stale: regenerate it with the same options, without --check`);
+    return EXIT.fail;
+  }
+  mkdirSync(options.out, { recursive: true });
+  writeFileSync(file, text);
+  io.out(`wrote ${file} (${pact.interactions.length} interactions)`);
+  return EXIT.pass;
+}
+
+function readOrEmpty(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+export const pactGenerateCommand: CommandRegistration = {
+  name: 'generate',
+  define(command) {
+    command
+      .description('write the HTTP contract between gridX (consumer) and a receiver (provider) as a Pact V4 file')
+      .requiredOption('--provider <name>', "the receiver's name in the Pact Broker")
+      .option('--consumer <name>', "gridX's name in the Pact Broker", DEFAULT_CONSUMER)
+      .option('--path <path>', 'path (and query) gridX posts to, exactly as registered', DEFAULT_PATH)
+      .addOption(new Option('--types <types>', 'only these event types, comma-separated (deprecated ones too when named)').argParser(collect))
+      .option('--include-deprecated', 'also the deprecated types (EVT-5: accepted, or refused with a 4xx gridX does not retry)', false)
+      .option('--out <dir>', 'directory to write <consumer>-<provider>.json to', 'contracts')
+      .option('--check', 'compare with the existing file instead of writing; exit 1 if it is stale', false);
+  },
+  run(parsed, io) {
+    const o = parsed.opts<{ spec: string; provider: string; consumer: string; path: string; types?: string[]; includeDeprecated: boolean; out: string; check: boolean }>();
+    const types = nameList(o.types);
+    if (o.types !== undefined && types === undefined) throw new UsageError('--types names no event type');
+    return runPactGenerate(
+      {
+        spec: o.spec,
+        provider: o.provider,
+        consumer: o.consumer,
+        path: o.path,
+        includeDeprecated: o.includeDeprecated,
+        out: o.out,
+        check: o.check,
+        ...(types !== undefined ? { types } : {}),
+      },
+      io,
+    );
+  },
+};

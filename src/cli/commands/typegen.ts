@@ -1,0 +1,63 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { HookproofError, UsageError, describeCause } from '../../errors';
+import { buildCatalogue } from '../../schemas/catalogue';
+import { loadSpec } from '../../spec/loadSpec';
+import { generateEventTypes } from '../../typegen';
+import type { CommandRegistration, CommonOptions } from '../command';
+import { EXIT, type ExitCode } from '../exitCodes';
+import type { CliIO } from '../io';
+import { writeLines } from '../io';
+
+/** Typed options of `typegen`. */
+export interface TypegenOptions extends CommonOptions {
+  /** Where to write the module; undefined prints it. */
+  readonly out: string | undefined;
+  /** Only compare `out` with what would be generated: exit 1 when it differs. */
+  readonly check: boolean;
+}
+
+/**
+ * `hookproof typegen`: TypeScript definitions of the spec's event types (one interface per type,
+ * the union `GridxEvent`, `GridxEventOf<'ev/plugged'>`), printed or written to `--out`.
+ * With `--check`, exits 1 when `--out` is missing or stale, 0 when it is up to date.
+ */
+export async function runTypegen(options: TypegenOptions, io: CliIO): Promise<ExitCode> {
+  if (options.check && options.out === undefined) throw new UsageError('--check needs --out FILE: the file to compare');
+  const text = generateEventTypes(buildCatalogue(loadSpec(options.spec)));
+  if (options.out === undefined) {
+    writeLines(io.out, text);
+    return EXIT.pass;
+  }
+  if (options.check) {
+    const current = await readFile(options.out, 'utf8').catch(() => undefined);
+    if (current === text) {
+      io.out(`${options.out} is up to date`);
+      return EXIT.pass;
+    }
+    io.out(`${options.out} is ${current === undefined ? 'missing' : 'stale'}: regenerate it with hookproof typegen --out ${options.out}`);
+    return EXIT.fail;
+  }
+  try {
+    await writeFile(options.out, text);
+  } catch (cause) {
+    throw new HookproofError('INPUT_UNREADABLE', `cannot write ${options.out}: ${describeCause(cause)}`, { cause });
+  }
+  io.out(`wrote ${options.out}`);
+  return EXIT.pass;
+}
+
+/** Registration of `typegen`. */
+export const typegenCommand: CommandRegistration = {
+  name: 'typegen',
+  define(command) {
+    command
+      .description('generate TypeScript definitions of the event types (GridxEvent, GridxEventOf<\'ev/plugged\'>, …) from the spec')
+      .option('--out <file>', 'write the module to this file (default: print it)')
+      .option('--check', 'do not write: exit 1 if --out differs from what would be generated')
+      .addHelpText('after', '\nExit 0 on success (or an up-to-date file with --check), 1 for a stale file with --check, 2 if the spec cannot be read.');
+  },
+  run(parsed, io) {
+    const opts = parsed.opts<{ spec: string; out?: string; check?: boolean }>();
+    return runTypegen({ spec: opts.spec, out: opts.out, check: opts.check === true }, io);
+  },
+};

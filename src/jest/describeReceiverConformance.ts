@@ -1,0 +1,116 @@
+import { randomInt } from 'node:crypto';
+import { join } from 'node:path';
+import type { Check } from '../checks/check';
+import { CHECKS } from '../checks';
+import { createEngine } from '../engine';
+import { redactSecrets } from '../reports/redaction/redactSecrets';
+import type { CertificationReport, CheckReport } from '../reports/report';
+import { writeReports } from '../reports/writeReports';
+import { runCertification } from '../runner/runCertification';
+import { selectChecks } from '../runner/selectChecks';
+import { redactUrl, validateSecrets } from '../runner/validateTarget';
+import { checkHeadline, checkMessage } from './checkMessage';
+import { ADAPTER_DEFAULTS, resolveDeferred, secretsOf, type ReceiverConformanceOptions } from './conformanceOptions';
+import { injectedJestGlobals } from './jestGlobals';
+import { mergeReports } from './mergeReports';
+
+/** What {@link describeReceiverConformance} returns: the checks it declared and, as they finish, their results. */
+export interface ConformanceSuite {
+  /** The checks turned into tests, in catalogue order. */
+  readonly checks: readonly Check[];
+  /** The seed every check runs with (printed in each failure). */
+  readonly seed: number;
+  /** Reports of the checks that have run so far, in the order they ran. */
+  results(): readonly CheckReport[];
+}
+
+/** A failed check, as jest shows it: the message only, no stack into hookproof. */
+class ConformanceFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConformanceFailure';
+    this.stack = `${this.name}: ${message}`;
+  }
+}
+
+/**
+ * Declares a jest `describe` block with one test per conformance check, each run against the
+ * receiver as `hookproof certify --checks <id>` would run it (one shared engine, one seed):
+ *
+ * - fail: the test fails; the message has every failure's label, expected and actual answer, a
+ *   curl reproduction and the command to re-run the check with the same cases;
+ * - warn (a recommended check failed, or TLS-1 on an allowed http:// target): the test passes and
+ *   the warning is logged;
+ * - skip (the receiver answered 410 earlier, or the check cannot run): the test passes and the
+ *   reason is logged; jest cannot mark a test skipped once it has started.
+ *
+ * Test names start with the requirement ID and check id (`SIG-3 sig-wrong-secret: …`), so
+ * `jest -t SIG-3` runs one check. Configuration mistakes (unknown type or check, no secret)
+ * throw here, at collection time, and fail the test file at once.
+ */
+export function describeReceiverConformance(options: ReceiverConformanceOptions): ConformanceSuite {
+  const jest = options.jest ?? injectedJestGlobals();
+  const secrets = validateSecrets(secretsOf(options));
+  const engine = options.engine ?? createEngine(options.specPath !== undefined ? { specPath: options.specPath } : {});
+  for (const type of options.types ?? []) engine.catalogue.get(type);
+  const checks = selectChecks(CHECKS, options.checks);
+  const seed = options.seed ?? randomInt(0, 2 ** 31 - 1);
+  const log = options.log ?? ((message: string) => console.warn(message));
+  const reports: CertificationReport[] = [];
+  const results: CheckReport[] = [];
+  let url: Promise<string> | undefined;
+  if (options.url instanceof Promise) options.url.catch(() => undefined); // awaited in the first test
+
+  const runCheck = async (check: Check): Promise<CheckReport> => {
+    url ??= resolveDeferred(options.url);
+    const gone = reports.find((r) => r.gone !== undefined)?.gone;
+    if (gone !== undefined) return skipped(check, `not run: the receiver answered 410 Gone to ${gone.caseLabel}`);
+    const report = await runCertification({
+      url: await url,
+      secrets,
+      engine,
+      checks: [check.id],
+      seed,
+      allowHttp: options.allowHttp ?? false,
+      ...(options.types !== undefined ? { types: options.types } : {}),
+      ...(options.runs !== undefined ? { runs: options.runs } : {}),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+      ...(options.retryBaseDelayMs !== undefined ? { retryBaseDelayMs: options.retryBaseDelayMs } : {}),
+      ...(options.reportDir !== undefined ? { reportPath: join(options.reportDir, 'report.json') } : {}),
+    });
+    reports.push(report);
+    return report.checks[0] ?? skipped(check, 'did not run');
+  };
+
+  jest.describe(options.title ?? ADAPTER_DEFAULTS.title, () => {
+    for (const check of checks) {
+      jest.test(
+        `${check.requirement} ${check.id}: ${check.title}`,
+        async () => {
+          const result = await runCheck(check);
+          results.push(result);
+          const target = redactUrl(await (url as Promise<string>).catch(() => ''));
+          const hint = { url: target, seed, runs: options.runs, allowHttp: options.allowHttp ?? false, reportWritten: options.reportDir !== undefined };
+          if (result.status === 'fail') throw new ConformanceFailure(redactSecrets(checkMessage(result, hint), secrets));
+          if (result.status === 'warn') log(redactSecrets(checkMessage(result, hint), secrets));
+          if (result.status === 'skip') log(redactSecrets(`${checkHeadline(result, seed)}: ${result.note ?? 'skipped'}`, secrets));
+        },
+        options.testTimeoutMs ?? ADAPTER_DEFAULTS.testTimeoutMs,
+      );
+    }
+    if (options.reportDir !== undefined) {
+      const dir = options.reportDir;
+      jest.afterAll(async () => {
+        const merged = mergeReports(reports, results, checks.map((c) => c.id));
+        if (merged !== undefined) await writeReports(merged, dir, secrets);
+      });
+    }
+  });
+
+  return { checks, seed, results: () => [...results] };
+}
+
+function skipped(check: Check, note: string): CheckReport {
+  return { id: check.id, title: check.title, requirement: check.requirement, severity: check.severity, status: 'skip', cases: 0, durationMs: 0, failures: [], note };
+}

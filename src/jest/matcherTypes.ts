@@ -1,0 +1,38 @@
+/**
+ * Type declarations of the gridX matchers, for both ways of getting `expect` in jest 30:
+ * the global `expect` typed by `@types/jest` (namespace `jest`), and
+ * `import { expect } from '@jest/globals'` typed by the `expect` package.
+ * Importing `hookproof/jest` brings them in; the matchers themselves are added at run time with
+ * `expect.extend(gridxMatchers)`.
+ */
+import type { GridxEventType } from '../generated/gridxEvents';
+
+/** An event type of the bundled spec (autocompleted), or any other string for another spec. */
+export type EventTypeName = GridxEventType | (string & {});
+
+/** Signatures shared by both declarations. */
+export interface GridxMatcherSignatures<R> {
+  /**
+   * The value (event object, JSON text or raw body bytes) is a valid gridX event, of `type` when
+   * given. The failure message lists each issue with its JSON pointer.
+   */
+  toBeValidGridxEvent(type?: EventTypeName): R;
+  /**
+   * The value is an `X-Signature` header value with a digest that is the HMAC-SHA-512 of the exact
+   * `body` bytes under one of `secrets`.
+   */
+  toHaveValidSignature(body: Uint8Array | string, secrets: string | readonly string[]): R;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace jest {
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars
+    interface Matchers<R, T = {}> extends GridxMatcherSignatures<R> {}
+  }
+}
+
+declare module 'expect' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface Matchers<R extends void | Promise<void>, T = unknown> extends GridxMatcherSignatures<R> {}
+}

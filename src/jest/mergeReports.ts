@@ -1,0 +1,45 @@
+import type { CertificationReport, CheckReport } from '../reports/report';
+import type { CoverageTable } from '../runner/coverage';
+import { requirementTable } from '../runner/requirementTable';
+
+/**
+ * One report from the one-check runs the jest adapter makes, as if the checks had run together:
+ * `results` (every check's report, including those skipped without a run) in catalogue order,
+ * summary, verdict, requirement table and coverage recomputed.
+ */
+export function mergeReports(runs: readonly CertificationReport[], results: readonly CheckReport[], order: readonly string[]): CertificationReport | undefined {
+  const [first] = runs;
+  if (first === undefined) return undefined;
+  const position = (c: CheckReport): number => order.indexOf(c.id);
+  const checks = [...results].sort((a, b) => position(a) - position(b));
+  const count = (status: CheckReport['status']): number => checks.filter((c) => c.status === status).length;
+  const gone = runs.find((r) => r.gone !== undefined)?.gone;
+  return {
+    ...first,
+    options: { ...first.options, checks: checks.map((c) => c.id) },
+    startedAt: runs.map((r) => r.startedAt).sort()[0] ?? first.startedAt,
+    finishedAt: runs.map((r) => r.finishedAt).sort().at(-1) ?? first.finishedAt,
+    verdict: count('fail') > 0 ? 'fail' : 'pass',
+    ...(gone !== undefined ? { gone } : {}),
+    summary: { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip'), cases: checks.reduce((sum, c) => sum + c.cases, 0) },
+    checks,
+    requirements: requirementTable(checks),
+    coverage: mergeCoverage(runs.map((r) => r.coverage)),
+  };
+}
+
+function mergeCoverage(tables: readonly CoverageTable[]): CoverageTable {
+  const counts = new Map<string, Map<string, number>>();
+  for (const table of tables) {
+    for (const row of table.rows) {
+      const merged = counts.get(row.type) ?? new Map<string, number>();
+      for (const [variant, n] of Object.entries(row.counts)) merged.set(variant, (merged.get(variant) ?? 0) + n);
+      counts.set(row.type, merged);
+    }
+  }
+  const variants = [...new Set(tables.flatMap((t) => t.variants))].sort();
+  const rows = [...counts.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([type, row]) => ({ type, counts: Object.fromEntries(variants.map((v) => [v, row.get(v) ?? 0])) }));
+  return { variants, rows };
+}

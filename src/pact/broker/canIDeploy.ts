@@ -1,0 +1,85 @@
+import { UsageError } from '../../errors';
+import { isSchemaObject } from '../../spec/types';
+import { resolveBrokerConnection, type BrokerOptions, type Environment } from './brokerConnection';
+import { brokerEnvironment, connectionSecrets, displayUrl } from './brokerEnvironment';
+import { outputLines, runPactCli } from './runPactCli';
+
+export interface CanIDeployOptions extends BrokerOptions {
+  /** The application to deploy, e.g. "acme-receiver". */
+  readonly pacticipant: string;
+  /** Its version, e.g. the git SHA that was published. */
+  readonly version: string;
+  /** The environment it is to be deployed to, e.g. "production". */
+  readonly toEnvironment: string;
+}
+
+/** One row of the broker's matrix: a pact between two versions and its verification result. */
+export interface MatrixRow {
+  readonly consumer: { readonly name: string; readonly version: string | undefined };
+  readonly provider: { readonly name: string; readonly version: string | undefined };
+  /** The verification result; undefined when the pact has not been verified. */
+  readonly success: boolean | undefined;
+}
+
+export interface CanIDeployResult {
+  /** True only when the broker said the version is deployable. */
+  readonly deployable: boolean;
+  /** False when the broker gave no matrix answer (unreachable, refused the credentials, unknown version…). */
+  readonly answered: boolean;
+  /** The broker's reason, as it states it. */
+  readonly reason: string | undefined;
+  readonly rows: readonly MatrixRow[];
+  readonly notices: ReadonlyArray<{ readonly type: string; readonly text: string }>;
+  /** The Pact CLI's own output when the broker gave no answer, secrets redacted. */
+  readonly output: readonly string[];
+  /** The broker's URL without credentials, for messages. */
+  readonly broker: string;
+}
+
+/**
+ * Asks a Pact Broker whether a version may be deployed to an environment, with the real Pact CLI
+ * (`pact broker can-i-deploy --pacticipant P --version V --to-environment E --output json`), which
+ * queries the broker's matrix (`GET /matrix?q[][pacticipant]=…&q[][version]=…&latestby=cvpv&environment=…`).
+ * The JSON answer is read here, so "not deployable" and "no answer" can be told apart.
+ */
+export async function canIDeploy(options: CanIDeployOptions, env: Environment = process.env): Promise<CanIDeployResult> {
+  for (const [option, value] of [['--pacticipant', options.pacticipant], ['--version', options.version], ['--to-environment', options.toEnvironment]] as const) {
+    if (value.trim() === '') throw new UsageError(`${option} must not be empty`);
+  }
+  const connection = resolveBrokerConnection(options, env);
+  const args = ['broker', 'can-i-deploy', '--pacticipant', options.pacticipant, '--version', options.version, '--to-environment', options.toEnvironment, '--output', 'json'];
+  const run = await runPactCli(args, { env: brokerEnvironment(connection, env), secrets: connectionSecrets(connection), ...(options.pactCli !== undefined ? { binary: options.pactCli } : {}) });
+  const answer = run.exitCode === 0 ? parseMatrix(run.stdout) : undefined;
+  const broker = displayUrl(connection.url);
+  if (answer === undefined) return { deployable: false, answered: false, reason: undefined, rows: [], notices: [], output: outputLines(run.stdout, run.stderr), broker };
+  return { ...answer, answered: true, output: [], broker };
+}
+
+/** Reads the broker's matrix answer (`{ summary: { deployable, reason }, notices, matrix }`). */
+function parseMatrix(stdout: string): Omit<CanIDeployResult, 'answered' | 'output' | 'broker'> | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(stdout);
+  } catch {
+    return undefined;
+  }
+  if (!isSchemaObject(json) || !isSchemaObject(json.summary)) return undefined;
+  const summary = json.summary;
+  const rows = (Array.isArray(json.matrix) ? (json.matrix as unknown[]) : []).filter(isSchemaObject).map(
+    (row): MatrixRow => ({
+      consumer: party(row.consumer),
+      provider: party(row.provider),
+      success: isSchemaObject(row.verificationResult) && typeof row.verificationResult.success === 'boolean' ? row.verificationResult.success : undefined,
+    }),
+  );
+  const notices = (Array.isArray(json.notices) ? (json.notices as unknown[]) : [])
+    .filter(isSchemaObject)
+    .map((n) => ({ type: typeof n.type === 'string' ? n.type : 'info', text: typeof n.text === 'string' ? n.text : '' }));
+  return { deployable: summary.deployable === true, reason: typeof summary.reason === 'string' ? summary.reason : undefined, rows, notices };
+}
+
+function party(value: unknown): MatrixRow['consumer'] {
+  const name = isSchemaObject(value) && typeof value.name === 'string' ? value.name : '?';
+  const version = isSchemaObject(value) && isSchemaObject(value.version) && typeof value.version.number === 'string' ? value.version.number : undefined;
+  return { name, version };
+}

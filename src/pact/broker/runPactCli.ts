@@ -1,0 +1,51 @@
+import { spawn } from 'node:child_process';
+import { pactCliBinary } from './pactCliBinary';
+import { PactCliUnavailableError } from './pactCliError';
+import { redactSecrets } from './redactSecrets';
+
+/** What a run of the Pact CLI left: its exit code and its output, secrets already redacted. */
+export interface PactCliRun {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface RunPactCliOptions {
+  /** The child's whole environment (broker URL and credentials included). */
+  readonly env: Readonly<Record<string, string>>;
+  /** Strings removed from everything the child printed before anyone sees it. */
+  readonly secrets: readonly string[];
+  /** The binary to run; default the one @pact-foundation/pact-cli installed. */
+  readonly binary?: string;
+}
+
+/**
+ * Runs the Rust `pact` CLI with `args` (never secrets: those go in `env`), collects its output,
+ * strips colours and redacts secrets. Resolves with the exit code whatever it is; rejects only when
+ * the binary cannot be started.
+ */
+export function runPactCli(args: readonly string[], options: RunPactCliOptions): Promise<PactCliRun> {
+  const binary = options.binary ?? pactCliBinary();
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, [...args], { env: { ...options.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', (error) => reject(new PactCliUnavailableError(`${binary} did not start`, error)));
+    child.on('close', (code, signal) => {
+      const clean = (chunks: Buffer[]): string => redactSecrets(stripAnsi(Buffer.concat(chunks).toString('utf8')), options.secrets);
+      resolve({ exitCode: code ?? (signal === null ? 1 : 128), stdout: clean(stdout), stderr: clean(stderr) });
+    });
+  });
+}
+
+/** Removes ANSI escape sequences (colours, cursor moves). */
+function stripAnsi(text: string): string {
+  return text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+}
+
+/** Non-empty lines of some CLI output, trimmed at the end. */
+export function outputLines(...texts: readonly string[]): string[] {
+  return texts.flatMap((t) => t.split(/\r?\n/)).map((l) => l.trimEnd()).filter((l) => l.trim() !== '');
+}

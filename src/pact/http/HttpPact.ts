@@ -1,0 +1,77 @@
+/**
+ * The subset of the Pact V4 file format that hookproof writes for the HTTP contract: gridX (the
+ * consumer) POSTs one event to the receiver (the provider), which answers with a status. Plain
+ * data, serialised as is; the key order of these objects is the key order of the file.
+ */
+export interface HttpPact {
+  readonly consumer: { readonly name: string };
+  readonly provider: { readonly name: string };
+  readonly interactions: readonly HttpInteraction[];
+  readonly metadata: HttpPactMetadata;
+}
+
+export interface HttpPactMetadata {
+  readonly pactSpecification: { readonly version: '4.0' };
+  /** What the file was generated from, so a reviewer can tell why it changed. */
+  readonly hookproof: {
+    /** SHA-256 of the spec file the contract was generated from. */
+    readonly specSha256: string;
+    /** Seed of the example bodies. */
+    readonly seed: number;
+    /** The public placeholder secret the example `X-Signature` values are computed with. */
+    readonly exampleSecret: string;
+  };
+}
+
+/** One V4 `Synchronous/HTTP` interaction. */
+export interface HttpInteraction {
+  readonly type: 'Synchronous/HTTP';
+  /** Starts with the requirement ID, e.g. "SIG-2 a request without X-Signature is rejected with 401". */
+  readonly description: string;
+  readonly providerStates: readonly PactProviderState[];
+  readonly comments: { readonly text: readonly string[] };
+  readonly request: HttpPactRequest;
+  readonly response: HttpPactResponse;
+}
+
+/** A provider state: its name says what the verifier must do, its params how. */
+export interface PactProviderState {
+  readonly name: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+export interface HttpPactRequest {
+  readonly method: 'POST';
+  readonly path: string;
+  readonly query?: Readonly<Record<string, readonly string[]>>;
+  readonly headers: Readonly<Record<string, readonly string[]>>;
+  readonly body: { readonly content: unknown; readonly contentType: string; readonly encoded: false };
+  readonly matchingRules: {
+    readonly body: MatchingRules;
+    readonly header?: MatchingRules;
+  };
+}
+
+export interface HttpPactResponse {
+  /** The example status; `matchingRules.status`, when present, says which statuses pass. */
+  readonly status: number;
+  /** Keyed by the empty path, as the Pact core itself writes status rules. */
+  readonly matchingRules?: { readonly status: { readonly '': RuleList } };
+}
+
+/** Matching rules of one category, by path (`$.data.systemID`) or header name. */
+export type MatchingRules = Readonly<Record<string, RuleList>>;
+
+export interface RuleList {
+  readonly combine: 'AND' | 'OR';
+  readonly matchers: readonly PactMatcher[];
+}
+
+/** The Pact matchers hookproof uses, as the Pact core reads them. */
+export type PactMatcher =
+  | { readonly match: 'regex'; readonly regex: string }
+  | { readonly match: 'type'; readonly min?: number; readonly max?: number }
+  | { readonly match: 'integer' }
+  | { readonly match: 'number' }
+  | { readonly match: 'null' }
+  | { readonly match: 'statusCode'; readonly status: readonly number[] };

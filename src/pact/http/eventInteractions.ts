@@ -1,0 +1,32 @@
+import type { EventType } from '../../schemas/catalogue';
+import { exampleEvent, seedFor } from './exampleEvent';
+import type { InteractionSpec } from './httpInteraction';
+import { acceptedOrRefusedStatuses, statusResponse, successStatuses } from './statusRules';
+
+/**
+ * One interaction per event type, correctly signed: EVT-1 for a current type (answered with one
+ * of gridX's success statuses), EVT-5 for a deprecated one (accepted, or refused with a 4xx gridX
+ * does not retry).
+ */
+export function eventInteractions(types: readonly EventType[], seed: number, header: string): InteractionSpec[] {
+  return types.map((eventType) => {
+    const common = { plan: { kind: 'valid', header }, event: exampleEvent(eventType, seedFor(seed, eventType.type)), schema: eventType.schema } as const;
+    if (!eventType.deprecated) {
+      const statuses = successStatuses();
+      return {
+        ...common,
+        requirement: 'EVT-1',
+        description: `a valid ${eventType.type} event is accepted`,
+        response: statusResponse(202, statuses),
+        notes: [`Any of ${statuses.join(', ')} passes: gridX's success statuses (DLV-2). The example carries every optional field.`],
+      };
+    }
+    return {
+      ...common,
+      requirement: 'EVT-5',
+      description: `a deprecated ${eventType.type} event is accepted or refused permanently`,
+      response: statusResponse(202, acceptedOrRefusedStatuses()),
+      notes: ['A success status, or a 4xx that gridX neither retries (408, 429) nor reads as "gone" (410), passes.'],
+    };
+  });
+}

@@ -1,0 +1,34 @@
+import fc from 'fast-check';
+import { eventArbitrary, type GeneratedEvent } from '../../arbitraries';
+import { plainValues } from '../../checks/events/plainValues';
+import type { EventType } from '../../schemas/catalogue';
+import { isSchemaObject } from '../../spec/types';
+
+/**
+ * The example body of one interaction: a valid event of `eventType` drawn from the engine's
+ * arbitrary with `seed`, with every optional field present (Pact has no optional keys, so the
+ * example is the shape), values made plain (readable text, plain numbers and times, so the file
+ * diffs cleanly), and objects whose keys the schema leaves open emptied.
+ */
+export function exampleEvent(eventType: EventType, seed: number): GeneratedEvent {
+  const [event] = fc.sample(eventArbitrary(eventType, { presence: 'full' }), { seed, numRuns: 1 });
+  if (event === undefined) throw new RangeError(`no example for ${eventType.type}`);
+  return emptyOpenObjects(eventType.schema, plainValues(eventType)(event)) as GeneratedEvent;
+}
+
+/** A seed per name, stable when other names come and go: FNV-1a of the name, offset by `base`. */
+export function seedFor(base: number, name: string): number {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(name, 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return (base + hash) | 0;
+}
+
+/** `value` with every object whose keys the schema leaves open replaced by `{}`. */
+export function emptyOpenObjects(schema: unknown, value: unknown): unknown {
+  if (!isSchemaObject(schema)) return value;
+  if (Array.isArray(value)) return value.map((item) => emptyOpenObjects(schema.items, item));
+  if (!isSchemaObject(value)) return value;
+  const properties = isSchemaObject(schema.properties) ? schema.properties : {};
+  if (Object.keys(properties).length === 0 && schema.additionalProperties !== false && !Array.isArray(schema.required)) return {};
+  return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, emptyOpenObjects(properties[key], child)]));
+}

@@ -1,0 +1,22 @@
+export type {
+  HttpPact,
+  HttpPactMetadata,
+  HttpInteraction,
+  HttpPactRequest,
+  HttpPactResponse,
+  PactProviderState,
+  MatchingRules,
+  RuleList,
+  PactMatcher,
+} from './HttpPact';
+export { buildHttpPact, DEFAULT_CONSUMER, DEFAULT_PATH, HTTP_PACT_SEED, type HttpPactOptions } from './buildHttpPact';
+export { httpPactJson, httpPactPath } from './httpPactJson';
+export { bodyMatchingRules } from './schemaMatchers';
+export { UUID_REGEX, DATE_TIME_REGEX, DATE_REGEX } from './regexes';
+export { EXAMPLE_SECRET } from './httpInteraction';
+export { SIGNING_STATES, planFromState, providerStateFor, type SigningPlan } from './providerStates';
+export { signatureForPlan } from './signatureForPlan';
+export { createSigningHooks, STATE_SETUP_PATH, type SigningHooks, type SigningHooksOptions, type SignedRequest } from './signingHooks';
+export { verifyHttpPact, DEFAULT_CONSUMER_VERSION_SELECTORS, type VerifyHttpPactOptions, type BrokerSource, type ConsumerVersionSelector, type VerifierLogLevel } from './verifyHttpPact';
+export type { HttpVerificationResult, InteractionVerdict } from './verificationResult';
+export { referenceContract, referenceContractJson, REFERENCE_PROVIDER, REFERENCE_CONTRACT_FILE } from './referenceContract';

@@ -1,0 +1,44 @@
+import type { EventType } from '../../schemas/catalogue';
+import { exampleEvent, seedFor } from './exampleEvent';
+import type { InteractionSpec } from './httpInteraction';
+import { statusResponse, successStatuses } from './statusRules';
+
+/** The rotation the SIG-6 interaction sends: three digests, the receiver's in the middle. */
+export const ROTATION = { digests: 3, position: 2 } as const;
+
+/**
+ * The authenticity interactions, each over its own valid event of `eventType`: no signature
+ * (SIG-2), another secret (SIG-3) and a body changed after signing (SIG-4) must be refused with
+ * 401; a rotation with the receiver's digest not first (SIG-6) must be accepted.
+ */
+export function signatureInteractions(eventType: EventType, seed: number, header: string): InteractionSpec[] {
+  const event = (id: string): InteractionSpec['event'] => exampleEvent(eventType, seedFor(seed, id));
+  const common = { schema: eventType.schema, response: statusResponse(401) } as const;
+  return [
+    { ...common, requirement: 'SIG-2', description: `a request without ${header} is rejected with 401`, plan: { kind: 'absent', header }, event: event('SIG-2') },
+    {
+      ...common,
+      requirement: 'SIG-3',
+      description: 'a request signed with a secret the receiver does not hold is rejected with 401',
+      plan: { kind: 'wrong-secret', header },
+      event: event('SIG-3'),
+    },
+    {
+      ...common,
+      requirement: 'SIG-4',
+      description: 'a request whose body was changed after signing is rejected with 401',
+      plan: { kind: 'tampered', header },
+      event: event('SIG-4'),
+      notes: ['The digest is of the body with one byte of a string value changed; the body sent is the example.'],
+    },
+    {
+      ...common,
+      requirement: 'SIG-6',
+      description: `a request with ${ROTATION.digests} digests, the receiver's at position ${ROTATION.position}, is accepted`,
+      plan: { kind: 'rotation', header, ...ROTATION },
+      event: event('SIG-6'),
+      response: statusResponse(202, successStatuses()),
+      notes: ['During a secret rotation gridX signs with several secrets; the receiver must accept a matching digest at any position.'],
+    },
+  ];
+}

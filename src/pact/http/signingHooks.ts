@@ -1,0 +1,129 @@
+import type { ServerResponse, IncomingMessage } from 'node:http';
+import { DeliveryClient } from '../../delivery/DeliveryClient';
+import { describeResult } from '../../delivery/describeResult';
+import { canonicalJson } from '../../serialise';
+import { forwardToReceiver } from './forwardToReceiver';
+import { planFromState, SIGNING_STATES, type SigningPlan } from './providerStates';
+import { signatureForPlan } from './signatureForPlan';
+
+/** A request as pact-js's verification proxy (express) hands it to a request filter. */
+export interface ProxiedRequest extends IncomingMessage {
+  /** Parsed by the proxy's body parser: an object for JSON, a Buffer for other media types. */
+  body?: unknown;
+  path?: string;
+  originalUrl?: string;
+}
+
+export type RequestFilter = (request: ProxiedRequest, response: ServerResponse, next: (error?: unknown) => void) => void;
+
+/** A state handler as pact-js calls it: on setup before an interaction, on teardown after it. */
+export interface SigningStateHandler {
+  setup(params?: unknown): Promise<undefined>;
+  teardown(): Promise<undefined>;
+}
+
+/** One request sent to the receiver; never a secret nor a digest. */
+export interface SignedRequest {
+  readonly path: string;
+  /** The signing plan of its provider state, or "as-is" without one. */
+  readonly plan: SigningPlan['kind'] | 'as-is';
+  readonly bytes: number;
+  /** The receiver's status, or what went wrong, e.g. "connection refused". */
+  readonly outcome: string;
+}
+
+/** The provider-state handlers and request filter that sign requests during a verification. */
+export interface SigningHooks {
+  readonly stateHandlers: Readonly<Record<string, SigningStateHandler>>;
+  readonly requestFilter: RequestFilter;
+  /** The requests sent to the receiver so far, in order. */
+  sent(): readonly SignedRequest[];
+  /** Closes the connections to the receiver. */
+  close(): Promise<void>;
+}
+
+export interface SigningHooksOptions {
+  /** The receiver's secrets; the first signs. */
+  readonly secrets: readonly string[];
+  /** The receiver's base URL: each request's path and query are appended to it. */
+  readonly target: string;
+  /** Per-request timeout towards the receiver (default 30000 ms). */
+  readonly timeoutMs?: number;
+}
+
+/** pact-js's provider-state endpoint on its proxy: state calls go there and never reach the receiver. */
+export const STATE_SETUP_PATH = '/_pactSetup';
+
+/**
+ * Hooks that sign each request the Pact verifier sends, as its interaction's provider state asks,
+ * and deliver it to the receiver themselves.
+ *
+ * The verifier rebuilds every body from the pact (its own JSON layout), and pact-js's proxy parses
+ * JSON bodies. So the filter fixes the bytes: it serialises the parsed body once as hookproof sends
+ * events, signs exactly those bytes, and delivers them with hookproof's delivery client (the one
+ * `certify` uses), relaying the receiver's answer to the verifier. `secrets[0]` is the receiver's.
+ *
+ * A state setup sets the plan, its teardown clears it. State calls pass on to pact-js, which
+ * answers them itself: they are never signed and never reach the receiver. A request under no
+ * hookproof state is delivered as the verifier built it. Requests other than POST are left to
+ * pact-js's proxy.
+ */
+export function createSigningHooks(options: SigningHooksOptions): SigningHooks {
+  const { secrets } = options;
+  if (secrets.length === 0) throw new RangeError('createSigningHooks needs the receiver secret');
+  const client = new DeliveryClient({ timeoutMs: options.timeoutMs ?? 30_000 });
+  const base = options.target.replace(/\/+$/, '');
+  let current: SigningPlan | undefined;
+  const sent: SignedRequest[] = [];
+
+  const stateHandlers = Object.fromEntries(
+    Object.values(SIGNING_STATES).map((name): [string, SigningStateHandler] => [
+      name,
+      {
+        setup(params) {
+          current = undefined;
+          current = planFromState(name, params);
+          return Promise.resolve(undefined);
+        },
+        teardown() {
+          current = undefined;
+          return Promise.resolve(undefined);
+        },
+      },
+    ]),
+  );
+
+  const requestFilter: RequestFilter = (request, response, next) => {
+    const url = request.originalUrl ?? request.url ?? '/';
+    const path = url.split('?')[0] ?? url;
+    if (path === STATE_SETUP_PATH || request.method !== 'POST') {
+      next();
+      return;
+    }
+    const plan = current;
+    const bytes = bodyBytes(request.body);
+    const headers = { ...request.headers };
+    if (plan !== undefined) {
+      const name = plan.header.toLowerCase();
+      delete headers[name];
+      const value = signatureForPlan(plan, bytes, secrets);
+      if (value !== undefined) headers[name] = value;
+    }
+    forwardToReceiver(client, `${base}${url}`, headers, bytes, response).then(
+      (result) => sent.push({ path, plan: plan?.kind ?? 'as-is', bytes: bytes.length, outcome: result.status !== undefined && result.error === undefined ? String(result.status) : describeResult(result) }),
+      (error: unknown) => {
+        response.destroy();
+        next(error);
+      },
+    );
+  };
+
+  return { stateHandlers, requestFilter, sent: () => [...sent], close: () => client.close() };
+}
+
+/** The bytes to send: a Buffer as it is, a parsed JSON body serialised as hookproof sends events. */
+function bodyBytes(body: unknown): Buffer {
+  if (Buffer.isBuffer(body)) return body;
+  if (body === undefined) return Buffer.alloc(0);
+  return Buffer.from(canonicalJson(body), 'utf8');
+}

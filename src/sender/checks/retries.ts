@@ -1,0 +1,37 @@
+import { classifyStatus } from '../../delivery/classify';
+import { outcome, type SenderCheck } from './SenderCheck';
+
+/**
+ * SND-3: the sender classifies answers as gridX's table says. Retries of transient answers come,
+ * at most five, with growing waits and identical bytes and id; nothing else is retried, and
+ * nothing is sent after a 410. Skipped, with the reason, when the run proved nothing either way:
+ * no transient answer was given (use --respond 503,503,204), or none was retried before the end.
+ */
+export const retries: SenderCheck = {
+  id: 'snd-retries',
+  title: 'transient answers retried (at most 5 times, exponential backoff, same bytes and id); nothing else retried',
+  requirement: 'SND-3',
+  judge({ retries: judgement, deliveries }) {
+    const events = judgement.events.length;
+    if (events === 0) return { status: 'skip', cases: 0, failures: [], note: 'no delivery received' };
+    const byIndex = new Map(deliveries.map((d) => [d.index, d]));
+    const failures = judgement.violations.map((v) => {
+      const d = byIndex.get(v.delivery);
+      return { label: `${v.kind}: ${d?.type ?? '(no type)'} ${d?.eventId ?? v.eventKey} (delivery ${v.delivery})`, expected: v.expected, actual: v.actual, delivery: v.delivery };
+    });
+    const pending = judgement.events.filter((e) => e.state === 'pending').length;
+    const retried = judgement.events.filter((e) => e.attempts.length > 1 && classifyStatus(e.attempts[0]?.answer ?? 0) === 'transient').length;
+    const pendingNote = pending > 0 ? `${pending} event(s) were still awaiting a retry when the run ended` : undefined;
+    if (failures.length === 0 && judgement.provoked === 0) {
+      return { status: 'skip', cases: events, failures: [], note: 'no transient answer was given, so no retry was provoked (use e.g. --respond 503,503,204); nothing was retried wrongly' };
+    }
+    if (failures.length === 0 && retried === 0) {
+      return { status: 'skip', cases: events, failures: [], note: `transient answers were given but no retry arrived before the run ended (${pendingNote ?? 'none pending'}); listen longer (--for) or count the retries in --count` };
+    }
+    const notes = [
+      pendingNote,
+      judgement.backoffJudged === 0 ? 'no event was retried twice, so the growth of the waits was not judged (script at least two transient answers, e.g. 503,503,204)' : undefined,
+    ].filter((n): n is string => n !== undefined);
+    return outcome(events, failures, notes.length > 0 ? notes.join('; ') : undefined);
+  },
+};

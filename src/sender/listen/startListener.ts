@@ -1,0 +1,56 @@
+import { createServer } from 'node:http';
+import { isIPv6, type AddressInfo } from 'node:net';
+import { UsageError } from '../../errors';
+import { createListenHandler, type ListenHandlerOptions } from './createListenHandler';
+import type { ReceivedDelivery } from './ReceivedDelivery';
+
+/** Options for {@link startListener}. */
+export interface ListenerOptions extends ListenHandlerOptions {
+  /** Port to listen on; 0 (the default) picks a free one. */
+  readonly port?: number;
+  /** Address to listen on; default 127.0.0.1. */
+  readonly host?: string;
+}
+
+/** A running listener. */
+export interface Listener {
+  /** Base URL to point the sender at, e.g. `http://127.0.0.1:8080/`. */
+  readonly url: string;
+  readonly port: number;
+  /** Every delivery so far, in order of arrival. */
+  deliveries(): readonly ReceivedDelivery[];
+  ignored(): number;
+  /** Milliseconds since the listener started, on the clock of `ReceivedDelivery.atMs`. */
+  elapsedMs(): number;
+  /** Stops listening and closes open connections. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a `node:http` server that judges every delivery a sender makes (see
+ * {@link createListenHandler}). Throws `UsageError` when the address cannot be listened on.
+ */
+export async function startListener(options: ListenerOptions): Promise<Listener> {
+  const handler = createListenHandler(options);
+  const server = createServer(handler);
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(new UsageError(`cannot listen on ${host}:${options.port ?? 0}: ${error.code ?? error.message}`));
+    });
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { address, port } = server.address() as AddressInfo;
+  return {
+    url: `http://${isIPv6(address) ? `[${address}]` : address}:${port}/`,
+    port,
+    deliveries: handler.deliveries,
+    ignored: handler.ignored,
+    elapsedMs: handler.elapsedMs,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,43 @@
+import { redactSecrets } from '../../reports';
+import { formatDuration } from '../../reports/text/formatDuration';
+import { plural } from '../../reports/text/statusLabel';
+import type { ListenReport, SenderCheckReport } from './ListenReport';
+
+/** Options of {@link renderListenSummary}. */
+export interface ListenSummaryOptions {
+  readonly secrets?: readonly string[];
+  /** Where report.html was written. */
+  readonly htmlPath?: string;
+}
+
+/**
+ * The end-of-run text of a listen run: verdict line, counts, one line per check, each failing
+ * check's first findings, and where the report is. Ends with a newline; secrets redacted.
+ */
+export function renderListenSummary(report: ListenReport, options: ListenSummaryOptions = {}): string {
+  const { deliveries, events, ignored, pass, fail, skip } = report.summary;
+  const duration = formatDuration(Date.parse(report.finishedAt) - Date.parse(report.startedAt));
+  const lines = [
+    `hookproof ${report.tool.version}  listen  ${report.verdict.toUpperCase()}  ${report.listen.url}`,
+    `${plural(deliveries, 'delivery', 'deliveries')} of ${plural(events, 'event')}${ignored > 0 ? ` (+${ignored} ignored non-POST)` : ''} · ${pass} passed, ${fail} failed, ${skip} skipped · answered ${report.listen.respond} · ${duration} · stopped by ${report.listen.stoppedBy}`,
+  ];
+  if (deliveries === 0) lines.push('FAIL  no delivery arrived: nothing about the sender was proven');
+  for (const check of report.checks) lines.push(checkLine(check), ...details(check));
+  if (options.htmlPath !== undefined) lines.push('', `Report: ${options.htmlPath}`);
+  return `${redactSecrets(lines.join('\n'), options.secrets ?? [])}\n`;
+}
+
+const SHOWN_FAILURES = 3;
+
+function checkLine(check: SenderCheckReport): string {
+  const parts = [check.status.toUpperCase().padEnd(4), check.id, check.requirement, plural(check.cases, 'case')];
+  if (check.failures.length > 0) parts.push(plural(check.failures.length, 'finding'));
+  if (check.note !== undefined) parts.push(`(${check.note})`);
+  return parts.join('  ');
+}
+
+function details(check: SenderCheckReport): string[] {
+  const shown = check.failures.slice(0, SHOWN_FAILURES).flatMap((f) => [`      ${f.label}`, `        expected: ${f.expected}`, `        actual:   ${f.actual}`]);
+  const more = check.failures.length - SHOWN_FAILURES;
+  return more > 0 ? [...shown, `      (+${more} more in the report)`] : shown;
+}

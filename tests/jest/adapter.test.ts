@@ -1,0 +1,149 @@
+import { SecretMissingError, UnknownCheckError, UnknownEventTypeError } from '../../src/errors';
+import { describeReceiverConformance, type JestGlobals, type ReceiverConformanceOptions } from '../../src/jest';
+import { jsonStatus, receiverRejectingWith } from '../checks/signature/defects';
+import { defectiveReceiver, serve, type RunningReceiver } from '../checks/support/receivers';
+
+// The adapter with a recording stand-in for jest's API: what it declares, and what each declared
+// test does when run, without nesting a jest run inside this one.
+const SECRET = 'adapter-unit-secret-9c4f1e';
+
+interface Declared {
+  readonly name: string;
+  readonly fn: () => Promise<void>;
+  readonly timeout: number | undefined;
+}
+
+function recordingJest(): { globals: JestGlobals; describes: string[]; tests: Declared[]; afterAll: Array<() => Promise<void> | void> } {
+  const describes: string[] = [];
+  const tests: Declared[] = [];
+  const afterAll: Array<() => Promise<void> | void> = [];
+  return {
+    describes,
+    tests,
+    afterAll,
+    globals: {
+      describe: (name, fn) => {
+        describes.push(name);
+        fn();
+      },
+      test: (name, fn, timeout) => tests.push({ name, fn, timeout }),
+      beforeAll: () => undefined,
+      afterAll: (fn) => afterAll.push(fn),
+    },
+  };
+}
+
+/** Runs declared tests in order, as jest would: a throw fails the test. */
+async function runTests(tests: readonly Declared[]): Promise<Array<{ name: string; error: Error | undefined }>> {
+  const outcomes: Array<{ name: string; error: Error | undefined }> = [];
+  for (const t of tests) {
+    try {
+      await t.fn();
+      outcomes.push({ name: t.name, error: undefined });
+    } catch (error) {
+      outcomes.push({ name: t.name, error: error as Error });
+    }
+  }
+  return outcomes;
+}
+
+function options(overrides: Partial<ReceiverConformanceOptions> & { url: ReceiverConformanceOptions['url'] }, jest: JestGlobals, log: string[] = []): ReceiverConformanceOptions {
+  return { secret: SECRET, allowHttp: true, runs: 5, seed: 99, retryBaseDelayMs: 5, timeoutMs: 1000, log: (line) => log.push(line), jest, ...overrides } as ReceiverConformanceOptions;
+}
+
+const receivers: RunningReceiver[] = [];
+afterAll(async () => {
+  await Promise.all(receivers.map((r) => r.close()));
+});
+
+describe('describeReceiverConformance', () => {
+  it('declares one test per selected check, in catalogue order, named by requirement and id', () => {
+    const jest = recordingJest();
+    const suite = describeReceiverConformance(options({ url: 'http://127.0.0.1:9/', checks: ['evt-valid-events', 'SIG-3'], testTimeoutMs: 30_000, title: 'my receiver' }, jest.globals));
+    expect(jest.describes).toEqual(['my receiver']);
+    expect(jest.tests.map((t) => t.name)).toEqual([
+      'SIG-3 sig-wrong-secret: A digest made with another secret is rejected with 401',
+      'EVT-1 evt-valid-events: A valid event of every subscribed type is accepted',
+    ]);
+    expect(jest.tests.map((t) => t.timeout)).toEqual([30_000, 30_000]);
+    expect(suite.checks.map((c) => c.id)).toEqual(['sig-wrong-secret', 'evt-valid-events']);
+    expect(jest.afterAll).toEqual([]); // no reportDir, nothing to write
+  });
+
+  it('throws configuration mistakes when the file is collected', () => {
+    const jest = recordingJest().globals;
+    expect(() => describeReceiverConformance(options({ url: 'http://127.0.0.1:9/', checks: ['SIG-99'] }, jest))).toThrow(UnknownCheckError);
+    expect(() => describeReceiverConformance(options({ url: 'http://127.0.0.1:9/', types: ['ev/teleported'] }, jest))).toThrow(UnknownEventTypeError);
+    expect(() => describeReceiverConformance({ url: 'http://127.0.0.1:9/', secrets: [], jest })).toThrow(SecretMissingError);
+  });
+
+  it('fails a failing check with label, expected, actual, a curl reproduction and the re-run command; never the secret', async () => {
+    // Accepts everything: the signature is never checked.
+    const receiver = await defectiveReceiver((_req, _body, res) => {
+      res.writeHead(202, { 'content-length': '0' }).end();
+      return true;
+    });
+    receivers.push(receiver);
+    const jest = recordingJest();
+    const log: string[] = [];
+    describeReceiverConformance(options({ url: Promise.resolve(receiver.url), checks: ['sig-wrong-secret', 'sig-401-empty-body', 'sig-valid-single'] }, jest.globals, log));
+    const [validSingle, wrongSecret, emptyBody] = await runTests(jest.tests);
+
+    const message = wrongSecret?.error?.message ?? '';
+    expect(message).toMatch(/^SIG-3 sig-wrong-secret FAIL \(required, \d+ cases, 1 failing case, seed 99\)/);
+    expect(message).toContain('label:    wrong-secret: 1 digest, made with a secret the receiver does not hold');
+    expect(message).toContain('expected: 401');
+    expect(message).toMatch(/actual: {3}202/);
+    expect(message).toContain(`curl -sS -i -X POST '${receiver.url}'`);
+    expect(message).toContain(`re-run this check with the same cases: npx hookproof certify --url '${receiver.url}' --checks sig-wrong-secret --seed 99 --runs 5 --allow-http`);
+    expect(message).not.toContain(SECRET);
+    expect(wrongSecret?.error?.stack).toBe(`ConformanceFailure: ${message}`);
+
+    expect(validSingle?.error).toBeUndefined();
+    // A skipped check passes; the reason is logged (this receiver never answers 401).
+    expect(emptyBody?.error).toBeUndefined();
+    expect(log).toEqual([expect.stringMatching(/^SIG-10 sig-401-empty-body SKIP \(recommended, 5 cases, seed 99\): none of the 5 forged requests was answered 401/)]);
+  });
+
+  it('passes a failing recommended check as a warning and logs its failures', async () => {
+    const receiver = await receiverRejectingWith(jsonStatus(401, { error: 'bad signature' }));
+    receivers.push(receiver);
+    const jest = recordingJest();
+    const log: string[] = [];
+    const suite = describeReceiverConformance(options({ url: receiver.url, checks: ['SIG-10'] }, jest.globals, log));
+    const [outcome] = await runTests(jest.tests);
+    expect(outcome?.error).toBeUndefined();
+    expect(suite.results().map((r) => r.status)).toEqual(['warn']);
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatch(/^SIG-10 sig-401-empty-body WARN \(recommended, \d+ cases, 1 failing case, seed 99\)/);
+    expect(log[0]).toContain('expected: a 401 with an empty body');
+    expect(log[0]).toContain('{"error":"bad signature"}');
+  });
+
+  it('skips the remaining checks (logged, passing) once the receiver answered 410 Gone', async () => {
+    const receiver = await serve((_req, res) => res.writeHead(410, { 'content-length': '0' }).end());
+    receivers.push(receiver);
+    const jest = recordingJest();
+    const log: string[] = [];
+    const suite = describeReceiverConformance(options({ url: () => receiver.url, checks: ['sig-valid-single', 'evt-valid-events'] }, jest.globals, log));
+    const [first, second] = await runTests(jest.tests);
+    expect(first?.error?.message).toContain('SIG-1 sig-valid-single FAIL');
+    expect(second?.error).toBeUndefined();
+    expect(suite.results().map((r) => r.status)).toEqual(['fail', 'skip']);
+    expect(log).toEqual([expect.stringMatching(/^EVT-1 evt-valid-events SKIP \(required, 0 cases, seed 99\): not run: the receiver answered 410 Gone to /)]);
+  });
+
+  it('fails every test with the reason when the URL cannot be resolved', async () => {
+    const jest = recordingJest();
+    describeReceiverConformance(options({ url: Promise.reject(new Error('staging is down')), checks: ['SIG-1', 'SIG-2'] }, jest.globals));
+    const outcomes = await runTests(jest.tests);
+    expect(outcomes.map((o) => o.error?.message)).toEqual(['staging is down', 'staging is down']);
+  });
+
+  it('refuses an http:// URL unless allowHttp, like certify', async () => {
+    const jest = recordingJest();
+    describeReceiverConformance(options({ url: 'http://127.0.0.1:9/', allowHttp: false, checks: ['SIG-1'] }, jest.globals));
+    const [outcome] = await runTests(jest.tests);
+    expect(outcome?.error?.message).toMatch(/^refusing plain http target .* pass --allow-http/);
+  });
+});

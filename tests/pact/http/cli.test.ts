@@ -1,0 +1,120 @@
+import './support/esmShim';
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { memoryIO } from '../../../src/cli/memoryIO';
+import { runCli } from '../../../src/cli/runCli';
+import { httpPactJson } from '../../../src/pact/http';
+import { defectiveReceiver, soundReceiver, type RunningReceiver } from '../../checks/support/receivers';
+import { BIN, ROOT } from '../../cli/paths';
+import { leakedForms } from '../../reports/support/secret';
+import { tempDir, testPact, writeTempPact } from './support/pacts';
+
+const SECRET = 'cli-pact-Secret-"<&>é\\-77';
+const env = { HOOKPROOF_SECRET: SECRET, MY_SECRET: SECRET };
+
+async function cli(args: string[], extraEnv: Record<string, string | undefined> = env): Promise<{ code: number; out: string[]; err: string[] }> {
+  const io = { ...memoryIO(), env: extraEnv };
+  const code = await runCli(args, io);
+  return { code, out: io.stdout, err: io.stderr };
+}
+
+/** bin/hookproof.js in a child process: everything it and the Pact core print, on both streams. */
+function hookproof(args: string[], childEnv: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: childEnv });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+describe('hookproof pact generate', () => {
+  it('writes <consumer>-<provider>.json, then --check says whether it is current', async () => {
+    const out = tempDir();
+    const run = await cli(['pact', 'generate', '--provider', 'acme-receiver', '--types', 'ping,ev/plugged', '--out', out]);
+    const file = join(out, 'gridx-webhooks-acme-receiver.json');
+    expect(run).toEqual({ code: 0, out: [`wrote ${file} (6 interactions)`], err: [] });
+    expect(readFileSync(file, 'utf8')).toBe(httpPactJson(testPact({ provider: 'acme-receiver', types: ['ev/plugged', 'ping'] })));
+    const check = ['pact', 'generate', '--provider', 'acme-receiver', '--types', 'ev/plugged', '--types', 'ping', '--out', out, '--check'];
+    expect(await cli(check)).toEqual({ code: 0, out: [`${file} is up to date`], err: [] });
+    writeFileSync(file, readFileSync(file, 'utf8').replace('ev/plugged', 'ev/plugged '));
+    expect(await cli(check)).toEqual({ code: 1, out: [], err: [`${file} is stale: regenerate it with the same options, without --check`] });
+  });
+
+  it.each([
+    [['pact', 'generate'], "hookproof: required option '--provider <name>' not specified"],
+    [['pact', 'generate', '--provider', 'p', '--types', 'ev/nope'], /^hookproof: unknown event type "ev\/nope"; the spec defines: /],
+    [['pact', 'generate', '--provider', 'p', '--types', ','], 'hookproof: --types names no event type'],
+    [['pact', 'generate', '--provider', 'p', '--path', 'hooks'], /^hookproof: --path must be an absolute path/],
+    [['pact', 'generate', '--provider', 'a/b'], /^hookproof: --provider must be a non-empty name/],
+    [['pact', 'generate', '--provider', 'p', '--spec', 'no/such.yaml'], /^hookproof: cannot read spec no\/such.yaml/],
+  ])('%j exits 2 with one line', async (args, line) => {
+    const run = await cli(args);
+    expect([run.code, run.out, run.err.length]).toEqual([2, [], 1]);
+    expect(run.err[0]).toEqual(typeof line === 'string' ? line : expect.stringMatching(line));
+  });
+});
+
+describe('hookproof pact verify', () => {
+  const pactFile = writeTempPact(testPact({ types: ['ping', 'system/action'] }));
+  let receivers: RunningReceiver[] = [];
+  afterEach(async () => {
+    await Promise.all(receivers.map((r) => r.close()));
+    receivers = [];
+  });
+
+  it('exits 1 against a receiver that ignores signatures, naming exactly the forged interactions', async () => {
+    const receiver = await defectiveReceiver((_req, _body, res) => {
+      res.writeHead(202).end();
+      return true;
+    }, [SECRET]);
+    receivers.push(receiver);
+    const run = await cli(['pact', 'verify', '--url', new URL(receiver.url).origin, '--secret-env', 'MY_SECRET', '--pact', pactFile]);
+    expect(run.code).toBe(1);
+    expect(run.err).toEqual([]);
+    expect(run.out.filter((l) => l.startsWith('FAIL')).map((l) => l.split(' ').slice(0, 3).join(' '))).toEqual(['FAIL  SIG-2', 'FAIL  SIG-3', 'FAIL  SIG-4']);
+    expect(run.out.filter((l) => l.startsWith('FAIL')).every((l) => l.endsWith(': expected 401 but was 202'))).toBe(true);
+    expect(run.out.at(-1)).toBe('pact verify: 6 interactions, 3 failed (verification failed)');
+    expect(leakedForms(run.out.join('\n'), SECRET)).toEqual([]);
+  });
+
+  it('runs the real verifier in the real binary: exit 0 on the reference receiver, no secret in anything printed, even at debug level', async () => {
+    const receiver = await soundReceiver([SECRET]);
+    receivers.push(receiver);
+    const childEnv = { ...process.env, MY_SECRET: SECRET, HOOKPROOF_SECRET: '', HOOKPROOF_DEBUG: '' };
+    const run = await hookproof(['pact', 'verify', '--url', new URL(receiver.url).origin, '--secret-env', 'MY_SECRET', '--pact', pactFile, '--log-level', 'debug'], childEnv);
+    expect(run.code).toBe(0);
+    expect(run.output.replace(/\u001b\[[0-9;]*m/g, '')).toContain('Verifying a pact between gridx-webhooks and test-receiver');
+    expect(run.output).toMatch(/DEBUG/);
+    expect(run.output).toContain('pact verify: 6 interactions, 0 failed');
+    expect(leakedForms(run.output, SECRET)).toEqual([]);
+  });
+
+  const file = pactFile;
+  it.each([
+    [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET'], /^hookproof: give the pacts to verify: --pact FILE, or --broker-url URL/],
+    [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file, '--broker-url', 'http://127.0.0.1:9'], 'hookproof: give either --pact FILE or --broker-url URL, not both'],
+    [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--broker-url', 'http://127.0.0.1:9'], 'hookproof: --broker-url needs --provider NAME'],
+    [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--broker-url', 'http://127.0.0.1:9', '--provider', 'p', '--publish-results'], 'hookproof: --publish-results needs --provider-version V'],
+    [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file, '--publish-results', '--provider-version', '1'], 'hookproof: --publish-results needs pacts from a broker (--broker-url)'],
+    [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file, '--log-level', 'trace'], 'hookproof: --log-level must be one of error, warn, info, debug, got "trace"'],
+    [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file, '--timeout-ms', 'soon'], 'hookproof: --timeout-ms must be a whole number, got "soon"'],
+    [['--url', 'http://127.0.0.1:9', '--secret-env', 'NOPE', '--pact', file], 'hookproof: environment variable NOPE (from --secret-env) is not set or empty'],
+    [['--url', 'http://127.0.0.1:9', '--pact', file], /^hookproof: no secret given/],
+    [['--url', '127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file], 'hookproof: --url is not a URL: "127.0.0.1:9"'],
+    [['--url', 'ftp://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file], 'hookproof: --url must be http:// or https://, got "ftp://127.0.0.1:9"'],
+    [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', 'no/such.json'], 'hookproof: cannot read no/such.json: no such file'],
+    [['--secret-env', 'MY_SECRET', '--pact', file], "hookproof: required option '--url <url>' not specified"],
+  ])('%j exits 2 with one line', async (args, line) => {
+    const run = await cli(['pact', 'verify', ...args], { MY_SECRET: SECRET });
+    expect([run.code, run.out, run.err.length]).toEqual([2, [], 1]);
+    expect(run.err[0]).toEqual(typeof line === 'string' ? line : expect.stringMatching(line));
+  });
+
+  it('takes the broker from PACT_BROKER_BASE_URL when no --pact is given', async () => {
+    const run = await cli(['pact', 'verify', '--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET'], { MY_SECRET: SECRET, PACT_BROKER_BASE_URL: 'http://127.0.0.1:9' });
+    expect([run.code, run.err]).toEqual([2, ['hookproof: --broker-url needs --provider NAME']]);
+  });
+});

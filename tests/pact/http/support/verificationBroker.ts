@@ -1,0 +1,92 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { HttpPact } from '../../../../src/pact/http';
+
+/*
+ * A stand-in Pact Broker on 127.0.0.1 for provider verification: exactly the HAL resources the
+ * Rust verifier (through pact-js) was seen to use, as the Pact Broker documents them ("Pacts for
+ * verification", "Publishing verification results"):
+ *
+ * - `GET /`: the index, with the templated `pb:provider-pacts-for-verification` link;
+ * - `GET` then `POST /pacts/provider/{provider}/for-verification`: the POST body carries
+ *   `consumerVersionSelectors`, `includePendingStatus` and `providerVersionBranch`; the answer lists
+ *   the pacts under `_embedded.pacts[]`, each with `verificationProperties` and a `self` link;
+ * - `GET` of that link: the pact, with `pb:provider` and `pb:publish-verification-results` links;
+ * - `GET /pacticipants/{provider}`: with the templated `pb:branch-version` link, which the verifier
+ *   `PUT`s to record the provider version on its branch before publishing;
+ * - `POST …/verification-results`: `success`, `providerApplicationVersion`, `verifiedBy`.
+ *
+ * Every request is recorded; with a token set, anything but that Bearer token gets a 401.
+ */
+
+export interface BrokerRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+}
+
+export interface VerificationBroker {
+  readonly url: string;
+  readonly requests: BrokerRequest[];
+  /** Bodies of the verification results published, parsed. */
+  results(): Array<{ success: boolean; providerApplicationVersion: string }>;
+  close(): Promise<void>;
+}
+
+export async function verificationBroker(pact: HttpPact, token: string): Promise<VerificationBroker> {
+  const requests: BrokerRequest[] = [];
+  const provider = encodeURIComponent(pact.provider.name);
+  const consumer = encodeURIComponent(pact.consumer.name);
+  let base = '';
+  const pactPath = `/pacts/provider/${provider}/consumer/${consumer}/pact-version/0f1e2d`;
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    req.on('end', () => {
+      const url = req.url ?? '/';
+      requests.push({ method: req.method ?? '', url, headers: req.headers, body });
+      const json = (status: number, value: unknown): void => {
+        res.writeHead(status, { 'content-type': 'application/hal+json' }).end(JSON.stringify(value));
+      };
+      if (req.headers.authorization !== `Bearer ${token}`) return json(401, { error: 'unauthorised' });
+      const route = `${req.method ?? ''} ${url}`;
+      switch (route) {
+        case 'GET /':
+          return json(200, { _links: { 'pb:provider-pacts-for-verification': { href: `${base}/pacts/provider/{provider}/for-verification`, templated: true } } });
+        case `GET /pacts/provider/${provider}/for-verification`:
+          return json(200, { _links: { self: { href: `${base}${url}` } } });
+        case `POST /pacts/provider/${provider}/for-verification`:
+          return json(200, {
+            _embedded: {
+              pacts: [{ shortDescription: 'latest from main', verificationProperties: { pending: false, notices: [] }, _links: { self: { href: `${base}${pactPath}`, name: 'Pact' } } }],
+            },
+          });
+        case `GET ${pactPath}`:
+          return json(200, {
+            ...pact,
+            _links: { 'pb:provider': { href: `${base}/pacticipants/${provider}` }, 'pb:publish-verification-results': { href: `${base}${pactPath}/verification-results` } },
+          });
+        case `GET /pacticipants/${provider}`:
+          return json(200, { name: pact.provider.name, _links: { 'pb:branch-version': { href: `${base}/pacticipants/${provider}/branches/{branch}/versions/{version}`, templated: true } } });
+        case `POST ${pactPath}/verification-results`:
+          return json(201, { _links: { self: { href: `${base}${pactPath}/verification-results/1` } } });
+        default:
+          if (req.method === 'PUT' && url.startsWith(`/pacticipants/${provider}/branches/`)) return json(200, { _links: { self: { href: `${base}${url}` } } });
+          return json(404, { error: `no ${route}` });
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: base,
+    requests,
+    results: () => requests.filter((r) => r.method === 'POST' && r.url.endsWith('/verification-results')).map((r) => JSON.parse(r.body) as { success: boolean; providerApplicationVersion: string }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,131 @@
+import './support/esmShim';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HookproofError, InputUnreadableError, SecretMissingError, TargetInvalidError, UsageError } from '../../../src/errors';
+import { verifyHttpPact, type HttpVerificationResult } from '../../../src/pact/http';
+import { verifySignature } from '../../../src/signing';
+import { defaultEngine } from '../../helpers/engine';
+import { defectiveReceiver, serve, type RunningReceiver } from '../../checks/support/receivers';
+import { requirementOf, tempDir, testPact, writeTempPact } from './support/pacts';
+
+const SECRET = 'verify-Secret-"<&>é\\-5c1';
+
+interface Recorded {
+  readonly url: string;
+  readonly signature: string | undefined;
+  readonly body: Buffer;
+}
+
+/** The reference receiver behind a recorder; `ignoreSignatures` makes it accept every POST. */
+async function recordingReceiver(ignoreSignatures = false): Promise<{ receiver: RunningReceiver; base: string; seen: Recorded[] }> {
+  const seen: Recorded[] = [];
+  const receiver = await defectiveReceiver(
+    (req, body, res) => {
+      seen.push({ url: req.url ?? '', signature: req.headers['x-signature'] as string | undefined, body });
+      if (!ignoreSignatures) return false;
+      res.writeHead(202).end();
+      return true;
+    },
+    [SECRET],
+  );
+  return { receiver, base: new URL(receiver.url).origin, seen };
+}
+
+const failedRequirements = (result: HttpVerificationResult): string[] => result.interactions.filter((i) => !i.passed).map((i) => requirementOf(i.description));
+
+describe('verifyHttpPact, with the real Pact verifier', () => {
+  const pact = testPact();
+  const file = writeTempPact(pact);
+  let receivers: RunningReceiver[] = [];
+  afterEach(async () => {
+    await Promise.all(receivers.map((r) => r.close()));
+    receivers = [];
+  });
+
+  it('passes the reference receiver, which sees one correctly signed request per interaction', async () => {
+    const { receiver, base, seen } = await recordingReceiver();
+    receivers.push(receiver);
+    const result = await verifyHttpPact({ url: base, secrets: [SECRET], pactFiles: [file] });
+    expect(failedRequirements(result)).toEqual([]);
+    expect(result.passed).toBe(true);
+    expect(result.interactions.map((i) => i.description)).toEqual(pact.interactions.map((i) => i.description));
+    // State calls are answered by the verifier's own proxy: only the interactions reach the receiver.
+    expect(seen.map((r) => r.url)).toEqual(pact.interactions.map(() => '/hooks/gridx'));
+    const verdicts = seen.map((r) => (r.signature === undefined ? 'none' : verifySignature(r.body, r.signature, [SECRET]).valid ? 'valid' : 'forged'));
+    expect(verdicts).toEqual(pact.interactions.map((i) => ({ 'SIG-2': 'none', 'SIG-3': 'forged', 'SIG-4': 'forged' })[requirementOf(i.description)] ?? 'valid'));
+    // What the verifier rebuilt from the pact and hookproof signed is still a valid event.
+    for (const r of seen) expect(defaultEngine().validators.validateBytes(r.body)).toEqual(expect.objectContaining({ valid: true }));
+  });
+
+  it('fails a receiver that ignores signatures on exactly the forged interactions: SIG-2, SIG-3, SIG-4', async () => {
+    const { receiver, base } = await recordingReceiver(true);
+    receivers.push(receiver);
+    const result = await verifyHttpPact({ url: base, secrets: [SECRET], pactFiles: [file] });
+    expect(result.passed).toBe(false);
+    expect(failedRequirements(result)).toEqual(['SIG-2', 'SIG-3', 'SIG-4']);
+    for (const verdict of result.interactions.filter((i) => !i.passed)) {
+      expect([verdict.problems, verdict.answer]).toEqual([['expected 401 but was 202'], '202']);
+    }
+  });
+
+  it('fails a receiver that answers a status gridX does not count as success (203)', async () => {
+    const receiver = await defectiveReceiver((_req, _body, res) => {
+      res.writeHead(203).end();
+      return true;
+    });
+    receivers.push(receiver);
+    const small = writeTempPact(testPact({ types: ['ping'] }));
+    const result = await verifyHttpPact({ url: new URL(receiver.url).origin, secrets: [SECRET], pactFiles: [small] });
+    expect(failedRequirements(result)).toEqual(['EVT-1', 'SIG-2', 'SIG-3', 'SIG-4', 'SIG-6']);
+  });
+
+  it('appends the contract path and query to a base URL with a path', async () => {
+    const seen: string[] = [];
+    const receiver = await serve((req, res) => {
+      seen.push(req.url ?? '');
+      req.resume();
+      res.writeHead(req.headers['x-signature'] === undefined ? 401 : 202).end();
+    });
+    receivers.push(receiver);
+    const small = writeTempPact(testPact({ types: ['ping'], path: '/hooks/gridx?tenant=t1' }));
+    await verifyHttpPact({ url: `${new URL(receiver.url).origin}/base/`, secrets: [SECRET], pactFiles: [small] });
+    expect(new Set(seen)).toEqual(new Set(['/base/hooks/gridx?tenant=t1']));
+  });
+
+  it('reports an unreachable receiver as failed interactions, not as an error', async () => {
+    const receiver = await serve(() => undefined);
+    const base = new URL(receiver.url).origin;
+    await receiver.close();
+    const small = writeTempPact(testPact({ types: ['ping'] }));
+    const result = await verifyHttpPact({ url: base, secrets: [SECRET], pactFiles: [small], timeoutMs: 2000 });
+    expect(result.passed).toBe(false);
+    expect(result.interactions.every((i) => !i.passed && i.problems.length > 0 && /refused/i.test(i.answer ?? ''))).toBe(true);
+  });
+});
+
+describe('verifyHttpPact refuses what it cannot run', () => {
+  const file = writeTempPact(testPact({ types: ['ping'] }));
+  const base = { url: 'http://127.0.0.1:9', secrets: [SECRET], pactFiles: [file] };
+  const notAPact = join(tempDir(), 'not-a-pact.json');
+  writeFileSync(notAPact, '{"consumer":{"name":"x"}}');
+
+  it.each([
+    ['no secret', { ...base, secrets: [] }, SecretMissingError],
+    ['an empty secret', { ...base, secrets: [''] }, SecretMissingError],
+    ['a URL that is not one', { ...base, url: 'localhost:8080' }, TargetInvalidError],
+    ['a URL with a query', { ...base, url: 'http://127.0.0.1:9/?x=1' }, TargetInvalidError],
+    ['no pacts', { ...base, pactFiles: [] }, UsageError],
+    ['files and a broker', { ...base, broker: { url: 'http://127.0.0.1:9', provider: 'p' } }, UsageError],
+    ['a broker without a provider', { url: base.url, secrets: base.secrets, broker: { url: 'http://127.0.0.1:9', provider: ' ' } }, UsageError],
+    ['a missing pact file', { ...base, pactFiles: ['no/such/pact.json'] }, InputUnreadableError],
+    ['a JSON file that is no pact', { ...base, pactFiles: [notAPact] }, UsageError],
+    ['results to publish without a broker', { ...base, publish: { providerVersion: '1.0.0' } }, UsageError],
+  ])('%s', async (_name, options, errorClass) => {
+    const error: unknown = await verifyHttpPact(options).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(errorClass);
+    expect(error).toBeInstanceOf(HookproofError);
+  });
+});
