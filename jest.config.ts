@@ -9,7 +9,7 @@ const config: Config = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },
-  setupFiles: ['<rootDir>/tests/setup/fastCheck.ts'],
+  setupFiles: ['<rootDir>/tests/setup/fastCheck.ts', '<rootDir>/tests/setup/pact.ts'],
   globalSetup: '<rootDir>/tests/setup/globalSetup.ts',
   testTimeout: 60_000,
 };

@@ -70,6 +70,7 @@ export {
   EXAMPLE_SECRET,
   REFERENCE_PROVIDER,
   REFERENCE_CONTRACT_FILE,
+  DEFAULT_CONSUMER_VERSION_SELECTORS,
   type HttpPact,
   type HttpInteraction,
   type HttpPactOptions,
@@ -77,6 +78,7 @@ export {
   type SigningHooks,
   type VerifyHttpPactOptions,
   type BrokerSource,
+  type ConsumerVersionSelector,
   type HttpVerificationResult,
   type InteractionVerdict,
 } from './pact/http';
@@ -163,3 +165,9 @@ export {
   type MatrixRow,
 } from './pact/broker';
 // ← end of the Pact message and broker exports
+
+// spec diff and typed events (issue 5); the jest adapter is its own entry point, 'hookproof/jest'
+export { diffSpecs, diffSpecFiles, renderDiff, type DiffOptions, type SpecDiff, type SchemaChange, type ChangeKind, type BrokenSide, type EmpiricalResult, type FieldDiff } from './diff';
+export { generateEventTypes, typedEventArbitrary, anyTypedEventArbitrary } from './typegen';
+export { GRIDX_EVENT_TYPES, type GridxEvent, type GridxEventOf, type GridxEventType, type GridxEventMap } from './generated/gridxEvents';
+// ← end of the diff and typed-event exports

@@ -59,7 +59,8 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
   const reports: CertificationReport[] = [];
   const results: CheckReport[] = [];
   let url: Promise<string> | undefined;
-  if (options.url instanceof Promise) options.url.catch(() => undefined); // awaited in the first test
+  // A promise rejected before the first test awaits it must not count as unhandled.
+  if (isPromiseLike(options.url)) options.url.then(undefined, () => undefined);
 
   const runCheck = async (check: Check): Promise<CheckReport> => {
     url ??= resolveDeferred(options.url);
@@ -109,6 +110,10 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
   });
 
   return { checks, seed, results: () => [...results] };
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
 function skipped(check: Check, note: string): CheckReport {

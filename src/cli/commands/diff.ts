@@ -1,11 +1,10 @@
-import { diffSpecFiles, renderDiff } from '../../diff';
-import { DIFF_DEFAULTS } from '../../diff/diffSpecs';
+import { DIFF_DEFAULTS, diffSpecFiles, renderDiff } from '../../diff';
+import { positiveInteger } from '../../runner/validateTarget';
 import type { CommandRegistration } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
 import { jsonOption } from '../options';
 import { wholeNumber } from '../parseNumbers';
-import { positiveInteger } from '../../runner/validateTarget';
 
 /** Typed options of `diff`. */
 export interface DiffCommandOptions {

@@ -27,7 +27,7 @@ export interface RunPactCliOptions {
 export function runPactCli(args: readonly string[], options: RunPactCliOptions): Promise<PactCliRun> {
   const binary = options.binary ?? pactCliBinary();
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, [...args], { env: { ...options.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(binary, [...args], { env: { PACT_DO_NOT_TRACK: 'true', ...options.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

@@ -4,7 +4,7 @@ import { SIGNATURE_HEADER_PATTERN } from '../../signing';
 import { eventInteractions } from './eventInteractions';
 import type { HttpPact } from './HttpPact';
 import { EXAMPLE_SECRET, httpInteraction, type RequestTarget } from './httpInteraction';
-import { portablePattern } from './regexes';
+import { portablePattern } from '../regexes';
 import { signatureInteractions } from './signatureInteractions';
 
 export const DEFAULT_CONSUMER = 'gridx-webhooks';

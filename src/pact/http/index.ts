@@ -12,7 +12,7 @@ export type {
 export { buildHttpPact, DEFAULT_CONSUMER, DEFAULT_PATH, HTTP_PACT_SEED, type HttpPactOptions } from './buildHttpPact';
 export { httpPactJson, httpPactPath } from './httpPactJson';
 export { bodyMatchingRules } from './schemaMatchers';
-export { UUID_REGEX, DATE_TIME_REGEX, DATE_REGEX } from './regexes';
+export { UUID_REGEX, DATE_TIME_REGEX, DATE_REGEX } from '../regexes';
 export { EXAMPLE_SECRET } from './httpInteraction';
 export { SIGNING_STATES, planFromState, providerStateFor, type SigningPlan } from './providerStates';
 export { signatureForPlan } from './signatureForPlan';

@@ -1,6 +1,6 @@
 import { isSchemaObject, type SchemaObject } from '../../spec/types';
 import type { MatchingRules, PactMatcher, RuleList } from './HttpPact';
-import { alternationRegex, FORMAT_REGEXES, portablePattern } from './regexes';
+import { alternationRegex, FORMAT_REGEXES, portablePattern } from '../regexes';
 
 /**
  * Body matching rules for an example body, derived from its (flat, draft-07) JSON Schema: the
@@ -27,7 +27,7 @@ export function bodyMatchingRules(schema: unknown, example: unknown): MatchingRu
 
 function walk(schema: unknown, value: unknown, path: string, rules: Record<string, RuleList>): void {
   if (!isSchemaObject(schema) || Object.keys(schema).length === 0) {
-    rules[path] = all(TYPE);
+    rules[path] = and(TYPE);
     return;
   }
   if (schema.const !== undefined) return;
@@ -36,18 +36,18 @@ function walk(schema: unknown, value: unknown, path: string, rules: Record<strin
   const nonNull = schemaTypes(schema).filter((type) => type !== 'null');
   if (value === null) {
     const leaf = nonNull[0] === undefined ? undefined : leafMatcher(schema, nonNull[0]);
-    rules[path] = leaf === undefined ? all(NULL) : any(leaf, NULL);
+    rules[path] = leaf === undefined ? and(NULL) : or(leaf, NULL);
     return;
   }
   const leaf = leafMatcher(schema, jsonTypeOf(value, nonNull)) ?? TYPE;
-  rules[path] = allowsNull(schema) ? any(leaf, NULL) : all(leaf);
+  rules[path] = allowsNull(schema) ? or(leaf, NULL) : and(leaf);
 }
 
 function walkObject(schema: SchemaObject, value: Record<string, unknown>, path: string, rules: Record<string, RuleList>): void {
   const properties = isSchemaObject(schema.properties) ? schema.properties : {};
   if (Object.keys(properties).length === 0 && schema.additionalProperties !== false) {
     // Keys the schema does not name: only "an object" can be promised.
-    rules[path] = all(TYPE);
+    rules[path] = and(TYPE);
     return;
   }
   const extra = isSchemaObject(schema.additionalProperties) ? schema.additionalProperties : undefined;
@@ -55,7 +55,7 @@ function walkObject(schema: SchemaObject, value: Record<string, unknown>, path: 
 }
 
 function walkArray(schema: SchemaObject, value: readonly unknown[], path: string, rules: Record<string, RuleList>): void {
-  rules[path] = all({
+  rules[path] = and({
     match: 'type',
     min: typeof schema.minItems === 'number' ? schema.minItems : 0,
     ...(typeof schema.maxItems === 'number' ? { max: schema.maxItems } : {}),
@@ -114,10 +114,10 @@ export function childPath(path: string, key: string): string {
 const TYPE: PactMatcher = { match: 'type' };
 const NULL: PactMatcher = { match: 'null' };
 
-function all(...matchers: PactMatcher[]): RuleList {
+function and(...matchers: PactMatcher[]): RuleList {
   return { combine: 'AND', matchers };
 }
 
-function any(...matchers: PactMatcher[]): RuleList {
+function or(...matchers: PactMatcher[]): RuleList {
   return { combine: 'OR', matchers };
 }

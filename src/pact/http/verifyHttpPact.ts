@@ -94,7 +94,9 @@ export async function verifyHttpPact(options: VerifyHttpPactOptions): Promise<Ht
     stateHandlers: hooks.stateHandlers as unknown as VerifierOptions['stateHandlers'],
     requestFilter: hooks.requestFilter,
     logLevel: options.logLevel ?? 'error',
-    timeout: options.timeoutMs ?? 30_000,
+    // A little longer than the delivery's own timeout, so that a receiver that hangs is reported
+    // by hookproof ("timeout after … ms") rather than as a failed request to the verifier's proxy.
+    timeout: (options.timeoutMs ?? 30_000) + 2_000,
     failIfNoPactsFound: true,
   });
   let text: string;

@@ -10,6 +10,13 @@ const SECRET = 'broker-verify-secret-9';
 const TOKEN = 'broker-Token-3f9a';
 
 describe('hookproof pact verify --broker-url … --publish-results', () => {
+  it('refuses a consumer version selector that is not a JSON object', async () => {
+    const io = { ...memoryIO(), env: { MY_SECRET: SECRET } };
+    const args = ['pact', 'verify', '--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--broker-url', 'http://127.0.0.1:9', '--provider', 'p'];
+    expect(await runCli([...args, '--consumer-version-selector', 'main'], io)).toBe(2);
+    expect(io.stderr).toEqual([`hookproof: --consumer-version-selector must be a JSON object such as '{"mainBranch":true}', got main`]);
+  });
+
   const pact = testPact({ types: ['ping'] });
   let broker: VerificationBroker;
   let receivers: RunningReceiver[] = [];
@@ -21,10 +28,10 @@ describe('hookproof pact verify --broker-url … --publish-results', () => {
     receivers = [];
   });
 
-  async function verify(receiver: RunningReceiver): Promise<{ code: number; out: string[]; err: string[] }> {
+  async function verify(receiver: RunningReceiver, extra: string[] = []): Promise<{ code: number; out: string[]; err: string[] }> {
     const io = { ...memoryIO(), env: { MY_SECRET: SECRET, PACT_BROKER_TOKEN: TOKEN } };
     const args = ['pact', 'verify', '--url', new URL(receiver.url).origin, '--secret-env', 'MY_SECRET', '--broker-url', broker.url, '--provider', pact.provider.name];
-    const code = await runCli([...args, '--publish-results', '--provider-version', '1.4.2', '--provider-branch', 'main'], io);
+    const code = await runCli([...args, '--publish-results', '--provider-version', '1.4.2', '--provider-branch', 'main', ...extra], io);
     return { code, out: io.stdout, err: io.stderr };
   }
 
@@ -49,8 +56,10 @@ describe('hookproof pact verify --broker-url … --publish-results', () => {
       return true;
     }, [SECRET]);
     receivers.push(receiver);
-    const run = await verify(receiver);
+    const run = await verify(receiver, ['--consumer-version-selector', '{"branch":"feat-x"}']);
     expect(run.code).toBe(1);
+    const forVerification = broker.requests.find((r) => r.method === 'POST' && r.url.endsWith('/for-verification'));
+    expect(JSON.parse(forVerification?.body ?? '{}')).toEqual(expect.objectContaining({ consumerVersionSelectors: [{ branch: 'feat-x' }] }));
     expect(broker.results()).toEqual([expect.objectContaining({ success: false, providerApplicationVersion: '1.4.2' })]);
   });
 });

@@ -80,6 +80,15 @@ describe('hookproof pact verify', () => {
     expect(leakedForms(run.out.join('\n'), SECRET)).toEqual([]);
   });
 
+  it('says why when the receiver gives no answer', async () => {
+    const gone = await soundReceiver([SECRET]);
+    const url = new URL(gone.url).origin;
+    await gone.close();
+    const run = await cli(['pact', 'verify', '--url', url, '--secret-env', 'MY_SECRET', '--pact', pactFile, '--timeout-ms', '2000']);
+    expect(run.code).toBe(1);
+    expect(run.out.slice(0, -1).every((l) => /^FAIL  .*: no answer from the receiver: error CONNECTION_REFUSED/.test(l))).toBe(true);
+  });
+
   it('runs the real verifier in the real binary: exit 0 on the reference receiver, no secret in anything printed, even at debug level', async () => {
     const receiver = await soundReceiver([SECRET]);
     receivers.push(receiver);

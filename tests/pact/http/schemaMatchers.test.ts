@@ -5,7 +5,7 @@ import { STRING_FORMATS } from '../../../src/arbitraries/formats';
 import { createEngine } from '../../../src/engine';
 import { bodyMatchingRules, DATE_TIME_REGEX, UUID_REGEX } from '../../../src/pact/http';
 import { exampleEvent, seedFor } from '../../../src/pact/http/exampleEvent';
-import { alternationRegex, portablePattern } from '../../../src/pact/http/regexes';
+import { alternationRegex, portablePattern } from '../../../src/pact/regexes';
 import { fixtureSpec } from '../../cli/paths';
 import { violations } from './support/evaluateRules';
 

@@ -79,6 +79,34 @@ describe('verifyHttpPact, with the real Pact verifier', () => {
     expect(failedRequirements(result)).toEqual(['EVT-1', 'SIG-2', 'SIG-3', 'SIG-4', 'SIG-6']);
   });
 
+  it.each([200, 201, 204])('passes a receiver that accepts with %i: the status matcher allows exactly 200, 201, 202, 204', async (status) => {
+    const receiver = await defectiveReceiver((req, body, res) => {
+      if (!verifySignature(body, req.headers['x-signature'] as string | undefined, [SECRET]).valid) return false;
+      res.writeHead(status).end();
+      return true;
+    }, [SECRET]);
+    receivers.push(receiver);
+    const small = writeTempPact(testPact({ types: ['ping'] }));
+    const result = await verifyHttpPact({ url: new URL(receiver.url).origin, secrets: [SECRET], pactFiles: [small] });
+    expect(failedRequirements(result)).toEqual([]);
+  });
+
+  it('verifies deprecated types as EVT-5: accepted passes, a transient 503 fails', async () => {
+    const deprecatedPact = writeTempPact(testPact({ includeDeprecated: true }));
+    const sound = await recordingReceiver();
+    receivers.push(sound.receiver);
+    expect(failedRequirements(await verifyHttpPact({ url: sound.base, secrets: [SECRET], pactFiles: [deprecatedPact] }))).toEqual([]);
+    const deprecated = new Set(defaultEngine().catalogue.types.filter((t) => t.deprecated).map((t) => t.type));
+    const transient = await defectiveReceiver((_req, body, res) => {
+      if (!deprecated.has((JSON.parse(body.toString('utf8')) as { type?: string }).type ?? '')) return false;
+      res.writeHead(503).end();
+      return true;
+    }, [SECRET]);
+    receivers.push(transient);
+    const result = await verifyHttpPact({ url: new URL(transient.url).origin, secrets: [SECRET], pactFiles: [deprecatedPact] });
+    expect(failedRequirements(result)).toEqual([...deprecated].map(() => 'EVT-5'));
+  });
+
   it('appends the contract path and query to a base URL with a path', async () => {
     const seen: string[] = [];
     const receiver = await serve((req, res) => {

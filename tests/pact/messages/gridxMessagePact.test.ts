@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UnknownEventTypeError, UsageError } from '../../../src/errors';
-import { DATE_TIME_REGEX, UUID_REGEX } from '../../../src/pact/messages/fieldMatcher';
+import { DATE_TIME_REGEX, UUID_REGEX } from '../../../src/pact/regexes';
 import { gridxMessagePact } from '../../../src/pact/messages/gridxMessagePact';
 import { defaultEngine } from '../../helpers/engine';
 import { readPact, tempPactDir } from './support/pactFiles';

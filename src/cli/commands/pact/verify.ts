@@ -44,7 +44,10 @@ export async function runPactVerify(options: PactVerifyOptions, io: CliIO): Prom
 
 function verdictLine(verdict: InteractionVerdict): string {
   if (verdict.passed) return `ok    ${verdict.description}`;
-  return `FAIL  ${verdict.description}${verdict.problems.length > 0 ? `: ${verdict.problems.join('; ')}` : ''}`;
+  // Without an answer the core can only name its own proxy's URL; hookproof knows what happened.
+  const noAnswer = verdict.answer !== undefined && !/^\d{3}$/.test(verdict.answer);
+  const why = noAnswer ? [`no answer from the receiver: ${verdict.answer ?? ''}`] : verdict.problems;
+  return `FAIL  ${verdict.description}${why.length > 0 ? `: ${why.join('; ')}` : ''}`;
 }
 
 interface ParsedVerifyOptions {

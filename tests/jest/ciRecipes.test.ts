@@ -1,0 +1,70 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { CHECKS } from '../../src/checks';
+import { memoryIO } from '../../src/cli/memoryIO';
+import { runCli } from '../../src/cli/runCli';
+import { createEngine } from '../../src/engine';
+import { selectChecks } from '../../src/runner/selectChecks';
+
+// The CI recipes in examples/ci must not rot: valid YAML, every hookproof command and option they
+// use exists, every check and event type they name is known, every file they point at exists.
+const ROOT = join(__dirname, '..', '..');
+const CI = join(ROOT, 'examples', 'ci');
+const recipes = readdirSync(CI).filter((f) => f.endsWith('.yml'));
+
+function strings(node: unknown): string[] {
+  if (typeof node === 'string') return [node];
+  if (Array.isArray(node)) return node.flatMap(strings);
+  if (typeof node === 'object' && node !== null) return Object.values(node).flatMap(strings);
+  return [];
+}
+
+/** Values under keys named like `key` (any case) anywhere in the document but GitHub's `permissions`. */
+function valuesOf(node: unknown, key: string): string[] {
+  if (Array.isArray(node)) return node.flatMap((n) => valuesOf(n, key));
+  if (typeof node !== 'object' || node === null) return [];
+  return Object.entries(node)
+    .filter(([k]) => k !== 'permissions')
+    .flatMap(([k, v]) => (k.toLowerCase() === key && typeof v === 'string' ? [v] : valuesOf(v, key)));
+}
+
+async function helpOf(command: string[]): Promise<string> {
+  const io = memoryIO();
+  expect(await runCli([...command, '--help'], io)).toBe(0);
+  return io.stdout.join('\n');
+}
+
+describe('examples/ci', () => {
+  it('holds the GitHub Actions and GitLab CI recipes', () => {
+    expect(recipes.sort()).toEqual(['github-actions-sharded.yml', 'github-actions.yml', 'gitlab-ci-sharded.yml', 'gitlab-ci.yml']);
+  });
+
+  it.each(recipes)('%s: every hookproof command and option exists', async (file) => {
+    const commands = strings(parse(readFileSync(join(CI, file), 'utf8'))).flatMap((s) => s.split('npx hookproof ').slice(1));
+    expect(commands.length).toBeGreaterThan(0);
+    for (const text of commands) {
+      const words = text.split(/\s+/);
+      const command = words[0] === 'pact' ? words.slice(0, 2) : words.slice(0, 1);
+      const help = await helpOf(command);
+      for (const option of text.match(/(?<=\s)--[a-z][a-z-]*/g) ?? []) {
+        expect(`${command.join(' ')} ${option}: ${help.includes(`${option} `) || help.includes(`${option}\n`) ? 'exists' : 'unknown'}`).toBe(`${command.join(' ')} ${option}: exists`);
+      }
+    }
+  });
+
+  it.each(recipes)('%s: the checks and event types it names are known, the files it uses exist', (file) => {
+    const doc: unknown = parse(readFileSync(join(CI, file), 'utf8'));
+    const catalogue = createEngine().catalogue;
+    for (const list of valuesOf(doc, 'checks')) expect(() => selectChecks(CHECKS, list.split(','))).not.toThrow();
+    for (const list of valuesOf(doc, 'types').filter((l) => l !== '')) for (const type of list.split(',')) expect(catalogue.has(type)).toBe(true);
+    for (const config of strings(doc).flatMap((s) => s.match(/examples\/jest\/[\w.-]+/g) ?? [])) expect(existsSync(join(ROOT, config))).toBe(true);
+  });
+
+  it('the split recipes together run every check', () => {
+    for (const file of recipes.filter((f) => f.includes('sharded'))) {
+      const named = valuesOf(parse(readFileSync(join(CI, file), 'utf8')), 'checks').flatMap((list) => selectChecks(CHECKS, list.split(',')).map((c) => c.id));
+      expect([...new Set(named)].sort()).toEqual(CHECKS.map((c) => c.id).sort());
+    }
+  });
+});
