@@ -1,6 +1,5 @@
-import type { Failure } from '../checks/check';
 import type { CheckReport } from '../reports/report';
-import { CURL_HINT } from '../reports/text/failureText';
+import { failureLines } from '../reports/text/failureText';
 
 /** How to run one check again from the command line, with the same cases. */
 export interface RerunHint {
@@ -25,21 +24,9 @@ export function checkHeadline(check: CheckReport, seed: number): string {
 export function checkMessage(check: CheckReport, hint: RerunHint): string {
   const lines = [checkHeadline(check, hint.seed), `  ${check.title}`];
   if (check.note !== undefined) lines.push(`  note: ${check.note}`);
-  for (const failure of check.failures) lines.push('', ...failureText(failure, hint).map((line) => `  ${line}`));
+  for (const failure of check.failures) lines.push('', ...failureLines(failure, { replay: hint.reportWritten }).map((line) => `  ${line}`));
   lines.push('', `  re-run this check with the same cases: ${rerunCommand(check.id, hint)}`);
   return lines.join('\n');
-}
-
-function failureText(failure: Failure, hint: RerunHint): string[] {
-  return [
-    `case:     ${failure.case}`,
-    `label:    ${failure.label}`,
-    `expected: ${failure.expected}`,
-    `actual:   ${failure.actual}`,
-    CURL_HINT,
-    ...failure.reproduce.curl.split('\n').map((line) => `  ${line}`),
-    ...(hint.reportWritten ? ['or replay it from the report:', `  ${failure.reproduce.replay}`] : []),
-  ];
 }
 
 function rerunCommand(checkId: string, hint: RerunHint): string {

@@ -12,7 +12,8 @@ export function failureHeadline(failure: Failure): string {
  * A failure as plain text lines (JUnit failure text, console summary): case, label, expected,
  * actual, then the curl snippet and the replay command, each ready to copy.
  */
-export function failureLines(failure: Failure): string[] {
+export function failureLines(failure: Failure, options: { readonly replay?: boolean } = {}): string[] {
+  const replay = options.replay ?? true;
   return [
     `case:     ${failure.case}`,
     `label:    ${failure.label}`,
@@ -21,7 +22,7 @@ export function failureLines(failure: Failure): string[] {
     CURL_HINT,
     // Indented so the commands stand out from the labels; shells ignore the leading spaces.
     ...failure.reproduce.curl.split('\n').map((line) => `  ${line}`),
-    'or replay it with hookproof:',
-    `  ${failure.reproduce.replay}`,
+    // The replay command needs report.json; callers that wrote none leave it out.
+    ...(replay ? ['or replay it with hookproof:', `  ${failure.reproduce.replay}`] : []),
   ];
 }
