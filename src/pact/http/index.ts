@@ -20,3 +20,4 @@ export { createSigningHooks, STATE_SETUP_PATH, type SigningHooks, type SigningHo
 export { verifyHttpPact, DEFAULT_CONSUMER_VERSION_SELECTORS, type VerifyHttpPactOptions, type BrokerSource, type ConsumerVersionSelector, type VerifierLogLevel } from './verifyHttpPact';
 export type { HttpVerificationResult, InteractionVerdict } from './verificationResult';
 export { referenceContract, referenceContractJson, REFERENCE_PROVIDER, REFERENCE_CONTRACT_FILE } from './referenceContract';
+export { receiverOpenApi } from './receiverOpenApi';
