@@ -6,6 +6,13 @@ export type RequirementId =
   | 'EVT-1' | 'EVT-2' | 'EVT-3' | 'EVT-4' | 'EVT-5' | 'EVT-6' | 'EVT-7'
   | 'GONE-1';
 
+/**
+ * Requirement IDs of the sender's side of the contract ("The sender's side": SND-1…3), judged by
+ * `hookproof listen`. Not receiver requirements: they have no entry in `REQUIREMENTS` and no
+ * receiver check; only a listen run's report carries them.
+ */
+export type SenderRequirementId = 'SND-1' | 'SND-2' | 'SND-3';
+
 export type Severity = 'required' | 'recommended' | 'informational';
 
 export interface Requirement {

@@ -1,12 +1,18 @@
 import type { CheckStatus, Failure } from '../checks/check';
-import type { RequirementId, Severity } from '../checks/requirements';
+import type { RequirementId, SenderRequirementId, Severity } from '../checks/requirements';
 import type { CoverageTable } from '../runner/coverage';
+
+/**
+ * What a reported check proves: a receiver requirement (certify), or in a listen run's report a
+ * sender requirement (SND-1…3) or `EXPECT`, the user's own `--expect` list (no contract requirement).
+ */
+export type ReportedCheckRequirement = RequirementId | SenderRequirementId | 'EXPECT';
 
 /** One check's result as reported. */
 export interface CheckReport {
   readonly id: string;
   readonly title: string;
-  readonly requirement: RequirementId;
+  readonly requirement: ReportedCheckRequirement;
   readonly severity: Severity;
   readonly status: CheckStatus;
   readonly cases: number;
@@ -17,7 +23,8 @@ export interface CheckReport {
 
 /** One requirement of the contract with the combined status of the checks that prove it. */
 export interface RequirementReport {
-  readonly id: RequirementId;
+  /** A receiver requirement; a sender requirement (SND-1…3) in a listen run's report. */
+  readonly id: RequirementId | SenderRequirementId;
   readonly severity: Severity;
   readonly summary: string;
   /** "not-testable" for requirements no remote test can prove (SIG-11); "not-run" when deselected. */
@@ -31,6 +38,11 @@ export interface RequirementReport {
  */
 export interface CertificationReport {
   readonly formatVersion: 1;
+  /**
+   * Who was tested: absent (or `receiver`) for `hookproof certify`; `sender` for a `hookproof
+   * listen` run adapted to this shape, whose seed and runs/timeout options mean nothing (0).
+   */
+  readonly subject?: 'receiver' | 'sender';
   readonly tool: { readonly name: 'hookproof'; readonly version: string };
   readonly spec: { readonly path: string; readonly sha256: string };
   readonly target: { readonly url: string; readonly trust: string };
@@ -53,4 +65,9 @@ export interface CertificationReport {
   readonly checks: readonly CheckReport[];
   readonly requirements: readonly RequirementReport[];
   readonly coverage: CoverageTable;
+}
+
+/** Whether `report` is of a listen run (a sender checked), not a receiver certification. */
+export function isSenderReport(report: Pick<CertificationReport, 'subject'>): boolean {
+  return report.subject === 'sender';
 }

@@ -1,5 +1,7 @@
+import type { SenderRequirementId } from '../checks/requirements';
+
 /** Requirement IDs of the sender's side of the gridX contract (`receiver-contract.md`, "The sender's side"). */
-export type SenderRequirementId = 'SND-1' | 'SND-2' | 'SND-3';
+export type { SenderRequirementId };
 
 /** One sender requirement, with what it asks. All three are required. */
 export interface SenderRequirement {

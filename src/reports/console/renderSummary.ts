@@ -1,5 +1,5 @@
 import { redactSecrets } from '../redaction/redactSecrets';
-import type { CertificationReport, CheckReport } from '../report';
+import { isSenderReport, type CertificationReport, type CheckReport } from '../report';
 import { failureLines } from '../text/failureText';
 import { formatDuration } from '../text/formatDuration';
 import { plural } from '../text/statusLabel';
@@ -27,15 +27,19 @@ export function renderSummary(report: CertificationReport, options: SummaryOptio
   const { pass, fail, warn, skip, cases } = report.summary;
   const duration = formatDuration(Date.parse(report.finishedAt) - Date.parse(report.startedAt));
   const verdict = report.verdict === 'pass' ? paint('green', 'PASS') : paint('red', 'FAIL');
+  const sender = isSenderReport(report);
   const lines = [
-    `${paint('bold', 'hookproof')} ${report.tool.version}  ${paint('bold', verdict)}  ${report.target.url}`,
-    `${pass} passed, ${fail} failed, ${plural(warn, 'warning')}, ${skip} skipped · ${plural(cases, 'case')} · seed ${report.seed} · ${duration}`,
+    `${paint('bold', 'hookproof')} ${report.tool.version}  ${sender ? 'listen  ' : ''}${paint('bold', verdict)}  ${report.target.url}`,
+    sender
+      ? `${pass} passed, ${fail} failed, ${plural(warn, 'warning')}, ${skip} skipped · ${plural(cases, 'delivery', 'deliveries')} received · ${duration}`
+      : `${pass} passed, ${fail} failed, ${plural(warn, 'warning')}, ${skip} skipped · ${plural(cases, 'case')} · seed ${report.seed} · ${duration}`,
   ];
   if (report.gone !== undefined) lines.push('', paint('bold', paint('red', goneMessage(report.gone.caseLabel))));
   for (const check of report.checks.filter((c) => c.status === 'fail' || c.status === 'warn')) lines.push('', ...checkDetails(check, paint));
   const skipped = skippedLines(report.checks.filter((c) => c.status === 'skip'), paint);
   if (skipped.length > 0) lines.push('', ...skipped);
-  lines.push('', options.htmlPath !== undefined ? `Report: ${options.htmlPath}` : `Re-run with --seed ${report.seed} to send the same cases.`);
+  if (options.htmlPath !== undefined) lines.push('', `Report: ${options.htmlPath}`);
+  else if (!sender) lines.push('', `Re-run with --seed ${report.seed} to send the same cases.`);
   return `${redactSecrets(lines.join('\n'), options.secrets ?? [])}\n`;
 }
 

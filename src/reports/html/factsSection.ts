@@ -1,4 +1,4 @@
-import type { CertificationReport } from '../report';
+import { isSenderReport, type CertificationReport } from '../report';
 import { formatDuration } from '../text/formatDuration';
 import { html, type SafeHtml } from './safeHtml';
 
@@ -21,12 +21,19 @@ export function factsSection(report: CertificationReport): SafeHtml {
 <dt>Tool</dt><dd>${report.tool.name} ${report.tool.version}</dd>
 <dt>Started</dt><dd>${when(report.startedAt)}</dd>
 <dt>Finished</dt><dd>${when(report.finishedAt)} (${formatDuration(duration)})</dd>
-<dt>Seed</dt><dd class="mono">${report.seed}</dd>
-<dt>Settings</dt><dd>${options.runs} runs per property, ${options.timeoutMs} ms timeout, concurrency ${options.concurrency}, ${options.secrets} secret(s), plain http ${options.allowHttp ? 'allowed' : 'refused'}</dd>
+${settings(report)}
 <dt>Event types</dt><dd>${options.types.length > 0 ? options.types.join(', ') : 'none'}</dd>
 </dl>
 ${counts(report)}
 </section>`;
+}
+
+/** Seed and settings of a certify run; a listen run has neither seed nor runs nor timeout. */
+function settings(report: CertificationReport): SafeHtml {
+  const { options } = report;
+  if (isSenderReport(report)) return html`<dt>Settings</dt><dd>${options.secrets} secret(s) held by the listener</dd>`;
+  return html`<dt>Seed</dt><dd class="mono">${report.seed}</dd>
+<dt>Settings</dt><dd>${options.runs} runs per property, ${options.timeoutMs} ms timeout, concurrency ${options.concurrency}, ${options.secrets} secret(s), plain http ${options.allowHttp ? 'allowed' : 'refused'}</dd>`;
 }
 
 function counts(report: CertificationReport): SafeHtml {
@@ -37,6 +44,6 @@ function counts(report: CertificationReport): SafeHtml {
     item(fail, 'failed'),
     item(warn, 'warnings'),
     item(skip, 'skipped'),
-    item(cases, 'cases sent'),
+    item(cases, isSenderReport(report) ? 'deliveries received' : 'cases sent'),
   ]}</ul>`;
 }

@@ -1,4 +1,4 @@
-import type { CertificationReport } from '../report';
+import { isSenderReport, type CertificationReport } from '../report';
 import { formatDuration } from '../text/formatDuration';
 import { html, type SafeHtml } from './safeHtml';
 import { statusBadge } from './statusBadge';
@@ -23,14 +23,15 @@ ${report.checks.map(
 )}</tbody></table></section>`;
 }
 
-/** Cases sent, by event type (rows) and variant (columns), with totals. */
+/** Cases sent (deliveries received, for a listen run), by event type (rows) and variant (columns), with totals. */
 export function coverageTable(report: CertificationReport): SafeHtml {
   const { variants, rows } = report.coverage;
-  if (rows.length === 0) return html`<section id="coverage"><h2>Coverage</h2><p>No case was sent.</p></section>`;
+  const sender = isSenderReport(report);
+  if (rows.length === 0) return html`<section id="coverage"><h2>Coverage</h2><p>${sender ? 'No delivery arrived.' : 'No case was sent.'}</p></section>`;
   const cell = (n: number): SafeHtml => html`<td class="num${n === 0 ? ' zero' : ''}">${n}</td>`;
   const total = (counts: Readonly<Record<string, number>>): number => variants.reduce((sum, v) => sum + (counts[v] ?? 0), 0);
   return html`<section id="coverage"><h2>Coverage</h2>
-<p class="hint">Cases sent, by event type and variant.</p>
+<p class="hint">${sender ? 'Deliveries received, by event type.' : 'Cases sent, by event type and variant.'}</p>
 <div class="scroll"><table class="coverage"><thead><tr><th>Event type</th>${variants.map((v) => html`<th class="num">${v}</th>`)}<th class="num">Total</th></tr></thead><tbody>
 ${rows.map((row) => html`<tr><td class="mono">${row.type}</td>${variants.map((v) => cell(row.counts[v] ?? 0))}${cell(total(row.counts))}</tr>
 `)}</tbody></table></div></section>`;

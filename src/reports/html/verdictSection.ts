@@ -1,4 +1,4 @@
-import type { CertificationReport } from '../report';
+import { isSenderReport, type CertificationReport } from '../report';
 import { plural } from '../text/statusLabel';
 import { html, type SafeHtml } from './safeHtml';
 
@@ -26,7 +26,7 @@ export function verdictSection(report: CertificationReport): SafeHtml {
 ${scopeCallouts(report)}`;
 }
 
-/** What the verdict does not cover: deselected requirements and a plain-http run. */
+/** What the verdict does not cover: deselected requirements and a plain-http certify run (TLS-1 is a receiver requirement). */
 function scopeCallouts(report: CertificationReport): SafeHtml {
   const notRun = report.requirements.filter((r) => r.status === 'not-run').map((r) => r.id);
   return html`${
@@ -34,7 +34,7 @@ function scopeCallouts(report: CertificationReport): SafeHtml {
       ? html`<p class="callout"><strong>Partial run:</strong> ${plural(notRun.length, 'requirement')} not tested: ${notRun.join(', ')}.</p>`
       : ''
   }${
-    report.options.allowHttp
+    report.options.allowHttp && !isSenderReport(report)
       ? html`<p class="callout"><strong>Local or staging run:</strong> plain http was allowed, so transport security (TLS-1) was not proven.</p>`
       : ''
   }`;

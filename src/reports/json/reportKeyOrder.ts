@@ -32,7 +32,7 @@ const FAILURE: KeyOrder = {
  */
 export const REPORT_KEY_ORDER: KeyOrder = {
   keys: keysOf<CertificationReport>([
-    'formatVersion', 'tool', 'spec', 'target', 'seed', 'options', 'startedAt', 'finishedAt',
+    'formatVersion', 'subject', 'tool', 'spec', 'target', 'seed', 'options', 'startedAt', 'finishedAt',
     'verdict', 'gone', 'summary', 'checks', 'requirements', 'coverage',
   ]),
   nested: {

@@ -1,4 +1,4 @@
-import type { CertificationReport } from '../report';
+import { isSenderReport, type CertificationReport } from '../report';
 import { escapeXmlAttribute, escapeXmlText } from '../text/escapeXml';
 import { junitSeconds, testcaseXml } from './testcaseXml';
 
@@ -22,7 +22,7 @@ export function renderJunitXml(report: CertificationReport): string {
     '    <properties>',
     ...properties(report).map(([name, value]) => `      <property name="${escapeXmlAttribute(name)}" value="${escapeXmlAttribute(value)}"/>`),
     '    </properties>',
-    ...report.checks.map(testcaseXml),
+    ...report.checks.map((check) => testcaseXml(check, report.subject)),
     `    <system-out>${escapeXmlText(suiteSummary(report))}</system-out>`,
     '  </testsuite>',
     '</testsuites>',
@@ -30,17 +30,18 @@ export function renderJunitXml(report: CertificationReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The run facts a CI reader may want beside the results. */
+/** The run facts a CI reader may want beside the results (a listen run has no seed and no runs). */
 function properties(report: CertificationReport): Array<[string, string]> {
+  const sender = isSenderReport(report);
   return [
     ['hookproof.version', report.tool.version],
+    ...(sender ? [['subject', 'sender'] as [string, string]] : []),
     ['verdict', report.verdict],
     ['target.url', report.target.url],
     ['target.trust', report.target.trust],
     ['spec.path', report.spec.path],
     ['spec.sha256', report.spec.sha256],
-    ['seed', String(report.seed)],
-    ['runs', String(report.options.runs)],
+    ...(sender ? [] : [['seed', String(report.seed)], ['runs', String(report.options.runs)]] as Array<[string, string]>),
     ['startedAt', report.startedAt],
     ['finishedAt', report.finishedAt],
     ...(report.gone !== undefined ? [['gone', report.gone.caseLabel] as [string, string]] : []),
@@ -57,5 +58,8 @@ function suiteSummary(report: CertificationReport): string {
   const { pass, fail, warn, skip, cases } = report.summary;
   const gone =
     report.gone !== undefined ? `\nGONE: the receiver answered 410 Gone (case ${report.gone.caseLabel}); gridX would delete the webhook subscription.` : '';
+  if (isSenderReport(report)) {
+    return `hookproof ${report.tool.version}: sender check ${report.verdict.toUpperCase()}, listening on ${report.target.url}: ${pass} passed, ${fail} failed, ${warn} warnings, ${skip} skipped, ${cases} deliveries received.${gone}\n`;
+  }
   return `hookproof ${report.tool.version}: verdict ${report.verdict.toUpperCase()} for ${report.target.url} (seed ${report.seed}): ${pass} passed, ${fail} failed, ${warn} warnings, ${skip} skipped, ${cases} cases.${gone}\n`;
 }

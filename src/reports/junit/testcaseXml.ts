@@ -1,4 +1,4 @@
-import type { CheckReport } from '../report';
+import type { CertificationReport, CheckReport } from '../report';
 import { escapeXmlAttribute, escapeXmlText } from '../text/escapeXml';
 import { failureHeadline, failureLines } from '../text/failureText';
 import { plural } from '../text/statusLabel';
@@ -21,15 +21,17 @@ export function junitSeconds(ms: number): string {
  * case page and counts it in the yellow "skipped" trend; GitHub's JUnit report actions list
  * skipped cases with their message while collapsing passed ones. A passed case with only a
  * `<system-out>` would hide the warning in two of the three.
+ *
+ * `subject` is the report's: a sender report's cases were judged, not sent.
  */
-export function testcaseXml(check: CheckReport): string {
+export function testcaseXml(check: CheckReport, subject?: CertificationReport['subject']): string {
   const open = `    <testcase classname="${escapeXmlAttribute(check.requirement)}" name="${escapeXmlAttribute(`${check.id}: ${check.title}`)}" time="${junitSeconds(check.durationMs)}"`;
-  const body = testcaseBody(check);
+  const body = testcaseBody(check, subject);
   return body.length === 0 ? `${open}/>` : `${open}>\n${body.map((line) => `      ${line}`).join('\n')}\n    </testcase>`;
 }
 
-function testcaseBody(check: CheckReport): string[] {
-  const details = detailText(check);
+function testcaseBody(check: CheckReport, subject: CertificationReport['subject']): string[] {
+  const details = detailText(check, subject);
   switch (check.status) {
     case 'fail': {
       const message = summaryMessage(check) ?? 'check failed';
@@ -58,9 +60,9 @@ function summaryMessage(check: CheckReport): string | undefined {
 }
 
 /** Every failure in full, then the note: what a CI reader needs to act without opening the report. */
-function detailText(check: CheckReport): string {
+function detailText(check: CheckReport, subject: CertificationReport['subject']): string {
   const blocks = check.failures.map((failure) => failureLines(failure).join('\n'));
   if (check.note !== undefined) blocks.push(`note: ${check.note}`);
-  blocks.push(`${check.requirement} (${check.severity}): ${plural(check.cases, 'case')} sent`);
+  blocks.push(`${check.requirement} (${check.severity}): ${plural(check.cases, 'case')} ${subject === 'sender' ? 'judged' : 'sent'}`);
   return `\n${blocks.join('\n\n')}\n`;
 }

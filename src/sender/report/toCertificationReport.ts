@@ -1,6 +1,5 @@
 import type { Failure } from '../../checks/check';
 import type { RecordedRequest } from '../../checks/recordedRequest';
-import type { RequirementId } from '../../checks/requirements';
 import { signatureRecipe } from '../../checks/signatureRecipe';
 import type { CertificationReport, CheckReport, RequirementReport } from '../../reports/report';
 import { reproduction } from '../../runner/reproduce';
@@ -40,6 +39,8 @@ export type AdaptedListenReport = CertificationReport & { readonly listen: Liste
  * and report.html unchanged: one check per SND judgement, each finding a failure carrying the
  * delivery's exact bytes (with a curl snippet and a replay command that resend them, e.g. to your
  * own receiver), the SND requirements as the requirement table, and coverage = deliveries by type.
+ * `subject: 'sender'` makes the writers drop the certify-only wording (seed, runs, timeout, cases
+ * sent, TLS-1); seed and the runs/timeout options are 0 as they mean nothing here.
  *
  * `secrets` only locate the digests made with them (for the curl snippet's re-signing); they are
  * never copied. `reportPath` is what the replay commands name.
@@ -49,7 +50,7 @@ export function toCertificationReport(report: ListenReport, secrets: readonly st
   const checks: CheckReport[] = report.checks.map((check) => ({
     id: check.id,
     title: check.title,
-    requirement: asRequirementId(check.requirement),
+    requirement: check.requirement,
     severity: 'required',
     status: check.status,
     cases: check.cases,
@@ -57,9 +58,10 @@ export function toCertificationReport(report: ListenReport, secrets: readonly st
     failures: failuresOf(check, byIndex, report.listen.url, secrets, reportPath),
     ...(check.note !== undefined ? { note: check.note } : {}),
   }));
-  const requirements: RequirementReport[] = report.requirements.map((r) => ({ id: asRequirementId(r.id), severity: 'required', summary: r.summary, status: r.status, checks: r.checks }));
+  const requirements: RequirementReport[] = report.requirements.map((r) => ({ id: r.id, severity: 'required', summary: r.summary, status: r.status, checks: r.checks }));
   return {
     formatVersion: 1,
+    subject: 'sender',
     tool: report.tool,
     spec: report.spec,
     target: { url: report.listen.url, trust: 'sender under test: hookproof listen received its deliveries on plain http' },
@@ -82,14 +84,6 @@ export function toCertificationReport(report: ListenReport, secrets: readonly st
     coverage: coverage(report.deliveries),
     listen: extension(report),
   };
-}
-
-/**
- * The certify report types know only the receiver's requirement IDs; the writers treat the ID as
- * text. This is the one place an SND ID (or EXPECT) is passed through as one.
- */
-function asRequirementId(id: SenderCheckReport['requirement']): RequirementId {
-  return id as string as RequirementId;
 }
 
 function failuresOf(check: SenderCheckReport, byIndex: ReadonlyMap<number, ReceivedDelivery>, url: string, secrets: readonly string[], reportPath: string): Failure[] {

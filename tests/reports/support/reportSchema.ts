@@ -38,6 +38,7 @@ const FAILURE = object({
 export const REPORT_SCHEMA = object(
   {
     formatVersion: { const: 1 },
+    subject: { enum: ['receiver', 'sender'] },
     tool: object({ name: { const: 'hookproof' }, version: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+' } }),
     spec: object({ path: { type: 'string', minLength: 1 }, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } }),
     target: object({ url: { type: 'string', pattern: '^https?://' }, trust: { type: 'string', minLength: 1 } }),
@@ -88,7 +89,7 @@ export const REPORT_SCHEMA = object(
       rows: { type: 'array', items: object({ type: { type: 'string' }, counts: { type: 'object', additionalProperties: COUNT } }) },
     }),
   },
-  ['gone'],
+  ['subject', 'gone'],
 );
 
 const ajv = new Ajv({ allErrors: true, strict: true });
