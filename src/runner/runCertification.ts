@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { isAbsolute, relative } from 'node:path';
+import { displayPath } from '../displayPath';
 import type { Check } from '../checks/check';
 import { CHECKS } from '../checks';
 import { createDeliveryClient } from '../delivery';
@@ -131,11 +131,6 @@ function trustDescription(url: string): string {
     : 'Node.js default trust store';
 }
 
-/** The spec path as a reader can use it: relative to the working directory when inside it. */
-function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
-}
 
 function goneNote(caseLabel: string): string {
   return `RECEIVER GONE: the receiver answered 410 Gone (to ${caseLabel}); gridX reads 410 as "decommissioned" and DELETES THE WEBHOOK SUBSCRIPTION, so the run stopped`;

@@ -1,6 +1,7 @@
 import { Option } from 'commander';
+import { displayPath } from '../../displayPath';
 import { appendFileSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createEngine } from '../../engine';
 import { describeCause, UsageError } from '../../errors';
 import { redactSecrets } from '../../reports';
@@ -136,10 +137,6 @@ function untilSignal(): { promise: Promise<ListenStop>; dispose(): void } {
   };
 }
 
-function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
-}
 
 /** Registration of `listen`. */
 export const listenCommand: CommandRegistration = {
