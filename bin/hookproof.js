@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 'use strict';
-// Runs the TypeScript sources directly through tsx, so `npx hookproof` works right after
-// `npm install` in a fresh clone with no build step.
-require('tsx/cjs');
-require('../src/cli/main.ts');
+// The compiled CLI. `npm ci` (through `prepare`) and `npm pack` build dist/; from a clone, rebuild
+// after changing src/ with `npm run build` (the tests run the sources: tests/support/hookproofFromSource.js).
+require('../dist/cli/main.js');

@@ -5,6 +5,7 @@ import { runCli } from '../../src/cli/runCli';
 import { memoryIO } from '../../src/cli/memoryIO';
 import type { SpecDiff } from '../../src/diff';
 import { SpecUnreadableError } from '../../src/errors';
+import { BIN } from '../cli/paths';
 
 const ROOT = join(__dirname, '..', '..');
 const REAL = join(ROOT, 'spec', 'webhook-events.yaml');
@@ -71,7 +72,7 @@ describe('hookproof diff on the command line', () => {
 
   it('the binary exits 1 on a breaking change', () => {
     const run = (args: string[]): { status: number | null; stderr: string[] } => {
-      const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'hookproof.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, HOOKPROOF_DEBUG: '' } });
+      const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, HOOKPROOF_DEBUG: '' } });
       return { status: result.status, stderr: result.stderr.split('\n').filter((l) => l !== '') };
     };
     expect(run(['diff', 'spec/webhook-events.yaml', 'tests/fixtures/specs/diff/type-narrowed.yaml', '--runs', '20'])).toEqual({ status: 1, stderr: [] });
