@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { isSchemaObject, type SchemaObject } from '../spec/types';
-import { STRING_FORMATS } from './formats';
+import { formatArbitrary } from './formats';
 import { jsonValueArbitrary } from './jsonValue';
 import { integerArbitrary, numberArbitrary } from './numbers';
 import { textArbitrary } from './strings';
@@ -67,7 +67,7 @@ function forType(type: string, schema: SchemaObject, options: SchemaArbitraryOpt
 }
 
 function stringArbitrary(schema: SchemaObject): fc.Arbitrary<string> {
-  const formatted = typeof schema.format === 'string' ? STRING_FORMATS[schema.format] : undefined;
+  const formatted = typeof schema.format === 'string' ? formatArbitrary(schema.format) : undefined;
   if (formatted !== undefined) return formatted;
   if (typeof schema.pattern === 'string') return fc.stringMatching(new RegExp(schema.pattern, 'u'));
   return textArbitrary({

@@ -1,5 +1,5 @@
-import { COMMANDS } from './commands';
 import type { CommandRegistration } from './command';
+import { commandsFor } from './commandsFor';
 import { errorLines } from './errorLines';
 import { EXIT, exitCodeForError, type ExitCode } from './exitCodes';
 import type { CliIO } from './io';
@@ -9,7 +9,7 @@ import { createProgram } from './program';
 export interface RunCliOptions {
   /** Print stack traces (HOOKPROOF_DEBUG). */
   readonly debug?: boolean;
-  /** The commands to offer; all of hookproof's by default. */
+  /** The commands to offer; by default hookproof's, loading only those the arguments need. */
   readonly commands?: readonly CommandRegistration[];
 }
 
@@ -20,7 +20,7 @@ export interface RunCliOptions {
 export async function runCli(argv: readonly string[], io: CliIO, options: RunCliOptions = {}): Promise<ExitCode> {
   let code: ExitCode = EXIT.pass;
   try {
-    const program = createProgram(options.commands ?? COMMANDS, io, (result) => {
+    const program = createProgram(options.commands ?? commandsFor(argv), io, (result) => {
       code = result;
     });
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
 import { SpecInvalidError, SpecUnreadableError } from '../errors';
 import { DEFAULT_SPEC_PATH } from './defaultSpecPath';
+import { cachedSpecDocument } from './parsedSpecCache';
 import { isSchemaObject, type SpecDocument } from './types';
 
 /**
@@ -21,7 +21,12 @@ export function loadSpec(path: string = DEFAULT_SPEC_PATH): SpecDocument {
 
 /** Parses spec bytes already in memory (the path is only used in messages and reports). */
 export function parseSpec(bytes: Buffer | string, path: string): SpecDocument {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const cached = cachedSpecDocument(sha256);
+  if (cached !== undefined) return { path, sha256, document: cached };
   const text = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
+  // Loaded here, not on import: the bundled spec usually comes from the build's cache above.
+  const { parseDocument } = require('yaml') as typeof import('yaml');
   const parsed = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   const firstError = parsed.errors[0];
   if (firstError !== undefined) {
@@ -38,6 +43,5 @@ export function parseSpec(bytes: Buffer | string, path: string): SpecDocument {
   if (!isSchemaObject(components) || !isSchemaObject(components.schemas)) {
     throw new SpecInvalidError(path, 'not an OpenAPI document (no components.schemas)');
   }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { path, sha256, document };
 }
