@@ -15,6 +15,7 @@ export type HookproofErrorCode =
   | 'TARGET_INVALID'
   | 'SECRET_MISSING'
   | 'REPORT_UNREADABLE'
+  | 'DEPENDENCY_MISSING'
   | 'INTERNAL';
 
 export class HookproofError extends Error {
@@ -80,6 +81,20 @@ export class TargetInvalidError extends HookproofError {
 export class SecretMissingError extends HookproofError {
   constructor(message: string) {
     super('SECRET_MISSING', message);
+  }
+}
+
+/**
+ * An optional package that one feature needs is not installed (the Pact core and CLI are optional
+ * peer dependencies: only `pact …` commands and the message pact helper load them).
+ */
+export class DependencyMissingError extends HookproofError {
+  readonly packageName: string;
+
+  constructor(packageName: string, feature: string, range: string | undefined, cause?: unknown) {
+    const spec = range === undefined ? packageName : `${packageName}@${JSON.stringify(range)}`;
+    super('DEPENDENCY_MISSING', `${feature} needs ${packageName}, which is not installed: npm install --save-dev ${spec}`, cause === undefined ? undefined : { cause });
+    this.packageName = packageName;
   }
 }
 

@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import { requireOptional } from '../../requireOptional';
 import { PactCliUnavailableError } from './pactCliError';
 
 /**
@@ -7,12 +8,8 @@ import { PactCliUnavailableError } from './pactCliError';
  * pact-cli package, as its own launcher does, never through PATH.
  */
 export function pactCliBinary(): string {
-  let cliPackage: string;
-  try {
-    cliPackage = require.resolve('@pact-foundation/pact-cli/package.json');
-  } catch (error) {
-    throw new PactCliUnavailableError('@pact-foundation/pact-cli is not installed', error);
-  }
+  // An optional peer dependency: missing, it is a DependencyMissingError naming what to install.
+  const cliPackage = requireOptional<string>('@pact-foundation/pact-cli', '@pact-foundation/pact-cli/package.json', 'the Pact broker commands', require.resolve);
   const os = process.platform === 'win32' ? 'windows' : process.platform;
   const platformPackage = `@pact-foundation/pact-cli-${os}-${process.arch}`;
   let binaryPackage: string;

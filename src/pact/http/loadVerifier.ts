@@ -1,3 +1,5 @@
+import { requireOptional } from '../../requireOptional';
+
 /** pact-js's provider verifier class. */
 export type PactVerifierClass = (typeof import('@pact-foundation/pact'))['Verifier'];
 
@@ -5,9 +7,10 @@ let loaded: PactVerifierClass | undefined;
 
 /**
  * Loads @pact-foundation/pact on first use: loading it takes most of a second and the native
- * Pact core, which no other command needs.
+ * Pact core, which no other command needs. It is an optional peer dependency: when it is missing,
+ * a DependencyMissingError says what to install.
  */
 export function loadVerifier(): PactVerifierClass {
-  loaded ??= (require('@pact-foundation/pact') as typeof import('@pact-foundation/pact')).Verifier;
+  loaded ??= requireOptional<typeof import('@pact-foundation/pact')>('@pact-foundation/pact', '@pact-foundation/pact', 'verifying a Pact contract').Verifier;
   return loaded;
 }

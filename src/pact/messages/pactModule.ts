@@ -1,3 +1,5 @@
+import { requireOptional } from '../../requireOptional';
+
 /**
  * The parts of pact-js the message helper uses: PactV4 and the V3 matchers. Required from their own
  * modules rather than the package index, which also loads the provider verifier and its ESM-only
@@ -10,11 +12,16 @@ export interface PactModule {
 
 let loaded: PactModule | undefined;
 
-/** Loads pact-js on first use (it starts the native Pact core), so importing hookproof stays fast. */
+const FEATURE = 'the Pact message helper';
+
+/**
+ * Loads pact-js on first use (it starts the native Pact core), so importing hookproof stays fast.
+ * It is an optional peer dependency: when it is missing, a DependencyMissingError says what to install.
+ */
 export function loadPact(): PactModule {
   loaded ??= {
-    PactV4: (require('@pact-foundation/pact/src/v4') as typeof import('@pact-foundation/pact/src/v4')).PactV4,
-    MatchersV3: require('@pact-foundation/pact/src/v3/matchers') as typeof import('@pact-foundation/pact/src/v3/matchers'),
+    PactV4: requireOptional<typeof import('@pact-foundation/pact/src/v4')>('@pact-foundation/pact', '@pact-foundation/pact/src/v4', FEATURE).PactV4,
+    MatchersV3: requireOptional<typeof import('@pact-foundation/pact/src/v3/matchers')>('@pact-foundation/pact', '@pact-foundation/pact/src/v3/matchers', FEATURE),
   };
   return loaded;
 }
