@@ -8,9 +8,12 @@ import { benchDelivery } from './delivery';
 import { benchGenerate } from './generate';
 import { benchHmac } from './hmac';
 import { round } from './measure';
+import { benchMemory } from './memory';
+import { benchStartup } from './startup';
 
 // `npm run bench`: side-by-side measurements in one run, each against a named peer, with ratios.
 // BENCH_MS sets the time per measured loop (default 3000 ms). The last line is one JSON object.
+// It runs the compiled CLI (bin/hookproof.js), so `npm run bench` builds first.
 async function main(): Promise<void> {
   const ms = Number(process.env.BENCH_MS ?? 3000);
   const engine = createEngine();
@@ -21,6 +24,9 @@ async function main(): Promise<void> {
 
   const hmac = benchHmac(bodies, ms);
   console.log(`hmac sign+verify   hookproof ${hmac.hookproof_per_s}/s  node:crypto ${hmac.node_crypto_per_s}/s  ratio ${hmac.ratio}`);
+
+  const startup = benchStartup();
+  console.log(`startup            hookproof --version ${startup.version_ms} ms (${startup.version_ratio}x), types ${startup.types_ms} ms (${startup.types_ratio}x)  node -e "require('ajv')" ${startup.require_ajv_ms} ms`);
 
   const secret = 'bench-secret-0123456789';
   const receiver = await startChildReceiver(secret);
@@ -33,7 +39,10 @@ async function main(): Promise<void> {
     const report = await runCertification({ url: receiver.url, secrets: [secret], allowHttp: true, seed: 1 });
     const certify = { wall_s: round((Date.now() - started) / 1000, 2), cases: report.summary.cases, verdict: report.verdict === 'pass' ? 1 : 0 };
     console.log(`certify (default)  ${certify.wall_s} s for ${certify.cases} cases, verdict ${report.verdict}`);
-    console.log(JSON.stringify({ generate, hmac, delivery, certify }));
+
+    const memory = await benchMemory(receiver.url, secret);
+    console.log(`memory             certify peak ${memory.certify_peak_mb} MB  --runs 1000 peak ${memory.certify_runs1000_peak_mb} MB  ratio ${memory.ratio}`);
+    console.log(JSON.stringify({ generate, hmac, delivery, certify, startup, memory }));
   } finally {
     receiver.stop();
   }
