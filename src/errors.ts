@@ -93,7 +93,7 @@ export class DependencyMissingError extends HookproofError {
 
   constructor(packageName: string, feature: string, range: string | undefined, cause?: unknown) {
     const spec = range === undefined ? packageName : `${packageName}@${JSON.stringify(range)}`;
-    super('DEPENDENCY_MISSING', `${feature} needs ${packageName}, which is not installed: npm install --save-dev ${spec}`, cause === undefined ? undefined : { cause });
+    super('DEPENDENCY_MISSING', `${feature} cannot run without ${packageName}, which is not installed: npm install --save-dev ${spec}`, cause === undefined ? undefined : { cause });
     this.packageName = packageName;
   }
 }

@@ -1,0 +1,137 @@
+import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// hookproof as a partner gets it: `npm pack` (which builds dist/ through `prepare`), the tarball
+// installed into an empty project outside the repository, then used through its bin, `require`,
+// `import`, a strict TypeScript project and a jest suite. Nothing here reads the repository's src/.
+const ROOT = join(__dirname, '..', '..');
+const FIXTURE = join(ROOT, 'tests', 'fixtures', 'consumer');
+const REPO_MODULES = join(ROOT, 'node_modules');
+const SECRET = 'consumer-secret-0123456789';
+
+let scratch: string;
+let project: string;
+let tarball: string;
+
+function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
+  return spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, HOOKPROOF_DEBUG: '', ...env }, maxBuffer: 64 * 1024 * 1024 });
+}
+
+function succeeded(result: SpawnSyncReturns<string>): string {
+  if (result.status !== 0) throw new Error(`exit ${result.status}\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+const bin = (): string => join(project, 'node_modules', '.bin', 'hookproof');
+
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'hookproof-package-'));
+  succeeded(run('npm', ['pack', '--pack-destination', scratch, '--silent'], ROOT));
+  const packed = readdirSync(scratch).filter((name) => name.endsWith('.tgz'));
+  expect(packed).toHaveLength(1);
+  tarball = join(scratch, packed[0] as string);
+
+  project = join(scratch, 'consumer');
+  mkdirSync(project);
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'partner-receiver', version: '1.0.0', private: true, type: 'module' }));
+  // Dependencies come from the npm cache when they are there (the registry otherwise): only the
+  // tarball is hookproof, and nothing of the repository's node_modules is visible from here.
+  succeeded(run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], project));
+}, 600_000);
+
+afterAll(() => {
+  if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('the packed package, installed into an empty project', () => {
+  it('ships the compiled build, the spec and the contracts, and nothing of the repository besides', () => {
+    const listing = succeeded(run('tar', ['tzf', tarball], scratch)).split('\n').filter((line) => line !== '');
+    const tops = new Set(listing.map((path) => path.split('/')[1]));
+    expect([...tops].sort()).toEqual(['README.md', 'bin', 'contracts', 'dist', 'package.json', 'spec']);
+    expect(listing.filter((path) => path.endsWith('.ts') && !path.endsWith('.d.ts'))).toEqual([]);
+    expect(listing).toEqual(expect.arrayContaining(['package/dist/index.js', 'package/dist/index.d.ts', 'package/dist/jest/index.js', 'package/dist/jest/index.d.ts', 'package/dist/spec/parsed-spec-cache.json', 'package/spec/webhook-events.yaml']));
+
+    const manifest = JSON.parse(readFileSync(join(project, 'node_modules', 'hookproof', 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    expect(manifest.private).toBeUndefined();
+    expect(Object.keys(manifest.dependencies ?? {})).not.toEqual(expect.arrayContaining(['tsx']));
+    expect(Object.keys(manifest.dependencies ?? {}).filter((name) => name.startsWith('@pact-foundation/'))).toEqual([]);
+    // Optional peers: not installed for someone who only certifies.
+    expect(existsSync(join(project, 'node_modules', '@pact-foundation'))).toBe(false);
+    expect(existsSync(join(project, 'node_modules', 'tsx'))).toBe(false);
+  });
+
+  it('works through require and import, with named exports', () => {
+    const required = succeeded(
+      run(process.execPath, ['-e', "const h = require('hookproof'); const j = require('hookproof/jest'); const e = h.createEngine(); console.log(JSON.stringify([h.VERSION, e.catalogue.types.length > 0, h.verifySignature(Buffer.from('x'), h.sign(Buffer.from('x'), ['s']), ['s']).valid, typeof j.describeReceiverConformance, new h.UsageError('x') instanceof h.HookproofError]))"], project),
+    );
+    const imported = succeeded(
+      run(process.execPath, ['--input-type=module', '-e', "import { VERSION, createEngine, sign, verifySignature, UsageError, HookproofError } from 'hookproof'; import { describeReceiverConformance } from 'hookproof/jest'; const e = createEngine(); console.log(JSON.stringify([VERSION, e.catalogue.types.length > 0, verifySignature(Buffer.from('x'), sign(Buffer.from('x'), ['s']), ['s']).valid, typeof describeReceiverConformance, new UsageError('x') instanceof HookproofError]))"], project),
+    );
+    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(JSON.parse(required)).toEqual([version, true, true, 'function', true]);
+    expect(JSON.parse(imported)).toEqual(JSON.parse(required));
+  });
+
+  it('certifies the reference receiver through its bin', async () => {
+    const receiver: ChildProcess = spawn(bin(), ['serve', '--port', '0', '--secret-env', 'PARTNER_SECRET'], { cwd: project, env: { ...process.env, PARTNER_SECRET: SECRET }, stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let seen = '';
+        receiver.stdout?.on('data', (chunk: Buffer) => {
+          seen += chunk.toString('utf8');
+          const match = /listening on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(seen);
+          if (match?.[1] !== undefined) resolve(match[1]);
+        });
+        receiver.once('exit', (code) => reject(new Error(`the receiver exited with ${code}: ${seen}`)));
+      });
+      const certify = run(bin(), ['certify', '--url', url, '--allow-http', '--runs', '10', '--seed', '1', '--report-dir', 'report'], project, { HOOKPROOF_SECRET: SECRET });
+      expect({ status: certify.status, stdout: certify.stdout }).toEqual({ status: 0, stdout: expect.stringContaining('PASS') });
+      // Progress goes to stderr, one line per check; the secret appears nowhere.
+      expect(certify.stderr).toMatch(/^PASS {2}sig-valid-single {2}SIG-1 /m);
+      const report = JSON.parse(readFileSync(join(project, 'report', 'report.json'), 'utf8')) as { verdict: string; checks: unknown[] };
+      expect(report.verdict).toBe('pass');
+      expect(report.checks.length).toBeGreaterThan(20);
+      expect(`${certify.stdout}${certify.stderr}${readFileSync(join(project, 'report', 'report.json'), 'utf8')}`).not.toContain(SECRET);
+    } finally {
+      receiver.kill('SIGTERM');
+    }
+  });
+
+  it.each([
+    [['pact', 'verify', '--pact', 'node_modules/hookproof/contracts/gridx-webhooks-hookproof-reference-receiver.json', '--url', 'http://127.0.0.1:9/', '--secret-env', 'PARTNER_SECRET'], '@pact-foundation/pact'],
+    [['pact', 'publish', 'node_modules/hookproof/contracts/gridx-webhooks-hookproof-reference-receiver.json', '--consumer-app-version', '1', '--broker-url', 'http://127.0.0.1:9'], '@pact-foundation/pact-cli'],
+  ])('without the optional Pact packages, `hookproof %j` says in one line what to install (exit 2)', (args, missing) => {
+    const result = run(bin(), args, project, { PARTNER_SECRET: SECRET });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining(`${missing}, which is not installed: npm install --save-dev ${missing}@`)]);
+  });
+
+  it('type-checks a strict TypeScript consumer (nodenext, exactOptionalPropertyTypes, verbatimModuleSyntax) of hookproof and hookproof/jest', () => {
+    cpSync(join(FIXTURE, 'consumer.ts'), join(project, 'consumer.ts'));
+    const config = JSON.parse(readFileSync(join(FIXTURE, 'tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown> };
+    // The consumer's own @types (node, jest): the repository's, so that nothing else is installed.
+    config.compilerOptions.typeRoots = [join(REPO_MODULES, '@types')];
+    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify(config));
+    const tsc = run(process.execPath, [join(REPO_MODULES, 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], project);
+    expect(`${tsc.stdout}${tsc.stderr}`).toBe('');
+    expect(tsc.status).toBe(0);
+
+    // And the check can fail: a wrong option type is reported against hookproof's own declarations.
+    writeFileSync(join(project, 'consumer.ts'), `${readFileSync(join(FIXTURE, 'consumer.ts'), 'utf8')}\nexport const wrong: import('hookproof/jest').ReceiverConformanceOptions = { url: 1, secret: 'x' };\n`);
+    const failing = run(process.execPath, [join(REPO_MODULES, 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], project);
+    expect(failing.status).not.toBe(0);
+    expect(failing.stdout).toMatch(/consumer\.ts.*error TS2322/);
+  });
+
+  it('runs a jest suite that uses hookproof/jest with no transform and no transformIgnorePatterns', () => {
+    cpSync(join(FIXTURE, 'conformance.test.cjs'), join(project, 'conformance.test.cjs'));
+    const config = { rootDir: project, testMatch: ['**/*.test.cjs'], transform: {}, testEnvironment: 'node' };
+    const jest = run(process.execPath, [join(REPO_MODULES, 'jest', 'bin', 'jest.js'), '--config', JSON.stringify(config), '--json', '--ci', '--maxWorkers=1'], project);
+    const result = JSON.parse(jest.stdout) as { success: boolean; numPassedTests: number; numFailedTests: number };
+    expect({ success: result.success, failed: result.numFailedTests }).toEqual({ success: true, failed: 0 });
+    // The sample test plus one test per selected check (SIG-1, SIG-2, SIG-4, EVT-1).
+    expect(result.numPassedTests).toBeGreaterThanOrEqual(5);
+  });
+});
