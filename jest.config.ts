@@ -10,7 +10,6 @@ const config: Config = {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },
   setupFiles: ['<rootDir>/tests/setup/fastCheck.ts', '<rootDir>/tests/setup/pact.ts'],
-  globalSetup: '<rootDir>/tests/setup/globalSetup.ts',
   testTimeout: 60_000,
 };
 

@@ -41,7 +41,7 @@ describe('examples/ci', () => {
   });
 
   it.each(recipes)('%s: every hookproof command and option exists', async (file) => {
-    const commands = strings(parse(readFileSync(join(CI, file), 'utf8'))).flatMap((s) => s.split('npx hookproof ').slice(1));
+    const commands = strings(parse(readFileSync(join(CI, file), 'utf8'))).flatMap((s) => s.split('npx --no-install hookproof ').slice(1));
     expect(commands.length).toBeGreaterThan(0);
     for (const text of commands) {
       const words = text.split(/\s+/);
@@ -59,6 +59,16 @@ describe('examples/ci', () => {
     for (const list of valuesOf(doc, 'checks')) expect(() => selectChecks(CHECKS, list.split(','))).not.toThrow();
     for (const list of valuesOf(doc, 'types').filter((l) => l !== '')) for (const type of list.split(',')) expect(catalogue.has(type)).toBe(true);
     for (const config of strings(doc).flatMap((s) => s.match(/examples\/jest\/[\w.-]+/g) ?? [])) expect(existsSync(join(ROOT, config))).toBe(true);
+  });
+
+  it.each(recipes)('%s: npx never downloads: every use is `npx --no-install` of a package the project installed', (file) => {
+    const text = strings(parse(readFileSync(join(CI, file), 'utf8'))).join('\n');
+    const npxUses = text.match(/\bnpx\b.*/g) ?? [];
+    expect(npxUses.length).toBeGreaterThan(0);
+    for (const use of npxUses) expect(use).toMatch(/^npx --no-install (hookproof|jest) /);
+    // hookproof comes from the project's own lockfile (pinned, see README "Install"), never by name.
+    expect(text).not.toMatch(/npm (i|install|add)\b[^\n]*\bhookproof\b/);
+    expect(text).toMatch(/npm ci\b/);
   });
 
   it('the split recipes together run every check', () => {

@@ -14,7 +14,7 @@ import { leakedForms, SECRET } from './support/secret';
 // Rendering in a real browser is part of the contract of report.html. Locally a missing chromium
 // skips these tests with a message; in CI (CI=true) it fails them, so that a CI image without the
 // browser cannot pass silently. Install: `apt-get update && apt-get install -y chromium`, or point
-// HOOKPROOF_CHROMIUM at a Chrome/Chromium binary.
+// HOOKPROOF_CHROMIUM at a Chrome/Chromium binary. In CI, .ci/run installs it before the tests.
 const chromium = findChromium();
 const inCI = process.env.CI === 'true';
 const INSTALL_HINT = 'chromium not found (looked at $HOOKPROOF_CHROMIUM if set, else /usr/bin/chromium, /usr/bin/chromium-browser, /usr/bin/google-chrome): run `apt-get update && apt-get install -y chromium` or set HOOKPROOF_CHROMIUM';
