@@ -95,14 +95,19 @@ describe('the packed package, installed into an empty project', () => {
       expect(report.checks.length).toBeGreaterThan(20);
       expect(`${certify.stdout}${certify.stderr}${readFileSync(join(project, 'report', 'report.json'), 'utf8')}`).not.toContain(SECRET);
     } finally {
-      receiver.kill('SIGTERM');
+      await new Promise<void>((resolve) => {
+        if (receiver.exitCode !== null || receiver.signalCode !== null) resolve();
+        receiver.once('exit', () => resolve());
+        receiver.kill('SIGTERM');
+      });
+      receiver.stdout?.destroy();
     }
   });
 
   it.each([
-    [['pact', 'verify', '--pact', 'node_modules/hookproof/contracts/gridx-webhooks-hookproof-reference-receiver.json', '--url', 'http://127.0.0.1:9/', '--secret-env', 'PARTNER_SECRET'], '@pact-foundation/pact'],
-    [['pact', 'publish', 'node_modules/hookproof/contracts/gridx-webhooks-hookproof-reference-receiver.json', '--consumer-app-version', '1', '--broker-url', 'http://127.0.0.1:9'], '@pact-foundation/pact-cli'],
-  ])('without the optional Pact packages, `hookproof %j` says in one line what to install (exit 2)', (args, missing) => {
+    ['pact verify', ['pact', 'verify', '--pact', 'node_modules/hookproof/contracts/gridx-webhooks-hookproof-reference-receiver.json', '--url', 'http://127.0.0.1:9/', '--secret-env', 'PARTNER_SECRET'], '@pact-foundation/pact'],
+    ['pact publish', ['pact', 'publish', 'node_modules/hookproof/contracts/gridx-webhooks-hookproof-reference-receiver.json', '--consumer-app-version', '1', '--broker-url', 'http://127.0.0.1:9'], '@pact-foundation/pact-cli'],
+  ])('without the optional Pact packages, `hookproof %s` says in one line what to install (exit 2)', (_name, args, missing) => {
     const result = run(bin(), args, project, { PARTNER_SECRET: SECRET });
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining(`${missing}, which is not installed: npm install --save-dev ${missing}@`)]);
