@@ -15,6 +15,7 @@ export type HookproofErrorCode =
   | 'TARGET_INVALID'
   | 'SECRET_MISSING'
   | 'REPORT_UNREADABLE'
+  | 'KEY_INVALID'
   | 'INTERNAL';
 
 export class HookproofError extends Error {

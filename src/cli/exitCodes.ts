@@ -24,6 +24,7 @@ const BY_ERROR_CODE: Readonly<Record<HookproofErrorCode, ExitCode>> = {
   TARGET_INVALID: EXIT.error,
   SECRET_MISSING: EXIT.error,
   REPORT_UNREADABLE: EXIT.error,
+  KEY_INVALID: EXIT.error,
   INTERNAL: EXIT.error,
 };
 

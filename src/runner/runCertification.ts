@@ -12,6 +12,8 @@ import { createCheckContext } from './createCheckContext';
 import { requirementTable } from './requirementTable';
 import { RunState } from './runState';
 import { selectChecks } from './selectChecks';
+import { verdictOf } from './verdict';
+import { currentProvenance } from '../attest/provenance';
 import { positiveInteger, redactUrl, validateSecrets, validateTarget } from './validateTarget';
 
 /**
@@ -31,7 +33,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
   const selected = options.types === undefined || options.types.length === 0 ? engine.catalogue.types : options.types.map((t) => engine.catalogue.get(t));
   const checks = selectChecks(options.catalogue ?? CHECKS, options.checks);
 
-  const client = createDeliveryClient({ timeoutMs });
+  const client = createDeliveryClient({ timeoutMs, ...(options.beforeDelivery !== undefined ? { beforeSend: options.beforeDelivery } : {}) });
   const coverage = new CoverageRecorder();
   const state = new RunState();
   const startedAt = new Date();
@@ -99,7 +101,8 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
     options: { runs, timeoutMs, concurrency, allowHttp, types: selected.map((t) => t.type), checks: checks.map((c) => c.id), secrets: secrets.length },
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
-    verdict: count('fail') > 0 ? 'fail' : 'pass',
+    provenance: currentProvenance(options.invocation ?? [], client.connection()),
+    verdict: verdictOf(reports),
     ...(state.gone !== undefined ? { gone: state.gone } : {}),
     summary: { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip'), cases: reports.reduce((s, r) => s + r.cases, 0) },
     checks: reports,
