@@ -13,6 +13,7 @@ import { requirementTable } from './requirementTable';
 import { RunState } from './runState';
 import { selectChecks } from './selectChecks';
 import { verdictOf } from './verdict';
+import { runPool } from './runPool';
 import { currentProvenance } from '../attest/provenance';
 import { positiveInteger, redactUrl, validateSecrets, validateTarget } from './validateTarget';
 
@@ -109,21 +110,6 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
     requirements: requirementTable(reports),
     coverage: coverage.table(),
   };
-}
-
-/** Runs `task` over `items` with at most `limit` at once; results keep the items' order. */
-async function runPool<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await task(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 function trustDescription(url: string): string {
