@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { CertificationReport } from '../reports/report';
+import { isSenderReport, type CertificationReport } from '../reports/report';
 import { verdictOf } from '../runner/verdict';
 import { envelopeVerifies, isDsseEnvelope } from './dsse';
 import { reportDigest, digestHex } from './reportDigest';
@@ -32,7 +32,9 @@ export function verifyReport(report: CertificationReport, reportPath: string, pu
   if (digest === 'missing') problems.push('the report has no digest (written by a hookproof without digests?)');
   if (digest === 'mismatch') problems.push(`digest mismatch: the report says ${report.digest ?? ''} but its content hashes to ${computed}: it was changed after it was written`);
   const expectedVerdict = verdictOf(report.checks);
-  const verdict = expectedVerdict === report.verdict ? 'consistent' : 'inconsistent';
+  // A listen (sender) report also fails when nothing arrived, which no check records: there only a
+  // failed check with a passing verdict is a contradiction.
+  const verdict = expectedVerdict === report.verdict || (isSenderReport(report) && report.verdict === 'fail') ? 'consistent' : 'inconsistent';
   if (verdict === 'inconsistent') problems.push(`verdict "${report.verdict}" does not follow from the checks, which give "${expectedVerdict}"`);
   if (publicKey === undefined) return { digest, verdict, problems };
   const signature = checkAttestation(join(dirname(reportPath), ATTESTATION_FILE_NAME), report, computed, publicKey, problems);
