@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -78,6 +78,7 @@ describe('hookproof fleet: 20 loopback receivers of mixed quality, 4 at a time',
 
   afterAll(async () => {
     await Promise.all(receivers.map((r) => r.close()));
+    rmSync(dir, { recursive: true, force: true });
   });
 
   const runFleet = async (args: readonly string[]): Promise<{ code: number; out: string; err: string }> => {

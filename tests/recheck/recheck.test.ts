@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportDigest } from '../../src/attest/reportDigest';
 import type { CertificationReport } from '../../src/reports/report';
@@ -45,6 +45,7 @@ describe('recheck, report verify and signed attestations, against real loopback 
 
   afterAll(async () => {
     await receiver.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   const original = (): CertificationReport => JSON.parse(readFileSync(join(dir, 'original', 'report.json'), 'utf8')) as CertificationReport;
