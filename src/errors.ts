@@ -16,6 +16,8 @@ export type HookproofErrorCode =
   | 'SECRET_MISSING'
   | 'REPORT_UNREADABLE'
   | 'DEPENDENCY_MISSING'
+  | 'KEY_INVALID'
+  | 'RECHECK_REFUSED'
   | 'INTERNAL';
 
 export class HookproofError extends Error {
@@ -75,6 +77,13 @@ export class UnknownCheckError extends HookproofError {
 export class TargetInvalidError extends HookproofError {
   constructor(message: string) {
     super('TARGET_INVALID', message);
+  }
+}
+
+/** `hookproof recheck` cannot re-run the certification a report describes exactly as it was run. */
+export class RecheckRefusedError extends HookproofError {
+  constructor(message: string) {
+    super('RECHECK_REFUSED', message);
   }
 }
 

@@ -171,3 +171,11 @@ export { diffSpecs, diffSpecFiles, renderDiff, type DiffOptions, type SpecDiff, 
 export { generateEventTypes, typedEventArbitrary, anyTypedEventArbitrary } from './typegen';
 export { GRIDX_EVENT_TYPES, type GridxEvent, type GridxEventOf, type GridxEventType, type GridxEventMap } from './generated/gridxEvents';
 // ← end of the diff and typed-event exports
+
+// trust: report digests, attestations, recheck and fleet runs (issue 13)
+export * from './attest';
+export * from './recheck';
+export * from './fleet';
+export { verdictOf } from './runner/verdict';
+export type { ConnectionFacts } from './delivery/connectionFacts';
+// ← end of the trust exports

@@ -25,6 +25,8 @@ const BY_ERROR_CODE: Readonly<Record<HookproofErrorCode, ExitCode>> = {
   SECRET_MISSING: EXIT.error,
   REPORT_UNREADABLE: EXIT.error,
   DEPENDENCY_MISSING: EXIT.error,
+  KEY_INVALID: EXIT.error,
+  RECHECK_REFUSED: EXIT.error,
   INTERNAL: EXIT.error,
 };
 

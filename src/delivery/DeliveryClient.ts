@@ -2,6 +2,7 @@ import { Agent } from 'undici';
 import { HookproofError, UsageError } from '../errors';
 import { classifyStatus } from './classify';
 import { classifyError } from './classifyError';
+import { recordingConnector, type ConnectionFacts } from './connectionFacts';
 import type { DeliveryRequest } from './DeliveryRequest';
 import type { DeliveryError, DeliveryResult } from './DeliveryResult';
 import { parseTarget } from './parseTarget';
@@ -21,6 +22,8 @@ export type DeliveryClientOptions = {
    * `NODE_EXTRA_CA_CERTS`), which is what gridX-like production checks need.
    */
   ca?: string | Buffer | ReadonlyArray<string | Buffer>;
+  /** Awaited before each delivery: a shared rate limit (fleet runs) plugs in here. */
+  beforeSend?: () => Promise<void>;
 };
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -43,6 +46,8 @@ export class DeliveryClient {
   readonly timeoutMs: number;
   readonly maxResponseBytes: number;
   readonly #agent: Agent;
+  readonly #beforeSend: (() => Promise<void>) | undefined;
+  #connection: ConnectionFacts | undefined;
   #closed = false;
 
   constructor(options: DeliveryClientOptions = {}) {
@@ -60,13 +65,23 @@ export class DeliveryClient {
       // the whole delivery, including a server that trickles bytes; these are a backstop.
       headersTimeout: this.timeoutMs,
       bodyTimeout: this.timeoutMs,
-      connect: {
-        timeout: this.timeoutMs,
-        ...(options.ca !== undefined ? { ca: toCaList(options.ca) } : {}),
-      },
+      // undici's own connector, observed: the first connection's address and certificate are
+      // the run's provenance (report.json `provenance.connection`).
+      connect: recordingConnector(
+        { timeout: this.timeoutMs, ...(options.ca !== undefined ? { ca: toCaList(options.ca) } : {}) },
+        (facts) => {
+          this.#connection ??= facts;
+        },
+      ),
       keepAliveTimeout: KEEP_ALIVE_MS,
       keepAliveMaxTimeout: KEEP_ALIVE_MS,
     });
+    this.#beforeSend = options.beforeSend;
+  }
+
+  /** The first connection this client made (address, and certificate over https), if any. */
+  connection(): ConnectionFacts | undefined {
+    return this.#connection;
   }
 
   /** Delivers one request and classifies the answer. Resolves within about `timeoutMs`. */
@@ -74,6 +89,7 @@ export class DeliveryClient {
     if (this.#closed) throw new HookproofError('INTERNAL', 'DeliveryClient.send() called after close()');
     const { origin, path } = parseTarget(request.url);
     const headers = requestHeaders(request);
+    await this.#beforeSend?.();
 
     const started = performance.now();
     const elapsed = (): number => performance.now() - started;

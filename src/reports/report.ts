@@ -1,6 +1,8 @@
 import type { CheckStatus, Failure } from '../checks/check';
 import type { RequirementId, SenderRequirementId, Severity } from '../checks/requirements';
 import type { CoverageTable } from '../runner/coverage';
+import type { Provenance } from '../attest/provenance';
+import type { RecheckResult } from '../recheck/recheckResult';
 
 /**
  * What a reported check proves: a receiver requirement (certify), or in a listen run's report a
@@ -39,6 +41,11 @@ export interface RequirementReport {
 export interface CertificationReport {
   readonly formatVersion: 1;
   /**
+   * `sha256:<hex>` of the RFC 8785 canonical JSON of every other field, computed on the report as
+   * written (after redaction); `hookproof report verify` recomputes it. See src/attest/reportDigest.ts.
+   */
+  readonly digest?: string;
+  /**
    * Who was tested: absent (or `receiver`) for `hookproof certify`; `sender` for a `hookproof
    * listen` run adapted to this shape, whose seed and runs/timeout options mean nothing (0).
    */
@@ -58,9 +65,13 @@ export interface CertificationReport {
   };
   readonly startedAt: string;
   readonly finishedAt: string;
+  /** Node version, platform, the secret-free command, the target's address and certificate. */
+  readonly provenance?: Provenance;
   readonly verdict: 'pass' | 'fail';
   /** Set when the receiver answered 410: gridX would have deleted the subscription. */
   readonly gone?: { readonly caseLabel: string };
+  /** Set by `hookproof recheck`: which report this run rechecked (by digest), and the comparison. */
+  readonly recheck?: RecheckResult;
   readonly summary: { readonly pass: number; readonly fail: number; readonly warn: number; readonly skip: number; readonly cases: number };
   readonly checks: readonly CheckReport[];
   readonly requirements: readonly RequirementReport[];

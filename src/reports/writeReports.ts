@@ -7,6 +7,7 @@ import { redactFailureBody } from './redaction/redactRequestBody';
 import { redactSecrets } from './redaction/redactSecrets';
 import { redactValue } from './redaction/redactValue';
 import type { CertificationReport } from './report';
+import { withDigest } from '../attest/reportDigest';
 
 /** Absolute paths of the files {@link writeReports} wrote. */
 export interface ReportFiles {
@@ -26,7 +27,10 @@ export const REPORT_FILE_NAMES = { json: 'report.json', junit: 'junit.xml', html
  * so a reader never sees half a report.
  */
 export async function writeReports(report: CertificationReport, dir: string, secrets: readonly string[]): Promise<ReportFiles> {
-  const safe = redactReport(report, secrets);
+  // The digest is of the report exactly as written: redacted, then through the final text net and
+  // back, so `report verify` recomputes it from the file alone.
+  const redacted = JSON.parse(redactSecrets(renderReportJson(redactReport(report, secrets)), secrets)) as CertificationReport;
+  const safe = withDigest(redacted);
   const root = resolve(dir);
   await mkdir(root, { recursive: true });
   const files: ReportFiles = {

@@ -32,6 +32,10 @@ export interface CertifyOptions {
   /** The check catalogue to run (default: all of hookproof's checks). */
   readonly catalogue?: readonly Check[];
   readonly onProgress?: (event: ProgressEvent) => void;
+  /** The command line as run, secret-free, recorded in the report's provenance. */
+  readonly invocation?: readonly string[];
+  /** Awaited before every delivery: a rate limit shared by several runs (fleet). */
+  readonly beforeDelivery?: () => Promise<void>;
 }
 
 export type ProgressEvent =

@@ -12,6 +12,9 @@ import { createCheckContext } from './createCheckContext';
 import { requirementTable } from './requirementTable';
 import { RunState } from './runState';
 import { selectChecks } from './selectChecks';
+import { verdictOf } from './verdict';
+import { runPool } from './runPool';
+import { currentProvenance } from '../attest/provenance';
 import { positiveInteger, redactUrl, validateSecrets, validateTarget } from './validateTarget';
 
 /**
@@ -31,7 +34,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
   const selected = options.types === undefined || options.types.length === 0 ? engine.catalogue.types : options.types.map((t) => engine.catalogue.get(t));
   const checks = selectChecks(options.catalogue ?? CHECKS, options.checks);
 
-  const client = createDeliveryClient({ timeoutMs });
+  const client = createDeliveryClient({ timeoutMs, ...(options.beforeDelivery !== undefined ? { beforeSend: options.beforeDelivery } : {}) });
   const coverage = new CoverageRecorder();
   const state = new RunState();
   const startedAt = new Date();
@@ -99,28 +102,14 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
     options: { runs, timeoutMs, concurrency, allowHttp, types: selected.map((t) => t.type), checks: checks.map((c) => c.id), secrets: secrets.length },
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
-    verdict: count('fail') > 0 ? 'fail' : 'pass',
+    provenance: currentProvenance(options.invocation ?? [], client.connection()),
+    verdict: verdictOf(reports),
     ...(state.gone !== undefined ? { gone: state.gone } : {}),
     summary: { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip'), cases: reports.reduce((s, r) => s + r.cases, 0) },
     checks: reports,
     requirements: requirementTable(reports),
     coverage: coverage.table(),
   };
-}
-
-/** Runs `task` over `items` with at most `limit` at once; results keep the items' order. */
-async function runPool<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await task(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 function trustDescription(url: string): string {

@@ -1,6 +1,7 @@
+import { extractEmbeddedJson } from '../../src/attest/embeddedReport';
 import { CONTENT_SECURITY_POLICY, renderReportHtml } from '../../src/reports';
 import { HOSTILE_BODY, makePassingReport, makeReport } from './support/fixtures';
-import { bodyText, networkReferences, tagsOf } from './support/htmlChecks';
+import { bodyText, executableScripts, networkReferences, tagsOf } from './support/htmlChecks';
 
 describe('report.html (as written)', () => {
   const report = makeReport({ gone: true });
@@ -16,8 +17,20 @@ describe('report.html (as written)', () => {
 
   it('references nothing outside itself and contains no script', () => {
     expect(networkReferences(page)).toEqual([]);
-    expect(page).not.toMatch(/<script/i);
+    expect(executableScripts(page)).toEqual([]);
     expect(tagsOf(page).filter((tag) => /\son[a-z]+\s*=/i.test(tag))).toEqual([]);
+  });
+
+  it('embeds report.json whole in one data block that no label or body can end early', () => {
+    const hostile = makeReport({ gone: true });
+    const label = '</script><script>alert(1)</script><!--';
+    const first = hostile.checks[0];
+    if (first === undefined) throw new Error('fixture has no checks');
+    const withLabel = { ...hostile, checks: [{ ...first, note: label }, ...hostile.checks.slice(1)] };
+    const markup = renderReportHtml(withLabel);
+    expect(markup.match(/<script\b/gi)).toHaveLength(1);
+    expect(extractEmbeddedJson(markup)).toBeDefined();
+    expect(JSON.parse(extractEmbeddedJson(markup) ?? '')).toEqual(JSON.parse(JSON.stringify(withLabel)));
   });
 
   it('escapes hostile bodies, labels, notes and URLs into text', () => {
@@ -70,6 +83,7 @@ describe('networkReferences (so the check above means something)', () => {
     '<link rel="stylesheet" href="x.css">',
     '<style>@import "x.css";</style>',
     '<script src="x.js"></script>',
+    '<script type="application/json" id="hookproof-report-json" src="x.js"></script>',
   ])('finds %s', (markup) => {
     expect(networkReferences(markup).length).toBeGreaterThan(0);
   });

@@ -9,6 +9,9 @@ import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
 import { collect, nameList, wholeNumber } from '../parseNumbers';
 import { resolveSecrets, type SecretSources } from '../secrets';
+import { invocationOf } from '../invocation';
+import { signReportFile } from '../../attest/signReport';
+import { privateKeyFromEnv } from '../../attest/signingKey';
 
 /** Typed options of `certify`. */
 export interface CertifyCommandOptions extends CommonOptions, SecretSources {
@@ -21,6 +24,8 @@ export interface CertifyCommandOptions extends CommonOptions, SecretSources {
   readonly runs?: number;
   readonly timeoutMs?: number;
   readonly concurrency?: number;
+  /** Sign the report (DSSE, Ed25519) with the PEM private key in this environment variable. */
+  readonly signKeyEnv?: string;
 }
 
 /**
@@ -28,9 +33,13 @@ export interface CertifyCommandOptions extends CommonOptions, SecretSources {
  * writes report.json, junit.xml and report.html. Exit 0 on a passing verdict, 1 on a failing one.
  */
 export async function runCertify(options: CertifyCommandOptions, io: CliIO): Promise<ExitCode> {
-  const secrets = resolveSecrets(options, io.env ?? process.env);
+  const env = io.env ?? process.env;
+  const secrets = resolveSecrets(options, env);
+  // The key is read before the run: a bad key is a one-line error, not a lost run.
+  const signingKey = options.signKeyEnv !== undefined ? privateKeyFromEnv(options.signKeyEnv, env) : undefined;
   const report = await certifyAndReport(
     {
+      invocation: certifyInvocation(options),
       url: options.url,
       secrets,
       specPath: options.spec,
@@ -45,7 +54,27 @@ export async function runCertify(options: CertifyCommandOptions, io: CliIO): Pro
     options.reportDir,
     io,
   );
+  if (signingKey !== undefined) io.out(`attestation ${await signReportFile(join(resolve(options.reportDir), 'report.json'), signingKey)}`);
   return exitCodeForOutcome(report.verdict === 'fail');
+}
+
+/** certify's command line as run, secret-free, for the report's provenance. */
+function certifyInvocation(options: CertifyCommandOptions): string[] {
+  return invocationOf(['certify'], [
+    ['--spec', options.spec],
+    ['--url', options.url],
+    ['--secret', options.secret],
+    ['--secret-env', options.secretEnv],
+    ['--allow-http', options.allowHttp],
+    ['--types', options.types?.join(',')],
+    ['--checks', options.checks?.join(',')],
+    ['--seed', options.seed],
+    ['--runs', options.runs],
+    ['--timeout-ms', options.timeoutMs],
+    ['--concurrency', options.concurrency],
+    ['--report-dir', options.reportDir],
+    ['--sign-key-env', options.signKeyEnv],
+  ]);
 }
 
 /** Shared by `certify` and `demo`: run, render progress and summary, write the reports. */
@@ -74,12 +103,13 @@ export const certifyCommand: CommandRegistration = {
       .option('--seed <n>', 'seed for the generated cases: the same seed sends the same cases')
       .option('--runs <n>', 'cases per property (default 100)')
       .option('--timeout-ms <n>', 'per-delivery timeout in milliseconds (default 5000, as gridX)')
-      .option('--concurrency <n>', 'checks run at once and deliveries in flight in DLV-6 (default 4)');
+      .option('--concurrency <n>', 'checks run at once and deliveries in flight in DLV-6 (default 4)')
+      .option('--sign-key-env <name>', 'sign the report with the Ed25519 PEM private key in this environment variable (writes report.dsse.json)');
   },
   run(parsed, io) {
     const o = parsed.opts<{
       spec: string; url: string; secret?: string[]; secretEnv?: string[]; allowHttp: boolean; types?: string[]; checks?: string[];
-      reportDir: string; seed?: string; runs?: string; timeoutMs?: string; concurrency?: string;
+      reportDir: string; seed?: string; runs?: string; timeoutMs?: string; concurrency?: string; signKeyEnv?: string;
     }>();
     const types = nameList(o.types);
     const checks = nameList(o.checks);
@@ -101,6 +131,7 @@ export const certifyCommand: CommandRegistration = {
         ...(runs !== undefined ? { runs } : {}),
         ...(timeoutMs !== undefined ? { timeoutMs } : {}),
         ...(concurrency !== undefined ? { concurrency } : {}),
+        ...(o.signKeyEnv !== undefined ? { signKeyEnv: o.signKeyEnv } : {}),
       },
       io,
     );

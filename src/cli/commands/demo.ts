@@ -5,6 +5,7 @@ import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
 import { wholeNumber } from '../parseNumbers';
 import { certifyAndReport } from './certify';
+import { invocationOf } from '../invocation';
 
 export interface DemoOptions extends CommonOptions {
   readonly reportDir: string;
@@ -30,6 +31,7 @@ export async function runDemo(options: DemoOptions, io: CliIO): Promise<ExitCode
         allowHttp: true,
         ...(options.runs !== undefined ? { runs: options.runs } : {}),
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
+        invocation: invocationOf(['demo'], [['--spec', options.spec], ['--report-dir', options.reportDir], ['--runs', options.runs], ['--seed', options.seed]]),
       },
       options.reportDir,
       io,

@@ -6,6 +6,9 @@ import { errataCommand } from './errata';
 import { lintSpecCommand } from './lintSpec';
 import { listenCommand } from './listen';
 import { pactCommand } from './pact';
+import { fleetCommand } from './fleet';
+import { recheckCommand } from './recheck';
+import { reportCommand } from './reportVerify';
 import { replayCommand } from './replay';
 import { sendCommand } from './send';
 import { serveCommand } from './serve';
@@ -34,4 +37,7 @@ export const COMMANDS: readonly CommandRegistration[] = [
   diffCommand,
   vectorsCommand,
   pactCommand,
+  recheckCommand,
+  reportCommand,
+  fleetCommand,
 ];

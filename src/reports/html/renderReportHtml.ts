@@ -1,6 +1,7 @@
 import { isSenderReport, type CertificationReport } from '../report';
 import { factsSection } from './factsSection';
 import { failuresSection } from './failuresSection';
+import { embeddedReport, provenanceSection } from './provenanceSection';
 import { html, SafeHtml } from './safeHtml';
 import { STYLES } from './styles';
 import { checksTable, coverageTable, requirementsTable } from './tablesSection';
@@ -13,8 +14,8 @@ import { goneBanner, verdictSection } from './verdictSection';
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 /**
- * report.html: a self-contained certificate (inline CSS, no script, no font, no image, no link
- * out) that opens offline and prints: GONE banner, verdict, run facts, requirement and check
+ * report.html: a self-contained certificate (inline CSS, no executable script, no font, no image,
+ * no link out; report.json rides along in a JSON data block) that opens offline and prints: GONE banner, verdict, run facts, requirement and check
  * tables, every failure with its reproduction, the coverage table. Every piece of report data is
  * HTML-escaped by the `html` template. Pure: redaction is the writer's job.
  */
@@ -38,6 +39,7 @@ ${goneBanner(report)}
 <header><h1>${sender ? 'gridX webhook sender check' : 'gridX webhook receiver certification'} · hookproof ${report.tool.version}</h1></header>
 ${verdictSection(report)}
 ${factsSection(report)}
+${provenanceSection(report)}
 ${requirementsTable(report)}
 ${checksTable(report)}
 ${failuresSection(report)}
@@ -48,6 +50,7 @@ Check the spec with <code>sha256sum ${report.spec.path}</code>: it must print <c
 The machine-readable result is report.json beside this page.</p>
 </footer>
 </main>
+${embeddedReport(report)}
 </body>
 </html>
 `;

@@ -32,8 +32,8 @@ const FAILURE: KeyOrder = {
  */
 export const REPORT_KEY_ORDER: KeyOrder = {
   keys: keysOf<CertificationReport>([
-    'formatVersion', 'subject', 'tool', 'spec', 'target', 'seed', 'options', 'startedAt', 'finishedAt',
-    'verdict', 'gone', 'summary', 'checks', 'requirements', 'coverage',
+    'formatVersion', 'digest', 'subject', 'tool', 'spec', 'target', 'seed', 'options', 'startedAt', 'finishedAt',
+    'provenance', 'verdict', 'gone', 'recheck', 'summary', 'checks', 'requirements', 'coverage',
   ]),
   nested: {
     tool: { keys: keysOf<CertificationReport['tool']>(['name', 'version']) },

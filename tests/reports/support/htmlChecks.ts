@@ -1,3 +1,11 @@
+/** The start tag of the JSON data block report.html embeds report.json in. */
+export const EMBEDDED_REPORT_TAG = '<script type="application/json" id="hookproof-report-json">';
+
+/** Script tags other than the data block: executable script, which no report page may carry. */
+export function executableScripts(markup: string): string[] {
+  return (markup.match(/<script\b[^>]*>/gi) ?? []).filter((tag) => tag !== EMBEDDED_REPORT_TAG);
+}
+
 /**
  * Static checks that a report page cannot reach the network, looking only where a load can be
  * requested (text content is inert, and escaped bodies are full of `src=`): in tags, no element
@@ -9,6 +17,8 @@
 export function networkReferences(markup: string): string[] {
   const found: string[] = [];
   for (const tag of tagsOf(markup)) {
+    // report.json's data block: never executed, loads nothing (a src on it would still be caught).
+    if (tag === EMBEDDED_REPORT_TAG) continue;
     if (/^<(?:script|link|iframe|frame|object|embed|img|image|audio|video|source|track|base|portal)\b/i.test(tag)) found.push(tag);
     const attr = /\s(?:src|href|srcset|action|formaction|poster|data|background|ping|xlink:href|manifest)\s*=/i.exec(tag);
     if (attr !== null) found.push(tag);
@@ -30,6 +40,8 @@ export function bodyText(markup: string): string {
   const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(markup)?.[1] ?? '';
   return body
     .replace(/<style[\s\S]*?<\/style>/gi, ' ')
+    // The report.json data block is not shown: what the page says must be said in visible text.
+    .replace(/<script[\s\S]*?<\/script>/gi, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

@@ -35,9 +35,46 @@ const FAILURE = object({
  * required unless optional in the type, and nothing else (a field added to the type must be added
  * here on purpose).
  */
+const RECHECK = object({
+  of: object({ digest: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' }, path: { type: 'string', minLength: 1 }, verdict: { enum: ['pass', 'fail'] }, startedAt: { type: 'string', format: 'date-time' } }),
+  verdict: { enum: ['confirmed', 'not confirmed'] },
+  checks: {
+    type: 'array',
+    items: object(
+      {
+        id: { type: 'string' },
+        requirement: REQUIREMENT_ID,
+        result: { enum: ['confirmed', 'differs'] },
+        original: { enum: [...STATUS.enum, 'absent'] },
+        now: { enum: [...STATUS.enum, 'absent'] },
+        firstDifferingCase: object({ failedIn: { enum: ['original', 'recheck'] }, case: { type: 'string' }, label: { type: 'string' }, expected: { type: 'string' }, actual: { type: 'string' } }),
+      },
+      ['firstDifferingCase'],
+    ),
+  },
+});
+
+const PROVENANCE = object(
+  {
+    node: { type: 'string', pattern: '^v\\d+\\.' },
+    platform: { type: 'string', minLength: 1 },
+    command: { type: 'array', items: { type: 'string' } },
+    connection: object(
+      {
+        address: { type: 'string', minLength: 1 },
+        port: { type: 'integer', minimum: 1, maximum: 65535 },
+        tls: object({ certificateSha256: { type: 'string', pattern: '^([0-9A-F]{2}:){31}[0-9A-F]{2}$' }, validTo: { type: 'string' }, subject: { type: 'string' } }, ['subject']),
+      },
+      ['tls'],
+    ),
+  },
+  ['connection'],
+);
+
 export const REPORT_SCHEMA = object(
   {
     formatVersion: { const: 1 },
+    digest: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' },
     subject: { enum: ['receiver', 'sender'] },
     tool: object({ name: { const: 'hookproof' }, version: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+' } }),
     spec: object({ path: { type: 'string', minLength: 1 }, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } }),
@@ -54,8 +91,10 @@ export const REPORT_SCHEMA = object(
     }),
     startedAt: { type: 'string', format: 'date-time' },
     finishedAt: { type: 'string', format: 'date-time' },
+    provenance: PROVENANCE,
     verdict: { enum: ['pass', 'fail'] },
     gone: object({ caseLabel: { type: 'string' } }),
+    recheck: RECHECK,
     summary: object({ pass: COUNT, fail: COUNT, warn: COUNT, skip: COUNT, cases: COUNT }),
     checks: {
       type: 'array',
@@ -89,7 +128,8 @@ export const REPORT_SCHEMA = object(
       rows: { type: 'array', items: object({ type: { type: 'string' }, counts: { type: 'object', additionalProperties: COUNT } }) },
     }),
   },
-  ['subject', 'gone'],
+  // digest is set by the writer and provenance by the runner: fixtures built by hand have neither.
+  ['subject', 'gone', 'digest', 'provenance', 'recheck'],
 );
 
 const ajv = new Ajv({ allErrors: true, strict: true });

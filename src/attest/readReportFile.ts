@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { HookproofError, InputUnreadableError } from '../errors';
+import type { CertificationReport } from '../reports/report';
+import { extractEmbeddedJson } from './embeddedReport';
+
+/**
+ * Reads a report from report.json, or from report.html through the report.json it embeds: the page
+ * alone is enough to verify or recheck. Unreadable or foreign files are a one-line error (exit 2).
+ */
+export function readReportFile(path: string): CertificationReport {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new InputUnreadableError(path, cause);
+  }
+  const looksHtml = /^\s*</.test(text);
+  const json = looksHtml ? extractEmbeddedJson(text) : text;
+  if (json === undefined) throw new HookproofError('REPORT_UNREADABLE', `${path} is an HTML page without an embedded hookproof report (written by hookproof before 0.2?)`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw new HookproofError('REPORT_UNREADABLE', `${path} is not a hookproof report (not JSON)`);
+  }
+  if (!isReportShaped(parsed)) throw new HookproofError('REPORT_UNREADABLE', `${path} is not a hookproof report (no formatVersion, checks or verdict)`);
+  return parsed;
+}
+
+function isReportShaped(value: unknown): value is CertificationReport {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return v.formatVersion === 1 && Array.isArray(v.checks) && (v.verdict === 'pass' || v.verdict === 'fail') && typeof v.tool === 'object' && typeof v.spec === 'object' && typeof v.target === 'object';
+}

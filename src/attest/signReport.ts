@@ -1,0 +1,32 @@
+import type { KeyObject } from 'node:crypto';
+import { rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { HookproofError } from '../errors';
+import type { CertificationReport } from '../reports/report';
+import { canonicalize } from './canonicalJson';
+import { signEnvelope, type DsseEnvelope } from './dsse';
+import { readReportFile } from './readReportFile';
+import { IN_TOTO_PAYLOAD_TYPE, statementFor } from './statement';
+import { ATTESTATION_FILE_NAME } from './verifyReport';
+
+/**
+ * Signs the report.json at `reportPath` as written (so the signed digest is the file's) and writes
+ * the DSSE envelope beside it as report.dsse.json. Returns the envelope's path. The envelope holds
+ * the statement, the signature and the key id: never the key.
+ */
+export async function signReportFile(reportPath: string, privateKey: KeyObject): Promise<string> {
+  const report = readReportFile(reportPath);
+  const envelope = attestationFor(report, privateKey);
+  const path = join(dirname(reportPath), ATTESTATION_FILE_NAME);
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(envelope, null, 2)}\n`, 'utf8');
+  await rename(temporary, path);
+  return path;
+}
+
+/** The DSSE envelope of a report that carries its digest. */
+export function attestationFor(report: CertificationReport, privateKey: KeyObject): DsseEnvelope {
+  if (report.digest === undefined) throw new HookproofError('INTERNAL', 'cannot sign a report without a digest');
+  const statement = statementFor({ ...report, digest: report.digest });
+  return signEnvelope(IN_TOTO_PAYLOAD_TYPE, Buffer.from(canonicalize(statement), 'utf8'), privateKey);
+}

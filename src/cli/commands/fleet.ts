@@ -1,0 +1,140 @@
+import { Option } from 'commander';
+import { privateKeyFromEnv } from '../../attest/signingKey';
+import { entrySucceeded, type FleetEntry } from '../../fleet/fleetIndex';
+import { readTargetsFile } from '../../fleet/readTargetsFile';
+import { runFleet } from '../../fleet/runFleet';
+import { parseShard } from '../../fleet/shard';
+import { UsageError } from '../../errors';
+import type { CommandRegistration, CommonOptions } from '../command';
+import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
+import { invocationOf } from '../invocation';
+import type { CliIO } from '../io';
+import { collect, nameList, wholeNumber } from '../parseNumbers';
+
+/** Typed options of `fleet`. */
+export interface FleetCommandOptions extends CommonOptions {
+  readonly targetsFile: string;
+  readonly reportDir: string;
+  readonly parallel?: number;
+  readonly rate?: number;
+  readonly shard?: string;
+  readonly previous?: string;
+  readonly allowHttp: boolean;
+  readonly checks?: readonly string[];
+  readonly seed?: number;
+  readonly runs?: number;
+  readonly timeoutMs?: number;
+  readonly concurrency?: number;
+  readonly signKeyEnv?: string;
+}
+
+/**
+ * `hookproof fleet TARGETS`: certifies or rechecks every receiver of a targets file (or of one
+ * shard of it), writes a report directory per target and an index. Exit 0 when every target
+ * passed (and every recheck was confirmed), 1 otherwise, 2 for bad input.
+ */
+export async function runFleetCommand(options: FleetCommandOptions, io: CliIO): Promise<ExitCode> {
+  const env = io.env ?? process.env;
+  const shard = options.shard !== undefined ? parseShard(options.shard) : undefined;
+  if (options.parallel !== undefined && options.parallel < 1) throw new UsageError('--parallel must be at least 1');
+  if (options.rate !== undefined && options.rate < 1) throw new UsageError('--rate must be at least 1 delivery per second');
+  const targets = readTargetsFile(options.targetsFile);
+  const signingKey = options.signKeyEnv !== undefined ? privateKeyFromEnv(options.signKeyEnv, env) : undefined;
+  const index = await runFleet({
+    targets,
+    reportDir: options.reportDir,
+    env,
+    specPath: options.spec,
+    allowHttp: options.allowHttp,
+    ...(options.parallel !== undefined ? { parallel: options.parallel } : {}),
+    ...(options.rate !== undefined ? { ratePerSecond: options.rate } : {}),
+    ...(shard !== undefined ? { shard } : {}),
+    ...(options.previous !== undefined ? { previous: options.previous } : {}),
+    ...(options.checks !== undefined ? { checks: options.checks } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.runs !== undefined ? { runs: options.runs } : {}),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    ...(signingKey !== undefined ? { signingKey } : {}),
+    invocation: invocationOf(['fleet', options.targetsFile], [
+      ['--spec', options.spec],
+      ['--report-dir', options.reportDir],
+      ['--parallel', options.parallel],
+      ['--rate', options.rate],
+      ['--shard', options.shard],
+      ['--previous', options.previous],
+      ['--allow-http', options.allowHttp],
+      ['--checks', options.checks?.join(',')],
+      ['--seed', options.seed],
+      ['--runs', options.runs],
+      ['--timeout-ms', options.timeoutMs],
+      ['--concurrency', options.concurrency],
+      ['--sign-key-env', options.signKeyEnv],
+    ]),
+    onTarget: (entry) => io.out(targetLine(entry)),
+  });
+  const { pass, fail, error } = index.summary;
+  io.out(`fleet: ${pass} pass, ${fail} fail, ${error} could not run${shard !== undefined ? ` (shard ${shard.index}/${shard.total}: ${index.targets.length} of ${index.targetsInFile} targets)` : ''}; index: ${options.reportDir}/index.html`);
+  return exitCodeForOutcome(!index.targets.every(entrySucceeded));
+}
+
+function targetLine(entry: FleetEntry): string {
+  const verdict = entry.verdict.toUpperCase().padEnd(5);
+  const recheck = entry.recheck !== undefined ? ` recheck ${entry.recheck}` : '';
+  const detail = entry.error ?? (entry.failingRequirements.length > 0 ? `failing ${entry.failingRequirements.join(', ')}` : '');
+  const change = entry.change !== undefined ? ` [${entry.change}]` : '';
+  return `${verdict} ${entry.name}${recheck}${detail !== '' ? `: ${detail}` : ''}${change}`;
+}
+
+/** Registration of `fleet`. */
+export const fleetCommand: CommandRegistration = {
+  name: 'fleet',
+  define(command) {
+    command
+      .description('certify or recheck many receivers from a targets file, N at a time under one rate limit, with an index')
+      .argument('<targets>', 'targets.yaml: a "targets:" list of {name, url, secretEnv, types, allowHttp, recheck}')
+      .option('--report-dir <dir>', 'where the per-target report directories and index.json/index.html go', './hookproof-fleet')
+      .option('--parallel <n>', 'targets certified at once (default 4)')
+      .option('--rate <n>', 'deliveries per second across the whole fleet (default: no limit)')
+      .option('--shard <i/n>', 'run only shard i of n (as jest --shard): one CI job per shard')
+      .option('--previous <dir>', "a previous fleet run's --report-dir: the index says what changed")
+      .option('--allow-http', 'allow plain http:// targets (each target may also set allowHttp)', false)
+      .addOption(new Option('--checks <checks>', 'only these checks, by id or requirement ID, comma-separated').argParser(collect))
+      .option('--seed <n>', 'seed for every target (default: random per target)')
+      .option('--runs <n>', 'cases per property (default 100)')
+      .option('--timeout-ms <n>', 'per-delivery timeout in milliseconds (default 5000)')
+      .option('--concurrency <n>', 'checks run at once per target (default 4)')
+      .option('--sign-key-env <name>', "sign every target's report with the Ed25519 PEM private key in this environment variable");
+  },
+  run(parsed, io) {
+    const o = parsed.opts<{
+      spec: string; reportDir: string; parallel?: string; rate?: string; shard?: string; previous?: string; allowHttp: boolean;
+      checks?: string[]; seed?: string; runs?: string; timeoutMs?: string; concurrency?: string; signKeyEnv?: string;
+    }>();
+    const [targetsFile] = parsed.args as [string];
+    const numbers = {
+      parallel: wholeNumber('--parallel', o.parallel),
+      rate: wholeNumber('--rate', o.rate),
+      seed: wholeNumber('--seed', o.seed),
+      runs: wholeNumber('--runs', o.runs),
+      timeoutMs: wholeNumber('--timeout-ms', o.timeoutMs),
+      concurrency: wholeNumber('--concurrency', o.concurrency),
+    };
+    const checks = nameList(o.checks);
+    const defined = Object.fromEntries(Object.entries(numbers).filter(([, v]) => v !== undefined)) as Partial<Record<keyof typeof numbers, number>>;
+    return runFleetCommand(
+      {
+        spec: o.spec,
+        targetsFile,
+        reportDir: o.reportDir,
+        allowHttp: o.allowHttp,
+        ...defined,
+        ...(o.shard !== undefined ? { shard: o.shard } : {}),
+        ...(o.previous !== undefined ? { previous: o.previous } : {}),
+        ...(checks !== undefined ? { checks } : {}),
+        ...(o.signKeyEnv !== undefined ? { signKeyEnv: o.signKeyEnv } : {}),
+      },
+      io,
+    );
+  },
+};

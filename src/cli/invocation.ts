@@ -1,0 +1,28 @@
+import { redactUrl } from '../runner/validateTarget';
+
+/** One option of a command line as typed: a flag, a value, a list of values (repeated), or absent. */
+export type InvocationValue = string | number | boolean | readonly string[] | undefined;
+
+/** Options whose values are secrets: the flag is kept (it matters how many there were), the value never. */
+const SECRET_VALUED = new Set(['--secret']);
+/** Options whose values are URLs, which may carry a password. */
+const URL_VALUED = new Set(['--url']);
+
+/**
+ * The command line of a run, secret-free, for a report's provenance: `[command, ...options]` in the
+ * order given, `--secret` values as `<redacted>`, URL passwords masked. Environment variable
+ * NAMES (--secret-env, --sign-key-env) are kept: they say where a secret came from, not what it is.
+ */
+export function invocationOf(command: readonly string[], options: ReadonlyArray<readonly [string, InvocationValue]>): string[] {
+  const line = [...command];
+  for (const [flag, value] of options) {
+    if (value === undefined || value === false) continue;
+    if (value === true) {
+      line.push(flag);
+      continue;
+    }
+    const values = typeof value === 'string' || typeof value === 'number' ? [String(value)] : value;
+    for (const one of values) line.push(flag, SECRET_VALUED.has(flag) ? '<redacted>' : URL_VALUED.has(flag) ? redactUrl(one) : one);
+  }
+  return line;
+}

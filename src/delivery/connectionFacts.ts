@@ -1,0 +1,59 @@
+import type { Socket } from 'node:net';
+import { TLSSocket } from 'node:tls';
+import { buildConnector } from 'undici';
+
+/**
+ * What the first connection to the target was, as recorded at connection time: the address the
+ * host name resolved to and, over https, the certificate the receiver presented. It is provenance
+ * ("this run spoke to that machine, which showed that certificate"), not a judgement: TLS-1 judges.
+ */
+export interface ConnectionFacts {
+  readonly address: string;
+  readonly port: number;
+  readonly tls?: {
+    /** SHA-256 fingerprint of the leaf certificate's DER bytes, upper-case hex pairs joined by ':'. */
+    readonly certificateSha256: string;
+    /** The certificate's notAfter, as an ISO 8601 time. */
+    readonly validTo: string;
+    readonly subject?: string;
+  };
+}
+
+/**
+ * An undici connector that behaves as undici's own (built from the same options) and hands each
+ * socket it opens to `record` before undici uses it.
+ */
+export function recordingConnector(options: buildConnector.BuildOptions, record: (facts: ConnectionFacts) => void): buildConnector.connector {
+  const connect = buildConnector(options);
+  return (opts, callback) => {
+    connect(opts, (...args) => {
+      const socket = args[1];
+      if (args[0] === null && socket !== null) {
+        const facts = factsOf(socket);
+        if (facts !== undefined) record(facts);
+      }
+      callback(...args);
+    });
+  };
+}
+
+function factsOf(socket: Socket | TLSSocket): ConnectionFacts | undefined {
+  const address = socket.remoteAddress;
+  const port = socket.remotePort;
+  if (address === undefined || port === undefined) return undefined;
+  if (!(socket instanceof TLSSocket)) return { address, port };
+  const certificate = socket.getPeerCertificate();
+  // An empty object means the peer sent no certificate (not possible once the handshake is done).
+  if (typeof certificate.fingerprint256 !== 'string') return { address, port };
+  const validTo = new Date(certificate.valid_to);
+  const subject = certificate.subject?.CN;
+  return {
+    address,
+    port,
+    tls: {
+      certificateSha256: certificate.fingerprint256,
+      validTo: Number.isNaN(validTo.getTime()) ? certificate.valid_to : validTo.toISOString(),
+      ...(typeof subject === 'string' ? { subject } : {}),
+    },
+  };
+}

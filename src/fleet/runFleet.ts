@@ -1,0 +1,166 @@
+import type { KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { readReportFile } from '../attest/readReportFile';
+import { signReportFile } from '../attest/signReport';
+import { createEngine } from '../engine';
+import { HookproofError, SecretMissingError } from '../errors';
+import { runRecheck } from '../recheck/runRecheck';
+import { writeReports } from '../reports';
+import type { CertificationReport } from '../reports/report';
+import { runCertification } from '../runner/runCertification';
+import { runPool } from '../runner/runPool';
+import { changeSince, entryFromReport, type FleetEntry, type FleetIndex } from './fleetIndex';
+import type { FleetTarget } from './fleetTarget';
+import { createRateLimiter } from './rateLimiter';
+import { renderFleetIndexHtml } from './renderFleetIndexHtml';
+import type { Shard } from './shard';
+import { shardOf } from './shard';
+
+/** Settings of a fleet run; per-target settings come from the targets file. */
+export interface FleetOptions {
+  readonly targets: readonly FleetTarget[];
+  readonly reportDir: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Targets certified at once (default 4). */
+  readonly parallel?: number;
+  /** Deliveries per second across the whole fleet (default: no limit). */
+  readonly ratePerSecond?: number;
+  readonly shard?: Shard;
+  /** A previous fleet run's directory: its index.json gives each row's change. */
+  readonly previous?: string;
+  readonly specPath?: string;
+  readonly allowHttp?: boolean;
+  readonly checks?: readonly string[];
+  readonly seed?: number;
+  readonly runs?: number;
+  readonly timeoutMs?: number;
+  readonly concurrency?: number;
+  readonly retryBaseDelayMs?: number;
+  readonly signingKey?: KeyObject;
+  /** The command line as run (secret-free), per target report's provenance. */
+  readonly invocation?: readonly string[];
+  /** Called as each target finishes. */
+  readonly onTarget?: (entry: FleetEntry) => void;
+}
+
+/**
+ * Certifies (or rechecks) every target of this shard, `parallel` at a time under one shared rate
+ * limit, writes one report directory per target, then index.json and index.html. Every target's
+ * secrets are resolved before anything runs: a missing variable is a one-line error (exit 2), not a
+ * half-run fleet. A target hookproof cannot run (a refused URL or recheck) is a row with `error`.
+ */
+export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
+  const startedAt = new Date().toISOString();
+  const mine = options.shard !== undefined ? shardOf(options.targets, options.shard) : [...options.targets];
+  const secrets = new Map(mine.map((target) => [target.name, secretsOf(target, options.env)]));
+  const previous = options.previous !== undefined ? readPreviousIndex(options.previous) : undefined;
+  const engine = createEngine(options.specPath !== undefined ? { specPath: options.specPath } : {});
+  const limit = options.ratePerSecond !== undefined ? createRateLimiter(options.ratePerSecond) : undefined;
+  const root = resolve(options.reportDir);
+  const dirs = directoryNames(mine);
+
+  const runTarget = async (target: FleetTarget): Promise<FleetEntry> => {
+    const reportDir = dirs.get(target.name) ?? target.name;
+    const targetSecrets = secrets.get(target.name) ?? [];
+    const base = { name: target.name, url: target.url, reportDir, mode: target.recheck !== undefined ? ('recheck' as const) : ('certify' as const) };
+    let entry: FleetEntry;
+    try {
+      const report = await reportFor(target, targetSecrets, join(options.reportDir, reportDir, 'report.json'));
+      const files = await writeReports(report, join(root, reportDir), targetSecrets);
+      if (options.signingKey !== undefined) await signReportFile(files.json, options.signingKey);
+      entry = entryFromReport(base, readReportFile(files.json));
+    } catch (error) {
+      if (!(error instanceof HookproofError)) throw error;
+      entry = { ...base, verdict: 'error', failingRequirements: [], error: error.message };
+    }
+    const withChange = previous !== undefined ? { ...entry, change: changeSince(entry, previous.get(target.name)) } : entry;
+    options.onTarget?.(withChange);
+    return withChange;
+  };
+
+  const reportFor = (target: FleetTarget, targetSecrets: readonly string[], reportPath: string): Promise<CertificationReport> => {
+    const shared = {
+      ...(limit !== undefined ? { beforeDelivery: limit } : {}),
+      ...(options.retryBaseDelayMs !== undefined ? { retryBaseDelayMs: options.retryBaseDelayMs } : {}),
+      ...(options.invocation !== undefined ? { invocation: options.invocation } : {}),
+      reportPath,
+    };
+    if (target.recheck !== undefined) {
+      const original = readReportFile(target.recheck);
+      return runRecheck({ original, originalPath: target.recheck, secrets: targetSecrets, url: target.url, ...(options.specPath !== undefined ? { specPath: options.specPath } : {}), ...shared });
+    }
+    return runCertification({
+      url: target.url,
+      secrets: targetSecrets,
+      engine,
+      allowHttp: target.allowHttp ?? options.allowHttp ?? false,
+      ...(target.types !== undefined ? { types: target.types } : {}),
+      ...(options.checks !== undefined ? { checks: options.checks } : {}),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.runs !== undefined ? { runs: options.runs } : {}),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+      ...shared,
+    });
+  };
+
+  const entries = await runPool(mine, options.parallel ?? 4, runTarget);
+  const count = (verdict: FleetEntry['verdict']): number => entries.filter((e) => e.verdict === verdict).length;
+  const index: FleetIndex = {
+    formatVersion: 1,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    ...(options.shard !== undefined ? { shard: options.shard } : {}),
+    targetsInFile: options.targets.length,
+    ...(options.previous !== undefined ? { previous: options.previous } : {}),
+    summary: { pass: count('pass'), fail: count('fail'), error: count('error') },
+    targets: entries,
+  };
+  await mkdir(root, { recursive: true });
+  await writeAtomically(join(root, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
+  await writeAtomically(join(root, 'index.html'), renderFleetIndexHtml(index));
+  return index;
+}
+
+function secretsOf(target: FleetTarget, env: Readonly<Record<string, string | undefined>>): string[] {
+  return target.secretEnv.map((name) => {
+    const value = env[name];
+    if (value === undefined || value === '') throw new SecretMissingError(`target "${target.name}": environment variable ${name} (its secretEnv) is not set or empty`);
+    return value;
+  });
+}
+
+/** The previous run's rows by target name. */
+function readPreviousIndex(dir: string): Map<string, FleetEntry> {
+  const path = join(dir, 'index.json');
+  let index: FleetIndex;
+  try {
+    index = JSON.parse(readFileSync(path, 'utf8')) as FleetIndex;
+  } catch {
+    throw new HookproofError('REPORT_UNREADABLE', `--previous ${dir}: no readable fleet index.json there`);
+  }
+  if (!Array.isArray(index.targets)) throw new HookproofError('REPORT_UNREADABLE', `--previous ${dir}: index.json is not a hookproof fleet index`);
+  return new Map(index.targets.map((entry) => [entry.name, entry]));
+}
+
+/** A file-system-safe, unique directory name per target, stable for the same file. */
+function directoryNames(targets: readonly FleetTarget[]): Map<string, string> {
+  const used = new Set<string>();
+  const names = new Map<string, string>();
+  for (const target of targets) {
+    const slug = target.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '').slice(0, 80) || 'target';
+    let name = slug;
+    for (let n = 2; used.has(name); n += 1) name = `${slug}-${n}`;
+    used.add(name);
+    names.set(target.name, name);
+  }
+  return names;
+}
+
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, text, 'utf8');
+  await rename(temporary, path);
+}
