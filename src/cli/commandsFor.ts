@@ -22,6 +22,9 @@ export const LAZY_COMMANDS: Readonly<Record<string, () => CommandRegistration>> 
   diff: () => (require('./commands/diff') as typeof import('./commands/diff')).diffCommand,
   vectors: () => (require('./commands/vectors') as typeof import('./commands/vectors')).vectorsCommand,
   pact: () => (require('./commands/pact') as typeof import('./commands/pact')).pactCommand,
+  recheck: () => (require('./commands/recheck') as typeof import('./commands/recheck')).recheckCommand,
+  report: () => (require('./commands/reportVerify') as typeof import('./commands/reportVerify')).reportCommand,
+  fleet: () => (require('./commands/fleet') as typeof import('./commands/fleet')).fleetCommand,
 };
 
 /**
