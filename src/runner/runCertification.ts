@@ -26,7 +26,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
   const runs = positiveInteger('--runs', options.runs ?? DEFAULTS.runs);
   const timeoutMs = positiveInteger('--timeout-ms', options.timeoutMs ?? DEFAULTS.timeoutMs);
   const concurrency = positiveInteger('--concurrency', options.concurrency ?? DEFAULTS.concurrency);
-  const seed = options.seed ?? randomInt(0, 2 ** 31 - 1);
+  const seed = options.seed !== undefined ? positiveInteger('--seed', options.seed) : randomInt(0, 2 ** 31 - 1);
   const engine = options.engine ?? createEngine(options.specPath !== undefined ? { specPath: options.specPath } : {});
   const selected = options.types === undefined || options.types.length === 0 ? engine.catalogue.types : options.types.map((t) => engine.catalogue.get(t));
   const checks = selectChecks(options.catalogue ?? CHECKS, options.checks);

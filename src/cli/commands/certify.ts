@@ -1,8 +1,10 @@
 import { Option } from 'commander';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createProgressRenderer, renderSummary, writeReports } from '../../reports';
 import type { CertificationReport } from '../../reports/report';
 import { runCertification } from '../../runner/runCertification';
+import { validateTarget } from '../../runner/validateTarget';
+import { prepareReportDir } from '../reportDir';
 import type { CertifyOptions } from '../../runner/certifyOptions';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
@@ -29,6 +31,7 @@ export interface CertifyCommandOptions extends CommonOptions, SecretSources {
  */
 export async function runCertify(options: CertifyCommandOptions, io: CliIO): Promise<ExitCode> {
   const secrets = resolveSecrets(options, io.env ?? process.env);
+  validateTarget(options.url, options.allowHttp);
   const report = await certifyAndReport(
     {
       url: options.url,
@@ -50,10 +53,12 @@ export async function runCertify(options: CertifyCommandOptions, io: CliIO): Pro
 
 /** Shared by `certify` and `demo`: run, render progress and summary, write the reports. */
 export async function certifyAndReport(options: CertifyOptions, reportDir: string, io: CliIO): Promise<CertificationReport> {
+  // Checked (and created) before the run, so a run of minutes never ends in "cannot write".
+  const root = await prepareReportDir(reportDir);
   const reportPath = join(reportDir, 'report.json');
   const progress = createProgressRenderer(io.progress ?? { isTTY: false, write: (text: string) => io.err(text.replace(/\n$/, '')) }, { secrets: options.secrets });
   const report = await runCertification({ ...options, reportPath, onProgress: progress });
-  const files = await writeReports(report, resolve(reportDir), options.secrets);
+  const files = await writeReports(report, root, options.secrets);
   for (const line of renderSummary(report, { htmlPath: files.html, secrets: options.secrets }).split('\n')) io.out(line);
   return report;
 }
