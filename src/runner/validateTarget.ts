@@ -1,15 +1,21 @@
+import { parseTarget } from '../delivery/parseTarget';
 import { SecretMissingError, TargetInvalidError, UsageError } from '../errors';
 import { inRange, rangeMessage, type RangedOption } from './optionRanges';
 import { maskUrlCredentials } from '../reports/redaction/maskUrlCredentials';
 import { MIN_DISTINCTIVE_LENGTH } from '../reports/redaction/redactSecrets';
 
-/** Checks the target URL and scheme; returns the URL as given (never normalised: gridX sends it as is). */
+/**
+ * Checks the target URL and scheme, and that it can really be sent (a host, no credentials, a
+ * path without spaces or non-ASCII: see `parseTarget`), before anything runs; returns the URL as
+ * given (never normalised: gridX sends it as is). A URL that is fine but unreachable is not refused:
+ * that is the receiver's verdict to give.
+ */
 export function validateTarget(url: string, allowHttp: boolean): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new TargetInvalidError(`invalid URL "${url}": expected an absolute http(s) URL such as https://staging.example.com/hooks/gridx`);
+    throw new TargetInvalidError(`invalid URL "${redactUrl(url)}": expected an absolute http(s) URL such as https://staging.example.com/hooks/gridx`);
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
     throw new TargetInvalidError(`unsupported URL scheme "${parsed.protocol}" in ${redactUrl(url)}: gridX delivers over https only`);
@@ -17,6 +23,7 @@ export function validateTarget(url: string, allowHttp: boolean): string {
   if (parsed.protocol === 'http:' && !allowHttp) {
     throw new TargetInvalidError(`refusing plain http target ${redactUrl(url)}: gridX delivers over https only (TLS-1); pass --allow-http for a local or staging run`);
   }
+  parseTarget(url);
   return url;
 }
 
