@@ -22,6 +22,8 @@ export function loadSpec(path: string = DEFAULT_SPEC_PATH): SpecDocument {
 /** Parses spec bytes already in memory (the path is only used in messages and reports). */
 export function parseSpec(bytes: Buffer | string, path: string): SpecDocument {
   const text = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
+  // JSON is YAML, but a JSON file's syntax error is best told in JSON's terms.
+  if (/\.json$/i.test(path)) assertJson(text, path);
   const parsed = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   const firstError = parsed.errors[0];
   if (firstError !== undefined) {
@@ -30,7 +32,13 @@ export function parseSpec(bytes: Buffer | string, path: string): SpecDocument {
     const reason = (firstError.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
     throw new SpecInvalidError(path, `not valid YAML${where}: ${reason}`);
   }
-  const document: unknown = parsed.toJS({ maxAliasCount: 1000 });
+  let document: unknown;
+  try {
+    document = parsed.toJS({ maxAliasCount: 1000 });
+  } catch (cause) {
+    // The yaml package refuses aliases that expand exponentially (a "billion laughs" document).
+    throw new SpecInvalidError(path, `YAML aliases expand too far (${cause instanceof Error ? cause.message : String(cause)}); refusing it`);
+  }
   if (!isSchemaObject(document)) {
     throw new SpecInvalidError(path, 'not an OpenAPI document (expected a mapping at the top level)');
   }
@@ -40,4 +48,12 @@ export function parseSpec(bytes: Buffer | string, path: string): SpecDocument {
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { path, sha256, document };
+}
+
+function assertJson(text: string, path: string): void {
+  try {
+    JSON.parse(text);
+  } catch (cause) {
+    throw new SpecInvalidError(path, `not valid JSON: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
 }
