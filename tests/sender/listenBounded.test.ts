@@ -56,6 +56,17 @@ describe('hookproof listen: bounded bodies whatever a sender sends', () => {
   });
 });
 
+describe('hookproof listen: a sender cannot drive the terminal', () => {
+  it('escapes control characters in event ids and types on the live lines', async () => {
+    const listen = await startListen({ count: 1 });
+    const body = Buffer.from(JSON.stringify({ ...pingEvent(), id: '\u001b[2J\u001b]0;owned\u0007', type: 'ping\r\nFAIL forged' }));
+    await post(listen.url, body, undefined, { 'content-type': 'application/json' });
+    const run = await listen.done;
+    for (const line of run.out) expect(line).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/);
+    expect(run.out.join('\n')).toContain('ping\\x0d\\x0aFAIL forged  \\x1b[2J\\x1b]0;owned\\x07');
+  });
+});
+
 describe('hookproof listen: records stay valid JSON whatever the secret spells', () => {
   // A secret starting with n, t, r, b or f used to turn `\n…` into `\[redacted]` in the record.
   it.each(['nabcdefgh', 'tabs-and-more', 'rnbft-secret', 'headersx', 'signature'])('secret %p', async (secret) => {
