@@ -56,7 +56,7 @@ export function validateSecrets(secrets: readonly string[]): readonly string[] {
 }
 
 /** `value` when it is within the option's documented range (library callers get the same checks as the CLI). */
-export function positiveInteger(name: RangedOption, value: number): number {
+export function optionInRange(name: RangedOption, value: number): number {
   if (!inRange(name, value)) throw new UsageError(rangeMessage(name, String(value)));
   return value;
 }
