@@ -37,7 +37,7 @@ export function rangeMessage(option: RangedOption, got: string): string {
   return `${option} must be a whole number from ${min} to ${max}, got "${got}"`;
 }
 
-/** `value` when it is a whole number within `option`'s range; else undefined. */
+/** Whether `value` is a whole number within `option`'s range. */
 export function inRange(option: RangedOption, value: number): boolean {
   const { min, max } = OPTION_RANGES[option];
   return Number.isSafeInteger(value) && value >= min && value <= max;
