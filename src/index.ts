@@ -52,6 +52,8 @@ export { CHECKS, REQUIREMENTS, type Check, type CheckContext, type CheckOutcome,
 export { runCertification } from './runner/runCertification';
 export type { CertifyOptions, ProgressEvent } from './runner/certifyOptions';
 export type { CertificationReport, CheckReport, RequirementReport } from './reports/report';
+// Redaction helpers every writer of hookproof output shares (values, URL credentials, terminals).
+export { redactValue, maskUrlCredentials, terminalSafe } from './reports';
 
 // → Pact: the HTTP contract (gridX consumer, receiver provider) — generate and verify
 export {

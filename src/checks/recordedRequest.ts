@@ -9,6 +9,16 @@ export interface RecordedRequest {
   readonly bodyText?: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly signature: SignatureRecipe;
+  /**
+   * Set when the body held a secret and the report's copy has it replaced by `[redacted]`: the
+   * stored bytes then differ from those sent, and `size` is the size that was sent.
+   */
+  readonly redacted?: { readonly size: number; readonly sha256: string };
+  /**
+   * Set when only a prefix of a large body is stored (listen reports): `size` and `sha256` are
+   * those of the whole body as received.
+   */
+  readonly truncated?: { readonly size: number; readonly sha256: string };
 }
 
 export function recordRequest(outgoing: OutgoingCase, secrets: readonly string[]): RecordedRequest {

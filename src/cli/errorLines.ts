@@ -1,5 +1,7 @@
 import { CommanderError } from 'commander';
 import { HookproofError } from '../errors';
+import { maskUrlCredentials } from '../reports/redaction/maskUrlCredentials';
+import { terminalSafe } from '../reports/text/terminalSafe';
 
 const SILENT_COMMANDER_CODES = new Set(['commander.help', 'commander.helpDisplayed', 'commander.version']);
 
@@ -21,12 +23,17 @@ export function errorLines(error: unknown, debug: boolean): string[] {
   return [`hookproof: internal error: ${oneLine(message)} (set HOOKPROOF_DEBUG=1 for the stack)`];
 }
 
+/**
+ * The message on one line, with URL credentials masked (`u:***@`: messages quote URLs, and some
+ * come from other tools) and anything a terminal would act on escaped (they quote user input).
+ */
 function oneLine(text: string): string {
-  return text
+  const joined = text
     .split('\n')
     .map((part) => part.trim())
     .filter((part) => part !== '')
     .join(' ');
+  return terminalSafe(maskUrlCredentials(joined));
 }
 
 function stackLines(error: unknown): string[] {

@@ -1,10 +1,16 @@
 import { UsageError } from '../errors';
+import { inRange, rangeMessage, type RangedOption } from '../runner/optionRanges';
 
-/** Parses a whole-number option value, with a one-line error naming the option. */
-export function wholeNumber(option: string, value: string | undefined): number | undefined {
+/**
+ * Parses a whole-number option value within the option's documented range (OPTION_RANGES), with a
+ * one-line error naming the option as typed. Digits only: `1e20`, `-1`, `0x10` and values past
+ * 2^53 (which a JavaScript number would silently round) are refused, not reinterpreted.
+ */
+export function wholeNumber(option: RangedOption, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim())) throw new UsageError(`${option} must be a whole number, got "${value}"`);
-  return Number(value);
+  const text = value.trim();
+  if (!/^\d+$/.test(text) || !inRange(option, Number(text))) throw new UsageError(rangeMessage(option, value));
+  return Number(text);
 }
 
 /** Splits a comma-separated option (repeatable) into trimmed, non-empty names. */

@@ -1,5 +1,7 @@
 import { Command } from 'commander';
+import { UsageError } from '../errors';
 import type { CommandRegistration } from './command';
+import { refuseRepeatedOptions } from './singleUse';
 import type { ExitCode } from './exitCodes';
 import { writeLines, type CliIO } from './io';
 import { specOption } from './options';
@@ -26,7 +28,9 @@ export function createProgram(commands: readonly CommandRegistration[], io: CliI
     .exitOverride()
     .configureOutput({
       writeOut: (text) => writeLines(io.out, text),
-      writeErr: (text) => writeLines(io.err, text),
+      // Commander writes to stderr only the full help when no command is given; hookproof says
+      // that in one line instead (see noCommand), so nothing else goes there.
+      writeErr: () => undefined,
       outputError: () => undefined,
     })
     .showSuggestionAfterError(true)
@@ -35,8 +39,22 @@ export function createProgram(commands: readonly CommandRegistration[], io: CliI
     // deployment gate that always passes).
     .enablePositionalOptions()
     .addHelpText('after', EXIT_CODES_HELP);
+  noCommand(program, 'hookproof');
   for (const registration of commands) register(program, registration, io, onResult);
   return program;
+}
+
+/**
+ * `hookproof` or `hookproof pact` with no command: one line naming `--help` and exit 2, instead of
+ * the whole help on stderr. Commander reports that case as its "help" exit with code 1.
+ */
+function noCommand(command: Command, path: string): void {
+  command.exitOverride((error) => {
+    if (error.code === 'commander.help' && error.exitCode !== 0) {
+      throw new UsageError(`no command given; run \`${path} --help\` to see the commands`);
+    }
+    throw error;
+  });
 }
 
 /** Adds a command (or a group such as `pact` with its subcommands) under `parent`. */
@@ -44,12 +62,14 @@ function register(parent: Command, registration: CommandRegistration, io: CliIO,
   // parent.command() copies the settings above (exitOverride, output) to the subcommand.
   const command = parent.command(registration.name);
   if (registration.subcommands !== undefined) {
+    noCommand(command, `hookproof ${registration.name}`);
     registration.define(command);
     for (const sub of registration.subcommands) register(command, sub, io, onResult);
     return;
   }
   command.addOption(specOption());
   registration.define(command);
+  refuseRepeatedOptions(command);
   command.action(async () => {
     onResult(await registration.run(command, io));
   });

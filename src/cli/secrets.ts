@@ -1,4 +1,5 @@
 import { SecretMissingError } from '../errors';
+import { validateSecrets } from '../runner/validateTarget';
 
 export interface SecretSources {
   /** Values of --secret (discouraged on shared machines: they show in the process list). */
@@ -9,7 +10,8 @@ export interface SecretSources {
 
 /**
  * The receiver's secrets, from --secret values, --secret-env variables, or else HOOKPROOF_SECRET.
- * The values are only ever used to sign; no message here or anywhere else prints one.
+ * The values are only ever used to sign; no message here or anywhere else prints one. Checked
+ * before anything runs: 1 to 5 secrets, each at least 8 characters and not only whitespace.
  */
 export function resolveSecrets(sources: SecretSources, env: Readonly<Record<string, string | undefined>>): string[] {
   const secrets = [...(sources.secret ?? [])];
@@ -22,5 +24,5 @@ export function resolveSecrets(sources: SecretSources, env: Readonly<Record<stri
   if (secrets.length === 0) {
     throw new SecretMissingError('no secret given: pass --secret-env NAME (recommended), --secret VALUE, or set HOOKPROOF_SECRET');
   }
-  return secrets;
+  return [...validateSecrets(secrets)];
 }

@@ -51,7 +51,8 @@ export class DeliveryClient {
   #closed = false;
 
   constructor(options: DeliveryClientOptions = {}) {
-    this.timeoutMs = positiveInteger('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    // Node's timers overflow past 2^31−1 ms and fire at once.
+    this.timeoutMs = positiveInteger('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 2 ** 31 - 1);
     this.maxResponseBytes = nonNegativeInteger(
       'maxResponseBytes',
       options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
@@ -179,9 +180,9 @@ function codeOf(error: unknown): unknown {
   return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
 }
 
-function positiveInteger(name: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value <= 0) {
-    throw new UsageError(`${name} must be a positive integer, got ${value}`);
+function positiveInteger(name: string, value: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (!Number.isSafeInteger(value) || value <= 0 || value > max) {
+    throw new UsageError(`${name} must be a positive integer${max < Number.MAX_SAFE_INTEGER ? ` of at most ${max}` : ''}, got ${value}`);
   }
   return value;
 }

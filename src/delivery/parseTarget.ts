@@ -1,4 +1,5 @@
 import { TargetInvalidError } from '../errors';
+import { maskUrlCredentials } from '../reports/redaction/maskUrlCredentials';
 
 /** Where a delivery goes, split the way undici wants it. */
 export type Target = { origin: string; path: string };
@@ -25,14 +26,17 @@ export function parseTarget(url: string): Target {
     parsed = undefined;
   }
   const rawPath = match?.[3];
+  const shown = maskUrlCredentials(url);
   if (match === null || parsed === undefined || rawPath === undefined || parsed.hostname === '') {
-    throw new TargetInvalidError(`not an http(s) URL: ${url}`);
+    throw new TargetInvalidError(`not an http(s) URL: ${shown}`);
   }
+  // `http:///hooks` parses as host "hooks" (WHATWG skips the empty authority): a typo, not a host.
+  if (match[2] === '') throw new TargetInvalidError(`the target URL has no host: ${shown} (expected e.g. https://receiver.example.com/hooks)`);
   if (parsed.username !== '' || parsed.password !== '') {
-    throw new TargetInvalidError(`credentials in the target URL are not supported: ${parsed.origin}`);
+    throw new TargetInvalidError(`credentials in the target URL are not supported (gridX sends none; the receiver authenticates by signature): ${shown}`);
   }
   if (!PATH_PATTERN.test(rawPath)) {
-    throw new TargetInvalidError(`the target URL's path or query has characters that must be percent-encoded: ${url}`);
+    throw new TargetInvalidError(`the target URL's path or query has characters that must be percent-encoded (spaces, tabs, non-ASCII): ${shown}`);
   }
   const path = rawPath === '' ? '/' : rawPath.startsWith('?') ? `/${rawPath}` : rawPath;
   return { origin: parsed.origin, path };

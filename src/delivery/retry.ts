@@ -39,8 +39,9 @@ export async function deliverWithRetries(
   if (!Number.isSafeInteger(retries) || retries < 0) {
     throw new UsageError(`retries must be a non-negative integer, got ${retries}`);
   }
-  if (!Number.isFinite(baseDelayMs) || baseDelayMs < 0) {
-    throw new UsageError(`baseDelayMs must be >= 0, got ${baseDelayMs}`);
+  // Bounded so every wait (up to base × factor^retries) stays a timer Node honours.
+  if (!Number.isFinite(baseDelayMs) || baseDelayMs < 0 || baseDelayMs * factor ** Math.max(0, retries - 1) > 2 ** 31 - 1) {
+    throw new UsageError(`baseDelayMs must be >= 0 and keep every wait within 2^31-1 ms, got ${baseDelayMs}`);
   }
   if (!Number.isFinite(factor) || factor < 1) {
     throw new UsageError(`factor must be >= 1, got ${factor}`);

@@ -1,10 +1,9 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { renderReportHtml } from './html/renderReportHtml';
 import { renderReportJson } from './json/renderReportJson';
 import { renderJunitXml } from './junit/renderJunitXml';
 import { redactFailureBody } from './redaction/redactRequestBody';
-import { redactSecrets } from './redaction/redactSecrets';
 import { redactValue } from './redaction/redactValue';
 import type { CertificationReport } from './report';
 import { withDigest } from '../attest/reportDigest';
@@ -21,15 +20,16 @@ export const REPORT_FILE_NAMES = { json: 'report.json', junit: 'junit.xml', html
 
 /**
  * Writes report.json, junit.xml and report.html into `dir` (created if needed) and returns their
- * paths. No secret is ever written: every string of the report is redacted before rendering
- * (so each format stays valid), and each finished text is redacted again as a last net, whatever
- * slipped into a note, a label or a body. Each file is written to a temporary name and renamed,
+ * paths. No secret is ever written: every string value of the report (never a key, never markup)
+ * is redacted before rendering, so each format stays valid whatever the secret spells, and request
+ * bodies are redacted as bytes and marked (`request.redacted`). The renderers build every piece of
+ * text from the report's values, so nothing reaches a file unredacted. Each file is written to a temporary name and renamed,
  * so a reader never sees half a report.
  */
 export async function writeReports(report: CertificationReport, dir: string, secrets: readonly string[]): Promise<ReportFiles> {
-  // The digest is of the report exactly as written: redacted, then through the final text net and
-  // back, so `report verify` recomputes it from the file alone.
-  const redacted = JSON.parse(redactSecrets(renderReportJson(redactReport(report, secrets)), secrets)) as CertificationReport;
+  // The digest is of the report exactly as written: redacted, rendered and parsed back, so
+  // `report verify` recomputes it from the file alone.
+  const redacted = JSON.parse(renderReportJson(redactReport(report, secrets))) as CertificationReport;
   const safe = withDigest(redacted);
   const root = resolve(dir);
   await mkdir(root, { recursive: true });
@@ -39,9 +39,9 @@ export async function writeReports(report: CertificationReport, dir: string, sec
     html: join(root, REPORT_FILE_NAMES.html),
   };
   await Promise.all([
-    writeAtomically(files.json, redactSecrets(renderReportJson(safe), secrets)),
-    writeAtomically(files.junit, redactSecrets(renderJunitXml(safe), secrets)),
-    writeAtomically(files.html, redactSecrets(renderReportHtml(safe), secrets)),
+    writeAtomically(files.json, renderReportJson(safe)),
+    writeAtomically(files.junit, renderJunitXml(safe)),
+    writeAtomically(files.html, renderReportHtml(safe)),
   ]);
   return files;
 }
@@ -57,6 +57,12 @@ function redactReport(report: CertificationReport, secrets: readonly string[]): 
 
 async function writeAtomically(path: string, text: string): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, text, 'utf8');
-  await rename(temporary, path);
+  try {
+    await writeFile(temporary, text, 'utf8');
+    await rename(temporary, path);
+  } catch (error) {
+    // Never leave half a report behind under a name nobody cleans up.
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }

@@ -16,14 +16,39 @@ export function findReportedCase(reportPath: string, caseId: string): Failure {
     if (cause instanceof SyntaxError) throw new HookproofError('REPORT_UNREADABLE', `${reportPath} is not a hookproof report.json (not JSON)`);
     throw new InputUnreadableError(reportPath, cause);
   }
-  if (!Array.isArray(report.checks)) throw new HookproofError('REPORT_UNREADABLE', `${reportPath} is not a hookproof report.json (no checks)`);
-  const failures = report.checks.flatMap((c) => c.failures);
-  const found = failures.find((f) => f.case === caseId);
+  if (typeof report !== 'object' || report === null || !Array.isArray(report.checks)) {
+    throw new HookproofError('REPORT_UNREADABLE', `${reportPath} is not a hookproof report.json (no checks)`);
+  }
+  const failures = report.checks.flatMap((c: unknown) => (typeof c === 'object' && c !== null && Array.isArray((c as { failures?: unknown }).failures) ? (c as { failures: unknown[] }).failures : []));
+  const found = failures.find((f): f is Failure => typeof f === 'object' && f !== null && (f as { case?: unknown }).case === caseId);
   if (found === undefined) {
-    const known = failures.map((f) => f.case);
+    const known = failures.map((f) => (f as { case?: unknown }).case).filter((c): c is string => typeof c === 'string');
     throw new HookproofError('REPORT_UNREADABLE', `no case "${caseId}" in ${reportPath}${known.length > 0 ? `; its cases: ${known.join(', ')}` : ' (it has no failures)'}`);
   }
+  if (!isReplayable(found)) throw new HookproofError('REPORT_UNREADABLE', `case "${caseId}" in ${reportPath} is malformed: it has no request body and signature to replay`);
+  if (found.request.truncated !== undefined) {
+    throw new HookproofError(
+      'REPORT_UNREADABLE',
+      `the report keeps only the first ${Buffer.from(found.request.bodyBase64, 'base64').length} of the ${found.request.truncated.size} bytes of case "${caseId}"; replay it from the listen --record file`,
+    );
+  }
   return found;
+}
+
+/** Whether a failure read from a file has what replaying needs, with the right types. */
+function isReplayable(failure: Failure): boolean {
+  const request = (failure as { request?: unknown }).request as Partial<Failure['request']> | undefined;
+  if (typeof request !== 'object' || request === null) return false;
+  const signature = request.signature as Partial<Failure['request']['signature']> | undefined;
+  return (
+    typeof request.bodyBase64 === 'string' &&
+    /^[A-Za-z0-9+/]*={0,2}$/.test(request.bodyBase64) &&
+    typeof request.headers === 'object' && request.headers !== null &&
+    Object.values(request.headers).every((v) => typeof v === 'string') &&
+    typeof signature === 'object' && signature !== null &&
+    (signature.header === null || typeof signature.header === 'string') &&
+    Array.isArray(signature.signedDigests)
+  );
 }
 
 export interface ReplayOptions {

@@ -15,7 +15,7 @@ import { selectChecks } from './selectChecks';
 import { verdictOf } from './verdict';
 import { runPool } from './runPool';
 import { currentProvenance } from '../attest/provenance';
-import { positiveInteger, redactUrl, validateSecrets, validateTarget } from './validateTarget';
+import { optionInRange, redactUrl, validateSecrets, validateTarget } from './validateTarget';
 
 /**
  * Certifies a receiver: runs the selected checks against it and returns the report as data.
@@ -26,10 +26,10 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
   const allowHttp = options.allowHttp ?? false;
   const url = validateTarget(options.url, allowHttp);
   const secrets = validateSecrets(options.secrets);
-  const runs = positiveInteger('--runs', options.runs ?? DEFAULTS.runs);
-  const timeoutMs = positiveInteger('--timeout-ms', options.timeoutMs ?? DEFAULTS.timeoutMs);
-  const concurrency = positiveInteger('--concurrency', options.concurrency ?? DEFAULTS.concurrency);
-  const seed = options.seed ?? randomInt(0, 2 ** 31 - 1);
+  const runs = optionInRange('--runs', options.runs ?? DEFAULTS.runs);
+  const timeoutMs = optionInRange('--timeout-ms', options.timeoutMs ?? DEFAULTS.timeoutMs);
+  const concurrency = optionInRange('--concurrency', options.concurrency ?? DEFAULTS.concurrency);
+  const seed = options.seed !== undefined ? optionInRange('--seed', options.seed) : randomInt(0, 2 ** 31 - 1);
   const engine = options.engine ?? createEngine(options.specPath !== undefined ? { specPath: options.specPath } : {});
   const selected = options.types === undefined || options.types.length === 0 ? engine.catalogue.types : options.types.map((t) => engine.catalogue.get(t));
   const checks = selectChecks(options.catalogue ?? CHECKS, options.checks);

@@ -1,5 +1,6 @@
 import type { Check } from '../checks/check';
-import { UnknownCheckError } from '../errors';
+import { REQUIREMENTS } from '../checks/requirements';
+import { UnknownCheckError, UsageError } from '../errors';
 
 /** The checks named by id or by requirement ID (e.g. "SIG-3"), in catalogue order. */
 export function selectChecks(catalogue: readonly Check[], names: readonly string[] | undefined): Check[] {
@@ -7,7 +8,13 @@ export function selectChecks(catalogue: readonly Check[], names: readonly string
   const wanted = new Set<string>();
   for (const name of names) {
     const matches = catalogue.filter((c) => c.id === name || c.requirement.toLowerCase() === name.toLowerCase());
-    if (matches.length === 0) throw new UnknownCheckError(name, catalogue.map((c) => c.id));
+    if (matches.length === 0) {
+      const requirement = REQUIREMENTS.find((r) => r.id.toLowerCase() === name.toLowerCase());
+      if (requirement !== undefined && !requirement.remotelyTestable) {
+        throw new UsageError(`${requirement.id} (${requirement.summary}) is not remotely testable: no check sends a request for it; review the receiver's source instead`);
+      }
+      throw new UnknownCheckError(name, catalogue.map((c) => c.id));
+    }
     for (const c of matches) wanted.add(c.id);
   }
   return catalogue.filter((c) => wanted.has(c.id));

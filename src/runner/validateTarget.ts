@@ -1,12 +1,21 @@
+import { parseTarget } from '../delivery/parseTarget';
 import { SecretMissingError, TargetInvalidError, UsageError } from '../errors';
+import { inRange, rangeMessage, type RangedOption } from './optionRanges';
+import { maskUrlCredentials } from '../reports/redaction/maskUrlCredentials';
+import { MIN_DISTINCTIVE_LENGTH } from '../reports/redaction/redactSecrets';
 
-/** Checks the target URL and scheme; returns the URL as given (never normalised: gridX sends it as is). */
+/**
+ * Checks the target URL and scheme, and that it can really be sent (a host, no credentials, a
+ * path without spaces or non-ASCII: see `parseTarget`), before anything runs; returns the URL as
+ * given (never normalised: gridX sends it as is). A URL that is fine but unreachable is not refused:
+ * that is the receiver's verdict to give.
+ */
 export function validateTarget(url: string, allowHttp: boolean): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new TargetInvalidError(`invalid URL "${url}": expected an absolute http(s) URL such as https://staging.example.com/hooks/gridx`);
+    throw new TargetInvalidError(`invalid URL "${redactUrl(url)}": expected an absolute http(s) URL such as https://staging.example.com/hooks/gridx`);
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
     throw new TargetInvalidError(`unsupported URL scheme "${parsed.protocol}" in ${redactUrl(url)}: gridX delivers over https only`);
@@ -14,31 +23,40 @@ export function validateTarget(url: string, allowHttp: boolean): string {
   if (parsed.protocol === 'http:' && !allowHttp) {
     throw new TargetInvalidError(`refusing plain http target ${redactUrl(url)}: gridX delivers over https only (TLS-1); pass --allow-http for a local or staging run`);
   }
+  parseTarget(url);
   return url;
 }
 
-/** The URL with any password in it replaced, for output and reports. */
+/** The URL with any credentials in it masked (`u:***@`), for output and reports. */
 export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password === '') return url;
-    parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return url;
-  }
+  return maskUrlCredentials(url);
 }
 
+/**
+ * Checks the secrets hookproof signs with: 1 to 5 (gridX's limit), each at least
+ * {@link MIN_DISTINCTIVE_LENGTH} characters and not only whitespace. A shorter secret cannot be
+ * kept out of reports reliably (its hex and base64 forms are too short to find without masking
+ * ordinary text), and gridX issues long random secrets, so a short one is a mistake: refused.
+ * Messages give positions and lengths, never a value.
+ */
 export function validateSecrets(secrets: readonly string[]): readonly string[] {
   if (secrets.length === 0) {
-    throw new SecretMissingError('no secret given: pass --secret, --secret-env NAME, or set HOOKPROOF_SECRET');
+    throw new SecretMissingError('no secret given: pass --secret-env NAME (recommended), --secret VALUE, or set HOOKPROOF_SECRET');
   }
   if (secrets.some((s) => s.length === 0)) throw new SecretMissingError('a secret is empty: check the value or the environment variable it comes from');
   if (secrets.length > 5) throw new UsageError(`gridX signs with at most 5 secrets; got ${secrets.length}`);
+  secrets.forEach((secret, i) => {
+    const which = secrets.length > 1 ? `secret ${i + 1} of ${secrets.length}` : 'the secret';
+    if (secret.trim() === '') throw new UsageError(`${which} is only whitespace: check the value or the environment variable it comes from`);
+    if (secret.length < MIN_DISTINCTIVE_LENGTH) {
+      throw new UsageError(`${which} has ${secret.length} characters; hookproof needs at least ${MIN_DISTINCTIVE_LENGTH} (gridX issues long random secrets; a shorter one cannot be kept out of reports)`);
+    }
+  });
   return secrets;
 }
 
-export function positiveInteger(name: string, value: number, min = 1): number {
-  if (!Number.isInteger(value) || value < min) throw new UsageError(`${name} must be a whole number of at least ${min}, got ${value}`);
+/** `value` when it is within the option's documented range (library callers get the same checks as the CLI). */
+export function optionInRange(name: RangedOption, value: number): number {
+  if (!inRange(name, value)) throw new UsageError(rangeMessage(name, String(value)));
   return value;
 }

@@ -3,7 +3,8 @@ import { canonicalJson } from '../serialise';
 import type { ReceivedDelivery } from './listen/ReceivedDelivery';
 
 /** What the judge needs of a delivery; tests can build these by hand. */
-export type RetryAttempt = Pick<ReceivedDelivery, 'index' | 'atMs' | 'answeredAtMs' | 'eventKey' | 'eventId' | 'type' | 'body' | 'answer'>;
+export type RetryAttempt = Pick<ReceivedDelivery, 'index' | 'atMs' | 'answeredAtMs' | 'eventKey' | 'eventId' | 'type' | 'body' | 'answer'> &
+  Partial<Pick<ReceivedDelivery, 'sha256' | 'size'>>;
 
 /** Options of {@link judgeRetries}. */
 export interface RetryJudgeOptions {
@@ -128,8 +129,8 @@ function judgeEvent(
     if (i > settings.maxRetries) {
       add('too-many-retries', attempt, `at most ${settings.maxRetries} retries (${settings.maxRetries + 1} attempts)`, `${attempts.length} attempts`);
     }
-    if (!attempt.body.equals(first.body)) {
-      add('body-changed', attempt, 'every retry sends the identical bytes of the first attempt', `attempt ${i + 1} ${describeDifference(first.body, attempt.body)}`);
+    if (!sameBytes(first, attempt)) {
+      add('body-changed', attempt, 'every retry sends the identical bytes of the first attempt', `attempt ${i + 1} ${describeDifference(first, attempt)}`);
     }
   });
 
@@ -229,14 +230,26 @@ function shapeWithoutId(body: Buffer): string | undefined {
   }
 }
 
-function describeDifference(first: Buffer, other: Buffer): string {
+function describeDifference(firstAttempt: RetryAttempt, otherAttempt: RetryAttempt): string {
+  const first = firstAttempt.body;
+  const other = otherAttempt.body;
   const length = Math.min(first.length, other.length);
   let at = 0;
   while (at < length && first[at] === other[at]) at += 1;
-  const sizes = first.length === other.length ? `${first.length} bytes each` : `${other.length} bytes instead of ${first.length}`;
-  return `differs from attempt 1 from byte ${at} (${sizes})`;
+  const firstSize = firstAttempt.size ?? first.length;
+  const otherSize = otherAttempt.size ?? other.length;
+  const sizes = firstSize === otherSize ? `${firstSize} bytes each` : `${otherSize} bytes instead of ${firstSize}`;
+  // Only prefixes are kept: equal prefixes mean the difference lies beyond them.
+  const where = at === length && first.length !== firstSize ? `after byte ${at}` : `from byte ${at}`;
+  return `differs from attempt 1 ${where} (${sizes})`;
 }
 
 function ms(value: number): string {
   return value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`;
+}
+
+/** Equal bodies: by SHA-256 when both have one (a listener keeps only a prefix), else by bytes. */
+function sameBytes(a: RetryAttempt, b: RetryAttempt): boolean {
+  if (a.sha256 !== undefined && b.sha256 !== undefined) return a.sha256 === b.sha256;
+  return a.body.equals(b.body);
 }

@@ -27,6 +27,8 @@ export function parseSpec(bytes: Buffer | string, path: string): SpecDocument {
   const text = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
   // Loaded here, not on import: the bundled spec usually comes from the build's cache above.
   const { parseDocument } = require('yaml') as typeof import('yaml');
+  // JSON is YAML, but a JSON file's syntax error is best told in JSON's terms.
+  if (/\.json$/i.test(path)) assertJson(text, path);
   const parsed = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   const firstError = parsed.errors[0];
   if (firstError !== undefined) {
@@ -35,7 +37,13 @@ export function parseSpec(bytes: Buffer | string, path: string): SpecDocument {
     const reason = (firstError.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
     throw new SpecInvalidError(path, `not valid YAML${where}: ${reason}`);
   }
-  const document: unknown = parsed.toJS({ maxAliasCount: 1000 });
+  let document: unknown;
+  try {
+    document = parsed.toJS({ maxAliasCount: 1000 });
+  } catch (cause) {
+    // The yaml package refuses aliases that expand exponentially (a "billion laughs" document).
+    throw new SpecInvalidError(path, `YAML aliases expand too far (${cause instanceof Error ? cause.message : String(cause)}); refusing it`);
+  }
   if (!isSchemaObject(document)) {
     throw new SpecInvalidError(path, 'not an OpenAPI document (expected a mapping at the top level)');
   }
@@ -44,4 +52,12 @@ export function parseSpec(bytes: Buffer | string, path: string): SpecDocument {
     throw new SpecInvalidError(path, 'not an OpenAPI document (no components.schemas)');
   }
   return { path, sha256, document };
+}
+
+function assertJson(text: string, path: string): void {
+  try {
+    JSON.parse(text);
+  } catch (cause) {
+    throw new SpecInvalidError(path, `not valid JSON: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
 }

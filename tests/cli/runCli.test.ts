@@ -62,11 +62,17 @@ describe('runCli', () => {
     expect(io.stdout).toEqual([]);
   });
 
-  it('prints help on stderr and exits 2 when no command is given', async () => {
+  it('says in one line to run --help, and exits 2, when no command is given', async () => {
     const io = memoryIO();
     expect(await runCli([], io)).toBe(2);
-    expect(io.stderr.join('\n')).toMatch(/Usage: hookproof/);
-    expect(io.stderr.join('\n')).not.toContain('outputHelp');
+    expect(io.stderr).toEqual(['hookproof: no command given; run `hookproof --help` to see the commands']);
+    expect(io.stdout).toEqual([]);
+  });
+
+  it('says the same for a command group without its subcommand (hookproof pact)', async () => {
+    const io = memoryIO();
+    expect(await runCli(['pact'], io)).toBe(2);
+    expect(io.stderr).toEqual(['hookproof: no command given; run `hookproof pact --help` to see the commands']);
   });
 
   it('gives every command --spec, defaulting to the bundled spec', async () => {

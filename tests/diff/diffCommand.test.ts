@@ -66,8 +66,8 @@ describe('hookproof diff on the command line', () => {
     expect(await cli(['diff', REAL, 'missing.yaml'])).toEqual({ status: 2, stderr: ['hookproof: cannot read spec missing.yaml: ENOENT: no such file or directory'] });
     expect(await cli(['diff', REAL])).toEqual({ status: 2, stderr: ["hookproof: missing required argument 'new'"] });
     expect(await cli(['diff', REAL, fixture('invalid-yaml.yaml')])).toMatchObject({ status: 2, stderr: [expect.stringMatching(/^hookproof: invalid spec .*invalid-yaml\.yaml: not valid YAML at line \d+/)] });
-    expect(await cli(['diff', REAL, fixture('diff/additive.yaml'), '--runs', 'many'])).toEqual({ status: 2, stderr: ['hookproof: --runs must be a whole number, got "many"'] });
-    expect(await cli(['diff', REAL, fixture('diff/additive.yaml'), '--runs', '0'])).toEqual({ status: 2, stderr: ['hookproof: --runs must be a whole number of at least 1, got 0'] });
+    expect(await cli(['diff', REAL, fixture('diff/additive.yaml'), '--runs', 'many'])).toEqual({ status: 2, stderr: ['hookproof: --runs must be a whole number from 1 to 100000, got "many"'] });
+    expect(await cli(['diff', REAL, fixture('diff/additive.yaml'), '--runs', '0'])).toEqual({ status: 2, stderr: ['hookproof: --runs must be a whole number from 1 to 100000, got "0"'] });
   });
 
   it('the binary exits 1 on a breaking change', () => {

@@ -51,7 +51,10 @@ describe('redactSecrets', () => {
     it('classifies secrets by how safely they can be redacted', () => {
       expect(secretStrength(SECRET)).toBe('full');
       expect(secretStrength('abc')).toBe('token');
-      expect(secretStrength('aaaaaaaaaaaa')).toBe('token');
+      // Eight characters or more are redacted in every form, repetitive or not (hookproof refuses
+      // shorter secrets; redaction works on values, so a broad match cannot corrupt a report).
+      expect(secretStrength('aaaaaaaaaaaa')).toBe('full');
+      expect(secretStrength('!!--!!--')).toBe('full');
       expect(secretStrength('')).toBe('none');
       expect(secretStrength('        ')).toBe('none');
       expect(secretStrength('!!--!!')).toBe('none');
@@ -70,18 +73,27 @@ describe('redactSecrets', () => {
       expect(redactSecrets('abcdef xabc test_abc abc-1', ['abc'])).toBe('abcdef xabc test_abc abc-1');
     });
 
-    it('does not wreck hex and base64 for a repetitive secret', () => {
-      const digest = `sha512=${'0'.repeat(128)}`;
-      expect(redactSecrets(digest, ['00000000'])).toBe(digest);
+    it('redacts the hex and base64 forms of a repetitive secret too', () => {
+      const secret = 'aaaaaaaa';
+      const hex = Buffer.from(`x${secret}y`).toString('hex');
+      const base64 = Buffer.from(`xy${secret}z`).toString('base64');
+      expect(redactSecrets(hex, [secret])).toContain(REDACTED);
+      expect(redactSecrets(base64, [secret])).toContain(REDACTED);
+      expect(redactSecrets(hex, [secret])).not.toContain(Buffer.from(secret).toString('hex'));
     });
   });
 });
 
 describe('redactValue', () => {
-  it('redacts every string and key of a nested value and keeps its structure', () => {
-    const value = { a: [`x ${SECRET}`, 3, true, null], [SECRET]: { b: JSON.stringify(SECRET) } };
+  it('redacts every string value of a nested value and keeps its structure', () => {
+    const value = { a: [`x ${SECRET}`, 3, true, null], b: { c: JSON.stringify(SECRET) } };
     const out = redactValue(value, [SECRET]);
-    expect(out).toEqual({ a: [`x ${REDACTED}`, 3, true, null], [REDACTED]: { b: `"${REDACTED}"` } });
+    expect(out).toEqual({ a: [`x ${REDACTED}`, 3, true, null], b: { c: `"${REDACTED}"` } });
     expect(leakedForms(JSON.stringify(out))).toEqual([]);
+  });
+
+  it('never touches a key, even one the secret spells (a report key is structure, not a leak)', () => {
+    const value = { signature: { header: 'signature' }, checks: ['signature'] };
+    expect(redactValue(value, ['signature'])).toEqual({ signature: { header: REDACTED }, checks: [REDACTED] });
   });
 });

@@ -196,7 +196,7 @@ describe('hookproof listen: bad input exits 2 with one line', () => {
   it.each([
     [['--respond', 'often'], /^hookproof: invalid --respond script "often"/],
     [['--expect', 'ev/teleported'], /^hookproof: unknown event type "ev\/teleported"/],
-    [['--count', '0'], /^hookproof: --count must be at least 1$/],
+    [['--count', '0'], /^hookproof: --count must be a whole number from 1 to 1000000, got "0"$/],
     [['--count', 'many'], /^hookproof: --count must be a whole number/],
     [['--for', 'soon'], /^hookproof: --for must be a positive duration/],
     [['--record', '/nonexistent/dir/x.ndjson'], /^hookproof: cannot write the --record file \/nonexistent\/dir\/x.ndjson: ENOENT/],
@@ -220,7 +220,7 @@ describe('hookproof listen: bad input exits 2 with one line', () => {
       const { port } = server.address() as AddressInfo;
       const run = await cli(['listen', '--port', String(port), '--report-dir', tmp()]);
       expect(run.code).toBe(2);
-      expect(run.err).toEqual([`hookproof: cannot listen on 127.0.0.1:${port}: EADDRINUSE`]);
+      expect(run.err).toEqual([`hookproof: cannot listen on 127.0.0.1:${port}: the port is in use (pick another --port, or 0 for a free one)`]);
     } finally {
       server.close();
     }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { REQUIREMENTS } from '../../src/checks/requirements';
 import { renderJunitXml, renderReportHtml, renderReportJson, renderSummary } from '../../src/reports';
 import type { ReceivedDelivery } from '../../src/sender/listen/ReceivedDelivery';
@@ -17,6 +18,9 @@ function delivery(index: number, signed: boolean): ReceivedDelivery {
     headers: { 'content-type': 'application/json' },
     signatureHeader: signed ? `sha512=${'ab'.repeat(64)}` : undefined,
     body,
+    size: body.length,
+    sha256: createHash('sha256').update(body).digest('hex'),
+    cut: false,
     eventKey: `evt-${index}`,
     eventId: `evt-${index}`,
     type: 'ping',

@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { createProgressRenderer, renderSummary, writeReports } from '../../reports';
 import type { CertificationReport } from '../../reports/report';
 import { runCertification } from '../../runner/runCertification';
+import { validateTarget } from '../../runner/validateTarget';
+import { prepareReportDir } from '../reportDir';
 import type { CertifyOptions } from '../../runner/certifyOptions';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
@@ -37,6 +39,7 @@ export async function runCertify(options: CertifyCommandOptions, io: CliIO): Pro
   const secrets = resolveSecrets(options, env);
   // The key is read before the run: a bad key is a one-line error, not a lost run.
   const signingKey = options.signKeyEnv !== undefined ? privateKeyFromEnv(options.signKeyEnv, env) : undefined;
+  validateTarget(options.url, options.allowHttp);
   const report = await certifyAndReport(
     {
       invocation: certifyInvocation(options),
@@ -79,10 +82,12 @@ function certifyInvocation(options: CertifyCommandOptions): string[] {
 
 /** Shared by `certify` and `demo`: run, render progress and summary, write the reports. */
 export async function certifyAndReport(options: CertifyOptions, reportDir: string, io: CliIO): Promise<CertificationReport> {
+  // Checked (and created) before the run, so a run of minutes never ends in "cannot write".
+  const root = await prepareReportDir(reportDir);
   const reportPath = join(reportDir, 'report.json');
   const progress = createProgressRenderer(io.progress ?? { isTTY: false, write: (text: string) => io.err(text.replace(/\n$/, '')) }, { secrets: options.secrets });
   const report = await runCertification({ ...options, reportPath, onProgress: progress });
-  const files = await writeReports(report, resolve(reportDir), options.secrets);
+  const files = await writeReports(report, root, options.secrets);
   for (const line of renderSummary(report, { htmlPath: files.html, secrets: options.secrets }).split('\n')) io.out(line);
   return report;
 }

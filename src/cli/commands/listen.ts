@@ -1,10 +1,10 @@
 import { Option } from 'commander';
 import { displayPath } from '../../displayPath';
 import { appendFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { createEngine } from '../../engine';
 import { describeCause, UsageError } from '../../errors';
-import { redactSecrets } from '../../reports';
+import { redactSecrets, terminalSafe } from '../../reports';
+import { prepareReportDir } from '../reportDir';
 import { validateSecrets } from '../../runner/validateTarget';
 import { buildListenReport, deliveryLine, listenUntil, parseDuration, parseRespondScript, recordLine, renderListenSummary, writeListenReports } from '../../sender';
 import type { ListenSession, ListenStop } from '../../sender';
@@ -27,6 +27,8 @@ export interface ListenCommandOptions extends CommonOptions, SecretSources {
   readonly count?: number;
   readonly retryWindowMs?: number;
   readonly reportDir: string;
+  /** Bodies longer than this many bytes are cut there and answered 413 (default 1 MiB). */
+  readonly maxBodyBytes?: number;
   /** Resolves when the run should stop (SIGINT/SIGTERM in the CLI; a test's own promise). */
   readonly until?: Promise<void>;
   /** Called with the URL once listening (tests point their sender at it). */
@@ -45,7 +47,9 @@ export async function runListen(options: ListenCommandOptions, io: CliIO): Promi
   const engine = createEngine({ specPath: options.spec });
   const expect = options.expect?.map((type) => engine.catalogue.get(type).type);
   const record = options.record !== undefined ? openRecord(options.record) : undefined;
-  const print = (line: string): void => io.out(redactSecrets(line, secrets));
+  // Event ids and types come from the sender: escaped so it cannot drive the terminal.
+  const print = (line: string): void => io.out(terminalSafe(redactSecrets(line, secrets)));
+  const reportDir = await prepareReportDir(options.reportDir);
   const signal = options.until === undefined ? untilSignal() : undefined;
   const until = options.until ?? signal?.promise;
 
@@ -58,6 +62,7 @@ export async function runListen(options: ListenCommandOptions, io: CliIO): Promi
       signatureHeader: engine.catalogue.signatureHeader.name,
       port: options.port,
       host: options.host,
+      ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
       ...(options.forMs !== undefined ? { forMs: options.forMs } : {}),
       ...(options.count !== undefined ? { count: options.count } : {}),
       ...(until !== undefined ? { until } : {}),
@@ -65,9 +70,9 @@ export async function runListen(options: ListenCommandOptions, io: CliIO): Promi
         print(`hookproof listen on ${url}: answering ${respond.source}${expect !== undefined ? `, expecting ${expect.join(', ')}` : ''}; ${stopWhen(options)}`);
         options.onReady?.(url);
       },
-      onDelivery: (delivery) => {
+      onDelivery: (delivery, body) => {
         print(deliveryLine(delivery));
-        record?.(recordLine(delivery, secrets), io);
+        record?.(recordLine(delivery, body, secrets), io);
       },
       onIgnored: (method, path) => print(`ignored ${method} ${path}: not a delivery (answered 405)`),
     });
@@ -89,7 +94,7 @@ export async function runListen(options: ListenCommandOptions, io: CliIO): Promi
     stoppedBy: session.stoppedBy,
     ...(options.retryWindowMs !== undefined ? { retry: { retryWindowMs: options.retryWindowMs } } : {}),
   });
-  const files = await writeListenReports(report, resolve(options.reportDir), secrets);
+  const files = await writeListenReports(report, reportDir, secrets);
   for (const line of renderListenSummary(report, { secrets, htmlPath: files.html }).trimEnd().split('\n')) io.out(line);
   return exitCodeForOutcome(report.verdict === 'fail');
 }
@@ -149,7 +154,8 @@ export const listenCommand: CommandRegistration = {
       .addOption(new Option('--secret <value>', 'the receiver secret the sender must sign with; repeat for a rotation, current first; prefer --secret-env').argParser(collect))
       .addOption(new Option('--secret-env <name>', 'read a secret from this environment variable (repeatable)').argParser(collect))
       .option('--respond <script>', 'statuses to answer per event, attempt by attempt: 204, or 503,503,204 (= 503x2,204); the last repeats', '204')
-      .option('--record <file>', 'append every delivery to this NDJSON file')
+      .option('--record <file>', 'append every delivery to this NDJSON file (each body whole, up to --max-body)')
+      .option('--max-body <bytes>', 'cut bodies longer than this and answer 413 (1024 to 67108864; default 1048576 = 1 MiB)')
       .addOption(new Option('--expect <types>', 'fail unless these event types (comma-separated, e.g. ping) arrive, and only they').argParser(collect))
       .option('--for <duration>', 'stop after this long (500ms, 30s, 2m)')
       .option('--count <n>', 'stop after this many deliveries (retries count)')
@@ -159,8 +165,9 @@ export const listenCommand: CommandRegistration = {
   run(parsed, io) {
     const o = parsed.opts<{
       spec: string; port: string; host: string; secret?: string[]; secretEnv?: string[]; respond: string; record?: string;
-      expect?: string[]; for?: string; count?: string; retryWindow?: string; reportDir: string;
+      expect?: string[]; for?: string; count?: string; retryWindow?: string; reportDir: string; maxBody?: string;
     }>();
+    const maxBodyBytes = wholeNumber('--max-body', o.maxBody);
     const expect = nameList(o.expect);
     const count = wholeNumber('--count', o.count);
     return runListen(
@@ -176,6 +183,7 @@ export const listenCommand: CommandRegistration = {
         ...(expect !== undefined ? { expect } : {}),
         ...(o.for !== undefined ? { forMs: parseDuration('--for', o.for) } : {}),
         ...(count !== undefined ? { count } : {}),
+        ...(maxBodyBytes !== undefined ? { maxBodyBytes } : {}),
         ...(o.retryWindow !== undefined ? { retryWindowMs: parseDuration('--retry-window', o.retryWindow) } : {}),
       },
       io,

@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import { describeResult } from '../../delivery';
+import { maskUrlCredentials, terminalSafe } from '../../reports';
 import { findReportedCase, replayCase } from '../../runner/replayCase';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { EXIT, type ExitCode } from '../exitCodes';
@@ -27,12 +28,17 @@ export async function runReplay(options: ReplayCommandOptions, io: CliIO): Promi
     ...(secrets !== undefined ? { secrets } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
   });
-  io.out(`case      ${failure.case}: ${failure.label}`);
-  io.out(`request   POST ${options.url} (${body.length} bytes)`);
-  for (const [name, value] of Object.entries(headers)) io.out(`          ${name}: ${value}`);
-  io.out(`expected  ${failure.expected}`);
-  io.out(`reported  ${failure.actual}`);
-  io.out(`now       ${describeResult(result)}`);
+  // Everything printed comes from a report file or a receiver: credentials masked, controls escaped.
+  const print = (line: string): void => io.out(terminalSafe(maskUrlCredentials(line)));
+  print(`case      ${failure.case}: ${failure.label}`);
+  print(`request   POST ${options.url} (${body.length} bytes)`);
+  if (failure.request.redacted !== undefined) {
+    print(`          (the report's body had a secret redacted: ${failure.request.redacted.size} bytes were sent originally, these differ)`);
+  }
+  for (const [name, value] of Object.entries(headers)) print(`          ${name}: ${value}`);
+  print(`expected  ${failure.expected}`);
+  print(`reported  ${failure.actual}`);
+  print(`now       ${describeResult(result)}`);
   return EXIT.pass;
 }
 

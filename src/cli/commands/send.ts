@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createDeliveryClient, deliverWithRetries, type DeliveryRequest, type DeliveryResult } from '../../delivery';
 import { createEngine } from '../../engine';
 import { InputUnreadableError, UsageError } from '../../errors';
-import { redactSecrets } from '../../reports';
+import { maskUrlCredentials, redactSecrets, terminalSafe } from '../../reports';
 import { validateSecrets, validateTarget } from '../../runner/validateTarget';
 import { answerLines, eventBody, generateEvent, parseAssignment, requestLines, signedDelivery, type EventSource } from '../../sender';
 import type { CommandRegistration, CommonOptions } from '../command';
@@ -43,7 +43,8 @@ export async function runSend(options: SendCommandOptions, io: CliIO): Promise<E
   if (options.retryBaseMs !== undefined && !options.retry) throw new UsageError('--retry-base-ms needs --retry');
   const assignments = (options.set ?? []).map(parseAssignment);
   const engine = createEngine({ specPath: options.spec });
-  const print = (line: string): void => io.out(redactSecrets(line, secrets));
+  // The answer body is the receiver's: escaped so it cannot drive the terminal.
+  const print = (line: string): void => io.out(terminalSafe(maskUrlCredentials(redactSecrets(line, secrets))));
 
   const source = await eventSource(options, io, engine.catalogue, print);
   const body = eventBody(source, assignments);

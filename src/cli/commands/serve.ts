@@ -1,5 +1,7 @@
 import { Option } from 'commander';
 import { startReferenceReceiver } from '../../receiver';
+import { terminalSafe } from '../../reports';
+import { listenError } from '../../sender/listen/listenError';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
@@ -13,18 +15,27 @@ export interface ServeOptions extends CommonOptions, SecretSources {
   readonly until?: Promise<void>;
 }
 
-/** `hookproof serve`: runs the reference receiver until interrupted, one line per delivery. */
+/**
+ * `hookproof serve`: runs the reference receiver until interrupted, one line per delivery. Like
+ * certify and listen it takes 1 to 5 secrets (gridX's limit), each of at least 8 characters.
+ */
 export async function runServe(options: ServeOptions, io: CliIO): Promise<ExitCode> {
   const secrets = resolveSecrets(options, io.env ?? process.env);
-  const receiver = await startReferenceReceiver({
-    secrets,
-    port: options.port,
-    host: options.host,
-    onEvent: (event) => {
-      const e = event as { type?: unknown; id?: unknown };
-      io.out(`accepted ${String(e.type)} ${String(e.id)}`);
-    },
-  });
+  let receiver: Awaited<ReturnType<typeof startReferenceReceiver>>;
+  try {
+    receiver = await startReferenceReceiver({
+      secrets,
+      port: options.port,
+      host: options.host,
+      onEvent: (event) => {
+        const e = event as { type?: unknown; id?: unknown };
+        // The type and id come from the sender: escaped so they cannot drive the terminal.
+        io.out(terminalSafe(`accepted ${String(e.type)} ${String(e.id)}`));
+      },
+    });
+  } catch (cause) {
+    throw listenError(options.host, options.port, cause);
+  }
   io.out(`hookproof reference receiver listening on ${receiver.url} (${secrets.length} secret(s)); Ctrl-C to stop`);
   await (options.until ?? untilSignal());
   await receiver.close();

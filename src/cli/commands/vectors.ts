@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeOutputFile } from '../outputPaths';
 import { createEngine } from '../../engine';
 import { signatureVectorsJson } from '../../contracts/signatureVectors';
 import type { CommandRegistration, CommonOptions } from '../command';
@@ -33,7 +34,7 @@ export async function runVectors(options: VectorsOptions, io: CliIO): Promise<Ex
     io.err(`${options.out} is stale: run npm run vectors`);
     return EXIT.fail;
   }
-  writeFileSync(options.out, text);
+  await writeOutputFile(options.out, text);
   io.out(`wrote ${options.out}`);
   return EXIT.pass;
 }

@@ -14,7 +14,7 @@ const FAILURE: KeyOrder = {
   nested: {
     reproduce: { keys: keysOf<Reproduction>(['curl', 'replay']) },
     request: {
-      keys: keysOf<RecordedRequest>(['bodyBase64', 'bodyText', 'headers', 'signature']),
+      keys: keysOf<RecordedRequest>(['bodyBase64', 'bodyText', 'headers', 'signature', 'redacted', 'truncated']),
       nested: {
         signature: {
           keys: keysOf<SignatureRecipe>(['header', 'signedDigests']),

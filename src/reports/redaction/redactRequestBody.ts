@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RecordedRequest } from '../../checks/recordedRequest';
 import type { Failure } from '../../checks/check';
 import { redactSecrets } from './redactSecrets';
@@ -6,7 +7,8 @@ import { redactSecrets } from './redactSecrets';
  * A failure whose request body is redacted as bytes and re-encoded, so `bodyBase64` stays valid
  * base64 (replay decodes it) instead of carrying `[redacted]` in the middle of base64 text. The
  * curl snippet embeds the same base64 and gets the new one. A body that is not UTF-8 is searched
- * byte for byte (through latin1, which maps each byte to one character).
+ * byte for byte (through latin1, which maps each byte to one character). The request says so in
+ * `redacted`, with the size and SHA-256 of the bytes really sent, so the evidence stays truthful.
  */
 export function redactFailureBody(failure: Failure, secrets: readonly string[]): Failure {
   const request = redactRequestBody(failure.request, secrets);
@@ -24,5 +26,8 @@ function redactRequestBody(request: RecordedRequest, secrets: readonly string[])
   if (redacted.equals(body)) return request;
   const text = redacted.toString('utf8');
   const stillText = Buffer.from(text, 'utf8').equals(redacted);
-  return { ...request, bodyBase64: redacted.toString('base64'), bodyText: stillText ? text : undefined };
+  const { bodyText: _original, ...rest } = request;
+  void _original;
+  const sent = request.redacted ?? { size: body.length, sha256: createHash('sha256').update(body).digest('hex') };
+  return { ...rest, bodyBase64: redacted.toString('base64'), ...(stillText ? { bodyText: text } : {}), redacted: sent };
 }

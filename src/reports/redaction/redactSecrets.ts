@@ -5,8 +5,9 @@ export const REDACTED = '[redacted]';
 
 /**
  * Below this length a secret is not distinctive: "abc" or "test" occur in ordinary report text
- * (titles, labels, base64 bodies), and redacting every occurrence would wreck the report while
- * protecting a secret that is weak anyway. Such secrets are only redacted as whole tokens.
+ * (titles, labels, base64 bodies), and its hex or base64 forms are too short to find safely.
+ * hookproof refuses such secrets (see `checkSecrets`); a library user who redacts with one
+ * anyway gets whole-token redaction only.
  */
 export const MIN_DISTINCTIVE_LENGTH = 8;
 
@@ -14,15 +15,17 @@ export const MIN_DISTINCTIVE_LENGTH = 8;
 export type SecretStrength = 'full' | 'token' | 'none';
 
 /**
- * - `full`: at least {@link MIN_DISTINCTIVE_LENGTH} characters, at least 4 different ones.
- * - `token`: shorter or repetitive ("aaaaaaaa", "00000000" would match zero runs in hex and
- *   base64), but with a letter or digit: redacted where it stands as a whole token.
- * - `none`: empty, or only spaces and punctuation: indistinguishable from formatting (a secret
- *   of 8 spaces would match JSON indentation), so it cannot be redacted without destroying output.
+ * - `full`: at least {@link MIN_DISTINCTIVE_LENGTH} characters, not only whitespace: every form
+ *   (hex, base64 … included) is redacted. Redaction works on values, never on markup, so even a
+ *   repetitive or punctuation secret cannot corrupt a report; at worst it masks a matching run.
+ * - `token`: shorter, with a letter or digit: redacted where it stands as a whole token (the
+ *   CLI and `runCertification` refuse such secrets; this only serves direct library calls).
+ * - `none`: empty, whitespace only, or short punctuation: indistinguishable from formatting.
  */
 export function secretStrength(secret: string): SecretStrength {
+  if (secret.trim() === '') return 'none';
+  if (secret.length >= MIN_DISTINCTIVE_LENGTH) return 'full';
   if (!/[\p{L}\p{N}]/u.test(secret)) return 'none';
-  if (secret.length >= MIN_DISTINCTIVE_LENGTH && new Set(secret).size >= 4) return 'full';
   return 'token';
 }
 
@@ -34,8 +37,8 @@ export function secretStrength(secret: string): SecretStrength {
  * ones (see {@link secretStrength}). Longer forms are replaced first so that a secret containing
  * another one is redacted whole.
  *
- * The redaction is a safety net under the rule that hookproof never writes a secret: it runs over
- * every string of a report and over every finished output, whatever the writer.
+ * Meant for values (a string of a report, a line of console text), before they are serialised:
+ * run over finished JSON or XML it could replace a key or markup and corrupt the document.
  */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   if (text === '' || secrets.length === 0) return text;

@@ -1,6 +1,12 @@
 import type { BodyJudgement } from './judgeBody';
 import type { SignatureJudgement } from './judgeSignature';
 
+/** How much of each body a listen session keeps after judging it (and shows in reports). */
+export const KEPT_BODY_BYTES = 16 * 1024;
+
+/** The default `--max-body`: gridX events are a few KB; a larger body is answered 413. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
 /**
  * One delivery the listener received, judged and answered. Times are in milliseconds since the
  * listener started, on a monotonic clock (`atMs`), plus the wall-clock arrival (`receivedAt`).
@@ -18,8 +24,18 @@ export interface ReceivedDelivery {
   readonly headers: Readonly<Record<string, string>>;
   /** The signature header's value as received (undefined: no such header). */
   readonly signatureHeader: string | undefined;
-  /** The exact bytes received (cut at the listener's 5 MiB limit; `schema` then says so). */
+  /**
+   * The first bytes received, at most {@link KEPT_BODY_BYTES}: what reports show. The whole body
+   * (up to `--max-body`) is judged and recorded as it arrives, then only this prefix is kept, so
+   * memory stays bounded whatever a sender sends.
+   */
   readonly body: Buffer;
+  /** How many body bytes were received (at most `--max-body`; `cut` says when it was reached). */
+  readonly size: number;
+  /** SHA-256 (hex) of the `size` bytes received: retries are compared by it. */
+  readonly sha256: string;
+  /** True when the body was longer than `--max-body` and reading stopped there (answered 413). */
+  readonly cut: boolean;
   /** The event id, or `sha256:<hex>` of the body when it has none: what retries are grouped by. */
   readonly eventKey: string;
   readonly eventId: string | undefined;

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EventValidators } from '../../schemas/validators';
 import { eventIdentity } from './eventKey';
 import { judgeBody } from './judgeBody';
 import { judgeSignature } from './judgeSignature';
-import type { ReceivedDelivery } from './ReceivedDelivery';
+import { DEFAULT_MAX_BODY_BYTES, KEPT_BODY_BYTES, type ReceivedDelivery } from './ReceivedDelivery';
 import { scriptedStatus, type RespondScript } from './respondScript';
 
 /** Options for {@link createListenHandler}. */
@@ -15,8 +16,13 @@ export interface ListenHandlerOptions {
   readonly respond: RespondScript;
   /** Name of the signature header (the catalogue's, normally `X-Signature`). */
   readonly signatureHeader?: string;
-  /** Called once per delivery, after its answer has been sent. */
-  readonly onDelivery?: (delivery: ReceivedDelivery) => void;
+  /**
+   * Called once per delivery, after its answer has been sent, with the whole body received (up
+   * to `maxBodyBytes`; the delivery itself keeps only a prefix). Record it now or never.
+   */
+  readonly onDelivery?: (delivery: ReceivedDelivery, body: Buffer) => void;
+  /** Bodies longer than this are cut and answered 413 (default {@link DEFAULT_MAX_BODY_BYTES}). */
+  readonly maxBodyBytes?: number;
   /** Called for requests that are not deliveries (not a POST): answered 405 and not judged. */
   readonly onIgnored?: (method: string, path: string) => void;
   /** Monotonic clock in ms; default `performance.now`. */
@@ -32,8 +38,6 @@ export type ListenHandler = ((request: IncomingMessage, response: ServerResponse
   /** Milliseconds since the handler was created, on the clock of `ReceivedDelivery.atMs`. */
   elapsedMs(): number;
 };
-
-const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 /**
  * The listener's core. Every POST is a delivery: its exact bytes are judged for SND-1 (schema,
@@ -61,7 +65,8 @@ export function createListenHandler(options: ListenHandlerOptions): ListenHandle
       options.onIgnored?.(request.method ?? '?', path);
       return;
     }
-    readBody(request, MAX_BODY_BYTES).then(
+    const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    readBody(request, maxBody).then(
       ({ body, truncated }) => {
         const headers = flatHeaders(request);
         const identity = eventIdentity(body);
@@ -76,12 +81,16 @@ export function createListenHandler(options: ListenHandlerOptions): ListenHandle
           path,
           headers,
           signatureHeader: headers[headerName],
-          body,
+          // A copy: a subarray would keep the whole received buffer alive.
+          body: Buffer.from(body.subarray(0, KEPT_BODY_BYTES)),
+          size: body.length,
+          sha256: createHash('sha256').update(body).digest('hex'),
+          cut: truncated,
           eventKey: identity.key,
           eventId: identity.id,
           type: identity.type,
           attempt,
-          schema: judgeBody(body, headers['content-type'], options.validators, truncated),
+          schema: judgeBody(body, headers['content-type'], options.validators, truncated ? maxBody : undefined),
           signature: judgeSignature(body, headers[headerName], options.secrets),
           answer,
         };
@@ -92,7 +101,7 @@ export function createListenHandler(options: ListenHandlerOptions): ListenHandle
           kept = true;
           const delivery: ReceivedDelivery = { ...judged, answeredAtMs: now() - started };
           deliveries.push(delivery);
-          options.onDelivery?.(delivery);
+          options.onDelivery?.(delivery, body);
         };
         response.once('finish', keep);
         response.once('close', keep);

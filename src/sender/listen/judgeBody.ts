@@ -7,9 +7,9 @@ export type BodyJudgement = { readonly ok: true } | { readonly ok: false; readon
  * Validates the exact bytes received against the schema their `type` selects, and the request's
  * media type (`application/json`, parameters such as `charset` allowed).
  */
-export function judgeBody(body: Buffer, contentType: string | undefined, validators: EventValidators, truncated = false): BodyJudgement {
+export function judgeBody(body: Buffer, contentType: string | undefined, validators: EventValidators, cutAtBytes?: number): BodyJudgement {
   const issues: string[] = [];
-  if (truncated) issues.push('the body is larger than the listener accepts (5 MiB); it was cut there');
+  if (cutAtBytes !== undefined) issues.push(`the body is larger than the listener accepts (--max-body ${cutAtBytes} bytes); it was cut there`);
   const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'application/json') issues.push(contentType === undefined ? 'no content-type header; expected application/json' : `content-type is "${contentType}"; expected application/json`);
   const result = validators.validateBytes(body);

@@ -39,8 +39,8 @@ export async function listenUntil(options: ListenSessionOptions): Promise<Listen
   const startedAt = new Date().toISOString();
   const listener = await startListener({
     ...options,
-    onDelivery: (delivery) => {
-      options.onDelivery?.(delivery);
+    onDelivery: (delivery, body) => {
+      options.onDelivery?.(delivery, body);
       answered += 1;
       if (options.count !== undefined && answered >= options.count) stop('count');
     },

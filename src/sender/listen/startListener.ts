@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { isIPv6, type AddressInfo } from 'node:net';
-import { UsageError } from '../../errors';
+import { listenError } from './listenError';
 import { createListenHandler, type ListenHandlerOptions } from './createListenHandler';
 import type { ReceivedDelivery } from './ReceivedDelivery';
 
@@ -35,9 +35,7 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
   const server = createServer(handler);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(new UsageError(`cannot listen on ${host}:${options.port ?? 0}: ${error.code ?? error.message}`));
-    });
+    server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(host, options.port ?? 0, error)));
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const { address, port } = server.address() as AddressInfo;

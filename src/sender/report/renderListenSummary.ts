@@ -1,4 +1,4 @@
-import { redactSecrets } from '../../reports';
+import { redactSecrets, terminalSafe } from '../../reports';
 import { formatDuration } from '../../reports/text/formatDuration';
 import { plural } from '../../reports/text/statusLabel';
 import type { ListenReport, SenderCheckReport } from './ListenReport';
@@ -12,7 +12,8 @@ export interface ListenSummaryOptions {
 
 /**
  * The end-of-run text of a listen run: verdict line, counts, one line per check, each failing
- * check's first findings, and where the report is. Ends with a newline; secrets redacted.
+ * check's first findings, and where the report is. Ends with a newline; secrets redacted,
+ * control characters escaped.
  */
 export function renderListenSummary(report: ListenReport, options: ListenSummaryOptions = {}): string {
   const { deliveries, events, ignored, pass, fail, skip } = report.summary;
@@ -24,7 +25,9 @@ export function renderListenSummary(report: ListenReport, options: ListenSummary
   if (deliveries === 0) lines.push('FAIL  no delivery arrived: nothing about the sender was proven');
   for (const check of report.checks) lines.push(checkLine(check), ...details(check));
   if (options.htmlPath !== undefined) lines.push('', `Report: ${options.htmlPath}`);
-  return `${redactSecrets(lines.join('\n'), options.secrets ?? [])}\n`;
+  // Each line is escaped on its own: labels quote the sender's ids and types, which must not add
+  // lines or drive the terminal.
+  return `${lines.map((line) => terminalSafe(redactSecrets(line, options.secrets ?? []))).join('\n')}\n`;
 }
 
 const SHOWN_FAILURES = 3;

@@ -97,12 +97,19 @@ function failuresOf(check: SenderCheckReport, byIndex: ReadonlyMap<number, Recei
   });
 }
 
+/**
+ * The delivery as a report's request: the kept prefix of its body (at most KEPT_BODY_BYTES), with
+ * `truncated` giving the size and SHA-256 of the whole body when the prefix is not all of it, so a
+ * report stays small whatever a sender sent (the `--record` file has the bodies).
+ */
 function recordDelivery(delivery: ReceivedDelivery, secrets: readonly string[]): RecordedRequest {
   const text = delivery.body.toString('utf8');
   const contentType = delivery.headers['content-type'];
+  const whole = delivery.body.length === delivery.size && !delivery.cut;
   return {
     bodyBase64: delivery.body.toString('base64'),
     ...(Buffer.from(text, 'utf8').equals(delivery.body) ? { bodyText: text } : {}),
+    ...(whole ? {} : { truncated: { size: delivery.size, sha256: delivery.sha256 } }),
     // The replay and curl send application/json unless the sender sent something else.
     headers: contentType !== undefined && contentType !== 'application/json' ? { 'content-type': contentType } : {},
     signature: signatureRecipe(delivery.body, delivery.signatureHeader, secrets),
@@ -139,7 +146,7 @@ function extension(report: ListenReport): ListenReportExtension {
       eventId: d.eventId ?? null,
       type: d.type ?? null,
       attempt: d.attempt,
-      size: d.body.length,
+      size: d.size,
       signature: d.signature.ok ? 'ok' : d.signature.detail,
       schema: d.schema.ok ? 'ok' : d.schema.issues.join('; '),
       answer: d.answer,

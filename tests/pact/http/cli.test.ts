@@ -109,7 +109,7 @@ describe('hookproof pact verify', () => {
     [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--broker-url', 'http://127.0.0.1:9', '--provider', 'p', '--publish-results'], 'hookproof: --publish-results needs --provider-version V'],
     [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file, '--publish-results', '--provider-version', '1'], 'hookproof: --publish-results needs pacts from a broker (--broker-url)'],
     [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file, '--log-level', 'trace'], 'hookproof: --log-level must be one of error, warn, info, debug, got "trace"'],
-    [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file, '--timeout-ms', 'soon'], 'hookproof: --timeout-ms must be a whole number, got "soon"'],
+    [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file, '--timeout-ms', 'soon'], 'hookproof: --timeout-ms must be a whole number from 1 to 2147483647, got "soon"'],
     [['--url', 'http://127.0.0.1:9', '--secret-env', 'NOPE', '--pact', file], 'hookproof: environment variable NOPE (from --secret-env) is not set or empty'],
     [['--url', 'http://127.0.0.1:9', '--pact', file], /^hookproof: no secret given/],
     [['--url', '127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file], 'hookproof: --url is not a URL: "127.0.0.1:9"'],

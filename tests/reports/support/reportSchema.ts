@@ -25,8 +25,10 @@ const FAILURE = object({
         header: { type: ['string', 'null'] },
         signedDigests: { type: 'array', items: object({ position: COUNT, secretIndex: COUNT, upperCase: { type: 'boolean' } }) },
       }),
+      redacted: object({ size: COUNT, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } }),
+      truncated: object({ size: COUNT, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } }),
     },
-    ['bodyText'],
+    ['bodyText', 'redacted', 'truncated'],
   ),
 });
 

@@ -1,5 +1,6 @@
 import { Option } from 'commander';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { prepareOutputDir, writeOutputFile } from '../../outputPaths';
 import { createEngine } from '../../../engine';
 import { UsageError } from '../../../errors';
 import { buildHttpPact, DEFAULT_CONSUMER, DEFAULT_PATH } from '../../../pact/http/buildHttpPact';
@@ -42,8 +43,8 @@ export async function runPactGenerate(options: PactGenerateOptions, io: CliIO): 
     io.err(`${file} is stale: regenerate it with the same options, without --check`);
     return EXIT.fail;
   }
-  mkdirSync(options.out, { recursive: true });
-  writeFileSync(file, text);
+  await prepareOutputDir(options.out);
+  await writeOutputFile(file, text);
   io.out(`wrote ${file} (${pact.interactions.length} interactions)`);
   return EXIT.pass;
 }

@@ -1,0 +1,50 @@
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { describeCause, UsageError } from '../errors';
+
+/**
+ * Creates `--report-dir` (with its parents) and proves it writable, before a run starts: a run of
+ * minutes must not end in "cannot write the report". Returns the absolute path.
+ */
+export async function prepareReportDir(dir: string, option = '--report-dir'): Promise<string> {
+  const root = resolve(dir);
+  try {
+    await makeDirectories(root);
+  } catch (cause) {
+    throw new UsageError(`cannot create the ${option} ${dir}: ${describeCause(cause)}`);
+  }
+  const probe = join(root, `.hookproof-write-test.${process.pid}`);
+  try {
+    await writeFile(probe, '', { flag: 'wx' });
+  } catch (cause) {
+    throw new UsageError(`cannot write into the ${option} ${dir}: ${describeCause(cause)}`);
+  } finally {
+    await rm(probe, { force: true }).catch(() => undefined);
+  }
+  return root;
+}
+
+/**
+ * `mkdir -p`, one level at a time. Node's own `mkdir(…, { recursive: true })` never returns for
+ * some paths (under /proc it retries forever), so the missing levels are made one by one and the
+ * first error stops it.
+ */
+async function makeDirectories(path: string): Promise<void> {
+  const missing: string[] = [];
+  let current = path;
+  for (;;) {
+    const found = await stat(current).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (found !== undefined) {
+      if (!found.isDirectory()) throw Object.assign(new Error(`${current} is not a directory`), { code: 'ENOTDIR' });
+      break;
+    }
+    missing.unshift(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const dir of missing) await mkdir(dir);
+}

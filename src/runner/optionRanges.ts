@@ -1,0 +1,47 @@
+/**
+ * The largest delay Node's timers honour: a longer one overflows and fires after about 1 ms, so a
+ * huge timeout or duration would silently mean "at once".
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** An inclusive range of whole numbers an option accepts. */
+export interface IntegerRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * Every number option's documented range (README, "Option ranges"), checked before anything runs.
+ * Keys are the options as the user types them, so messages name them that way.
+ */
+export const OPTION_RANGES = {
+  '--timeout-ms': { min: 1, max: MAX_TIMER_MS },
+  // gridX's fifth retry waits 16× the base: the base is bounded so that wait is a real timer too.
+  '--retry-base-ms': { min: 1, max: 600_000 },
+  '--concurrency': { min: 1, max: 256 },
+  '--runs': { min: 1, max: 100_000 },
+  '--seed': { min: 0, max: Number.MAX_SAFE_INTEGER },
+  '--port': { min: 0, max: 65_535 },
+  '--count': { min: 1, max: 1_000_000 },
+  '--max-body': { min: 1024, max: 64 * 1024 * 1024 },
+  '--for': { min: 1, max: MAX_TIMER_MS },
+  '--retry-window': { min: 1, max: MAX_TIMER_MS },
+  // fleet: receivers certified at once, and deliveries per second across the whole fleet.
+  '--parallel': { min: 1, max: 64 },
+  '--rate': { min: 1, max: 100_000 },
+} as const satisfies Readonly<Record<string, IntegerRange>>;
+
+/** A number option's name, as typed. */
+export type RangedOption = keyof typeof OPTION_RANGES;
+
+/** The one-line explanation of a value outside its option's range. */
+export function rangeMessage(option: RangedOption, got: string): string {
+  const { min, max } = OPTION_RANGES[option];
+  return `${option} must be a whole number from ${min} to ${max}, got "${got}"`;
+}
+
+/** Whether `value` is a whole number within `option`'s range. */
+export function inRange(option: RangedOption, value: number): boolean {
+  const { min, max } = OPTION_RANGES[option];
+  return Number.isSafeInteger(value) && value >= min && value <= max;
+}

@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { errorLines } from '../../src/cli/errorLines';
+import { memoryIO } from '../../src/cli/memoryIO';
+import { runCli } from '../../src/cli/runCli';
+import { TargetInvalidError } from '../../src/errors';
+import { maskUrlCredentials, terminalSafe } from '../../src/reports';
+
+describe('terminalSafe', () => {
+  it('leaves no character a terminal acts on, and keeps printable text as it is', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const safe = terminalSafe(text);
+        expect(safe).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+      }),
+    );
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'abc XYZ 09 -_/:é€😀\t') }), (text) => expect(terminalSafe(text)).toBe(text)));
+  });
+
+  it('shows a screen clear, a title change and a forged line visibly', () => {
+    expect(terminalSafe('\u001b[2J\u001b]0;owned\u0007ok\r\nFAIL forged')).toBe('\\x1b[2J\\x1b]0;owned\\x07ok\\x0d\\x0aFAIL forged');
+    expect(terminalSafe('\u009b31m \u202eevil')).toBe('\\x9b31m \\u202eevil');
+  });
+});
+
+describe('maskUrlCredentials', () => {
+  it('masks the password of any URL in any text as u:***@, and a bare user as ***@', () => {
+    expect(maskUrlCredentials('see http://u:pw@host:8080/p?q=1 and https://tok@h2/x')).toBe('see http://u:***@host:8080/p?q=1 and https://***@h2/x');
+    expect(maskUrlCredentials('no credentials: https://host/a@b')).toBe('no credentials: https://host/a@b');
+  });
+
+  it('never lets a password through, whatever it holds', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z]{1,8}$/), fc.stringMatching(/^[A-Za-z0-9!$&'()*+,;=%@:-]{6,20}$/), (user, password) => {
+        const out = maskUrlCredentials(`failed: POST http://${user}:${password}@127.0.0.1:9/hooks (refused)`);
+        expect(out).toBe(`failed: POST http://${user}:***@127.0.0.1:9/hooks (refused)`);
+      }),
+    );
+  });
+
+  it('is applied to every error line the CLI prints', () => {
+    const lines = errorLines(new TargetInvalidError('cannot reach https://ci:s3cr3t-pw@receiver.example.com/hooks\u001b[2J'), false);
+    expect(lines).toEqual(['hookproof: cannot reach https://ci:***@receiver.example.com/hooks\\x1b[2J']);
+  });
+});
+
+describe('send escapes what the receiver answers', () => {
+  let server: Server;
+  let url: string;
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => response.writeHead(400, { 'content-type': 'text/plain' }).end('\u001b[2J\u001b]0;pwned\u0007\rFAIL nothing to see'));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('prints the answer body with control characters escaped', async () => {
+    const io = { ...memoryIO(), env: { HOOKPROOF_SECRET: 'send-escape-secret-1' } };
+    expect(await runCli(['send', '--url', url, '--allow-http', '--type', 'ping', '--seed', '1'], io)).toBe(1);
+    const body = io.stdout.find((line) => line.startsWith('body'));
+    expect(body).toBe('body    \\x1b[2J\\x1b]0;pwned\\x07\\x0dFAIL nothing to see');
+    for (const line of io.stdout) expect(line).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/);
+  });
+});
