@@ -30,7 +30,7 @@ describe('hookproof pact verify --broker-url … --publish-results', () => {
 
   async function verify(receiver: RunningReceiver, extra: string[] = []): Promise<{ code: number; out: string[]; err: string[] }> {
     const io = { ...memoryIO(), env: { MY_SECRET: SECRET, PACT_BROKER_TOKEN: TOKEN } };
-    const args = ['pact', 'verify', '--url', new URL(receiver.url).origin, '--secret-env', 'MY_SECRET', '--broker-url', broker.url, '--provider', pact.provider.name];
+    const args = ['pact', 'verify', '--url', receiver.url, '--secret-env', 'MY_SECRET', '--broker-url', broker.url, '--provider', pact.provider.name];
     const code = await runCli([...args, '--publish-results', '--provider-version', '1.4.2', '--provider-branch', 'main', ...extra], io);
     return { code, out: io.stdout, err: io.stderr };
   }
@@ -39,7 +39,7 @@ describe('hookproof pact verify --broker-url … --publish-results', () => {
     const receiver = await soundReceiver([SECRET]);
     receivers.push(receiver);
     const run = await verify(receiver);
-    expect([run.code, run.err, run.out.at(-1)]).toEqual([0, [], 'pact verify: 5 interactions, 0 failed']);
+    expect([run.code, run.err, run.out.at(-1)]).toEqual([0, [], `pact verify: ${pact.interactions.length} interactions, 0 failed`]);
     const forVerification = broker.requests.find((r) => r.method === 'POST' && r.url.endsWith('/for-verification'));
     expect(JSON.parse(forVerification?.body ?? '{}')).toEqual(
       expect.objectContaining({ consumerVersionSelectors: [{ mainBranch: true }, { deployedOrReleased: true }], providerVersionBranch: 'main' }),
