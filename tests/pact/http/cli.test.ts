@@ -160,6 +160,14 @@ describe('hookproof pact verify', () => {
     expect(run.err[0]).toEqual(typeof line === 'string' ? line : expect.stringMatching(line));
   });
 
+  it('applies PACT_BROKER_PUBLISH_VERIFICATION_RESULTS to broker sources only', async () => {
+    const broker = await cli(['pact', 'verify', '--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--broker-url', 'http://127.0.0.1:9', '--provider', 'p'], {
+      MY_SECRET: SECRET,
+      PACT_BROKER_PUBLISH_VERIFICATION_RESULTS: 'true',
+    });
+    expect([broker.code, broker.err]).toEqual([2, ['hookproof: PACT_BROKER_PUBLISH_VERIFICATION_RESULTS needs --provider-version V']]);
+  });
+
   it('takes the broker from PACT_BROKER_BASE_URL when no --pact is given', async () => {
     const run = await cli(['pact', 'verify', '--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET'], { MY_SECRET: SECRET, PACT_BROKER_BASE_URL: 'http://127.0.0.1:9' });
     expect([run.code, run.err]).toEqual([2, ['hookproof: --broker-url needs --provider NAME']]);

@@ -103,7 +103,8 @@ export function pactVerifyOptions(o: ParsedVerifyOptions, env: Readonly<Record<s
   if (o.pact !== undefined && brokerUrl !== undefined) throw new UsageError('give either --pact FILE or --broker-url URL, not both');
   if (o.pact === undefined && brokerUrl === undefined) throw new UsageError('give the pacts to verify: --pact FILE, or --broker-url URL (or PACT_BROKER_BASE_URL) with --provider NAME');
   if (brokerUrl !== undefined && o.provider === undefined) throw new UsageError('--broker-url needs --provider NAME');
-  const publishResults = publishRequested(o.publishResults, env);
+  // The variable applies to broker sources only (CI often sets it globally); the flag is explicit.
+  const publishResults = o.publishResults === true || (brokerUrl !== undefined && publishRequested(o.publishResults, env));
   const publishVia = o.publishResults === true ? '--publish-results' : 'PACT_BROKER_PUBLISH_VERIFICATION_RESULTS';
   if (publishResults && o.providerVersion === undefined) throw new UsageError(`${publishVia} needs --provider-version V`);
   if (publishResults && brokerUrl === undefined) throw new UsageError(`${publishVia} needs pacts from a broker (--broker-url)`);
