@@ -73,7 +73,12 @@ export {
   REFERENCE_PROVIDER,
   REFERENCE_CONTRACT_FILE,
   DEFAULT_CONSUMER_VERSION_SELECTORS,
+  DEFAULT_VERIFY_TIMEOUT_MS,
+  exactBody,
+  verificationReport,
+  writeVerificationReports,
   type HttpPact,
+  type PactVerificationReport,
   type HttpInteraction,
   type HttpPactOptions,
   type SigningPlan,
@@ -153,6 +158,8 @@ export {
 export {
   publishPacts,
   canIDeploy,
+  recordDeployment,
+  BROKER_TIMEOUT_MS,
   resolveBrokerConnection,
   redactSecrets,
   pactCliBinary,
@@ -165,6 +172,8 @@ export {
   type CanIDeployOptions,
   type CanIDeployResult,
   type MatrixRow,
+  type RecordDeploymentOptions,
+  type RecordDeploymentResult,
 } from './pact/broker';
 // ← end of the Pact message and broker exports
 

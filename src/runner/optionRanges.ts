@@ -29,6 +29,11 @@ export const OPTION_RANGES = {
   // fleet: receivers certified at once, and deliveries per second across the whole fleet.
   '--parallel': { min: 1, max: 64 },
   '--rate': { min: 1, max: 100_000 },
+  // Pact broker commands: retries while a verification is unknown, seconds between them, and the
+  // bounded time a broker command may take (a gate fails closed in bounded time).
+  '--retry-while-unknown': { min: 0, max: 1000 },
+  '--retry-interval': { min: 1, max: 3600 },
+  '--broker-timeout': { min: 1, max: 3600 },
 } as const satisfies Readonly<Record<string, IntegerRange>>;
 
 /** A number option's name, as typed. */

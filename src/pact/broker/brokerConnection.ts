@@ -15,6 +15,8 @@ export interface BrokerOptions {
   readonly brokerPassword?: string;
   /** Path of the `pact` binary to run; default the one @pact-foundation/pact-cli installed. */
   readonly pactCli?: string;
+  /** Deadline of each Pact CLI run against the broker, in ms (default BROKER_TIMEOUT_MS, 30 s). */
+  readonly brokerTimeoutMs?: number;
 }
 
 export type BrokerAuth =

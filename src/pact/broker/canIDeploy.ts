@@ -1,7 +1,8 @@
 import { UsageError } from '../../errors';
 import { isSchemaObject } from '../../spec/types';
 import { resolveBrokerConnection, type BrokerOptions, type Environment } from './brokerConnection';
-import { brokerEnvironment, connectionSecrets, displayUrl } from './brokerEnvironment';
+import { displayUrl } from './brokerEnvironment';
+import { cliRunOptions } from './cliRunOptions';
 import { outputLines, runPactCli } from './runPactCli';
 
 export interface CanIDeployOptions extends BrokerOptions {
@@ -11,6 +12,14 @@ export interface CanIDeployOptions extends BrokerOptions {
   readonly version: string;
   /** The environment it is to be deployed to, e.g. "production". */
   readonly toEnvironment: string;
+  /**
+   * Ask again this many times while a verification result is unknown (the provider's verification
+   * is probably still running), `retryIntervalSeconds` apart (default 10).
+   */
+  readonly retryWhileUnknown?: number;
+  readonly retryIntervalSeconds?: number;
+  /** Report the answer but let the caller deploy anyway (the Pact CLI's --dry-run). */
+  readonly dryRun?: boolean;
 }
 
 /** One row of the broker's matrix: a pact between two versions and its verification result. */
@@ -34,6 +43,8 @@ export interface CanIDeployResult {
   readonly output: readonly string[];
   /** The broker's URL without credentials, for messages. */
   readonly broker: string;
+  /** True when the broker gave no answer before the deadline. */
+  readonly timedOut: boolean;
 }
 
 /**
@@ -46,17 +57,36 @@ export async function canIDeploy(options: CanIDeployOptions, env: Environment = 
   for (const [option, value] of [['--pacticipant', options.pacticipant], ['--version', options.version], ['--to-environment', options.toEnvironment]] as const) {
     if (value.trim() === '') throw new UsageError(`${option} must not be empty`);
   }
+  const retries = options.retryWhileUnknown ?? 0;
+  const interval = options.retryIntervalSeconds ?? 10;
+  if (!Number.isInteger(retries) || retries < 0 || retries > 100) throw new UsageError(`--retry-while-unknown must be a whole number from 0 to 100, got ${retries}`);
+  if (!Number.isInteger(interval) || interval < 1 || interval > 3600) throw new UsageError(`--retry-interval must be a whole number of seconds from 1 to 3600, got ${interval}`);
   const connection = resolveBrokerConnection(options, env);
-  const args = ['broker', 'can-i-deploy', '--pacticipant', options.pacticipant, '--version', options.version, '--to-environment', options.toEnvironment, '--output', 'json'];
-  const run = await runPactCli(args, { env: brokerEnvironment(connection, env), secrets: connectionSecrets(connection), ...(options.pactCli !== undefined ? { binary: options.pactCli } : {}) });
-  const answer = run.exitCode === 0 ? parseMatrix(run.stdout) : undefined;
+  const args = [
+    'broker',
+    'can-i-deploy',
+    '--pacticipant',
+    options.pacticipant,
+    '--version',
+    options.version,
+    '--to-environment',
+    options.toEnvironment,
+    '--output',
+    'json',
+    ...(retries > 0 ? ['--retry-while-unknown', String(retries), '--retry-interval', String(interval)] : []),
+    ...(options.dryRun === true ? ['--dry-run'] : []),
+  ];
+  // The deadline grows by the time the retries knowingly wait.
+  const run = await runPactCli(args, cliRunOptions(connection, options, env, retries * interval * 1000));
+  // Not deployable is an answer too (the CLI then exits 1): read the JSON whatever the exit code.
+  const answer = run.timedOut ? undefined : parseMatrix(run.stdout);
   const broker = displayUrl(connection.url);
-  if (answer === undefined) return { deployable: false, answered: false, reason: undefined, rows: [], notices: [], output: outputLines(run.stdout, run.stderr), broker };
-  return { ...answer, answered: true, output: [], broker };
+  if (answer === undefined) return { deployable: false, answered: false, reason: undefined, rows: [], notices: [], output: outputLines(run.stdout, run.stderr), broker, timedOut: run.timedOut };
+  return { ...answer, answered: true, output: [], broker, timedOut: false };
 }
 
 /** Reads the broker's matrix answer (`{ summary: { deployable, reason }, notices, matrix }`). */
-function parseMatrix(stdout: string): Omit<CanIDeployResult, 'answered' | 'output' | 'broker'> | undefined {
+function parseMatrix(stdout: string): Omit<CanIDeployResult, 'answered' | 'output' | 'broker' | 'timedOut'> | undefined {
   let json: unknown;
   try {
     json = JSON.parse(stdout);

@@ -1,11 +1,14 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { UsageError } from '../../errors';
 import { resolveBrokerConnection, type BrokerOptions, type Environment } from './brokerConnection';
-import { brokerEnvironment, connectionSecrets, displayUrl } from './brokerEnvironment';
+import { displayUrl } from './brokerEnvironment';
+import { cliRunOptions } from './cliRunOptions';
 import { readPactParties, type PactParties } from './readPactParties';
 import { outputLines, runPactCli } from './runPactCli';
 
 export interface PublishPactsOptions extends BrokerOptions {
-  /** Pact files to publish. */
+  /** Pact files to publish, or directories: every pact (`*.json`) in a directory is published. */
   readonly files: readonly string[];
   /** The consumer's version, ideally the git SHA. */
   readonly consumerAppVersion: string;
@@ -13,6 +16,8 @@ export interface PublishPactsOptions extends BrokerOptions {
   readonly branch?: string;
   /** Consumer version tags (the older alternative to branches). */
   readonly tags?: readonly string[];
+  /** The CI build that produced the pacts, shown by the broker. */
+  readonly buildUrl?: string;
 }
 
 export interface PublishPactsResult {
@@ -36,7 +41,8 @@ export async function publishPacts(options: PublishPactsOptions, env: Environmen
   if (options.files.length === 0) throw new UsageError('no pact files to publish');
   if (options.consumerAppVersion.trim() === '') throw new UsageError('--consumer-app-version must not be empty');
   const tags = (options.tags ?? []).flatMap((t) => t.split(',')).map((t) => t.trim()).filter((t) => t !== '');
-  const pacts = readPactParties(options.files);
+  const files = options.files.flatMap(pactFilesIn);
+  const pacts = readPactParties(files);
   const connection = resolveBrokerConnection(options, env);
   const args = [
     'broker',
@@ -45,9 +51,21 @@ export async function publishPacts(options: PublishPactsOptions, env: Environmen
     options.consumerAppVersion,
     ...(options.branch !== undefined && options.branch !== '' ? ['--branch', options.branch] : []),
     ...(tags.length > 0 ? ['--tag', tags.join(',')] : []),
+    ...(options.buildUrl !== undefined && options.buildUrl !== '' ? ['--build-url', options.buildUrl] : []),
     '--',
-    ...options.files,
+    ...files,
   ];
-  const run = await runPactCli(args, { env: brokerEnvironment(connection, env), secrets: connectionSecrets(connection), ...(options.pactCli !== undefined ? { binary: options.pactCli } : {}) });
+  const run = await runPactCli(args, cliRunOptions(connection, options, env));
   return { published: run.exitCode === 0, pacts, output: outputLines(run.stdout, run.stderr), exitCode: run.exitCode, broker: displayUrl(connection.url) };
+}
+
+/** A file as it is; a directory as every `*.json` in it, in name order (none: a usage error). */
+function pactFilesIn(path: string): string[] {
+  if (!existsSync(path) || !statSync(path).isDirectory()) return [path];
+  const files = readdirSync(path)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => join(path, name));
+  if (files.length === 0) throw new UsageError(`${path} is a directory with no pact files (*.json) in it`);
+  return files;
 }

@@ -8,7 +8,17 @@ export interface PactCliRun {
   readonly exitCode: number;
   readonly stdout: string;
   readonly stderr: string;
+  /** True when the CLI was stopped at the deadline (`timeoutMs`): the broker gave no answer in time. */
+  readonly timedOut: boolean;
 }
+
+/**
+ * How long one Pact CLI run against a broker may take by default. The CLI retries refused and
+ * failed requests with back-off (a refused port took 65 s) and has no overall deadline (a broker
+ * that accepts the connection but never answers kept it waiting for over 400 s); a deployment gate
+ * must fail closed in bounded time, so hookproof stops the CLI after this long.
+ */
+export const BROKER_TIMEOUT_MS = 30_000;
 
 export interface RunPactCliOptions {
   /** The child's whole environment (broker URL and credentials included). */
@@ -17,12 +27,15 @@ export interface RunPactCliOptions {
   readonly secrets: readonly string[];
   /** The binary to run; default the one @pact-foundation/pact-cli installed. */
   readonly binary?: string;
+  /** Stop the CLI after this many milliseconds (default BROKER_TIMEOUT_MS). */
+  readonly timeoutMs?: number;
 }
 
 /**
  * Runs the Rust `pact` CLI with `args` (never secrets: those go in `env`), collects its output,
  * strips colours and redacts secrets. Resolves with the exit code whatever it is; rejects only when
- * the binary cannot be started.
+ * the binary cannot be started. At the deadline the CLI is killed and the run resolves with
+ * `timedOut` and a non-zero exit code.
  */
 export function runPactCli(args: readonly string[], options: RunPactCliOptions): Promise<PactCliRun> {
   const binary = options.binary ?? pactCliBinary();
@@ -32,10 +45,20 @@ export function runPactCli(args: readonly string[], options: RunPactCliOptions):
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', (error) => reject(new PactCliUnavailableError(`${binary} did not start`, error)));
+    let timedOut = false;
+    const deadline = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, options.timeoutMs ?? BROKER_TIMEOUT_MS);
+    child.on('error', (error) => {
+      clearTimeout(deadline);
+      reject(new PactCliUnavailableError(`${binary} did not start`, error));
+    });
     child.on('close', (code, signal) => {
+      clearTimeout(deadline);
       const clean = (chunks: Buffer[]): string => redactSecrets(stripAnsi(Buffer.concat(chunks).toString('utf8')), options.secrets);
-      resolve({ exitCode: code ?? (signal === null ? 1 : 128), stdout: clean(stdout), stderr: clean(stderr) });
+      const exitCode = timedOut ? 124 : (code ?? (signal === null ? 1 : 128));
+      resolve({ exitCode, stdout: clean(stdout), stderr: clean(stderr), timedOut });
     });
   });
 }

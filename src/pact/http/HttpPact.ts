@@ -45,11 +45,22 @@ export interface HttpPactRequest {
   readonly path: string;
   readonly query?: Readonly<Record<string, readonly string[]>>;
   readonly headers: Readonly<Record<string, readonly string[]>>;
-  readonly body: { readonly content: unknown; readonly contentType: string; readonly encoded: false };
+  readonly body: HttpPactBody;
   readonly matchingRules: {
     readonly body: MatchingRules;
     readonly header?: MatchingRules;
   };
+}
+
+/**
+ * A request body written as its exact text (`encoded: "json"`): every Pact verifier sends these
+ * bytes unchanged, so the example signature matches them (see `exactBody`).
+ */
+export interface HttpPactBody {
+  /** The body's exact text, JSON itself. */
+  readonly content: string;
+  readonly contentType: string;
+  readonly encoded: 'json';
 }
 
 export interface HttpPactResponse {

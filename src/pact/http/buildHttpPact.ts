@@ -6,6 +6,7 @@ import type { HttpPact } from './HttpPact';
 import { EXAMPLE_SECRET, httpInteraction, type RequestTarget } from './httpInteraction';
 import { portablePattern } from '../regexes';
 import { signatureInteractions } from './signatureInteractions';
+import { toleranceInteractions } from './toleranceInteractions';
 
 export const DEFAULT_CONSUMER = 'gridx-webhooks';
 export const DEFAULT_PATH = '/hooks/gridx';
@@ -36,8 +37,9 @@ export interface HttpPactOptions {
 
 /**
  * The HTTP contract between gridX (consumer) and a webhook receiver (provider) as a Pact V4 file:
- * an EVT-1 interaction per selected event type (EVT-5 for a deprecated one), then SIG-2, SIG-3,
- * SIG-4 and SIG-6. Pure and deterministic: the same spec and options give the same pact.
+ * an EVT-1 interaction per selected event type (EVT-5 for a deprecated one), an EVT-2 one per
+ * current type, one EVT-3, then SIG-2, SIG-3, SIG-4, SIG-6 and SIG-8. Every body is written as its
+ * exact bytes (see `exactBody`), so any Pact verifier can check the contract. Pure and deterministic: the same spec and options give the same pact.
  * Throws UsageError for bad names or path, UnknownEventTypeError for an unknown type.
  */
 export function buildHttpPact(catalogue: EventCatalogue, options: HttpPactOptions): HttpPact {
@@ -50,7 +52,11 @@ export function buildHttpPact(catalogue: EventCatalogue, options: HttpPactOption
   const current = types.filter((t) => !t.deprecated);
   const forSignatures = current[0] ?? types[0];
   if (forSignatures === undefined) throw new UsageError('no event type selected');
-  const specs = [...eventInteractions(types, seed, header), ...signatureInteractions(forSignatures, seed, header)];
+  const specs = [
+    ...eventInteractions(types, seed, header),
+    ...toleranceInteractions(current, current[0], seed, header),
+    ...signatureInteractions(forSignatures, seed, header),
+  ];
   return {
     consumer: { name: consumer },
     provider: { name: provider },

@@ -7,11 +7,11 @@ import { isSchemaObject } from '../../spec/types';
 /**
  * The example body of one interaction: a valid event of `eventType` drawn from the engine's
  * arbitrary with `seed`, with every optional field present (Pact has no optional keys, so the
- * example is the shape), values made plain (readable text, plain numbers and times, so the file
+ * example is the shape) or, for EVT-2, none of them, values made plain (readable text, plain numbers and times, so the file
  * diffs cleanly), and objects whose keys the schema leaves open emptied.
  */
-export function exampleEvent(eventType: EventType, seed: number): GeneratedEvent {
-  const [event] = fc.sample(eventArbitrary(eventType, { presence: 'full' }), { seed, numRuns: 1 });
+export function exampleEvent(eventType: EventType, seed: number, presence: 'full' | 'minimal' = 'full'): GeneratedEvent {
+  const [event] = fc.sample(eventArbitrary(eventType, { presence }), { seed, numRuns: 1 });
   if (event === undefined) throw new RangeError(`no example for ${eventType.type}`);
   return emptyOpenObjects(eventType.schema, plainValues(eventType)(event)) as GeneratedEvent;
 }

@@ -3,6 +3,7 @@ import { requirement, type RequirementId } from '../../checks/requirements';
 import { serialiseEvent } from '../../serialise';
 import type { HttpInteraction, HttpPactResponse } from './HttpPact';
 import { providerStateFor, type SigningPlan } from './providerStates';
+import { exactBody } from './exactBody';
 import { bodyMatchingRules } from './schemaMatchers';
 import { signatureForPlan } from './signatureForPlan';
 
@@ -28,15 +29,21 @@ export interface InteractionSpec {
   readonly description: string;
   readonly plan: SigningPlan;
   readonly event: GeneratedEvent;
+  /** The exact bytes sent, when not the event as hookproof serialises it (SIG-8's unusual layout). */
+  readonly bytes?: Uint8Array;
   /** The JSON Schema of the event's body: the source of the body matchers. */
   readonly schema: unknown;
   readonly response: HttpPactResponse;
   readonly notes?: readonly string[];
 }
 
-/** One V4 HTTP interaction: the signed (or forged) POST of one event, and the expected status. */
+/**
+ * One V4 HTTP interaction: the signed (or forged) POST of one event, and the expected status. The
+ * body is written as its exact bytes, so any Pact verifier sends what the example signature signs;
+ * the matching rules, derived from the parsed event, describe its shape.
+ */
 export function httpInteraction(spec: InteractionSpec, target: RequestTarget): HttpInteraction {
-  const body = serialiseEvent(spec.event);
+  const body = spec.bytes ?? serialiseEvent(spec.event);
   const signature = signatureForPlan(spec.plan, body, [EXAMPLE_SECRET]);
   const { id, severity, summary } = requirement(spec.requirement);
   return {
@@ -54,7 +61,7 @@ export function httpInteraction(spec: InteractionSpec, target: RequestTarget): H
         'Content-Type': [target.mediaType],
         ...(signature !== undefined ? { [spec.plan.header]: [signature] } : {}),
       },
-      body: { content: spec.event, contentType: target.mediaType, encoded: false },
+      body: exactBody(body, target.mediaType),
       matchingRules: {
         body: bodyMatchingRules(spec.schema, spec.event),
         ...(signature !== undefined

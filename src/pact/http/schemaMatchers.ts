@@ -13,7 +13,7 @@ import { alternationRegex, FORMAT_REGEXES, portablePattern } from '../regexes';
  * - booleans and anything the schema does not describe: type;
  * - a nullable leaf: its matcher OR `null`;
  * - objects: a rule per property present in the example; an object whose keys the schema leaves
- *   open (no `properties`): type;
+ *   open (no `properties`), or an empty example object: type;
  * - arrays: type with the schema's item bounds, and the first item's rules under `[*]`.
  *
  * Rules follow the example: a property the example lacks gets no rule (Pact has no optional
@@ -45,8 +45,9 @@ function walk(schema: unknown, value: unknown, path: string, rules: Record<strin
 
 function walkObject(schema: SchemaObject, value: Record<string, unknown>, path: string, rules: Record<string, RuleList>): void {
   const properties = isSchemaObject(schema.properties) ? schema.properties : {};
-  if (Object.keys(properties).length === 0 && schema.additionalProperties !== false) {
-    // Keys the schema does not name: only "an object" can be promised.
+  if ((Object.keys(properties).length === 0 && schema.additionalProperties !== false) || Object.keys(value).length === 0) {
+    // Keys the schema does not name, or an example without any (every field optional): only "an
+    // object" can be promised.
     rules[path] = and(TYPE);
     return;
   }

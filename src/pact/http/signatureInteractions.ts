@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import type { EventType } from '../../schemas/catalogue';
+import { unusualJsonArbitrary } from '../../serialise';
 import { exampleEvent, seedFor } from './exampleEvent';
 import type { InteractionSpec } from './httpInteraction';
 import { statusResponse, successStatuses } from './statusRules';
@@ -9,7 +11,8 @@ export const ROTATION = { digests: 3, position: 2 } as const;
 /**
  * The authenticity interactions, each over its own valid event of `eventType`: no signature
  * (SIG-2), another secret (SIG-3) and a body changed after signing (SIG-4) must be refused with
- * 401; a rotation with the receiver's digest not first (SIG-6) must be accepted.
+ * 401; a rotation with the receiver's digest not first (SIG-6) must be accepted, and so must an
+ * event written as unusual but valid JSON, signed over exactly those bytes (SIG-8).
  */
 export function signatureInteractions(eventType: EventType, seed: number, header: string): InteractionSpec[] {
   const event = (id: string): InteractionSpec['event'] => exampleEvent(eventType, seedFor(seed, id));
@@ -40,5 +43,23 @@ export function signatureInteractions(eventType: EventType, seed: number, header
       response: statusResponse(202, successStatuses()),
       notes: ['During a secret rotation gridX signs with several secrets; the receiver must accept a matching digest at any position.'],
     },
+    {
+      ...common,
+      requirement: 'SIG-8',
+      description: 'an event written as unusual but valid JSON, signed over its exact bytes, is accepted',
+      plan: { kind: 'valid', header },
+      ...unusualBody(event('SIG-8'), seedFor(seed, 'SIG-8 layout')),
+      response: statusResponse(202, successStatuses()),
+      notes: [
+        'Whitespace between tokens, another key order and \\u escapes: the digest is over these bytes, so a receiver that parses and re-serialises the JSON before verifying computes another digest.',
+      ],
+    },
   ];
+}
+
+/** The event and its unusual layout (see unusualJsonArbitrary), drawn with `seed`. */
+function unusualBody(event: InteractionSpec['event'], seed: number): Pick<InteractionSpec, 'event' | 'bytes'> {
+  const [text] = fc.sample(unusualJsonArbitrary(event), { seed, numRuns: 1 });
+  if (text === undefined) throw new RangeError('unusualJsonArbitrary produced nothing');
+  return { event, bytes: Buffer.from(text, 'utf8') };
 }

@@ -45,10 +45,19 @@ export interface SigningHooks {
 export interface SigningHooksOptions {
   /** The receiver's secrets; the first signs. */
   readonly secrets: readonly string[];
-  /** The receiver's base URL: each request's path and query are appended to it. */
+  /**
+   * The receiver's full URL, path and query as registered with gridX: every request goes exactly
+   * there, whatever path the interaction has (as `certify` sends).
+   */
   readonly target: string;
-  /** Per-request timeout towards the receiver (default 30000 ms). */
+  /** Per-request timeout towards the receiver (default 5000 ms, gridX's). */
   readonly timeoutMs?: number;
+  /**
+   * The exact request bodies of the pacts being verified. pact-js's proxy parses JSON bodies, which
+   * loses their layout; a parsed body equal to one of these is sent as these bytes (SIG-8's unusual
+   * layout included), any other one as hookproof serialises events.
+   */
+  readonly exactBodies?: readonly Uint8Array[];
 }
 
 /** pact-js's provider-state endpoint on its proxy: state calls go there and never reach the receiver. */
@@ -58,10 +67,11 @@ export const STATE_SETUP_PATH = '/_pactSetup';
  * Hooks that sign each request the Pact verifier sends, as its interaction's provider state asks,
  * and deliver it to the receiver themselves.
  *
- * The verifier rebuilds every body from the pact (its own JSON layout), and pact-js's proxy parses
- * JSON bodies. So the filter fixes the bytes: it serialises the parsed body once as hookproof sends
- * events, signs exactly those bytes, and delivers them with hookproof's delivery client (the one
- * `certify` uses), relaying the receiver's answer to the verifier. `secrets[0]` is the receiver's.
+ * pact-js's proxy parses JSON bodies, so the filter fixes the bytes: the pact's own exact body when
+ * the parsed body is one of `exactBodies`, else the parsed body serialised as hookproof sends
+ * events. It signs exactly those bytes and delivers them to `target` with hookproof's delivery
+ * client (the one `certify` uses), relaying the receiver's answer to the verifier. `secrets[0]` is
+ * the receiver's.
  *
  * A state setup sets the plan, its teardown clears it. State calls pass on to pact-js, which
  * answers them itself: they are never signed and never reach the receiver. A request under no
@@ -71,8 +81,8 @@ export const STATE_SETUP_PATH = '/_pactSetup';
 export function createSigningHooks(options: SigningHooksOptions): SigningHooks {
   const { secrets } = options;
   if (secrets.length === 0) throw new RangeError('createSigningHooks needs the receiver secret');
-  const client = new DeliveryClient({ timeoutMs: options.timeoutMs ?? 30_000 });
-  const base = options.target.replace(/\/+$/, '');
+  const client = new DeliveryClient({ timeoutMs: options.timeoutMs ?? 5_000 });
+  const exact = exactBodyLookup(options.exactBodies ?? []);
   let current: SigningPlan | undefined;
   const sent: SignedRequest[] = [];
 
@@ -101,7 +111,7 @@ export function createSigningHooks(options: SigningHooksOptions): SigningHooks {
       return;
     }
     const plan = current;
-    const bytes = bodyBytes(request.body);
+    const bytes = bodyBytes(request.body, exact);
     const headers = { ...request.headers };
     if (plan !== undefined) {
       const name = plan.header.toLowerCase();
@@ -109,7 +119,7 @@ export function createSigningHooks(options: SigningHooksOptions): SigningHooks {
       const value = signatureForPlan(plan, bytes, secrets);
       if (value !== undefined) headers[name] = value;
     }
-    forwardToReceiver(client, `${base}${url}`, headers, bytes, response).then(
+    forwardToReceiver(client, options.target, headers, bytes, response).then(
       (result) => sent.push({ path, plan: plan?.kind ?? 'as-is', bytes: bytes.length, outcome: result.status !== undefined && result.error === undefined ? String(result.status) : describeResult(result) }),
       (error: unknown) => {
         response.destroy();
@@ -121,9 +131,25 @@ export function createSigningHooks(options: SigningHooksOptions): SigningHooks {
   return { stateHandlers, requestFilter, sent: () => [...sent], close: () => client.close() };
 }
 
-/** The bytes to send: a Buffer as it is, a parsed JSON body serialised as hookproof sends events. */
-function bodyBytes(body: unknown): Buffer {
+/** The exact bodies by their value (serialised canonically); the first of equal values wins. */
+function exactBodyLookup(bodies: readonly Uint8Array[]): Map<string, Buffer> {
+  const lookup = new Map<string, Buffer>();
+  for (const body of bodies) {
+    let key: string;
+    try {
+      key = canonicalJson(JSON.parse(Buffer.from(body).toString('utf8')));
+    } catch {
+      continue; // not JSON: the proxy hands such bodies over as bytes anyway
+    }
+    if (!lookup.has(key)) lookup.set(key, Buffer.from(body));
+  }
+  return lookup;
+}
+
+/** The bytes to send: a Buffer as it is, a parsed JSON body as the pact's exact bytes or canonically. */
+function bodyBytes(body: unknown, exact: ReadonlyMap<string, Buffer>): Buffer {
   if (Buffer.isBuffer(body)) return body;
   if (body === undefined) return Buffer.alloc(0);
-  return Buffer.from(canonicalJson(body), 'utf8');
+  const canonical = canonicalJson(body);
+  return exact.get(canonical) ?? Buffer.from(canonical, 'utf8');
 }

@@ -6,6 +6,11 @@ export interface InteractionVerdict {
   readonly problems: readonly string[];
   /** What the receiver answered: its status, or why there was none ("connection refused …"). */
   readonly answer?: string;
+  /**
+   * The interaction belongs to a pending pact (`--enable-pending`): its failure is reported but
+   * does not fail the verification, as the Pact Broker's pending-pact workflow intends.
+   */
+  readonly pending?: boolean;
 }
 
 /** The outcome of `verifyHttpPact`: plain data, one verdict per interaction in verification order. */
@@ -17,7 +22,14 @@ export interface HttpVerificationResult {
 interface CoreResults {
   result?: unknown;
   interactionResults?: Array<{ description?: unknown; result?: unknown }>;
-  errors?: Array<{ interaction?: unknown; mismatch?: { type?: unknown; message?: unknown; mismatches?: Array<{ mismatch?: unknown }> } }>;
+  errors?: CoreError[];
+  /** Failures of pending pacts: reported, but they do not fail the run. */
+  pendingErrors?: CoreError[];
+}
+
+interface CoreError {
+  interaction?: unknown;
+  mismatch?: { type?: unknown; message?: unknown; mismatches?: Array<{ mismatch?: unknown }> };
 }
 
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -34,22 +46,28 @@ export function parseVerificationResult(text: string): HttpVerificationResult | 
     return undefined;
   }
   if (typeof parsed !== 'object' || parsed === null || typeof parsed.result !== 'boolean') return undefined;
-  const errors = parsed.errors ?? [];
   const interactions = (parsed.interactionResults ?? []).map((entry): InteractionVerdict => {
     const description = plain(entry.description);
-    const problems = errors
-      .filter((error) => {
-        const name = plain(error.interaction);
-        return name === description || name.endsWith(` - ${description}`);
-      })
-      .flatMap((error) => {
-        const mismatches = error.mismatch?.mismatches;
-        if (Array.isArray(mismatches)) return mismatches.map((m) => plain(m.mismatch));
-        return [plain(error.mismatch?.message ?? 'verification error')];
-      });
-    return { description, passed: entry.result === 'OK', problems };
+    const problems = problemsOf(parsed.errors ?? [], description);
+    const pendingProblems = problemsOf(parsed.pendingErrors ?? [], description);
+    const passed = entry.result === 'OK';
+    if (!passed && problems.length === 0 && pendingProblems.length > 0) return { description, passed, problems: pendingProblems, pending: true };
+    return { description, passed, problems };
   });
   return { passed: parsed.result, interactions };
+}
+
+function problemsOf(errors: readonly CoreError[], description: string): string[] {
+  return errors
+    .filter((error) => {
+      const name = plain(error.interaction);
+      return name === description || name.endsWith(` - ${description}`);
+    })
+    .flatMap((error) => {
+      const mismatches = error.mismatch?.mismatches;
+      if (Array.isArray(mismatches)) return mismatches.map((m) => plain(m.mismatch));
+      return [plain(error.mismatch?.message ?? 'verification error')];
+    });
 }
 
 function plain(value: unknown): string {

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { VerifierOptions } from '@pact-foundation/pact';
-import { HookproofError, InputUnreadableError, SecretMissingError, TargetInvalidError, UsageError } from '../../errors';
+import { parseTarget } from '../../delivery/parseTarget';
+import { HookproofError, SecretMissingError, UsageError } from '../../errors';
+import { bodyBytes } from './exactBody';
+import { loadPactSources } from './pactSources';
 import { loadVerifier } from './loadVerifier';
 import { createSigningHooks, type SignedRequest } from './signingHooks';
 import { parseVerificationResult, type HttpVerificationResult } from './verificationResult';
@@ -21,6 +22,17 @@ export interface BrokerSource {
    * deployed or released, as the Pact docs recommend.
    */
   readonly consumerVersionSelectors?: readonly ConsumerVersionSelector[];
+  /**
+   * The receiver's branch, sent when fetching the pacts (so a `matchingBranch` selector finds the
+   * consumer's pacts of the same branch) and with published results.
+   */
+  readonly providerBranch?: string;
+  /** Pending pacts (not yet verified successfully by this provider) fail without failing the run. */
+  readonly enablePending?: boolean;
+  /** Also verify work-in-progress pacts published since this date (YYYY-MM-DD); needs enablePending. */
+  readonly includeWipPactsSince?: string;
+  /** The receiver's version tags (the older alternative to branches), for fetching and results. */
+  readonly providerTags?: readonly string[];
 }
 
 /** A Pact Broker consumer version selector, e.g. `{ mainBranch: true }` or `{ branch: 'feat-x' }`. */
@@ -44,19 +56,31 @@ export const DEFAULT_CONSUMER_VERSION_SELECTORS: readonly ConsumerVersionSelecto
 /** Log levels of the Pact core and pact-js; `trace` is left out: it logs the verifier's options. */
 export type VerifierLogLevel = 'error' | 'warn' | 'info' | 'debug';
 
+/** gridX waits 5 seconds for an answer (DLV-1): the default per-request timeout, as in `certify`. */
+export const DEFAULT_VERIFY_TIMEOUT_MS = 5_000;
+
 /** Options of {@link verifyHttpPact}. Give `pactFiles` or `broker`, not both. */
 export interface VerifyHttpPactOptions {
-  /** The receiver's base URL; each interaction's path (and query) is appended to it. */
+  /**
+   * The receiver's full URL, path and query exactly as registered with gridX (as `certify` takes
+   * it): every request goes there, in place of the interactions' own path.
+   */
   readonly url: string;
   /** The receiver's current secrets; the first signs the valid requests. Never logged. */
   readonly secrets: readonly string[];
+  /** Pact files, directories of pact files, or http(s) URLs of pacts. */
   readonly pactFiles?: readonly string[];
   readonly broker?: BrokerSource;
   /** Publish the results to the broker (a broker source only). */
-  readonly publish?: { readonly providerVersion: string; readonly providerBranch?: string };
+  readonly publish?: {
+    readonly providerVersion: string;
+    readonly providerBranch?: string;
+    /** Where the CI build that verified is, shown by the broker with the result. */
+    readonly buildUrl?: string;
+  };
   /** Default "error": only what went wrong. */
   readonly logLevel?: VerifierLogLevel;
-  /** Per-request timeout of the verifier in milliseconds (default 30000). */
+  /** Per-request timeout towards the receiver in milliseconds (default 5000, gridX's). */
   readonly timeoutMs?: number;
 }
 
@@ -74,19 +98,22 @@ export interface VerifyHttpPactOptions {
  */
 export async function verifyHttpPact(options: VerifyHttpPactOptions): Promise<HttpVerificationResult> {
   if (options.secrets.length === 0 || options.secrets.some((s) => s === '')) throw new SecretMissingError('pact verify needs the receiver secret');
-  const providerBaseUrl = baseUrl(options.url);
-  const source = sourceOptions(options);
+  const target = receiverUrl(options.url);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS;
+  const { verifierOptions: source, exactBodies } = await sourceOptions(options);
   process.env.PACT_DO_NOT_TRACK ??= 'true';
-  const hooks = createSigningHooks({ secrets: options.secrets, target: providerBaseUrl, timeoutMs: options.timeoutMs ?? 30_000 });
+  const hooks = createSigningHooks({ secrets: options.secrets, target: options.url, timeoutMs, exactBodies });
   const Verifier = loadVerifier();
+  const branch = options.broker?.providerBranch ?? options.publish?.providerBranch;
   const verifier = new Verifier({
-    providerBaseUrl,
+    providerBaseUrl: target.origin,
     ...source,
+    ...(branch !== undefined && branch !== '' ? { providerVersionBranch: branch } : {}),
     ...(options.publish !== undefined
       ? {
           publishVerificationResult: true,
           providerVersion: options.publish.providerVersion,
-          ...(options.publish.providerBranch !== undefined ? { providerVersionBranch: options.publish.providerBranch } : {}),
+          ...(options.publish.buildUrl !== undefined ? { buildUrl: options.publish.buildUrl } : {}),
         }
       : {}),
     // pact-js types stateHandlers as HTTP and message handlers at once, which no handler can be;
@@ -96,7 +123,7 @@ export async function verifyHttpPact(options: VerifyHttpPactOptions): Promise<Ht
     logLevel: options.logLevel ?? 'error',
     // A little longer than the delivery's own timeout, so that a receiver that hangs is reported
     // by hookproof ("timeout after … ms") rather than as a failed request to the verifier's proxy.
-    timeout: (options.timeoutMs ?? 30_000) + 2_000,
+    timeout: timeoutMs + 2_000,
     failIfNoPactsFound: true,
   });
   let text: string;
@@ -118,49 +145,68 @@ function withAnswers(result: HttpVerificationResult, sent: readonly SignedReques
   return { ...result, interactions: result.interactions.map((verdict, i) => ({ ...verdict, answer: sent[i]?.outcome ?? '' })) };
 }
 
-function baseUrl(url: string): string {
+/** The receiver's URL, checked as `certify` checks a target (credentials refused in one line). */
+function receiverUrl(url: string): { origin: string } {
+  const { origin } = parseTarget(url);
+  return { origin };
+}
+
+/** The broker's URL: http(s), without credentials (they go in the token or user options). */
+function brokerUrl(url: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new TargetInvalidError(`--url is not a URL: "${url}"`);
+    throw new UsageError(`--broker-url is not a URL: "${url}"`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new TargetInvalidError(`--url must be http:// or https://, got "${url}"`);
-  if (parsed.search !== '' || parsed.hash !== '') throw new TargetInvalidError('--url is the receiver\'s base URL: the path and query come from the contract');
-  return parsed.href.replace(/\/+$/, '');
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UsageError(`--broker-url must be http:// or https://, got ${parsed.protocol}//…`);
+  if (parsed.username !== '' || parsed.password !== '') {
+    throw new UsageError(`--broker-url must not carry credentials (${parsed.protocol}//…@${parsed.host}): use --broker-token or PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD`);
+  }
+  return url;
 }
 
-function sourceOptions(options: VerifyHttpPactOptions): Record<string, unknown> {
+interface Source {
+  readonly verifierOptions: Record<string, unknown>;
+  /** The exact request bodies of local pacts (none for a broker: the verifier fetches those). */
+  readonly exactBodies: readonly Uint8Array[];
+}
+
+async function sourceOptions(options: VerifyHttpPactOptions): Promise<Source> {
   const { pactFiles, broker, publish } = options;
   if ((pactFiles === undefined || pactFiles.length === 0) === (broker === undefined)) {
     throw new UsageError('give the pacts to verify: --pact FILE, or --broker-url URL with --provider NAME (not both)');
   }
   if (broker !== undefined) {
     if (broker.provider.trim() === '') throw new UsageError('--broker-url needs --provider NAME');
-    baseUrl(broker.url);
+    if (broker.includeWipPactsSince !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(broker.includeWipPactsSince)) {
+      throw new UsageError(`--include-wip-pacts-since must be a date such as 2026-01-31, got "${broker.includeWipPactsSince}"`);
+    }
+    if (broker.includeWipPactsSince !== undefined && broker.enablePending !== true) throw new UsageError('--include-wip-pacts-since needs --enable-pending (WIP pacts are verified as pending)');
+    const tags = (broker.providerTags ?? []).filter((t) => t.trim() !== '');
     return {
-      provider: broker.provider,
-      pactBrokerUrl: broker.url,
-      consumerVersionSelectors: (broker.consumerVersionSelectors ?? DEFAULT_CONSUMER_VERSION_SELECTORS).map((selector) => ({ ...selector })),
-      ...(broker.token !== undefined ? { pactBrokerToken: broker.token } : {}),
-      ...(broker.username !== undefined ? { pactBrokerUsername: broker.username } : {}),
-      ...(broker.password !== undefined ? { pactBrokerPassword: broker.password } : {}),
+      verifierOptions: {
+        provider: broker.provider,
+        pactBrokerUrl: brokerUrl(broker.url),
+        consumerVersionSelectors: (broker.consumerVersionSelectors ?? DEFAULT_CONSUMER_VERSION_SELECTORS).map((selector) => ({ ...selector })),
+        ...(broker.token !== undefined ? { pactBrokerToken: broker.token } : {}),
+        ...(broker.username !== undefined ? { pactBrokerUsername: broker.username } : {}),
+        ...(broker.password !== undefined ? { pactBrokerPassword: broker.password } : {}),
+        ...(broker.enablePending === true ? { enablePending: true } : {}),
+        ...(broker.includeWipPactsSince !== undefined ? { includeWipPactsSince: broker.includeWipPactsSince } : {}),
+        ...(tags.length > 0 ? { providerVersionTags: tags } : {}),
+      },
+      exactBodies: [],
     };
   }
   if (publish !== undefined) throw new UsageError('--publish-results needs pacts from a broker (--broker-url): results of a local file have nowhere to go');
-  return { pactUrls: (pactFiles ?? []).map(checkedPactFile) };
-}
-
-/** The absolute path of a pact file that exists and is a pact with interactions. */
-function checkedPactFile(file: string): string {
-  if (!existsSync(file) || !statSync(file).isFile()) throw new InputUnreadableError(file, new Error('no such file'));
-  let pact: unknown;
-  try {
-    pact = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new InputUnreadableError(file, error);
-  }
-  const interactions = typeof pact === 'object' && pact !== null ? (pact as { interactions?: unknown }).interactions : undefined;
-  if (!Array.isArray(interactions)) throw new UsageError(`${file} is not a pact file: it has no "interactions" array`);
-  return resolve(file);
+  const loaded = await loadPactSources(pactFiles ?? []);
+  const exactBodies = loaded.flatMap(({ pact }) =>
+    pact.interactions.flatMap((interaction) => {
+      const body = typeof interaction === 'object' && interaction !== null ? (interaction as { request?: { body?: unknown } }).request?.body : undefined;
+      const bytes = bodyBytes(body);
+      return bytes === undefined ? [] : [bytes];
+    }),
+  );
+  return { verifierOptions: { pactUrls: loaded.map((p) => p.file) }, exactBodies };
 }

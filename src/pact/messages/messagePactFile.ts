@@ -24,6 +24,8 @@ export interface PactMessage {
   readonly content: unknown;
   readonly contentIssue: string | undefined;
   readonly rules: readonly MatchingRule[];
+  /** The content types the message declares: its contents' `contentType` and its metadata's. */
+  readonly contentTypes: readonly string[];
 }
 
 /** A message pact file, reduced to what the sender's side verifies. */
@@ -98,12 +100,26 @@ function specificationOf(metadata: unknown): string | undefined {
 function v4Message(raw: Record<string, unknown>): PactMessage {
   const contents = isSchemaObject(raw.contents) ? raw.contents : {};
   const { content, issue } = decodeContents(contents);
-  return { description: String(raw.description ?? ''), providerStates: statesOf(raw.providerStates), content, contentIssue: issue, rules: bodyRules(raw.matchingRules) };
+  const contentTypes = [...(typeof contents.contentType === 'string' ? [contents.contentType] : []), ...metadataContentTypes(raw.metadata)];
+  return { description: String(raw.description ?? ''), providerStates: statesOf(raw.providerStates), content, contentIssue: issue, rules: bodyRules(raw.matchingRules), contentTypes };
+}
+
+/** The content type a message's metadata declares (`contentType`, `content-type`, any case). */
+function metadataContentTypes(metadata: unknown): string[] {
+  if (!isSchemaObject(metadata)) return [];
+  return Object.entries(metadata).flatMap(([key, value]) => (/^content-?type$/i.test(key) && typeof value === 'string' ? [value] : []));
 }
 
 function v3Message(raw: Record<string, unknown>): PactMessage {
   const states = raw.providerStates ?? (typeof raw.providerState === 'string' ? [{ name: raw.providerState }] : []);
-  return { description: String(raw.description ?? ''), providerStates: statesOf(states), content: raw.contents, contentIssue: undefined, rules: bodyRules(raw.matchingRules) };
+  return {
+    description: String(raw.description ?? ''),
+    providerStates: statesOf(states),
+    content: raw.contents,
+    contentIssue: undefined,
+    rules: bodyRules(raw.matchingRules),
+    contentTypes: metadataContentTypes(raw.metaData ?? raw.metadata),
+  };
 }
 
 /** V4 message contents: `{ content, contentType, encoded }`, where `encoded` is false, "json" or "base64". */

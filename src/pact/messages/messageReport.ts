@@ -23,7 +23,9 @@ export type FindingCode =
   /** A field without a matcher must equal the example, but gridX may send other values. */
   | 'exact-value'
   /** A matcher hookproof cannot evaluate (warning). */
-  | 'unchecked-rule';
+  | 'unchecked-rule'
+  /** The message declares a content type gridX does not send (gridX sends application/json). */
+  | 'content-type';
 
 export interface MessageFinding {
   readonly severity: 'error' | 'warning';

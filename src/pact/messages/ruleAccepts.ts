@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { jsonTypeOf } from '../../schemas/validators';
+import { dateTimeFormatRegex } from './dateTimeFormat';
 import type { MatchingRule, RuleMatcher } from './messagePactFile';
 
 /** Whether a value passes a rule: yes, no (with why), or not checkable by hookproof. */
@@ -13,7 +14,7 @@ const PASS: RuleVerdict = { ok: true };
 /**
  * Evaluates a Pact matching rule the way the Pact core does for JSON bodies, for the matchers a
  * gridX contract uses (equality, regex, type with min/max, integer, decimal, number, boolean, null,
- * include, notEmpty). Without a rule, Pact compares for equality with the example.
+ * include, notEmpty, and pact-js's datetime/timestamp/date/time with a Java date-time pattern). Without a rule, Pact compares for equality with the example.
  */
 export function ruleAccepts(rule: MatchingRule | undefined, actual: unknown, example: unknown): RuleVerdict {
   if (rule === undefined || rule.matchers.length === 0) return matcherAccepts({ match: 'equality' }, actual, example);
@@ -58,9 +59,24 @@ function matcherAccepts(matcher: RuleMatcher, actual: unknown, example: unknown)
       return typeof actual === 'string' && actual.includes(String(matcher.value)) ? PASS : fail(`it does not include ${preview(matcher.value)}`);
     case 'notEmpty':
       return isEmpty(actual) ? fail('it is empty') : PASS;
+    case 'datetime':
+    case 'timestamp':
+    case 'date':
+    case 'time':
+      return dateTimeAccepts(matcher, actual);
     default:
       return { ok: 'unchecked', reason: `hookproof does not evaluate "${matcher.match}" matchers` };
   }
+}
+
+/** pact-js's datetime/timestamp/date/time matchers: the value must be laid out as the Java pattern says. */
+function dateTimeAccepts(matcher: RuleMatcher, actual: unknown): RuleVerdict {
+  const pattern = [matcher.format, matcher[matcher.match], matcher.timestamp].find((p): p is string => typeof p === 'string' && p !== '');
+  if (pattern === undefined) return { ok: 'unchecked', reason: `the ${matcher.match} matcher has no format` };
+  const regex = dateTimeFormatRegex(pattern);
+  if (typeof regex === 'string') return { ok: 'unchecked', reason: regex };
+  if (typeof actual !== 'string') return { ok: false, reason: `a ${jsonTypeOf(actual)} is not a ${matcher.match} string` };
+  return regex.test(actual) ? PASS : { ok: false, reason: `it is not laid out as ${pattern}` };
 }
 
 function typeAccepts(matcher: RuleMatcher, actual: unknown, example: unknown): RuleVerdict {
@@ -97,6 +113,8 @@ export function describeRule(rule: MatchingRule | undefined): string {
   return rule.matchers
     .map((m) => {
       if (m.match === 'regex' && typeof m.regex === 'string') return `regex ${m.regex}`;
+      const format = [m.format, m[m.match], m.timestamp].find((p): p is string => typeof p === 'string');
+      if (['datetime', 'timestamp', 'date', 'time'].includes(m.match) && format !== undefined) return `${m.match} ${format}`;
       const bounds = [typeof m.min === 'number' ? `min ${m.min}` : '', typeof m.max === 'number' ? `max ${m.max}` : ''].filter((b) => b !== '').join(', ');
       return bounds === '' ? m.match : `${m.match} (${bounds})`;
     })

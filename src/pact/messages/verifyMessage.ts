@@ -9,6 +9,7 @@ import { locateField, schemaTypes, type FieldLocation } from './fieldLocation';
 import type { MessageFinding, MessageVerdict } from './messageReport';
 import type { PactMessage } from './messagePactFile';
 import { describeRule, preview, ruleAccepts } from './ruleAccepts';
+import { upperCaseUuids } from './upperCaseUuids';
 import { parseRulePath, ruleFor, rulePointer } from './rulePath';
 
 export interface VerifyMessageOptions {
@@ -18,19 +19,25 @@ export interface VerifyMessageOptions {
 }
 
 /**
- * Verifies one message from the sender's side: it must name an event type of the spec, every field
- * it relies on must be one the spec promises, its example must be part of a valid event, and its
- * matching rules must accept the events gridX may send (drawn from the engine's generators).
+ * Verifies one message from the sender's side: any content type it declares (contents or metadata)
+ * must be the one gridX sends, it must name an event type of the spec, every field it relies on
+ * must be one the spec promises, its example must be part of a valid event, and its matching rules
+ * must accept the events gridX may send (drawn from the engine's generators, uuids in both cases).
  */
 export function verifyMessage(engine: Engine, message: PactMessage, options: VerifyMessageOptions): MessageVerdict {
-  const verdict = (type: string | undefined, fields: string[], findings: MessageFinding[], eventsChecked = 0): MessageVerdict => ({
-    description: message.description,
-    type,
-    status: findings.some((f) => f.severity === 'error') ? 'fail' : findings.length > 0 ? 'warn' : 'pass',
-    fields,
-    findings,
-    eventsChecked,
-  });
+  // What the message declares about its content type is checked first, whatever the body.
+  const typeFindings = contentTypeFindings(message, engine.catalogue.mediaType);
+  const verdict = (type: string | undefined, fields: string[], bodyFindings: MessageFinding[], eventsChecked = 0): MessageVerdict => {
+    const findings = [...typeFindings, ...bodyFindings];
+    return {
+      description: message.description,
+      type,
+      status: findings.some((f) => f.severity === 'error') ? 'fail' : findings.length > 0 ? 'warn' : 'pass',
+      fields,
+      findings,
+      eventsChecked,
+    };
+  };
   const content = message.content;
   if (!isSchemaObject(content)) {
     return verdict(undefined, [], [error('not-json', '', message.contentIssue ?? 'the message body is not a JSON object, so it cannot be a gridX event')]);
@@ -53,7 +60,9 @@ export function verifyMessage(engine: Engine, message: PactMessage, options: Ver
   findings.push(...exampleFindings(engine, eventType, content, located, options.seed));
   const present = [...located.values()].filter((l) => l.promise !== 'absent');
   const forcePresent = new Set(present.flatMap((l) => [l.pointer, ...ancestorPointers(l.pointer)]));
-  const events = fc.sample(eventArbitrary(eventType, { forcePresent }), { seed: options.seed, numRuns: options.runs });
+  const sampled = fc.sample(eventArbitrary(eventType, { forcePresent }), { seed: options.seed, numRuns: options.runs });
+  // The spec's uuid format allows upper-case hex: every other event carries its uuids upper-cased.
+  const events = sampled.map((event, i) => (i % 2 === 1 ? upperCaseUuids(eventType.schema, event) : event));
   findings.push(...ruleFindings(message, content, present, events));
   return verdict(type, fields, findings, events.length);
 }
@@ -155,6 +164,13 @@ function ruleFindings(message: PactMessage, content: Record<string, unknown>, pr
     if (nullRejected) findings.push(warning('nullable', field.pointer, `the spec lets gridX send null here, which the receiver's rule (${describeRule(rule)}) rejects`));
   }
   return findings;
+}
+
+/** A declared content type other than the one gridX sends (parameters such as charset aside). */
+function contentTypeFindings(message: PactMessage, mediaType: string): MessageFinding[] {
+  const essence = (type: string): string => (type.split(';')[0] ?? '').trim().toLowerCase();
+  const wrong = [...new Set(message.contentTypes)].filter((type) => essence(type) !== essence(mediaType));
+  return wrong.map((type) => error('content-type', '', `the message declares content type ${type}, but gridX sends ${mediaType}`));
 }
 
 function error(code: MessageFinding['code'], pointer: string, message: string): MessageFinding {

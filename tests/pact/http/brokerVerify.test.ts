@@ -30,7 +30,7 @@ describe('hookproof pact verify --broker-url … --publish-results', () => {
 
   async function verify(receiver: RunningReceiver, extra: string[] = []): Promise<{ code: number; out: string[]; err: string[] }> {
     const io = { ...memoryIO(), env: { MY_SECRET: SECRET, PACT_BROKER_TOKEN: TOKEN } };
-    const args = ['pact', 'verify', '--url', new URL(receiver.url).origin, '--secret-env', 'MY_SECRET', '--broker-url', broker.url, '--provider', pact.provider.name];
+    const args = ['pact', 'verify', '--url', receiver.url, '--secret-env', 'MY_SECRET', '--broker-url', broker.url, '--provider', pact.provider.name];
     const code = await runCli([...args, '--publish-results', '--provider-version', '1.4.2', '--provider-branch', 'main', ...extra], io);
     return { code, out: io.stdout, err: io.stderr };
   }
@@ -39,7 +39,7 @@ describe('hookproof pact verify --broker-url … --publish-results', () => {
     const receiver = await soundReceiver([SECRET]);
     receivers.push(receiver);
     const run = await verify(receiver);
-    expect([run.code, run.err, run.out.at(-1)]).toEqual([0, [], 'pact verify: 5 interactions, 0 failed']);
+    expect([run.code, run.err, run.out.at(-1)]).toEqual([0, [], `pact verify: ${pact.interactions.length} interactions, 0 failed`]);
     const forVerification = broker.requests.find((r) => r.method === 'POST' && r.url.endsWith('/for-verification'));
     expect(JSON.parse(forVerification?.body ?? '{}')).toEqual(
       expect.objectContaining({ consumerVersionSelectors: [{ mainBranch: true }, { deployedOrReleased: true }], providerVersionBranch: 'main' }),
@@ -61,5 +61,59 @@ describe('hookproof pact verify --broker-url … --publish-results', () => {
     const forVerification = broker.requests.find((r) => r.method === 'POST' && r.url.endsWith('/for-verification'));
     expect(JSON.parse(forVerification?.body ?? '{}')).toEqual(expect.objectContaining({ consumerVersionSelectors: [{ branch: 'feat-x' }] }));
     expect(broker.results()).toEqual([expect.objectContaining({ success: false, providerApplicationVersion: '1.4.2' })]);
+  });
+
+  it('sends the provider branch, pending, WIP and tags when fetching, the build URL with the result, and honours PACT_BROKER_PUBLISH_VERIFICATION_RESULTS', async () => {
+    const receiver = await soundReceiver([SECRET]);
+    receivers.push(receiver);
+    const io = { ...memoryIO(), env: { MY_SECRET: SECRET, PACT_BROKER_TOKEN: TOKEN, PACT_BROKER_PUBLISH_VERIFICATION_RESULTS: 'true' } };
+    const args = ['pact', 'verify', '--url', receiver.url, '--secret-env', 'MY_SECRET', '--broker-url', broker.url, '--provider', pact.provider.name];
+    const extra = ['--provider-version', '2.0.0', '--provider-branch', 'feat-x', '--enable-pending', '--include-wip-pacts-since', '2026-01-31', '--provider-tags', 'prod,eu'];
+    const code = await runCli([...args, ...extra, '--build-url', 'https://ci.example/builds/42', '--consumer-version-selector', '{"matchingBranch":true}'], io);
+    expect([code, io.stderr]).toEqual([0, []]);
+    const forVerification = broker.requests.find((r) => r.method === 'POST' && r.url.endsWith('/for-verification'));
+    expect(JSON.parse(forVerification?.body ?? '{}')).toEqual(
+      expect.objectContaining({
+        consumerVersionSelectors: [{ matchingBranch: true }],
+        providerVersionBranch: 'feat-x',
+        includePendingStatus: true,
+        includeWipPactsSince: '2026-01-31',
+        providerVersionTags: ['prod', 'eu'],
+      }),
+    );
+    // Published without --publish-results, because the variable says so; with the build URL.
+    expect(broker.results()).toEqual([expect.objectContaining({ success: true, providerApplicationVersion: '2.0.0', buildUrl: 'https://ci.example/builds/42' })]);
+    const puts = broker.requests.filter((r) => r.method === 'PUT').map((r) => r.url);
+    expect(puts).toEqual(
+      expect.arrayContaining([
+        '/pacticipants/test-receiver/branches/feat-x/versions/2.0.0',
+        '/pacticipants/test-receiver/versions/2.0.0/tags/prod',
+        '/pacticipants/test-receiver/versions/2.0.0/tags/eu',
+      ]),
+    );
+  });
+});
+
+describe('hookproof pact verify --enable-pending, on a pending pact', () => {
+  it('prints the failures labelled PENDING with their reasons, and does not fail the run', async () => {
+    const pact = testPact({ types: ['ping'] });
+    const broker = await verificationBroker(pact, TOKEN, { pending: true });
+    const receiver = await defectiveReceiver((_req, _body, res) => {
+      res.writeHead(202).end(); // ignores signatures
+      return true;
+    }, [SECRET]);
+    try {
+      const io = { ...memoryIO(), env: { MY_SECRET: SECRET, PACT_BROKER_TOKEN: TOKEN } };
+      const args = ['pact', 'verify', '--url', receiver.url, '--secret-env', 'MY_SECRET', '--broker-url', broker.url, '--provider', pact.provider.name, '--enable-pending'];
+      const code = await runCli(args, io);
+      expect([code, io.stderr]).toEqual([0, []]);
+      const pending = io.stdout.filter((l) => l.startsWith('PENDING '));
+      expect(pending.map((l) => l.split(' ')[1])).toEqual(['SIG-2', 'SIG-3', 'SIG-4']);
+      expect(pending.every((l) => l.endsWith(': expected 401 but was 202'))).toBe(true);
+      expect(io.stdout.filter((l) => l.startsWith('FAIL'))).toEqual([]);
+      expect(io.stdout.at(-1)).toBe(`pact verify: ${pact.interactions.length} interactions, 0 failed, 3 pending`);
+    } finally {
+      await Promise.all([broker.close(), receiver.close()]);
+    }
   });
 });

@@ -11,7 +11,8 @@ import { runCli } from '../../../src/cli/runCli';
 import { fixtureSpec } from '../../cli/paths';
 import { leakedForms } from '../../reports/support/secret';
 import { ruleListAccepts, violations } from './support/evaluateRules';
-import { requirementOf, tempDir, testPact } from './support/pacts';
+import { UNKNOWN_FIELD } from '../../../src/pact/http/toleranceInteractions';
+import { bytesOf, eventOf, requirementOf, tempDir, testPact } from './support/pacts';
 
 const SUCCESS = [200, 201, 202, 204];
 
@@ -28,15 +29,55 @@ describe('buildHttpPact', () => {
     expect(pact.interactions.every((i) => i.type === 'Synchronous/HTTP' && i.request.method === 'POST' && i.request.path === '/hooks/gridx')).toBe(true);
   });
 
-  it('has one EVT-1 interaction per current type in catalogue order, then SIG-2, SIG-3, SIG-4, SIG-6', () => {
+  it('has an EVT-1 and an EVT-2 interaction per current type in catalogue order, one EVT-3, then SIG-2, SIG-3, SIG-4, SIG-6, SIG-8', () => {
     expect(pact.interactions.map((i) => i.description)).toEqual([
       ...current.map((t) => `EVT-1 a valid ${t.type} event is accepted`),
+      ...current.map((t) => `EVT-2 a ${t.type} event without any optional field is accepted`),
+      `EVT-3 a ${current[0]?.type ?? ''} event with unknown properties in the envelope and in data is accepted`,
       'SIG-2 a request without X-Signature is rejected with 401',
       'SIG-3 a request signed with a secret the receiver does not hold is rejected with 401',
       'SIG-4 a request whose body was changed after signing is rejected with 401',
       "SIG-6 a request with 3 digests, the receiver's at position 2, is accepted",
+      'SIG-8 an event written as unusual but valid JSON, signed over its exact bytes, is accepted',
     ]);
-    expect(pact.interactions.filter((i) => i.request.body.content !== null).map((i) => (i.request.body.content as { type: string }).type).slice(0, current.length)).toEqual(current.map((t) => t.type));
+    const typesOf = (requirement: string): unknown[] => pact.interactions.filter((i) => requirementOf(i.description) === requirement).map((i) => eventOf(i).type);
+    expect([typesOf('EVT-1'), typesOf('EVT-2')]).toEqual([current.map((t) => t.type), current.map((t) => t.type)]);
+  });
+
+  it('writes every body as its exact text (encoded "json"), the bytes the example signature signs', () => {
+    for (const interaction of pact.interactions) {
+      const { body } = interaction.request;
+      expect([interaction.description, body.encoded, body.contentType, typeof body.content]).toEqual([interaction.description, 'json', 'application/json', 'string']);
+      const exact = requirementOf(interaction.description) === 'SIG-8' ? bytesOf(interaction) : serialiseEvent(eventOf(interaction));
+      expect(bytesOf(interaction).equals(exact)).toBe(true);
+    }
+    const sig8 = pact.interactions.find((i) => requirementOf(i.description) === 'SIG-8');
+    if (sig8 === undefined) throw new Error('no SIG-8 interaction');
+    // Same value, other bytes: a receiver that re-serialises before verifying computes another digest.
+    expect(bytesOf(sig8).equals(serialiseEvent(eventOf(sig8)))).toBe(false);
+    expect(verifySignature(bytesOf(sig8), sig8.request.headers['X-Signature']?.[0], [EXAMPLE_SECRET]).valid).toBe(true);
+    expect(verifySignature(serialiseEvent(eventOf(sig8)), sig8.request.headers['X-Signature']?.[0], [EXAMPLE_SECRET]).valid).toBe(false);
+  });
+
+  it('leaves every optional field out of the EVT-2 examples and adds unknown properties to the EVT-3 one', () => {
+    const has = (event: unknown, pointer: string): boolean => {
+      let at: unknown = event;
+      for (const key of pointer.split('/').slice(1)) {
+        if (typeof at !== 'object' || at === null || !(key in at)) return false;
+        at = (at as Record<string, unknown>)[key];
+      }
+      return true;
+    };
+    for (const interaction of pact.interactions.filter((i) => requirementOf(i.description) === 'EVT-2')) {
+      const event = eventOf(interaction);
+      const eventType = catalogue.get(String(event.type));
+      expect([interaction.description, eventType.optionalPaths.filter((p) => has(event, p))]).toEqual([interaction.description, []]);
+    }
+    const evt3 = pact.interactions.find((i) => requirementOf(i.description) === 'EVT-3');
+    if (evt3 === undefined) throw new Error('no EVT-3 interaction');
+    const event = eventOf(evt3);
+    expect([UNKNOWN_FIELD in event, UNKNOWN_FIELD in (event.data as object)]).toEqual([true, true]);
+    expect(evt3.request.matchingRules.body[`$.${UNKNOWN_FIELD}`]).toEqual({ combine: 'AND', matchers: [{ match: 'type' }] });
   });
 
   it('expects a success status (exactly 200, 201, 202, 204) or 401, as the requirement says', () => {
@@ -55,31 +96,36 @@ describe('buildHttpPact', () => {
     const byRequirement = Object.fromEntries(pact.interactions.map((i) => [requirementOf(i.description), stateOf(i)]));
     expect(byRequirement).toEqual({
       'EVT-1': SIGNING_STATES.valid,
+      'EVT-2': SIGNING_STATES.valid,
+      'EVT-3': SIGNING_STATES.valid,
+      'SIG-8': SIGNING_STATES.valid,
       'SIG-2': SIGNING_STATES.absent,
       'SIG-3': SIGNING_STATES['wrong-secret'],
       'SIG-4': SIGNING_STATES.tampered,
       'SIG-6': SIGNING_STATES.rotation,
     });
-    expect(pact.interactions.at(-1)?.providerStates[0]?.params).toEqual({ header: 'X-Signature', digests: 3, position: 2 });
+    expect(pact.interactions.at(-2)?.providerStates[0]?.params).toEqual({ header: 'X-Signature', digests: 3, position: 2 });
   });
 
   it('has example bodies that all validate against the spec', () => {
     for (const interaction of pact.interactions) {
-      const result = validators.validateBytes(serialiseEvent(interaction.request.body.content));
+      const result = validators.validateBytes(bytesOf(interaction));
       expect([interaction.description, result]).toEqual([interaction.description, expect.objectContaining({ valid: true })]);
     }
-    expect(new Set(pact.interactions.map((i) => (i.request.body.content as { id: string }).id)).size).toBe(pact.interactions.length);
+    expect(new Set(pact.interactions.map((i) => eventOf(i).id)).size).toBe(pact.interactions.length);
   });
 
-  it('has body matchers that accept their example, on every field but the constant type', () => {
+  it('has body matchers that accept their example, on every field present but the constant type', () => {
     for (const interaction of pact.interactions) {
-      const { content } = interaction.request.body;
+      const content = eventOf(interaction);
       const rules = interaction.request.matchingRules.body;
       expect([interaction.description, violations(rules, content, content)]).toEqual([interaction.description, []]);
-      const eventType = catalogue.get((content as { type: string }).type);
-      const paths = [...eventType.requiredPaths, ...eventType.optionalPaths];
+      const eventType = catalogue.get(String(content.type));
+      const requirement = requirementOf(interaction.description);
+      const paths = requirement === 'EVT-2' ? [...eventType.requiredPaths] : [...eventType.requiredPaths, ...eventType.optionalPaths];
+      if (requirement === 'EVT-3') paths.push(`/${UNKNOWN_FIELD}`, `/data/${UNKNOWN_FIELD}`);
       const leaves = paths.filter((p) => p !== '/type' && !paths.some((other) => other.startsWith(`${p}/`)));
-      expect(Object.keys(rules).sort()).toEqual(leaves.map((p) => `$${p.replace(/\//g, '.')}`).sort());
+      expect([interaction.description, Object.keys(rules).sort()]).toEqual([interaction.description, leaves.map((p) => `$${p.replace(/\//g, '.')}`).sort()]);
     }
   });
 
@@ -98,11 +144,12 @@ describe('buildHttpPact', () => {
       const rule = matchingRules.header?.['X-Signature'];
       expect(rule).toEqual({ combine: 'AND', matchers: [{ match: 'regex', regex: pattern }] });
       expect(rule !== undefined && ruleListAccepts(rule, header, header)).toBe(true);
-      const verdict = verifySignature(serialiseEvent(body.content), header, [EXAMPLE_SECRET]).valid;
+      const verdict = verifySignature(bytesOf(interaction), header, [EXAMPLE_SECRET]).valid;
+      expect(body.encoded).toBe('json');
       const parsed = parseSignatureHeader(header ?? '');
       expect([requirement, verdict, parsed.ok ? parsed.digests.length : 0]).toEqual([
         requirement,
-        requirement === 'EVT-1' || requirement === 'SIG-6',
+        !['SIG-3', 'SIG-4'].includes(requirement),
         requirement === 'SIG-6' ? 3 : 1,
       ]);
     }
@@ -146,7 +193,7 @@ describe('buildHttpPact options', () => {
     expect(statuses).toEqual(expect.arrayContaining([...SUCCESS, 400, 401, 403, 404, 409, 422]));
     for (const refused of [203, 206, 301, 408, 410, 429, 500, 502, 503, 504]) expect(statuses).not.toContain(refused);
     const named = testPact({ types: [deprecated[0] ?? ''] });
-    expect(named.interactions.map((i) => requirementOf(i.description))).toEqual(['EVT-5', 'SIG-2', 'SIG-3', 'SIG-4', 'SIG-6']);
+    expect(named.interactions.map((i) => requirementOf(i.description))).toEqual(['EVT-5', 'SIG-2', 'SIG-3', 'SIG-4', 'SIG-6', 'SIG-8']);
   });
 
   it('takes the consumer name, and the path with its query, exactly as registered', () => {
@@ -161,7 +208,7 @@ describe('buildHttpPact options', () => {
     const pact = buildHttpPact(catalogue, { provider: 'p' });
     const current = catalogue.types.filter((t) => !t.deprecated).map((t) => t.type);
     expect(current).not.toEqual(defaultEngine().catalogue.types.filter((t) => !t.deprecated).map((t) => t.type));
-    expect(pact.interactions.filter((i) => i.description.startsWith('EVT-1')).map((i) => (i.request.body.content as { type: string }).type)).toEqual(current);
+    expect(pact.interactions.filter((i) => i.description.startsWith('EVT-1')).map((i) => eventOf(i).type)).toEqual(current);
   });
 
   it('refuses bad names, paths and types', () => {

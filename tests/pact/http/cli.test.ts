@@ -35,7 +35,7 @@ describe('hookproof pact generate', () => {
     const out = tempDir();
     const run = await cli(['pact', 'generate', '--provider', 'acme-receiver', '--types', 'ping,ev/plugged', '--out', out]);
     const file = join(out, 'gridx-webhooks-acme-receiver.json');
-    expect(run).toEqual({ code: 0, out: [`wrote ${file} (6 interactions)`], err: [] });
+    expect(run).toEqual({ code: 0, out: [`wrote ${file} (${testPact({ types: ['ping', 'ev/plugged'] }).interactions.length} interactions)`], err: [] });
     expect(readFileSync(file, 'utf8')).toBe(httpPactJson(testPact({ provider: 'acme-receiver', types: ['ev/plugged', 'ping'] })));
     const check = ['pact', 'generate', '--provider', 'acme-receiver', '--types', 'ev/plugged', '--types', 'ping', '--out', out, '--check'];
     expect(await cli(check)).toEqual({ code: 0, out: [`${file} is up to date`], err: [] });
@@ -58,7 +58,8 @@ describe('hookproof pact generate', () => {
 });
 
 describe('hookproof pact verify', () => {
-  const pactFile = writeTempPact(testPact({ types: ['ping', 'system/action'] }));
+  const verified = testPact({ types: ['ping', 'system/action'] });
+  const pactFile = writeTempPact(verified);
   let receivers: RunningReceiver[] = [];
   afterEach(async () => {
     await Promise.all(receivers.map((r) => r.close()));
@@ -71,18 +72,51 @@ describe('hookproof pact verify', () => {
       return true;
     }, [SECRET]);
     receivers.push(receiver);
-    const run = await cli(['pact', 'verify', '--url', new URL(receiver.url).origin, '--secret-env', 'MY_SECRET', '--pact', pactFile]);
+    const run = await cli(['pact', 'verify', '--url', receiver.url, '--secret-env', 'MY_SECRET', '--pact', pactFile]);
     expect(run.code).toBe(1);
     expect(run.err).toEqual([]);
     expect(run.out.filter((l) => l.startsWith('FAIL')).map((l) => l.split(' ').slice(0, 3).join(' '))).toEqual(['FAIL  SIG-2', 'FAIL  SIG-3', 'FAIL  SIG-4']);
     expect(run.out.filter((l) => l.startsWith('FAIL')).every((l) => l.endsWith(': expected 401 but was 202'))).toBe(true);
-    expect(run.out.at(-1)).toBe('pact verify: 6 interactions, 3 failed (verification failed)');
+    expect(run.out.at(-1)).toBe(`pact verify: ${verified.interactions.length} interactions, 3 failed (verification failed)`);
     expect(leakedForms(run.out.join('\n'), SECRET)).toEqual([]);
+  });
+
+  it('--url http://127.0.0.1:PORT/some/path?x=1 reaches exactly that path and query; --report-dir writes report.json and junit.xml', async () => {
+    const seen: string[] = [];
+    const receiver = await defectiveReceiver((req, _body, res) => {
+      seen.push(req.url ?? '');
+      res.writeHead(202).end(); // ignores signatures: SIG-2, SIG-3, SIG-4 fail
+      return true;
+    }, [SECRET]);
+    receivers.push(receiver);
+    const url = `${new URL(receiver.url).origin}/some/path?x=1`;
+    const reports = join(tempDir(), 'pact-report');
+    const run = await cli(['pact', 'verify', '--url', url, '--secret-env', 'MY_SECRET', '--pact', pactFile, '--report-dir', reports]);
+    expect(run.code).toBe(1);
+    expect(new Set(seen)).toEqual(new Set(['/some/path?x=1']));
+    expect(seen.length).toBe(verified.interactions.length);
+    const report = JSON.parse(readFileSync(join(reports, 'report.json'), 'utf8')) as {
+      kind: string;
+      verdict: string;
+      target: { url: string };
+      summary: { interactions: number; failed: number; passed: number; pending: number };
+      interactions: Array<{ requirement: string; status: string; problems: string[]; answer?: string }>;
+    };
+    expect([report.kind, report.verdict, report.target.url]).toEqual(['hookproof-pact-verification', 'fail', url]);
+    expect(report.summary).toEqual({ interactions: verified.interactions.length, failed: 3, passed: verified.interactions.length - 3, pending: 0 });
+    expect(report.interactions.filter((i) => i.status === 'fail')).toEqual(
+      ['SIG-2', 'SIG-3', 'SIG-4'].map((requirement) => expect.objectContaining({ requirement, problems: ['expected 401 but was 202'], answer: '202' })),
+    );
+    const junit = readFileSync(join(reports, 'junit.xml'), 'utf8');
+    expect(junit).toContain(`<testsuite name="hookproof pact verify" tests="${verified.interactions.length}" failures="3" errors="0" skipped="0"`);
+    expect(junit.match(/<testcase /g)?.length).toBe(verified.interactions.length);
+    expect(junit.match(/<failure message="expected 401 but was 202" type="SIG-\d">/g)?.length).toBe(3);
+    expect(leakedForms(readFileSync(join(reports, 'report.json'), 'utf8') + junit + run.out.join('\n'), SECRET)).toEqual([]);
   });
 
   it('says why when the receiver gives no answer', async () => {
     const gone = await soundReceiver([SECRET]);
-    const url = new URL(gone.url).origin;
+    const url = gone.url;
     await gone.close();
     const run = await cli(['pact', 'verify', '--url', url, '--secret-env', 'MY_SECRET', '--pact', pactFile, '--timeout-ms', '2000']);
     expect(run.code).toBe(1);
@@ -93,11 +127,11 @@ describe('hookproof pact verify', () => {
     const receiver = await soundReceiver([SECRET]);
     receivers.push(receiver);
     const childEnv = { ...process.env, MY_SECRET: SECRET, HOOKPROOF_SECRET: '', HOOKPROOF_DEBUG: '' };
-    const run = await hookproof(['pact', 'verify', '--url', new URL(receiver.url).origin, '--secret-env', 'MY_SECRET', '--pact', pactFile, '--log-level', 'debug'], childEnv);
+    const run = await hookproof(['pact', 'verify', '--url', receiver.url, '--secret-env', 'MY_SECRET', '--pact', pactFile, '--log-level', 'debug'], childEnv);
     expect(run.code).toBe(0);
     expect(run.output.replace(/\u001b\[[0-9;]*m/g, '')).toContain('Verifying a pact between gridx-webhooks and test-receiver');
     expect(run.output).toMatch(/DEBUG/);
-    expect(run.output).toContain('pact verify: 6 interactions, 0 failed');
+    expect(run.output).toContain(`pact verify: ${verified.interactions.length} interactions, 0 failed`);
     expect(leakedForms(run.output, SECRET)).toEqual([]);
   });
 
@@ -112,14 +146,26 @@ describe('hookproof pact verify', () => {
     [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file, '--timeout-ms', 'soon'], 'hookproof: --timeout-ms must be a whole number from 1 to 2147483647, got "soon"'],
     [['--url', 'http://127.0.0.1:9', '--secret-env', 'NOPE', '--pact', file], 'hookproof: environment variable NOPE (from --secret-env) is not set or empty'],
     [['--url', 'http://127.0.0.1:9', '--pact', file], /^hookproof: no secret given/],
-    [['--url', '127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file], 'hookproof: --url is not a URL: "127.0.0.1:9"'],
-    [['--url', 'ftp://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file], 'hookproof: --url must be http:// or https://, got "ftp://127.0.0.1:9"'],
+    [['--url', '127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file], 'hookproof: not an http(s) URL: 127.0.0.1:9'],
+    [['--url', 'ftp://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file], 'hookproof: not an http(s) URL: ftp://127.0.0.1:9'],
+    [['--url', 'http://gridx:hunter2@127.0.0.1:9/hooks', '--secret-env', 'MY_SECRET', '--pact', file], 'hookproof: credentials in the target URL are not supported: http://127.0.0.1:9'],
+    [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', 'http://u:hunter2@127.0.0.1:9/p.json'], /^hookproof: --pact URL must not carry credentials \(http:\/\/…@127.0.0.1:9\)/],
+    [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file, '--enable-pending'], 'hookproof: --enable-pending needs pacts from a broker (--broker-url)'],
+    [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--broker-url', 'http://127.0.0.1:9', '--provider', 'p', '--include-wip-pacts-since', '2026-01-01'], 'hookproof: --include-wip-pacts-since needs --enable-pending (WIP pacts are verified as pending)'],
     [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', 'no/such.json'], 'hookproof: cannot read no/such.json: no such file'],
     [['--secret-env', 'MY_SECRET', '--pact', file], "hookproof: required option '--url <url>' not specified"],
   ])('%j exits 2 with one line', async (args, line) => {
     const run = await cli(['pact', 'verify', ...args], { MY_SECRET: SECRET });
     expect([run.code, run.out, run.err.length]).toEqual([2, [], 1]);
     expect(run.err[0]).toEqual(typeof line === 'string' ? line : expect.stringMatching(line));
+  });
+
+  it('applies PACT_BROKER_PUBLISH_VERIFICATION_RESULTS to broker sources only', async () => {
+    const broker = await cli(['pact', 'verify', '--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--broker-url', 'http://127.0.0.1:9', '--provider', 'p'], {
+      MY_SECRET: SECRET,
+      PACT_BROKER_PUBLISH_VERIFICATION_RESULTS: 'true',
+    });
+    expect([broker.code, broker.err]).toEqual([2, ['hookproof: PACT_BROKER_PUBLISH_VERIFICATION_RESULTS needs --provider-version V']]);
   });
 
   it('takes the broker from PACT_BROKER_BASE_URL when no --pact is given', async () => {

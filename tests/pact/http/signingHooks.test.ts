@@ -72,9 +72,9 @@ async function underState(hooks: SigningHooks, state: string, params: unknown, r
 }
 
 describe('createSigningHooks', () => {
-  it('delivers its own bytes, signed, with a matching Content-Length, and relays the answer', async () => {
+  it('delivers its own bytes, signed, with a matching Content-Length, to exactly the target URL, and relays the answer', async () => {
     const { base, seen } = await receiver();
-    const hooks = createSigningHooks({ secrets: [SECRET, 'older'], target: `${base}/base/` });
+    const hooks = createSigningHooks({ secrets: [SECRET, 'older'], target: `${base}/some/path?x=1` });
     const { url } = await proxy(hooks);
     let answer: Awaited<ReturnType<typeof post>> | undefined;
     await underState(hooks, SIGNING_STATES.valid, { header: 'X-Signature' }, async () => {
@@ -83,7 +83,8 @@ describe('createSigningHooks', () => {
     await hooks.close();
     expect(answer).toEqual({ status: 202, header: 'yes', body: 'ok' });
     const [got] = seen;
-    expect(got?.url).toBe('/base/hooks/gridx?tenant=t1');
+    // The interaction's path is replaced by the receiver's own URL, as certify sends.
+    expect(got?.url).toBe('/some/path?x=1');
     expect(got?.body.toString('utf8')).toBe(SENT);
     expect(got?.headers['content-length']).toBe(String(got?.body.length));
     expect(verifySignature(got?.body ?? Buffer.alloc(0), got?.headers['x-signature'] as string, [SECRET]).valid).toBe(true);

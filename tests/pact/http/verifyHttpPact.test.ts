@@ -2,11 +2,11 @@ import './support/esmShim';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HookproofError, InputUnreadableError, SecretMissingError, TargetInvalidError, UsageError } from '../../../src/errors';
-import { verifyHttpPact, type HttpVerificationResult } from '../../../src/pact/http';
+import { httpPactJson, verifyHttpPact, type HttpVerificationResult } from '../../../src/pact/http';
 import { verifySignature } from '../../../src/signing';
 import { defaultEngine } from '../../helpers/engine';
 import { defectiveReceiver, serve, type RunningReceiver } from '../../checks/support/receivers';
-import { requirementOf, tempDir, testPact, writeTempPact } from './support/pacts';
+import { bytesOf, requirementOf, tempDir, testPact, writeTempPact } from './support/pacts';
 
 const SECRET = 'verify-Secret-"<&>é\\-5c1';
 
@@ -28,7 +28,7 @@ async function recordingReceiver(ignoreSignatures = false): Promise<{ receiver: 
     },
     [SECRET],
   );
-  return { receiver, base: new URL(receiver.url).origin, seen };
+  return { receiver, base: receiver.url, seen };
 }
 
 const failedRequirements = (result: HttpVerificationResult): string[] => result.interactions.filter((i) => !i.passed).map((i) => requirementOf(i.description));
@@ -50,7 +50,9 @@ describe('verifyHttpPact, with the real Pact verifier', () => {
     expect(result.passed).toBe(true);
     expect(result.interactions.map((i) => i.description)).toEqual(pact.interactions.map((i) => i.description));
     // State calls are answered by the verifier's own proxy: only the interactions reach the receiver.
-    expect(seen.map((r) => r.url)).toEqual(pact.interactions.map(() => '/hooks/gridx'));
+    expect(seen.map((r) => r.url)).toEqual(pact.interactions.map(() => '/hooks/gridx?tenant=t1'));
+    // Every body arrives as the pact's exact bytes, SIG-8's unusual layout included.
+    expect(seen.map((r) => r.body.toString('utf8'))).toEqual(pact.interactions.map((i) => bytesOf(i).toString('utf8')));
     const verdicts = seen.map((r) => (r.signature === undefined ? 'none' : verifySignature(r.body, r.signature, [SECRET]).valid ? 'valid' : 'forged'));
     expect(verdicts).toEqual(pact.interactions.map((i) => ({ 'SIG-2': 'none', 'SIG-3': 'forged', 'SIG-4': 'forged' })[requirementOf(i.description)] ?? 'valid'));
     // What the verifier rebuilt from the pact and hookproof signed is still a valid event.
@@ -75,8 +77,8 @@ describe('verifyHttpPact, with the real Pact verifier', () => {
     });
     receivers.push(receiver);
     const small = writeTempPact(testPact({ types: ['ping'] }));
-    const result = await verifyHttpPact({ url: new URL(receiver.url).origin, secrets: [SECRET], pactFiles: [small] });
-    expect(failedRequirements(result)).toEqual(['EVT-1', 'SIG-2', 'SIG-3', 'SIG-4', 'SIG-6']);
+    const result = await verifyHttpPact({ url: receiver.url, secrets: [SECRET], pactFiles: [small] });
+    expect(failedRequirements(result)).toEqual(['EVT-1', 'EVT-2', 'EVT-3', 'SIG-2', 'SIG-3', 'SIG-4', 'SIG-6', 'SIG-8']);
   });
 
   it.each([200, 201, 204])('passes a receiver that accepts with %i: the status matcher allows exactly 200, 201, 202, 204', async (status) => {
@@ -87,7 +89,7 @@ describe('verifyHttpPact, with the real Pact verifier', () => {
     }, [SECRET]);
     receivers.push(receiver);
     const small = writeTempPact(testPact({ types: ['ping'] }));
-    const result = await verifyHttpPact({ url: new URL(receiver.url).origin, secrets: [SECRET], pactFiles: [small] });
+    const result = await verifyHttpPact({ url: receiver.url, secrets: [SECRET], pactFiles: [small] });
     expect(failedRequirements(result)).toEqual([]);
   });
 
@@ -103,11 +105,11 @@ describe('verifyHttpPact, with the real Pact verifier', () => {
       return true;
     }, [SECRET]);
     receivers.push(transient);
-    const result = await verifyHttpPact({ url: new URL(transient.url).origin, secrets: [SECRET], pactFiles: [deprecatedPact] });
+    const result = await verifyHttpPact({ url: transient.url, secrets: [SECRET], pactFiles: [deprecatedPact] });
     expect(failedRequirements(result)).toEqual([...deprecated].map(() => 'EVT-5'));
   });
 
-  it('appends the contract path and query to a base URL with a path', async () => {
+  it('sends every request to exactly the --url path and query, in place of the contract path (as certify does)', async () => {
     const seen: string[] = [];
     const receiver = await serve((req, res) => {
       seen.push(req.url ?? '');
@@ -116,13 +118,31 @@ describe('verifyHttpPact, with the real Pact verifier', () => {
     });
     receivers.push(receiver);
     const small = writeTempPact(testPact({ types: ['ping'], path: '/hooks/gridx?tenant=t1' }));
-    await verifyHttpPact({ url: `${new URL(receiver.url).origin}/base/`, secrets: [SECRET], pactFiles: [small] });
-    expect(new Set(seen)).toEqual(new Set(['/base/hooks/gridx?tenant=t1']));
+    await verifyHttpPact({ url: `${new URL(receiver.url).origin}/some/path?x=1`, secrets: [SECRET], pactFiles: [small] });
+    expect(seen.length).toBe(testPact({ types: ['ping'] }).interactions.length);
+    expect(new Set(seen)).toEqual(new Set(['/some/path?x=1']));
+  });
+
+  it('reads every pact of a directory, and a pact from an http URL', async () => {
+    const { receiver, base, seen } = await recordingReceiver();
+    receivers.push(receiver);
+    const ping = testPact({ types: ['ping'] });
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.json'), httpPactJson(ping));
+    writeFileSync(join(dir, 'b.json'), httpPactJson(testPact({ types: ['ping'], provider: 'other' })));
+    writeFileSync(join(dir, 'notes.json'), '{"not":"a pact"}');
+    const fromDir = await verifyHttpPact({ url: base, secrets: [SECRET], pactFiles: [dir] });
+    expect([fromDir.passed, fromDir.interactions.length]).toEqual([true, 2 * ping.interactions.length]);
+    const server = await serve((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(httpPactJson(ping)));
+    receivers.push(server);
+    seen.length = 0;
+    const fromUrl = await verifyHttpPact({ url: base, secrets: [SECRET], pactFiles: [server.url] });
+    expect([fromUrl.passed, fromUrl.interactions.length, seen.length]).toEqual([true, ping.interactions.length, ping.interactions.length]);
   });
 
   it('reports an unreachable receiver as failed interactions, not as an error', async () => {
     const receiver = await serve(() => undefined);
-    const base = new URL(receiver.url).origin;
+    const base = receiver.url;
     await receiver.close();
     const small = writeTempPact(testPact({ types: ['ping'] }));
     const result = await verifyHttpPact({ url: base, secrets: [SECRET], pactFiles: [small], timeoutMs: 2000 });
@@ -141,7 +161,12 @@ describe('verifyHttpPact refuses what it cannot run', () => {
     ['no secret', { ...base, secrets: [] }, SecretMissingError],
     ['an empty secret', { ...base, secrets: [''] }, SecretMissingError],
     ['a URL that is not one', { ...base, url: 'localhost:8080' }, TargetInvalidError],
-    ['a URL with a query', { ...base, url: 'http://127.0.0.1:9/?x=1' }, TargetInvalidError],
+    ['a receiver URL with credentials', { ...base, url: 'http://user:pw@127.0.0.1:9/hooks' }, TargetInvalidError],
+    ['a pact URL with credentials', { ...base, pactFiles: ['http://user:pw@127.0.0.1:9/pact.json'] }, UsageError],
+    ['a pact URL that does not answer', { ...base, pactFiles: ['http://127.0.0.1:9/pact.json'] }, UsageError],
+    ['a directory without pacts', { ...base, pactFiles: [tempDir()] }, UsageError],
+    ['a broker URL with credentials', { url: base.url, secrets: base.secrets, broker: { url: 'http://u:p@127.0.0.1:9', provider: 'p' } }, UsageError],
+    ['WIP pacts without pending', { url: base.url, secrets: base.secrets, broker: { url: 'http://127.0.0.1:9', provider: 'p', includeWipPactsSince: '2026-01-01' } }, UsageError],
     ['no pacts', { ...base, pactFiles: [] }, UsageError],
     ['files and a broker', { ...base, broker: { url: 'http://127.0.0.1:9', provider: 'p' } }, UsageError],
     ['a broker without a provider', { url: base.url, secrets: base.secrets, broker: { url: 'http://127.0.0.1:9', provider: ' ' } }, UsageError],

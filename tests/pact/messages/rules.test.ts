@@ -44,7 +44,8 @@ describe('Pact rule evaluation', () => {
     expect(ruleAccepts(rule('$', { match: 'decimal' }), 0, 1.5)).toEqual({ ok: false, reason: 'it is not a decimal number (it has no fraction)' });
     expect(ruleAccepts(rule('$', { match: 'number' }), -0.5, 1).ok).toBe(true);
     expect(ruleAccepts(rule('$', { match: 'include', value: 'LUG' }), 'PLUGGED', 'x').ok).toBe(true);
-    expect(ruleAccepts(rule('$', { match: 'datetime', format: 'yyyy' }), '2024', '2024').ok).toBe('unchecked');
+    expect(ruleAccepts(rule('$', { match: 'datetime', format: 'yyyy' }), '2024', '2024').ok).toBe(true);
+    expect(ruleAccepts(rule('$', { match: 'datetime', format: 'yyyy-MM-dd QQQ' }), '2024-01-01 Q1', 'x').ok).toBe('unchecked');
     expect(ruleAccepts({ path: '$', combine: 'OR', matchers: [{ match: 'null' }, { match: 'type' }] }, null, 'x').ok).toBe(true);
   });
 
@@ -98,7 +99,7 @@ describe('message pact files', () => {
     const report = verifyMessagePact(engine, v4);
     expect(report.messages.map((m) => [m.status, m.findings.map((f) => f.code)])).toEqual([
       ['pass', []],
-      ['fail', ['not-json']],
+      ['fail', ['content-type', 'not-json']],
     ]);
   });
 });

@@ -27,7 +27,8 @@ export function matrix(base: string, query: ReadonlyArray<readonly [string, stri
   return [
     200,
     {
-      summary: { deployable: entry.deployable, reason, success: entry.verified === true ? 1 : 0, failed: entry.verified === false ? 1 : 0, unknown: verifiedRow ? 0 : 1 },
+      // As the broker's summary has it: deployable is null while a verification result is unknown.
+      summary: { deployable: verifiedRow ? entry.deployable : null, reason, success: entry.verified === true ? 1 : 0, failed: entry.verified === false ? 1 : 0, unknown: verifiedRow ? 0 : 1 },
       notices: [{ type: entry.deployable ? 'success' : 'error', text: reason }],
       matrix: [
         {

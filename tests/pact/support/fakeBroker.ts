@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import { listen } from '../../delivery/helpers/listen';
 import { matrix } from './brokerMatrix';
 import { publish } from './brokerPublish';
+import { deployments, type RecordedDeployment } from './brokerDeployments';
 
 /*
  * A stand-in Pact Broker on 127.0.0.1 for the tests of `pact publish` and `pact can-i-deploy`.
@@ -35,6 +36,8 @@ import { publish } from './brokerPublish';
  *   has the MatrixDecorator's shape: `summary` {deployable, reason, success, failed, unknown},
  *   `notices`, and `matrix` rows of consumer/provider {name, version {number}}, `pact` and
  *   `verificationResult` {success, verifiedAt, _links.self} (null when unverified).
+ *
+ * - Deployments and releases: see brokerDeployments.ts.
  *
  * Authentication is HTTP Bearer (PactFlow tokens) or Basic, as the broker takes them; with
  * credentials configured, anything else is a 401.
@@ -98,6 +101,8 @@ export interface FakeBroker {
   readonly url: string;
   readonly requests: readonly RecordedBrokerRequest[];
   readonly publications: readonly Publication[];
+  /** Deployments and releases recorded (`pact record-deployment` / `record-release`). */
+  readonly deployments: readonly RecordedDeployment[];
   close(): Promise<void>;
 }
 
@@ -107,6 +112,7 @@ const HAL = 'application/hal+json;charset=utf-8';
 export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<FakeBroker> {
   const requests: RecordedBrokerRequest[] = [];
   const publications: Publication[] = [];
+  const recorded: RecordedDeployment[] = [];
   let base = '';
   const server = createServer((req, res) => {
     void readBody(req).then((body) => {
@@ -117,12 +123,14 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
       if (req.method === 'GET' && parsed.pathname === '/') return send(res, 200, index(base));
       if (req.method === 'POST' && parsed.pathname === '/contracts/publish') return send(res, ...publish(base, body, publications));
       if (req.method === 'GET' && parsed.pathname === '/matrix') return send(res, ...matrix(base, rawQuery(url), options.matrix ?? []));
+      const deployment = deployments(base, req.method ?? '', parsed.pathname, body, recorded);
+      if (deployment !== undefined) return send(res, ...deployment);
       return send(res, 404, { error: `no resource at ${parsed.pathname}` });
     });
   });
   const listening = await listen(server);
   base = listening.origin;
-  return { url: base, requests, publications, close: () => listening.close() };
+  return { url: base, requests, publications, deployments: recorded, close: () => listening.close() };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -2,6 +2,8 @@ import { canIDeploy, type CanIDeployOptions } from '../../../pact/broker/canIDep
 import type { CommandRegistration, CommonOptions } from '../../command';
 import { exitCodeForOutcome, type ExitCode } from '../../exitCodes';
 import type { CliIO } from '../../io';
+import { BROKER_TIMEOUT_MS } from '../../../pact/broker/runPactCli';
+import { wholeNumber } from '../../parseNumbers';
 import { addBrokerOptions, brokerOptionsOf } from './publish';
 
 /** Typed options of `pact can-i-deploy`. */
@@ -15,11 +17,14 @@ export interface CanIDeployCommandOptions extends CommonOptions, CanIDeployOptio
 export async function runCanIDeploy(options: CanIDeployCommandOptions, io: CliIO): Promise<ExitCode> {
   const result = await canIDeploy(options, io.env ?? process.env);
   const subject = `${options.pacticipant} ${options.version} → ${options.toEnvironment}`;
-  io.out(`can-i-deploy  ${subject}  (${result.broker})`);
+  io.out(`can-i-deploy  ${subject}  (${result.broker})${options.dryRun === true ? '  [dry run]' : ''}`);
+  // A dry run reports the answer but never blocks: for setting up a pipeline, or a knowing "break glass".
+  const verdict = (blocked: boolean): ExitCode => exitCodeForOutcome(blocked && options.dryRun !== true);
   if (!result.answered) {
     for (const line of result.output) io.err(`pact-cli  ${line}`);
-    io.err(`no answer from the broker for ${subject}: not deployable until it answers`);
-    return exitCodeForOutcome(true);
+    const why = result.timedOut ? `the broker gave no answer within ${Math.round((options.brokerTimeoutMs ?? BROKER_TIMEOUT_MS) / 1000)} s` : 'no answer from the broker';
+    io.err(`${why} for ${subject}: not deployable until it answers${options.dryRun === true ? ' (dry run: exit 0 anyway)' : ''}`);
+    return verdict(true);
   }
   for (const row of result.rows) {
     const verified = row.success === undefined ? 'not verified yet' : row.success ? 'verified' : 'verification FAILED';
@@ -28,7 +33,8 @@ export async function runCanIDeploy(options: CanIDeployCommandOptions, io: CliIO
   for (const notice of result.notices) io.out(`  ${notice.type}: ${notice.text}`);
   if (result.reason !== undefined && result.reason !== '' && !result.notices.some((n) => n.text === result.reason)) io.out(`  reason: ${result.reason}`);
   io.out(result.deployable ? `deployable: ${options.pacticipant} ${options.version} can be deployed to ${options.toEnvironment}` : `NOT deployable: ${options.pacticipant} ${options.version} must not be deployed to ${options.toEnvironment}`);
-  return exitCodeForOutcome(!result.deployable);
+  if (!result.deployable && options.dryRun === true) io.out('dry run: exit 0 anyway');
+  return verdict(!result.deployable);
 }
 
 /** Registration of `pact can-i-deploy`. */
@@ -40,11 +46,30 @@ export const canIDeployCommand: CommandRegistration = {
         .description('ask the Pact Broker whether a version may be deployed to an environment (runs the Pact CLI: pact broker can-i-deploy)')
         .requiredOption('--pacticipant <name>', 'the application to deploy')
         .requiredOption('--version <version>', 'its version')
-        .requiredOption('--to-environment <env>', 'the environment to deploy to'),
-    ).addHelpText('after', '\nExit 0 when deployable, 1 when not (or when the broker gives no answer), 2 for bad options.');
+        .requiredOption('--to-environment <env>', 'the environment to deploy to')
+        .option('--retry-while-unknown <times>', 'ask again this many times while a verification result is unknown (default 0)')
+        .option('--retry-interval <seconds>', 'seconds between those retries (default 10)')
+        .option('--dry-run', 'report the answer but always exit 0 (default $PACT_BROKER_CAN_I_DEPLOY_DRY_RUN=true)'),
+    ).addHelpText('after', '\nExit 0 when deployable, 1 when not (or when the broker gives no answer in time), 2 for bad options.');
   },
   run(parsed, io) {
-    const o = parsed.opts<{ spec: string; pacticipant: string; version: string; toEnvironment: string }>();
-    return runCanIDeploy({ spec: o.spec, pacticipant: o.pacticipant, version: o.version, toEnvironment: o.toEnvironment, ...brokerOptionsOf(parsed) }, io);
+    const o = parsed.opts<{ spec: string; pacticipant: string; version: string; toEnvironment: string; retryWhileUnknown?: string; retryInterval?: string; dryRun?: boolean }>();
+    const env = io.env ?? process.env;
+    const retries = wholeNumber('--retry-while-unknown', o.retryWhileUnknown);
+    const interval = wholeNumber('--retry-interval', o.retryInterval);
+    const dryRun = o.dryRun === true || /^(true|1|yes)$/i.test(env.PACT_BROKER_CAN_I_DEPLOY_DRY_RUN ?? '');
+    return runCanIDeploy(
+      {
+        spec: o.spec,
+        pacticipant: o.pacticipant,
+        version: o.version,
+        toEnvironment: o.toEnvironment,
+        ...(retries !== undefined ? { retryWhileUnknown: retries } : {}),
+        ...(interval !== undefined ? { retryIntervalSeconds: interval } : {}),
+        ...(dryRun ? { dryRun } : {}),
+        ...brokerOptionsOf(parsed),
+      },
+      io,
+    );
   },
 };

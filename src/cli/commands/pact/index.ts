@@ -5,18 +5,27 @@ import { pactVerifyCommand } from './verify';
 import { verifyMessagesCommand } from './verifyMessages';
 import { publishCommand } from './publish';
 import { canIDeployCommand } from './canIDeploy';
+import { recordDeploymentCommand, recordReleaseCommand } from './recordDeployment';
 
 /**
  * `hookproof pact …`: Pact contracts between the gridX sender and a receiver. Each subcommand is a
  * file in this folder; add it to PACT_SUBCOMMANDS.
  */
-export const PACT_SUBCOMMANDS: CommandRegistration[] = [pactGenerateCommand, pactVerifyCommand, verifyMessagesCommand, publishCommand, canIDeployCommand];
+export const PACT_SUBCOMMANDS: CommandRegistration[] = [
+  pactGenerateCommand,
+  pactVerifyCommand,
+  verifyMessagesCommand,
+  publishCommand,
+  canIDeployCommand,
+  recordDeploymentCommand,
+  recordReleaseCommand,
+];
 
 export const pactCommand: CommandRegistration = {
   name: 'pact',
   subcommands: PACT_SUBCOMMANDS,
   define(command) {
-    command.description('Pact contracts between the gridX sender and a receiver: generate, verify, publish, can-i-deploy');
+    command.description('Pact contracts between the gridX sender and a receiver: generate, verify, publish, can-i-deploy, record-deployment, record-release');
   },
   run: () => Promise.resolve(EXIT.error),
 };

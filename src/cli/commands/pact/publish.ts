@@ -4,7 +4,9 @@ import { publishPacts, type PublishPactsOptions } from '../../../pact/broker/pub
 import type { CommandRegistration, CommonOptions } from '../../command';
 import { exitCodeForOutcome, type ExitCode } from '../../exitCodes';
 import type { CliIO } from '../../io';
-import { collect } from '../../parseNumbers';
+import { collect, wholeNumber } from '../../parseNumbers';
+import { UsageError } from '../../../errors';
+import { BROKER_TIMEOUT_MS } from '../../../pact/broker/runPactCli';
 
 /** Typed options of `pact publish`. */
 export interface PublishCommandOptions extends CommonOptions, PublishPactsOptions {}
@@ -28,22 +30,28 @@ export async function runPublish(options: PublishCommandOptions, io: CliIO): Pro
 const BROKER_HELP = `
 The broker and credentials default to PACT_BROKER_BASE_URL, PACT_BROKER_TOKEN, PACT_BROKER_USERNAME
 and PACT_BROKER_PASSWORD; prefer those variables for secrets (options show in the process list).
-Secrets reach the Pact CLI only through its environment and are redacted from everything printed.`;
+Secrets reach the Pact CLI only through its environment and are redacted from everything printed.
+A broker that does not answer within --broker-timeout seconds (default ${BROKER_TIMEOUT_MS / 1000}) stops the Pact CLI:
+the command fails (a gate fails closed).`;
 
-/** Adds the broker options shared by `pact publish` and `pact can-i-deploy`. */
+/** Adds the broker options shared by `pact publish`, `can-i-deploy`, `record-deployment` and `record-release`. */
 export function addBrokerOptions(command: Command): Command {
   return command
     .option('--broker-url <url>', 'Pact Broker or PactFlow base URL (default $PACT_BROKER_BASE_URL)')
     .option('--broker-token <token>', 'bearer token (default $PACT_BROKER_TOKEN)')
     .option('--broker-username <user>', 'basic-auth user name (default $PACT_BROKER_USERNAME)')
     .option('--broker-password <password>', 'basic-auth password (default $PACT_BROKER_PASSWORD)')
+    .option('--broker-timeout <seconds>', `give up on the broker after this long (default ${BROKER_TIMEOUT_MS / 1000})`)
     .addHelpText('after', BROKER_HELP);
 }
 
 /** The broker options as commander parsed them; the library fills the gaps from the environment. */
 export function brokerOptionsOf(parsed: Command): BrokerOptions {
-  const o = parsed.opts<{ brokerUrl?: string; brokerToken?: string; brokerUsername?: string; brokerPassword?: string }>();
+  const o = parsed.opts<{ brokerUrl?: string; brokerToken?: string; brokerUsername?: string; brokerPassword?: string; brokerTimeout?: string }>();
+  const timeout = wholeNumber('--broker-timeout', o.brokerTimeout);
+  if (timeout !== undefined && (timeout < 1 || timeout > 3600)) throw new UsageError(`--broker-timeout must be from 1 to 3600 seconds, got ${timeout}`);
   return {
+    ...(timeout !== undefined ? { brokerTimeoutMs: timeout * 1000 } : {}),
     ...(o.brokerUrl !== undefined ? { brokerUrl: o.brokerUrl } : {}),
     ...(o.brokerToken !== undefined ? { brokerToken: o.brokerToken } : {}),
     ...(o.brokerUsername !== undefined ? { brokerUsername: o.brokerUsername } : {}),
@@ -58,14 +66,15 @@ export const publishCommand: CommandRegistration = {
     addBrokerOptions(
       command
         .description('publish pact files to a Pact Broker or PactFlow (runs the Pact CLI: pact broker publish)')
-        .argument('<files...>', 'pact files, e.g. pacts/*.json')
+        .argument('<files...>', 'pact files, e.g. pacts/*.json, or directories (every pact in them)')
         .requiredOption('--consumer-app-version <version>', "the consumer's version, ideally the git SHA")
         .option('--branch <branch>', "the consumer's git branch (recommended)")
-        .addOption(new Option('--tag <tag>', 'consumer version tag; repeat for several').argParser(collect)),
+        .addOption(new Option('--tag <tag>', 'consumer version tag; repeat for several').argParser(collect))
+        .option('--build-url <url>', 'the CI build that produced the pacts, shown by the broker'),
     ).addHelpText('after', '\nExit 0 when published, 1 when the broker refused, 2 for bad options or files.');
   },
   run(parsed, io) {
-    const o = parsed.opts<{ spec: string; consumerAppVersion: string; branch?: string; tag?: string[] }>();
+    const o = parsed.opts<{ spec: string; consumerAppVersion: string; branch?: string; tag?: string[]; buildUrl?: string }>();
     return runPublish(
       {
         spec: o.spec,
@@ -73,6 +82,7 @@ export const publishCommand: CommandRegistration = {
         consumerAppVersion: o.consumerAppVersion,
         ...(o.branch !== undefined ? { branch: o.branch } : {}),
         ...(o.tag !== undefined ? { tags: o.tag } : {}),
+        ...(o.buildUrl !== undefined ? { buildUrl: o.buildUrl } : {}),
         ...brokerOptionsOf(parsed),
       },
       io,

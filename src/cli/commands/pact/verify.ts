@@ -1,7 +1,10 @@
 import { Option } from 'commander';
 import { UsageError } from '../../../errors';
+import { verificationReport } from '../../../pact/http/reports/verificationReport';
+import { writeVerificationReports } from '../../../pact/http/reports/writeVerificationReports';
 import type { InteractionVerdict } from '../../../pact/http/verificationResult';
-import { verifyHttpPact, type BrokerSource, type ConsumerVersionSelector, type VerifierLogLevel } from '../../../pact/http/verifyHttpPact';
+import { DEFAULT_VERIFY_TIMEOUT_MS, verifyHttpPact, type BrokerSource, type ConsumerVersionSelector, type VerifierLogLevel } from '../../../pact/http/verifyHttpPact';
+import { VERSION } from '../../../version';
 import type { CommandRegistration, CommonOptions } from '../../command';
 import { exitCodeForOutcome, type ExitCode } from '../../exitCodes';
 import type { CliIO } from '../../io';
@@ -15,9 +18,11 @@ export interface PactVerifyOptions extends CommonOptions, SecretSources {
   readonly url: string;
   readonly pact?: readonly string[];
   readonly broker?: BrokerSource;
-  readonly publish?: { readonly providerVersion: string; readonly providerBranch?: string };
+  readonly publish?: { readonly providerVersion: string; readonly providerBranch?: string; readonly buildUrl?: string };
   readonly logLevel: VerifierLogLevel;
   readonly timeoutMs?: number;
+  /** Where to write report.json and junit.xml; none when not given. */
+  readonly reportDir?: string;
 }
 
 /**
@@ -27,6 +32,7 @@ export interface PactVerifyOptions extends CommonOptions, SecretSources {
  */
 export async function runPactVerify(options: PactVerifyOptions, io: CliIO): Promise<ExitCode> {
   const secrets = resolveSecrets(options, io.env ?? process.env);
+  const startedAt = new Date();
   const result = await verifyHttpPact({
     url: options.url,
     secrets,
@@ -37,8 +43,15 @@ export async function runPactVerify(options: PactVerifyOptions, io: CliIO): Prom
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
   });
   for (const verdict of result.interactions) io.out(verdictLine(verdict));
-  const failed = result.interactions.filter((v) => !v.passed).length;
-  io.out(`pact verify: ${result.interactions.length} interactions, ${failed} failed${result.passed ? '' : ' (verification failed)'}`);
+  const pending = result.interactions.filter((v) => !v.passed && v.pending === true).length;
+  const failed = result.interactions.filter((v) => !v.passed).length - pending;
+  io.out(`pact verify: ${result.interactions.length} interactions, ${failed} failed${pending > 0 ? `, ${pending} pending` : ''}${result.passed ? '' : ' (verification failed)'}`);
+  if (options.reportDir !== undefined) {
+    const sources = options.pact ?? (options.broker !== undefined ? [`${options.broker.url} (provider ${options.broker.provider})`] : []);
+    const report = verificationReport(result, { version: VERSION, url: options.url, sources, startedAt, finishedAt: new Date() });
+    const files = await writeVerificationReports(report, options.reportDir, secrets);
+    io.out(`reports: ${files.json}, ${files.junit}`);
+  }
   return exitCodeForOutcome(!result.passed);
 }
 
@@ -47,7 +60,9 @@ function verdictLine(verdict: InteractionVerdict): string {
   // Without an answer the core can only name its own proxy's URL; hookproof knows what happened.
   const noAnswer = verdict.answer !== undefined && !/^\d{3}$/.test(verdict.answer);
   const why = noAnswer ? [`no answer from the receiver: ${verdict.answer ?? ''}`] : verdict.problems;
-  return `FAIL  ${verdict.description}${why.length > 0 ? `: ${why.join('; ')}` : ''}`;
+  // A pending pact's failure is shown with its reasons but does not fail the run.
+  const label = verdict.pending === true ? 'PENDING ' : 'FAIL  ';
+  return `${label}${verdict.description}${why.length > 0 ? `: ${why.join('; ')}` : ''}`;
 }
 
 interface ParsedVerifyOptions {
@@ -62,11 +77,22 @@ interface ParsedVerifyOptions {
   brokerUsername?: string;
   brokerPassword?: string;
   consumerVersionSelector?: string[];
-  publishResults: boolean;
+  publishResults?: boolean;
   providerVersion?: string;
   providerBranch?: string;
+  providerTags?: string[];
+  enablePending?: boolean;
+  includeWipPactsSince?: string;
+  buildUrl?: string;
   logLevel: string;
   timeoutMs?: string;
+  reportDir?: string;
+}
+
+/** Whether results are published: --publish-results, else PACT_BROKER_PUBLISH_VERIFICATION_RESULTS=true (as the Pact tools read it). */
+function publishRequested(flag: boolean | undefined, env: Readonly<Record<string, string | undefined>>): boolean {
+  if (flag === true) return true;
+  return /^(true|1|yes)$/i.test(env.PACT_BROKER_PUBLISH_VERIFICATION_RESULTS ?? '');
 }
 
 /** Turns the command line into typed options; every inconsistency is a one-line usage error. */
@@ -77,13 +103,22 @@ export function pactVerifyOptions(o: ParsedVerifyOptions, env: Readonly<Record<s
   if (o.pact !== undefined && brokerUrl !== undefined) throw new UsageError('give either --pact FILE or --broker-url URL, not both');
   if (o.pact === undefined && brokerUrl === undefined) throw new UsageError('give the pacts to verify: --pact FILE, or --broker-url URL (or PACT_BROKER_BASE_URL) with --provider NAME');
   if (brokerUrl !== undefined && o.provider === undefined) throw new UsageError('--broker-url needs --provider NAME');
-  if (o.publishResults && o.providerVersion === undefined) throw new UsageError('--publish-results needs --provider-version V');
-  if (o.publishResults && brokerUrl === undefined) throw new UsageError('--publish-results needs pacts from a broker (--broker-url)');
+  // The variable applies to broker sources only (CI often sets it globally); the flag is explicit.
+  const publishResults = o.publishResults === true || (brokerUrl !== undefined && publishRequested(o.publishResults, env));
+  const publishVia = o.publishResults === true ? '--publish-results' : 'PACT_BROKER_PUBLISH_VERIFICATION_RESULTS';
+  if (publishResults && o.providerVersion === undefined) throw new UsageError(`${publishVia} needs --provider-version V`);
+  if (publishResults && brokerUrl === undefined) throw new UsageError(`${publishVia} needs pacts from a broker (--broker-url)`);
+  if (brokerUrl === undefined) {
+    for (const [name, given] of [['--enable-pending', o.enablePending], ['--include-wip-pacts-since', o.includeWipPactsSince], ['--provider-tags', o.providerTags]] as const) {
+      if (given !== undefined && given !== false) throw new UsageError(`${name} needs pacts from a broker (--broker-url)`);
+    }
+  }
   const timeoutMs = wholeNumber('--timeout-ms', o.timeoutMs);
   const token = o.brokerToken ?? nonEmpty(env.PACT_BROKER_TOKEN);
   const username = o.brokerUsername ?? nonEmpty(env.PACT_BROKER_USERNAME);
   const password = o.brokerPassword ?? nonEmpty(env.PACT_BROKER_PASSWORD);
   const selectors = o.consumerVersionSelector?.map(selectorFromJson);
+  const providerTags = o.providerTags?.flatMap((t) => t.split(',')).map((t) => t.trim()).filter((t) => t !== '');
   return {
     spec: o.spec,
     url: o.url,
@@ -100,13 +135,24 @@ export function pactVerifyOptions(o: ParsedVerifyOptions, env: Readonly<Record<s
             ...(username !== undefined ? { username } : {}),
             ...(password !== undefined ? { password } : {}),
             ...(selectors !== undefined ? { consumerVersionSelectors: selectors } : {}),
+            ...(o.providerBranch !== undefined ? { providerBranch: o.providerBranch } : {}),
+            ...(o.enablePending === true ? { enablePending: true } : {}),
+            ...(o.includeWipPactsSince !== undefined ? { includeWipPactsSince: o.includeWipPactsSince } : {}),
+            ...(providerTags !== undefined && providerTags.length > 0 ? { providerTags } : {}),
           },
         }
       : {}),
-    ...(o.publishResults && o.providerVersion !== undefined
-      ? { publish: { providerVersion: o.providerVersion, ...(o.providerBranch !== undefined ? { providerBranch: o.providerBranch } : {}) } }
+    ...(publishResults && o.providerVersion !== undefined
+      ? {
+          publish: {
+            providerVersion: o.providerVersion,
+            ...(o.providerBranch !== undefined ? { providerBranch: o.providerBranch } : {}),
+            ...(o.buildUrl !== undefined ? { buildUrl: o.buildUrl } : {}),
+          },
+        }
       : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(o.reportDir !== undefined ? { reportDir: o.reportDir } : {}),
   };
 }
 
@@ -132,10 +178,10 @@ export const pactVerifyCommand: CommandRegistration = {
   define(command) {
     command
       .description('verify a receiver against HTTP pacts with the real Pact verifier, signing each request at verification time')
-      .requiredOption('--url <url>', "the receiver's base URL (the contract's path is appended)")
+      .requiredOption('--url <url>', "the receiver's full URL as registered with gridX, path and query included (as for certify)")
       .addOption(new Option('--secret <value>', "the receiver's secret (repeatable; the first signs); prefer --secret-env").argParser(collect))
       .addOption(new Option('--secret-env <name>', 'read a secret from this environment variable (repeatable)').argParser(collect))
-      .addOption(new Option('--pact <file>', 'a pact file to verify (repeatable)').argParser(collect))
+      .addOption(new Option('--pact <file|dir|url>', 'a pact file, a directory of pact files, or an http(s) URL of a pact (repeatable)').argParser(collect))
       .option('--broker-url <url>', 'fetch the pacts from this Pact Broker (default $PACT_BROKER_BASE_URL)')
       .option('--provider <name>', "the receiver's name in the broker")
       .option('--broker-token <token>', 'broker bearer token (default $PACT_BROKER_TOKEN)')
@@ -144,11 +190,16 @@ export const pactVerifyCommand: CommandRegistration = {
       .addOption(
         new Option('--consumer-version-selector <json>', 'which consumer versions to verify, e.g. \'{"branch":"main"}\' (repeatable; default main branch and deployed or released)').argParser(collect),
       )
-      .option('--publish-results', 'publish the verification results to the broker', false)
+      .option('--publish-results', 'publish the verification results to the broker (default $PACT_BROKER_PUBLISH_VERIFICATION_RESULTS=true)')
       .option('--provider-version <version>', "the receiver's version, for published results")
-      .option('--provider-branch <branch>', "the receiver's branch, for published results")
+      .option('--provider-branch <branch>', "the receiver's branch: sent when fetching pacts (matchingBranch selectors) and with published results")
+      .addOption(new Option('--provider-tags <tag>', "the receiver's version tags, comma-separated or repeated").argParser(collect))
+      .option('--enable-pending', 'pending pacts (never yet verified by this receiver) are reported but do not fail the run')
+      .option('--include-wip-pacts-since <date>', 'also verify work-in-progress pacts published since this date (YYYY-MM-DD); needs --enable-pending')
+      .option('--build-url <url>', 'the CI build that verified, shown by the broker with the published results')
       .option('--log-level <level>', `Pact core and pact-js log level: ${LOG_LEVELS.join(', ')}`, 'error')
-      .option('--timeout-ms <n>', 'per-request timeout of the verifier (default 30000)');
+      .option('--timeout-ms <n>', `per-request timeout towards the receiver (default ${DEFAULT_VERIFY_TIMEOUT_MS}, gridX's)`)
+      .option('--report-dir <dir>', 'also write report.json and junit.xml there, as certify does');
   },
   run(parsed, io) {
     return runPactVerify(pactVerifyOptions(parsed.opts<ParsedVerifyOptions>(), io.env ?? process.env), io);

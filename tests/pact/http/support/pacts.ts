@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildHttpPact, httpPactJson, type HttpPact, type HttpPactOptions } from '../../../../src/pact/http';
+import { buildHttpPact, httpPactJson, type HttpInteraction, type HttpPact, type HttpPactOptions } from '../../../../src/pact/http';
+import { bodyBytes } from '../../../../src/pact/http/exactBody';
 import { defaultEngine } from '../../../helpers/engine';
 
 // The Pact core otherwise sends usage metrics over the network; tests talk to 127.0.0.1 only.
@@ -26,4 +27,16 @@ export function tempDir(): string {
 /** The requirement ID a description starts with ("SIG-2 a request …" → "SIG-2"). */
 export function requirementOf(description: string): string {
   return description.split(' ')[0] ?? '';
+}
+
+/** The exact bytes an interaction's request carries (hookproof writes them as `encoded: "json"`). */
+export function bytesOf(interaction: HttpInteraction): Buffer {
+  const bytes = bodyBytes(interaction.request.body);
+  if (bytes === undefined) throw new Error(`${interaction.description} has no body`);
+  return bytes;
+}
+
+/** The event an interaction's request carries, parsed. */
+export function eventOf(interaction: HttpInteraction): Record<string, unknown> {
+  return JSON.parse(bytesOf(interaction).toString('utf8')) as Record<string, unknown>;
 }

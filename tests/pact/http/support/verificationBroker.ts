@@ -14,7 +14,11 @@ import type { HttpPact } from '../../../../src/pact/http';
  * - `GET` of that link: the pact, with `pb:provider` and `pb:publish-verification-results` links;
  * - `GET /pacticipants/{provider}`: with the templated `pb:branch-version` link, which the verifier
  *   `PUT`s to record the provider version on its branch before publishing;
- * - `POST …/verification-results`: `success`, `providerApplicationVersion`, `verifiedBy`.
+ * - `PUT` of the templated `pb:version-tag` link, to tag the provider version (`--provider-tags`);
+ * - `POST …/verification-results`: `success`, `providerApplicationVersion`, `verifiedBy`, `buildUrl`.
+ *
+ * With `pending`, the pact is listed as pending (`verificationProperties.pending`), as a broker does
+ * for a pact this provider has never verified successfully.
  *
  * Every request is recorded; with a token set, anything but that Bearer token gets a 401.
  */
@@ -34,7 +38,8 @@ export interface VerificationBroker {
   close(): Promise<void>;
 }
 
-export async function verificationBroker(pact: HttpPact, token: string): Promise<VerificationBroker> {
+/** `pending`: the broker says the pact is pending for this provider (not yet verified successfully). */
+export async function verificationBroker(pact: HttpPact, token: string, options: { readonly pending?: boolean } = {}): Promise<VerificationBroker> {
   const requests: BrokerRequest[] = [];
   const provider = encodeURIComponent(pact.provider.name);
   const consumer = encodeURIComponent(pact.consumer.name);
@@ -59,7 +64,16 @@ export async function verificationBroker(pact: HttpPact, token: string): Promise
         case `POST /pacts/provider/${provider}/for-verification`:
           return json(200, {
             _embedded: {
-              pacts: [{ shortDescription: 'latest from main', verificationProperties: { pending: false, notices: [] }, _links: { self: { href: `${base}${pactPath}`, name: 'Pact' } } }],
+              pacts: [
+                {
+                  shortDescription: 'latest from main',
+                  verificationProperties: {
+                    pending: options.pending === true,
+                    notices: options.pending === true ? [{ when: 'before_verification', text: 'This pact is in pending state for this version of the provider' }] : [],
+                  },
+                  _links: { self: { href: `${base}${pactPath}`, name: 'Pact' } },
+                },
+              ],
             },
           });
         case `GET ${pactPath}`:
@@ -68,11 +82,18 @@ export async function verificationBroker(pact: HttpPact, token: string): Promise
             _links: { 'pb:provider': { href: `${base}/pacticipants/${provider}` }, 'pb:publish-verification-results': { href: `${base}${pactPath}/verification-results` } },
           });
         case `GET /pacticipants/${provider}`:
-          return json(200, { name: pact.provider.name, _links: { 'pb:branch-version': { href: `${base}/pacticipants/${provider}/branches/{branch}/versions/{version}`, templated: true } } });
+          return json(200, {
+            name: pact.provider.name,
+            _links: {
+              'pb:branch-version': { href: `${base}/pacticipants/${provider}/branches/{branch}/versions/{version}`, templated: true },
+              'pb:version-tag': { href: `${base}/pacticipants/${provider}/versions/{version}/tags/{tag}`, templated: true },
+            },
+          });
         case `POST ${pactPath}/verification-results`:
           return json(201, { _links: { self: { href: `${base}${pactPath}/verification-results/1` } } });
         default:
           if (req.method === 'PUT' && url.startsWith(`/pacticipants/${provider}/branches/`)) return json(200, { _links: { self: { href: `${base}${url}` } } });
+          if (req.method === 'PUT' && url.startsWith(`/pacticipants/${provider}/versions/`)) return json(200, { _links: { self: { href: `${base}${url}` } } });
           return json(404, { error: `no ${route}` });
       }
     });
