@@ -19,6 +19,8 @@ export interface CheckReport {
   readonly durationMs: number;
   readonly failures: readonly Failure[];
   readonly note?: string;
+  /** Set when `status` is `blocked`: the more basic failing requirement(s) that block it (`note` says how). */
+  readonly blockedBy?: readonly RequirementId[];
 }
 
 /** One requirement of the contract with the combined status of the checks that prove it. */
@@ -58,10 +60,16 @@ export interface CertificationReport {
   };
   readonly startedAt: string;
   readonly finishedAt: string;
-  readonly verdict: 'pass' | 'fail';
+  /**
+   * `incomplete`: nothing failed, but some required requirement in scope has no judged case (or
+   * nothing at all was judged): no evidence, no pass. `verdictReason` says why.
+   */
+  readonly verdict: 'pass' | 'fail' | 'incomplete';
+  /** Why the verdict is not `pass`, in one sentence (absent on a pass). */
+  readonly verdictReason?: string;
   /** Set when the receiver answered 410: gridX would have deleted the subscription. */
   readonly gone?: { readonly caseLabel: string };
-  readonly summary: { readonly pass: number; readonly fail: number; readonly warn: number; readonly skip: number; readonly cases: number };
+  readonly summary: { readonly pass: number; readonly fail: number; readonly warn: number; readonly skip: number; readonly blocked?: number; readonly cases: number };
   readonly checks: readonly CheckReport[];
   readonly requirements: readonly RequirementReport[];
   readonly coverage: CoverageTable;

@@ -12,6 +12,8 @@ import { createCheckContext } from './createCheckContext';
 import { requirementTable } from './requirementTable';
 import { RunState } from './runState';
 import { selectChecks } from './selectChecks';
+import { judgeVerdict } from './verdict';
+import { InternalCheckError } from '../errors';
 import { positiveInteger, redactUrl, validateSecrets, validateTarget } from './validateTarget';
 
 /**
@@ -73,8 +75,8 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
       const status = outcome.status === 'fail' && check.severity !== 'required' ? 'warn' : outcome.status;
       report = { ...base, ...outcome, status, durationMs: Date.now() - began };
     } catch (error) {
-      // A bug in hookproof must not be blamed on the receiver: the check is skipped and says why.
-      report = { ...base, status: 'skip', cases: 0, durationMs: Date.now() - began, failures: [], note: `hookproof internal error: ${(error as Error).message}` };
+      // A bug in hookproof is neither the receiver's failure nor a skip: the run ends with exit 2.
+      throw new InternalCheckError(check.id, error);
     }
     const goneNow = state.gone as RunState['gone'];
     if (goneBefore === undefined && goneNow !== undefined) options.onProgress?.({ kind: 'gone', caseLabel: goneNow.caseLabel });
@@ -90,6 +92,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
   }
 
   const count = (status: CheckReport['status']): number => reports.filter((r) => r.status === status).length;
+  const { verdict, reason } = judgeVerdict(reports);
   return {
     formatVersion: 1,
     tool: { name: 'hookproof', version: VERSION },
@@ -99,27 +102,37 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
     options: { runs, timeoutMs, concurrency, allowHttp, types: selected.map((t) => t.type), checks: checks.map((c) => c.id), secrets: secrets.length },
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
-    verdict: count('fail') > 0 ? 'fail' : 'pass',
+    verdict,
+    ...(reason !== undefined ? { verdictReason: reason } : {}),
     ...(state.gone !== undefined ? { gone: state.gone } : {}),
-    summary: { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip'), cases: reports.reduce((s, r) => s + r.cases, 0) },
+    summary: { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip'), blocked: count('blocked'), cases: reports.reduce((s, r) => s + r.cases, 0) },
     checks: reports,
     requirements: requirementTable(reports),
     coverage: coverage.table(),
   };
 }
 
-/** Runs `task` over `items` with at most `limit` at once; results keep the items' order. */
+/**
+ * Runs `task` over `items` with at most `limit` at once; results keep the items' order. When a
+ * task throws, no new task starts, the running ones finish, and the first error is thrown.
+ */
 async function runPool<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
+  let failed: { error: unknown } | undefined;
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
+    while (next < items.length && failed === undefined) {
       const index = next;
       next += 1;
-      results[index] = await task(items[index] as T);
+      try {
+        results[index] = await task(items[index] as T);
+      } catch (error) {
+        failed ??= { error };
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failed !== undefined) throw failed.error;
   return results;
 }
 

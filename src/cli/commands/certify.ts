@@ -25,7 +25,7 @@ export interface CertifyCommandOptions extends CommonOptions, SecretSources {
 
 /**
  * `hookproof certify`: runs the check catalogue against a receiver, prints progress and a summary,
- * writes report.json, junit.xml and report.html. Exit 0 on a passing verdict, 1 on a failing one.
+ * writes report.json, junit.xml and report.html. Exit 0 on a passing verdict, 1 on a failing or incomplete one.
  */
 export async function runCertify(options: CertifyCommandOptions, io: CliIO): Promise<ExitCode> {
   const secrets = resolveSecrets(options, io.env ?? process.env);
@@ -45,7 +45,7 @@ export async function runCertify(options: CertifyCommandOptions, io: CliIO): Pro
     options.reportDir,
     io,
   );
-  return exitCodeForOutcome(report.verdict === 'fail');
+  return exitCodeForOutcome(report.verdict !== 'pass');
 }
 
 /** Shared by `certify` and `demo`: run, render progress and summary, write the reports. */

@@ -1,0 +1,36 @@
+import type { CertificationReport, CheckReport } from '../reports/report';
+
+/** The verdict of a run and, unless it passes, why. */
+export interface Verdict {
+  readonly verdict: CertificationReport['verdict'];
+  readonly reason?: string;
+}
+
+/**
+ * No evidence, no pass. `fail` when a check failed (a failed recommended check is a warning, never
+ * a fail); otherwise `incomplete` when a required check in scope judged no case (skipped or
+ * blocked), or when no check of the run judged any case at all; otherwise `pass`.
+ */
+export function judgeVerdict(checks: readonly CheckReport[]): Verdict {
+  const failed = checks.filter((c) => c.status === 'fail');
+  if (failed.length > 0) return { verdict: 'fail', reason: `${failed.length} required check(s) failed: ${unique(failed.map((c) => c.requirement)).join(', ')}` };
+  const unjudged = (c: CheckReport): boolean => c.status === 'skip' || c.status === 'blocked';
+  const requiredUnjudged = checks.filter((c) => c.severity === 'required' && unjudged(c));
+  if (requiredUnjudged.length > 0) {
+    return { verdict: 'incomplete', reason: `no case of required requirement(s) ${unique(requiredUnjudged.map((c) => c.requirement)).join(', ')} could be judged (${whyNot(requiredUnjudged)})` };
+  }
+  if (checks.every(unjudged)) {
+    return { verdict: 'incomplete', reason: checks.length === 0 ? 'no check was run' : `no case of any selected check could be judged (${whyNot(checks)})` };
+  }
+  return { verdict: 'pass' };
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** The first unjudged check's note: the reason the reader needs first. */
+function whyNot(checks: readonly CheckReport[]): string {
+  const first = checks[0];
+  return first === undefined ? 'nothing ran' : `${first.requirement}: ${first.note ?? first.status}`;
+}
