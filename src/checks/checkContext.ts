@@ -56,9 +56,10 @@ export interface PropertySpec<T> {
    * The control of a case: the same event in the most basic form a conformant receiver accepts
    * (canonical JSON, one digest, every field plain…). Sent only when the case is judged wrong: the
    * case then counts against this check only if its control is accepted; otherwise it is blocked
-   * by what the control's answer breaks.
+   * by what the control's answer breaks. Undefined (for this answer): no control needed, the
+   * answer itself shows the case is this check's (e.g. a strict decoder naming the unknown field).
    */
-  control?(value: T): OutgoingCase;
+  control?(value: T, result: DeliveryResult): OutgoingCase | undefined;
 }
 
 /** The outcome of one property: cases sent and at most one shrunk failure. */

@@ -79,7 +79,8 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
   const judgeCase = async <T>(spec: PropertySpec<T>, value: T, result: DeliveryResult, onSent: () => void): Promise<Judgement> => {
     const judgement = spec.judge(value, result);
     if (judgement.ok || judgement.blockedBy !== undefined || spec.control === undefined) return judgement;
-    const control = spec.control(value);
+    const control = spec.control(value, result);
+    if (control === undefined) return judgement;
     const controlResult = await send(control);
     onSent();
     if (controlResult.outcome === 'success') return judgement;
