@@ -10,8 +10,8 @@ import type { RequirementId } from './requirements';
  *
  * - no HTTP answer (timeout, reset, refused, not HTTP): DLV-1; a TLS failure: TLS-1
  * - a redirect: DLV-3; a 2xx other than 200/201/202/204: DLV-2
- * - 401: SIG-1 (the receiver refused a valid digest)
- * - any other refusal (4xx, 5xx, 410): EVT-1 (the receiver refused a valid event)
+ * - 401: SIG-1 (the receiver refused a valid digest); 410: GONE-1 (gridX deletes the subscription)
+ * - any other refusal (4xx, 5xx): EVT-1 (the receiver refused a valid event)
  */
 export function blockerOf(result: DeliveryResult): RequirementId {
   if (result.outcome === 'timeout') return 'DLV-1';
@@ -20,6 +20,7 @@ export function blockerOf(result: DeliveryResult): RequirementId {
   if (status >= 300 && status < 400) return 'DLV-3';
   if (status >= 200 && status < 300) return 'DLV-2';
   if (status === 401) return 'SIG-1';
+  if (result.outcome === 'gone') return 'GONE-1';
   return 'EVT-1';
 }
 

@@ -15,7 +15,7 @@ export function mergeReports(runs: readonly CertificationReport[], results: read
   const checks = [...results].sort((a, b) => position(a) - position(b));
   const count = (status: CheckReport['status']): number => checks.filter((c) => c.status === status).length;
   const gone = runs.find((r) => r.gone !== undefined)?.gone;
-  const { verdict, reason } = judgeVerdict(checks);
+  const { verdict, reason } = judgeVerdict(checks, gone);
   const { verdictReason: _firstRunsReason, ...firstRun } = first;
   return {
     ...firstRun,

@@ -92,7 +92,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
   }
 
   const count = (status: CheckReport['status']): number => reports.filter((r) => r.status === status).length;
-  const { verdict, reason } = judgeVerdict(reports);
+  const { verdict, reason } = judgeVerdict(reports, state.gone);
   return {
     formatVersion: 1,
     tool: { name: 'hookproof', version: VERSION },

@@ -11,11 +11,14 @@ export interface Verdict {
  * a fail); otherwise `incomplete` when a required check in scope judged no case (skipped or
  * blocked), or when no check of the run judged any case at all; otherwise `pass`.
  */
-export function judgeVerdict(checks: readonly CheckReport[]): Verdict {
+export function judgeVerdict(checks: readonly CheckReport[], gone?: CertificationReport['gone']): Verdict {
   const failed = checks.filter((c) => c.status === 'fail');
   if (failed.length > 0) return { verdict: 'fail', reason: `${failed.length} required check(s) failed: ${unique(failed.map((c) => c.requirement)).join(', ')}` };
   const unjudged = (c: CheckReport): boolean => c.status === 'skip' || c.status === 'blocked';
   const requiredUnjudged = checks.filter((c) => c.severity === 'required' && unjudged(c));
+  if (requiredUnjudged.length > 0 && gone !== undefined) {
+    return { verdict: 'incomplete', reason: `the receiver answered 410 Gone (to ${gone.caseLabel}), so gridX would delete the subscription and ${requiredUnjudged.length} required check(s) were not judged` };
+  }
   if (requiredUnjudged.length > 0) {
     return { verdict: 'incomplete', reason: `no case of required requirement(s) ${unique(requiredUnjudged.map((c) => c.requirement)).join(', ')} could be judged (${whyNot(requiredUnjudged)})` };
   }
