@@ -55,6 +55,14 @@ export function judgeAcceptance(own: RequirementId, result: DeliveryResult, expe
   return { ok: false, expected, blockedBy: blocker, why: blockerReason(result) };
 }
 
+/**
+ * Whether an answer says there is no webhook endpoint here (404, 405): a forged request answered
+ * so counts against its signature requirement only if a correctly signed one is answered otherwise.
+ */
+export function endpointMissing(result: DeliveryResult): boolean {
+  return result.status === 404 || result.status === 405;
+}
+
 /** A judgement that cannot judge: the case's answer is some more basic requirement's to fail. */
 export function blockedJudgement(expected: string, by: RequirementId, why: string): Judgement {
   return { ok: false, expected, blockedBy: by, why };

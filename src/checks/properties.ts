@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { eventArbitrary, type EventArbitraryOptions, type GeneratedEvent } from '../arbitraries';
 import type { EventType } from '../schemas/catalogue';
+import type { DeliveryResult } from '../delivery';
 import { serialiseEvent } from '../serialise';
 import { labelExpectation, sign, signatureCaseArbitrary, type SignatureCase, type SignatureLabel } from '../signing';
-import { judgeAcceptance } from './attribution';
+import { endpointMissing, judgeAcceptance } from './attribution';
 import type { CheckContext, OutgoingCase, PropertySpec } from './checkContext';
 import { signatureRecipe } from './signatureRecipe';
 import { expectSuccess, expectUnauthorized } from './expectations';
@@ -46,6 +47,15 @@ export function singleDigestControl(ctx: CheckContext, eventType: string, body: 
 }
 
 /**
+ * The control of a forged request answered 404 or 405 (see endpointMissing): the same body,
+ * correctly signed. Any other wrong answer to a forged request is the signature check's own.
+ */
+export function forgedControl(ctx: CheckContext, eventType: string | undefined, body: Buffer, result: DeliveryResult): OutgoingCase | undefined {
+  if (!endpointMissing(result)) return undefined;
+  return { label: 'the same body, correctly signed', ...(eventType !== undefined ? { eventType } : {}), variant: 'valid', body, signature: ctx.sign(body) };
+}
+
+/**
  * The common property of signature checks: a valid event of a subscribed type, signed (or forged)
  * as `label` says; accepted labels must get a success status, forged ones a 401. A single valid
  * digest that is refused counts against SIG-1 only when the refusal is a 401 (any other refusal is
@@ -75,5 +85,6 @@ export function signatureProperty(ctx: CheckContext, label: SignatureLabel, runs
     ...(accept && label !== 'valid-single'
       ? { control: ({ eventType, signature }: SignedCase) => singleDigestControl(ctx, eventType, signature.body, signature.header) }
       : {}),
+    ...(!accept ? { control: ({ eventType, signature }: SignedCase, result: DeliveryResult) => forgedControl(ctx, eventType, signature.body, result) } : {}),
   };
 }
