@@ -128,7 +128,8 @@ describe('full certification against hostile receivers', () => {
     const { report, wallMs } = await run(hostile.hang(), SHORT_TIMEOUT_MS);
     expectFailedReport(report, new RegExp(`^(\\d+ attempt\\(s\\): )?timeout after \\d+ ms`));
     const delivery = report.checks.filter((c) => c.requirement.startsWith('DLV'));
-    expect(delivery.every((c) => c.cases <= 4)).toBe(true);
+    // At most a batch of four (DLV-6) and its control, the same event sent alone.
+    expect(delivery.map((c) => `${c.id}: ${c.cases <= 5 ? 'bounded' : c.cases}`)).toEqual(delivery.map((c) => `${c.id}: bounded`));
     expect(wallMs).toBeLessThan(10_000);
   });
 
