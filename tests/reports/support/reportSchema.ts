@@ -1,7 +1,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 
-const STATUS = { enum: ['pass', 'fail', 'warn', 'skip'] };
+const STATUS = { enum: ['pass', 'fail', 'warn', 'skip', 'blocked'] };
 const SEVERITY = { enum: ['required', 'recommended', 'informational'] };
 const REQUIREMENT_ID = { type: 'string', pattern: '^(TLS-1|DLV-[1-7]|SIG-([1-9]|1[01])|EVT-[1-7]|GONE-1)$' };
 const COUNT = { type: 'integer', minimum: 0 };
@@ -54,9 +54,10 @@ export const REPORT_SCHEMA = object(
     }),
     startedAt: { type: 'string', format: 'date-time' },
     finishedAt: { type: 'string', format: 'date-time' },
-    verdict: { enum: ['pass', 'fail'] },
+    verdict: { enum: ['pass', 'fail', 'incomplete'] },
+    verdictReason: { type: 'string', minLength: 1 },
     gone: object({ caseLabel: { type: 'string' } }),
-    summary: object({ pass: COUNT, fail: COUNT, warn: COUNT, skip: COUNT, cases: COUNT }),
+    summary: object({ pass: COUNT, fail: COUNT, warn: COUNT, skip: COUNT, blocked: COUNT, cases: COUNT }, ['blocked']),
     checks: {
       type: 'array',
       items: object(
@@ -70,8 +71,9 @@ export const REPORT_SCHEMA = object(
           durationMs: { type: 'number', minimum: 0 },
           failures: { type: 'array', items: FAILURE },
           note: { type: 'string' },
+          blockedBy: { type: 'array', minItems: 1, items: REQUIREMENT_ID },
         },
-        ['note'],
+        ['note', 'blockedBy'],
       ),
     },
     requirements: {
@@ -80,7 +82,7 @@ export const REPORT_SCHEMA = object(
         id: REQUIREMENT_ID,
         severity: SEVERITY,
         summary: { type: 'string', minLength: 1 },
-        status: { enum: ['pass', 'fail', 'warn', 'skip', 'not-testable', 'not-run'] },
+        status: { enum: ['pass', 'fail', 'warn', 'skip', 'blocked', 'not-testable', 'not-run'] },
         checks: { type: 'array', items: { type: 'string' } },
       }),
     },
@@ -89,7 +91,7 @@ export const REPORT_SCHEMA = object(
       rows: { type: 'array', items: object({ type: { type: 'string' }, counts: { type: 'object', additionalProperties: COUNT } }) },
     }),
   },
-  ['subject', 'gone'],
+  ['subject', 'gone', 'verdictReason'],
 );
 
 const ajv = new Ajv({ allErrors: true, strict: true });
