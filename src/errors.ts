@@ -119,3 +119,16 @@ export function describeCause(cause: unknown): string {
   }
   return String(cause);
 }
+
+/**
+ * A check threw: a bug in hookproof, not something the receiver did. The run stops with exit 2
+ * rather than reporting the check as skipped (a certification must never pass without evidence).
+ */
+export class InternalCheckError extends HookproofError {
+  readonly checkId: string;
+
+  constructor(checkId: string, cause: unknown) {
+    super('INTERNAL', `hookproof internal error in check ${checkId}: ${describeCause(cause)} (a bug in hookproof, not in the receiver; set HOOKPROOF_DEBUG=1 for the stack)`, { cause });
+    this.checkId = checkId;
+  }
+}

@@ -24,7 +24,7 @@ export interface HookproofStatement {
   readonly predicateType: typeof HOOKPROOF_PREDICATE_TYPE;
   readonly predicate: {
     readonly kind: 'certify' | 'recheck';
-    readonly verdict: 'pass' | 'fail';
+    readonly verdict: 'pass' | 'fail' | 'incomplete';
     /** For a recheck: its verdict and the digest of the report it rechecked. */
     readonly recheck?: { readonly verdict: string; readonly of: string };
     readonly tool: CertificationReport['tool'];

@@ -31,7 +31,7 @@ export function verifyReport(report: CertificationReport, reportPath: string, pu
   const digest = report.digest === undefined ? 'missing' : report.digest === computed ? 'valid' : 'mismatch';
   if (digest === 'missing') problems.push('the report has no digest (written by a hookproof without digests?)');
   if (digest === 'mismatch') problems.push(`digest mismatch: the report says ${report.digest ?? ''} but its content hashes to ${computed}: it was changed after it was written`);
-  const expectedVerdict = verdictOf(report.checks);
+  const expectedVerdict = verdictOf(report.checks, report.gone);
   // A listen (sender) report also fails when nothing arrived, which no check records: there only a
   // failed check with a passing verdict is a contradiction.
   const verdict = expectedVerdict === report.verdict || (isSenderReport(report) && report.verdict === 'fail') ? 'consistent' : 'inconsistent';

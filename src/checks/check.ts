@@ -2,7 +2,11 @@ import type { CheckContext } from './checkContext';
 import type { RecordedRequest } from './recordedRequest';
 import type { RequirementId, Severity } from './requirements';
 
-export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
+/**
+ * `blocked`: the check's cases could not be judged because something more basic fails (no valid
+ * event of that type is accepted, the receiver never answers…); `blockedBy` names what, `note` says it in words.
+ */
+export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip' | 'blocked';
 
 /** How to send a failing case again: a ready curl command and the replay command. */
 export interface Reproduction {
@@ -33,8 +37,10 @@ export interface CheckOutcome {
   /** Cases sent. */
   readonly cases: number;
   readonly failures: readonly Failure[];
-  /** Why it was skipped or warned, or a note worth reading. */
+  /** Why it was skipped, blocked or warned, or a note worth reading. */
   readonly note?: string;
+  /** The more basic failing requirement(s) that kept this check's cases from being judged. */
+  readonly blockedBy?: readonly RequirementId[];
 }
 
 /**

@@ -3,6 +3,7 @@ import type { DeliveryClient, DeliveryResult } from '../delivery';
 import type { Engine } from '../engine';
 import type { EventType } from '../schemas/catalogue';
 import type { CheckOutcome, Failure } from './check';
+import type { RequirementId } from './requirements';
 
 /** One request a check wants sent, described so that reports can name and replay it. */
 export interface OutgoingCase {
@@ -25,6 +26,21 @@ export interface Judgement {
   readonly ok: boolean;
   /** What was expected, for the report: "a success status (200/201/202/204) within 5 s", "401". */
   readonly expected: string;
+  /**
+   * Set when the case cannot be judged by this check because its answer breaks a more basic
+   * requirement (see `attribution.ts`): the case is counted as blocked, never as failed.
+   */
+  readonly blockedBy?: RequirementId;
+  /** Why it is blocked, in words (with the answer). */
+  readonly why?: string;
+}
+
+/** Cases a property could not judge, and what blocked them. */
+export interface BlockedCases {
+  readonly count: number;
+  readonly by: readonly RequirementId[];
+  /** Why the first blocked case was blocked. */
+  readonly reason: string;
 }
 
 /** A property over one arbitrary: each drawn value becomes a case, sent and judged. */
@@ -36,6 +52,14 @@ export interface PropertySpec<T> {
   readonly runs?: number;
   toCase(value: T): OutgoingCase;
   judge(value: T, result: DeliveryResult): Judgement;
+  /**
+   * The control of a case: the same event in the most basic form a conformant receiver accepts
+   * (canonical JSON, one digest, every field plain…). Sent only when the case is judged wrong: the
+   * case then counts against this check only if its control is accepted; otherwise it is blocked
+   * by what the control's answer breaks. Undefined (for this answer): no control needed, the
+   * answer itself shows the case is this check's (e.g. a strict decoder naming the unknown field).
+   */
+  control?(value: T, result: DeliveryResult): OutgoingCase | undefined;
 }
 
 /** The outcome of one property: cases sent and at most one shrunk failure. */
@@ -44,6 +68,10 @@ export interface PropertyOutcome {
   readonly failures: readonly Failure[];
   /** Why sending stopped early (receiver hung, receiver gone), if it did. */
   readonly stoppedEarly?: string;
+  /** Cases judged (default: all `cases`); controls and blocked cases are not. */
+  readonly judged?: number;
+  /** Cases that could not be judged because something more basic fails. */
+  readonly blocked?: BlockedCases;
 }
 
 /** What a check's run gets: the engine, the target's settings, and ways to send cases. */

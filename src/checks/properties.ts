@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { eventArbitrary, type EventArbitraryOptions, type GeneratedEvent } from '../arbitraries';
 import type { EventType } from '../schemas/catalogue';
+import type { DeliveryResult } from '../delivery';
 import { serialiseEvent } from '../serialise';
-import { labelExpectation, signatureCaseArbitrary, type SignatureCase, type SignatureLabel } from '../signing';
-import type { CheckContext, PropertySpec } from './checkContext';
+import { labelExpectation, sign, signatureCaseArbitrary, type SignatureCase, type SignatureLabel } from '../signing';
+import { endpointMissing, judgeAcceptance } from './attribution';
+import type { CheckContext, OutgoingCase, PropertySpec } from './checkContext';
+import { signatureRecipe } from './signatureRecipe';
 import { expectSuccess, expectUnauthorized } from './expectations';
 
 /** Valid events over the given types (each equally likely). */
@@ -34,8 +37,30 @@ interface SignedCase {
 }
 
 /**
+ * The control of an accepted signature form (rotation, upper-case hex, "," joined): the same body
+ * with one lower-case digest made with the secret whose digest the case carried.
+ */
+export function singleDigestControl(ctx: CheckContext, eventType: string, body: Buffer, header: string | undefined): OutgoingCase {
+  const secretIndex = signatureRecipe(body, header, ctx.secrets).signedDigests[0]?.secretIndex ?? 0;
+  const secret = ctx.secrets[secretIndex] ?? ctx.secrets[0] ?? '';
+  return { label: 'the same body with a single lower-case digest (gridX\'s usual form)', eventType, variant: 'valid', body, signature: sign(body, [secret]) };
+}
+
+/**
+ * The control of a forged request answered 404 or 405 (see endpointMissing): the same body,
+ * correctly signed. Any other wrong answer to a forged request is the signature check's own.
+ */
+export function forgedControl(ctx: CheckContext, eventType: string | undefined, body: Buffer, result: DeliveryResult): OutgoingCase | undefined {
+  if (!endpointMissing(result)) return undefined;
+  return { label: 'the same body, correctly signed', ...(eventType !== undefined ? { eventType } : {}), variant: 'valid', body, signature: ctx.sign(body) };
+}
+
+/**
  * The common property of signature checks: a valid event of a subscribed type, signed (or forged)
- * as `label` says; accepted labels must get a success status, forged ones a 401.
+ * as `label` says; accepted labels must get a success status, forged ones a 401. A single valid
+ * digest that is refused counts against SIG-1 only when the refusal is a 401 (any other refusal is
+ * the event's, EVT-1); the other accepted forms count only when their single-digest control is
+ * accepted (see `attribution.ts`).
  */
 export function signatureProperty(ctx: CheckContext, label: SignatureLabel, runs?: number): PropertySpec<SignedCase> {
   const discriminator = ctx.engine.catalogue.discriminator;
@@ -56,6 +81,10 @@ export function signatureProperty(ctx: CheckContext, label: SignatureLabel, runs
       body: signature.body,
       signature: signature.header,
     }),
-    judge: (_value, result) => (accept ? expectSuccess(result) : expectUnauthorized(result)),
+    judge: (_value, result) => (!accept ? expectUnauthorized(result) : label === 'valid-single' ? judgeAcceptance('SIG-1', result) : expectSuccess(result)),
+    ...(accept && label !== 'valid-single'
+      ? { control: ({ eventType, signature }: SignedCase) => singleDigestControl(ctx, eventType, signature.body, signature.header) }
+      : {}),
+    ...(!accept ? { control: ({ eventType, signature }: SignedCase, result: DeliveryResult) => forgedControl(ctx, eventType, signature.body, result) } : {}),
   };
 }

@@ -8,7 +8,7 @@ export interface FleetEntry {
   readonly reportDir: string;
   readonly mode: 'certify' | 'recheck';
   /** `error`: hookproof could not run it (bad URL, missing secret, refused recheck); see `error`. */
-  readonly verdict: 'pass' | 'fail' | 'error';
+  readonly verdict: 'pass' | 'fail' | 'incomplete' | 'error';
   /** For a recheck: whether the rechecked report was confirmed. */
   readonly recheck?: 'confirmed' | 'not confirmed';
   /** Requirement IDs of the failed checks, sorted. */

@@ -95,6 +95,9 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
           const hint = { url: target, seed, runs: options.runs, allowHttp: options.allowHttp ?? false, reportWritten: options.reportDir !== undefined };
           if (result.status === 'fail') throw new ConformanceFailure(redactSecrets(checkMessage(result, hint), secrets));
           if (result.status === 'warn') log(redactSecrets(checkMessage(result, hint), secrets));
+          // Blocked: not judged because something more basic fails. A required one must not go green.
+          if (result.status === 'blocked' && result.severity === 'required') throw new ConformanceFailure(redactSecrets(`${checkHeadline(result, seed)}: not judged, ${result.note ?? 'blocked'}`, secrets));
+          if (result.status === 'blocked') log(redactSecrets(`${checkHeadline(result, seed)}: ${result.note ?? 'blocked'}`, secrets));
           if (result.status === 'skip') log(redactSecrets(`${checkHeadline(result, seed)}: ${result.note ?? 'skipped'}`, secrets));
         },
         options.testTimeoutMs ?? ADAPTER_DEFAULTS.testTimeoutMs,

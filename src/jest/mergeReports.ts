@@ -1,6 +1,7 @@
 import type { CertificationReport, CheckReport } from '../reports/report';
 import type { CoverageTable } from '../runner/coverage';
 import { requirementTable } from '../runner/requirementTable';
+import { judgeVerdict } from '../runner/verdict';
 
 /**
  * One report from the one-check runs the jest adapter makes, as if the checks had run together:
@@ -14,14 +15,17 @@ export function mergeReports(runs: readonly CertificationReport[], results: read
   const checks = [...results].sort((a, b) => position(a) - position(b));
   const count = (status: CheckReport['status']): number => checks.filter((c) => c.status === status).length;
   const gone = runs.find((r) => r.gone !== undefined)?.gone;
+  const { verdict, reason } = judgeVerdict(checks, gone);
+  const { verdictReason: _firstRunsReason, ...firstRun } = first;
   return {
-    ...first,
+    ...firstRun,
     options: { ...first.options, checks: checks.map((c) => c.id) },
     startedAt: runs.map((r) => r.startedAt).sort()[0] ?? first.startedAt,
     finishedAt: runs.map((r) => r.finishedAt).sort().at(-1) ?? first.finishedAt,
-    verdict: count('fail') > 0 ? 'fail' : 'pass',
+    verdict,
+    ...(reason !== undefined ? { verdictReason: reason } : {}),
     ...(gone !== undefined ? { gone } : {}),
-    summary: { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip'), cases: checks.reduce((sum, c) => sum + c.cases, 0) },
+    summary: { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip'), blocked: count('blocked'), cases: checks.reduce((sum, c) => sum + c.cases, 0) },
     checks,
     requirements: requirementTable(checks),
     coverage: mergeCoverage(runs.map((r) => r.coverage)),

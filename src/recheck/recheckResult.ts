@@ -25,7 +25,7 @@ export interface CheckComparison {
 /** What `hookproof recheck` found, stored in its own report.json under `recheck`. */
 export interface RecheckResult {
   /** The report rechecked: its digest (which names it), where it was read, its verdict. */
-  readonly of: { readonly digest: string; readonly path: string; readonly verdict: 'pass' | 'fail'; readonly startedAt: string };
+  readonly of: { readonly digest: string; readonly path: string; readonly verdict: 'pass' | 'fail' | 'incomplete'; readonly startedAt: string };
   /** `confirmed` when every check has the same status again; `not confirmed` otherwise. */
   readonly verdict: 'confirmed' | 'not confirmed';
   readonly checks: readonly CheckComparison[];

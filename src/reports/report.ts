@@ -21,6 +21,8 @@ export interface CheckReport {
   readonly durationMs: number;
   readonly failures: readonly Failure[];
   readonly note?: string;
+  /** Set when `status` is `blocked`: the more basic failing requirement(s) that block it (`note` says how). */
+  readonly blockedBy?: readonly RequirementId[];
 }
 
 /** One requirement of the contract with the combined status of the checks that prove it. */
@@ -67,12 +69,18 @@ export interface CertificationReport {
   readonly finishedAt: string;
   /** Node version, platform, the secret-free command, the target's address and certificate. */
   readonly provenance?: Provenance;
-  readonly verdict: 'pass' | 'fail';
+  /**
+   * `incomplete`: nothing failed, but some required requirement in scope has no judged case (or
+   * nothing at all was judged): no evidence, no pass. `verdictReason` says why.
+   */
+  readonly verdict: 'pass' | 'fail' | 'incomplete';
+  /** Why the verdict is not `pass`, in one sentence (absent on a pass). */
+  readonly verdictReason?: string;
   /** Set when the receiver answered 410: gridX would have deleted the subscription. */
   readonly gone?: { readonly caseLabel: string };
   /** Set by `hookproof recheck`: which report this run rechecked (by digest), and the comparison. */
   readonly recheck?: RecheckResult;
-  readonly summary: { readonly pass: number; readonly fail: number; readonly warn: number; readonly skip: number; readonly cases: number };
+  readonly summary: { readonly pass: number; readonly fail: number; readonly warn: number; readonly skip: number; readonly blocked?: number; readonly cases: number };
   readonly checks: readonly CheckReport[];
   readonly requirements: readonly RequirementReport[];
   readonly coverage: CoverageTable;

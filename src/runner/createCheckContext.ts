@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import type { Check, CheckOutcome, Failure } from '../checks/check';
-import type { CheckContext, OutgoingCase, PropertyOutcome, PropertySpec } from '../checks/checkContext';
+import { blockerOf, blockerReason } from '../checks/attribution';
+import { BlockedTally, blockedNote, mergeBlocked } from '../checks/blockedTally';
+import type { CheckContext, Judgement, OutgoingCase, PropertyOutcome, PropertySpec } from '../checks/checkContext';
 import { recordRequest } from '../checks/recordedRequest';
 import { describeResult, type DeliveryClient, type DeliveryResult } from '../delivery';
 import type { Engine } from '../engine';
@@ -73,8 +75,22 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     return { case: id, label, expected, actual: describeResult(result), reproduce: reproduction(settings.url, settings.reportPath, id, request), request };
   };
 
+  /** The case's judgement; a wrong answer is checked against the case's control, when it has one. */
+  const judgeCase = async <T>(spec: PropertySpec<T>, value: T, result: DeliveryResult, onSent: () => void): Promise<Judgement> => {
+    const judgement = spec.judge(value, result);
+    if (judgement.ok || judgement.blockedBy !== undefined || spec.control === undefined) return judgement;
+    const control = spec.control(value, result);
+    if (control === undefined) return judgement;
+    const controlResult = await send(control);
+    onSent();
+    if (controlResult.outcome === 'success') return judgement;
+    return { ...judgement, blockedBy: blockerOf(controlResult), why: blockerReason(controlResult, control.label) };
+  };
+
   const forAll = async <T>(spec: PropertySpec<T>): Promise<PropertyOutcome> => {
     let cases = 0;
+    let judged = 0;
+    const blocked = new BlockedTally();
     let casesAtFirstFailure: number | undefined;
     let last: { outgoing: OutgoingCase; result: DeliveryResult; expected: string } | undefined;
     let stoppedEarly: string | undefined;
@@ -90,7 +106,13 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
         const outgoing = spec.toCase(value);
         const result = await send(outgoing);
         cases += 1;
-        const judgement = spec.judge(value, result);
+        const judgement = await judgeCase(spec, value, result, () => (cases += 1));
+        if (judgement.blockedBy !== undefined) {
+          // Not this check's to judge: it neither fails nor is evidence of a pass.
+          blocked.add(judgement.blockedBy, judgement.why ?? 'something more basic fails');
+          return true;
+        }
+        judged += 1;
         if (!judgement.ok) {
           last = { outgoing, result, expected: judgement.expected };
           casesAtFirstFailure ??= cases;
@@ -102,15 +124,23 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     // fast-check keeps the last failing value it met while shrinking: that is `last`.
     const failures = details.failed && last !== undefined ? [failure(last.outgoing, last.result, last.expected)] : [];
     if (details.failed && last === undefined && details.errorInstance !== null) throw details.errorInstance;
-    return { cases, failures, ...(stoppedEarly !== undefined ? { stoppedEarly } : {}) };
+    const blockedCases = blocked.result();
+    return { cases, failures, judged, ...(stoppedEarly !== undefined ? { stoppedEarly } : {}), ...(blockedCases !== undefined ? { blocked: blockedCases } : {}) };
   };
 
   const outcome = (parts: readonly PropertyOutcome[], note?: string): CheckOutcome => {
     const failures = parts.flatMap((p) => p.failures);
     const cases = parts.reduce((sum, p) => sum + p.cases, 0);
     const stopped = parts.map((p) => p.stoppedEarly).find((r) => r !== undefined);
-    const notes = [note, stopped].filter((n): n is string => n !== undefined);
-    const status = failures.length > 0 ? 'fail' : cases === 0 ? 'skip' : 'pass';
+    const judged = parts.reduce((sum, p) => sum + (p.judged ?? p.cases), 0);
+    const blocked = mergeBlocked(parts.map((p) => p.blocked));
+    if (failures.length === 0 && judged === 0 && blocked !== undefined) {
+      const notes = [blockedNote(blocked), note, stopped].filter((n): n is string => n !== undefined);
+      return { status: 'blocked', cases, failures, note: notes.join('; '), blockedBy: blocked.by };
+    }
+    const partly = blocked === undefined ? undefined : `${blocked.count} case(s) not judged, ${blockedNote(blocked)}`;
+    const notes = [note, partly, stopped].filter((n): n is string => n !== undefined);
+    const status = failures.length > 0 ? 'fail' : judged === 0 ? 'skip' : 'pass';
     return { status, cases, failures, ...(notes.length > 0 ? { note: notes.join('; ') } : {}) };
   };
 

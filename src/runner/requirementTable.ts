@@ -1,9 +1,10 @@
 import { REQUIREMENTS } from '../checks/requirements';
 import type { CheckReport, RequirementReport } from '../reports/report';
 
-const RANK = { fail: 4, warn: 3, pass: 2, skip: 1 } as const;
+// A blocked check ranks above a pass: its cases were not judged, so the requirement is not met.
+const RANK = { fail: 5, warn: 4, blocked: 3, pass: 2, skip: 1 } as const;
 
-/** Each requirement's status: the worst of its checks' statuses. */
+/** Each requirement's status: the worst of its checks' statuses (`blocked` when its checks are blocked). */
 export function requirementTable(checks: readonly CheckReport[]): RequirementReport[] {
   return REQUIREMENTS.map((req) => {
     const mine = checks.filter((c) => c.requirement === req.id);

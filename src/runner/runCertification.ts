@@ -12,9 +12,10 @@ import { createCheckContext } from './createCheckContext';
 import { requirementTable } from './requirementTable';
 import { RunState } from './runState';
 import { selectChecks } from './selectChecks';
-import { verdictOf } from './verdict';
+import { judgeVerdict } from './verdict';
 import { runPool } from './runPool';
 import { currentProvenance } from '../attest/provenance';
+import { InternalCheckError } from '../errors';
 import { optionInRange, redactUrl, validateSecrets, validateTarget } from './validateTarget';
 
 /**
@@ -76,8 +77,8 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
       const status = outcome.status === 'fail' && check.severity !== 'required' ? 'warn' : outcome.status;
       report = { ...base, ...outcome, status, durationMs: Date.now() - began };
     } catch (error) {
-      // A bug in hookproof must not be blamed on the receiver: the check is skipped and says why.
-      report = { ...base, status: 'skip', cases: 0, durationMs: Date.now() - began, failures: [], note: `hookproof internal error: ${(error as Error).message}` };
+      // A bug in hookproof is neither the receiver's failure nor a skip: the run ends with exit 2.
+      throw new InternalCheckError(check.id, error);
     }
     const goneNow = state.gone as RunState['gone'];
     if (goneBefore === undefined && goneNow !== undefined) options.onProgress?.({ kind: 'gone', caseLabel: goneNow.caseLabel });
@@ -93,6 +94,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
   }
 
   const count = (status: CheckReport['status']): number => reports.filter((r) => r.status === status).length;
+  const { verdict, reason } = judgeVerdict(reports, state.gone);
   return {
     formatVersion: 1,
     tool: { name: 'hookproof', version: VERSION },
@@ -103,9 +105,10 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     provenance: currentProvenance(options.invocation ?? [], client.connection()),
-    verdict: verdictOf(reports),
+    verdict,
+    ...(reason !== undefined ? { verdictReason: reason } : {}),
     ...(state.gone !== undefined ? { gone: state.gone } : {}),
-    summary: { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip'), cases: reports.reduce((s, r) => s + r.cases, 0) },
+    summary: { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip'), blocked: count('blocked'), cases: reports.reduce((s, r) => s + r.cases, 0) },
     checks: reports,
     requirements: requirementTable(reports),
     coverage: coverage.table(),

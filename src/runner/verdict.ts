@@ -1,10 +1,44 @@
-import type { CheckReport } from '../reports/report';
+import type { CertificationReport, CheckReport } from '../reports/report';
+
+/** The verdict of a run and, unless it passes, why. */
+export interface Verdict {
+  readonly verdict: CertificationReport['verdict'];
+  readonly reason?: string;
+}
 
 /**
- * The verdict rule, in one place: a run fails when any check failed (a failed recommended or
- * informational check is already a warning, never a failure). `report verify` applies this same
- * function to a report's checks to prove its verdict was not edited.
+ * No evidence, no pass. `fail` when a check failed (a failed recommended check is a warning, never
+ * a fail); otherwise `incomplete` when a required check in scope judged no case (skipped or
+ * blocked), or when no check of the run judged any case at all; otherwise `pass`.
  */
-export function verdictOf(checks: ReadonlyArray<Pick<CheckReport, 'status'>>): 'pass' | 'fail' {
-  return checks.some((check) => check.status === 'fail') ? 'fail' : 'pass';
+export function judgeVerdict(checks: readonly CheckReport[], gone?: CertificationReport['gone']): Verdict {
+  const failed = checks.filter((c) => c.status === 'fail');
+  if (failed.length > 0) return { verdict: 'fail', reason: `${failed.length} required check(s) failed: ${unique(failed.map((c) => c.requirement)).join(', ')}` };
+  const unjudged = (c: CheckReport): boolean => c.status === 'skip' || c.status === 'blocked';
+  const requiredUnjudged = checks.filter((c) => c.severity === 'required' && unjudged(c));
+  if (requiredUnjudged.length > 0 && gone !== undefined) {
+    return { verdict: 'incomplete', reason: `the receiver answered 410 Gone (to ${gone.caseLabel}), so gridX would delete the subscription and ${requiredUnjudged.length} required check(s) were not judged` };
+  }
+  if (requiredUnjudged.length > 0) {
+    return { verdict: 'incomplete', reason: `no case of required requirement(s) ${unique(requiredUnjudged.map((c) => c.requirement)).join(', ')} could be judged (${whyNot(requiredUnjudged)})` };
+  }
+  if (checks.every(unjudged)) {
+    return { verdict: 'incomplete', reason: checks.length === 0 ? 'no check was run' : `no case of any selected check could be judged (${whyNot(checks)})` };
+  }
+  return { verdict: 'pass' };
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** The first unjudged check's note: the reason the reader needs first. */
+function whyNot(checks: readonly CheckReport[]): string {
+  const first = checks[0];
+  return first === undefined ? 'nothing ran' : `${first.requirement}: ${first.note ?? first.status}`;
+}
+
+/** The verdict alone: the same rule, applied by `report verify` to a written report's checks. */
+export function verdictOf(checks: readonly CheckReport[], gone?: CertificationReport['gone']): CertificationReport['verdict'] {
+  return judgeVerdict(checks, gone).verdict;
 }

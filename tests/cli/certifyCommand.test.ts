@@ -98,8 +98,9 @@ describe('hookproof certify', () => {
   });
 
   it('replays a reported case to another URL, re-signing with that receiver\'s secret', async () => {
+    // 401 to everything: SIG-1's own failure (a 500 would be EVT-1's, and SIG-1 blocked by it).
     const broken = await defectiveReceiver((_req, _body, res) => {
-      res.writeHead(500).end();
+      res.writeHead(401).end();
       return true;
     }, [SECRET]);
     receivers.push(broken);
@@ -109,7 +110,7 @@ describe('hookproof certify', () => {
     receivers.push(other);
     const replay = await cli(['replay', join(dir, 'report.json'), 'sig-valid-single#1', '--url', other.url, '--secret-env', 'OTHER'], { OTHER: 'other-secret' });
     expect(replay.code).toBe(0);
-    expect(replay.out).toMatch(/reported\s+500/);
+    expect(replay.out).toMatch(/reported\s+401/);
     expect(replay.out).toMatch(/now\s+202 success/);
     const unknown = await cli(['replay', join(dir, 'report.json'), 'nope#1', '--url', other.url]);
     expect(unknown).toMatchObject({ code: 2, err: expect.stringMatching(/^hookproof: no case "nope#1" in .*; its cases: sig-valid-single#1$/) });

@@ -100,9 +100,10 @@ describe('describeReceiverConformance', () => {
     expect(wrongSecret?.error?.stack).toBe(`ConformanceFailure: ${message}`);
 
     expect(validSingle?.error).toBeUndefined();
-    // A skipped check passes; the reason is logged (this receiver never answers 401).
+    // A blocked recommended check passes; the reason is logged (this receiver never answers 401,
+    // so SIG-10 is blocked by the forged requirements).
     expect(emptyBody?.error).toBeUndefined();
-    expect(log).toEqual([expect.stringMatching(/^SIG-10 sig-401-empty-body SKIP \(recommended, 5 cases, seed 99\): none of the 5 forged requests was answered 401/)]);
+    expect(log).toEqual([expect.stringMatching(/^SIG-10 sig-401-empty-body BLOCKED \(recommended, 5 cases, seed 99\): blocked by SIG-\d(, SIG-\d)*: none of the 5 forged requests was answered 401/)]);
   });
 
   it('passes a failing recommended check as a warning and logs its failures', async () => {
@@ -127,9 +128,10 @@ describe('describeReceiverConformance', () => {
     const log: string[] = [];
     const suite = describeReceiverConformance(options({ url: () => receiver.url, checks: ['sig-valid-single', 'evt-valid-events'] }, jest.globals, log));
     const [first, second] = await runTests(jest.tests);
-    expect(first?.error?.message).toContain('SIG-1 sig-valid-single FAIL');
+    // The 410 is GONE-1's finding: SIG-1 is blocked by it, and a blocked required check still fails its test.
+    expect(first?.error?.message).toMatch(/^SIG-1 sig-valid-single BLOCKED \(required, 1 cases, seed 99\): not judged, blocked by GONE-1: .*410 gone/);
     expect(second?.error).toBeUndefined();
-    expect(suite.results().map((r) => r.status)).toEqual(['fail', 'skip']);
+    expect(suite.results().map((r) => r.status)).toEqual(['blocked', 'skip']);
     expect(log).toEqual([expect.stringMatching(/^EVT-1 evt-valid-events SKIP \(required, 0 cases, seed 99\): not run: the receiver answered 410 Gone to /)]);
   });
 

@@ -1,4 +1,5 @@
 import type { DeliveryResult } from '../../delivery';
+import { blockedJudgement, blockerReason } from '../attribution';
 import type { Check } from '../check';
 import { acceptedEventsProperty, eventsOf } from '../properties';
 
@@ -13,7 +14,11 @@ export const answeredInTime: Check = {
     // Any status counts here: whether it is the right one is for the other checks to say.
     const property = {
       ...acceptedEventsProperty(ctx, 'answered-in-time', eventsOf(ctx.types)),
-      judge: (_event: unknown, result: DeliveryResult) => ({ ok: result.outcome !== 'timeout' && result.outcome !== 'error', expected }),
+      judge: (_event: unknown, result: DeliveryResult) => {
+        // No TLS connection is TLS-1's: the receiver never got the request it could answer.
+        const tls = result.error?.code === 'TLS_UNTRUSTED' || result.error?.code === 'TLS_ERROR';
+        return tls ? blockedJudgement(expected, 'TLS-1', blockerReason(result)) : { ok: result.outcome !== 'timeout' && result.outcome !== 'error', expected };
+      },
     };
     return ctx.outcome([await ctx.forAll(property)]);
   },

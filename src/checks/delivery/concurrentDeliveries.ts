@@ -4,7 +4,7 @@ import type { Check } from '../check';
 import type { OutgoingCase } from '../checkContext';
 import { eventsOf } from '../properties';
 import { envelopeFields } from './envelopeFields';
-import { forAllScenarios } from './forAllScenarios';
+import { blockedFinding, forAllScenarios } from './forAllScenarios';
 import { freshIds } from './freshIds';
 
 export const concurrentDeliveries: Check = {
@@ -39,7 +39,17 @@ export const concurrentDeliveries: Check = {
         const index = results.findIndex((r) => r.outcome !== 'success');
         const outgoing = cases[index];
         const result = results[index];
-        return outgoing === undefined || result === undefined ? undefined : { outgoing, result, expected };
+        if (outgoing === undefined || result === undefined) return undefined;
+        // Control: the same event alone, under a new id. Refused alone too, it is not concurrency
+        // that breaks it but something more basic. Deliveries that timed out may still hold the
+        // receiver: they are given one more timeout to drain first, so the control really is alone.
+        if (results.some((r) => r.outcome === 'timeout')) await new Promise((resolve) => setTimeout(resolve, ctx.timeoutMs));
+        const alone = events[index] as (typeof events)[number];
+        const soloBody = serialiseEvent({ ...alone, [fields.id]: nextId() });
+        const solo: OutgoingCase = { label: 'the same event sent alone', eventType: String(alone[discriminator]), variant: 'valid', body: soloBody, signature: ctx.sign(soloBody) };
+        const soloResult = await io.send(solo);
+        if (soloResult.outcome !== 'success') return blockedFinding(solo, soloResult, expected, 'the same event sent alone');
+        return { outgoing, result, expected };
       },
     });
     return ctx.outcome([part]);

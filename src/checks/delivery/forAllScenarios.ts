@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import type { DeliveryResult } from '../../delivery';
+import { blockerOf, blockerReason } from '../attribution';
+import { BlockedTally } from '../blockedTally';
 import type { CheckContext, OutgoingCase, PropertyOutcome } from '../checkContext';
+import type { RequirementId } from '../requirements';
 
 /** A delivery a scenario judged wrong: the case to blame, its answer, and what was expected. */
 export interface Finding {
@@ -9,6 +12,17 @@ export interface Finding {
   readonly expected: string;
   /** Replaces the one-line description of `result` when several answers tell the story (retries). */
   readonly actual?: string;
+  /**
+   * Set when the scenario could not be judged because something more basic fails (its first
+   * delivery, a control, was refused): the case is blocked by that requirement, not failed.
+   */
+  readonly blockedBy?: RequirementId;
+  readonly why?: string;
+}
+
+/** A scenario that could not be judged: its control delivery got `result`, which breaks something more basic. */
+export function blockedFinding(outgoing: OutgoingCase, result: DeliveryResult, expected: string, about: string): Finding {
+  return { outgoing, result, expected, blockedBy: blockerOf(result), why: blockerReason(result, about) };
 }
 
 /** How a scenario sends: `ctx.send`, plus whether to stop (the receiver looks hung or gone). */
@@ -39,6 +53,8 @@ const SHRINK_BUDGET = 30;
 /** Runs a scenario property like `ctx.forAll`: same seeding, shrinking, hang guard and outcome. */
 export async function forAllScenarios<T>(ctx: CheckContext, spec: ScenarioSpec<T>): Promise<PropertyOutcome> {
   let cases = 0;
+  let judged = 0;
+  const blocked = new BlockedTally();
   let stoppedEarly: string | undefined;
   let last: Finding | undefined;
   let casesAtFirstFailure: number | undefined;
@@ -63,6 +79,11 @@ export async function forAllScenarios<T>(ctx: CheckContext, spec: ScenarioSpec<T
     fc.asyncProperty(spec.arbitrary, async (value) => {
       if (io.stopped()) return true; // not played: no evidence either way
       const finding = await spec.play(value, io);
+      if (finding?.blockedBy !== undefined) {
+        blocked.add(finding.blockedBy, finding.why ?? 'something more basic fails');
+        return true; // not this check's to judge
+      }
+      judged += 1;
       if (finding !== undefined) {
         last = finding;
         casesAtFirstFailure ??= cases;
@@ -74,5 +95,6 @@ export async function forAllScenarios<T>(ctx: CheckContext, spec: ScenarioSpec<T
   if (details.failed && last === undefined && details.errorInstance !== null) throw details.errorInstance;
   const failure = details.failed && last !== undefined ? ctx.failure(last.outgoing, last.result, last.expected) : undefined;
   const failures = failure === undefined ? [] : [last?.actual === undefined ? failure : { ...failure, actual: last.actual }];
-  return { cases, failures, ...(stoppedEarly !== undefined ? { stoppedEarly } : {}) };
+  const blockedCases = blocked.result();
+  return { cases, failures, judged, ...(stoppedEarly !== undefined ? { stoppedEarly } : {}), ...(blockedCases !== undefined ? { blocked: blockedCases } : {}) };
 }

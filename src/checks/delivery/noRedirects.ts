@@ -1,10 +1,14 @@
 import type { DeliveryResult } from '../../delivery';
+import { judgeAcceptance } from '../attribution';
 import type { Check } from '../check';
 import type { Judgement } from '../checkContext';
 import { expectSuccess } from '../expectations';
 import { acceptedEventsProperty, eventsOf } from '../properties';
 
-/** A 3xx is never followed: the event is answered at the registered URL or it is lost. */
+/**
+ * A 3xx is never followed: the event is answered at the registered URL or it is lost. Only
+ * redirects are DLV-3's: any other refusal, or no answer, leaves the case blocked (see attribution.ts).
+ */
 function judgeNoRedirect(result: DeliveryResult): Judgement {
   const status = result.status ?? 0;
   if (result.outcome === 'permanent' && status >= 300 && status < 400) {
@@ -12,7 +16,7 @@ function judgeNoRedirect(result: DeliveryResult): Judgement {
     const to = location === undefined ? '' : ` to ${location}`;
     return { ok: false, expected: `a success status at the registered URL: gridX does not follow the ${status} redirect${to}, it counts it as a permanent error and the event is lost (register the final URL instead)` };
   }
-  return expectSuccess(result);
+  return judgeAcceptance('DLV-3', result, expectSuccess(result).expected);
 }
 
 export const noRedirects: Check = {

@@ -6,7 +6,7 @@ import type { OutgoingCase } from '../checkContext';
 import { expectSuccess } from '../expectations';
 import { eventsOf } from '../properties';
 import { envelopeFields } from './envelopeFields';
-import { forAllScenarios } from './forAllScenarios';
+import { blockedFinding, forAllScenarios } from './forAllScenarios';
 import { freshIds } from './freshIds';
 
 /**
@@ -42,7 +42,8 @@ export const outOfOrder: Check = {
       async play({ newer, older }, io) {
         const first = toCase(newer, `newer event (${fields.time} ${String(newer[fields.time])})`);
         const firstResult = await io.send(first);
-        if (!expectSuccess(firstResult).ok) return { outgoing: first, result: firstResult, expected: expectSuccess(firstResult).expected };
+        // The newer event is the control: if it is refused, the late one cannot be judged.
+        if (!expectSuccess(firstResult).ok) return blockedFinding(first, firstResult, expectSuccess(firstResult).expected, 'the newer event');
         const late = toCase(older, `older event sent after a newer one of the same ${[discriminator, ...fields.subject].join('/')} (${fields.time} ${String(older[fields.time])} < ${String(newer[fields.time])})`);
         const result = await io.send(late);
         const expected = 'a success status: gridX does not guarantee order (retries land late), so an older event must be accepted, not refused as stale';

@@ -4,7 +4,7 @@ import type { Check } from '../check';
 import type { OutgoingCase } from '../checkContext';
 import { eventsOf } from '../properties';
 import { envelopeFields } from './envelopeFields';
-import { forAllScenarios } from './forAllScenarios';
+import { blockedFinding, forAllScenarios } from './forAllScenarios';
 import { freshIds } from './freshIds';
 
 // Cases cost up to 31 retry delays each (1+2+4+8+16 s in production) against a receiver that keeps failing.
@@ -19,6 +19,8 @@ const waitedOut = (r: DeliveryResult): boolean => r.outcome === 'transient' || r
  * event must end up accepted, and every answer before that must be a transient status (408, 429,
  * 500, 502, 503, 504) or a timeout. A sound receiver passes at the first attempt; one that refuses
  * a hiccup with a permanent status (507, 400…), resets the connection, or never recovers, fails.
+ * Attribution: a delivery refused at once counts only if the same delivery sent again is accepted
+ * (else the event is refused: EVT-1); one never answered at all is DLV-1's.
  */
 export const transientRetried: Check = {
   id: 'dlv-transient-retried',
@@ -46,6 +48,15 @@ export const transientRetried: Check = {
         });
         const wrong = attempts.find((r) => r.outcome !== 'success' && !waitedOut(r));
         if (wrong === undefined && final.outcome === 'success') return undefined;
+        // DLV-7 is about temporary failures the receiver signals. Never answered at all: DLV-1's.
+        const accepted = 'a success status (200, 201, 202 or 204) in time';
+        if (wrong === undefined && !attempts.some((r) => r.outcome === 'transient')) return blockedFinding(outgoing, final, accepted, `a correctly signed valid event, over ${attempts.length} attempt(s),`);
+        if (wrong !== undefined && wrong === attempts[0]) {
+          // Refused at once: a temporary problem only if the same delivery is accepted when sent
+          // again (its control); refused again, the event is refused (EVT-1), nothing was temporary.
+          const again = await io.send(outgoing);
+          if (again.outcome !== 'success') return blockedFinding(outgoing, again, accepted, 'the same delivery sent again');
+        }
         const actual = `${attempts.length} attempt(s): ${attempts.map(describeResult).join('; ')}`;
         const expected = wrong !== undefined
           ? 'temporary failures signalled with a transient status (408, 429, 500, 502, 503 or 504) so that gridX retries; any other answer is final and the event is lost'

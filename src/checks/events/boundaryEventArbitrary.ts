@@ -9,6 +9,8 @@ import { schemaFields } from './schemaFields';
 export interface BoundaryEvent {
   readonly event: GeneratedEvent;
   readonly edges: ReadonlyArray<{ readonly pointer: string; readonly label: string }>;
+  /** The same event with plain values at every edge-capable field (its control: see attribution.ts). */
+  readonly plain: GeneratedEvent;
 }
 
 /** A field of an event type that has edge values, and what they are. */
@@ -41,12 +43,14 @@ export function boundaryEventArbitrary(eventType: EventType): fc.Arbitrary<Bound
   // Only the picks shrink: the generated values are mostly overwritten, and each shrink is a delivery.
   return fc.tuple(fc.noShrink(eventArbitrary(eventType, { presence: 'full' })), fc.tuple(...picks)).map(([generated, chosen]) => {
     const event = structuredClone(generated);
+    const plain = structuredClone(generated);
+    for (const site of sites) setAt(plain, site.pointer, site.plain);
     const edges: Array<{ pointer: string; label: string }> = [];
     sites.forEach((site, i) => {
       const edge: Boundary | undefined = chosen[i];
       if (setAt(event, site.pointer, edge === undefined ? site.plain : edge.value) && edge !== undefined) edges.push({ pointer: site.pointer, label: edge.label });
     });
-    return { event, edges };
+    return { event, edges, plain };
   });
 }
 

@@ -23,6 +23,8 @@ export const boundaryValues: Check = {
             return signedEventCase(ctx, event, label, eventType.type, 'valid:boundary');
           },
           judge: (_value, result) => expectSuccess(result),
+          // Counts against EVT-4 only if the same event with plain values is accepted.
+          control: ({ plain }) => signedEventCase(ctx, plain, 'the same event with plain values', eventType.type, 'valid'),
         }),
       );
     }

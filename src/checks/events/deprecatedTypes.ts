@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { Check } from '../check';
+import { blockedJudgement, blockerOf, blockerReason } from '../attribution';
 import { expectSuccessOrPermanent4xx } from '../expectations';
 import { eventsOf } from '../properties';
 import { plainValues } from './plainValues';
@@ -12,6 +13,10 @@ export const deprecatedTypes: Check = {
   severity: 'recommended',
   async run(ctx) {
     if (ctx.deprecatedTypes.length === 0) return noTypes('no deprecated event type selected');
+    // The control of a case: a plain valid event of a subscribed, non-deprecated type. Without
+    // one (only deprecated types selected), an unanswered case is DLV-1's, not EVT-5's.
+    const [controlType] = ctx.types;
+    const controlEvents = controlType === undefined ? undefined : fc.sample(eventsOf([controlType], { presence: 'full' }), { seed: ctx.seed, numRuns: 1 })[0];
     const parts = [];
     for (const eventType of ctx.deprecatedTypes) {
       // Every field present, plain values: the type is the one thing these events vary.
@@ -22,7 +27,14 @@ export const deprecatedTypes: Check = {
           arbitrary: fc.noShrink(eventsOf([eventType], { presence: 'full' })).map((event) => plain(event)),
           runs: runsPerType(ctx),
           toCase: (event) => signedEventCase(ctx, event, 'deprecated type', eventType.type, 'valid:deprecated'),
-          judge: (_event, result) => expectSuccessOrPermanent4xx(result),
+          judge: (_event, result) => {
+            const judgement = expectSuccessOrPermanent4xx(result);
+            const unanswered = result.outcome === 'timeout' || result.outcome === 'error';
+            return !judgement.ok && unanswered && controlEvents === undefined ? blockedJudgement(judgement.expected, blockerOf(result), blockerReason(result, 'a deprecated event')) : judgement;
+          },
+          ...(controlType !== undefined && controlEvents !== undefined
+            ? { control: () => signedEventCase(ctx, plainValues(controlType)(controlEvents), `a valid ${controlType.type} event (not deprecated)`, controlType.type, 'valid') }
+            : {}),
         }),
       );
     }

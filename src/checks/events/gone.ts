@@ -1,4 +1,5 @@
 import type { Check } from '../check';
+import { blockedJudgement, blockerOf, blockerReason } from '../attribution';
 import type { Judgement } from '../checkContext';
 import { eventsOf } from '../properties';
 import { noTypes, runsPerType, signedEventCase } from './signedCase';
@@ -16,10 +17,15 @@ export const gone: Check = {
       arbitrary: eventsOf(ctx.types),
       runs: runsPerType(ctx),
       toCase: (event) => signedEventCase(ctx, event, 'valid event', String(event[discriminator]), 'valid'),
-      judge: (_event, result): Judgement => ({ ok: result.outcome !== 'gone', expected: 'anything but 410 Gone' }),
+      // No answer is no evidence that the receiver would not answer 410: DLV-1's to fail, not a pass.
+      judge: (_event, result): Judgement =>
+        result.outcome === 'timeout' || result.outcome === 'error'
+          ? blockedJudgement('anything but 410 Gone', blockerOf(result), blockerReason(result))
+          : { ok: result.outcome !== 'gone', expected: 'anything but 410 Gone' },
     });
     const failure = part.failures[0];
     if (failure !== undefined) return ctx.outcome([part], goneWarning(failure.label));
+    if (part.judged === 0 && part.blocked !== undefined) return ctx.outcome([part]);
     if (part.stoppedEarly !== undefined) {
       // Stopped by what happened elsewhere in the run: too little evidence to call it a pass.
       return { status: 'skip', cases: part.cases, failures: [], note: `stopped early: ${part.stoppedEarly}` };

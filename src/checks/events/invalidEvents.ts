@@ -4,11 +4,22 @@ import type { Check } from '../check';
 import type { CheckContext, PropertyOutcome } from '../checkContext';
 import { expectSuccessOrPermanent4xx } from '../expectations';
 import { invalidCaseIsolator } from './invalidCaseIsolator';
-import { noTypes } from './signedCase';
+import { plainValues } from './plainValues';
+import { noTypes, signedEventCase } from './signedCase';
+
+/** An invalid case, and its control: a plain, complete valid event of the same type. */
+interface ControlledCase {
+  readonly invalid: InvalidCase;
+  readonly valid: unknown;
+}
 
 /** Unknown types are EVT-6's (judged more leniently there): a receiver is not blamed twice for them. */
 const KINDS: readonly InvalidKind[] = INVALID_KINDS.filter((k) => k !== 'unknown-type');
 
+/**
+ * EVT-7. A wrong answer to an invalid case counts against EVT-7 only if a valid event of the same
+ * type is accepted (its control); otherwise it is blocked by what the control's answer breaks.
+ */
 export const invalidEvents: Check = {
   id: 'evt-invalid-events',
   title: 'Schema-invalid events and non-JSON bodies get a permanent 4xx or success, never a transient status',
@@ -30,8 +41,9 @@ export const invalidEvents: Check = {
           name: kind,
           arbitrary,
           runs: Math.max(5, Math.ceil(ctx.runs / 2)),
-          toCase: (c) => ({ label: c.label, eventType: c.sourceType, variant: `invalid:${c.kind}`, body: c.body, signature: ctx.sign(c.body) }),
+          toCase: ({ invalid: c }) => ({ label: c.label, eventType: c.sourceType, variant: `invalid:${c.kind}`, body: c.body, signature: ctx.sign(c.body) }),
           judge: (_case, result) => expectSuccessOrPermanent4xx(result),
+          control: ({ invalid, valid }) => signedEventCase(ctx, valid, `a valid ${invalid.sourceType} event`, invalid.sourceType, 'valid'),
         }),
       );
     }
@@ -40,12 +52,13 @@ export const invalidEvents: Check = {
 };
 
 /** Invalid cases of one kind over every selected type that has such a case. */
-function casesOf(ctx: CheckContext, kind: InvalidKind): fc.Arbitrary<InvalidCase> | undefined {
+function casesOf(ctx: CheckContext, kind: InvalidKind): fc.Arbitrary<ControlledCase> | undefined {
   const arbitraries = ctx.types.flatMap((t) => {
     const isolate = invalidCaseIsolator(t);
+    const plain = plainValues(t);
     try {
       const cases = invalidEventArbitrary(ctx.engine.catalogue, t, { kinds: [kind] });
-      return [fc.tuple(cases, fc.noShrink(eventArbitrary(t, { presence: 'full' }))).map(([c, full]) => isolate(c, full))];
+      return [fc.tuple(cases, fc.noShrink(eventArbitrary(t, { presence: 'full' }))).map(([c, full]): ControlledCase => ({ invalid: isolate(c, full), valid: plain(full) }))];
     } catch (error) {
       if (error instanceof RangeError) return []; // this type has no field to break that way
       throw error;

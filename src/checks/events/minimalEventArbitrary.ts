@@ -1,14 +1,16 @@
 import fc from 'fast-check';
 import { eventArbitrary, type GeneratedEvent } from '../../arbitraries';
-import { pointerSegments } from '../../arbitraries/pointer';
 import type { EventType } from '../../schemas/catalogue';
 import { plainValues } from './plainValues';
 import { schemaFields } from './schemaFields';
+import { withoutPointers } from './withoutPointers';
 
 /** An event with optional fields left out, and which (outermost first, none below another). */
 export interface MinimalEvent {
   readonly event: GeneratedEvent;
   readonly omitted: readonly string[];
+  /** The same event with every field present (its control: see attribution.ts). */
+  readonly full: GeneratedEvent;
 }
 
 /**
@@ -23,7 +25,8 @@ export function minimalEventArbitrary(eventType: EventType): fc.Arbitrary<Minima
   // The values are not what this varies: shrinking them would only resend the same case.
   return fc.tuple(new AllThenFewer(optional), fc.noShrink(eventArbitrary(eventType, { presence: 'full' }))).map(([omitted, event]) => {
     const outermost = omitted.filter((p) => !omitted.some((q) => p.startsWith(`${q}/`)));
-    return { event: without(plain(event) as GeneratedEvent, outermost), omitted: outermost };
+    const full = plain(event) as GeneratedEvent;
+    return { event: withoutPointers(full, outermost), omitted: outermost, full };
   });
 }
 
@@ -44,16 +47,4 @@ class AllThenFewer extends fc.Arbitrary<readonly string[]> {
   shrink(value: readonly string[]): fc.Stream<fc.Value<readonly string[]>> {
     return fc.Stream.of(...value.map((_, i) => new fc.Value([...value.slice(0, i), ...value.slice(i + 1)], undefined)));
   }
-}
-
-function without(event: GeneratedEvent, pointers: readonly string[]): GeneratedEvent {
-  const copy = structuredClone(event);
-  for (const pointer of pointers) {
-    const segments = pointerSegments(pointer);
-    const last = segments.pop();
-    let node: unknown = copy;
-    for (const segment of segments) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
-    if (last !== undefined && typeof node === 'object' && node !== null) delete (node as Record<string, unknown>)[last];
-  }
-  return copy;
 }

@@ -24,6 +24,8 @@ export const minimalEvents: Check = {
             return signedEventCase(ctx, event, label, eventType.type, 'valid:minimal');
           },
           judge: (_value, result) => expectSuccess(result),
+          // Counts against EVT-2 only if the same event with every field present is accepted.
+          control: ({ full }) => signedEventCase(ctx, full, 'the same event with every optional field present', eventType.type, 'valid'),
         }),
       );
     }

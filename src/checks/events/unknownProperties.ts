@@ -3,9 +3,16 @@ import type { Check } from '../check';
 import { expectSuccess } from '../expectations';
 import { eventsOf } from '../properties';
 import { plainValues } from './plainValues';
+import { refusedUnknownField } from './refusedUnknownField';
 import { listPointers, unknownPropertyPointers } from './schemaFields';
+import { withoutPointers } from './withoutPointers';
 import { noTypes, runsPerType, signedEventCase } from './signedCase';
 
+/**
+ * EVT-3. A refused case counts against EVT-3 when its control (the same event without the unknown
+ * properties) is accepted, or when the answer itself says a property was unknown (a strict
+ * decoder: see refusedUnknownField); otherwise it is blocked by what the control's answer breaks.
+ */
 export const unknownProperties: Check = {
   id: 'evt-unknown-properties',
   title: 'Unknown extra properties in the envelope and in data are accepted',
@@ -28,6 +35,10 @@ export const unknownProperties: Check = {
             return signedEventCase(ctx, event, label, eventType.type, 'valid:extra-properties');
           },
           judge: (_event, result) => expectSuccess(result),
+          control: (event, result) =>
+            refusedUnknownField(result)
+              ? undefined
+              : signedEventCase(ctx, withoutPointers(event, unknownPropertyPointers(eventType.schema, event)), 'the same event without the unknown properties', eventType.type, 'valid'),
         }),
       );
     }

@@ -11,6 +11,8 @@ export interface UnknownTypeEvent {
   /** The type whose event it was made from. */
   readonly sourceType: string;
   readonly body: Buffer;
+  /** The same event under its own type (the case's control: see attribution.ts). */
+  readonly knownBody: Buffer;
 }
 
 /**
@@ -24,7 +26,7 @@ export function foreignTypeArbitrary(catalogue: EventCatalogue, types: readonly 
       const complete = optionalFieldsFiller(t);
       return fc.tuple(invalidEventArbitrary(catalogue, t, { kinds: ['unknown-type'] }), fc.noShrink(eventArbitrary(t, { presence: 'full' }))).map(([c, full]) => {
         const event = plain(complete(c.event, full)) as Record<string, unknown>;
-        return { unknownType: String(event[catalogue.discriminator]), sourceType: t.type, body: serialiseEvent(event) };
+        return { unknownType: String(event[catalogue.discriminator]), sourceType: t.type, body: serialiseEvent(event), knownBody: serialiseEvent({ ...event, [catalogue.discriminator]: t.type }) };
       });
     }),
   );
@@ -46,7 +48,8 @@ export function siblingTypeArbitrary(catalogue: EventCatalogue, types: readonly 
         const family = t.type.slice(0, t.type.lastIndexOf('/'));
         return fc.tuple(fc.noShrink(eventArbitrary(t, { presence: 'full' })), suffix).map(([event, name]) => {
           const unknownType = `${family}/hookproof-${name}`;
-          return { unknownType, sourceType: t.type, body: serialiseEvent({ ...(plain(event) as Record<string, unknown>), [catalogue.discriminator]: unknownType }) };
+          const known = plain(event) as Record<string, unknown>;
+          return { unknownType, sourceType: t.type, body: serialiseEvent({ ...known, [catalogue.discriminator]: unknownType }), knownBody: serialiseEvent(known) };
         });
       }),
     )

@@ -1,4 +1,5 @@
 import type { Check } from '../check';
+import { judgeAcceptance } from '../attribution';
 import { acceptedEventsProperty, eventsOf } from '../properties';
 
 export const validEvents: Check = {
@@ -11,7 +12,14 @@ export const validEvents: Check = {
     // One property per type: every type is exercised, and a failure names the type it broke.
     const parts = [];
     for (const eventType of ctx.types) {
-      parts.push(await ctx.forAll({ ...acceptedEventsProperty(ctx, eventType.type, eventsOf([eventType])), runs: Math.max(5, Math.ceil(ctx.runs / 4)) }));
+      // A refusal is EVT-1's unless it breaks something more basic (no answer: DLV-1; 401: SIG-1; a redirect: DLV-3).
+      parts.push(
+        await ctx.forAll({
+          ...acceptedEventsProperty(ctx, eventType.type, eventsOf([eventType])),
+          runs: Math.max(5, Math.ceil(ctx.runs / 4)),
+          judge: (_event, result) => judgeAcceptance('EVT-1', result),
+        }),
+      );
     }
     return ctx.outcome(parts);
   },

@@ -3,7 +3,7 @@ import { describeResult } from '../../delivery';
 import { serialiseEvent } from '../../serialise';
 import type { Check } from '../check';
 import { expectUnauthorized } from '../expectations';
-import { eventsOf, signatureProperty } from '../properties';
+import { eventsOf, forgedControl, signatureProperty } from '../properties';
 import { changeOneField } from './changeOneField';
 import { runsEach, skipWithoutTypes } from './labelProperties';
 
@@ -42,8 +42,9 @@ export const bodyChanged: Check = {
         signature,
       }),
       judge: (_changed, result) => expectUnauthorized(result),
+      control: (changed, result) => forgedControl(ctx, eventType, serialiseEvent(changed.event), result),
     });
     const note = delivered.outcome === 'success' ? undefined : `the original of the field-changed cases was not accepted (${describeResult(delivered)})`;
-    return ctx.outcome([oneByte, { cases: 1, failures: [] }, fieldChanged], note);
+    return ctx.outcome([oneByte, { cases: 1, failures: [], judged: 0 }, fieldChanged], note);
   },
 };

@@ -2,6 +2,7 @@ import type { DeliveryResult } from '../../delivery';
 import { serialiseEvent } from '../../serialise';
 import { SIGNATURE_LABELS, labelExpectation, signatureCaseArbitrary } from '../../signing';
 import type { Check, Failure } from '../check';
+import type { RequirementId } from '../requirements';
 import { eventsOf } from '../properties';
 import { skipWithoutTypes } from './labelProperties';
 
@@ -11,8 +12,8 @@ const FORGED_LABELS = SIGNATURE_LABELS.filter((label) => labelExpectation(label)
 /**
  * SIG-10 (recommended): forged requests of every kind are drawn, and every 401 among the answers
  * must have an empty body. Answers other than 401 are not judged (SIG-2 to SIG-7 fail them). A
- * receiver that answered none of them with 401 gives no evidence: the check is skipped and says so,
- * rather than passing vacuously.
+ * receiver that answered none of them with 401 gives no evidence: the check is blocked by the
+ * requirements whose forged cases were not refused with 401, rather than passing vacuously.
  */
 export const emptyUnauthorizedBody: Check = {
   id: 'sig-401-empty-body',
@@ -25,6 +26,7 @@ export const emptyUnauthorizedBody: Check = {
     const discriminator = ctx.engine.catalogue.discriminator;
     let unauthorized = 0;
     let lastBad: DeliveryResult | undefined;
+    const notRefused = new Set<RequirementId>();
     const part = await ctx.forAll({
       name: 'forged',
       arbitrary: eventsOf(ctx.types).chain((event) =>
@@ -37,19 +39,21 @@ export const emptyUnauthorizedBody: Check = {
         body: forged.body,
         signature: forged.header,
       }),
-      judge: (_value, result) => {
+      judge: ({ forged }, result) => {
         // A 401 whose body never arrived whole (timeout, reset) is no complete answer to judge.
         const answered401 = result.status === 401 && result.outcome === 'permanent';
         const ok = !answered401 || (result.body.length === 0 && !result.bodyTruncated);
         if (answered401) unauthorized += 1;
+        else notRefused.add(forged.requirement);
         if (!ok) lastBad = result;
         return { ok, expected: 'a 401 with an empty body' };
       },
     });
     if (unauthorized === 0 && part.failures.length === 0) {
-      const why = `none of the ${part.cases} forged requests was answered 401, so no 401 body could be judged (see SIG-2 to SIG-7)`;
-      const outcome = ctx.outcome([part], why);
-      return { ...outcome, status: 'skip' };
+      const blockedBy = [...notRefused].sort();
+      const why = `none of the ${part.cases} forged requests was answered 401, so no 401 body could be judged`;
+      if (blockedBy.length === 0) return { ...ctx.outcome([part], why), status: 'skip' };
+      return { status: 'blocked', cases: part.cases, failures: [], blockedBy, note: `blocked by ${blockedBy.join(', ')}: ${why}` };
     }
     // The framework describes an answer by its status only; say what the body was.
     const failures = part.failures.map((failure): Failure => (lastBad === undefined ? failure : { ...failure, actual: `${failure.actual}, ${describeBody(lastBad)}` }));

@@ -8,6 +8,7 @@ import { skipWithoutTypes } from './labelProperties';
  * SIG-8: a valid event written as unusual but valid JSON (a leading newline, whitespace between
  * tokens, another key order, \u escapes), signed over exactly those bytes, must be accepted. A
  * receiver that parses and re-serialises the body before verifying computes another digest.
+ * A refused case counts only if its control, the same event as canonical JSON, is accepted.
  */
 export const rawBody: Check = {
   id: 'sig-raw-body',
@@ -32,6 +33,11 @@ export const rawBody: Check = {
         };
       },
       judge: (_value, result) => expectSuccess(result),
+      // Counts against SIG-8 only if the same event as canonical JSON, correctly signed, is accepted.
+      control: ({ event }) => {
+        const body = serialiseEvent(event);
+        return { label: 'the same event as canonical JSON, correctly signed', eventType: String(event[discriminator]), variant: 'valid', body, signature: ctx.sign(body) };
+      },
     });
     return ctx.outcome([part]);
   },

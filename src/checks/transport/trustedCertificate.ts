@@ -37,8 +37,8 @@ export const trustedCertificate: Check = {
     const verdict = judgeHandshake(result);
     if (verdict === 'ok') return { status: 'pass', cases: 1, failures: [] };
     if (verdict === 'unknown') {
-      // No answer at all (timeout, refused, reset): the other checks fail for it; TLS is unjudged.
-      return { status: 'skip', cases: 1, failures: [], note: `the TLS handshake could not be judged: ${describeResult(result)}` };
+      // No answer at all (timeout, refused, reset): DLV-1 fails for it; TLS is unjudged.
+      return { status: 'blocked', cases: 1, failures: [], blockedBy: ['DLV-1'], note: `blocked by DLV-1: the TLS handshake could not be judged, the receiver gave no answer (${describeResult(result)})` };
     }
     return { status: 'fail', cases: 1, failures: [ctx.failure(outgoing, result, verdict.expected)], note: TRUST_HINT };
   },

@@ -32,7 +32,7 @@ export interface CertifyCommandOptions extends CommonOptions, SecretSources {
 
 /**
  * `hookproof certify`: runs the check catalogue against a receiver, prints progress and a summary,
- * writes report.json, junit.xml and report.html. Exit 0 on a passing verdict, 1 on a failing one.
+ * writes report.json, junit.xml and report.html. Exit 0 on a passing verdict, 1 on a failing or incomplete one.
  */
 export async function runCertify(options: CertifyCommandOptions, io: CliIO): Promise<ExitCode> {
   const env = io.env ?? process.env;
@@ -58,7 +58,7 @@ export async function runCertify(options: CertifyCommandOptions, io: CliIO): Pro
     io,
   );
   if (signingKey !== undefined) io.out(`attestation ${await signReportFile(join(resolve(options.reportDir), 'report.json'), signingKey)}`);
-  return exitCodeForOutcome(report.verdict === 'fail');
+  return exitCodeForOutcome(report.verdict !== 'pass');
 }
 
 /** certify's command line as run, secret-free, for the report's provenance. */

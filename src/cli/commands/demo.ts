@@ -36,7 +36,7 @@ export async function runDemo(options: DemoOptions, io: CliIO): Promise<ExitCode
       options.reportDir,
       io,
     );
-    return exitCodeForOutcome(report.verdict === 'fail');
+    return exitCodeForOutcome(report.verdict !== 'pass');
   } finally {
     await receiver.close();
   }

@@ -26,18 +26,22 @@ export function renderSummary(report: CertificationReport, options: SummaryOptio
   const paint = painter(options.color ?? false);
   const { pass, fail, warn, skip, cases } = report.summary;
   const duration = formatDuration(Date.parse(report.finishedAt) - Date.parse(report.startedAt));
-  const verdict = report.verdict === 'pass' ? paint('green', 'PASS') : paint('red', 'FAIL');
+  const verdict = report.verdict === 'pass' ? paint('green', 'PASS') : report.verdict === 'incomplete' ? paint('yellow', 'INCOMPLETE') : paint('red', 'FAIL');
+  const blocked = report.summary.blocked ?? 0;
   const sender = isSenderReport(report);
   const lines = [
     `${paint('bold', 'hookproof')} ${report.tool.version}  ${sender ? 'listen  ' : ''}${paint('bold', verdict)}  ${report.target.url}`,
     sender
       ? `${pass} passed, ${fail} failed, ${plural(warn, 'warning')}, ${skip} skipped · ${plural(cases, 'delivery', 'deliveries')} received · ${duration}`
-      : `${pass} passed, ${fail} failed, ${plural(warn, 'warning')}, ${skip} skipped · ${plural(cases, 'case')} · seed ${report.seed} · ${duration}`,
+      : `${pass} passed, ${fail} failed, ${plural(warn, 'warning')}, ${skip} skipped${blocked > 0 ? `, ${blocked} blocked` : ''} · ${plural(cases, 'case')} · seed ${report.seed} · ${duration}`,
   ];
+  if (report.verdictReason !== undefined && report.verdict === 'incomplete') lines.push(`Incomplete: ${report.verdictReason}`);
   if (report.gone !== undefined) lines.push('', paint('bold', paint('red', goneMessage(report.gone.caseLabel))));
   for (const check of report.checks.filter((c) => c.status === 'fail' || c.status === 'warn')) lines.push('', ...checkDetails(check, paint));
   const skipped = skippedLines(report.checks.filter((c) => c.status === 'skip'), paint);
   if (skipped.length > 0) lines.push('', ...skipped);
+  const blockedChecks = report.checks.filter((c) => c.status === 'blocked');
+  if (blockedChecks.length > 0) lines.push('', ...blockedChecks.map((c) => checkLine(c, paint)));
   if (options.htmlPath !== undefined) lines.push('', `Report: ${options.htmlPath}`);
   else if (!sender) lines.push('', `Re-run with --seed ${report.seed} to send the same cases.`);
   return `${redactSecrets(lines.join('\n'), options.secrets ?? [])}\n`;

@@ -44,6 +44,7 @@ function counts(report: CertificationReport): SafeHtml {
     item(fail, 'failed'),
     item(warn, 'warnings'),
     item(skip, 'skipped'),
+    ...(report.summary.blocked !== undefined ? [item(report.summary.blocked, 'blocked')] : []),
     item(cases, isSenderReport(report) ? 'deliveries received' : 'cases sent'),
   ]}</ul>`;
 }

@@ -9,6 +9,7 @@ const SYMBOLS: Readonly<Record<AnyStatus, string>> = {
   fail: '✘',
   warn: '!',
   skip: '–',
+  blocked: '⊘',
   'not-testable': '∅',
   'not-run': '–',
 };

@@ -17,9 +17,11 @@ code, pre, .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas,
 .verdict { display: flex; align-items: center; gap: 28px; border: 6px solid; padding: 18px 26px; margin: 14px 0 18px; }
 .verdict.v-pass { border-color: var(--pass); background: #ecfdf3; }
 .verdict.v-fail { border-color: var(--fail); background: #fef3f2; }
+.verdict.v-incomplete { border-color: var(--warn); background: #fffaeb; }
 .verdict-word { font-size: 64px; font-weight: 800; line-height: 1; letter-spacing: .04em; }
 .v-pass .verdict-word { color: var(--pass); }
 .v-fail .verdict-word { color: var(--fail); }
+.v-incomplete .verdict-word { color: var(--warn); }
 .verdict-text { font-size: 18px; }
 .verdict-text strong { display: block; font-size: 22px; }
 .callout { border-left: 5px solid var(--warn); background: #fffaeb; padding: 8px 12px; margin: 10px 0; }
@@ -39,6 +41,7 @@ td.id { white-space: nowrap; }
 .s-pass { color: var(--pass); border-color: var(--pass); background: #ecfdf3; }
 .s-fail { color: var(--fail); border-color: var(--fail); background: #fef3f2; }
 .s-warn { color: var(--warn); border-color: var(--warn); background: #fffaeb; border-style: dashed; }
+.s-blocked { color: #6941c6; border-color: #6941c6; background: #f4f3ff; border-style: dashed; }
 .s-skip, .s-not-run, .s-not-testable { color: var(--muted); border-color: #98a2b3; background: #f9fafb; border-style: dotted; }
 .failure { border: 1px solid var(--line); border-left: 5px solid var(--fail); padding: 10px 14px; margin: 12px 0; break-inside: avoid; }
 .failure.f-warn { border-left-color: var(--warn); }

@@ -18,9 +18,12 @@ export function verdictSection(report: CertificationReport): SafeHtml {
   const meaning =
     report.verdict === 'pass'
       ? html`<strong>Conformant</strong>Every required check that ran passed${report.summary.warn > 0 ? html` (${plural(report.summary.warn, 'warning')} on recommended requirements)` : ''}.`
-      : html`<strong>Not conformant</strong>${plural(failedRequired, 'required check')} failed.`;
+      : report.verdict === 'incomplete'
+        ? html`<strong>Not certified: incomplete</strong>${report.verdictReason ?? 'some required requirement has no judged case'}.`
+        : html`<strong>Not conformant</strong>${plural(failedRequired, 'required check')} failed.`;
+  const word = report.verdict === 'pass' ? '✔ PASS' : report.verdict === 'incomplete' ? '? INCOMPLETE' : '✘ FAIL';
   return html`<section class="verdict v-${report.verdict}" id="verdict" aria-label="verdict">
-<div class="verdict-word">${report.verdict === 'pass' ? '✔ PASS' : '✘ FAIL'}</div>
+<div class="verdict-word">${word}</div>
 <div class="verdict-text">${meaning}</div>
 </section>
 ${scopeCallouts(report)}`;

@@ -33,7 +33,7 @@ const FAILURE: KeyOrder = {
 export const REPORT_KEY_ORDER: KeyOrder = {
   keys: keysOf<CertificationReport>([
     'formatVersion', 'digest', 'subject', 'tool', 'spec', 'target', 'seed', 'options', 'startedAt', 'finishedAt',
-    'provenance', 'verdict', 'gone', 'recheck', 'summary', 'checks', 'requirements', 'coverage',
+    'provenance', 'verdict', 'verdictReason', 'gone', 'recheck', 'summary', 'checks', 'requirements', 'coverage',
   ]),
   nested: {
     tool: { keys: keysOf<CertificationReport['tool']>(['name', 'version']) },
@@ -41,9 +41,9 @@ export const REPORT_KEY_ORDER: KeyOrder = {
     target: { keys: keysOf<CertificationReport['target']>(['url', 'trust']) },
     options: { keys: keysOf<Options>(['runs', 'timeoutMs', 'concurrency', 'allowHttp', 'types', 'checks', 'secrets']) },
     gone: { keys: keysOf<NonNullable<CertificationReport['gone']>>(['caseLabel']) },
-    summary: { keys: keysOf<Summary>(['pass', 'fail', 'warn', 'skip', 'cases']) },
+    summary: { keys: keysOf<Summary>(['pass', 'fail', 'warn', 'skip', 'blocked', 'cases']) },
     checks: {
-      keys: keysOf<CheckReport>(['id', 'title', 'requirement', 'severity', 'status', 'cases', 'durationMs', 'failures', 'note']),
+      keys: keysOf<CheckReport>(['id', 'title', 'requirement', 'severity', 'status', 'cases', 'durationMs', 'failures', 'note', 'blockedBy']),
       nested: { failures: FAILURE },
     },
     requirements: { keys: keysOf<RequirementReport>(['id', 'severity', 'summary', 'status', 'checks']) },

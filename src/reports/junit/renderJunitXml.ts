@@ -5,14 +5,14 @@ import { junitSeconds, testcaseXml } from './testcaseXml';
 /**
  * junit.xml: `<testsuites>` holding one `<testsuite name="hookproof">` with one `<testcase>` per
  * check (see `testcaseXml` for how each status is written). Counts follow the JUnit convention:
- * `failures` are failed checks, `skipped` counts skipped checks and warnings, `errors` is always 0
- * (hookproof's own errors skip the check, with a note). Run facts go in `<properties>` and a
+ * `failures` are failed checks, `skipped` counts skipped and blocked checks and warnings, `errors`
+ * is always 0 (hookproof's own errors end the run with exit 2 and write no report). Run facts go in `<properties>` and a
  * one-paragraph summary in the suite's `<system-out>`. Pure: redaction is the writer's job.
  */
 export function renderJunitXml(report: CertificationReport): string {
   const tests = report.checks.length;
   const failures = report.checks.filter((c) => c.status === 'fail').length;
-  const skipped = report.checks.filter((c) => c.status === 'skip' || c.status === 'warn').length;
+  const skipped = report.checks.filter((c) => c.status === 'skip' || c.status === 'warn' || c.status === 'blocked').length;
   const time = junitSeconds(Date.parse(report.finishedAt) - Date.parse(report.startedAt));
   const counts = `tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${time}"`;
   const lines = [
@@ -37,6 +37,7 @@ function properties(report: CertificationReport): Array<[string, string]> {
     ['hookproof.version', report.tool.version],
     ...(sender ? [['subject', 'sender'] as [string, string]] : []),
     ['verdict', report.verdict],
+    ...(report.verdictReason !== undefined ? [['verdict.reason', report.verdictReason] as [string, string]] : []),
     ['target.url', report.target.url],
     ['target.trust', report.target.trust],
     ['spec.path', report.spec.path],
@@ -61,5 +62,5 @@ function suiteSummary(report: CertificationReport): string {
   if (isSenderReport(report)) {
     return `hookproof ${report.tool.version}: sender check ${report.verdict.toUpperCase()}, listening on ${report.target.url}: ${pass} passed, ${fail} failed, ${warn} warnings, ${skip} skipped, ${cases} deliveries received.${gone}\n`;
   }
-  return `hookproof ${report.tool.version}: verdict ${report.verdict.toUpperCase()} for ${report.target.url} (seed ${report.seed}): ${pass} passed, ${fail} failed, ${warn} warnings, ${skip} skipped, ${cases} cases.${gone}\n`;
+  return `hookproof ${report.tool.version}: verdict ${report.verdict.toUpperCase()} for ${report.target.url} (seed ${report.seed}): ${pass} passed, ${fail} failed, ${warn} warnings, ${skip} skipped, ${report.summary.blocked ?? 0} blocked, ${cases} cases.${report.verdictReason !== undefined ? ` ${report.verdictReason}.` : ''}${gone}\n`;
 }

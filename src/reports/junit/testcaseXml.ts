@@ -46,6 +46,9 @@ function testcaseBody(check: CheckReport, subject: CertificationReport['subject'
     }
     case 'skip':
       return [`<skipped message="${escapeXmlAttribute(check.note ?? 'skipped')}"/>`];
+    case 'blocked':
+      // Not judged, so not a failure of its own; the note starts "blocked by <ID>: …".
+      return [`<skipped message="${escapeXmlAttribute(check.note ?? `blocked by ${(check.blockedBy ?? []).join(', ')}`)}"/>`];
     case 'pass':
       return check.note === undefined ? [] : [`<system-out>${escapeXmlText(check.note)}</system-out>`];
   }

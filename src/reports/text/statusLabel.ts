@@ -8,6 +8,7 @@ const LABELS: Readonly<Record<AnyStatus, string>> = {
   fail: 'FAIL',
   warn: 'WARN',
   skip: 'SKIP',
+  blocked: 'BLOCKED',
   'not-testable': 'NOT TESTABLE',
   'not-run': 'NOT RUN',
 };

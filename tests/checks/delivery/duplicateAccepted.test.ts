@@ -39,17 +39,15 @@ describe('dlv-duplicate-accepted (DLV-4)', () => {
     expect(failure?.expected).toContain('may deliver an event twice');
   });
 
-  it('fails on the first delivery when even a new event is refused', async () => {
+  it('is blocked by EVT-1, not failed, when even a new event is refused (the first delivery is the control)', async () => {
     const refusing = await defectiveReceiver((_req, _body, res) => {
       res.writeHead(400).end();
       return true;
     });
     receivers.push(refusing);
     const report = await runCheck('dlv-duplicate-accepted', refusing.url, { runs: 3 });
-    expect(report.status).toBe('fail');
-    expect(report.failures[0]?.label).toMatch(/^first delivery/);
-    // Shrinking a failure that every case shares has a budget, not the whole shrink path.
-    expect(report.cases).toBeLessThanOrEqual(1 + 30);
+    expect(report).toMatchObject({ status: 'blocked', blockedBy: ['EVT-1'], failures: [], cases: 3 });
+    expect(report.note).toMatch(/^blocked by EVT-1: the first delivery of the event was refused \(400 permanent in \d+ ms\)/);
   });
 
   it('stops at the first 410 Gone', async () => {
@@ -59,6 +57,7 @@ describe('dlv-duplicate-accepted (DLV-4)', () => {
     });
     receivers.push(gone);
     const report = await runCheck('dlv-duplicate-accepted', gone.url, { runs: 5 });
-    expect(report).toMatchObject({ status: 'fail', cases: 1, note: 'the receiver answered 410 Gone' });
+    expect(report).toMatchObject({ status: 'blocked', blockedBy: ['GONE-1'], cases: 1 });
+    expect(report.note).toMatch(/^blocked by GONE-1: .*410 gone.*; the receiver answered 410 Gone$/);
   });
 });

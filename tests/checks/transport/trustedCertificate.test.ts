@@ -58,10 +58,10 @@ describeTls('tls-trusted-certificate (TLS-1) over https', () => {
     expect(report.failures[0]?.actual).toMatch(/^error TLS_UNTRUSTED/);
   });
 
-  it('skips, saying why, when no connection could be made at all (the other checks fail for that)', async () => {
+  it('is blocked by DLV-1, saying why, when no connection could be made at all (DLV-1 fails for that)', async () => {
     const report = await runCheck('tls-trusted-certificate', `https://127.0.0.1:${await closedPort()}/hooks/gridx`);
-    expect(report).toMatchObject({ status: 'skip', cases: 1, failures: [] });
-    expect(report.note).toMatch(/^the TLS handshake could not be judged: error CONNECTION_REFUSED/);
+    expect(report).toMatchObject({ status: 'blocked', blockedBy: ['DLV-1'], cases: 1, failures: [] });
+    expect(report.note).toMatch(/^blocked by DLV-1: the TLS handshake could not be judged, the receiver gave no answer \(error CONNECTION_REFUSED/);
   });
 
   // NODE_EXTRA_CA_CERTS is read once, at process start: only a child process can trust the test CA.

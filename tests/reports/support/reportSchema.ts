@@ -1,7 +1,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 
-const STATUS = { enum: ['pass', 'fail', 'warn', 'skip'] };
+const STATUS = { enum: ['pass', 'fail', 'warn', 'skip', 'blocked'] };
 const SEVERITY = { enum: ['required', 'recommended', 'informational'] };
 const REQUIREMENT_ID = { type: 'string', pattern: '^(TLS-1|DLV-[1-7]|SIG-([1-9]|1[01])|EVT-[1-7]|GONE-1)$' };
 const COUNT = { type: 'integer', minimum: 0 };
@@ -94,10 +94,11 @@ export const REPORT_SCHEMA = object(
     startedAt: { type: 'string', format: 'date-time' },
     finishedAt: { type: 'string', format: 'date-time' },
     provenance: PROVENANCE,
-    verdict: { enum: ['pass', 'fail'] },
+    verdict: { enum: ['pass', 'fail', 'incomplete'] },
+    verdictReason: { type: 'string', minLength: 1 },
     gone: object({ caseLabel: { type: 'string' } }),
     recheck: RECHECK,
-    summary: object({ pass: COUNT, fail: COUNT, warn: COUNT, skip: COUNT, cases: COUNT }),
+    summary: object({ pass: COUNT, fail: COUNT, warn: COUNT, skip: COUNT, blocked: COUNT, cases: COUNT }, ['blocked']),
     checks: {
       type: 'array',
       items: object(
@@ -111,8 +112,9 @@ export const REPORT_SCHEMA = object(
           durationMs: { type: 'number', minimum: 0 },
           failures: { type: 'array', items: FAILURE },
           note: { type: 'string' },
+          blockedBy: { type: 'array', minItems: 1, items: REQUIREMENT_ID },
         },
-        ['note'],
+        ['note', 'blockedBy'],
       ),
     },
     requirements: {
@@ -121,7 +123,7 @@ export const REPORT_SCHEMA = object(
         id: REQUIREMENT_ID,
         severity: SEVERITY,
         summary: { type: 'string', minLength: 1 },
-        status: { enum: ['pass', 'fail', 'warn', 'skip', 'not-testable', 'not-run'] },
+        status: { enum: ['pass', 'fail', 'warn', 'skip', 'blocked', 'not-testable', 'not-run'] },
         checks: { type: 'array', items: { type: 'string' } },
       }),
     },
@@ -131,7 +133,7 @@ export const REPORT_SCHEMA = object(
     }),
   },
   // digest is set by the writer and provenance by the runner: fixtures built by hand have neither.
-  ['subject', 'gone', 'digest', 'provenance', 'recheck'],
+  ['subject', 'gone', 'verdictReason', 'digest', 'provenance', 'recheck'],
 );
 
 const ajv = new Ajv({ allErrors: true, strict: true });

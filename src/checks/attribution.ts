@@ -1,0 +1,69 @@
+import { describeResult, type DeliveryResult } from '../delivery';
+import type { Judgement } from './checkContext';
+import type { RequirementId } from './requirements';
+
+/**
+ * Attribution: a refused case counts only against the requirement it is about. When a correctly
+ * signed, valid event in gridX's canonical form is not accepted, what failed is the most basic
+ * requirement that answer breaks, and every check that needed such an event accepted to judge its
+ * own cases is blocked by it rather than failed:
+ *
+ * - no HTTP answer (timeout, reset, refused, not HTTP): DLV-1; a TLS failure: TLS-1
+ * - a redirect: DLV-3; a 2xx other than 200/201/202/204: DLV-2
+ * - 401: SIG-1 (the receiver refused a valid digest); 410: GONE-1 (gridX deletes the subscription)
+ * - any other refusal (4xx, 5xx): EVT-1 (the receiver refused a valid event)
+ */
+export function blockerOf(result: DeliveryResult): RequirementId {
+  if (result.outcome === 'timeout') return 'DLV-1';
+  if (result.outcome === 'error') return result.error?.code === 'TLS_UNTRUSTED' || result.error?.code === 'TLS_ERROR' ? 'TLS-1' : 'DLV-1';
+  const status = result.status ?? 0;
+  if (status >= 300 && status < 400) return 'DLV-3';
+  if (status >= 200 && status < 300) return 'DLV-2';
+  if (status === 401) return 'SIG-1';
+  if (result.outcome === 'gone') return 'GONE-1';
+  return 'EVT-1';
+}
+
+/** What a blocking answer means, for the blocked check's note. */
+export function blockerReason(result: DeliveryResult, about = 'a correctly signed valid event'): string {
+  const answer = describeResult(result);
+  switch (blockerOf(result)) {
+    case 'DLV-1':
+      return `${about} got no answer (${answer})`;
+    case 'TLS-1':
+      return `no TLS connection could be made (${answer})`;
+    case 'DLV-3':
+      return `${about} was redirected (${answer})`;
+    case 'DLV-2':
+      return `${about} got a non-standard success status (${answer})`;
+    case 'SIG-1':
+      return `${about} was refused as unauthenticated (${answer})`;
+    default:
+      return `${about} was refused (${answer})`;
+  }
+}
+
+/**
+ * The judgement of a case that a conformant receiver accepts, for the check of requirement `own`:
+ * a success passes; a refusal whose blocker is `own` fails; any other refusal is not this check's
+ * to judge (blocked by what it breaks).
+ */
+export function judgeAcceptance(own: RequirementId, result: DeliveryResult, expected = 'a success status (200, 201, 202 or 204) in time'): Judgement {
+  if (result.outcome === 'success') return { ok: true, expected };
+  const blocker = blockerOf(result);
+  if (blocker === own) return { ok: false, expected };
+  return { ok: false, expected, blockedBy: blocker, why: blockerReason(result) };
+}
+
+/**
+ * Whether an answer says there is no webhook endpoint here (404, 405): a forged request answered
+ * so counts against its signature requirement only if a correctly signed one is answered otherwise.
+ */
+export function endpointMissing(result: DeliveryResult): boolean {
+  return result.status === 404 || result.status === 405;
+}
+
+/** A judgement that cannot judge: the case's answer is some more basic requirement's to fail. */
+export function blockedJudgement(expected: string, by: RequirementId, why: string): Judgement {
+  return { ok: false, expected, blockedBy: by, why };
+}

@@ -1,0 +1,15 @@
+import type { GeneratedEvent } from '../../arbitraries';
+import { pointerSegments } from '../../arbitraries/pointer';
+
+/** A copy of the event without the properties at `pointers` (absent ones are ignored). */
+export function withoutPointers(event: GeneratedEvent, pointers: readonly string[]): GeneratedEvent {
+  const copy = structuredClone(event);
+  for (const pointer of pointers) {
+    const segments = pointerSegments(pointer);
+    const last = segments.pop();
+    let node: unknown = copy;
+    for (const segment of segments) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
+    if (last !== undefined && typeof node === 'object' && node !== null) delete (node as Record<string, unknown>)[last];
+  }
+  return copy;
+}
