@@ -1,5 +1,6 @@
 import type { CheckStatus, Failure } from '../checks/check';
 import type { RequirementId, SenderRequirementId, Severity } from '../checks/requirements';
+import type { Finding, SetupHint } from '../findings/Finding';
 import type { CoverageTable } from '../runner/coverage';
 
 /**
@@ -19,6 +20,8 @@ export interface CheckReport {
   readonly durationMs: number;
   readonly failures: readonly Failure[];
   readonly note?: string;
+  /** The requirements whose failure kept this check from judging its cases (issue 8 item 1). */
+  readonly blockedBy?: readonly RequirementId[];
 }
 
 /** One requirement of the contract with the combined status of the checks that prove it. */
@@ -62,6 +65,10 @@ export interface CertificationReport {
   /** Set when the receiver answered 410: gridX would have deleted the subscription. */
   readonly gone?: { readonly caseLabel: string };
   readonly summary: { readonly pass: number; readonly fail: number; readonly warn: number; readonly skip: number; readonly cases: number };
+  /** Set-up mistakes detected from the answers (wrong path, wrong secret, nothing answering, TLS); read these first. */
+  readonly hints?: readonly SetupHint[];
+  /** Root causes, what to fix first: failures grouped by what the receiver answered. */
+  readonly findings?: readonly Finding[];
   readonly checks: readonly CheckReport[];
   readonly requirements: readonly RequirementReport[];
   readonly coverage: CoverageTable;

@@ -1,5 +1,6 @@
 import type { Check } from '../checks/check';
 import type { Engine } from '../engine';
+import type { AnswerLedger } from '../findings';
 import type { CheckReport } from '../reports/report';
 
 /** Everything a certification run needs. Only `url` and `secrets` are required. */
@@ -32,6 +33,11 @@ export interface CertifyOptions {
   /** The check catalogue to run (default: all of hookproof's checks). */
   readonly catalogue?: readonly Check[];
   readonly onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Where the run tallies the receiver's answers (default: a new one). Runs that share one, like
+   * the jest adapter's one-check runs, get findings and hints over all their answers together.
+   */
+  readonly answers?: AnswerLedger;
 }
 
 export type ProgressEvent =

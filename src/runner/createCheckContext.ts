@@ -4,6 +4,7 @@ import type { CheckContext, OutgoingCase, PropertyOutcome, PropertySpec } from '
 import { recordRequest } from '../checks/recordedRequest';
 import { describeResult, type DeliveryClient, type DeliveryResult } from '../delivery';
 import type { Engine } from '../engine';
+import { captureAnswer, type AnswerLedger } from '../findings';
 import type { EventType } from '../schemas/catalogue';
 import { sign } from '../signing';
 import { caseSeed } from './caseSeed';
@@ -27,6 +28,8 @@ export interface ContextSettings {
   readonly reportPath: string;
   readonly coverage: CoverageRecorder;
   readonly state: RunState;
+  /** Every answer of the run, for findings and set-up hints. */
+  readonly answers?: AnswerLedger;
   readonly onCase?: (sent: number, failures: number) => void;
 }
 
@@ -54,6 +57,7 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     settings.coverage.record(outgoing.eventType, outgoing.variant);
     const result = await settings.client.send({ url: settings.url, body: outgoing.body, headers });
     sent += 1;
+    settings.answers?.record(outgoing.variant, outgoing.eventType, result);
     if (result.outcome === 'timeout') {
       timeouts += 1;
       settings.state.consecutiveTimeouts += 1;
@@ -70,7 +74,17 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     const id = `${check.id}#${failureCount}`;
     const request = recordRequest(outgoing, settings.secrets);
     const label = outgoing.eventType === undefined ? outgoing.label : `${outgoing.label} (${outgoing.eventType})`;
-    return { case: id, label, expected, actual: describeResult(result), reproduce: reproduction(settings.url, settings.reportPath, id, request), request };
+    return {
+      case: id,
+      label,
+      expected,
+      actual: describeResult(result),
+      reproduce: reproduction(settings.url, settings.reportPath, id, request),
+      request,
+      answer: captureAnswer(result, settings.secrets),
+      variant: outgoing.variant,
+      ...(outgoing.eventType !== undefined ? { eventType: outgoing.eventType } : {}),
+    };
   };
 
   const forAll = async <T>(spec: PropertySpec<T>): Promise<PropertyOutcome> => {

@@ -4,6 +4,7 @@ import type { Check } from '../checks/check';
 import { CHECKS } from '../checks';
 import { createDeliveryClient } from '../delivery';
 import { createEngine } from '../engine';
+import { AnswerLedger } from '../findings';
 import type { CertificationReport, CheckReport } from '../reports/report';
 import { VERSION } from '../version';
 import { DEFAULTS, type CertifyOptions } from './certifyOptions';
@@ -12,6 +13,7 @@ import { createCheckContext } from './createCheckContext';
 import { requirementTable } from './requirementTable';
 import { RunState } from './runState';
 import { selectChecks } from './selectChecks';
+import { rootCauses } from './rootCauses';
 import { positiveInteger, redactUrl, validateSecrets, validateTarget } from './validateTarget';
 
 /**
@@ -34,6 +36,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
   const client = createDeliveryClient({ timeoutMs });
   const coverage = new CoverageRecorder();
   const state = new RunState();
+  const answers = options.answers ?? new AnswerLedger(secrets);
   const startedAt = new Date();
   options.onProgress?.({ kind: 'start', checks: checks.length, seed });
 
@@ -62,6 +65,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
       reportPath: options.reportPath ?? 'hookproof-report/report.json',
       coverage,
       state,
+      answers,
       onCase: (sent, failures) => options.onProgress?.({ kind: 'case', id: check.id, sent, failures }),
     });
     const began = Date.now();
@@ -101,6 +105,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
     finishedAt: new Date().toISOString(),
     verdict: count('fail') > 0 ? 'fail' : 'pass',
     ...(state.gone !== undefined ? { gone: state.gone } : {}),
+    ...rootCauses(reports, answers, { url: redactUrl(url), secrets: secrets.length }),
     summary: { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip'), cases: reports.reduce((s, r) => s + r.cases, 0) },
     checks: reports,
     requirements: requirementTable(reports),

@@ -1,4 +1,5 @@
 import type { Failure } from '../../checks/check';
+import { answerLines } from '../../findings/describeAnswer';
 
 /** The line that tells a reader where the curl reproduction's signature comes from. */
 export const CURL_HINT = 'reproduce with curl (export HOOKPROOF_SECRET=<the receiver\'s secret> first; hookproof never writes it):';
@@ -19,6 +20,8 @@ export function failureLines(failure: Failure, options: { readonly replay?: bool
     `label:    ${failure.label}`,
     `expected: ${failure.expected}`,
     `actual:   ${failure.actual}`,
+    // The receiver's own words (its status, headers and body) say why more often than the status does.
+    ...(failure.answer !== undefined ? answerLines(failure.answer) : []),
     CURL_HINT,
     // Indented so the commands stand out from the labels; shells ignore the leading spaces.
     ...failure.reproduce.curl.split('\n').map((line) => `  ${line}`),
