@@ -1,7 +1,8 @@
 import { labelExpectation, SIGNATURE_LABELS, type SignatureLabel } from '../signing';
 
 /**
- * What a case was, as far as finding the cause goes:
+ * What a case was, as far as finding the cause goes (a deprecated type counts as valid: it is a
+ * valid event of a type the spec still lists):
  * - `valid`: a valid event, correctly signed (a conformant receiver accepts it);
  * - `forged`: a request whose signature must be refused with 401;
  * - `invalid`: a schema-invalid event or a body that is not JSON;
@@ -17,7 +18,8 @@ const EXTRA: Readonly<Record<string, CaseKind>> = { 'raw-body': 'valid', 'field-
 /** The kind of a case from its coverage variant ("valid", "invalid:<kind>", "signature:<label>"). */
 export function caseKind(variant: string | undefined): CaseKind {
   if (variant === undefined) return 'other';
-  if (variant === 'valid') return 'valid';
+  // "valid:minimal", "valid:boundary", "valid:extra-properties", "valid:deprecated" are valid too.
+  if (variant === 'valid' || variant.startsWith('valid:')) return 'valid';
   if (variant === 'invalid:unknown-type') return 'unknown-type';
   if (variant.startsWith('invalid:')) return 'invalid';
   if (variant.startsWith('signature:')) {
