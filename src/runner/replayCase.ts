@@ -3,12 +3,17 @@ import type { Failure } from '../checks/check';
 import { resignHeader } from '../checks/signatureRecipe';
 import { createDeliveryClient, type DeliveryResult } from '../delivery';
 import { HookproofError, InputUnreadableError } from '../errors';
-import type { CertificationReport } from '../reports/report';
+import type { CertificationReport, CheckReport } from '../reports/report';
 import { hmacSha512Hex } from '../signing';
 import { validateTarget } from './validateTarget';
 
 /** Reads report.json and finds one failing case by its ID. */
 export function findReportedCase(reportPath: string, caseId: string): Failure {
+  return findReportedCaseWithCheck(reportPath, caseId).failure;
+}
+
+/** Reads report.json and finds one failing case by its ID, with the check that reported it. */
+export function findReportedCaseWithCheck(reportPath: string, caseId: string): { readonly failure: Failure; readonly check: CheckReport } {
   let report: CertificationReport;
   try {
     report = JSON.parse(readFileSync(reportPath, 'utf8')) as CertificationReport;
@@ -18,12 +23,13 @@ export function findReportedCase(reportPath: string, caseId: string): Failure {
   }
   if (!Array.isArray(report.checks)) throw new HookproofError('REPORT_UNREADABLE', `${reportPath} is not a hookproof report.json (no checks)`);
   const failures = report.checks.flatMap((c) => c.failures);
-  const found = failures.find((f) => f.case === caseId);
-  if (found === undefined) {
+  const check = report.checks.find((c) => c.failures.some((f: Failure) => f.case === caseId));
+  const found = check?.failures.find((f: Failure) => f.case === caseId);
+  if (found === undefined || check === undefined) {
     const known = failures.map((f) => f.case);
     throw new HookproofError('REPORT_UNREADABLE', `no case "${caseId}" in ${reportPath}${known.length > 0 ? `; its cases: ${known.join(', ')}` : ' (it has no failures)'}`);
   }
-  return found;
+  return { failure: found, check };
 }
 
 export interface ReplayOptions {
