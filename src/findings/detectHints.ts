@@ -23,10 +23,8 @@ export function detectHints(stats: AnswerStats, context: HintContext): SetupHint
   const hints: SetupHint[] = [];
   const untrusted = stats.errors.get('TLS_UNTRUSTED');
   if (untrusted !== undefined) {
-    const fix =
-      context.extraCaCerts !== undefined && context.extraCaCerts !== ''
-        ? `NODE_EXTRA_CA_CERTS is set (${context.extraCaCerts}) but does not hold the CA that issued it`
-        : 'for a private CA, run with NODE_EXTRA_CA_CERTS=/path/to/ca.pem (gridX itself trusts only public CAs)';
+    const set = context.extraCaCerts !== undefined && context.extraCaCerts !== '' ? `; it is set now, to ${context.extraCaCerts}, which does not hold the CA that issued it` : '';
+    const fix = `for a private CA, run with NODE_EXTRA_CA_CERTS=/path/to/ca.pem${set} (gridX itself trusts only public CAs)`;
     hints.push({ code: 'tls-untrusted', message: `The certificate is not trusted (${plural(untrusted.count, 'delivery', 'deliveries')}: ${safe(untrusted.message)}): ${fix}.` });
   }
   const tls = stats.errors.get('TLS_ERROR');
