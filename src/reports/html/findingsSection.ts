@@ -7,8 +7,8 @@ import { html, type SafeHtml } from './safeHtml';
 
 /**
  * "What to fix first", at the top of the page: the set-up hints, then each finding (a root cause)
- * with the receiver's own answer, the requirements it explains and those it blocks, and links to
- * its failures. Empty when nothing failed.
+ * with the receiver's own answer, the requirements it explains and those it blocks, and the case
+ * IDs of its failures (no links: the page references nothing, not even itself). Empty when nothing failed.
  */
 export function findingsSection(report: CertificationReport): SafeHtml {
   const hints = report.hints ?? [];
@@ -25,6 +25,6 @@ function findingItem(finding: Finding): SafeHtml {
 <p><strong>${finding.title}</strong> (${plural(finding.cases, 'case')}${finding.eventTypes.length > 1 ? `, ${finding.eventTypes.length} event types` : ''})</p>
 <p>Explains <strong>${requirementList(finding.explains)}</strong>${finding.blocks.length > 0 ? html`; blocks <strong>${requirementList(finding.blocks)}</strong>` : ''}. Expected: ${finding.expected}.</p>
 ${finding.answer !== undefined ? answerBlock(finding.answer) : ''}
-<p class="hint">Failures: ${finding.failures.map((id, index) => html`${index > 0 ? ', ' : ''}<a href="#case-${id}">${id}</a>`)}</p>
+<p class="hint">Failures (below): <span class="mono">${finding.failures.join(', ')}</span></p>
 </li>`;
 }
