@@ -1,6 +1,6 @@
 import { certify } from '../checks/support/runCheck';
 import type { RunningReceiver } from '../checks/support/receivers';
-import { renderSummary } from '../../src/reports';
+import { renderJunitXml, renderReportHtml, renderReportJson, renderSummary } from '../../src/reports';
 import { strictServer } from './receivers';
 
 describe('a receiver generated as a strict server (400 for the unknown field accountID)', () => {
@@ -37,5 +37,16 @@ describe('a receiver generated as a strict server (400 for the unknown field acc
     expect(text).toContain('1. Valid events of');
     expect(text.indexOf('1. Valid events of')).toBeLessThan(text.indexOf('\nFAIL  '));
     expect(text).toContain('body:     {"error":"json: unknown field \\"accountID\\""}');
+
+    // The same list at the top of report.html, in junit.xml, and as findings[] in report.json.
+    const page = renderReportHtml(report);
+    expect(page.indexOf('<h2>What to fix first</h2>')).toBeGreaterThan(page.indexOf('id="verdict"'));
+    expect(page.indexOf('<h2>What to fix first</h2>')).toBeLessThan(page.indexOf('<h2>Requirements'));
+    expect(page).toContain('{&quot;error&quot;:&quot;json: unknown field \\&quot;accountID\\&quot;&quot;}');
+    const junit = renderJunitXml(report);
+    expect(junit).toContain('1. Valid events of');
+    expect(junit).toContain('body:     {"error":"json: unknown field \\"accountID\\""}');
+    const json = JSON.parse(renderReportJson(report)) as { findings: Array<{ title: string }> };
+    expect(json.findings[0]?.title).toBe(first.title);
   }, 120_000);
 });
