@@ -52,6 +52,19 @@ export { CHECKS, REQUIREMENTS, type Check, type CheckContext, type CheckOutcome,
 export { runCertification } from './runner/runCertification';
 export type { CertifyOptions, ProgressEvent } from './runner/certifyOptions';
 export type { CertificationReport, CheckReport, RequirementReport } from './reports/report';
+// root causes: the receiver's own answers, findings ("what to fix first") and set-up hints (issue 8)
+export {
+  AnswerLedger,
+  buildFindings,
+  captureAnswer,
+  detectHints,
+  describeAnswer,
+  findingLines,
+  type Finding,
+  type ReceiverAnswer,
+  type SetupHint,
+  type SetupHintCode,
+} from './findings';
 
 // → Pact: the HTTP contract (gridX consumer, receiver provider) — generate and verify
 export {
