@@ -1,12 +1,14 @@
 import type { Failure } from '../../checks/check';
+import { answerReason } from '../../findings/answerReason';
 import { answerLines } from '../../findings/describeAnswer';
 
 /** The line that tells a reader where the curl reproduction's signature comes from. */
 export const CURL_HINT = 'reproduce with curl (export HOOKPROOF_SECRET=<the receiver\'s secret> first; hookproof never writes it):';
 
-/** One line: what was sent and what came back. */
+/** One line: what was sent and what came back, with the receiver's own words when it gave any. */
 export function failureHeadline(failure: Failure): string {
-  return `${failure.label}: expected ${failure.expected}, got ${failure.actual}`;
+  const reason = failure.answer !== undefined ? answerReason(failure.answer) : '';
+  return `${failure.label}: expected ${failure.expected}, got ${failure.actual}${reason !== '' ? ` (${reason})` : ''}`;
 }
 
 /**
