@@ -54,6 +54,19 @@ export type { CertifyOptions, ProgressEvent } from './runner/certifyOptions';
 export type { CertificationReport, CheckReport, RequirementReport } from './reports/report';
 // Redaction helpers every writer of hookproof output shares (values, URL credentials, terminals).
 export { redactValue, maskUrlCredentials, terminalSafe } from './reports';
+// root causes: the receiver's own answers, findings ("what to fix first") and set-up hints (issue 8)
+export {
+  AnswerLedger,
+  buildFindings,
+  captureAnswer,
+  detectHints,
+  describeAnswer,
+  findingLines,
+  type Finding,
+  type ReceiverAnswer,
+  type SetupHint,
+  type SetupHintCode,
+} from './findings';
 
 // → Pact: the HTTP contract (gridX consumer, receiver provider) — generate and verify
 export {

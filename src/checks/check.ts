@@ -1,3 +1,4 @@
+import type { ReceiverAnswer } from '../findings/ReceiverAnswer';
 import type { CheckContext } from './checkContext';
 import type { RecordedRequest } from './recordedRequest';
 import type { RequirementId, Severity } from './requirements';
@@ -29,6 +30,12 @@ export interface Failure {
   readonly reproduce: Reproduction;
   /** The request itself (no secret in it), for `hookproof replay`. */
   readonly request: RecordedRequest;
+  /** The receiver's own answer to it (status, key headers, start of the body), sanitised and redacted. */
+  readonly answer?: ReceiverAnswer;
+  /** What kind of case it was: the coverage column ("valid", "invalid:<kind>", "signature:<label>"). */
+  readonly variant?: string;
+  /** The event type the body was made from. */
+  readonly eventType?: string;
 }
 
 /** What a check's run returns: plain data. A failure of a non-required check becomes a warning. */

@@ -1,4 +1,5 @@
-import type { CheckReport } from '../reports/report';
+import { findingLines } from '../findings/findingLines';
+import type { CertificationReport, CheckReport } from '../reports/report';
 import { failureLines } from '../reports/text/failureText';
 
 /** How to run one check again from the command line, with the same cases. */
@@ -18,12 +19,16 @@ export function checkHeadline(check: CheckReport, seed: number): string {
 }
 
 /**
- * What a failing (or warning) check's test prints: headline, note, every failure with its label,
- * expected and actual answer and the curl reproduction, then how to re-run the check.
+ * What a failing (or warning) check's test prints: headline, note, what to fix first (set-up hints
+ * and findings of the run), every failure with its label, expected and actual answer, the
+ * receiver's own answer and the curl reproduction, then how to re-run the check.
  */
-export function checkMessage(check: CheckReport, hint: RerunHint): string {
+export function checkMessage(check: CheckReport, hint: RerunHint, causes: Pick<CertificationReport, 'hints' | 'findings'> = {}): string {
   const lines = [checkHeadline(check, hint.seed), `  ${check.title}`];
   if (check.note !== undefined) lines.push(`  note: ${check.note}`);
+  // Root causes first: the receiver's own answer often names the defect outright.
+  const fixFirst = findingLines(causes.hints ?? [], causes.findings ?? []);
+  if (fixFirst.length > 0) lines.push('', ...fixFirst.map((line) => `  ${line}`));
   for (const failure of check.failures) lines.push('', ...failureLines(failure, { replay: hint.reportWritten }).map((line) => `  ${line}`));
   lines.push('', `  re-run this check with the same cases: ${rerunCommand(check.id, hint)}`);
   return lines.join('\n');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Check } from '../checks/check';
 import { CHECKS } from '../checks';
 import { createEngine } from '../engine';
+import { AnswerLedger } from '../findings';
 import { redactSecrets } from '../reports/redaction/redactSecrets';
 import type { CertificationReport, CheckReport } from '../reports/report';
 import { writeReports } from '../reports/writeReports';
@@ -62,6 +63,10 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
   // A promise rejected before the first test awaits it must not count as unhandled.
   if (isPromiseLike(options.url)) options.url.then(undefined, () => undefined);
 
+  // One ledger for all one-check runs: findings and hints count every answer seen so far.
+  const answers = new AnswerLedger(secrets);
+  const causes = new Map<string, CertificationReport>();
+
   const runCheck = async (check: Check): Promise<CheckReport> => {
     url ??= resolveDeferred(options.url);
     const gone = reports.find((r) => r.gone !== undefined)?.gone;
@@ -72,6 +77,7 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
       engine,
       checks: [check.id],
       seed,
+      answers,
       allowHttp: options.allowHttp ?? false,
       ...(options.types !== undefined ? { types: options.types } : {}),
       ...(options.runs !== undefined ? { runs: options.runs } : {}),
@@ -81,6 +87,7 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
       ...(options.reportDir !== undefined ? { reportPath: join(options.reportDir, 'report.json') } : {}),
     });
     reports.push(report);
+    causes.set(check.id, report);
     return report.checks[0] ?? skipped(check, 'did not run');
   };
 
@@ -93,8 +100,9 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
           results.push(result);
           const target = redactUrl(await (url as Promise<string>).catch(() => ''));
           const hint = { url: target, seed, runs: options.runs, allowHttp: options.allowHttp ?? false, reportWritten: options.reportDir !== undefined };
-          if (result.status === 'fail') throw new ConformanceFailure(redactSecrets(checkMessage(result, hint), secrets));
-          if (result.status === 'warn') log(redactSecrets(checkMessage(result, hint), secrets));
+          const found = causes.get(check.id) ?? {};
+          if (result.status === 'fail') throw new ConformanceFailure(redactSecrets(checkMessage(result, hint, found), secrets));
+          if (result.status === 'warn') log(redactSecrets(checkMessage(result, hint, found), secrets));
           // Blocked: not judged because something more basic fails. A required one must not go green.
           if (result.status === 'blocked' && result.severity === 'required') throw new ConformanceFailure(redactSecrets(`${checkHeadline(result, seed)}: not judged, ${result.note ?? 'blocked'}`, secrets));
           if (result.status === 'blocked') log(redactSecrets(`${checkHeadline(result, seed)}: ${result.note ?? 'blocked'}`, secrets));
@@ -106,7 +114,7 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
     if (options.reportDir !== undefined) {
       const dir = options.reportDir;
       jest.afterAll(async () => {
-        const merged = mergeReports(reports, results, checks.map((c) => c.id));
+        const merged = mergeReports(reports, results, checks.map((c) => c.id), answers);
         if (merged !== undefined) await writeReports(merged, dir, secrets);
       });
     }

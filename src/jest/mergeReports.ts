@@ -1,14 +1,17 @@
 import type { CertificationReport, CheckReport } from '../reports/report';
 import type { CoverageTable } from '../runner/coverage';
+import { buildFindings, type AnswerLedger } from '../findings';
 import { requirementTable } from '../runner/requirementTable';
 import { judgeVerdict } from '../runner/verdict';
+import { rootCauses } from '../runner/rootCauses';
 
 /**
  * One report from the one-check runs the jest adapter makes, as if the checks had run together:
  * `results` (every check's report, including those skipped without a run) in catalogue order,
- * summary, verdict, requirement table and coverage recomputed.
+ * summary, verdict, requirement table and coverage recomputed, and the findings and hints rebuilt
+ * from the checks and (when the runs shared one) the ledger of all their answers.
  */
-export function mergeReports(runs: readonly CertificationReport[], results: readonly CheckReport[], order: readonly string[]): CertificationReport | undefined {
+export function mergeReports(runs: readonly CertificationReport[], results: readonly CheckReport[], order: readonly string[], answers?: AnswerLedger): CertificationReport | undefined {
   const [first] = runs;
   if (first === undefined) return undefined;
   const position = (c: CheckReport): number => order.indexOf(c.id);
@@ -25,6 +28,9 @@ export function mergeReports(runs: readonly CertificationReport[], results: read
     verdict,
     ...(reason !== undefined ? { verdictReason: reason } : {}),
     ...(gone !== undefined ? { gone } : {}),
+    hints: undefined,
+    findings: undefined,
+    ...(answers !== undefined ? rootCauses(checks, answers, { url: first.target.url, secrets: first.options.secrets }) : withoutLedger(checks)),
     summary: { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip'), blocked: count('blocked'), cases: checks.reduce((sum, c) => sum + c.cases, 0) },
     checks,
     requirements: requirementTable(checks),
@@ -46,4 +52,9 @@ function mergeCoverage(tables: readonly CoverageTable[]): CoverageTable {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([type, row]) => ({ type, counts: Object.fromEntries(variants.map((v) => [v, row.get(v) ?? 0])) }));
   return { variants, rows };
+}
+
+function withoutLedger(checks: readonly CheckReport[]): Pick<CertificationReport, 'findings'> {
+  const findings = buildFindings(checks);
+  return findings.length > 0 ? { findings } : {};
 }

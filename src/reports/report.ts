@@ -1,5 +1,6 @@
 import type { CheckStatus, Failure } from '../checks/check';
 import type { RequirementId, SenderRequirementId, Severity } from '../checks/requirements';
+import type { Finding, SetupHint } from '../findings/Finding';
 import type { CoverageTable } from '../runner/coverage';
 import type { Provenance } from '../attest/provenance';
 import type { RecheckResult } from '../recheck/recheckResult';
@@ -81,6 +82,10 @@ export interface CertificationReport {
   /** Set by `hookproof recheck`: which report this run rechecked (by digest), and the comparison. */
   readonly recheck?: RecheckResult;
   readonly summary: { readonly pass: number; readonly fail: number; readonly warn: number; readonly skip: number; readonly blocked?: number; readonly cases: number };
+  /** Set-up mistakes detected from the answers (wrong path, wrong secret, nothing answering, TLS); read these first. */
+  readonly hints?: readonly SetupHint[];
+  /** Root causes, what to fix first: failures grouped by what the receiver answered. */
+  readonly findings?: readonly Finding[];
   readonly checks: readonly CheckReport[];
   readonly requirements: readonly RequirementReport[];
   readonly coverage: CoverageTable;

@@ -1,5 +1,6 @@
 import type { Check } from '../checks/check';
 import type { Engine } from '../engine';
+import type { AnswerLedger } from '../findings';
 import type { CheckReport } from '../reports/report';
 
 /** Everything a certification run needs. Only `url` and `secrets` are required. */
@@ -36,6 +37,11 @@ export interface CertifyOptions {
   readonly invocation?: readonly string[];
   /** Awaited before every delivery: a rate limit shared by several runs (fleet). */
   readonly beforeDelivery?: () => Promise<void>;
+  /**
+   * Where the run tallies the receiver's answers (default: a new one). Runs that share one, like
+   * the jest adapter's one-check runs, get findings and hints over all their answers together.
+   */
+  readonly answers?: AnswerLedger;
 }
 
 export type ProgressEvent =

@@ -6,6 +6,7 @@ import type { CheckContext, Judgement, OutgoingCase, PropertyOutcome, PropertySp
 import { recordRequest } from '../checks/recordedRequest';
 import { describeResult, type DeliveryClient, type DeliveryResult } from '../delivery';
 import type { Engine } from '../engine';
+import { captureAnswer, type AnswerLedger } from '../findings';
 import type { EventType } from '../schemas/catalogue';
 import { sign } from '../signing';
 import { caseSeed } from './caseSeed';
@@ -29,6 +30,8 @@ export interface ContextSettings {
   readonly reportPath: string;
   readonly coverage: CoverageRecorder;
   readonly state: RunState;
+  /** Every answer of the run, for findings and set-up hints. */
+  readonly answers?: AnswerLedger;
   readonly onCase?: (sent: number, failures: number) => void;
 }
 
@@ -56,6 +59,7 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     settings.coverage.record(outgoing.eventType, outgoing.variant);
     const result = await settings.client.send({ url: settings.url, body: outgoing.body, headers });
     sent += 1;
+    settings.answers?.record(outgoing.variant, outgoing.eventType, result);
     if (result.outcome === 'timeout') {
       timeouts += 1;
       settings.state.consecutiveTimeouts += 1;
@@ -72,7 +76,17 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     const id = `${check.id}#${failureCount}`;
     const request = recordRequest(outgoing, settings.secrets);
     const label = outgoing.eventType === undefined ? outgoing.label : `${outgoing.label} (${outgoing.eventType})`;
-    return { case: id, label, expected, actual: describeResult(result), reproduce: reproduction(settings.url, settings.reportPath, id, request), request };
+    return {
+      case: id,
+      label,
+      expected,
+      actual: describeResult(result),
+      reproduce: reproduction(settings.url, settings.reportPath, id, request),
+      request,
+      answer: captureAnswer(result, settings.secrets),
+      variant: outgoing.variant,
+      ...(outgoing.eventType !== undefined ? { eventType: outgoing.eventType } : {}),
+    };
   };
 
   /** The case's judgement; a wrong answer is checked against the case's control, when it has one. */

@@ -3,12 +3,17 @@ import type { Failure } from '../checks/check';
 import { resignHeader } from '../checks/signatureRecipe';
 import { createDeliveryClient, type DeliveryResult } from '../delivery';
 import { HookproofError, InputUnreadableError } from '../errors';
-import type { CertificationReport } from '../reports/report';
+import type { CertificationReport, CheckReport } from '../reports/report';
 import { hmacSha512Hex } from '../signing';
 import { validateTarget } from './validateTarget';
 
 /** Reads report.json and finds one failing case by its ID. */
 export function findReportedCase(reportPath: string, caseId: string): Failure {
+  return findReportedCaseWithCheck(reportPath, caseId).failure;
+}
+
+/** Reads report.json and finds one failing case by its ID, with the check that reported it. */
+export function findReportedCaseWithCheck(reportPath: string, caseId: string): { readonly failure: Failure; readonly check: CheckReport } {
   let report: CertificationReport;
   try {
     report = JSON.parse(readFileSync(reportPath, 'utf8')) as CertificationReport;
@@ -19,9 +24,12 @@ export function findReportedCase(reportPath: string, caseId: string): Failure {
   if (typeof report !== 'object' || report === null || !Array.isArray(report.checks)) {
     throw new HookproofError('REPORT_UNREADABLE', `${reportPath} is not a hookproof report.json (no checks)`);
   }
-  const failures = report.checks.flatMap((c: unknown) => (typeof c === 'object' && c !== null && Array.isArray((c as { failures?: unknown }).failures) ? (c as { failures: unknown[] }).failures : []));
-  const found = failures.find((f): f is Failure => typeof f === 'object' && f !== null && (f as { case?: unknown }).case === caseId);
-  if (found === undefined) {
+  const checks = report.checks.filter((c: unknown): c is CheckReport => typeof c === 'object' && c !== null && Array.isArray((c as { failures?: unknown }).failures));
+  const failures = checks.flatMap((c) => c.failures as readonly unknown[]);
+  const isCase = (f: unknown): f is Failure => typeof f === 'object' && f !== null && (f as { case?: unknown }).case === caseId;
+  const check = checks.find((c) => (c.failures as readonly unknown[]).some(isCase));
+  const found = check?.failures.find(isCase);
+  if (found === undefined || check === undefined) {
     const known = failures.map((f) => (f as { case?: unknown }).case).filter((c): c is string => typeof c === 'string');
     throw new HookproofError('REPORT_UNREADABLE', `no case "${caseId}" in ${reportPath}${known.length > 0 ? `; its cases: ${known.join(', ')}` : ' (it has no failures)'}`);
   }
@@ -32,7 +40,7 @@ export function findReportedCase(reportPath: string, caseId: string): Failure {
       `the report keeps only the first ${Buffer.from(found.request.bodyBase64, 'base64').length} of the ${found.request.truncated.size} bytes of case "${caseId}"; replay it from the listen --record file`,
     );
   }
-  return found;
+  return { failure: found, check };
 }
 
 /** Whether a failure read from a file has what replaying needs, with the right types. */

@@ -4,6 +4,7 @@ import type { Check } from '../checks/check';
 import { CHECKS } from '../checks';
 import { createDeliveryClient } from '../delivery';
 import { createEngine } from '../engine';
+import { AnswerLedger } from '../findings';
 import type { CertificationReport, CheckReport } from '../reports/report';
 import { VERSION } from '../version';
 import { DEFAULTS, type CertifyOptions } from './certifyOptions';
@@ -16,6 +17,7 @@ import { judgeVerdict } from './verdict';
 import { runPool } from './runPool';
 import { currentProvenance } from '../attest/provenance';
 import { InternalCheckError } from '../errors';
+import { rootCauses } from './rootCauses';
 import { optionInRange, redactUrl, validateSecrets, validateTarget } from './validateTarget';
 
 /**
@@ -38,6 +40,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
   const client = createDeliveryClient({ timeoutMs, ...(options.beforeDelivery !== undefined ? { beforeSend: options.beforeDelivery } : {}) });
   const coverage = new CoverageRecorder();
   const state = new RunState();
+  const answers = options.answers ?? new AnswerLedger(secrets);
   const startedAt = new Date();
   options.onProgress?.({ kind: 'start', checks: checks.length, seed });
 
@@ -66,6 +69,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
       reportPath: options.reportPath ?? 'hookproof-report/report.json',
       coverage,
       state,
+      answers,
       onCase: (sent, failures) => options.onProgress?.({ kind: 'case', id: check.id, sent, failures }),
     });
     const began = Date.now();
@@ -108,6 +112,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
     verdict,
     ...(reason !== undefined ? { verdictReason: reason } : {}),
     ...(state.gone !== undefined ? { gone: state.gone } : {}),
+    ...rootCauses(reports, answers, { url: redactUrl(url), secrets: secrets.length }),
     summary: { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip'), blocked: count('blocked'), cases: reports.reduce((s, r) => s + r.cases, 0) },
     checks: reports,
     requirements: requirementTable(reports),

@@ -1,7 +1,11 @@
 import { Option } from 'commander';
 import { describeResult } from '../../delivery';
+import { answersSideBySide } from '../../findings/answersSideBySide';
+import { captureAnswer } from '../../findings/captureAnswer';
 import { maskUrlCredentials, terminalSafe } from '../../reports';
-import { findReportedCase, replayCase } from '../../runner/replayCase';
+import { redactSecrets } from '../../reports/redaction/redactSecrets';
+import { findReportedCaseWithCheck, replayCase } from '../../runner/replayCase';
+import { replayJudgement } from '../../runner/replayJudgement';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
@@ -18,9 +22,11 @@ export interface ReplayCommandOptions extends CommonOptions, SecretSources {
 /**
  * `hookproof replay REPORT CASE-ID --url URL`: resends a failing case from a report, byte for byte.
  * With a secret, digests that were valid for the certified receiver are recomputed for the new one.
+ * Prints the recorded and the new answer side by side and judges the new one by the rule of the
+ * case's requirement: exit 0 when it is now right, 1 when it is still wrong.
  */
 export async function runReplay(options: ReplayCommandOptions, io: CliIO): Promise<ExitCode> {
-  const failure = findReportedCase(options.report, options.caseId);
+  const { failure, check } = findReportedCaseWithCheck(options.report, options.caseId);
   const wantsSecrets = (options.secret?.length ?? 0) > 0 || (options.secretEnv?.length ?? 0) > 0;
   const secrets = wantsSecrets ? resolveSecrets(options, io.env ?? process.env) : undefined;
   const { result, headers, body } = await replayCase(failure, {
@@ -39,14 +45,29 @@ export async function runReplay(options: ReplayCommandOptions, io: CliIO): Promi
   print(`expected  ${failure.expected}`);
   print(`reported  ${failure.actual}`);
   print(`now       ${describeResult(result)}`);
-  return EXIT.pass;
+  io.out('');
+  // The new answer is a receiver's text: redacted with the secrets given and escaped, like the recorded one.
+  const now = captureAnswer(result, secrets ?? []);
+  for (const line of answersSideBySide(failure.answer, now)) print(redactSecrets(line, secrets ?? []));
+  io.out('');
+  const judgement = replayJudgement(check.requirement, result);
+  if (judgement === undefined) {
+    print(`verdict   not judged: ${check.requirement} is not a receiver requirement (this case comes from a listen report)`);
+    return EXIT.pass;
+  }
+  if (judgement.ok) {
+    print(`verdict   FIXED: the receiver now answers as ${check.requirement} requires (${judgement.expected})`);
+    return EXIT.pass;
+  }
+  print(`verdict   STILL WRONG: ${check.requirement} requires ${judgement.expected}`);
+  return EXIT.fail;
 }
 
 export const replayCommand: CommandRegistration = {
   name: 'replay',
   define(command) {
     command
-      .description('send a failing case from a report again, to any URL')
+      .description('send a failing case from a report again, to any URL; exit 0 if it is now answered rightly, 1 if still wrongly')
       .argument('<report>', 'path of a report.json written by certify')
       .argument('<case-id>', 'the case ID, e.g. sig-wrong-secret#1')
       .requiredOption('--url <url>', 'where to send it')

@@ -1,3 +1,4 @@
+import { findingLines } from '../../findings/findingLines';
 import { redactSecrets } from '../redaction/redactSecrets';
 import { isSenderReport, type CertificationReport, type CheckReport } from '../report';
 import { failureLines } from '../text/failureText';
@@ -37,6 +38,9 @@ export function renderSummary(report: CertificationReport, options: SummaryOptio
   ];
   if (report.verdictReason !== undefined && report.verdict === 'incomplete') lines.push(`Incomplete: ${report.verdictReason}`);
   if (report.gone !== undefined) lines.push('', paint('bold', paint('red', goneMessage(report.gone.caseLabel))));
+  // Root causes before the per-check detail: one cause often fails many checks.
+  const fixFirst = findingLines(report.hints ?? [], report.findings ?? []);
+  if (fixFirst.length > 0) lines.push('', paint('bold', fixFirst[0] ?? ''), ...fixFirst.slice(1));
   for (const check of report.checks.filter((c) => c.status === 'fail' || c.status === 'warn')) lines.push('', ...checkDetails(check, paint));
   const skipped = skippedLines(report.checks.filter((c) => c.status === 'skip'), paint);
   if (skipped.length > 0) lines.push('', ...skipped);

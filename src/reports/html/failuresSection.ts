@@ -1,6 +1,7 @@
 import type { Failure } from '../../checks/check';
 import type { CertificationReport, CheckReport } from '../report';
 import { CURL_HINT } from '../text/failureText';
+import { answerBlock } from './answerBlock';
 import { html, type SafeHtml } from './safeHtml';
 import { statusBadge } from './statusBadge';
 
@@ -28,6 +29,7 @@ function failureBlock(failure: Failure, kind: string): SafeHtml {
 <dt>Actual</dt><dd>${failure.actual}</dd>
 <dt>X-Signature</dt><dd class="mono">${failure.request.signature.header ?? '(none sent)'}</dd>
 </dl>
+${failure.answer !== undefined ? answerBlock(failure.answer) : ''}
 <p class="hint">${CURL_HINT}</p>
 <pre class="curl">${failure.reproduce.curl}</pre>
 <p class="hint">or replay it with hookproof:</p>

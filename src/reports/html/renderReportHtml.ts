@@ -1,5 +1,6 @@
 import { isSenderReport, type CertificationReport } from '../report';
 import { factsSection } from './factsSection';
+import { findingsSection } from './findingsSection';
 import { failuresSection } from './failuresSection';
 import { embeddedReport, provenanceSection } from './provenanceSection';
 import { html, SafeHtml } from './safeHtml';
@@ -38,6 +39,7 @@ export function renderReportHtml(report: CertificationReport): string {
 ${goneBanner(report)}
 <header><h1>${sender ? 'gridX webhook sender check' : 'gridX webhook receiver certification'} · hookproof ${report.tool.version}</h1></header>
 ${verdictSection(report)}
+${findingsSection(report)}
 ${factsSection(report)}
 ${provenanceSection(report)}
 ${requirementsTable(report)}

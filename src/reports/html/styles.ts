@@ -50,6 +50,8 @@ td.id { white-space: nowrap; }
 .failure dd { margin: 0; overflow-wrap: anywhere; }
 pre { background: #0f172a; color: #e2e8f0; padding: 10px 12px; margin: 4px 0 10px; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 24em; overflow: auto; }
 pre.body { background: var(--bg-soft); color: #101828; border: 1px solid var(--line); }
+.findings li { margin: 8px 0 14px; }
+.findings li p { margin: 2px 0; }
 .hint { color: var(--muted); font-size: 13px; margin: 6px 0 2px; }
 .scroll { overflow-x: auto; }
 table.coverage { width: auto; min-width: 50%; }

@@ -1,6 +1,8 @@
 import type { Failure, Reproduction } from '../../checks/check';
 import type { RecordedRequest } from '../../checks/recordedRequest';
 import type { SignatureRecipe, SignedDigest } from '../../checks/signatureRecipe';
+import type { Finding, SetupHint } from '../../findings/Finding';
+import type { ReceiverAnswer } from '../../findings/ReceiverAnswer';
 import type { CoverageTable } from '../../runner/coverage';
 import type { CertificationReport, CheckReport, RequirementReport } from '../report';
 import { keysOf, type KeyOrder } from './orderKeys';
@@ -9,9 +11,15 @@ type Options = CertificationReport['options'];
 type Summary = CertificationReport['summary'];
 type CoverageRow = CoverageTable['rows'][number];
 
+const ANSWER: KeyOrder = {
+  keys: keysOf<ReceiverAnswer>(['status', 'outcome', 'contentType', 'headers', 'body', 'bodyBytes', 'bodyTruncated', 'error', 'durationMs']),
+  nested: { error: { keys: ['code', 'message'] } },
+};
+
 const FAILURE: KeyOrder = {
-  keys: keysOf<Failure>(['case', 'label', 'expected', 'actual', 'reproduce', 'request']),
+  keys: keysOf<Failure>(['case', 'label', 'variant', 'eventType', 'expected', 'actual', 'answer', 'reproduce', 'request']),
   nested: {
+    answer: ANSWER,
     reproduce: { keys: keysOf<Reproduction>(['curl', 'replay']) },
     request: {
       keys: keysOf<RecordedRequest>(['bodyBase64', 'bodyText', 'headers', 'signature', 'redacted', 'truncated']),
@@ -33,7 +41,7 @@ const FAILURE: KeyOrder = {
 export const REPORT_KEY_ORDER: KeyOrder = {
   keys: keysOf<CertificationReport>([
     'formatVersion', 'digest', 'subject', 'tool', 'spec', 'target', 'seed', 'options', 'startedAt', 'finishedAt',
-    'provenance', 'verdict', 'verdictReason', 'gone', 'recheck', 'summary', 'checks', 'requirements', 'coverage',
+    'provenance', 'verdict', 'verdictReason', 'gone', 'recheck', 'summary', 'hints', 'findings', 'checks', 'requirements', 'coverage',
   ]),
   nested: {
     tool: { keys: keysOf<CertificationReport['tool']>(['name', 'version']) },
@@ -42,6 +50,11 @@ export const REPORT_KEY_ORDER: KeyOrder = {
     options: { keys: keysOf<Options>(['runs', 'timeoutMs', 'concurrency', 'allowHttp', 'types', 'checks', 'secrets']) },
     gone: { keys: keysOf<NonNullable<CertificationReport['gone']>>(['caseLabel']) },
     summary: { keys: keysOf<Summary>(['pass', 'fail', 'warn', 'skip', 'blocked', 'cases']) },
+    hints: { keys: keysOf<SetupHint>(['code', 'message']) },
+    findings: {
+      keys: keysOf<Finding>(['title', 'severity', 'explains', 'blocks', 'cases', 'eventTypes', 'expected', 'answer', 'failures']),
+      nested: { answer: ANSWER },
+    },
     checks: {
       keys: keysOf<CheckReport>(['id', 'title', 'requirement', 'severity', 'status', 'cases', 'durationMs', 'failures', 'note', 'blockedBy']),
       nested: { failures: FAILURE },

@@ -1,3 +1,4 @@
+import { findingLines } from '../../findings/findingLines';
 import { isSenderReport, type CertificationReport } from '../report';
 import { escapeXmlAttribute, escapeXmlText } from '../text/escapeXml';
 import { junitSeconds, testcaseXml } from './testcaseXml';
@@ -23,7 +24,7 @@ export function renderJunitXml(report: CertificationReport): string {
     ...properties(report).map(([name, value]) => `      <property name="${escapeXmlAttribute(name)}" value="${escapeXmlAttribute(value)}"/>`),
     '    </properties>',
     ...report.checks.map((check) => testcaseXml(check, report.subject)),
-    `    <system-out>${escapeXmlText(suiteSummary(report))}</system-out>`,
+    `    <system-out>${escapeXmlText(suiteSummary(report) + fixFirst(report))}</system-out>`,
     '  </testsuite>',
     '</testsuites>',
   ];
@@ -53,6 +54,12 @@ function properties(report: CertificationReport): Array<[string, string]> {
 function junitTimestamp(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : date.toISOString().slice(0, 19);
+}
+
+/** The hints and findings, root causes first, as in the console. */
+function fixFirst(report: CertificationReport): string {
+  const lines = findingLines(report.hints ?? [], report.findings ?? []);
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 
 function suiteSummary(report: CertificationReport): string {

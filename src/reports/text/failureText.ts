@@ -1,11 +1,14 @@
 import type { Failure } from '../../checks/check';
+import { answerReason } from '../../findings/answerReason';
+import { answerLines } from '../../findings/describeAnswer';
 
 /** The line that tells a reader where the curl reproduction's signature comes from. */
 export const CURL_HINT = 'reproduce with curl (export HOOKPROOF_SECRET=<the receiver\'s secret> first; hookproof never writes it):';
 
-/** One line: what was sent and what came back. */
+/** One line: what was sent and what came back, with the receiver's own words when it gave any. */
 export function failureHeadline(failure: Failure): string {
-  return `${failure.label}: expected ${failure.expected}, got ${failure.actual}`;
+  const reason = failure.answer !== undefined ? answerReason(failure.answer) : '';
+  return `${failure.label}: expected ${failure.expected}, got ${failure.actual}${reason !== '' ? ` (${reason})` : ''}`;
 }
 
 /**
@@ -19,6 +22,8 @@ export function failureLines(failure: Failure, options: { readonly replay?: bool
     `label:    ${failure.label}`,
     `expected: ${failure.expected}`,
     `actual:   ${failure.actual}`,
+    // The receiver's own words (its status, headers and body) say why more often than the status does.
+    ...(failure.answer !== undefined ? answerLines(failure.answer) : []),
     CURL_HINT,
     // Indented so the commands stand out from the labels; shells ignore the leading spaces.
     ...failure.reproduce.curl.split('\n').map((line) => `  ${line}`),

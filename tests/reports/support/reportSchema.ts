@@ -10,11 +10,30 @@ function object(properties: Record<string, unknown>, optional: readonly string[]
   return { type: 'object', additionalProperties: false, required: Object.keys(properties).filter((k) => !optional.includes(k)), properties };
 }
 
+/** The receiver's own answer (issue 8): bounded body, control characters escaped. */
+const ANSWER = object(
+  {
+    status: { type: 'integer', minimum: 100, maximum: 999 },
+    outcome: { enum: ['success', 'transient', 'gone', 'permanent', 'timeout', 'error'] },
+    contentType: { type: 'string' },
+    headers: object({ location: { type: 'string' }, 'retry-after': { type: 'string' }, 'www-authenticate': { type: 'string' } }, ['location', 'retry-after', 'www-authenticate']),
+    body: { type: 'string', pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f]*$' },
+    bodyBytes: COUNT,
+    bodyTruncated: { type: 'boolean' },
+    error: object({ code: { type: 'string', pattern: '^[A-Z_]+$' }, message: { type: 'string' } }),
+    durationMs: COUNT,
+  },
+  ['status', 'contentType', 'error'],
+);
+
 const FAILURE = object({
   case: { type: 'string', pattern: '^[a-z0-9-]+#[1-9][0-9]*$' },
   label: { type: 'string', minLength: 1 },
+  variant: { type: 'string', minLength: 1 },
+  eventType: { type: 'string', minLength: 1 },
   expected: { type: 'string', minLength: 1 },
   actual: { type: 'string', minLength: 1 },
+  answer: ANSWER,
   reproduce: object({ curl: { type: 'string', pattern: 'curl ' }, replay: { type: 'string', pattern: '^npx hookproof replay ' } }),
   request: object(
     {
@@ -30,7 +49,22 @@ const FAILURE = object({
     },
     ['bodyText', 'redacted', 'truncated'],
   ),
-});
+}, ['variant', 'eventType', 'answer']);
+
+const FINDING = object(
+  {
+    title: { type: 'string', minLength: 1 },
+    severity: SEVERITY,
+    explains: { type: 'array', items: REQUIREMENT_ID, minItems: 1 },
+    blocks: { type: 'array', items: REQUIREMENT_ID },
+    cases: { type: 'integer', minimum: 1 },
+    eventTypes: { type: 'array', items: { type: 'string' } },
+    expected: { type: 'string', minLength: 1 },
+    answer: ANSWER,
+    failures: { type: 'array', items: { type: 'string' }, minItems: 1 },
+  },
+  ['answer'],
+);
 
 /**
  * report.json's shape as a JSON Schema: every field of `CertificationReport` with its type,
@@ -99,6 +133,8 @@ export const REPORT_SCHEMA = object(
     gone: object({ caseLabel: { type: 'string' } }),
     recheck: RECHECK,
     summary: object({ pass: COUNT, fail: COUNT, warn: COUNT, skip: COUNT, blocked: COUNT, cases: COUNT }, ['blocked']),
+    hints: { type: 'array', items: object({ code: { enum: ['tls-untrusted', 'tls-error', 'unreachable', 'wrong-path', 'wrong-secret'] }, message: { type: 'string', minLength: 1 } }) },
+    findings: { type: 'array', items: FINDING, minItems: 1 },
     checks: {
       type: 'array',
       items: object(
@@ -133,7 +169,7 @@ export const REPORT_SCHEMA = object(
     }),
   },
   // digest is set by the writer and provenance by the runner: fixtures built by hand have neither.
-  ['subject', 'gone', 'verdictReason', 'digest', 'provenance', 'recheck'],
+  ['subject', 'gone', 'verdictReason', 'digest', 'provenance', 'recheck', 'hints', 'findings'],
 );
 
 const ajv = new Ajv({ allErrors: true, strict: true });

@@ -1,0 +1,31 @@
+import type { ReceiverAnswer } from './ReceiverAnswer';
+
+// What differs between answers to different cases but says nothing about the cause: ids,
+// timestamps, digests, counters. Order matters: a UUID or timestamp is replaced before its digits.
+const VOLATILE: ReadonlyArray<readonly [RegExp, string]> = [
+  [/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<uuid>'],
+  [/\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/gi, '<time>'],
+  [/\b(?=[0-9a-f]*\d)[0-9a-f]{16,}\b/gi, '<hex>'],
+  [/\d+/g, '<n>'],
+  [/\\[nrt]|\s+/g, ' '],
+  [/ {2,}/g, ' '],
+];
+
+/** Text with ids, timestamps, digests and numbers replaced by placeholders, and white space collapsed. */
+export function normaliseText(text: string): string {
+  let result = text;
+  for (const [pattern, placeholder] of VOLATILE) result = result.replace(pattern, placeholder);
+  return result.trim();
+}
+
+/**
+ * What the receiver did, as a grouping key: answers that differ only in ids, timestamps, digests
+ * or numbers in their body or location have the same key; a different status, transport error,
+ * redirect target or message does not. Transport errors group by code (their messages carry ports).
+ */
+export function answerKey(answer: ReceiverAnswer): string {
+  if (answer.status === undefined) return `no-answer ${answer.error?.code ?? 'OTHER'}`;
+  const location = answer.headers.location;
+  const incomplete = answer.error !== undefined ? ` incomplete:${answer.error.code}` : '';
+  return `${answer.status}${incomplete}${location !== undefined ? ` → ${normaliseText(location)}` : ''} ${normaliseText(answer.body)}`;
+}

@@ -1,0 +1,14 @@
+import { buildFindings, detectHints, type AnswerLedger, type Finding, type HintContext, type SetupHint } from '../findings';
+import type { CheckReport } from '../reports/report';
+
+/** A run's set-up hints and findings, as report.json carries them (no empty lists). */
+export function rootCauses(
+  checks: readonly CheckReport[],
+  answers: AnswerLedger,
+  context: Omit<HintContext, 'extraCaCerts'>,
+): { hints?: readonly SetupHint[]; findings?: readonly Finding[] } {
+  const extra = process.env.NODE_EXTRA_CA_CERTS;
+  const hints = detectHints(answers.stats(), { ...context, ...(extra !== undefined && extra !== '' ? { extraCaCerts: extra } : {}) });
+  const findings = buildFindings(checks, answers);
+  return { ...(hints.length > 0 ? { hints } : {}), ...(findings.length > 0 ? { findings } : {}) };
+}
