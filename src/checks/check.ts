@@ -13,7 +13,7 @@ export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip' | 'blocked';
 export interface Reproduction {
   /** A shell snippet: writes the exact body to a file and POSTs it with curl, signing from $HOOKPROOF_SECRET. */
   readonly curl: string;
-  /** `npx hookproof replay <report> <case> --url …`. */
+  /** `npx --no-install hookproof replay <report> <case> --url …`. */
   readonly replay: string;
 }
 

@@ -35,7 +35,7 @@ export function checkMessage(check: CheckReport, hint: RerunHint, causes: Pick<C
 }
 
 function rerunCommand(checkId: string, hint: RerunHint): string {
-  const parts = ['npx hookproof certify', `--url '${hint.url.replace(/'/g, `'\\''`)}'`, `--checks ${checkId}`, `--seed ${hint.seed}`];
+  const parts = ['npx --no-install hookproof certify', `--url '${hint.url.replace(/'/g, `'\\''`)}'`, `--checks ${checkId}`, `--seed ${hint.seed}`];
   if (hint.runs !== undefined) parts.push(`--runs ${hint.runs}`);
   if (hint.allowHttp) parts.push('--allow-http');
   return parts.join(' ');

@@ -38,7 +38,7 @@ export function curlCommand(url: string, request: RecordedRequest): string {
 }
 
 export function replayCommand(reportPath: string, caseId: string, url: string): string {
-  return `npx hookproof replay ${shellQuote(reportPath)} ${shellQuote(caseId)} --url ${shellQuote(url)}`;
+  return `npx --no-install hookproof replay ${shellQuote(reportPath)} ${shellQuote(caseId)} --url ${shellQuote(url)}`;
 }
 
 /** A password in the URL is replaced: reproductions are printed and stored. */

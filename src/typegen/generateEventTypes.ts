@@ -5,7 +5,7 @@ import { docComment, objectBody, propertyKey, schemaToTs } from './schemaToTs';
 import { typeNames } from './typeNames';
 
 /** The command that regenerates the committed file, named in its header. */
-export const TYPEGEN_COMMAND = 'npx hookproof typegen --out src/generated/gridxEvents.ts';
+export const TYPEGEN_COMMAND = 'npx --no-install hookproof typegen --out src/generated/gridxEvents.ts';
 
 /**
  * TypeScript definitions of every event type of a spec, as the text of a `.ts` module:

@@ -3,7 +3,7 @@ import { ERRATA } from '../../src/spec/errata';
 import { pingEvent } from './events';
 import { BIN, fixtureSpec, ROOT } from './paths';
 
-// The real binary, as `npx hookproof` runs it: through bin/hookproof.js and tsx, in a child process.
+// The real binary, as `npx --no-install hookproof` runs it: through bin/hookproof.js and tsx, in a child process.
 // Each run costs about a second, so only what the in-process tests cannot show is checked here.
 function hookproof(args: string[], input = ''): { status: number | null; stdout: string[]; stderr: string[] } {
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, HOOKPROOF_DEBUG: '' } });

@@ -20,7 +20,7 @@ function failure(id: string, variant: string, eventType: string, answered: Recei
     expected: 'a success status (200, 201, 202 or 204) in time',
     actual: answered.status === undefined ? 'timeout after 5000 ms' : `${answered.status} ${answered.outcome} in 3 ms`,
     answer: answered,
-    reproduce: { curl: 'curl …', replay: 'npx hookproof replay …' },
+    reproduce: { curl: 'curl …', replay: 'npx --no-install hookproof replay …' },
     request: { bodyBase64: '', headers: {}, signature: { header: null, signedDigests: [] } },
   };
 }

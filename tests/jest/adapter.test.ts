@@ -95,7 +95,7 @@ describe('describeReceiverConformance', () => {
     expect(message).toContain('expected: 401');
     expect(message).toMatch(/actual: {3}202/);
     expect(message).toContain(`curl -sS -i -X POST '${receiver.url}'`);
-    expect(message).toContain(`re-run this check with the same cases: npx hookproof certify --url '${receiver.url}' --checks sig-wrong-secret --seed 99 --runs 5 --allow-http`);
+    expect(message).toContain(`re-run this check with the same cases: npx --no-install hookproof certify --url '${receiver.url}' --checks sig-wrong-secret --seed 99 --runs 5 --allow-http`);
     expect(message).not.toContain(SECRET);
     expect(wrongSecret?.error?.stack).toBe(`ConformanceFailure: ${message}`);
 

@@ -128,7 +128,7 @@ describe('reports of real certification runs', () => {
       for (const element of junitFailures) {
         expect(element.attributes.message).toMatch(/expected .+, got .+/);
         expect(element.text).toContain('curl -sS -i -X POST');
-        expect(element.text).toContain('npx hookproof replay');
+        expect(element.text).toContain('npx --no-install hookproof replay');
       }
       const first = failing[0]?.failures[0];
       expect(out.summary).toContain(`label:    ${first?.label ?? '?'}`);

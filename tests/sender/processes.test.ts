@@ -5,7 +5,7 @@ import type { AdaptedListenReport } from '../../src/sender';
 import { BIN, ROOT } from '../cli/paths';
 import { filesIn, leaks, readJson, SECRET, tmp } from './support';
 
-// The real binary, as `npx hookproof` runs it (bin/hookproof.js through tsx), in child processes:
+// The real binary, as `npx --no-install hookproof` runs it (bin/hookproof.js through tsx), in child processes:
 // the listener stops on SIGINT as a user's Ctrl-C would stop it. About a second per process start.
 const env = { ...process.env, HOOKPROOF_DEBUG: '', LISTEN_SECRET: SECRET };
 

@@ -18,7 +18,7 @@ function hookproof(args: string[], env: Record<string, string>): Promise<{ code:
   });
 }
 
-// `npx hookproof pact publish` and `pact can-i-deploy` as CI runs them: broker and token from the
+// `npx --no-install hookproof pact publish` and `pact can-i-deploy` as CI runs them: broker and token from the
 // PACT_BROKER_* variables only.
 describe('hookproof binary: pact publish and can-i-deploy', () => {
   let broker: FakeBroker;

@@ -15,7 +15,7 @@ function failure(check: string, n: number, overrides: Partial<Failure> = {}): Fa
     actual: '204 success in 3 ms',
     reproduce: {
       curl: `printf '%s' 'eyJpZCI6Ijlk' | base64 -d > hookproof-case.body\ncurl -sS -i -X POST 'https://receiver.example.com/hooks' \\\n  -H 'Content-Type: application/json' \\\n  -H "X-Signature: sha512=${'ab'.repeat(64)}" \\\n  --data-binary @hookproof-case.body`,
-      replay: `npx hookproof replay 'hookproof-report/report.json' '${check}#${n}' --url 'https://receiver.example.com/hooks'`,
+      replay: `npx --no-install hookproof replay 'hookproof-report/report.json' '${check}#${n}' --url 'https://receiver.example.com/hooks'`,
     },
     request: {
       bodyBase64: Buffer.from(bodyText).toString('base64'),

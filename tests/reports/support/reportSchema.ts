@@ -34,7 +34,7 @@ const FAILURE = object({
   expected: { type: 'string', minLength: 1 },
   actual: { type: 'string', minLength: 1 },
   answer: ANSWER,
-  reproduce: object({ curl: { type: 'string', pattern: 'curl ' }, replay: { type: 'string', pattern: '^npx hookproof replay ' } }),
+  reproduce: object({ curl: { type: 'string', pattern: 'curl ' }, replay: { type: 'string', pattern: '^npx --no-install hookproof replay ' } }),
   request: object(
     {
       bodyBase64: { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$' },
