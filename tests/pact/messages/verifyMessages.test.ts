@@ -103,7 +103,7 @@ describe('hookproof pact verify-messages', () => {
       [['--pact', notJson], `hookproof: ${notJson} is not a pact file: it is not JSON`],
       [['--pact', notPact], `hookproof: ${notPact} is not a pact file: it needs consumer.name, provider.name and interactions`],
       [['--pact', httpPact], `hookproof: ${httpPact} is not a message pact: it has no asynchronous message interactions (only Synchronous/HTTP)`],
-      [['--pact', pactFile, '--runs', '0'], 'hookproof: --runs must be at least 1'],
+      [['--pact', pactFile, '--runs', '0'], 'hookproof: --runs must be a whole number from 1 to 100000, got "0"'],
       [[], "hookproof: required option '--pact <file>' not specified"],
     ];
     for (const [args, line] of cases) {
