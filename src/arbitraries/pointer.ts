@@ -1,7 +1,6 @@
-/** JSON pointer helpers for generated events (RFC 6901 escaping). */
-export function pointerSegments(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
+import { pointerSegments } from '../jsonPointer';
+
+/** Reading and rewriting generated events at a JSON pointer (escaping lives in `jsonPointer`). */
 
 /** Every proper ancestor of a pointer: `/a/b/c` → `/a`, `/a/b`. */
 export function ancestorPointers(pointer: string): string[] {

@@ -4,6 +4,7 @@ import { formatArbitrary } from './formats';
 import { jsonValueArbitrary } from './jsonValue';
 import { integerArbitrary, numberArbitrary } from './numbers';
 import { textArbitrary } from './strings';
+import { escapePointerSegment } from '../jsonPointer';
 
 /** How optional properties appear in generated objects. */
 export type Presence = 'random' | 'minimal' | 'full';
@@ -91,7 +92,7 @@ function objectArbitrary(schema: SchemaObject, options: SchemaArbitraryOptions, 
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   const present: string[] = [];
   for (const [name, sub] of Object.entries(properties)) {
-    const path = `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const path = `${pointer}/${escapePointerSegment(name)}`;
     const forced = required.has(name) || options.forcePresent?.has(path) === true;
     if (!forced && options.presence === 'minimal') continue;
     model[name] = schemaArbitrary(sub, options, path);

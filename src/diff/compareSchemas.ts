@@ -1,6 +1,7 @@
 import { isSchemaObject, type SchemaObject } from '../spec/types';
 import { keywordChanges } from './keywordChanges';
 import type { BrokenSide, SchemaChange } from './specDiff';
+import { escapePointerSegment } from '../jsonPointer';
 
 /**
  * Every classified difference between two flat (allOf-free, refs inlined) schemas of one event
@@ -32,7 +33,7 @@ function compareObject(before: SchemaObject, after: SchemaObject, pointer: strin
   const names = [...new Set([...Object.keys(oldProps), ...oldRequired, ...Object.keys(newProps), ...newRequired])];
 
   for (const name of names) {
-    const path = `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const path = `${pointer}/${escapePointerSegment(name)}`;
     const inOld = name in oldProps || oldRequired.has(name);
     const inNew = name in newProps || newRequired.has(name);
     if (!inOld) {

@@ -1,4 +1,5 @@
 import { isSchemaObject, type SchemaObject } from '../spec/types';
+import { escapePointerSegment } from '../jsonPointer';
 
 export interface FieldPaths {
   /** JSON pointers of fields every valid event has (required all the way down). */
@@ -18,7 +19,7 @@ function walk(schema: SchemaObject, pointer: string, parentRequired: boolean, pa
   if (!isSchemaObject(schema.properties)) return;
   const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
   for (const [name, sub] of Object.entries(schema.properties)) {
-    const path = `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const path = `${pointer}/${escapePointerSegment(name)}`;
     const isRequired = parentRequired && required.has(name);
     (isRequired ? paths.required : paths.optional).push(path);
     if (isSchemaObject(sub)) walk(sub, path, isRequired, paths);

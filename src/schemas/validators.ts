@@ -2,6 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isSchemaObject } from '../spec/types';
 import { createAjv } from './ajvInstance';
 import type { EventCatalogue } from './catalogue';
+import { escapePointerSegment } from '../jsonPointer';
 
 /** One reason an event is invalid: where (JSON pointer into the event) and why. */
 export interface ValidationIssue {
@@ -77,7 +78,7 @@ function toIssue(error: ErrorObject): ValidationIssue {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return { pointer: `${error.instancePath}/${String(params.missingProperty).replace(/~/g, '~0').replace(/\//g, '~1')}`, keyword: 'required', message: `${where} must have required property "${String(params.missingProperty)}"` };
+      return { pointer: `${error.instancePath}/${escapePointerSegment(String(params.missingProperty))}`, keyword: 'required', message: `${where} must have required property "${String(params.missingProperty)}"` };
     case 'enum':
       return { pointer: error.instancePath, keyword: 'enum', message: `${where} must be one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
     case 'const':

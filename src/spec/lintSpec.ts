@@ -3,10 +3,10 @@ import { buildCatalogue, type EventCatalogue } from '../schemas/catalogue';
 import { unknownFormats } from '../schemas/ajvInstance';
 import { applyErrata } from './applyErrata';
 import type { Defect } from './errata';
-import { escapePointer } from './errata/erratum';
 import { findEventRoot, schemasOf, type EventRoot } from './eventRoot';
 import { collectRefs, resolvePointer, schemaNameOfRef } from './refs';
 import { isSchemaObject, type SpecDocument } from './types';
+import { escapePointerSegment } from '../jsonPointer';
 
 /** What the lint found in a spec file. */
 export interface LintReport {
@@ -84,13 +84,13 @@ function danglingRefs(spec: SpecDocument): Defect[] {
 function mappingDefects(spec: SpecDocument, root: EventRoot): Defect[] {
   const schemas = schemasOf(spec);
   const rootSchema = schemas[root.rootName];
-  const rootPointer = `/components/schemas/${escapePointer(root.rootName)}`;
+  const rootPointer = `/components/schemas/${escapePointerSegment(root.rootName)}`;
   const defects: Defect[] = [];
   for (const [type, schemaName] of Object.entries(root.mapping)) {
     if (!isSchemaObject(schemas[schemaName])) {
       defects.push({
         code: 'mapping-missing-schema',
-        pointer: `${rootPointer}/discriminator/mapping/${escapePointer(type)}`,
+        pointer: `${rootPointer}/discriminator/mapping/${escapePointerSegment(type)}`,
         message: `discriminator maps "${type}" to schema "${schemaName}", which does not exist`,
       });
     }
@@ -128,7 +128,7 @@ function formatDefects(spec: SpecDocument, catalogue: EventCatalogue | undefined
       defects.push(unknownFormat(node.format, `${pointer}/format`));
     }
     for (const [key, value] of Object.entries(node)) {
-      if (isNameMap || !VALUE_KEYWORDS.has(key)) visit(value, `${pointer}/${escapePointer(key)}`, !isNameMap && NAME_MAPS.has(key));
+      if (isNameMap || !VALUE_KEYWORDS.has(key)) visit(value, `${pointer}/${escapePointerSegment(key)}`, !isNameMap && NAME_MAPS.has(key));
     }
   };
   visit(schemasOf(spec), '/components/schemas', true);

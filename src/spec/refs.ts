@@ -1,5 +1,6 @@
 import { SpecInvalidError } from '../errors';
 import { isSchemaObject, type SchemaObject, type SpecDocument } from './types';
+import { escapePointerSegment, unescapePointerSegment } from '../jsonPointer';
 
 /** Follows a local JSON pointer (`#/components/schemas/X`) inside the document. */
 export function resolvePointer(spec: SpecDocument, ref: string): unknown {
@@ -10,7 +11,7 @@ export function resolvePointer(spec: SpecDocument, ref: string): unknown {
   for (const raw of ref.slice(2).split('/')) {
     let key: string;
     try {
-      key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      key = unescapePointerSegment(decodeURIComponent(raw));
     } catch {
       throw new SpecInvalidError(spec.path, `$ref "${ref}" is not a valid JSON pointer`);
     }
@@ -71,7 +72,7 @@ export function collectRefs(node: unknown, pointer = ''): Array<{ ref: string; a
   const found: Array<{ ref: string; at: string }> = [];
   for (const [key, value] of Object.entries(node)) {
     if (key === '$ref' && typeof value === 'string') found.push({ ref: value, at: pointer });
-    else found.push(...collectRefs(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`));
+    else found.push(...collectRefs(value, `${pointer}/${escapePointerSegment(key)}`));
   }
   return found;
 }

@@ -2,6 +2,7 @@ import type fc from 'fast-check';
 import { isSchemaObject, type SchemaObject } from '../../spec/types';
 import type { InvalidKind } from './invalidCase';
 import { badFormatArbitrary, enumOutsideArbitrary, outOfRangeArbitrary, wrongTypeArbitrary } from './replacements';
+import { escapePointerSegment } from '../../jsonPointer';
 
 /** One way to break one field: a kind, the field, and (unless the field is removed) what to put there. */
 export interface MutationSite {
@@ -25,7 +26,7 @@ function walk(schema: SchemaObject, pointer: string, sites: MutationSite[]): voi
   const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
   for (const [name, sub] of Object.entries(schema.properties)) {
     if (!isSchemaObject(sub)) continue;
-    const path = `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const path = `${pointer}/${escapePointerSegment(name)}`;
     if (required.has(name)) sites.push({ kind: 'missing-required', pointer: path });
     const candidates: Array<[MutationSite['kind'], fc.Arbitrary<unknown> | undefined]> = [
       ['wrong-type', wrongTypeArbitrary(sub)],

@@ -1,8 +1,7 @@
-import { pointerSegments } from '../../arbitraries/pointer';
 import type { EventType } from '../../schemas/catalogue';
 import { isSchemaObject } from '../../spec/types';
 import { boundarySites } from './boundaryEventArbitrary';
-import { escapeSegment } from './schemaFields';
+import { escapePointerSegment, pointerSegments } from '../../jsonPointer';
 
 /**
  * Makes an event's values plain: every text, number and date-time field present gets its plain
@@ -24,7 +23,7 @@ export function plainValues(eventType: EventType): (event: unknown, keep?: strin
 function plainUndescribed(schema: unknown, value: unknown, pointer: string, kept: (pointer: string) => boolean): unknown {
   if (kept(pointer) || typeof value !== 'object' || value === null) return value;
   for (const [key, sub] of Object.entries(value)) {
-    const path = `${pointer}/${escapeSegment(key)}`;
+    const path = `${pointer}/${escapePointerSegment(key)}`;
     const described = childSchema(schema, key, Array.isArray(value));
     (value as Record<string, unknown>)[key] = described !== undefined ? plainUndescribed(described, sub, path, kept) : plainAll(sub, path, kept);
   }

@@ -1,4 +1,5 @@
 import { isSchemaObject, type SchemaObject } from '../../spec/types';
+import { escapePointerSegment } from '../../jsonPointer';
 
 /** One property an event schema describes, found by walking `properties` (not arrays or unions). */
 export interface SchemaField {
@@ -15,7 +16,7 @@ export function schemaFields(schema: SchemaObject, pointer = ''): SchemaField[] 
   const required = new Set(Array.isArray(schema.required) ? (schema.required as unknown[]) : []);
   return Object.entries(schema.properties).flatMap(([name, sub]) => {
     if (!isSchemaObject(sub)) return [];
-    const field: SchemaField = { pointer: `${pointer}/${escapeSegment(name)}`, schema: sub, requiredInParent: required.has(name) };
+    const field: SchemaField = { pointer: `${pointer}/${escapePointerSegment(name)}`, schema: sub, requiredInParent: required.has(name) };
     return [field, ...schemaFields(sub, field.pointer)];
   });
 }
@@ -28,13 +29,9 @@ export function unknownPropertyPointers(schema: unknown, value: unknown, pointer
   if (!isSchemaObject(schema) || !isSchemaObject(schema.properties) || !isSchemaObject(value)) return [];
   const properties = schema.properties;
   return Object.entries(value).flatMap(([name, sub]) => {
-    const path = `${pointer}/${escapeSegment(name)}`;
+    const path = `${pointer}/${escapePointerSegment(name)}`;
     return name in properties ? unknownPropertyPointers(properties[name], sub, path) : [path];
   });
-}
-
-export function escapeSegment(name: string): string {
-  return name.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** Names a list of pointers in a label, at most `max` of them. */

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { GeneratedEvent } from '../../arbitraries';
 import { HookproofError } from '../../errors';
 import { canonicalJson } from '../../serialise';
+import { pointerFromSegments } from '../../jsonPointer';
 
 /** An event with one field value changed, and which and how. */
 export interface ChangedField {
@@ -67,7 +68,7 @@ function changedValue(value: string | number | boolean): string | number | boole
 }
 
 function pointer(path: Path): string {
-  return path.map((part) => `/${String(part).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  return pointerFromSegments(path);
 }
 
 /** The value as it is written in the body sent (integers beyond 2^53 with all their digits). */

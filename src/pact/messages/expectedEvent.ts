@@ -2,12 +2,13 @@ import fc from 'fast-check';
 import { eventArbitrary, type GeneratedEvent } from '../../arbitraries/events';
 import { ancestorPointers, withValueAt } from '../../arbitraries/pointer';
 import { plainValues } from '../../checks/events/plainValues';
-import { escapeSegment, listPointers } from '../../checks/events/schemaFields';
+import { listPointers } from '../../checks/events/schemaFields';
 import type { Engine } from '../../engine';
 import { UsageError } from '../../errors';
 import { isSchemaObject, type SchemaObject } from '../../spec/types';
 import { locateField, schemaTypes, type FieldPromise } from './fieldLocation';
 import { fieldMatcher, type FieldMatcher } from './fieldMatcher';
+import { escapePointerSegment } from '../../jsonPointer';
 
 /** What a receiver declares about one event type it consumes. */
 export interface ExpectedEventOptions {
@@ -54,7 +55,7 @@ export interface ExpectedEvent {
 export function buildExpectedEvent(engine: Engine, type: string, options: ExpectedEventOptions, seed: number): ExpectedEvent {
   const eventType = engine.catalogue.get(type);
   const requested = options.fields === 'required' ? eventType.requiredPaths : options.fields;
-  const selected = selectFields(engine, type, [`/${escapeSegment(engine.catalogue.discriminator)}`, ...requested]);
+  const selected = selectFields(engine, type, [`/${escapePointerSegment(engine.catalogue.discriminator)}`, ...requested]);
   const forcePresent = new Set([...selected.keys()].flatMap((p) => [p, ...ancestorPointers(p)]));
   const [generated] = fc.sample(eventArbitrary(eventType, { presence: 'minimal', forcePresent }), { seed, numRuns: 1 });
   let example = plainValues(eventType)(generated) as GeneratedEvent;
@@ -89,7 +90,7 @@ function selectFields(engine: Engine, type: string, pointers: readonly string[])
     selected.set(pointer, { pointer, promise, matcher: isObject ? undefined : fieldMatcher(schema) });
     const required = new Set(Array.isArray(schema.required) ? (schema.required as unknown[]) : []);
     for (const [name, sub] of Object.entries(described ?? {})) {
-      if (required.has(name)) add(`${pointer}/${escapeSegment(name)}`, isSchemaObject(sub) ? sub : {}, promise);
+      if (required.has(name)) add(`${pointer}/${escapePointerSegment(name)}`, isSchemaObject(sub) ? sub : {}, promise);
     }
   };
   for (const pointer of pointers) {
@@ -116,7 +117,7 @@ function orderLike(example: unknown, selected: ReadonlyMap<string, ReliedField>)
     const field = selected.get(pointer);
     if (field !== undefined) ordered.push(field);
     if (!isSchemaObject(value)) return;
-    for (const [key, sub] of Object.entries(value)) visit(sub, `${pointer}/${escapeSegment(key)}`);
+    for (const [key, sub] of Object.entries(value)) visit(sub, `${pointer}/${escapePointerSegment(key)}`);
   };
   visit(example, '');
   return ordered;
@@ -130,7 +131,7 @@ function cut(event: GeneratedEvent, keep: ReadonlySet<string>): Record<string, u
   const visit = (value: Record<string, unknown>, pointer: string): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
     for (const [key, sub] of Object.entries(value)) {
-      const path = `${pointer}/${escapeSegment(key)}`;
+      const path = `${pointer}/${escapePointerSegment(key)}`;
       if (!keep.has(path) && ![...keep].some((k) => k.startsWith(`${path}/`))) continue;
       out[key] = isSchemaObject(sub) ? visit(sub, path) : sub;
     }

@@ -1,5 +1,5 @@
-import { pointerSegments } from '../../arbitraries/pointer';
 import { isSchemaObject, type SchemaObject } from '../../spec/types';
+import { pointerSegments } from '../../jsonPointer';
 
 /**
  * What the spec promises about a field of an event type: always there (`required`), there only

@@ -1,8 +1,8 @@
-import { pointerSegments } from '../../arbitraries/pointer';
 import { isSchemaObject } from '../../spec/types';
 import type { ReliedField } from './expectedEvent';
 import type { FieldMatcher } from './fieldMatcher';
 import type { PactModule } from './pactModule';
+import { pointerSegments } from '../../jsonPointer';
 
 type Matchers = PactModule['MatchersV3'];
 

@@ -1,5 +1,5 @@
-import { pointerSegments } from '../../arbitraries/pointer';
 import type { MatchingRule } from './messagePactFile';
+import { pointerFromSegments, pointerSegments } from '../../jsonPointer';
 
 /** A wildcard step of a rule path: `*` (any key) or `[*]` (any index). */
 export const ANY = Symbol('any');
@@ -27,7 +27,7 @@ export function parseRulePath(path: string): RulePathStep[] | undefined {
 /** The JSON pointer a wildcard-free rule path names, e.g. `$.data.state` → `/data/state`. */
 export function rulePointer(steps: readonly RulePathStep[]): string | undefined {
   if (steps.some((s) => s === ANY)) return undefined;
-  return steps.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  return pointerFromSegments(steps.map(String));
 }
 
 /**

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { eventArbitrary } from '../../arbitraries/events';
 import { ancestorPointers, valueAt } from '../../arbitraries/pointer';
-import { escapeSegment } from '../../checks/events/schemaFields';
 import type { Engine } from '../../engine';
 import type { EventType } from '../../schemas/catalogue';
 import { isSchemaObject } from '../../spec/types';
@@ -11,6 +10,7 @@ import type { PactMessage } from './messagePactFile';
 import { describeRule, preview, ruleAccepts } from './ruleAccepts';
 import { upperCaseUuids } from './upperCaseUuids';
 import { parseRulePath, ruleFor, rulePointer } from './rulePath';
+import { escapePointerSegment } from '../../jsonPointer';
 
 export interface VerifyMessageOptions {
   /** Generated events of the message's type to check the rules against. */
@@ -45,17 +45,17 @@ export function verifyMessage(engine: Engine, message: PactMessage, options: Ver
   const discriminator = engine.catalogue.discriminator;
   const type = content[discriminator];
   if (typeof type !== 'string') {
-    return verdict(undefined, [], [error('no-type', `/${escapeSegment(discriminator)}`, `the message does not say which event it expects: its body has no "${discriminator}" string`)]);
+    return verdict(undefined, [], [error('no-type', `/${escapePointerSegment(discriminator)}`, `the message does not say which event it expects: its body has no "${discriminator}" string`)]);
   }
   if (!engine.catalogue.has(type)) {
     const known = engine.catalogue.types.filter((t) => !t.deprecated).map((t) => t.type);
-    return verdict(type, [], [error('unknown-type', `/${escapeSegment(discriminator)}`, `gridX never sends "${type}" events: the spec defines ${known.join(', ')}`)]);
+    return verdict(type, [], [error('unknown-type', `/${escapePointerSegment(discriminator)}`, `gridX never sends "${type}" events: the spec defines ${known.join(', ')}`)]);
   }
   const eventType = engine.catalogue.get(type);
   const fields = reliedFields(content, message);
   const located = new Map(fields.map((p) => [p, locateField(eventType.schema, p)]));
   const findings: MessageFinding[] = [];
-  if (eventType.deprecated) findings.push(warning('deprecated-type', `/${escapeSegment(discriminator)}`, `${type} is deprecated in the spec: gridX may stop sending it`));
+  if (eventType.deprecated) findings.push(warning('deprecated-type', `/${escapePointerSegment(discriminator)}`, `${type} is deprecated in the spec: gridX may stop sending it`));
   findings.push(...promiseFindings(type, located));
   findings.push(...exampleFindings(engine, eventType, content, located, options.seed));
   const present = [...located.values()].filter((l) => l.promise !== 'absent');
@@ -72,7 +72,7 @@ function reliedFields(content: Record<string, unknown>, message: PactMessage): s
   const fields = new Set<string>();
   const visit = (value: unknown, pointer: string): void => {
     if (pointer !== '') fields.add(pointer);
-    if (isSchemaObject(value)) for (const [key, sub] of Object.entries(value)) visit(sub, `${pointer}/${escapeSegment(key)}`);
+    if (isSchemaObject(value)) for (const [key, sub] of Object.entries(value)) visit(sub, `${pointer}/${escapePointerSegment(key)}`);
     else if (Array.isArray(value)) value.forEach((item, i) => visit(item, `${pointer}/${i}`));
   };
   visit(content, '');
@@ -116,7 +116,7 @@ function overlay(base: unknown, over: unknown, pointer: string, skip: ReadonlySe
   if (!isSchemaObject(over)) return over;
   const out: Record<string, unknown> = isSchemaObject(base) ? { ...base } : {};
   for (const [key, value] of Object.entries(over)) {
-    const path = `${pointer}/${escapeSegment(key)}`;
+    const path = `${pointer}/${escapePointerSegment(key)}`;
     if (!skip.has(path)) out[key] = overlay(out[key], value, path, skip);
   }
   return out;

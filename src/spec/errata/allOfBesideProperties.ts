@@ -1,6 +1,7 @@
 import { schemasOf } from '../eventRoot';
 import { isSchemaObject, type SchemaObject } from '../types';
-import { cloneSpec, escapePointer, type Defect, type Erratum } from './erratum';
+import { cloneSpec, type Defect, type Erratum } from './erratum';
+import { escapePointerSegment } from '../../jsonPointer';
 
 // Keywords that, next to an allOf, describe the same object and belong inside it as one more member.
 const MOVABLE = ['properties', 'required', 'additionalProperties', 'type'] as const;
@@ -12,7 +13,7 @@ function visit(node: unknown, pointer: string, onHit: (schema: SchemaObject, poi
   }
   if (!isSchemaObject(node)) return;
   if (Array.isArray(node.allOf) && (isSchemaObject(node.properties) || Array.isArray(node.required))) onHit(node, pointer);
-  for (const [key, value] of Object.entries(node)) visit(value, `${pointer}/${escapePointer(key)}`, onHit);
+  for (const [key, value] of Object.entries(node)) visit(value, `${pointer}/${escapePointerSegment(key)}`, onHit);
 }
 
 export const allOfBesideProperties: Erratum = {

@@ -1,6 +1,7 @@
 import { discriminatorValues, schemasOf } from '../eventRoot';
 import { isSchemaObject, type SchemaObject } from '../types';
-import { cloneSpec, escapePointer, type Defect, type Erratum } from './erratum';
+import { cloneSpec, type Defect, type Erratum } from './erratum';
+import { escapePointerSegment } from '../../jsonPointer';
 
 /** Event type → its schema, for the mapped types whose schema's own enum does not allow them. */
 function mismatches(schemas: Record<string, SchemaObject>, mapping: Readonly<Record<string, string>>, propertyName: string): Map<string, string[]> {
@@ -19,7 +20,7 @@ function enumHolders(schema: SchemaObject, propertyName: string, pointer: string
   const found: Array<{ property: SchemaObject; pointer: string }> = [];
   const own = isSchemaObject(schema.properties) ? schema.properties[propertyName] : undefined;
   if (isSchemaObject(own) && (Array.isArray(own.enum) || own.const !== undefined)) {
-    found.push({ property: own, pointer: `${pointer}/properties/${escapePointer(propertyName)}` });
+    found.push({ property: own, pointer: `${pointer}/properties/${escapePointerSegment(propertyName)}` });
   }
   if (Array.isArray(schema.allOf)) {
     schema.allOf.forEach((part: unknown, i) => {
@@ -42,7 +43,7 @@ export const discriminatorEnumMismatch: Erratum = {
     for (const [schemaName, types] of mismatches(schemas, root.mapping, root.propertyName)) {
       const schema = schemas[schemaName];
       if (schema === undefined) continue;
-      for (const holder of enumHolders(schema, root.propertyName, `/components/schemas/${escapePointer(schemaName)}`)) {
+      for (const holder of enumHolders(schema, root.propertyName, `/components/schemas/${escapePointerSegment(schemaName)}`)) {
         const allowed = Array.isArray(holder.property.enum) ? holder.property.enum : [holder.property.const];
         defects.push({
           code: 'discriminator-enum-mismatch',

@@ -29,7 +29,3 @@ export interface Erratum {
 export function cloneSpec(spec: SpecDocument): SpecDocument {
   return { ...spec, document: structuredClone(spec.document) };
 }
-
-export function escapePointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}

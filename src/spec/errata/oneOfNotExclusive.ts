@@ -1,5 +1,6 @@
 import { discriminatorValues, schemasOf } from '../eventRoot';
-import { escapePointer, type Defect, type Erratum } from './erratum';
+import { type Defect, type Erratum } from './erratum';
+import { escapePointerSegment } from '../../jsonPointer';
 
 export const oneOfNotExclusive: Erratum = {
   id: 'oneof-not-exclusive',
@@ -12,7 +13,7 @@ export const oneOfNotExclusive: Erratum = {
     const schemas = schemasOf(spec);
     const defects: Defect[] = [];
     const values = root.oneOf.map((name) => ({ name, types: new Set(discriminatorValues(schemas, schemas[name], root.propertyName)) }));
-    const pointer = `/components/schemas/${escapePointer(root.rootName)}/oneOf`;
+    const pointer = `/components/schemas/${escapePointerSegment(root.rootName)}/oneOf`;
     values.forEach((a, i) => {
       if (a.types.size === 0) {
         defects.push({ code: 'oneof-member-unconstrained', pointer: `${pointer}/${i}`, message: `${a.name} does not constrain "${root.propertyName}", so it overlaps every other member`, erratum: this.id });

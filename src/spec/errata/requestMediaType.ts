@@ -1,5 +1,6 @@
 import { isSchemaObject, type SchemaObject } from '../types';
-import { cloneSpec, escapePointer, type Defect, type Erratum } from './erratum';
+import { cloneSpec, type Defect, type Erratum } from './erratum';
+import { escapePointerSegment } from '../../jsonPointer';
 
 const MEDIA_TYPE = /^[\w.+-]+\/[\w.+*-]+$/;
 
@@ -27,7 +28,7 @@ export const requestMediaType: Erratum = {
         if (fixed !== undefined) {
           defects.push({
             code: 'invalid-media-type',
-            pointer: `/components/requestBodies/${escapePointer(name)}/content/${escapePointer(key)}`,
+            pointer: `/components/requestBodies/${escapePointerSegment(name)}/content/${escapePointerSegment(key)}`,
             message: `request body media type "${key}" is not a media type; read as "${fixed}"`,
             erratum: this.id,
           });

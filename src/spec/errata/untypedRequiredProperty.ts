@@ -1,6 +1,7 @@
 import { schemasOf } from '../eventRoot';
 import { isSchemaObject, type SchemaObject } from '../types';
-import { cloneSpec, escapePointer, type Defect, type Erratum } from './erratum';
+import { cloneSpec, type Defect, type Erratum } from './erratum';
+import { escapePointerSegment } from '../../jsonPointer';
 
 function eachHit(schemas: Record<string, SchemaObject>, onHit: (schema: SchemaObject, property: string, pointer: string) => void): void {
   const visit = (node: unknown, pointer: string, inAllOf = false): void => {
@@ -15,7 +16,7 @@ function eachHit(schemas: Record<string, SchemaObject>, onHit: (schema: SchemaOb
         if (typeof name === 'string' && isSchemaObject(node.properties) && !(name in properties)) onHit(node, name, pointer);
       }
     }
-    for (const [key, value] of Object.entries(node)) visit(value, `${pointer}/${escapePointer(key)}`, key === 'allOf');
+    for (const [key, value] of Object.entries(node)) visit(value, `${pointer}/${escapePointerSegment(key)}`, key === 'allOf');
   };
   visit(schemas, '/components/schemas');
 }
