@@ -53,7 +53,7 @@ export { runCertification } from './runner/runCertification';
 export type { CertifyOptions, ProgressEvent } from './runner/certifyOptions';
 export type { CertificationReport, CheckReport, RequirementReport } from './reports/report';
 // Redaction helpers every writer of hookproof output shares (values, URL credentials, terminals).
-export { redactValue, maskUrlCredentials, terminalSafe } from './reports';
+export { redactSecrets, redactValue, maskUrlCredentials, terminalSafe } from './reports';
 // root causes: the receiver's own answers, findings ("what to fix first") and set-up hints (issue 8)
 export {
   AnswerLedger,
@@ -174,7 +174,6 @@ export {
   recordDeployment,
   BROKER_TIMEOUT_MS,
   resolveBrokerConnection,
-  redactSecrets,
   pactCliBinary,
   PactCliUnavailableError,
   type BrokerOptions,

@@ -1,6 +1,5 @@
 export { resolveBrokerConnection, BROKER_VARIABLES, type BrokerOptions, type BrokerConnection, type BrokerAuth, type Environment } from './brokerConnection';
 export { brokerEnvironment, connectionSecrets } from './brokerEnvironment';
-export { redactSecrets } from './redactSecrets';
 export { pactCliBinary } from './pactCliBinary';
 export { PactCliUnavailableError } from './pactCliError';
 export { runPactCli, BROKER_TIMEOUT_MS, type PactCliRun, type RunPactCliOptions } from './runPactCli';

@@ -1,6 +1,7 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { publishPacts } from '../../../src/pact/broker/publishPacts';
+import { REDACTED } from '../../../src/reports/redaction/redactSecrets';
 import { readPact } from '../messages/support/pactFiles';
 import { startFakeBroker, type FakeBroker } from '../support/fakeBroker';
 import { cleanEnv, pactCli } from './support/cli';
@@ -97,7 +98,7 @@ describe('hookproof pact publish', () => {
     expect(env).toContain(`PACT_BROKER_TOKEN=${TOKEN}`);
     expect(env).toContain(`PACT_BROKER_BASE_URL=${broker.url}`);
     expect(env.filter((l) => l.startsWith('PACT_BROKER_USERNAME=') || l.startsWith('PACT_BROKER_PASSWORD='))).toEqual([]);
-    expect(result.output).toEqual(['token is ***']);
+    expect(result.output).toEqual([`token is ${REDACTED}`]);
   });
 
   it('exits 2 with one line, and no secret, for usage errors and files that are not pacts', async () => {
