@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { displayPath } from '../displayPath';
 import type { Check } from '../checks/check';
 import { CHECKS } from '../checks';
+import { goneMessage } from '../checks/goneMessage';
 import { createDeliveryClient } from '../delivery';
 import { createEngine } from '../engine';
 import { AnswerLedger } from '../findings';
@@ -49,7 +50,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
     if (state.gone !== undefined) {
       // GONE-1 is what happened: say so where the requirement table looks, not as a skip.
       return check.requirement === 'GONE-1'
-        ? { ...base, status: 'warn', cases: 0, durationMs: 0, failures: [], note: goneNote(state.gone.caseLabel) }
+        ? { ...base, status: 'warn', cases: 0, durationMs: 0, failures: [], note: goneMessage(state.gone.caseLabel) }
         : { ...base, status: 'skip', cases: 0, durationMs: 0, failures: [], note: 'not run: the receiver answered 410 Gone' };
     }
     options.onProgress?.({ kind: 'check-start', id: check.id, title: check.title });
@@ -126,9 +127,4 @@ function trustDescription(url: string): string {
   return extra !== undefined && extra !== ''
     ? `Node.js default trust store plus NODE_EXTRA_CA_CERTS (${extra})`
     : 'Node.js default trust store';
-}
-
-
-function goneNote(caseLabel: string): string {
-  return `RECEIVER GONE: the receiver answered 410 Gone (to ${caseLabel}); gridX reads 410 as "decommissioned" and DELETES THE WEBHOOK SUBSCRIPTION, so the run stopped`;
 }

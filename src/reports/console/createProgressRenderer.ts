@@ -3,7 +3,7 @@ import { redactSecrets } from '../redaction/redactSecrets';
 import { plural } from '../text/statusLabel';
 import { CLEAR_LINE, defaultColor, painter } from './ansi';
 import { checkLine } from './checkLine';
-import { goneMessage } from './goneMessage';
+import { goneMessage } from '../../checks/goneMessage';
 
 /** Where progress goes: `process.stderr` fits; tests pass a recorder. */
 export interface ProgressStream {
@@ -99,7 +99,7 @@ export function createProgressRenderer(stream: ProgressStream, options: Progress
         draw(true);
         return;
       case 'gone':
-        println(paint('bold', paint('red', clean(goneMessage(event.caseLabel)))));
+        println(paint('bold', paint('red', clean(`!!! ${goneMessage(event.caseLabel)}`))));
         draw(true);
         return;
     }

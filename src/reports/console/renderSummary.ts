@@ -6,7 +6,7 @@ import { formatDuration } from '../text/formatDuration';
 import { plural } from '../text/statusLabel';
 import { painter, type Paint } from './ansi';
 import { checkLine } from './checkLine';
-import { goneMessage } from './goneMessage';
+import { goneMessage } from '../../checks/goneMessage';
 
 /** Options of {@link renderSummary}. */
 export interface SummaryOptions {
@@ -37,7 +37,7 @@ export function renderSummary(report: CertificationReport, options: SummaryOptio
       : `${pass} passed, ${fail} failed, ${plural(warn, 'warning')}, ${skip} skipped${blocked > 0 ? `, ${blocked} blocked` : ''} · ${plural(cases, 'case')} · seed ${report.seed} · ${duration}`,
   ];
   if (report.verdictReason !== undefined && report.verdict === 'incomplete') lines.push(`Incomplete: ${report.verdictReason}`);
-  if (report.gone !== undefined) lines.push('', paint('bold', paint('red', goneMessage(report.gone.caseLabel))));
+  if (report.gone !== undefined) lines.push('', paint('bold', paint('red', `!!! ${goneMessage(report.gone.caseLabel)}`)));
   // Root causes before the per-check detail: one cause often fails many checks.
   const fixFirst = findingLines(report.hints ?? [], report.findings ?? []);
   if (fixFirst.length > 0) lines.push('', paint('bold', fixFirst[0] ?? ''), ...fixFirst.slice(1));

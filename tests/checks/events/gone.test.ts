@@ -1,4 +1,5 @@
 import { EVENT_CHECKS } from '../../../src/checks/events';
+import { goneMessage } from '../../../src/checks/goneMessage';
 import { defaultEngine } from '../../helpers/engine';
 import { certify, runCheck } from '../support/runCheck';
 import { receiverPool } from './support/receivers';
@@ -37,6 +38,13 @@ describe('gone-valid-event (GONE-1)', () => {
     const run = await certify(url, { checks: ['evt-deprecated-types', 'gone-valid-event'], concurrency: 2 });
     expect(run.gone?.caseLabel).toBe('deprecated type');
     expect(run.checks[1]).toMatchObject({ id: 'gone-valid-event', status: 'skip', note: expect.stringContaining('410 Gone') });
+  });
+
+  it('names a 410 met by an earlier check on GONE-1 in the words the console shouts', async () => {
+    const url = (await receivers.defective('goneForEverything')).url;
+    const run = await certify(url, { checks: ['evt-deprecated-types', 'gone-valid-event'], concurrency: 1 });
+    expect(run.gone?.caseLabel).toBe('deprecated type');
+    expect(run.checks.find((c) => c.id === 'gone-valid-event')).toMatchObject({ status: 'warn', note: goneMessage('deprecated type') });
   });
 
   it('stops the whole events area at the first 410', async () => {
