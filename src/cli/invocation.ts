@@ -1,4 +1,4 @@
-import { redactUrl } from '../runner/validateTarget';
+import { maskUrlCredentials } from '../reports/redaction/maskUrlCredentials';
 
 /** One option of a command line as typed: a flag, a value, a list of values (repeated), or absent. */
 export type InvocationValue = string | number | boolean | readonly string[] | undefined;
@@ -22,7 +22,7 @@ export function invocationOf(command: readonly string[], options: ReadonlyArray<
       continue;
     }
     const values = typeof value === 'string' || typeof value === 'number' ? [String(value)] : value;
-    for (const one of values) line.push(flag, SECRET_VALUED.has(flag) ? '<redacted>' : URL_VALUED.has(flag) ? redactUrl(one) : one);
+    for (const one of values) line.push(flag, SECRET_VALUED.has(flag) ? '<redacted>' : URL_VALUED.has(flag) ? maskUrlCredentials(one) : one);
   }
   return line;
 }

@@ -12,15 +12,3 @@ export function wholeNumber(option: RangedOption, value: string | undefined): nu
   if (!/^\d+$/.test(text) || !inRange(option, Number(text))) throw new UsageError(rangeMessage(option, value));
   return Number(text);
 }
-
-/** Splits a comma-separated option (repeatable) into trimmed, non-empty names. */
-export function nameList(values: readonly string[] | undefined): string[] | undefined {
-  if (values === undefined) return undefined;
-  const names = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
-  return names.length > 0 ? names : undefined;
-}
-
-/** Commander collector for repeatable options. */
-export function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}

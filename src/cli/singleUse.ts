@@ -1,6 +1,6 @@
 import type { Command, Option } from 'commander';
 import { UsageError } from '../errors';
-import { collect } from './parseNumbers';
+import { collect } from './collect';
 
 /**
  * Makes every single-value option of `command` refuse a second occurrence (`--url A --url B`):

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { anyEventArbitrary } from '../arbitraries';
 import type { Engine } from '../engine';
 import { canonicalJson } from '../serialise';
-import { buildSignatureVectors, serializeSignatureVectors } from '../signing';
+import { buildSignatureVectors, serialiseSignatureVectors } from '../signing';
 
 /** The seed of the committed vectors: changing it rewrites contracts/signature-vectors.json. */
 export const VECTORS_SEED = 20261125;
@@ -18,5 +18,5 @@ export function signatureVectorsJson(engine: Engine): string {
     .map((event) => canonicalJson(event))
     // A vector body should be readable in a test file: keep the long-string cases out.
     .filter((text) => text.length < 2000);
-  return serializeSignatureVectors(buildSignatureVectors({ bodies: [...bodies, '{"id":"0","type":"ping","data":{"message":"<é/😀>"}}'], seed: VECTORS_SEED }));
+  return serialiseSignatureVectors(buildSignatureVectors({ bodies: [...bodies, '{"id":"0","type":"ping","data":{"message":"<é/😀>"}}'], seed: VECTORS_SEED }));
 }

@@ -9,7 +9,8 @@ import type { CertificationReport, CheckReport } from '../reports/report';
 import { writeReports } from '../reports/writeReports';
 import { runCertification } from '../runner/runCertification';
 import { selectChecks } from '../runner/selectChecks';
-import { redactUrl, validateSecrets } from '../runner/validateTarget';
+import { validateSecrets } from '../runner/validateTarget';
+import { maskUrlCredentials } from '../reports/redaction/maskUrlCredentials';
 import { checkHeadline, checkMessage } from './checkMessage';
 import { ADAPTER_DEFAULTS, resolveDeferred, secretsOf, type ReceiverConformanceOptions } from './conformanceOptions';
 import { injectedJestGlobals } from './jestGlobals';
@@ -98,7 +99,7 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
         async () => {
           const result = await runCheck(check);
           results.push(result);
-          const target = redactUrl(await (url as Promise<string>).catch(() => ''));
+          const target = maskUrlCredentials(await (url as Promise<string>).catch(() => ''));
           const hint = { url: target, seed, runs: options.runs, allowHttp: options.allowHttp ?? false, reportWritten: options.reportDir !== undefined };
           const found = causes.get(check.id) ?? {};
           if (result.status === 'fail') throw new ConformanceFailure(redactSecrets(checkMessage(result, hint, found), secrets));

@@ -1,7 +1,7 @@
 import type { Reproduction } from '../checks/check';
 import type { RecordedRequest } from '../checks/recordedRequest';
 import { resignHeader } from '../checks/signatureRecipe';
-import { redactUrl } from './validateTarget';
+import { maskUrlCredentials } from '../reports/redaction/maskUrlCredentials';
 
 /** Name of the environment variable holding secret `index` in reproductions (never the value). */
 export function secretEnvName(index: number): string {
@@ -43,6 +43,6 @@ export function replayCommand(reportPath: string, caseId: string, url: string): 
 
 /** A password in the URL is replaced: reproductions are printed and stored. */
 export function reproduction(url: string, reportPath: string, caseId: string, request: RecordedRequest): Reproduction {
-  const shown = redactUrl(url);
+  const shown = maskUrlCredentials(url);
   return { curl: curlCommand(shown, request), replay: replayCommand(reportPath, caseId, shown) };
 }

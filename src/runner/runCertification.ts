@@ -19,7 +19,8 @@ import { runPool } from './runPool';
 import { currentProvenance } from '../attest/provenance';
 import { InternalCheckError } from '../errors';
 import { rootCauses } from './rootCauses';
-import { optionInRange, redactUrl, validateSecrets, validateTarget } from './validateTarget';
+import { optionInRange, validateSecrets, validateTarget } from './validateTarget';
+import { maskUrlCredentials } from '../reports/redaction/maskUrlCredentials';
 
 /**
  * Certifies a receiver: runs the selected checks against it and returns the report as data.
@@ -104,7 +105,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
     formatVersion: 1,
     tool: { name: 'hookproof', version: VERSION },
     spec: { path: displayPath(engine.spec.path), sha256: engine.spec.sha256 },
-    target: { url: redactUrl(url), trust: trustDescription(url) },
+    target: { url: maskUrlCredentials(url), trust: trustDescription(url) },
     seed,
     options: { runs, timeoutMs, concurrency, allowHttp, types: selected.map((t) => t.type), checks: checks.map((c) => c.id), secrets: secrets.length },
     startedAt: startedAt.toISOString(),
@@ -113,7 +114,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
     verdict,
     ...(reason !== undefined ? { verdictReason: reason } : {}),
     ...(state.gone !== undefined ? { gone: state.gone } : {}),
-    ...rootCauses(reports, answers, { url: redactUrl(url), secrets: secrets.length }),
+    ...rootCauses(reports, answers, { url: maskUrlCredentials(url), secrets: secrets.length }),
     summary: { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip'), blocked: count('blocked'), cases: reports.reduce((s, r) => s + r.cases, 0) },
     checks: reports,
     requirements: requirementTable(reports),

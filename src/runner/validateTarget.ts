@@ -15,21 +15,16 @@ export function validateTarget(url: string, allowHttp: boolean): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new TargetInvalidError(`invalid URL "${redactUrl(url)}": expected an absolute http(s) URL such as https://staging.example.com/hooks/gridx`);
+    throw new TargetInvalidError(`invalid URL "${maskUrlCredentials(url)}": expected an absolute http(s) URL such as https://staging.example.com/hooks/gridx`);
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new TargetInvalidError(`unsupported URL scheme "${parsed.protocol}" in ${redactUrl(url)}: gridX delivers over https only`);
+    throw new TargetInvalidError(`unsupported URL scheme "${parsed.protocol}" in ${maskUrlCredentials(url)}: gridX delivers over https only`);
   }
   if (parsed.protocol === 'http:' && !allowHttp) {
-    throw new TargetInvalidError(`refusing plain http target ${redactUrl(url)}: gridX delivers over https only (TLS-1); pass --allow-http for a local or staging run`);
+    throw new TargetInvalidError(`refusing plain http target ${maskUrlCredentials(url)}: gridX delivers over https only (TLS-1); pass --allow-http for a local or staging run`);
   }
   parseTarget(url);
   return url;
-}
-
-/** The URL with any credentials in it masked (`u:***@`), for output and reports. */
-export function redactUrl(url: string): string {
-  return maskUrlCredentials(url);
 }
 
 /**

@@ -11,5 +11,5 @@ export {
   type SignatureLabel,
   type SignatureRequirement,
 } from './signatureCases';
-export { buildSignatureVectors, serializeSignatureVectors, type SignatureVector, type SignatureVectorOptions } from './vectors';
+export { buildSignatureVectors, serialiseSignatureVectors, type SignatureVector, type SignatureVectorOptions } from './vectors';
 export { labelExpectation } from './signatureLabels';

@@ -58,7 +58,7 @@ const DESCRIPTION =
   'the secrets are made-up fixtures.';
 
 /** Pretty JSON with a fixed key order, so regenerated files diff cleanly. Ends with a newline. */
-export function serializeSignatureVectors(vectors: readonly SignatureVector[]): string {
+export function serialiseSignatureVectors(vectors: readonly SignatureVector[]): string {
   const document = {
     description: DESCRIPTION,
     algorithm: 'HMAC-SHA-512',

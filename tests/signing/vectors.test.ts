@@ -3,7 +3,7 @@ import {
   SIGNATURE_LABELS,
   buildSignatureVectors,
   labelRequirement,
-  serializeSignatureVectors,
+  serialiseSignatureVectors,
   verifySignature,
   type SignatureVector,
 } from '../../src/signing';
@@ -39,8 +39,8 @@ describe('buildSignatureVectors', () => {
 
   it('is deterministic for a seed, and differs between seeds', () => {
     const again = buildSignatureVectors({ bodies: BODIES, seed: 7, perLabel: 2 });
-    expect(serializeSignatureVectors(again)).toBe(serializeSignatureVectors(vectors));
-    expect(serializeSignatureVectors(buildSignatureVectors({ bodies: BODIES, seed: 8, perLabel: 2 }))).not.toBe(serializeSignatureVectors(vectors));
+    expect(serialiseSignatureVectors(again)).toBe(serialiseSignatureVectors(vectors));
+    expect(serialiseSignatureVectors(buildSignatureVectors({ bodies: BODIES, seed: 8, perLabel: 2 }))).not.toBe(serialiseSignatureVectors(vectors));
   });
 
   it("does not depend on fast-check's global configuration", () => {
@@ -49,7 +49,7 @@ describe('buildSignatureVectors', () => {
       // A replay path reaches the global configuration through a spread, as in tests/setup/fastCheck.ts.
       const replay = { path: '0:1' };
       fc.configureGlobal({ ...saved, seed: 1, numRuns: 3, baseSize: 'xlarge', ...replay });
-      expect(serializeSignatureVectors(buildSignatureVectors({ bodies: BODIES, seed: 7, perLabel: 2 }))).toBe(serializeSignatureVectors(vectors));
+      expect(serialiseSignatureVectors(buildSignatureVectors({ bodies: BODIES, seed: 7, perLabel: 2 }))).toBe(serialiseSignatureVectors(vectors));
     } finally {
       fc.configureGlobal(saved);
     }
@@ -71,9 +71,9 @@ describe('buildSignatureVectors', () => {
   });
 });
 
-describe('serializeSignatureVectors', () => {
+describe('serialiseSignatureVectors', () => {
   const vectors = buildSignatureVectors({ bodies: ['{"type":"ping"}'], seed: 1 });
-  const text = serializeSignatureVectors(vectors);
+  const text = serialiseSignatureVectors(vectors);
   const document = JSON.parse(text) as { description: unknown; algorithm: unknown; headerGrammar: unknown; vectors: SignatureVector[] };
 
   it('writes one pretty JSON document: description, algorithm, header grammar, vectors', () => {
@@ -93,6 +93,6 @@ describe('serializeSignatureVectors', () => {
 
   it('writes the same text whatever order the caller built each vector in', () => {
     const shuffled = vectors.map(({ expected, header, body, secrets, requirement, label }) => ({ expected, header, body, secrets, requirement, label }));
-    expect(serializeSignatureVectors(shuffled)).toBe(text);
+    expect(serialiseSignatureVectors(shuffled)).toBe(text);
   });
 });

@@ -9,7 +9,9 @@ import type { CommandRegistration, CommonOptions } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import { invocationOf } from '../invocation';
 import type { CliIO } from '../io';
-import { collect, nameList, wholeNumber } from '../parseNumbers';
+import { wholeNumber } from '../parseNumbers';
+import { collect } from '../collect';
+import { nameList } from '../nameList';
 
 /** Typed options of `fleet`. */
 export interface FleetCommandOptions extends CommonOptions {

@@ -11,7 +11,9 @@ import type { ListenSession, ListenStop } from '../../sender';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
-import { collect, nameList, wholeNumber } from '../parseNumbers';
+import { wholeNumber } from '../parseNumbers';
+import { collect } from '../collect';
+import { nameList } from '../nameList';
 import { resolveSecrets, type SecretSources } from '../secrets';
 
 /** Typed options of `listen`. */

@@ -11,7 +11,7 @@ import type { CommandRegistration, CommonOptions } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import { invocationOf } from '../invocation';
 import type { CliIO } from '../io';
-import { collect } from '../parseNumbers';
+import { collect } from '../collect';
 import { resolveSecrets, type SecretSources } from '../secrets';
 
 /** Typed options of `recheck`. */

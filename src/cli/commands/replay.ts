@@ -9,7 +9,8 @@ import { replayJudgement } from '../../runner/replayJudgement';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
-import { collect, wholeNumber } from '../parseNumbers';
+import { wholeNumber } from '../parseNumbers';
+import { collect } from '../collect';
 import { resolveSecrets, type SecretSources } from '../secrets';
 
 export interface ReplayCommandOptions extends CommonOptions, SecretSources {

@@ -10,7 +10,8 @@ import { answerLines, eventBody, generateEvent, parseAssignment, requestLines, s
 import type { CommandRegistration, CommonOptions } from '../command';
 import { EXIT, exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
-import { collect, wholeNumber } from '../parseNumbers';
+import { wholeNumber } from '../parseNumbers';
+import { collect } from '../collect';
 import { resolveSecrets, type SecretSources } from '../secrets';
 
 /** Typed options of `send`. */

@@ -5,7 +5,8 @@ import { listenError } from '../../sender/listen/listenError';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
-import { collect, wholeNumber } from '../parseNumbers';
+import { wholeNumber } from '../parseNumbers';
+import { collect } from '../collect';
 import { resolveSecrets, type SecretSources } from '../secrets';
 
 export interface ServeOptions extends CommonOptions, SecretSources {

@@ -17,8 +17,3 @@ const LABELS: Readonly<Record<AnyStatus, string>> = {
 export function statusLabel(status: AnyStatus): string {
   return LABELS[status];
 }
-
-/** How to say "N cases" without "1 cases". */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}

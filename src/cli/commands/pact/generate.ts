@@ -8,7 +8,8 @@ import { httpPactJson, httpPactPath } from '../../../pact/http/httpPactJson';
 import type { CommandRegistration, CommonOptions } from '../../command';
 import { EXIT, type ExitCode } from '../../exitCodes';
 import type { CliIO } from '../../io';
-import { collect, nameList } from '../../parseNumbers';
+import { collect } from '../../collect';
+import { nameList } from '../../nameList';
 
 /** Typed options of `pact generate`. */
 export interface PactGenerateOptions extends CommonOptions {

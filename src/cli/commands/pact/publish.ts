@@ -4,7 +4,8 @@ import { publishPacts, type PublishPactsOptions } from '../../../pact/broker/pub
 import type { CommandRegistration, CommonOptions } from '../../command';
 import { exitCodeForOutcome, type ExitCode } from '../../exitCodes';
 import type { CliIO } from '../../io';
-import { collect, wholeNumber } from '../../parseNumbers';
+import { wholeNumber } from '../../parseNumbers';
+import { collect } from '../../collect';
 import { UsageError } from '../../../errors';
 import { BROKER_TIMEOUT_MS } from '../../../pact/broker/runPactCli';
 

@@ -8,7 +8,8 @@ import { VERSION } from '../../../version';
 import type { CommandRegistration, CommonOptions } from '../../command';
 import { exitCodeForOutcome, type ExitCode } from '../../exitCodes';
 import type { CliIO } from '../../io';
-import { collect, wholeNumber } from '../../parseNumbers';
+import { wholeNumber } from '../../parseNumbers';
+import { collect } from '../../collect';
 import { resolveSecrets, type SecretSources } from '../../secrets';
 
 const LOG_LEVELS: readonly VerifierLogLevel[] = ['error', 'warn', 'info', 'debug'];

@@ -1,5 +1,5 @@
-import { defectiveReceiver, soundReceiver, type RunningReceiver } from './support/receivers';
-import { runCheck } from './support/runCheck';
+import { defectiveReceiver, soundReceiver, type RunningReceiver } from '../support/receivers';
+import { runCheck } from '../support/runCheck';
 
 describe('sig-valid-single (SIG-1)', () => {
   let receivers: RunningReceiver[] = [];
