@@ -54,7 +54,7 @@ export type { CertifyOptions, ProgressEvent } from './runner/certifyOptions';
 export type { CertificationReport, CheckReport, RequirementReport } from './reports/report';
 // Redaction helpers every writer of hookproof output shares (values, URL credentials, terminals).
 export { redactSecrets, redactValue, maskUrlCredentials, terminalSafe } from './reports';
-// root causes: the receiver's own answers, findings ("what to fix first") and set-up hints (issue 8)
+// root causes: the receiver's own answers, findings ("what to fix first") and set-up hints
 export {
   AnswerLedger,
   buildFindings,
@@ -189,13 +189,13 @@ export {
 } from './pact/broker';
 // ← end of the Pact message and broker exports
 
-// spec diff and typed events (issue 5); the jest adapter is its own entry point, 'hookproof/jest'
+// spec diff and typed events; the jest adapter is its own entry point, 'hookproof/jest'
 export { diffSpecs, diffSpecFiles, renderDiff, type DiffOptions, type SpecDiff, type SchemaChange, type ChangeKind, type BrokenSide, type EmpiricalResult, type FieldDiff } from './diff';
 export { generateEventTypes, typedEventArbitrary, anyTypedEventArbitrary } from './typegen';
 export { GRIDX_EVENT_TYPES, type GridxEvent, type GridxEventOf, type GridxEventType, type GridxEventMap } from './generated/gridxEvents';
 // ← end of the diff and typed-event exports
 
-// trust: report digests, attestations, recheck and fleet runs (issue 13)
+// trust: report digests, attestations, recheck and fleet runs
 export * from './attest';
 export * from './recheck';
 export * from './fleet';

@@ -32,8 +32,7 @@ function check(requirement: RequirementId, failures: readonly Failure[], blocked
     title: requirement,
     requirement,
     severity,
-    // Until the blocked status lands (issue 8 item 1), a blocked check is a skip with blockedBy.
-    status: blockedBy !== undefined ? 'skip' : failures.length > 0 ? (severity === 'required' ? 'fail' : 'warn') : 'pass',
+    status: blockedBy !== undefined ? 'blocked' : failures.length > 0 ? (severity === 'required' ? 'fail' : 'warn') : 'pass',
     cases: 10,
     durationMs: 1,
     failures,

@@ -32,8 +32,8 @@ export async function serve(listener: RequestListener): Promise<TestReceiver> {
 /**
  * A receiver with two defects: it never verifies X-Signature (anything is accepted, SIG-2…SIG-7)
  * and it answers `ping` events with 503 (a transient error for an event it must accept: EVT-1,
- * and SIG-1 whenever a ping is drawn). The second defect makes checks fail while the signature
- * checks that would catch the first are still being written.
+ * and SIG-1 whenever a ping is drawn). Two defects in different areas give a real run failures
+ * of more than one kind, which the report tests need to render.
  */
 export function defectiveReceiver(): Promise<TestReceiver> {
   return serve((req, res) => {

@@ -10,7 +10,7 @@ function object(properties: Record<string, unknown>, optional: readonly string[]
   return { type: 'object', additionalProperties: false, required: Object.keys(properties).filter((k) => !optional.includes(k)), properties };
 }
 
-/** The receiver's own answer (issue 8): bounded body, control characters escaped. */
+/** The receiver's own answer: bounded body, control characters escaped. */
 const ANSWER = object(
   {
     status: { type: 'integer', minimum: 100, maximum: 999 },
