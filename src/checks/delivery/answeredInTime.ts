@@ -2,6 +2,7 @@ import type { DeliveryResult } from '../../delivery';
 import { blockedJudgement, blockerReason } from '../attribution';
 import type { Check } from '../check';
 import { acceptedEventsProperty, eventsOf } from '../properties';
+import { skipWithoutTypes } from '../skipWithoutTypes';
 
 export const answeredInTime: Check = {
   id: 'dlv-answered-in-time',
@@ -9,7 +10,8 @@ export const answeredInTime: Check = {
   requirement: 'DLV-1',
   severity: 'required',
   async run(ctx) {
-    if (ctx.types.length === 0) return { status: 'skip', cases: 0, failures: [], note: 'no non-deprecated event type selected' };
+    const skip = skipWithoutTypes(ctx.types);
+    if (skip !== undefined) return skip;
     const expected = `a complete HTTP answer within ${ctx.timeoutMs} ms (gridX gives up after 5 s and retries the event)`;
     // Any status counts here: whether it is the right one is for the other checks to say.
     const property = {

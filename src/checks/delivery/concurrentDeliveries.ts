@@ -6,6 +6,7 @@ import { eventsOf } from '../properties';
 import { envelopeFields } from './envelopeFields';
 import { blockedFinding, forAllScenarios } from './forAllScenarios';
 import { freshIds } from './freshIds';
+import { runsEach } from '../runsEach';
 
 export const concurrentDeliveries: Check = {
   id: 'dlv-concurrent',
@@ -26,7 +27,7 @@ export const concurrentDeliveries: Check = {
       name: 'dlv-concurrent',
       arbitrary: batches,
       // Each case is a batch: as many requests in all as a property of --runs single cases.
-      runs: Math.max(2, Math.ceil(ctx.runs / inFlight)),
+      runs: runsEach(ctx, inFlight, 2),
       // A concurrency failure depends on timing, not on the events drawn: shrinking would only
       // re-send batches and blame whichever event lost the race.
       shrink: false,

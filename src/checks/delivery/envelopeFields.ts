@@ -1,5 +1,6 @@
 import type { EventType } from '../../schemas/catalogue';
 import { isSchemaObject } from '../../spec/types';
+import { NO_TYPES_NOTE } from '../skipWithoutTypes';
 
 /** The envelope fields the delivery checks reason about, found in the event schemas by their shape. */
 export interface EnvelopeFields {
@@ -21,7 +22,7 @@ export interface EnvelopeFields {
 export function envelopeFields(types: readonly EventType[], discriminator: string): EnvelopeFields | string {
   const found = types.map((t) => fieldsOf(t, discriminator));
   const first = found[0];
-  if (first === undefined) return 'no non-deprecated event type selected';
+  if (first === undefined) return NO_TYPES_NOTE;
   if (typeof first === 'string') return first;
   const same = found.every((f) => typeof f !== 'string' && f.id === first.id && f.time === first.time && f.subject.join() === first.subject.join());
   return same ? first : 'the selected event types do not share one envelope (id, time and subject fields differ)';

@@ -4,6 +4,7 @@ import type { Check } from '../check';
 import type { Judgement } from '../checkContext';
 import { expectSuccess } from '../expectations';
 import { acceptedEventsProperty, eventsOf } from '../properties';
+import { skipWithoutTypes } from '../skipWithoutTypes';
 
 /**
  * A 3xx is never followed: the event is answered at the registered URL or it is lost. Only
@@ -25,7 +26,8 @@ export const noRedirects: Check = {
   requirement: 'DLV-3',
   severity: 'required',
   async run(ctx) {
-    if (ctx.types.length === 0) return { status: 'skip', cases: 0, failures: [], note: 'no non-deprecated event type selected' };
+    const skip = skipWithoutTypes(ctx.types);
+    if (skip !== undefined) return skip;
     const property = { ...acceptedEventsProperty(ctx, 'no-redirects', eventsOf(ctx.types)), judge: (_event: unknown, result: DeliveryResult) => judgeNoRedirect(result) };
     return ctx.outcome([await ctx.forAll(property)]);
   },

@@ -4,6 +4,7 @@ import type { Check } from '../check';
 import type { Judgement } from '../checkContext';
 import { expectSuccess } from '../expectations';
 import { acceptedEventsProperty, eventsOf } from '../properties';
+import { skipWithoutTypes } from '../skipWithoutTypes';
 
 /**
  * A success must be one of gridX's four statuses; another 2xx is singled out, as it looks fine but
@@ -24,7 +25,8 @@ export const successStatus: Check = {
   requirement: 'DLV-2',
   severity: 'required',
   async run(ctx) {
-    if (ctx.types.length === 0) return { status: 'skip', cases: 0, failures: [], note: 'no non-deprecated event type selected' };
+    const skip = skipWithoutTypes(ctx.types);
+    if (skip !== undefined) return skip;
     const property = { ...acceptedEventsProperty(ctx, 'success-status', eventsOf(ctx.types)), judge: (_event: unknown, result: DeliveryResult) => judgeSuccessStatus(result) };
     return ctx.outcome([await ctx.forAll(property)]);
   },

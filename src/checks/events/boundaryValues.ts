@@ -1,7 +1,9 @@
 import type { Check } from '../check';
 import { expectSuccess } from '../expectations';
 import { boundaryEventArbitrary } from './boundaryEventArbitrary';
-import { noTypes, runsPerType, signedEventCase } from './signedCase';
+import { signedEventCase } from './signedCase';
+import { runsEach } from '../runsEach';
+import { skipWithoutTypes } from '../skipWithoutTypes';
 
 export const boundaryValues: Check = {
   id: 'evt-boundary-values',
@@ -9,7 +11,8 @@ export const boundaryValues: Check = {
   requirement: 'EVT-4',
   severity: 'required',
   async run(ctx) {
-    if (ctx.types.length === 0) return noTypes();
+    const skip = skipWithoutTypes(ctx.types);
+    if (skip !== undefined) return skip;
     const parts = [];
     for (const eventType of ctx.types) {
       parts.push(
@@ -17,7 +20,7 @@ export const boundaryValues: Check = {
           name: eventType.type,
           arbitrary: boundaryEventArbitrary(eventType),
           // Each case mixes many edges; half of --runs per type gives each edge of a field several tries.
-          runs: runsPerType(ctx, 10, 2),
+          runs: runsEach(ctx, 2, 10),
           toCase: ({ event, edges }) => {
             const label = edges.length === 0 ? 'plain values only (boundaries are not the cause)' : `boundary values: ${edges.map((e) => `${e.pointer} = ${e.label}`).join('; ')}`;
             return signedEventCase(ctx, event, label, eventType.type, 'valid:boundary');

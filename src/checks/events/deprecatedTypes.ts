@@ -4,7 +4,9 @@ import { blockedJudgement, blockerOf, blockerReason } from '../attribution';
 import { expectSuccessOrPermanent4xx } from '../expectations';
 import { eventsOf } from '../properties';
 import { plainValues } from './plainValues';
-import { noTypes, runsPerType, signedEventCase } from './signedCase';
+import { signedEventCase } from './signedCase';
+import { runsEach } from '../runsEach';
+import { skipWithoutTypes } from '../skipWithoutTypes';
 
 export const deprecatedTypes: Check = {
   id: 'evt-deprecated-types',
@@ -12,7 +14,8 @@ export const deprecatedTypes: Check = {
   requirement: 'EVT-5',
   severity: 'recommended',
   async run(ctx) {
-    if (ctx.deprecatedTypes.length === 0) return noTypes('no deprecated event type selected');
+    const skip = skipWithoutTypes(ctx.deprecatedTypes, 'no deprecated event type selected');
+    if (skip !== undefined) return skip;
     // The control of a case: a plain valid event of a subscribed, non-deprecated type. Without
     // one (only deprecated types selected), an unanswered case is DLV-1's, not EVT-5's.
     const [controlType] = ctx.types;
@@ -25,7 +28,7 @@ export const deprecatedTypes: Check = {
         await ctx.forAll({
           name: eventType.type,
           arbitrary: fc.noShrink(eventsOf([eventType], { presence: 'full' })).map((event) => plain(event)),
-          runs: runsPerType(ctx),
+          runs: runsEach(ctx, 4),
           toCase: (event) => signedEventCase(ctx, event, 'deprecated type', eventType.type, 'valid:deprecated'),
           judge: (_event, result) => {
             const judgement = expectSuccessOrPermanent4xx(result);

@@ -2,7 +2,9 @@ import type { Check } from '../check';
 import { blockedJudgement, blockerOf, blockerReason } from '../attribution';
 import type { Judgement } from '../checkContext';
 import { eventsOf } from '../properties';
-import { noTypes, runsPerType, signedEventCase } from './signedCase';
+import { signedEventCase } from './signedCase';
+import { runsEach } from '../runsEach';
+import { skipWithoutTypes } from '../skipWithoutTypes';
 
 export const gone: Check = {
   id: 'gone-valid-event',
@@ -10,12 +12,13 @@ export const gone: Check = {
   requirement: 'GONE-1',
   severity: 'informational',
   async run(ctx) {
-    if (ctx.types.length === 0) return noTypes();
+    const skip = skipWithoutTypes(ctx.types);
+    if (skip !== undefined) return skip;
     const discriminator = ctx.engine.catalogue.discriminator;
     const part = await ctx.forAll({
       name: 'valid-event',
       arbitrary: eventsOf(ctx.types),
-      runs: runsPerType(ctx),
+      runs: runsEach(ctx, 4),
       toCase: (event) => signedEventCase(ctx, event, 'valid event', String(event[discriminator]), 'valid'),
       // No answer is no evidence that the receiver would not answer 410: DLV-1's to fail, not a pass.
       judge: (_event, result): Judgement =>

@@ -5,7 +5,9 @@ import type { CheckContext, PropertyOutcome } from '../checkContext';
 import { expectSuccessOrPermanent4xx } from '../expectations';
 import { invalidCaseIsolator } from './invalidCaseIsolator';
 import { plainValues } from './plainValues';
-import { noTypes, signedEventCase } from './signedCase';
+import { signedEventCase } from './signedCase';
+import { runsEach } from '../runsEach';
+import { skipWithoutTypes } from '../skipWithoutTypes';
 
 /** An invalid case, and its control: a plain, complete valid event of the same type. */
 interface ControlledCase {
@@ -26,7 +28,8 @@ export const invalidEvents: Check = {
   requirement: 'EVT-7',
   severity: 'recommended',
   async run(ctx) {
-    if (ctx.types.length === 0) return noTypes();
+    const skip = skipWithoutTypes(ctx.types);
+    if (skip !== undefined) return skip;
     // One property per kind of breakage, so each kind that breaks the receiver gets its own shrunk case.
     const parts: PropertyOutcome[] = [];
     const absent: InvalidKind[] = [];
@@ -40,7 +43,7 @@ export const invalidEvents: Check = {
         await ctx.forAll({
           name: kind,
           arbitrary,
-          runs: Math.max(5, Math.ceil(ctx.runs / 2)),
+          runs: runsEach(ctx, 2),
           toCase: ({ invalid: c }) => ({ label: c.label, eventType: c.sourceType, variant: `invalid:${c.kind}`, body: c.body, signature: ctx.sign(c.body) }),
           judge: (_case, result) => expectSuccessOrPermanent4xx(result),
           control: ({ invalid, valid }) => signedEventCase(ctx, valid, `a valid ${invalid.sourceType} event`, invalid.sourceType, 'valid'),

@@ -2,7 +2,9 @@ import type { Check } from '../check';
 import { expectSuccess } from '../expectations';
 import { minimalEventArbitrary } from './minimalEventArbitrary';
 import { listPointers } from './schemaFields';
-import { noTypes, runsPerType, signedEventCase } from './signedCase';
+import { signedEventCase } from './signedCase';
+import { runsEach } from '../runsEach';
+import { skipWithoutTypes } from '../skipWithoutTypes';
 
 export const minimalEvents: Check = {
   id: 'evt-minimal-events',
@@ -10,7 +12,8 @@ export const minimalEvents: Check = {
   requirement: 'EVT-2',
   severity: 'required',
   async run(ctx) {
-    if (ctx.types.length === 0) return noTypes();
+    const skip = skipWithoutTypes(ctx.types);
+    if (skip !== undefined) return skip;
     // One property per type; a failure is shrunk to the optional fields whose absence breaks the receiver.
     const parts = [];
     for (const eventType of ctx.types) {
@@ -18,7 +21,7 @@ export const minimalEvents: Check = {
         await ctx.forAll({
           name: eventType.type,
           arbitrary: minimalEventArbitrary(eventType),
-          runs: runsPerType(ctx),
+          runs: runsEach(ctx, 4),
           toCase: ({ event, omitted }) => {
             const label = omitted.length === 0 ? 'every optional field present (absence is not the cause)' : `optional field(s) absent: ${listPointers(omitted)}`;
             return signedEventCase(ctx, event, label, eventType.type, 'valid:minimal');

@@ -2,8 +2,9 @@ import type fc from 'fast-check';
 import type { Check } from '../check';
 import type { CheckContext, PropertySpec } from '../checkContext';
 import { expectNotTransient } from '../expectations';
-import { noTypes } from './signedCase';
 import { foreignTypeArbitrary, siblingTypeArbitrary, type UnknownTypeEvent } from './unknownTypeArbitrary';
+import { runsEach } from '../runsEach';
+import { skipWithoutTypes } from '../skipWithoutTypes';
 
 export const unknownType: Check = {
   id: 'evt-unknown-type',
@@ -11,7 +12,8 @@ export const unknownType: Check = {
   requirement: 'EVT-6',
   severity: 'recommended',
   async run(ctx) {
-    if (ctx.types.length === 0) return noTypes();
+    const skip = skipWithoutTypes(ctx.types);
+    if (skip !== undefined) return skip;
     const { catalogue } = ctx.engine;
     const sibling = siblingTypeArbitrary(catalogue, ctx.types);
     const parts = [await ctx.forAll(property(ctx, 'new-namespace', foreignTypeArbitrary(catalogue, ctx.types)))];
@@ -24,7 +26,7 @@ function property(ctx: CheckContext, name: string, arbitrary: fc.Arbitrary<Unkno
   return {
     name,
     arbitrary,
-    runs: Math.max(5, Math.ceil(ctx.runs / 2)),
+    runs: runsEach(ctx, 2),
     toCase: ({ unknownType: type, sourceType, body }) => ({
       label: `unknown type ${JSON.stringify(type)}`,
       eventType: sourceType,

@@ -1,6 +1,8 @@
 import type { Check } from '../check';
 import { judgeAcceptance } from '../attribution';
 import { acceptedEventsProperty, eventsOf } from '../properties';
+import { runsEach } from '../runsEach';
+import { skipWithoutTypes } from '../skipWithoutTypes';
 
 export const validEvents: Check = {
   id: 'evt-valid-events',
@@ -8,7 +10,8 @@ export const validEvents: Check = {
   requirement: 'EVT-1',
   severity: 'required',
   async run(ctx) {
-    if (ctx.types.length === 0) return { status: 'skip', cases: 0, failures: [], note: 'no non-deprecated event type selected' };
+    const skip = skipWithoutTypes(ctx.types);
+    if (skip !== undefined) return skip;
     // One property per type: every type is exercised, and a failure names the type it broke.
     const parts = [];
     for (const eventType of ctx.types) {
@@ -16,7 +19,7 @@ export const validEvents: Check = {
       parts.push(
         await ctx.forAll({
           ...acceptedEventsProperty(ctx, eventType.type, eventsOf([eventType])),
-          runs: Math.max(5, Math.ceil(ctx.runs / 4)),
+          runs: runsEach(ctx, 4),
           judge: (_event, result) => judgeAcceptance('EVT-1', result),
         }),
       );

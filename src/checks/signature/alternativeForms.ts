@@ -1,5 +1,6 @@
 import type { Check } from '../check';
-import { labelProperties, skipWithoutTypes } from './labelProperties';
+import { labelProperties } from './labelProperties';
+import { NO_EVENT_TO_SIGN_NOTE, skipWithoutTypes } from '../skipWithoutTypes';
 
 /**
  * SIG-9 (recommended): the forms the spec's pattern allows beside gridX's canonical one, upper-case
@@ -12,6 +13,6 @@ export const alternativeForms: Check = {
   requirement: 'SIG-9',
   severity: 'recommended',
   async run(ctx) {
-    return skipWithoutTypes(ctx) ?? ctx.outcome(await labelProperties(ctx, ['uppercase-hex', 'no-space-separator']));
+    return skipWithoutTypes(ctx.types, NO_EVENT_TO_SIGN_NOTE) ?? ctx.outcome(await labelProperties(ctx, ['uppercase-hex', 'no-space-separator']));
   },
 };

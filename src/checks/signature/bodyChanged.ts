@@ -5,7 +5,8 @@ import type { Check } from '../check';
 import { expectUnauthorized } from '../expectations';
 import { eventsOf, forgedControl, signatureProperty } from '../properties';
 import { changeOneField } from './changeOneField';
-import { runsEach, skipWithoutTypes } from './labelProperties';
+import { runsEach } from '../runsEach';
+import { NO_EVENT_TO_SIGN_NOTE, skipWithoutTypes } from '../skipWithoutTypes';
 
 /**
  * SIG-4, two properties. `body-changed`: fresh events signed, then one byte changed. `field-changed`:
@@ -19,7 +20,7 @@ export const bodyChanged: Check = {
   requirement: 'SIG-4',
   severity: 'required',
   async run(ctx) {
-    const skip = skipWithoutTypes(ctx);
+    const skip = skipWithoutTypes(ctx.types, NO_EVENT_TO_SIGN_NOTE);
     if (skip !== undefined) return skip;
     const runs = runsEach(ctx, 2);
     const oneByte = await ctx.forAll(signatureProperty(ctx, 'body-changed', runs));

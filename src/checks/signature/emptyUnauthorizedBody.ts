@@ -4,7 +4,7 @@ import { SIGNATURE_LABELS, labelExpectation, signatureCaseArbitrary } from '../.
 import type { Check, Failure } from '../check';
 import type { RequirementId } from '../requirements';
 import { eventsOf } from '../properties';
-import { skipWithoutTypes } from './labelProperties';
+import { NO_EVENT_TO_SIGN_NOTE, skipWithoutTypes } from '../skipWithoutTypes';
 
 /** Every kind of forged request: each must get a 401 (SIG-2 to SIG-7), whose body is judged here. */
 const FORGED_LABELS = SIGNATURE_LABELS.filter((label) => labelExpectation(label) === 'reject');
@@ -21,7 +21,7 @@ export const emptyUnauthorizedBody: Check = {
   requirement: 'SIG-10',
   severity: 'recommended',
   async run(ctx) {
-    const skip = skipWithoutTypes(ctx);
+    const skip = skipWithoutTypes(ctx.types, NO_EVENT_TO_SIGN_NOTE);
     if (skip !== undefined) return skip;
     const discriminator = ctx.engine.catalogue.discriminator;
     let unauthorized = 0;

@@ -1,6 +1,7 @@
 import { SIGNATURE_LABELS, labelRequirement } from '../../signing';
 import type { Check } from '../check';
-import { labelProperties, skipWithoutTypes } from './labelProperties';
+import { labelProperties } from './labelProperties';
+import { NO_EVENT_TO_SIGN_NOTE, skipWithoutTypes } from '../skipWithoutTypes';
 
 /**
  * Every kind of malformed header the signing module files under SIG-5: empty-value, no-prefix,
@@ -17,6 +18,6 @@ export const malformedHeader: Check = {
   requirement: 'SIG-5',
   severity: 'required',
   async run(ctx) {
-    return skipWithoutTypes(ctx) ?? ctx.outcome(await labelProperties(ctx, MALFORMED_LABELS));
+    return skipWithoutTypes(ctx.types, NO_EVENT_TO_SIGN_NOTE) ?? ctx.outcome(await labelProperties(ctx, MALFORMED_LABELS));
   },
 };

@@ -1,5 +1,6 @@
 import type { Check } from '../check';
-import { labelProperties, skipWithoutTypes } from './labelProperties';
+import { labelProperties } from './labelProperties';
+import { NO_EVENT_TO_SIGN_NOTE, skipWithoutTypes } from '../skipWithoutTypes';
 
 /** SIG-2: a valid event sent without any X-Signature header must get a 401. */
 export const missingHeader: Check = {
@@ -8,6 +9,6 @@ export const missingHeader: Check = {
   requirement: 'SIG-2',
   severity: 'required',
   async run(ctx) {
-    return skipWithoutTypes(ctx) ?? ctx.outcome(await labelProperties(ctx, ['missing-header']));
+    return skipWithoutTypes(ctx.types, NO_EVENT_TO_SIGN_NOTE) ?? ctx.outcome(await labelProperties(ctx, ['missing-header']));
   },
 };

@@ -1,5 +1,6 @@
 import type { Check } from '../check';
-import { labelProperties, skipWithoutTypes } from './labelProperties';
+import { labelProperties } from './labelProperties';
+import { NO_EVENT_TO_SIGN_NOTE, skipWithoutTypes } from '../skipWithoutTypes';
 
 /** SIG-7: 2 to 5 well-formed digests, none made with a receiver secret, must get a 401. */
 export const noneMatching: Check = {
@@ -8,6 +9,6 @@ export const noneMatching: Check = {
   requirement: 'SIG-7',
   severity: 'required',
   async run(ctx) {
-    return skipWithoutTypes(ctx) ?? ctx.outcome(await labelProperties(ctx, ['none-matching']));
+    return skipWithoutTypes(ctx.types, NO_EVENT_TO_SIGN_NOTE) ?? ctx.outcome(await labelProperties(ctx, ['none-matching']));
   },
 };

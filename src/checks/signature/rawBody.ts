@@ -2,7 +2,7 @@ import { serialiseEvent, unusualJsonArbitrary } from '../../serialise';
 import type { Check } from '../check';
 import { expectSuccess } from '../expectations';
 import { eventsOf } from '../properties';
-import { skipWithoutTypes } from './labelProperties';
+import { NO_EVENT_TO_SIGN_NOTE, skipWithoutTypes } from '../skipWithoutTypes';
 
 /**
  * SIG-8: a valid event written as unusual but valid JSON (a leading newline, whitespace between
@@ -16,7 +16,7 @@ export const rawBody: Check = {
   requirement: 'SIG-8',
   severity: 'required',
   async run(ctx) {
-    const skip = skipWithoutTypes(ctx);
+    const skip = skipWithoutTypes(ctx.types, NO_EVENT_TO_SIGN_NOTE);
     if (skip !== undefined) return skip;
     const discriminator = ctx.engine.catalogue.discriminator;
     const part = await ctx.forAll({

@@ -1,5 +1,6 @@
 import type { Check } from '../check';
-import { labelProperties, skipWithoutTypes } from './labelProperties';
+import { labelProperties } from './labelProperties';
+import { NO_EVENT_TO_SIGN_NOTE, skipWithoutTypes } from '../skipWithoutTypes';
 
 /**
  * SIG-6: 2 to 5 digests, exactly one made with a receiver secret, at any position, must be
@@ -11,6 +12,6 @@ export const rotation: Check = {
   requirement: 'SIG-6',
   severity: 'required',
   async run(ctx) {
-    return skipWithoutTypes(ctx) ?? ctx.outcome(await labelProperties(ctx, ['rotation']));
+    return skipWithoutTypes(ctx.types, NO_EVENT_TO_SIGN_NOTE) ?? ctx.outcome(await labelProperties(ctx, ['rotation']));
   },
 };

@@ -1,6 +1,6 @@
 import type { Check } from '../check';
 import { signatureProperty } from '../properties';
-import { skipWithoutTypes } from './labelProperties';
+import { NO_EVENT_TO_SIGN_NOTE, skipWithoutTypes } from '../skipWithoutTypes';
 
 export const validSingle: Check = {
   id: 'sig-valid-single',
@@ -8,6 +8,6 @@ export const validSingle: Check = {
   requirement: 'SIG-1',
   severity: 'required',
   async run(ctx) {
-    return skipWithoutTypes(ctx) ?? ctx.outcome([await ctx.forAll(signatureProperty(ctx, 'valid-single'))]);
+    return skipWithoutTypes(ctx.types, NO_EVENT_TO_SIGN_NOTE) ?? ctx.outcome([await ctx.forAll(signatureProperty(ctx, 'valid-single'))]);
   },
 };

@@ -1,5 +1,6 @@
 import type { Check } from '../check';
-import { labelProperties, skipWithoutTypes } from './labelProperties';
+import { labelProperties } from './labelProperties';
+import { NO_EVENT_TO_SIGN_NOTE, skipWithoutTypes } from '../skipWithoutTypes';
 
 /** SIG-3: one well-formed digest made with a secret the receiver does not hold must get a 401. */
 export const wrongSecret: Check = {
@@ -8,6 +9,6 @@ export const wrongSecret: Check = {
   requirement: 'SIG-3',
   severity: 'required',
   async run(ctx) {
-    return skipWithoutTypes(ctx) ?? ctx.outcome(await labelProperties(ctx, ['wrong-secret']));
+    return skipWithoutTypes(ctx.types, NO_EVENT_TO_SIGN_NOTE) ?? ctx.outcome(await labelProperties(ctx, ['wrong-secret']));
   },
 };

@@ -3,6 +3,7 @@ import { describeResult, type DeliveryResult } from '../../delivery';
 import { serialiseEvent } from '../../serialise';
 import type { Check } from '../check';
 import { eventsOf } from '../properties';
+import { skipWithoutTypes } from '../skipWithoutTypes';
 
 const TRUST_HINT =
   'gridX accepts only certificates a standard trust store accepts (no self-signed, no private CA); ' +
@@ -28,7 +29,8 @@ export const trustedCertificate: Check = {
       const note = 'plain http:// target allowed by --allow-http for a local or staging run: gridX refuses http:// URLs, TLS-1 is not proven';
       return ctx.target.allowHttp ? { status: 'warn', cases: 0, failures: [], note } : { status: 'fail', cases: 0, failures: [], note: 'gridX delivers over https:// only' };
     }
-    if (ctx.types.length === 0) return { status: 'skip', cases: 0, failures: [], note: 'no non-deprecated event type selected' };
+    const skip = skipWithoutTypes(ctx.types);
+    if (skip !== undefined) return skip;
     // One valid, signed event: the handshake is the same for every body.
     const [event = {}] = fc.sample(eventsOf(ctx.types), { seed: ctx.seed, numRuns: 1 });
     const body = serialiseEvent(event);
