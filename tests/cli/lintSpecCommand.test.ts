@@ -28,7 +28,7 @@ describe('lint-spec', () => {
   it('prints the whole-document pointer readably', async () => {
     const io = memoryIO();
     await runLintSpec({ spec: fixtureSpec('broken-mapping.yaml'), json: false }, io);
-    expect(io.stdout).toContain('UNHANDLED  catalogue-build  (root)  $ref "#/components/schemas/PingData" points to nothing');
+    expect(io.stdout).toContain('UNHANDLED  does-not-load  (root)  $ref "#/components/schemas/PingData" points to nothing');
   });
 
   it('prints the LintReport as JSON with --json', async () => {
