@@ -5,6 +5,7 @@ import { unknownFormats } from '../schemas/ajvInstance';
 import { applyErrata } from './applyErrata';
 import type { Defect } from './errata';
 import { escapePointer } from './errata/erratum';
+import { nonSchemaProperties } from './errata/keywordUnderProperties';
 import { findEventRoot, schemasOf, type EventRoot } from './eventRoot';
 import { collectRefs, resolvePointer, schemaNameOfRef } from './refs';
 import { isSchemaObject, type SpecDocument } from './types';
@@ -33,6 +34,7 @@ export function lintSpec(spec: SpecDocument): LintReport {
     ...danglingRefs(spec),
     ...(root === undefined ? [] : mappingDefects(spec, root)),
     ...formatDefects(spec, catalogue),
+    ...notSchemas(spec),
   ];
   if (built instanceof LoadFailure) {
     unhandled.push({ code: 'does-not-load', pointer: '', message: built.message });
@@ -88,6 +90,13 @@ function danglingRefs(spec: SpecDocument): Defect[] {
     if (target === undefined) defects.push({ code: 'unresolved-ref', pointer: at, message: `$ref "${ref}" points to nothing` });
   }
   return defects;
+}
+
+/** `properties` entries that are not schemas and that no erratum can move (see keywordUnderProperties). */
+function notSchemas(spec: SpecDocument): Defect[] {
+  return nonSchemaProperties(schemasOf(spec))
+    .filter((entry) => !entry.movable)
+    .map((entry) => ({ code: 'property-not-a-schema', pointer: entry.pointer, message: `property "${entry.name}" is described by ${JSON.stringify(entry.value)}, which is not a schema` }));
 }
 
 function mappingDefects(spec: SpecDocument, root: EventRoot): Defect[] {
