@@ -12,7 +12,9 @@ describe('lintSpec on the real spec', () => {
 
   it('finds one defect per erratum, in the errata order, and nothing unhandled', () => {
     expect(report.unhandled).toEqual([]);
-    expect(report.defects.map((d) => d.erratum)).toEqual(ERRATA.map((e) => e.id));
+    // keyword-under-properties and required-never-described correct only earlier files (spec/history).
+    const history = new Set(['keyword-under-properties', 'required-never-described']);
+    expect(report.defects.map((d) => d.erratum)).toEqual(ERRATA.map((e) => e.id).filter((id) => !history.has(id)));
   });
 
   it('reports exactly what the engine corrects', () => {
