@@ -82,3 +82,27 @@ properties:
   schemas[`Level${levels}`] = `type: string\ndescription: The leaf.`;
   return specWithData('Level0', schemas);
 }
+
+/**
+ * A probe event whose `data` has a nested `settings` object; `closed` puts
+ * `additionalProperties: false` on `data` and on `settings` (and, with `root`, on the event).
+ */
+export function objectsSpec(closed: boolean, root = false): string {
+  const close = closed ? '\nadditionalProperties: false' : '';
+  const text = specWithData('Data', {
+    Data: `type: object
+required: [level]
+properties:
+  level:
+    type: integer
+    minimum: 0
+    maximum: 100
+  settings:
+    type: object${close.replace(/\n/g, '\n    ')}
+    properties:
+      mode:
+        type: string
+        enum: [ECO, FAST]${close}`,
+  });
+  return root ? text.replace("    ProbeEvent:\n      type: object\n", "    ProbeEvent:\n      type: object\n      additionalProperties: false\n") : text;
+}
