@@ -1,3 +1,4 @@
+import { describeSpecVersion } from '../../spec/specVersion';
 import { redactSecrets } from '../redaction/redactSecrets';
 import { isSenderReport, type CertificationReport, type CheckReport } from '../report';
 import { failureLines } from '../text/failureText';
@@ -34,6 +35,9 @@ export function renderSummary(report: CertificationReport, options: SummaryOptio
       ? `${pass} passed, ${fail} failed, ${plural(warn, 'warning')}, ${skip} skipped · ${plural(cases, 'delivery', 'deliveries')} received · ${duration}`
       : `${pass} passed, ${fail} failed, ${plural(warn, 'warning')}, ${skip} skipped · ${plural(cases, 'case')} · seed ${report.seed} · ${duration}`,
   ];
+  // Which spec version judged the run: its name and date beside the hash that identifies it.
+  const version = describeSpecVersion(report.spec);
+  if (version !== undefined) lines.push(`spec ${version} · sha256 ${report.spec.sha256}`);
   if (report.gone !== undefined) lines.push('', paint('bold', paint('red', goneMessage(report.gone.caseLabel))));
   for (const check of report.checks.filter((c) => c.status === 'fail' || c.status === 'warn')) lines.push('', ...checkDetails(check, paint));
   const skipped = skippedLines(report.checks.filter((c) => c.status === 'skip'), paint);
