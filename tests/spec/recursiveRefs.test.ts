@@ -1,4 +1,9 @@
 import fc from 'fast-check';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { memoryIO } from '../../src/cli/memoryIO';
+import { runCli } from '../../src/cli/runCli';
 import { eventArbitrary, invalidEventArbitrary } from '../../src/arbitraries';
 import { engineFromSpec } from '../../src/engine';
 import { SpecInvalidError } from '../../src/errors';
@@ -54,9 +59,22 @@ describe('a legitimately recursive schema (Node.next â†’ Node, Node.children[] â
 describe('an exponential $ref diamond (each level referencing the next twice)', () => {
   const text = diamondSpec(20);
 
-  it('is a small file (tens of KB) whose naive expansion would have 2^20 leaves', () => {
-    expect(text.length).toBeGreaterThan(5_000);
-    expect(text.length).toBeLessThan(40_000);
+  it('is a file of about 29 KB whose naive expansion would have 2^20 leaves', () => {
+    expect(text.length).toBeGreaterThan(25_000);
+    expect(text.length).toBeLessThan(35_000);
+  });
+
+  it('makes validate exit 2 with one line, and lint-spec report it as does-not-load', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hookproof-diamond-'));
+    const specPath = join(dir, 'diamond.yaml');
+    writeFileSync(specPath, text);
+    writeFileSync(join(dir, 'event.json'), '{}');
+    const validate = memoryIO();
+    expect(await runCli(['validate', '--spec', specPath, join(dir, 'event.json')], validate)).toBe(2);
+    expect(validate.stderr).toEqual([expect.stringMatching(/^hookproof: invalid spec .*diamond\.yaml: \$refs expand to more than \d+ schema nodes/)]);
+    const lint = memoryIO();
+    expect(await runCli(['lint-spec', '--spec', specPath], lint)).toBe(1);
+    expect(lint.stdout.filter((l) => l.startsWith('UNHANDLED'))).toEqual([expect.stringContaining('UNHANDLED  does-not-load  (root)  $refs expand to more than')]);
   });
 
   it('is refused with one line, after work bounded linearly by the file', () => {
