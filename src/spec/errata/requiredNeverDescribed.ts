@@ -1,7 +1,6 @@
 import { flattenAllOf } from '../../schemas/flattenAllOf';
 import { openapiToJsonSchema } from '../../schemas/openapiToJsonSchema';
-import type { EventRoot } from '../eventRoot';
-import { schemasOf } from '../eventRoot';
+import { schemasOf, type EventRoot } from '../eventRoot';
 import { inlineRefs, schemaNameOfRef } from '../refs';
 import { isSchemaObject, type SchemaObject, type SpecDocument } from '../types';
 import { cloneSpec, escapePointer, type Defect, type Erratum } from './erratum';
