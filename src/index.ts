@@ -2,7 +2,7 @@
  * hookproof's public API. Everything a library user, a jest suite or the CLI needs is exported by
  * name from here; other modules are internal and may change.
  */
-export { createEngine, type Engine, type EngineOptions } from './engine';
+export { createEngine, engineFromSpec, type Engine, type EngineOptions } from './engine';
 export { VERSION } from './version';
 export * from './errors';
 

@@ -1,10 +1,12 @@
 import fc from 'fast-check';
+import { SpecInvalidError } from '../errors';
 import { isSchemaObject, type SchemaObject } from '../spec/types';
 import { formatArbitrary } from './formats';
 import { jsonValueArbitrary } from './jsonValue';
 import { integerArbitrary, numberArbitrary } from './numbers';
 import { textArbitrary } from './strings';
 import { escapePointerSegment } from '../jsonPointer';
+import { unescapePointerSegment } from '../jsonPointer';
 
 /** How optional properties appear in generated objects. */
 export type Presence = 'random' | 'minimal' | 'full';
@@ -15,7 +17,16 @@ export interface SchemaArbitraryOptions {
   readonly extraProperties: boolean;
   /** JSON pointers of optional properties that must be present (to reach a nested field). */
   readonly forcePresent?: ReadonlySet<string>;
+  /** The root schema's `definitions`, where recursive schemas live (`{$ref: "#/definitions/Node"}`). */
+  readonly definitions?: Readonly<Record<string, unknown>>;
+  /** How many recursive references lead here; deeper than RECURSION_DEPTH, only what is required. */
+  readonly refDepth?: number;
 }
+
+/** Levels of a recursive schema generated with optional parts; below, only required ones. */
+const RECURSION_DEPTH = 2;
+/** A recursion still required this deep is required at every level: no finite value exists. */
+const RECURSION_LIMIT = 12;
 
 const EXTRA_KEY = fc.stringMatching(/^[a-z][A-Za-z0-9_]{0,15}$/);
 
@@ -23,8 +34,10 @@ const EXTRA_KEY = fc.stringMatching(/^[a-z][A-Za-z0-9_]{0,15}$/);
  * A fast-check arbitrary for the values a (flat, draft-07) JSON Schema accepts. Every keyword the
  * converted gridX schemas use is honoured; nothing here knows a field or type name.
  */
-export function schemaArbitrary(schema: unknown, options: SchemaArbitraryOptions, pointer = ''): fc.Arbitrary<unknown> {
+export function schemaArbitrary(schema: unknown, givenOptions: SchemaArbitraryOptions, pointer = ''): fc.Arbitrary<unknown> {
   if (!isSchemaObject(schema)) return jsonValueArbitrary;
+  const options = givenOptions.definitions === undefined && isSchemaObject(schema.definitions) ? { ...givenOptions, definitions: schema.definitions } : givenOptions;
+  if (typeof schema.$ref === 'string') return recursiveArbitrary(schema.$ref, options, pointer);
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as unknown[]));
   for (const key of ['oneOf', 'anyOf'] as const) {
@@ -38,6 +51,16 @@ export function schemaArbitrary(schema: unknown, options: SchemaArbitraryOptions
   if (types.length === 0) return jsonValueArbitrary;
   const arbitraries = types.map((type) => ({ weight: type === 'null' ? 1 : 4, arbitrary: forType(type, schema, options, pointer) }));
   return arbitraries.length === 1 && arbitraries[0] !== undefined ? arbitraries[0].arbitrary : fc.oneof(...arbitraries);
+}
+
+/** A recursive schema's next level: with optional parts near the top, only required ones below. */
+function recursiveArbitrary(ref: string, options: SchemaArbitraryOptions, pointer: string): fc.Arbitrary<unknown> {
+  const name = ref.startsWith('#/definitions/') ? unescapePointerSegment(ref.slice('#/definitions/'.length)) : undefined;
+  const target = name === undefined ? undefined : options.definitions?.[name];
+  if (target === undefined) throw new SpecInvalidError(ref, 'a recursive reference names no definition');
+  const refDepth = (options.refDepth ?? 0) + 1;
+  if (refDepth > RECURSION_LIMIT) throw new SpecInvalidError(ref, 'every level of this recursive schema requires the next, so no finite event exists');
+  return schemaArbitrary(target, { ...options, refDepth, ...(refDepth > RECURSION_DEPTH ? { presence: 'minimal' as const } : {}) }, pointer);
 }
 
 function inferTypes(schema: SchemaObject): string[] {
@@ -78,8 +101,10 @@ function stringArbitrary(schema: SchemaObject): fc.Arbitrary<string> {
 }
 
 function arrayArbitrary(schema: SchemaObject, options: SchemaArbitraryOptions, pointer: string): fc.Arbitrary<unknown[]> {
-  const item = schemaArbitrary(schema.items, options, `${pointer}/0`);
   const minLength = typeof schema.minItems === 'number' ? schema.minItems : 0;
+  // Inside a deep recursion an optional list stays empty, so generation ends.
+  if ((options.refDepth ?? 0) > RECURSION_DEPTH && minLength === 0) return fc.constant([]);
+  const item = schemaArbitrary(schema.items, options, `${pointer}/0`);
   const maxLength = typeof schema.maxItems === 'number' ? schema.maxItems : Math.max(minLength, 4);
   return schema.uniqueItems === true
     ? fc.uniqueArray(item, { minLength, maxLength, selector: (v) => JSON.stringify(v) })

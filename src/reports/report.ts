@@ -54,7 +54,11 @@ export interface CertificationReport {
    */
   readonly subject?: 'receiver' | 'sender';
   readonly tool: { readonly name: 'hookproof'; readonly version: string };
-  readonly spec: { readonly path: string; readonly sha256: string };
+  /**
+   * The spec the run used: its path, the SHA-256 of its bytes (what identifies it), and its name
+   * and version (from its `info`, or for gridX's own files, which have none, gridX's date).
+   */
+  readonly spec: { readonly path: string; readonly sha256: string; readonly title?: string; readonly version?: string };
   readonly target: { readonly url: string; readonly trust: string };
   readonly seed: number;
   readonly options: {

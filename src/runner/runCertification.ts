@@ -7,6 +7,7 @@ import { createDeliveryClient } from '../delivery';
 import { createEngine } from '../engine';
 import { AnswerLedger } from '../findings';
 import type { CertificationReport, CheckReport } from '../reports/report';
+import { specVersion } from '../spec/specVersion';
 import { VERSION } from '../version';
 import { DEFAULTS, type CertifyOptions } from './certifyOptions';
 import { CoverageRecorder } from './coverage';
@@ -104,7 +105,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
   return {
     formatVersion: 1,
     tool: { name: 'hookproof', version: VERSION },
-    spec: { path: displayPath(engine.spec.path), sha256: engine.spec.sha256 },
+    spec: { path: displayPath(engine.spec.path), sha256: engine.spec.sha256, ...specVersion(engine.spec) },
     target: { url: maskUrlCredentials(url), trust: trustDescription(url) },
     seed,
     options: { runs, timeoutMs, concurrency, allowHttp, types: selected.map((t) => t.type), checks: checks.map((c) => c.id), secrets: secrets.length },

@@ -16,6 +16,10 @@ export function flattenAllOf(schema: unknown, at = '#'): unknown {
   const { allOf, ...own } = schema;
   const flatOwn = flattenChildren(own, at);
   if (!Array.isArray(allOf)) return flatOwn;
+  allOf.forEach((part, i) => {
+    // A recursive reference left as `$ref` cannot be merged: its siblings would be ignored.
+    if (isSchemaObject(part) && typeof part.$ref === 'string') throw new MergeConflict(`${at}/allOf/${i}: a schema cannot be part of its own allOf (recursive $ref ${part.$ref})`);
+  });
   return allOf
     .map((part, i) => flattenAllOf(part, `${at}/allOf/${i}`))
     .reduce<SchemaObject>((merged, part, i) => mergeSchemas(merged, part as SchemaObject, `${at}/allOf/${i}`), flatOwn);
@@ -26,6 +30,11 @@ function flattenChildren(schema: SchemaObject, at: string): SchemaObject {
   if (isSchemaObject(schema.properties)) {
     out.properties = Object.fromEntries(
       Object.entries(schema.properties).map(([name, sub]) => [name, flattenAllOf(sub, `${at}/properties/${name}`)]),
+    );
+  }
+  if (isSchemaObject(schema.definitions)) {
+    out.definitions = Object.fromEntries(
+      Object.entries(schema.definitions).map(([name, sub]) => [name, flattenAllOf(sub, `${at}/definitions/${name}`)]),
     );
   }
   for (const key of ['items', 'additionalProperties', 'not'] as const) {

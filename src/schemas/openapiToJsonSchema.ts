@@ -52,8 +52,14 @@ function applyExclusiveBounds(out: SchemaObject): void {
   } else if (typeof out.exclusiveMaximum === 'boolean') delete out.exclusiveMaximum;
 }
 
+/**
+ * `nullable: true` adds null to the allowed types. With an `enum`, the enum still lists every
+ * allowed value: OpenAPI 3.0.3 says nullable only widens `type`, and an `enum` is a separate
+ * constraint that null must also meet (the OpenAPI TSC's reading, "Clarify nullable", proposal 003).
+ * So `{enum: [A, B], nullable: true}` allows A and B only; null is allowed when the enum lists it.
+ */
 function applyNullable(out: SchemaObject): void {
+  if (Array.isArray(out.enum) && !out.enum.includes(null)) return;
   if (typeof out.type === 'string') out.type = [out.type, 'null'];
   else if (Array.isArray(out.type) && !out.type.includes('null')) out.type = [...out.type, 'null'];
-  if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
 }

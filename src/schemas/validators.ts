@@ -1,7 +1,8 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { SpecInvalidError } from '../errors';
 import { isSchemaObject } from '../spec/types';
 import { createAjv } from './ajvInstance';
-import type { EventCatalogue } from './catalogue';
+import type { EventCatalogue, EventType } from './catalogue';
 import { escapePointerSegment } from '../jsonPointer';
 
 /** One reason an event is invalid: where (JSON pointer into the event) and why. */
@@ -27,10 +28,13 @@ export interface EventValidators {
   validateBytes(body: Uint8Array | string): ValidationResult;
 }
 
-/** Compiles one ajv validator per event type, once. */
+/**
+ * Compiles one ajv validator per event type, once. A schema ajv refuses (a keyword in the wrong
+ * place, a `required` name no schema describes) is the spec's fault: SpecInvalidError, one line.
+ */
 export function createValidators(catalogue: EventCatalogue): EventValidators {
   const ajv = createAjv(catalogue.types.map((t) => t.schema));
-  const compiled = new Map<string, ValidateFunction>(catalogue.types.map((t) => [t.type, ajv.compile(t.schema)]));
+  const compiled = new Map<string, ValidateFunction>(catalogue.types.map((t) => [t.type, compileType(ajv, catalogue, t)]));
   const known = [...compiled.keys()];
   const discriminator = catalogue.discriminator;
 
@@ -67,6 +71,15 @@ export function createValidators(catalogue: EventCatalogue): EventValidators {
   };
 
   return { validateAs, validate, validateBytes };
+}
+
+function compileType(ajv: ReturnType<typeof createAjv>, catalogue: EventCatalogue, eventType: EventType): ValidateFunction {
+  try {
+    return ajv.compile(eventType.schema);
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+    throw new SpecInvalidError(catalogue.spec.path, `the schema of event type "${eventType.type}" (${eventType.schemaName}) cannot be compiled: ${reason}`);
+  }
 }
 
 function invalid(type: string | undefined, issues: ValidationIssue[]): ValidationResult {

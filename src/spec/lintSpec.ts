@@ -1,8 +1,10 @@
+import { engineFromSpec } from '../engine';
 import { SpecInvalidError } from '../errors';
-import { buildCatalogue, type EventCatalogue } from '../schemas/catalogue';
+import type { EventCatalogue } from '../schemas/catalogue';
 import { unknownFormats } from '../schemas/ajvInstance';
 import { applyErrata } from './applyErrata';
 import type { Defect } from './errata';
+import { nonSchemaProperties } from './errata/keywordUnderProperties';
 import { findEventRoot, schemasOf, type EventRoot } from './eventRoot';
 import { collectRefs, resolvePointer, schemaNameOfRef } from './refs';
 import { isSchemaObject, type SpecDocument } from './types';
@@ -20,29 +22,39 @@ export interface LintReport {
  * Lints a raw spec. The handled part is exactly what the catalogue corrects (the errata run in
  * order, each on the output of the previous one); the unhandled part lists dangling `$ref`s,
  * discriminator mappings to missing schemas, oneOf members no mapping names, formats no validator
- * knows, and anything that stops the catalogue from being built. Never throws on a bad spec.
+ * knows, and anything that stops the spec from loading. Loading is run exactly as every command
+ * runs it (errata, catalogue, compiled validators), so a spec with nothing unhandled loads.
+ * Never throws on a bad spec.
  */
 export function lintSpec(spec: SpecDocument): LintReport {
-  const built = tryBuildCatalogue(spec);
-  const catalogue = built instanceof SpecInvalidError ? undefined : built;
+  const built = tryLoad(spec);
+  const catalogue = built instanceof LoadFailure ? undefined : built;
   const root = eventRootOrUndefined(spec);
   const unhandled: Defect[] = [
     ...danglingRefs(spec),
     ...(root === undefined ? [] : mappingDefects(spec, root)),
     ...formatDefects(spec, catalogue),
+    ...notSchemas(spec),
   ];
-  if (built instanceof SpecInvalidError) {
-    unhandled.push({ code: 'catalogue-build', pointer: '', message: withoutPathPrefix(built.message, spec.path) });
+  if (built instanceof LoadFailure) {
+    unhandled.push({ code: 'does-not-load', pointer: '', message: built.message });
   }
   return { defects: [...(catalogue?.corrected ?? correctedOrNone(spec))], unhandled };
 }
 
-function tryBuildCatalogue(spec: SpecDocument): EventCatalogue | SpecInvalidError {
+/** Why loading failed, as one line without the "invalid spec <path>:" prefix. */
+class LoadFailure {
+  constructor(readonly message: string) {}
+}
+
+function tryLoad(spec: SpecDocument): EventCatalogue | LoadFailure {
   try {
-    return buildCatalogue(spec);
+    return engineFromSpec(spec).catalogue;
   } catch (error) {
-    if (error instanceof SpecInvalidError) return error;
-    throw error;
+    if (error instanceof SpecInvalidError) return new LoadFailure(withoutPathPrefix(error.message, spec.path));
+    // Loading would stop with this error too: the lint says so rather than passing the spec.
+    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    return new LoadFailure(`loading fails: ${message}`);
   }
 }
 
@@ -50,9 +62,8 @@ function tryBuildCatalogue(spec: SpecDocument): EventCatalogue | SpecInvalidErro
 function correctedOrNone(spec: SpecDocument): readonly Defect[] {
   try {
     return applyErrata(spec).corrected;
-  } catch (error) {
-    if (error instanceof SpecInvalidError) return []; // already reported as catalogue-build
-    throw error;
+  } catch {
+    return []; // already reported as does-not-load
   }
 }
 
@@ -79,6 +90,13 @@ function danglingRefs(spec: SpecDocument): Defect[] {
     if (target === undefined) defects.push({ code: 'unresolved-ref', pointer: at, message: `$ref "${ref}" points to nothing` });
   }
   return defects;
+}
+
+/** `properties` entries that are not schemas and that no erratum can move (see keywordUnderProperties). */
+function notSchemas(spec: SpecDocument): Defect[] {
+  return nonSchemaProperties(schemasOf(spec))
+    .filter((entry) => !entry.movable)
+    .map((entry) => ({ code: 'property-not-a-schema', pointer: entry.pointer, message: `property "${entry.name}" is described by ${JSON.stringify(entry.value)}, which is not a schema` }));
 }
 
 function mappingDefects(spec: SpecDocument, root: EventRoot): Defect[] {

@@ -16,7 +16,9 @@ describe('hookproof binary', () => {
     const run = hookproof(['lint-spec']);
     expect(run.stderr).toEqual([]);
     expect(run.status).toBe(0);
-    expect(run.stdout.filter((l) => l.startsWith('handled  ')).map((l) => l.split('  ')[1])).toEqual(ERRATA.map((e) => e.id));
+    // keyword-under-properties and required-never-described correct only earlier files (spec/history).
+    const history = new Set(['keyword-under-properties', 'required-never-described']);
+    expect(run.stdout.filter((l) => l.startsWith('handled  ')).map((l) => l.split('  ')[1])).toEqual(ERRATA.map((e) => e.id).filter((id) => !history.has(id)));
   });
 
   it('lint-spec on a spec with unhandled defects exits 1', () => {

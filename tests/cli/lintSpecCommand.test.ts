@@ -10,7 +10,9 @@ describe('lint-spec', () => {
     const io = memoryIO();
     expect(await runLintSpec({ spec: REAL_SPEC, json: false }, io)).toBe(0);
     const handled = io.stdout.filter((l) => l.startsWith('handled  '));
-    expect(handled.map((l) => l.split('  ')[1])).toEqual(ERRATA.map((e) => e.id));
+    // The two errata only earlier files need (spec/history) find nothing in the bundled one.
+    const history = new Set(['keyword-under-properties', 'required-never-described']);
+    expect(handled.map((l) => l.split('  ')[1])).toEqual(ERRATA.map((e) => e.id).filter((id) => !history.has(id)));
     expect(handled[0]).toBe(
       'handled  request-media-type  /components/requestBodies/WebhookEvent/content/application.json  request body media type "application.json" is not a media type; read as "application/json"',
     );
@@ -28,7 +30,7 @@ describe('lint-spec', () => {
   it('prints the whole-document pointer readably', async () => {
     const io = memoryIO();
     await runLintSpec({ spec: fixtureSpec('broken-mapping.yaml'), json: false }, io);
-    expect(io.stdout).toContain('UNHANDLED  catalogue-build  (root)  $ref "#/components/schemas/PingData" points to nothing');
+    expect(io.stdout).toContain('UNHANDLED  does-not-load  (root)  $ref "#/components/schemas/PingData" points to nothing');
   });
 
   it('prints the LintReport as JSON with --json', async () => {

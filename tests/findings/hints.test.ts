@@ -66,7 +66,7 @@ describe('set-up hints, detected from the answers and shown first', () => {
   it('a receiver that never answers: the first N deliveries timed out', async () => {
     const hanging = await serve(() => undefined);
     open.push(hanging);
-    const report = await certify(hanging.url, { checks: ['SIG-1', 'EVT-1'], runs: 3, timeoutMs: 300 });
+    const report = await certify(hanging.url, { checks: ['DLV-1', 'SIG-1', 'EVT-1'], runs: 3, timeoutMs: 300 });
     expect(hintCodes(report)).toEqual(['unreachable']);
     expect(report.hints?.[0]?.message).toMatch(/The first \d+ deliveries timed out \(no complete answer within 300 ms\)/);
     expect(report.findings?.[0]?.title).toMatch(/are not answered in time: timeout, no complete answer within 300 ms$/);

@@ -37,23 +37,23 @@ describe('hookproof replay tells the truth', () => {
   }
 
   it('exits 1 while the receiver still answers wrongly, printing both answers side by side', async () => {
-    const { path, url } = await reportOfBrokenReceiver('SIG-1');
+    const { path, url } = await reportOfBrokenReceiver('EVT-1');
     const report = JSON.parse(readFileSync(path, 'utf8')) as CertificationReport;
     expect(report.checks[0]?.failures[0]?.answer?.body).toBe('{"error":"json: unknown field \\"accountID\\""}');
-    const replay = await cli(['replay', path, 'sig-valid-single#1', '--url', url]);
+    const replay = await cli(['replay', path, 'evt-valid-events#1', '--url', url]);
     expect(replay.code).toBe(1);
     expect(replay.out).toMatch(/^\s+recorded \(report\)\s+now$/m);
     expect(replay.out).toMatch(/^status\s+400 permanent\s+400 permanent$/m);
     // The 45-byte body is wrapped at the column width (44), the same in both columns.
     expect(replay.out).toMatch(/^body\s+(\{"error":"json: unknown field \\"accountID\\"")\s+\1\n\s+\}\s+\}$/m);
-    expect(replay.out).toMatch(/^verdict\s+STILL WRONG: SIG-1 requires a success status/m);
+    expect(replay.out).toMatch(/^verdict\s+STILL WRONG: EVT-1 requires a success status/m);
   });
 
   it('exits 0 once the receiver is fixed, with the recorded and the new answer', async () => {
-    const { path } = await reportOfBrokenReceiver('SIG-1');
+    const { path } = await reportOfBrokenReceiver('EVT-1');
     const fixed = await soundReceiver();
     receivers.push(fixed);
-    const replay = await cli(['replay', path, 'sig-valid-single#1', '--url', fixed.url]);
+    const replay = await cli(['replay', path, 'evt-valid-events#1', '--url', fixed.url]);
     expect(replay.code).toBe(0);
     expect(replay.out).toMatch(/^status\s+400 permanent\s+202 success$/m);
     expect(replay.out).toMatch(/^body\s+\{"error":.*\s+\(empty\)$/m);

@@ -4,8 +4,14 @@ import { openapiToJsonSchema } from '../../src/schemas/openapiToJsonSchema';
 import { defaultEngine } from '../helpers/engine';
 
 describe('OpenAPI 3.0 → JSON Schema', () => {
-  it('turns nullable into a null type and a null enum member', () => {
-    expect(openapiToJsonSchema({ type: 'string', enum: ['A'], nullable: true })).toEqual({ type: ['string', 'null'], enum: ['A', null] });
+  it('turns nullable into a null type', () => {
+    expect(openapiToJsonSchema({ type: 'string', nullable: true })).toEqual({ type: ['string', 'null'] });
+    expect(openapiToJsonSchema({ type: ['integer', 'string'], nullable: true })).toEqual({ type: ['integer', 'string', 'null'] });
+  });
+
+  it('reads nullable on an enum as OpenAPI 3.0.3 does: null only when the enum lists it', () => {
+    expect(openapiToJsonSchema({ type: 'string', enum: ['A'], nullable: true })).toEqual({ type: 'string', enum: ['A'] });
+    expect(openapiToJsonSchema({ type: 'string', enum: ['A', null], nullable: true })).toEqual({ type: ['string', 'null'], enum: ['A', null] });
   });
 
   it('turns numeric formats into ranges, keeping tighter bounds', () => {

@@ -12,7 +12,9 @@ describe('lintSpec on the real spec', () => {
 
   it('finds one defect per erratum, in the errata order, and nothing unhandled', () => {
     expect(report.unhandled).toEqual([]);
-    expect(report.defects.map((d) => d.erratum)).toEqual(ERRATA.map((e) => e.id));
+    // keyword-under-properties and required-never-described correct only earlier files (spec/history).
+    const history = new Set(['keyword-under-properties', 'required-never-described']);
+    expect(report.defects.map((d) => d.erratum)).toEqual(ERRATA.map((e) => e.id).filter((id) => !history.has(id)));
   });
 
   it('reports exactly what the engine corrects', () => {
@@ -45,7 +47,7 @@ describe('lintSpec unhandled defects', () => {
 
   it('reports a mapping to a missing schema, and the catalogue failure instead of throwing', () => {
     const report = lintSpec(loadSpec(fixtureSpec('broken-mapping.yaml')));
-    expect(codes(report.unhandled)).toEqual(['unresolved-ref', 'mapping-missing-schema', 'catalogue-build']);
+    expect(codes(report.unhandled)).toEqual(['unresolved-ref', 'mapping-missing-schema', 'does-not-load']);
     expect(report.unhandled[1]).toMatchObject({
       pointer: '/components/schemas/WebhookEventRequest/discriminator/mapping/gateway~1offline',
       message: expect.stringContaining('GatewayStatusEvent'),
@@ -55,13 +57,13 @@ describe('lintSpec unhandled defects', () => {
 
   it('reports an external $ref as unsupported', () => {
     const spec = parseSpec(MINI_SPEC.replace("$ref: '#/components/schemas/PingData'", "$ref: 'common.yaml#/PingData'"), 'mini.yaml');
-    expect(codes(lintSpec(spec).unhandled)).toEqual(['unsupported-ref', 'catalogue-build']);
+    expect(codes(lintSpec(spec).unhandled)).toEqual(['unsupported-ref', 'does-not-load']);
   });
 
   it('finds unknown formats in the raw schemas when the catalogue cannot be built', () => {
     const text = MINI_SPEC.replace('format: uuid', 'format: gridx-id').replace("ping: '#/components/schemas/PingEvent'", "ping: '#/components/schemas/Nope'");
     const report = lintSpec(parseSpec(text, 'mini.yaml'));
-    expect(codes(report.unhandled)).toEqual(['mapping-missing-schema', 'oneof-member-unmapped', 'unknown-format', 'catalogue-build']);
+    expect(codes(report.unhandled)).toEqual(['mapping-missing-schema', 'oneof-member-unmapped', 'unknown-format', 'does-not-load']);
   });
 
   it('ignores "format" keys inside examples and enums', () => {
@@ -69,11 +71,11 @@ describe('lintSpec unhandled defects', () => {
     expect(lintSpec(parseSpec(text, 'mini.yaml')).unhandled).toEqual([]);
   });
 
-  it('reports a spec without an event root as one catalogue-build defect', () => {
+  it('reports a spec without an event root as one does-not-load defect', () => {
     const spec = parseSpec('components:\n  schemas:\n    Thing:\n      type: object\n', 'thing.yaml');
     const report = lintSpec(spec);
     expect(report.defects).toEqual([]);
-    expect(report.unhandled).toEqual([{ code: 'catalogue-build', pointer: '', message: expect.stringContaining('no event schema found') }]);
+    expect(report.unhandled).toEqual([{ code: 'does-not-load', pointer: '', message: expect.stringContaining('no event schema found') }]);
   });
 });
 

@@ -1,10 +1,14 @@
-/** The one constraint an invalid case breaks. */
+/**
+ * The one constraint an invalid case breaks. `unknown-property` adds a property an object closed
+ * by `additionalProperties: false` does not describe (only specs with closed objects have it).
+ */
 export type InvalidKind =
   | 'missing-required'
   | 'wrong-type'
   | 'enum-outside'
   | 'bad-format'
   | 'out-of-range'
+  | 'unknown-property'
   | 'type-data-mismatch'
   | 'unknown-type'
   | 'not-json'
@@ -16,6 +20,7 @@ export const INVALID_KINDS: readonly InvalidKind[] = [
   'enum-outside',
   'bad-format',
   'out-of-range',
+  'unknown-property',
   'type-data-mismatch',
   'unknown-type',
   'not-json',

@@ -3,9 +3,11 @@ import type { EventCatalogue, EventType } from '../../schemas/catalogue';
 
 import { canonicalJson, serialiseEvent } from '../../serialise/canonicalJson';
 import { eventArbitrary, selectTypes, type AnyEventOptions } from '../events';
+import { jsonValueArbitrary } from '../jsonValue';
 import { ancestorPointers, REMOVE, withValueAt } from '../pointer';
 import type { InvalidCase, InvalidKind } from './invalidCase';
 import { mutationSites, type MutationSite } from './sites';
+import { escapePointerSegment } from '../../jsonPointer';
 
 export interface InvalidEventOptions {
   /** Only these kinds of breakage (default: all). */
@@ -38,7 +40,14 @@ export function anyInvalidEventArbitrary(catalogue: EventCatalogue, options: Inv
 function siteArbitrary(eventType: EventType, site: MutationSite): fc.Arbitrary<InvalidCase> {
   // The broken field's ancestors must exist for the breakage to be seen.
   const base = eventArbitrary(eventType, { forcePresent: new Set([...ancestorPointers(site.pointer), site.pointer]) });
-  const label = `${site.kind} ${site.pointer}`;
+  const label = `${site.kind} ${site.pointer === '' ? '(root)' : site.pointer}`;
+  if (site.unknownName !== undefined) {
+    // The label names the closed object; the case's pointer is the property added to it.
+    return fc.tuple(base, site.unknownName, site.replacement ?? jsonValueArbitrary).map(([event, name, value]) => {
+      const pointer = `${site.pointer}/${escapePointerSegment(name)}`;
+      return eventCase(eventType, site.kind, label, withValueAt(event, pointer, value), pointer);
+    });
+  }
   const mutate = (event: unknown, value: unknown): InvalidCase => eventCase(eventType, site.kind, label, withValueAt(event, site.pointer, value), site.pointer);
   return site.replacement === undefined
     ? base.map((event) => mutate(event, REMOVE))

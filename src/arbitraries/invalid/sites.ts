@@ -1,4 +1,5 @@
-import type fc from 'fast-check';
+import fc from 'fast-check';
+import { jsonValueArbitrary } from '../jsonValue';
 import { isSchemaObject, type SchemaObject } from '../../spec/types';
 import type { InvalidKind } from './invalidCase';
 import { badFormatArbitrary, enumOutsideArbitrary, outOfRangeArbitrary, wrongTypeArbitrary } from './replacements';
@@ -6,9 +7,12 @@ import { escapePointerSegment } from '../../jsonPointer';
 
 /** One way to break one field: a kind, the field, and (unless the field is removed) what to put there. */
 export interface MutationSite {
-  readonly kind: Extract<InvalidKind, 'missing-required' | 'wrong-type' | 'enum-outside' | 'bad-format' | 'out-of-range'>;
+  readonly kind: Extract<InvalidKind, 'missing-required' | 'wrong-type' | 'enum-outside' | 'bad-format' | 'out-of-range' | 'unknown-property'>;
+  /** The broken field; for `unknown-property`, the closed object that gets one more property. */
   readonly pointer: string;
   readonly replacement?: fc.Arbitrary<unknown>;
+  /** For `unknown-property`: names the closed object does not describe. */
+  readonly unknownName?: fc.Arbitrary<string>;
 }
 
 /**
@@ -17,6 +21,7 @@ export interface MutationSite {
  */
 export function mutationSites(schema: SchemaObject, discriminator: string): MutationSite[] {
   const sites: MutationSite[] = [];
+  closedObjectSite(schema, '', sites);
   walk(schema, '', sites);
   return sites.filter((site) => site.pointer !== `/${discriminator}` || site.kind === 'missing-required' || site.kind === 'wrong-type');
 }
@@ -39,6 +44,18 @@ function walk(schema: SchemaObject, pointer: string, sites: MutationSite[]): voi
         sites.push({ kind, pointer: path, replacement });
       }
     }
+    closedObjectSite(sub, path, sites);
     walk(sub, path, sites);
   }
+}
+
+/** An object closed by `additionalProperties: false` is broken by one property it does not describe. */
+function closedObjectSite(schema: SchemaObject, pointer: string, sites: MutationSite[]): void {
+  if (schema.additionalProperties !== false) return;
+  const described = new Set(Object.keys(isSchemaObject(schema.properties) ? schema.properties : {}));
+  const patterns = isSchemaObject(schema.patternProperties) ? Object.keys(schema.patternProperties).map((p) => new RegExp(p, 'u')) : [];
+  const unknownName = fc
+    .stringMatching(/^[a-z][A-Za-z0-9_]{0,11}$/)
+    .filter((name) => !described.has(name) && !patterns.some((p) => p.test(name)));
+  sites.push({ kind: 'unknown-property', pointer, replacement: jsonValueArbitrary, unknownName });
 }

@@ -1,4 +1,5 @@
 import { findingLines } from '../../findings/findingLines';
+import { describeSpecVersion } from '../../spec/specVersion';
 import { redactSecrets } from '../redaction/redactSecrets';
 import { isSenderReport, type CertificationReport, type CheckReport } from '../report';
 import { failureLines } from '../text/failureText';
@@ -37,6 +38,9 @@ export function renderSummary(report: CertificationReport, options: SummaryOptio
       : `${pass} passed, ${fail} failed, ${plural(warn, 'warning')}, ${skip} skipped${blocked > 0 ? `, ${blocked} blocked` : ''} · ${plural(cases, 'case')} · seed ${report.seed} · ${duration}`,
   ];
   if (report.verdictReason !== undefined && report.verdict === 'incomplete') lines.push(`Incomplete: ${report.verdictReason}`);
+  // Which spec version judged the run: its name and date beside the hash that identifies it.
+  const version = describeSpecVersion(report.spec);
+  if (version !== undefined) lines.push(`spec ${version} · sha256 ${report.spec.sha256}`);
   if (report.gone !== undefined) lines.push('', paint('bold', paint('red', `!!! ${goneMessage(report.gone.caseLabel)}`)));
   // Root causes before the per-check detail: one cause often fails many checks.
   const fixFirst = findingLines(report.hints ?? [], report.findings ?? []);

@@ -1,3 +1,4 @@
+import { describeSpecVersion } from '../../spec/specVersion';
 import { isSenderReport, type CertificationReport } from '../report';
 import { formatDuration } from '../text/formatDuration';
 import { html, type SafeHtml } from './safeHtml';
@@ -17,7 +18,7 @@ export function factsSection(report: CertificationReport): SafeHtml {
 <dt>Target</dt><dd class="mono" id="target-url">${report.target.url}</dd>
 <dt>Trust</dt><dd>${report.target.trust}</dd>
 <dt>Spec</dt><dd class="mono">${report.spec.path}</dd>
-<dt>Spec SHA-256</dt><dd class="mono" id="spec-sha256">${report.spec.sha256}</dd>
+${specVersionFact(report)}<dt>Spec SHA-256</dt><dd class="mono" id="spec-sha256">${report.spec.sha256}</dd>
 <dt>Tool</dt><dd>${report.tool.name} ${report.tool.version}</dd>
 <dt>Started</dt><dd>${when(report.startedAt)}</dd>
 <dt>Finished</dt><dd>${when(report.finishedAt)} (${formatDuration(duration)})</dd>
@@ -47,4 +48,10 @@ function counts(report: CertificationReport): SafeHtml {
     ...(report.summary.blocked !== undefined ? [item(report.summary.blocked, 'blocked')] : []),
     item(cases, isSenderReport(report) ? 'deliveries received' : 'cases sent'),
   ]}</ul>`;
+}
+
+/** The spec's name and version (gridX's date for its own files), when known. */
+function specVersionFact(report: CertificationReport): SafeHtml | string {
+  const text = describeSpecVersion(report.spec);
+  return text === undefined ? '' : html`<dt>Spec version</dt><dd id="spec-version">${text}</dd>\n`;
 }

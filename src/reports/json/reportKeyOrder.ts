@@ -45,7 +45,7 @@ export const REPORT_KEY_ORDER: KeyOrder = {
   ]),
   nested: {
     tool: { keys: keysOf<CertificationReport['tool']>(['name', 'version']) },
-    spec: { keys: keysOf<CertificationReport['spec']>(['path', 'sha256']) },
+    spec: { keys: keysOf<CertificationReport['spec']>(['path', 'sha256', 'title', 'version']) },
     target: { keys: keysOf<CertificationReport['target']>(['url', 'trust']) },
     options: { keys: keysOf<Options>(['runs', 'timeoutMs', 'concurrency', 'allowHttp', 'types', 'checks', 'secrets']) },
     gone: { keys: keysOf<NonNullable<CertificationReport['gone']>>(['caseLabel']) },

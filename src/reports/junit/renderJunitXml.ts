@@ -43,6 +43,8 @@ function properties(report: CertificationReport): Array<[string, string]> {
     ['target.trust', report.target.trust],
     ['spec.path', report.spec.path],
     ['spec.sha256', report.spec.sha256],
+    ...(report.spec.title !== undefined ? [['spec.title', report.spec.title] as [string, string]] : []),
+    ...(report.spec.version !== undefined ? [['spec.version', report.spec.version] as [string, string]] : []),
     ...(sender ? [] : [['seed', String(report.seed)], ['runs', String(report.options.runs)]] as Array<[string, string]>),
     ['startedAt', report.startedAt],
     ['finishedAt', report.finishedAt],

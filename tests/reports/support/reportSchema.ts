@@ -113,7 +113,7 @@ export const REPORT_SCHEMA = object(
     digest: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' },
     subject: { enum: ['receiver', 'sender'] },
     tool: object({ name: { const: 'hookproof' }, version: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+' } }),
-    spec: object({ path: { type: 'string', minLength: 1 }, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } }),
+    spec: object({ path: { type: 'string', minLength: 1 }, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' }, title: { type: 'string', minLength: 1 }, version: { type: 'string', minLength: 1 } }, ['title', 'version']),
     target: object({ url: { type: 'string', pattern: '^https?://' }, trust: { type: 'string', minLength: 1 } }),
     seed: { type: 'integer' },
     options: object({
