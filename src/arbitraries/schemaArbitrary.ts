@@ -5,8 +5,7 @@ import { formatArbitrary } from './formats';
 import { jsonValueArbitrary } from './jsonValue';
 import { integerArbitrary, numberArbitrary } from './numbers';
 import { textArbitrary } from './strings';
-import { escapePointerSegment } from '../jsonPointer';
-import { unescapePointerSegment } from '../jsonPointer';
+import { escapePointerSegment, unescapePointerSegment } from '../jsonPointer';
 
 /** How optional properties appear in generated objects. */
 export type Presence = 'random' | 'minimal' | 'full';
