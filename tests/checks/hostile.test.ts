@@ -25,6 +25,8 @@ const TIMEOUT_MS = 2000;
 // Receivers that fail every case at once make each check shrink its failure: thousands of
 // deliveries even for --runs 3, hence the generous per-test budget.
 const SLOW_TEST_MS = 180_000;
+/** At most this many cases reach a receiver that never answers: the hang guard stops each check after its first timeouts (about 40 are sent). */
+const HUNG_RUN_MAX_CASES = 80;
 const HUNDRED_MB = 100 * 1024 * 1024;
 
 /** A raw TCP server, for receivers that do not speak HTTP properly. */
@@ -130,8 +132,11 @@ describe('full certification against hostile receivers', () => {
     const delivery = report.checks.filter((c) => c.requirement.startsWith('DLV'));
     // At most a batch of four (DLV-6) and its control, the same event sent alone.
     expect(delivery.map((c) => `${c.id}: ${c.cases <= 5 ? 'bounded' : c.cases}`)).toEqual(delivery.map((c) => `${c.id}: bounded`));
-    expect(wallMs).toBeLessThan(10_000);
-  });
+    // The guard is proven by what was sent, not by a stopwatch (a loaded machine stalls timers):
+    // a sound receiver gets over 600 cases at --runs 3; a hanging one gets a few per check.
+    expect(report.summary.cases).toBeLessThanOrEqual(HUNG_RUN_MAX_CASES);
+    expect(wallMs).toBeLessThan(SLOW_TEST_MS / 2);
+  }, SLOW_TEST_MS);
 
   it('a receiver that resets every connection', async () => {
     const { report, wallMs } = await run(hostile.reset(), TIMEOUT_MS);
@@ -142,8 +147,9 @@ describe('full certification against hostile receivers', () => {
   it('a receiver that trickles its headers one byte per 100 ms', async () => {
     const { report, wallMs } = await run(hostile.trickle(), SHORT_TIMEOUT_MS);
     expectFailedReport(report, /timeout after \d+ ms/);
-    expect(wallMs).toBeLessThan(10_000);
-  });
+    expect(report.summary.cases).toBeLessThanOrEqual(HUNG_RUN_MAX_CASES);
+    expect(wallMs).toBeLessThan(SLOW_TEST_MS / 2);
+  }, SLOW_TEST_MS);
 
   it('a receiver that answers 100 MB: the body is capped, never downloaded in full', async () => {
     const produced = { bytes: 0 };
