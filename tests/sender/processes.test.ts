@@ -28,9 +28,11 @@ describe('hookproof listen and send as real processes', () => {
       void exited.then(() => reject(new Error(`listen exited early: ${stderr}`)));
     });
 
-    // Asynchronous: the listener must keep answering while the sender runs.
+    // Asynchronous: the listener must keep answering while the sender runs. The base wait is long
+    // enough (1 s, then 2 s) that a timer firing late on a loaded machine cannot make the second
+    // wait look shorter than 1.25× the first, which SND-3 would rightly fail.
     const sender = await new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn(process.execPath, [BIN, 'send', '--url', `${url}hooks`, '--secret-env', 'LISTEN_SECRET', '--type', 'ping', '--seed', '4', '--retry', '--retry-base-ms', '50', '--allow-http'], { cwd: ROOT, env });
+      const child = spawn(process.execPath, [BIN, 'send', '--url', `${url}hooks`, '--secret-env', 'LISTEN_SECRET', '--type', 'ping', '--seed', '4', '--retry', '--retry-base-ms', '1000', '--allow-http'], { cwd: ROOT, env });
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
       child.on('close', (code) => resolve({ code, out }));
