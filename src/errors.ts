@@ -18,6 +18,9 @@ export type HookproofErrorCode =
   | 'DEPENDENCY_MISSING'
   | 'KEY_INVALID'
   | 'RECHECK_REFUSED'
+  | 'PACT_CLI_UNAVAILABLE'
+  | 'PACT_FILE_INVALID'
+  | 'CATALOGUE_INVALID'
   | 'INTERNAL';
 
 export class HookproofError extends Error {
@@ -130,5 +133,32 @@ export class InternalCheckError extends HookproofError {
   constructor(checkId: string, cause: unknown) {
     super('INTERNAL', `hookproof internal error in check ${checkId}: ${describeCause(cause)} (a bug in hookproof, not in the receiver; set HOOKPROOF_DEBUG=1 for the stack)`, { cause });
     this.checkId = checkId;
+  }
+}
+
+/**
+ * The Pact CLI binary (from @pact-foundation/pact-cli) is not installed for this platform or cannot
+ * be started: the user fixes it (install the package for this platform), so it is not INTERNAL.
+ */
+export class PactCliUnavailableError extends HookproofError {
+  constructor(reason: string, cause?: unknown) {
+    super('PACT_CLI_UNAVAILABLE', `cannot run the Pact CLI: ${reason}${cause === undefined ? '' : ` (${describeCause(cause)})`}`, cause === undefined ? undefined : { cause });
+  }
+}
+
+/** A file given as a pact is not one hookproof can use: not JSON, not a pact, or not a message pact. */
+export class PactFileInvalidError extends HookproofError {
+  constructor(path: string, reason: string) {
+    super('PACT_FILE_INVALID', `${path} ${reason}`);
+  }
+}
+
+/**
+ * A check catalogue breaks the rules every check obeys (kebab-case unique ids, a known requirement
+ * of the right severity, every required requirement covered): a custom catalogue's author fixes it.
+ */
+export class CatalogueInvalidError extends HookproofError {
+  constructor(reason: string) {
+    super('CATALOGUE_INVALID', `invalid check catalogue: ${reason}`);
   }
 }

@@ -27,6 +27,9 @@ const BY_ERROR_CODE: Readonly<Record<HookproofErrorCode, ExitCode>> = {
   DEPENDENCY_MISSING: EXIT.error,
   KEY_INVALID: EXIT.error,
   RECHECK_REFUSED: EXIT.error,
+  PACT_CLI_UNAVAILABLE: EXIT.error,
+  PACT_FILE_INVALID: EXIT.error,
+  CATALOGUE_INVALID: EXIT.error,
   INTERNAL: EXIT.error,
 };
 

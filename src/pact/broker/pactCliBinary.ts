@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { requireOptional } from '../../requireOptional';
-import { PactCliUnavailableError } from './pactCliError';
+import { PactCliUnavailableError } from '../../errors';
 
 /**
  * The path of the Rust `pact` binary that @pact-foundation/pact-cli ships in its per-platform package

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { InputUnreadableError } from '../../errors';
 import { isSchemaObject } from '../../spec/types';
-import { PactFileInvalidError } from '../messages/pactFileError';
+import { PactFileInvalidError } from '../../errors';
 
 /** Who a pact file is between, read before anything is sent to a broker. */
 export interface PactParties {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { pactCliBinary } from './pactCliBinary';
-import { PactCliUnavailableError } from './pactCliError';
+import { PactCliUnavailableError } from '../../errors';
 import { redactSecrets } from '../../reports/redaction/redactSecrets';
 
 /** What a run of the Pact CLI left: its exit code and its output, secrets already redacted. */

@@ -5,5 +5,5 @@ export { locateField, type FieldLocation, type FieldPromise } from './fieldLocat
 export { readMessagePact, parseMessagePact, type MessagePact, type PactMessage, type MatchingRule, type RuleMatcher } from './messagePactFile';
 export { verifyMessagePact, type VerifyMessagePactOptions } from './verifyMessagePact';
 export { formatMessagePactReport } from './formatMessagePactReport';
-export { PactFileInvalidError } from './pactFileError';
+export { PactFileInvalidError } from '../../errors';
 export type { MessagePactReport, MessageVerdict, MessageFinding, FindingCode } from './messageReport';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { InputUnreadableError } from '../../errors';
 import { isSchemaObject } from '../../spec/types';
-import { PactFileInvalidError } from './pactFileError';
+import { PactFileInvalidError } from '../../errors';
 
 /** One matcher of a Pact matching rule, as the pact file holds it (`{ "match": "regex", "regex": … }`). */
 export interface RuleMatcher {
