@@ -9,6 +9,7 @@ import { HookproofError, SecretMissingError } from '../errors';
 import { runRecheck } from '../recheck/runRecheck';
 import { writeReports } from '../reports';
 import type { CertificationReport } from '../reports/report';
+import type { CertifyOptions } from '../runner/certifyOptions';
 import { runCertification } from '../runner/runCertification';
 import { runPool } from '../runner/runPool';
 import { changeSince, entryFromReport, type FleetEntry, type FleetIndex } from './fleetIndex';
@@ -19,7 +20,10 @@ import type { Shard } from './shard';
 import { shardOf } from './shard';
 
 /** Settings of a fleet run; per-target settings come from the targets file. */
-export interface FleetOptions {
+/** The run settings every target shares, exactly as certify takes them. */
+type SharedRunOptions = Pick<CertifyOptions, 'specPath' | 'allowHttp' | 'checks' | 'seed' | 'runs' | 'timeoutMs' | 'concurrency' | 'retryBaseDelayMs' | 'invocation'>;
+
+export interface FleetOptions extends SharedRunOptions {
   readonly targets: readonly FleetTarget[];
   readonly reportDir: string;
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -30,17 +34,7 @@ export interface FleetOptions {
   readonly shard?: Shard;
   /** A previous fleet run's directory: its index.json gives each row's change. */
   readonly previous?: string;
-  readonly specPath?: string;
-  readonly allowHttp?: boolean;
-  readonly checks?: readonly string[];
-  readonly seed?: number;
-  readonly runs?: number;
-  readonly timeoutMs?: number;
-  readonly concurrency?: number;
-  readonly retryBaseDelayMs?: number;
   readonly signingKey?: KeyObject;
-  /** The command line as run (secret-free), per target report's provenance. */
-  readonly invocation?: readonly string[];
   /** Called as each target finishes. */
   readonly onTarget?: (entry: FleetEntry) => void;
 }
