@@ -21,7 +21,7 @@ export function crossValidate(type: string, breaks: BrokenSide, engines: { old: 
   // A quarter of the events carry unknown properties wherever the producer's schema allows them:
   // closing an object (additionalProperties: false) breaks senders only for such events.
   const events = fc.oneof({ weight: 3, arbitrary: eventArbitrary(eventType) }, { weight: 1, arbitrary: eventArbitrary(eventType, { extraProperties: true }) });
-  const details = fc.check(fc.property(events, accepted), { numRuns: runs, seed: caseSeed(seed, `diff:${breaks}:${type}`), path: undefined });
+  const details = fc.check(fc.property(events, accepted), { numRuns: runs, seed: caseSeed(seed, `diff:${breaks}:${type}`) });
   const found = details.failed ? details.counterexample?.[0] : undefined;
   if (found === undefined) return { type, breaks, runs };
   // fast-check shrinks values but keeps optional fields it drew; drop each one that is not needed.

@@ -19,7 +19,8 @@ export function mergeReports(runs: readonly CertificationReport[], results: read
   const count = (status: CheckReport['status']): number => checks.filter((c) => c.status === status).length;
   const gone = runs.find((r) => r.gone !== undefined)?.gone;
   const { verdict, reason } = judgeVerdict(checks, gone);
-  const { verdictReason: _firstRunsReason, ...firstRun } = first;
+  // The first run's verdict, hints and findings describe that run alone; the merged ones replace them.
+  const { verdictReason: _firstRunsReason, hints: _firstRunsHints, findings: _firstRunsFindings, ...firstRun } = first;
   return {
     ...firstRun,
     options: { ...first.options, checks: checks.map((c) => c.id) },
@@ -28,8 +29,6 @@ export function mergeReports(runs: readonly CertificationReport[], results: read
     verdict,
     ...(reason !== undefined ? { verdictReason: reason } : {}),
     ...(gone !== undefined ? { gone } : {}),
-    hints: undefined,
-    findings: undefined,
     ...(answers !== undefined ? rootCauses(checks, answers, { url: first.target.url, secrets: first.options.secrets }) : withoutLedger(checks)),
     summary: { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip'), blocked: count('blocked'), cases: checks.reduce((sum, c) => sum + c.cases, 0) },
     checks,

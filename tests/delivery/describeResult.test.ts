@@ -8,10 +8,10 @@ const base: DeliveryResult = {
   bodyTruncated: false,
   durationMs: 12.4,
 };
+const { status: _noStatus, ...unanswered } = base;
 const failed = (code: DeliveryErrorCode): DeliveryResult => ({
-  ...base,
+  ...unanswered,
   outcome: code === 'TIMEOUT' ? 'timeout' : 'error',
-  status: undefined,
   error: { code, message: 'boom' },
 });
 

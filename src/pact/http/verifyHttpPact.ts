@@ -118,7 +118,7 @@ export async function verifyHttpPact(options: VerifyHttpPactOptions): Promise<Ht
       : {}),
     // pact-js types stateHandlers as HTTP and message handlers at once, which no handler can be;
     // at run time HTTP state handlers with setup/teardown are exactly what it calls.
-    stateHandlers: hooks.stateHandlers as unknown as VerifierOptions['stateHandlers'],
+    stateHandlers: hooks.stateHandlers as unknown as NonNullable<VerifierOptions['stateHandlers']>,
     requestFilter: hooks.requestFilter,
     logLevel: options.logLevel ?? 'error',
     // A little longer than the delivery's own timeout, so that a receiver that hangs is reported
