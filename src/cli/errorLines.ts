@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { HookproofError } from '../errors';
-import { maskUrlCredentials } from '../reports/redaction/maskUrlCredentials';
-import { terminalSafe } from '../reports/text/terminalSafe';
+import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
+import { terminalSafe } from '../text/terminalSafe';
 
 const SILENT_COMMANDER_CODES = new Set(['commander.help', 'commander.helpDisplayed', 'commander.version']);
 

@@ -1,4 +1,4 @@
-import { maskUrlCredentials } from '../reports/redaction/maskUrlCredentials';
+import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 
 /** One option of a command line as typed: a flag, a value, a list of values (repeated), or absent. */
 export type InvocationValue = string | number | boolean | readonly string[] | undefined;

@@ -1,5 +1,5 @@
 import { TargetInvalidError } from '../errors';
-import { maskUrlCredentials } from '../reports/redaction/maskUrlCredentials';
+import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 
 /** Where a delivery goes, split the way undici wants it. */
 export type Target = { origin: string; path: string };

@@ -1,5 +1,5 @@
 import type { DeliveryResult } from '../delivery';
-import { redactSecrets } from '../reports/redaction/redactSecrets';
+import { redactSecrets } from '../redaction/redactSecrets';
 import { escapeControls } from './escapeControls';
 import { ANSWER_BODY_BYTES, type AnswerHeaderName, type ReceiverAnswer } from './ReceiverAnswer';
 

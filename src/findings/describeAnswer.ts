@@ -1,4 +1,4 @@
-import { plural } from '../reports/text/plural';
+import { plural } from '../text/plural';
 import { answerReason } from './answerReason';
 import type { ReceiverAnswer } from './ReceiverAnswer';
 

@@ -1,5 +1,5 @@
 import type { DeliveryErrorCode } from '../delivery';
-import { plural } from '../reports/text/plural';
+import { plural } from '../text/plural';
 import type { AnswerStats } from './AnswerLedger';
 import { escapeControls } from './escapeControls';
 import type { SetupHint } from './Finding';

@@ -4,7 +4,7 @@ import { renderReportHtml } from './html/renderReportHtml';
 import { renderReportJson } from './json/renderReportJson';
 import { renderJunitXml } from './junit/renderJunitXml';
 import { redactFailureBody } from './redaction/redactRequestBody';
-import { redactValue } from './redaction/redactValue';
+import { redactValue } from '../redaction/redactValue';
 import type { CertificationReport } from './report';
 import { withDigest } from '../attest/reportDigest';
 

@@ -1,7 +1,7 @@
 import type { Reproduction } from '../checks/check';
 import type { RecordedRequest } from '../checks/recordedRequest';
 import { resignHeader } from '../checks/signatureRecipe';
-import { maskUrlCredentials } from '../reports/redaction/maskUrlCredentials';
+import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 
 /** Name of the environment variable holding secret `index` in reproductions (never the value). */
 export function secretEnvName(index: number): string {

@@ -21,7 +21,7 @@ import { currentProvenance } from '../attest/provenance';
 import { InternalCheckError } from '../errors';
 import { rootCauses } from './rootCauses';
 import { optionInRange, validateSecrets, validateTarget } from './validateTarget';
-import { maskUrlCredentials } from '../reports/redaction/maskUrlCredentials';
+import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 
 /**
  * Certifies a receiver: runs the selected checks against it and returns the report as data.

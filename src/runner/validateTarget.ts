@@ -1,8 +1,8 @@
 import { parseTarget } from '../delivery/parseTarget';
 import { SecretMissingError, TargetInvalidError, UsageError } from '../errors';
 import { inRange, rangeMessage, type RangedOption } from './optionRanges';
-import { maskUrlCredentials } from '../reports/redaction/maskUrlCredentials';
-import { MIN_DISTINCTIVE_LENGTH } from '../reports/redaction/redactSecrets';
+import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
+import { MIN_DISTINCTIVE_LENGTH } from '../redaction/redactSecrets';
 
 /**
  * Checks the target URL and scheme, and that it can really be sent (a host, no credentials, a

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memoryIO } from '../../src/cli/memoryIO';
 import { runCli } from '../../src/cli/runCli';
-import { secretForms } from '../../src/reports/redaction/secretForms';
+import { secretForms } from '../../src/redaction/secretForms';
 import type { CertificationReport } from '../../src/reports/report';
 import type { RunningReceiver } from '../checks/support/receivers';
 import { receiver } from './receivers';

@@ -1,5 +1,5 @@
-import { escapeHtml } from '../../src/reports/text/escapeHtml';
-import { escapeXmlAttribute, escapeXmlText } from '../../src/reports/text/escapeXml';
+import { escapeHtml } from '../../src/text/escapeHtml';
+import { escapeXmlAttribute, escapeXmlText } from '../../src/text/escapeXml';
 import { parseXml } from './support/parseXml';
 
 const NASTY = 'a<b>&c"d\'e ]]> \u0000\u0001\u0008\u000b\u000c\u001f\u007f \ud800 \udfff \ufffe\uffff ok\t\n\r 😀';

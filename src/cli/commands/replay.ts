@@ -3,7 +3,7 @@ import { describeResult } from '../../delivery';
 import { answersSideBySide } from '../../findings/answersSideBySide';
 import { captureAnswer } from '../../findings/captureAnswer';
 import { maskUrlCredentials, terminalSafe } from '../../reports';
-import { redactSecrets } from '../../reports/redaction/redactSecrets';
+import { redactSecrets } from '../../redaction/redactSecrets';
 import { findReportedCaseWithCheck, replayCase } from '../../runner/replayCase';
 import { replayJudgement } from '../../runner/replayJudgement';
 import type { CommandRegistration, CommonOptions } from '../command';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { pactCliBinary } from './pactCliBinary';
 import { PactCliUnavailableError } from '../../errors';
-import { redactSecrets } from '../../reports/redaction/redactSecrets';
+import { redactSecrets } from '../../redaction/redactSecrets';
 
 /** What a run of the Pact CLI left: its exit code and its output, secrets already redacted. */
 export interface PactCliRun {

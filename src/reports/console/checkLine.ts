@@ -1,7 +1,7 @@
 import type { CheckReport } from '../report';
-import { formatDuration } from '../text/formatDuration';
+import { formatDuration } from '../../text/formatDuration';
 import { statusLabel } from '../text/statusLabel';
-import { plural } from '../text/plural';
+import { plural } from '../../text/plural';
 import { statusStyle, type Paint } from './ansi';
 
 /**

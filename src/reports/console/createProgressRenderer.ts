@@ -1,6 +1,6 @@
 import type { ProgressEvent } from '../../runner/certifyOptions';
-import { redactSecrets } from '../redaction/redactSecrets';
-import { plural } from '../text/plural';
+import { redactSecrets } from '../../redaction/redactSecrets';
+import { plural } from '../../text/plural';
 import { CLEAR_LINE, defaultColor, painter } from './ansi';
 import { checkLine } from './checkLine';
 import { goneMessage } from '../../checks/goneMessage';

@@ -1,10 +1,10 @@
 import { findingLines } from '../../findings/findingLines';
 import { describeSpecVersion } from '../../spec/specVersion';
-import { redactSecrets } from '../redaction/redactSecrets';
+import { redactSecrets } from '../../redaction/redactSecrets';
 import { isSenderReport, type CertificationReport, type CheckReport } from '../report';
 import { failureLines } from '../text/failureText';
-import { formatDuration } from '../text/formatDuration';
-import { plural } from '../text/plural';
+import { formatDuration } from '../../text/formatDuration';
+import { plural } from '../../text/plural';
 import { painter, type Paint } from './ansi';
 import { checkLine } from './checkLine';
 import { goneMessage } from '../../checks/goneMessage';

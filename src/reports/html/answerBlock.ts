@@ -1,6 +1,6 @@
 import { describeAnswer } from '../../findings/describeAnswer';
 import type { ReceiverAnswer } from '../../findings/ReceiverAnswer';
-import { plural } from '../text/plural';
+import { plural } from '../../text/plural';
 import { html, type SafeHtml } from './safeHtml';
 
 /** The receiver's own answer: status line, content type, explaining headers, and the start of its body. */

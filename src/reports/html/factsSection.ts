@@ -1,6 +1,6 @@
 import { describeSpecVersion } from '../../spec/specVersion';
 import { isSenderReport, type CertificationReport } from '../report';
-import { formatDuration } from '../text/formatDuration';
+import { formatDuration } from '../../text/formatDuration';
 import { html, type SafeHtml } from './safeHtml';
 
 /** A timestamp for people, in UTC, keeping the exact ISO value available on hover. */

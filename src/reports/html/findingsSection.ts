@@ -1,7 +1,7 @@
 import type { Finding } from '../../findings/Finding';
 import { requirementList } from '../../findings/requirementList';
 import type { CertificationReport } from '../report';
-import { plural } from '../text/plural';
+import { plural } from '../../text/plural';
 import { answerBlock } from './answerBlock';
 import { html, type SafeHtml } from './safeHtml';
 

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../text/escapeHtml';
+import { escapeHtml } from '../../text/escapeHtml';
 
 /** Markup known to be safe: built by {@link html}, where every interpolated string was escaped. */
 export class SafeHtml {

@@ -1,5 +1,5 @@
 import { isSenderReport, type CertificationReport } from '../report';
-import { formatDuration } from '../text/formatDuration';
+import { formatDuration } from '../../text/formatDuration';
 import { html, type SafeHtml } from './safeHtml';
 import { statusBadge } from './statusBadge';
 

@@ -1,5 +1,5 @@
 import { isSenderReport, type CertificationReport } from '../report';
-import { plural } from '../text/plural';
+import { plural } from '../../text/plural';
 import { html, type SafeHtml } from './safeHtml';
 
 /** The GONE banner (empty when the receiver never answered 410): the first thing on the page. */

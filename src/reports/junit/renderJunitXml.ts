@@ -1,6 +1,6 @@
 import { findingLines } from '../../findings/findingLines';
 import { isSenderReport, type CertificationReport } from '../report';
-import { escapeXmlAttribute, escapeXmlText } from '../text/escapeXml';
+import { escapeXmlAttribute, escapeXmlText } from '../../text/escapeXml';
 import { junitSeconds, testcaseXml } from './testcaseXml';
 
 /**

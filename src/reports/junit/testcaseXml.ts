@@ -1,7 +1,7 @@
 import type { CertificationReport, CheckReport } from '../report';
-import { escapeXmlAttribute, escapeXmlText } from '../text/escapeXml';
+import { escapeXmlAttribute, escapeXmlText } from '../../text/escapeXml';
 import { failureHeadline, failureLines } from '../text/failureText';
-import { plural } from '../text/plural';
+import { plural } from '../../text/plural';
 
 /** JUnit's time: seconds with millisecond precision. */
 export function junitSeconds(ms: number): string {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RecordedRequest } from '../../checks/recordedRequest';
 import type { Failure } from '../../checks/check';
-import { redactSecrets } from './redactSecrets';
+import { redactSecrets } from '../../redaction/redactSecrets';
 
 /**
  * A failure whose request body is redacted as bytes and re-encoded, so `bodyBase64` stays valid

@@ -1,6 +1,6 @@
 import { redactSecrets, terminalSafe } from '../../reports';
-import { formatDuration } from '../../reports/text/formatDuration';
-import { plural } from '../../reports/text/plural';
+import { formatDuration } from '../../text/formatDuration';
+import { plural } from '../../text/plural';
 import type { ListenReport, SenderCheckReport } from './ListenReport';
 
 /** Options of {@link renderListenSummary}. */

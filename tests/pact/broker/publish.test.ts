@@ -1,7 +1,7 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { publishPacts } from '../../../src/pact/broker/publishPacts';
-import { REDACTED } from '../../../src/reports/redaction/redactSecrets';
+import { REDACTED } from '../../../src/redaction/redactSecrets';
 import { readPact } from '../messages/support/pactFiles';
 import { startFakeBroker, type FakeBroker } from '../support/fakeBroker';
 import { cleanEnv, pactCli } from './support/cli';

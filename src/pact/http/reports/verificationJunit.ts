@@ -1,4 +1,4 @@
-import { escapeXmlAttribute, escapeXmlText } from '../../../reports/text/escapeXml';
+import { escapeXmlAttribute, escapeXmlText } from '../../../text/escapeXml';
 import type { PactVerificationReport } from './verificationReport';
 
 /**

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { redactSecrets } from '../../../reports/redaction/redactSecrets';
+import { redactSecrets } from '../../../redaction/redactSecrets';
 import { verificationJunit } from './verificationJunit';
 import type { PactVerificationReport } from './verificationReport';
 
