@@ -50,8 +50,9 @@ export { startReferenceReceiver, createReferenceHandler, type ReferenceReceiver 
 // → checks → reports
 export { CHECKS, REQUIREMENTS, type Check, type CheckContext, type CheckOutcome, type Failure, type RequirementId, type Severity } from './checks';
 export { runCertification } from './runner/runCertification';
-export type { CertifyOptions, ProgressEvent } from './runner/certifyOptions';
-export type { CertificationReport, CheckReport, RequirementReport } from './reports/report';
+export type { CertifyOptions } from './runner/certifyOptions';
+export type { ProgressEvent } from './reportModel/progressEvent';
+export type { CertificationReport, CheckReport, RequirementReport } from './reportModel/certificationReport';
 // Redaction helpers every writer of hookproof output shares (values, URL credentials, terminals).
 export { redactSecrets, redactValue, maskUrlCredentials, terminalSafe } from './reports';
 // root causes: the receiver's own answers, findings ("what to fix first") and set-up hints
@@ -199,6 +200,6 @@ export { GRIDX_EVENT_TYPES, type GridxEvent, type GridxEventOf, type GridxEventT
 export * from './attest';
 export * from './recheck';
 export * from './fleet';
-export { verdictOf } from './runner/verdict';
+export { verdictOf } from './reportModel/verdict';
 export type { ConnectionFacts } from './delivery/connectionFacts';
 // ← end of the trust exports

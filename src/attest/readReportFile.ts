@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { HookproofError, InputUnreadableError } from '../errors';
-import type { CertificationReport } from '../reports/report';
+import type { CertificationReport } from '../reportModel/certificationReport';
 import { extractEmbeddedJson } from './embeddedReport';
 
 /**

@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { HookproofError } from '../errors';
-import type { CertificationReport } from '../reports/report';
+import type { CertificationReport } from '../reportModel/certificationReport';
 import { canonicalize } from './canonicalJson';
 import { signEnvelope, type DsseEnvelope } from './dsse';
 import { readReportFile } from './readReportFile';

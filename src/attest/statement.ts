@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CertificationReport } from '../reports/report';
+import type { CertificationReport } from '../reportModel/certificationReport';
 import { digestHex } from './reportDigest';
 
 /** DSSE payload type of an in-toto Statement. */

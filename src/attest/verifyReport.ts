@@ -1,8 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isSenderReport, type CertificationReport } from '../reports/report';
-import { verdictOf } from '../runner/verdict';
+import { isSenderReport, type CertificationReport } from '../reportModel/certificationReport';
+import { verdictOf } from '../reportModel/verdict';
 import { envelopeVerifies, isDsseEnvelope } from './dsse';
 import { reportDigest, digestHex } from './reportDigest';
 import { HOOKPROOF_PREDICATE_TYPE, IN_TOTO_PAYLOAD_TYPE, SUBJECT_NAMES, urlDigest, type StatementSubject } from './statement';

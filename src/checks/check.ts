@@ -1,4 +1,4 @@
-import type { ReceiverAnswer } from '../findings/ReceiverAnswer';
+import type { ReceiverAnswer } from '../delivery/ReceiverAnswer';
 import type { CheckContext } from './checkContext';
 import type { RecordedRequest } from './recordedRequest';
 import type { RequirementId, Severity } from './requirements';

@@ -1,4 +1,4 @@
-import type { ReceiverAnswer } from './ReceiverAnswer';
+import type { ReceiverAnswer } from '../delivery/ReceiverAnswer';
 
 const REASON_CHARS = 120;
 

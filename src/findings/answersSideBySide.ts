@@ -1,5 +1,5 @@
 import { describeAnswer } from './describeAnswer';
-import type { ReceiverAnswer } from './ReceiverAnswer';
+import type { ReceiverAnswer } from '../delivery/ReceiverAnswer';
 
 const LABEL_WIDTH = 14;
 

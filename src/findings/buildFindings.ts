@@ -1,10 +1,10 @@
 import type { Failure } from '../checks/check';
 import type { Severity } from '../checks/requirements';
-import type { CheckReport, ReportedCheckRequirement } from '../reports/report';
+import type { CheckReport, ReportedCheckRequirement } from '../reportModel/certificationReport';
 import type { AnswerLedger } from './AnswerLedger';
 import { answerKey, normaliseText } from './answerKey';
 import { findingTitle } from './findingTitle';
-import type { Finding } from './Finding';
+import type { Finding } from '../reportModel/Finding';
 
 interface Group {
   readonly key: string;

@@ -2,7 +2,7 @@ import type { DeliveryErrorCode } from '../delivery';
 import { plural } from '../text/plural';
 import type { AnswerStats } from './AnswerLedger';
 import { escapeControls } from './escapeControls';
-import type { SetupHint } from './Finding';
+import type { SetupHint } from '../reportModel/Finding';
 
 /** Where the deliveries went and how they were signed, for the hints' wording. */
 export interface HintContext {

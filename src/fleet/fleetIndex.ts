@@ -1,4 +1,4 @@
-import type { CertificationReport } from '../reports/report';
+import type { CertificationReport } from '../reportModel/certificationReport';
 
 /** One target's row in the fleet index. */
 export interface FleetEntry {

@@ -8,7 +8,7 @@ import { createEngine } from '../engine';
 import { HookproofError, SecretMissingError } from '../errors';
 import { runRecheck } from '../recheck/runRecheck';
 import { writeReports } from '../reports';
-import type { CertificationReport } from '../reports/report';
+import type { CertificationReport } from '../reportModel/certificationReport';
 import type { CertifyOptions } from '../runner/certifyOptions';
 import { runCertification } from '../runner/runCertification';
 import { runPool } from '../runner/runPool';

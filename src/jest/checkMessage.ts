@@ -1,5 +1,5 @@
 import { findingLines } from '../findings/findingLines';
-import type { CertificationReport, CheckReport } from '../reports/report';
+import type { CertificationReport, CheckReport } from '../reportModel/certificationReport';
 import { failureLines } from '../reports/text/failureText';
 
 /** How to run one check again from the command line, with the same cases. */

@@ -5,7 +5,7 @@ import { CHECKS } from '../checks';
 import { createEngine } from '../engine';
 import { AnswerLedger } from '../findings';
 import { redactSecrets } from '../redaction/redactSecrets';
-import type { CertificationReport, CheckReport } from '../reports/report';
+import type { CertificationReport, CheckReport } from '../reportModel/certificationReport';
 import { writeReports } from '../reports/writeReports';
 import { runCertification } from '../runner/runCertification';
 import { selectChecks } from '../runner/selectChecks';

@@ -1,8 +1,8 @@
-import type { CertificationReport, CheckReport } from '../reports/report';
-import type { CoverageTable } from '../runner/coverage';
+import type { CertificationReport, CheckReport } from '../reportModel/certificationReport';
+import type { CoverageTable } from '../reportModel/coverageTable';
 import { buildFindings, type AnswerLedger } from '../findings';
 import { requirementTable } from '../runner/requirementTable';
-import { judgeVerdict } from '../runner/verdict';
+import { judgeVerdict } from '../reportModel/verdict';
 import { rootCauses } from '../runner/rootCauses';
 
 /**

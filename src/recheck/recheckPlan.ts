@@ -1,8 +1,8 @@
 import { reportDigest } from '../attest/reportDigest';
 import type { Engine } from '../engine';
 import { RecheckRefusedError } from '../errors';
-import type { CertificationReport } from '../reports/report';
-import { isSenderReport } from '../reports/report';
+import type { CertificationReport } from '../reportModel/certificationReport';
+import { isSenderReport } from '../reportModel/certificationReport';
 import { VERSION } from '../version';
 
 /** What a recheck re-runs: the original run's settings, checked to be reproducible here. */

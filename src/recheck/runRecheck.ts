@@ -1,6 +1,6 @@
 import { displayPath } from '../displayPath';
 import { createEngine } from '../engine';
-import type { CertificationReport } from '../reports/report';
+import type { CertificationReport } from '../reportModel/certificationReport';
 import type { CertifyOptions } from '../runner/certifyOptions';
 import { runCertification } from '../runner/runCertification';
 import { compareReports } from './compareReports';

@@ -5,7 +5,7 @@ import { renderReportJson } from './json/renderReportJson';
 import { renderJunitXml } from './junit/renderJunitXml';
 import { redactFailureBody } from './redaction/redactRequestBody';
 import { redactValue } from '../redaction/redactValue';
-import type { CertificationReport } from './report';
+import type { CertificationReport } from '../reportModel/certificationReport';
 import { withDigest } from '../attest/reportDigest';
 
 /** Absolute paths of the files {@link writeReports} wrote. */

@@ -1,7 +1,7 @@
 import type { Check } from '../checks/check';
 import type { Engine } from '../engine';
 import type { AnswerLedger } from '../findings';
-import type { CheckReport } from '../reports/report';
+import type { ProgressEvent } from '../reportModel/progressEvent';
 
 /** Everything a certification run needs. Only `url` and `secrets` are required. */
 export interface CertifyOptions {
@@ -43,12 +43,5 @@ export interface CertifyOptions {
    */
   readonly answers?: AnswerLedger;
 }
-
-export type ProgressEvent =
-  | { readonly kind: 'start'; readonly checks: number; readonly seed: number }
-  | { readonly kind: 'check-start'; readonly id: string; readonly title: string }
-  | { readonly kind: 'case'; readonly id: string; readonly sent: number; readonly failures: number }
-  | { readonly kind: 'check-end'; readonly check: CheckReport }
-  | { readonly kind: 'gone'; readonly caseLabel: string };
 
 export const DEFAULTS = { runs: 100, timeoutMs: 5000, concurrency: 4, retryBaseDelayMs: 1000 } as const;

@@ -1,3 +1,5 @@
+import type { CoverageTable } from '../reportModel/coverageTable';
+
 /** Cases actually sent, by event type and variant ("valid", "invalid:<kind>", "signature:<label>"). */
 export class CoverageRecorder {
   readonly #counts = new Map<string, Map<string, number>>();
@@ -17,9 +19,4 @@ export class CoverageRecorder {
       .map(([type, row]) => ({ type, counts: Object.fromEntries(variants.map((v) => [v, row.get(v) ?? 0])) }));
     return { variants, rows };
   }
-}
-
-export interface CoverageTable {
-  readonly variants: readonly string[];
-  readonly rows: ReadonlyArray<{ readonly type: string; readonly counts: Readonly<Record<string, number>> }>;
 }

@@ -3,7 +3,7 @@ import type { Failure } from '../checks/check';
 import { resignHeader } from '../checks/signatureRecipe';
 import { createDeliveryClient, type DeliveryResult } from '../delivery';
 import { HookproofError, InputUnreadableError } from '../errors';
-import type { CertificationReport, CheckReport } from '../reports/report';
+import type { CertificationReport, CheckReport } from '../reportModel/certificationReport';
 import { hmacSha512Hex } from '../signing';
 import { validateTarget } from './validateTarget';
 

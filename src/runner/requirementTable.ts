@@ -1,5 +1,5 @@
 import { REQUIREMENTS } from '../checks/requirements';
-import type { CheckReport, RequirementReport } from '../reports/report';
+import type { CheckReport, RequirementReport } from '../reportModel/certificationReport';
 
 // A blocked check ranks above a pass: its cases were not judged, so the requirement is not met.
 const RANK = { fail: 5, warn: 4, blocked: 3, pass: 2, skip: 1 } as const;

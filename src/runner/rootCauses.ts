@@ -1,5 +1,5 @@
 import { buildFindings, detectHints, type AnswerLedger, type Finding, type HintContext, type SetupHint } from '../findings';
-import type { CheckReport } from '../reports/report';
+import type { CheckReport } from '../reportModel/certificationReport';
 
 /** A run's set-up hints and findings, as report.json carries them (no empty lists). */
 export function rootCauses(

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { reportDigest, withDigest } from '../../src/attest/reportDigest';
 import { attestationFor } from '../../src/attest/signReport';
 import { verifyReport } from '../../src/attest/verifyReport';
-import type { CertificationReport } from '../../src/reports/report';
+import type { CertificationReport } from '../../src/reportModel/certificationReport';
 import { makePassingReport, makeReport } from '../reports/support/fixtures';
 
 describe('verifyReport', () => {

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer as createNetServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { CHECKS, type CheckStatus, type RequirementId } from '../../src/checks';
-import type { CertificationReport, CheckReport } from '../../src/reports/report';
+import type { CertificationReport, CheckReport } from '../../src/reportModel/certificationReport';
 import { verifySignature } from '../../src/signing';
 import { defaultEngine } from '../helpers/engine';
 import { firstDigestOnly, receiverVerifyingWith, verifiesReserialisedJson } from './signature/defects';

@@ -4,7 +4,7 @@ import { createServer as createNetServer, type Server, type Socket } from 'node:
 import { Readable } from 'node:stream';
 import { CHECKS } from '../../src/checks';
 import { createReferenceHandler } from '../../src/receiver';
-import type { CertificationReport } from '../../src/reports/report';
+import type { CertificationReport } from '../../src/reportModel/certificationReport';
 import { listen, type Listening } from '../delivery/helpers/listen';
 import { generateTlsFixtures, hasOpenssl } from '../delivery/helpers/tlsFixtures';
 import { SECRET } from './support/receivers';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memoryIO } from '../../src/cli/memoryIO';
 import { runCli } from '../../src/cli/runCli';
-import type { CertificationReport } from '../../src/reports/report';
+import type { CertificationReport } from '../../src/reportModel/certificationReport';
 import { defectiveReceiver, serve, soundReceiver, type RunningReceiver } from '../checks/support/receivers';
 import { BIN, ROOT } from './paths';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { memoryIO } from '../../src/cli/memoryIO';
 import { runCli } from '../../src/cli/runCli';
 import { writeReports } from '../../src/reports';
-import type { CertificationReport } from '../../src/reports/report';
+import type { CertificationReport } from '../../src/reportModel/certificationReport';
 import { makeReport } from '../reports/support/fixtures';
 
 const SECRET = 'replay-redacted-secret-7';

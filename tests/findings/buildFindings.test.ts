@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Failure } from '../../src/checks/check';
 import { REQUIREMENTS, type RequirementId } from '../../src/checks/requirements';
 import { buildFindings, findingLine, findingLines, normaliseText, requirementList, type ReceiverAnswer } from '../../src/findings';
-import type { CheckReport } from '../../src/reports/report';
+import type { CheckReport } from '../../src/reportModel/certificationReport';
 
 const STRICT_BODY = '{"error":"json: unknown field \\"accountID\\""}';
 

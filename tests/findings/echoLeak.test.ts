@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { memoryIO } from '../../src/cli/memoryIO';
 import { runCli } from '../../src/cli/runCli';
 import { secretForms } from '../../src/redaction/secretForms';
-import type { CertificationReport } from '../../src/reports/report';
+import type { CertificationReport } from '../../src/reportModel/certificationReport';
 import type { RunningReceiver } from '../checks/support/receivers';
 import { receiver } from './receivers';
 

@@ -1,7 +1,7 @@
 import { createServer } from 'node:https';
 import { createReferenceHandler } from '../../src/receiver';
 import { renderSummary } from '../../src/reports';
-import type { CertificationReport } from '../../src/reports/report';
+import type { CertificationReport } from '../../src/reportModel/certificationReport';
 import { closedPort, listen, type Listening } from '../delivery/helpers/listen';
 import { generateTlsFixtures, hasOpenssl } from '../delivery/helpers/tlsFixtures';
 import { serve, SECRET, soundReceiver, type RunningReceiver } from '../checks/support/receivers';

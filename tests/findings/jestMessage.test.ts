@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeReceiverConformance, type JestGlobals } from '../../src/jest';
-import type { CertificationReport } from '../../src/reports/report';
+import type { CertificationReport } from '../../src/reportModel/certificationReport';
 import { SECRET, type RunningReceiver } from '../checks/support/receivers';
 import { strictServer } from './receivers';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memoryIO } from '../../src/cli/memoryIO';
 import { runCli } from '../../src/cli/runCli';
-import type { CertificationReport } from '../../src/reports/report';
+import type { CertificationReport } from '../../src/reportModel/certificationReport';
 import { defectiveReceiver, SECRET, soundReceiver, type RunningReceiver } from '../checks/support/receivers';
 
 const env = { HOOKPROOF_SECRET: SECRET };

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { FleetIndex } from '../../src/fleet/fleetIndex';
-import type { CertificationReport } from '../../src/reports/report';
+import type { CertificationReport } from '../../src/reportModel/certificationReport';
 import { verifySignature } from '../../src/signing';
 import { defectiveReceiver, type RunningReceiver } from '../checks/support/receivers';
 import { allFileTexts, cli, leaked, makeKey, secretForms, tmp } from '../recheck/support';

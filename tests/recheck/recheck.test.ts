@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportDigest } from '../../src/attest/reportDigest';
-import type { CertificationReport } from '../../src/reports/report';
+import type { CertificationReport } from '../../src/reportModel/certificationReport';
 import { defectiveReceiver, soundReceiver, type RunningReceiver } from '../checks/support/receivers';
 import { REAL_SPEC } from '../cli/paths';
 import { allFileTexts, cli, leaked, makeKey, RECEIVER_SECRET, secretForms, tmp, type TestKey } from './support';

@@ -1,6 +1,6 @@
 import { createProgressRenderer, renderSummary } from '../../src/reports';
-import type { ProgressEvent } from '../../src/runner/certifyOptions';
-import type { CheckReport } from '../../src/reports/report';
+import type { ProgressEvent } from '../../src/reportModel/progressEvent';
+import type { CheckReport } from '../../src/reportModel/certificationReport';
 import { makePassingReport, makeReport } from './support/fixtures';
 import { leakedForms, SECRET } from './support/secret';
 

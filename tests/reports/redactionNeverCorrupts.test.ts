@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Failure } from '../../src/checks/check';
 import { renderSummary, writeReports } from '../../src/reports';
-import type { CertificationReport } from '../../src/reports/report';
+import type { CertificationReport } from '../../src/reportModel/certificationReport';
 import { makeReport } from './support/fixtures';
 import { parseXml, type XmlElement } from './support/parseXml';
 import { reportShapeErrors } from './support/reportSchema';

@@ -1,5 +1,5 @@
 import { renderReportJson } from '../../src/reports';
-import type { CertificationReport } from '../../src/reports/report';
+import type { CertificationReport } from '../../src/reportModel/certificationReport';
 import { makeReport } from './support/fixtures';
 import { reportShapeErrors } from './support/reportSchema';
 

@@ -10,8 +10,8 @@ import { exitCodeForError } from '../../src/cli/exitCodes';
 import { memoryIO } from '../../src/cli/memoryIO';
 import { runCli } from '../../src/cli/runCli';
 import { HookproofError } from '../../src/errors';
-import type { CheckReport } from '../../src/reports/report';
-import { judgeVerdict } from '../../src/runner/verdict';
+import type { CheckReport } from '../../src/reportModel/certificationReport';
+import { judgeVerdict } from '../../src/reportModel/verdict';
 import { SECRET, soundReceiver } from '../checks/support/receivers';
 import { certify } from '../checks/support/runCheck';
 

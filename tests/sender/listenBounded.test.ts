@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sign } from '../../src';
-import type { CertificationReport } from '../../src/reports/report';
+import type { CertificationReport } from '../../src/reportModel/certificationReport';
 import { KEPT_BODY_BYTES } from '../../src/sender/listen/ReceivedDelivery';
 import { pingEvent } from '../cli/events';
 import { cli, post, readJson, startListen, tmp } from './support';

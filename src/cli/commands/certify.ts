@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import { join, resolve } from 'node:path';
 import { createProgressRenderer, renderSummary, writeReports } from '../../reports';
-import type { CertificationReport } from '../../reports/report';
+import type { CertificationReport } from '../../reportModel/certificationReport';
 import { runCertification } from '../../runner/runCertification';
 import { validateTarget } from '../../runner/validateTarget';
 import { prepareReportDir } from '../reportDir';

@@ -1,7 +1,7 @@
 import { findingLines } from '../../findings/findingLines';
 import { describeSpecVersion } from '../../spec/specVersion';
 import { redactSecrets } from '../../redaction/redactSecrets';
-import { isSenderReport, type CertificationReport, type CheckReport } from '../report';
+import { isSenderReport, type CertificationReport, type CheckReport } from '../../reportModel/certificationReport';
 import { failureLines } from '../text/failureText';
 import { formatDuration } from '../../text/formatDuration';
 import { plural } from '../../text/plural';

@@ -1,5 +1,5 @@
 import type { Failure } from '../../checks/check';
-import type { CertificationReport, CheckReport } from '../report';
+import type { CertificationReport, CheckReport } from '../../reportModel/certificationReport';
 import { CURL_HINT } from '../text/failureText';
 import { answerBlock } from './answerBlock';
 import { html, type SafeHtml } from './safeHtml';

@@ -1,6 +1,6 @@
-import type { Finding } from '../../findings/Finding';
+import type { Finding } from '../../reportModel/Finding';
 import { requirementList } from '../../findings/requirementList';
-import type { CertificationReport } from '../report';
+import type { CertificationReport } from '../../reportModel/certificationReport';
 import { plural } from '../../text/plural';
 import { answerBlock } from './answerBlock';
 import { html, type SafeHtml } from './safeHtml';

@@ -1,4 +1,4 @@
-import { isSenderReport, type CertificationReport } from '../report';
+import { isSenderReport, type CertificationReport } from '../../reportModel/certificationReport';
 import { factsSection } from './factsSection';
 import { findingsSection } from './findingsSection';
 import { failuresSection } from './failuresSection';

@@ -1,4 +1,4 @@
-import { isSenderReport, type CertificationReport } from '../report';
+import { isSenderReport, type CertificationReport } from '../../reportModel/certificationReport';
 import { plural } from '../../text/plural';
 import { html, type SafeHtml } from './safeHtml';
 

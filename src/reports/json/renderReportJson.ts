@@ -1,4 +1,4 @@
-import type { CertificationReport } from '../report';
+import type { CertificationReport } from '../../reportModel/certificationReport';
 import { orderKeys } from './orderKeys';
 import { REPORT_KEY_ORDER } from './reportKeyOrder';
 

@@ -1,10 +1,10 @@
 import type { Failure, Reproduction } from '../../checks/check';
 import type { RecordedRequest } from '../../checks/recordedRequest';
 import type { SignatureRecipe, SignedDigest } from '../../checks/signatureRecipe';
-import type { Finding, SetupHint } from '../../findings/Finding';
-import type { ReceiverAnswer } from '../../findings/ReceiverAnswer';
-import type { CoverageTable } from '../../runner/coverage';
-import type { CertificationReport, CheckReport, RequirementReport } from '../report';
+import type { Finding, SetupHint } from '../../reportModel/Finding';
+import type { ReceiverAnswer } from '../../delivery/ReceiverAnswer';
+import type { CoverageTable } from '../../reportModel/coverageTable';
+import type { CertificationReport, CheckReport, RequirementReport } from '../../reportModel/certificationReport';
 import { keysOf, type KeyOrder } from './orderKeys';
 
 type Options = CertificationReport['options'];

@@ -1,5 +1,5 @@
 import { findingLines } from '../../findings/findingLines';
-import { isSenderReport, type CertificationReport } from '../report';
+import { isSenderReport, type CertificationReport } from '../../reportModel/certificationReport';
 import { escapeXmlAttribute, escapeXmlText } from '../../text/escapeXml';
 import { junitSeconds, testcaseXml } from './testcaseXml';
 

@@ -1,4 +1,4 @@
-import type { RequirementReport } from '../report';
+import type { RequirementReport } from '../../reportModel/certificationReport';
 
 /** Any status a check or a requirement can have in a report. */
 export type AnyStatus = RequirementReport['status'];

@@ -1,9 +1,9 @@
 import type { Failure } from '../../checks/check';
 import type { RecordedRequest } from '../../checks/recordedRequest';
 import { signatureRecipe } from '../../checks/signatureRecipe';
-import type { CertificationReport, CheckReport, RequirementReport } from '../../reports/report';
+import type { CertificationReport, CheckReport, RequirementReport } from '../../reportModel/certificationReport';
 import { reproduction } from '../../runner/reproduce';
-import type { CoverageTable } from '../../runner/coverage';
+import type { CoverageTable } from '../../reportModel/coverageTable';
 import type { ReceivedDelivery } from '../listen/ReceivedDelivery';
 import type { EventHistory } from '../retryJudge';
 import type { ListenReport, SenderCheckReport } from './ListenReport';

@@ -1,5 +1,5 @@
 import type { Failure } from '../../../src/checks';
-import type { CheckReport } from '../../../src/reports/report';
+import type { CheckReport } from '../../../src/reportModel/certificationReport';
 import type { RunningReceiver } from '../support/receivers';
 
 /** The signature label a failure is for: its label up to the first ":". */

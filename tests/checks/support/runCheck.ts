@@ -1,6 +1,6 @@
 import { runCertification } from '../../../src/runner/runCertification';
 import type { CertifyOptions } from '../../../src/runner/certifyOptions';
-import type { CertificationReport, CheckReport } from '../../../src/reports/report';
+import type { CertificationReport, CheckReport } from '../../../src/reportModel/certificationReport';
 import { createEngine, type Engine } from '../../../src/engine';
 import { SECRET } from './receivers';
 

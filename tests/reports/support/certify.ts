@@ -1,6 +1,6 @@
-import type { ProgressEvent } from '../../../src/runner/certifyOptions';
+import type { ProgressEvent } from '../../../src/reportModel/progressEvent';
 import { runCertification } from '../../../src/runner/runCertification';
-import type { CertificationReport } from '../../../src/reports/report';
+import type { CertificationReport } from '../../../src/reportModel/certificationReport';
 import { SECRET } from './secret';
 
 /** A real certification run with small, fixed settings (5 runs per property, seed 7, http allowed). */

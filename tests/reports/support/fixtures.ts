@@ -1,5 +1,5 @@
 import type { Failure } from '../../../src/checks/check';
-import type { CertificationReport, CheckReport } from '../../../src/reports/report';
+import type { CertificationReport, CheckReport } from '../../../src/reportModel/certificationReport';
 import { requirementTable } from '../../../src/runner/requirementTable';
 import { SECRET } from './secret';
 

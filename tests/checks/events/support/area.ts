@@ -1,5 +1,5 @@
 import { EVENT_CHECKS } from '../../../../src/checks/events';
-import type { CheckReport } from '../../../../src/reports/report';
+import type { CheckReport } from '../../../../src/reportModel/certificationReport';
 import { certify } from '../../support/runCheck';
 
 /**

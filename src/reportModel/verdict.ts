@@ -1,4 +1,4 @@
-import type { CertificationReport, CheckReport } from '../reports/report';
+import type { CertificationReport, CheckReport } from './certificationReport';
 
 /** The verdict of a run and, unless it passes, why. */
 export interface Verdict {

@@ -1,9 +1,9 @@
 import type { CheckStatus, Failure } from '../checks/check';
 import type { RequirementId, SenderRequirementId, Severity } from '../checks/requirements';
-import type { Finding, SetupHint } from '../findings/Finding';
-import type { CoverageTable } from '../runner/coverage';
-import type { Provenance } from '../attest/provenance';
-import type { RecheckResult } from '../recheck/recheckResult';
+import type { Finding, SetupHint } from './Finding';
+import type { CoverageTable } from './coverageTable';
+import type { Provenance } from './provenance';
+import type { RecheckResult } from './recheckResult';
 
 /**
  * What a reported check proves: a receiver requirement (certify), or in a listen run's report a

@@ -1,5 +1,5 @@
 import type { CheckStatus } from '../checks/check';
-import type { ReportedCheckRequirement } from '../reports/report';
+import type { ReportedCheckRequirement } from './certificationReport';
 
 /** The first case whose outcome differs between the two runs, from the run that failed it. */
 export interface DifferingCase {
