@@ -7,7 +7,8 @@ export { VERSION } from './version';
 export * from './errors';
 
 // spec → schemas
-export { DEFAULT_SPEC_PATH, loadSpec, parseSpec, lintSpec, applyErrata, ERRATA, type LintReport, type Defect, type Erratum, type SpecDocument } from './spec';
+export { DEFAULT_SPEC_PATH, loadSpec, parseSpec, applyErrata, ERRATA, type Defect, type Erratum, type SpecDocument } from './spec';
+export { lintSpec, type LintReport } from './specLint/lintSpec';
 export { buildCatalogue, createValidators, type EventCatalogue, type EventType, type EventValidators, type ValidationIssue, type ValidationResult } from './schemas';
 
 // → arbitraries and serialisation

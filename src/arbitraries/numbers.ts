@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { generationBounds } from '../schemas/numericFormats';
+import { generationBounds } from '../spec/numericFormats';
 
 export interface NumberConstraints {
   readonly minimum?: number;

@@ -1,4 +1,4 @@
-import { NUMERIC_FORMATS } from '../schemas/numericFormats';
+import { NUMERIC_FORMATS } from '../spec/numericFormats';
 import type { SchemaObject } from '../spec/types';
 import type { BrokenSide, ChangeKind } from './specDiff';
 

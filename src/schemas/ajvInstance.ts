@@ -1,7 +1,7 @@
 import Ajv, { type AnySchema } from 'ajv';
 import addFormats from 'ajv-formats';
 import { isSchemaObject } from '../spec/types';
-import { NUMERIC_FORMATS } from './numericFormats';
+import { NUMERIC_FORMATS } from '../spec/numericFormats';
 
 /**
  * One ajv configured for hookproof's converted schemas: draft-07, all errors, RFC 3339 date-times,

@@ -5,8 +5,8 @@ import { findEventRoot, schemasOf } from '../spec/eventRoot';
 import { inlineRefs } from '../spec/refs';
 import { isSchemaObject, type SchemaObject, type SpecDocument } from '../spec/types';
 import { fieldPaths } from './fieldPaths';
-import { flattenAllOf, MergeConflict } from './flattenAllOf';
-import { openapiToJsonSchema } from './openapiToJsonSchema';
+import { flattenAllOf, MergeConflict } from '../spec/flattenAllOf';
+import { openapiToJsonSchema } from '../spec/openapiToJsonSchema';
 
 /** One event type of the spec, with the self-contained JSON Schema of its whole request body. */
 export interface EventType {

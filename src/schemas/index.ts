@@ -1,4 +1,3 @@
 export { buildCatalogue, type EventCatalogue, type EventType } from './catalogue';
 export { createValidators, type EventValidators, type ValidationIssue, type ValidationResult } from './validators';
-export { NUMERIC_FORMATS, generationBounds } from './numericFormats';
 export { unknownFormats } from './ajvInstance';

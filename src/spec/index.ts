@@ -4,5 +4,4 @@ export { findEventRoot, type EventRoot } from './eventRoot';
 export { applyErrata, type CorrectedSpec } from './applyErrata';
 export { ERRATA, type Defect, type Erratum } from './errata';
 export type { SchemaObject, SpecDocument } from './types';
-export { lintSpec, type LintReport } from './lintSpec';
 export { specVersion, describeSpecVersion, type SpecVersion } from './specVersion';

@@ -1,4 +1,4 @@
-import { NUMERIC_FORMATS } from '../schemas/numericFormats';
+import { NUMERIC_FORMATS } from '../spec/numericFormats';
 import { isSchemaObject, type SchemaObject } from '../spec/types';
 
 /**

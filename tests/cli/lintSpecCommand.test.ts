@@ -2,7 +2,7 @@ import { runLintSpec } from '../../src/cli/commands/lintSpec';
 import { memoryIO } from '../../src/cli/memoryIO';
 import { SpecInvalidError, SpecUnreadableError } from '../../src/errors';
 import { ERRATA } from '../../src/spec/errata';
-import type { LintReport } from '../../src/spec/lintSpec';
+import type { LintReport } from '../../src/specLint/lintSpec';
 import { fixtureSpec, REAL_SPEC } from './paths';
 
 describe('lint-spec', () => {

@@ -3,7 +3,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventArbitrary } from '../../src/arbitraries';
 import { createEngine, type Engine } from '../../src/engine';
-import { applyErrata, lintSpec, loadSpec } from '../../src/spec';
+import { applyErrata, loadSpec } from '../../src/spec';
+import { lintSpec } from '../../src/specLint/lintSpec';
 import { serialiseEvent } from '../../src/serialise';
 import { ROOT } from '../cli/paths';
 

@@ -1,5 +1,5 @@
 import { SPECIAL_STRINGS } from '../../arbitraries';
-import { generationBounds } from '../../schemas';
+import { generationBounds } from '../../spec/numericFormats';
 import { formatNumber } from '../../serialise/canonicalJson';
 import type { SchemaObject } from '../../spec/types';
 

@@ -3,7 +3,7 @@ import { EXIT, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
 import { jsonOption } from '../options';
 import { ERRATA } from '../../spec/errata';
-import { lintSpec } from '../../spec/lintSpec';
+import { lintSpec } from '../../specLint/lintSpec';
 import { loadSpec } from '../../spec/loadSpec';
 
 /** Typed options of `errata`. */

@@ -3,7 +3,7 @@ import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import { formatPointer } from '../formatPointer';
 import type { CliIO } from '../io';
 import { jsonOption } from '../options';
-import { lintSpec } from '../../spec/lintSpec';
+import { lintSpec } from '../../specLint/lintSpec';
 import { loadSpec } from '../../spec/loadSpec';
 
 /** Typed options of `lint-spec`. */

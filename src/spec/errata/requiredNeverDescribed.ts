@@ -1,5 +1,5 @@
-import { flattenAllOf } from '../../schemas/flattenAllOf';
-import { openapiToJsonSchema } from '../../schemas/openapiToJsonSchema';
+import { flattenAllOf } from '../flattenAllOf';
+import { openapiToJsonSchema } from '../openapiToJsonSchema';
 import { schemasOf, type EventRoot } from '../eventRoot';
 import { inlineRefs, schemaNameOfRef } from '../refs';
 import { isSchemaObject, type SchemaObject, type SpecDocument } from '../types';

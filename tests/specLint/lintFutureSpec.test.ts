@@ -1,6 +1,6 @@
 import { buildCatalogue } from '../../src/schemas/catalogue';
 import { createValidators } from '../../src/schemas/validators';
-import { lintSpec } from '../../src/spec/lintSpec';
+import { lintSpec } from '../../src/specLint/lintSpec';
 import { loadSpec } from '../../src/spec/loadSpec';
 import { fixtureSpec } from '../cli/paths';
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { engineFromSpec } from '../../src/engine';
 import { HookproofError } from '../../src/errors';
-import { lintSpec, parseSpec, type LintReport, type SpecDocument } from '../../src/spec';
+import { parseSpec, type SpecDocument } from '../../src/spec';
+import { lintSpec, type LintReport } from '../../src/specLint/lintSpec';
 import { ROOT } from '../cli/paths';
 
 /** What loading does with a spec: loads, or fails with a typed error (an untyped one fails the test). */

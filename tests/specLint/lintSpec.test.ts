@@ -1,6 +1,6 @@
 import { applyErrata } from '../../src/spec/applyErrata';
 import { ERRATA } from '../../src/spec/errata';
-import { lintSpec } from '../../src/spec/lintSpec';
+import { lintSpec } from '../../src/specLint/lintSpec';
 import { loadSpec, parseSpec } from '../../src/spec/loadSpec';
 import { fixtureSpec } from '../cli/paths';
 

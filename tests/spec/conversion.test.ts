@@ -1,6 +1,6 @@
-import { flattenAllOf, MergeConflict } from '../../src/schemas/flattenAllOf';
-import { generationBounds } from '../../src/schemas/numericFormats';
-import { openapiToJsonSchema } from '../../src/schemas/openapiToJsonSchema';
+import { flattenAllOf, MergeConflict } from '../../src/spec/flattenAllOf';
+import { generationBounds } from '../../src/spec/numericFormats';
+import { openapiToJsonSchema } from '../../src/spec/openapiToJsonSchema';
 import { defaultEngine } from '../helpers/engine';
 
 describe('OpenAPI 3.0 → JSON Schema', () => {

@@ -2,12 +2,12 @@ import { engineFromSpec } from '../engine';
 import { SpecInvalidError } from '../errors';
 import type { EventCatalogue } from '../schemas/catalogue';
 import { unknownFormats } from '../schemas/ajvInstance';
-import { applyErrata } from './applyErrata';
-import type { Defect } from './errata';
-import { nonSchemaProperties } from './errata/keywordUnderProperties';
-import { findEventRoot, schemasOf, type EventRoot } from './eventRoot';
-import { collectRefs, resolvePointer, schemaNameOfRef } from './refs';
-import { isSchemaObject, type SpecDocument } from './types';
+import { applyErrata } from '../spec/applyErrata';
+import type { Defect } from '../spec/errata';
+import { nonSchemaProperties } from '../spec/errata/keywordUnderProperties';
+import { findEventRoot, schemasOf, type EventRoot } from '../spec/eventRoot';
+import { collectRefs, resolvePointer, schemaNameOfRef } from '../spec/refs';
+import { isSchemaObject, type SpecDocument } from '../spec/types';
 import { escapePointerSegment } from '../jsonPointer';
 
 /** What the lint found in a spec file. */

@@ -1,4 +1,4 @@
-import { isSchemaObject, type SchemaObject } from '../spec/types';
+import { isSchemaObject, type SchemaObject } from './types';
 
 /** Thrown (and turned into a spec error by the caller) when allOf members contradict each other. */
 export class MergeConflict extends Error {}

@@ -1,4 +1,4 @@
-import { isSchemaObject, type SchemaObject } from '../spec/types';
+import { isSchemaObject, type SchemaObject } from './types';
 import { NUMERIC_FORMATS } from './numericFormats';
 
 // OpenAPI-only keywords with no meaning for validation or generation.
