@@ -22,3 +22,9 @@ export function pointerFromSegments(segments: readonly (string | number)[]): str
 export function pointerSegments(pointer: string): string[] {
   return pointer === '' ? [] : pointer.slice(1).split('/').map(unescapePointerSegment);
 }
+
+/** Names a list of pointers in a label, at most `max` of them. */
+export function listPointers(pointers: readonly string[], max = 6): string {
+  const shown = pointers.slice(0, max).join(', ');
+  return pointers.length > max ? `${shown} and ${pointers.length - max} more` : shown;
+}

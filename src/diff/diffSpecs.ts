@@ -1,5 +1,5 @@
 import { createEngine, type Engine } from '../engine';
-import { fieldPaths } from '../schemas/fieldPaths';
+import { fieldPaths } from '../schemas/schemaFields';
 import type { EventType } from '../schemas/catalogue';
 import { compareSchemas } from './compareSchemas';
 import { crossValidate } from './empirical';

@@ -4,7 +4,7 @@ import type { Defect } from '../spec/errata';
 import { findEventRoot, schemasOf } from '../spec/eventRoot';
 import { inlineRefs } from '../spec/refs';
 import { isSchemaObject, type SchemaObject, type SpecDocument } from '../spec/types';
-import { fieldPaths } from './fieldPaths';
+import { fieldPaths } from './schemaFields';
 import { flattenAllOf, MergeConflict } from '../spec/flattenAllOf';
 import { openapiToJsonSchema } from '../spec/openapiToJsonSchema';
 

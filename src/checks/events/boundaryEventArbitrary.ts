@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { eventArbitrary, type GeneratedEvent } from '../../arbitraries';
 import type { EventType } from '../../schemas/catalogue';
 import { fieldBoundaries, type Boundary, type FieldBoundaries } from './fieldBoundaries';
-import { schemaFields } from './schemaFields';
+import { schemaFields } from '../../schemas/schemaFields';
 import { pointerSegments } from '../../jsonPointer';
 
 /** A valid event whose string, number and date-time fields hold edge values; `edges` says where. */

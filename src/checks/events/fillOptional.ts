@@ -1,6 +1,6 @@
 import type { EventType } from '../../schemas/catalogue';
 import { isSchemaObject } from '../../spec/types';
-import { schemaFields } from './schemaFields';
+import { schemaFields } from '../../schemas/schemaFields';
 import { pointerSegments } from '../../jsonPointer';
 
 /**

@@ -1,7 +1,7 @@
 import type { Check } from '../check';
 import { expectSuccess } from '../expectations';
 import { minimalEventArbitrary } from './minimalEventArbitrary';
-import { listPointers } from './schemaFields';
+import { listPointers } from '../../jsonPointer';
 import { signedEventCase } from './signedCase';
 import { runsEach } from '../runsEach';
 import { skipWithoutTypes } from '../skipWithoutTypes';

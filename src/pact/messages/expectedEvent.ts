@@ -2,13 +2,12 @@ import fc from 'fast-check';
 import { eventArbitrary, type GeneratedEvent } from '../../arbitraries/events';
 import { ancestorPointers, withValueAt } from '../../arbitraries/pointer';
 import { plainValues } from '../../checks/events/plainValues';
-import { listPointers } from '../../checks/events/schemaFields';
+import { escapePointerSegment, listPointers } from '../../jsonPointer';
 import type { Engine } from '../../engine';
 import { UsageError } from '../../errors';
 import { isSchemaObject, type SchemaObject } from '../../spec/types';
 import { locateField, schemaTypes, type FieldPromise } from './fieldLocation';
 import { fieldMatcher, type FieldMatcher } from './fieldMatcher';
-import { escapePointerSegment } from '../../jsonPointer';
 
 /** What a receiver declares about one event type it consumes. */
 export interface ExpectedEventOptions {

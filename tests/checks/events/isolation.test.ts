@@ -3,7 +3,7 @@ import { eventArbitrary, INVALID_KINDS, invalidEventArbitrary } from '../../../s
 import { optionalFieldsFiller } from '../../../src/checks/events/fillOptional';
 import { invalidCaseIsolator } from '../../../src/checks/events/invalidCaseIsolator';
 import { plainValues } from '../../../src/checks/events/plainValues';
-import { schemaFields } from '../../../src/checks/events/schemaFields';
+import { schemaFields } from '../../../src/schemas/schemaFields';
 import { foreignTypeArbitrary, siblingTypeArbitrary } from '../../../src/checks/events/unknownTypeArbitrary';
 import { serialiseEvent } from '../../../src/serialise';
 import { defaultEngine } from '../../helpers/engine';

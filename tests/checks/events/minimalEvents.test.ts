@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { minimalEventArbitrary } from '../../../src/checks/events/minimalEventArbitrary';
-import { schemaFields } from '../../../src/checks/events/schemaFields';
+import { schemaFields } from '../../../src/schemas/schemaFields';
 import { serialiseEvent } from '../../../src/serialise';
 import { defaultEngine } from '../../helpers/engine';
 import { runCheck } from '../support/runCheck';

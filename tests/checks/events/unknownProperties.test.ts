@@ -1,4 +1,4 @@
-import { unknownPropertyPointers } from '../../../src/checks/events/schemaFields';
+import { unknownPropertyPointers } from '../../../src/schemas/unknownPropertyPointers';
 import { defaultEngine } from '../../helpers/engine';
 import { runCheck } from '../support/runCheck';
 import { otherEventChecksNotPassing, statuses } from './support/area';
