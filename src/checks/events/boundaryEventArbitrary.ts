@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { eventArbitrary, type GeneratedEvent } from '../../arbitraries';
 import type { EventType } from '../../schemas/catalogue';
-import { fieldBoundaries, type Boundary, type FieldBoundaries } from './fieldBoundaries';
-import { schemaFields } from '../../schemas/schemaFields';
+import type { Boundary } from '../../arbitraries/fieldBoundaries';
+import { boundarySites } from '../../arbitraries/boundarySites';
 import { pointerSegments } from '../../jsonPointer';
 
 /** A valid event whose string, number and date-time fields hold edge values; `edges` says where. */
@@ -12,25 +12,6 @@ export interface BoundaryEvent {
   /** The same event with plain values at every edge-capable field (its control: see attribution.ts). */
   readonly plain: GeneratedEvent;
 }
-
-/** A field of an event type that has edge values, and what they are. */
-export interface BoundarySite extends FieldBoundaries {
-  readonly pointer: string;
-}
-
-/** The fields of an event type with edge values, from its schema (nothing here knows a field name). */
-export function boundarySites(eventType: EventType): readonly BoundarySite[] {
-  const cached = sitesCache.get(eventType);
-  if (cached !== undefined) return cached;
-  const sites = schemaFields(eventType.schema).flatMap((field) => {
-    const found = fieldBoundaries(field.schema);
-    return found === undefined || found.boundaries.length === 0 ? [] : [{ pointer: field.pointer, ...found }];
-  });
-  sitesCache.set(eventType, sites);
-  return sites;
-}
-
-const sitesCache = new WeakMap<EventType, readonly BoundarySite[]>();
 
 /**
  * Events with every optional field present, where each edge-capable field holds an edge value

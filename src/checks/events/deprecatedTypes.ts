@@ -3,7 +3,7 @@ import type { Check } from '../check';
 import { blockedJudgement, blockerOf, blockerReason } from '../attribution';
 import { expectSuccessOrPermanent4xx } from '../expectations';
 import { eventsOf } from '../properties';
-import { plainValues } from './plainValues';
+import { plainValues } from '../../arbitraries/plainValues';
 import { signedEventCase } from './signedCase';
 import { runsEach } from '../runsEach';
 import { skipWithoutTypes } from '../skipWithoutTypes';

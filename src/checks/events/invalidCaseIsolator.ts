@@ -2,7 +2,7 @@ import type { InvalidCase } from '../../arbitraries';
 import type { EventType } from '../../schemas/catalogue';
 import { serialiseEvent } from '../../serialise';
 import { optionalFieldsFiller } from './fillOptional';
-import { plainValues } from './plainValues';
+import { plainValues } from '../../arbitraries/plainValues';
 
 /**
  * Makes a case complete (optional fields put back from `full`) and plain everywhere but at the

@@ -4,7 +4,7 @@ import type { Check } from '../check';
 import type { CheckContext, PropertyOutcome } from '../checkContext';
 import { expectSuccessOrPermanent4xx } from '../expectations';
 import { invalidCaseIsolator } from './invalidCaseIsolator';
-import { plainValues } from './plainValues';
+import { plainValues } from '../../arbitraries/plainValues';
 import { signedEventCase } from './signedCase';
 import { runsEach } from '../runsEach';
 import { skipWithoutTypes } from '../skipWithoutTypes';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { eventArbitrary, type GeneratedEvent } from '../../arbitraries';
 import type { EventType } from '../../schemas/catalogue';
-import { plainValues } from './plainValues';
+import { plainValues } from '../../arbitraries/plainValues';
 import { schemaFields } from '../../schemas/schemaFields';
 import { withoutPointers } from './withoutPointers';
 

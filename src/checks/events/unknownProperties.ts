@@ -2,7 +2,7 @@ import type { GeneratedEvent } from '../../arbitraries';
 import type { Check } from '../check';
 import { expectSuccess } from '../expectations';
 import { eventsOf } from '../properties';
-import { plainValues } from './plainValues';
+import { plainValues } from '../../arbitraries/plainValues';
 import { refusedUnknownField } from './refusedUnknownField';
 import { listPointers } from '../../jsonPointer';
 import { unknownPropertyPointers } from '../../schemas/unknownPropertyPointers';

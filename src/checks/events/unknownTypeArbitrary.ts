@@ -3,7 +3,7 @@ import { eventArbitrary, invalidEventArbitrary } from '../../arbitraries';
 import type { EventCatalogue, EventType } from '../../schemas/catalogue';
 import { serialiseEvent } from '../../serialise';
 import { optionalFieldsFiller } from './fillOptional';
-import { plainValues } from './plainValues';
+import { plainValues } from '../../arbitraries/plainValues';
 
 /** A correctly shaped event under a type name the spec does not define. */
 export interface UnknownTypeEvent {

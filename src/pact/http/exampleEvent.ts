@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { eventArbitrary, type GeneratedEvent } from '../../arbitraries';
-import { plainValues } from '../../checks/events/plainValues';
+import { plainValues } from '../../arbitraries/plainValues';
 import type { EventType } from '../../schemas/catalogue';
 import { isSchemaObject } from '../../spec/types';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { eventArbitrary, type GeneratedEvent } from '../../arbitraries/events';
 import { ancestorPointers, withValueAt } from '../../arbitraries/pointer';
-import { plainValues } from '../../checks/events/plainValues';
+import { plainValues } from '../../arbitraries/plainValues';
 import { escapePointerSegment, listPointers } from '../../jsonPointer';
 import type { Engine } from '../../engine';
 import { UsageError } from '../../errors';

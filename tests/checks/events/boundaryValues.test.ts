@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { boundaryEventArbitrary, boundarySites } from '../../../src/checks/events/boundaryEventArbitrary';
+import { boundaryEventArbitrary } from '../../../src/checks/events/boundaryEventArbitrary';
+import { boundarySites } from '../../../src/arbitraries/boundarySites';
 import { serialiseEvent } from '../../../src/serialise';
 import { defaultEngine } from '../../helpers/engine';
 import { runCheck } from '../support/runCheck';

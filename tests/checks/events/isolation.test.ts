@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { eventArbitrary, INVALID_KINDS, invalidEventArbitrary } from '../../../src/arbitraries';
 import { optionalFieldsFiller } from '../../../src/checks/events/fillOptional';
 import { invalidCaseIsolator } from '../../../src/checks/events/invalidCaseIsolator';
-import { plainValues } from '../../../src/checks/events/plainValues';
+import { plainValues } from '../../../src/arbitraries/plainValues';
 import { schemaFields } from '../../../src/schemas/schemaFields';
 import { foreignTypeArbitrary, siblingTypeArbitrary } from '../../../src/checks/events/unknownTypeArbitrary';
 import { serialiseEvent } from '../../../src/serialise';

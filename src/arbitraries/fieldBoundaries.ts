@@ -1,7 +1,7 @@
-import { SPECIAL_STRINGS } from '../../arbitraries';
-import { generationBounds } from '../../spec/numericFormats';
-import { formatNumber } from '../../serialise/canonicalJson';
-import type { SchemaObject } from '../../spec/types';
+import { SPECIAL_STRINGS } from './strings';
+import { generationBounds } from '../spec/numericFormats';
+import { formatNumber } from '../serialise/canonicalJson';
+import type { SchemaObject } from '../spec/types';
 
 /** One value at an edge of what a field's schema allows, with a short name for labels. */
 export interface Boundary {

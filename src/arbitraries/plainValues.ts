@@ -1,7 +1,7 @@
-import type { EventType } from '../../schemas/catalogue';
-import { isSchemaObject } from '../../spec/types';
-import { boundarySites } from './boundaryEventArbitrary';
-import { escapePointerSegment, pointerSegments } from '../../jsonPointer';
+import type { EventType } from '../schemas/catalogue';
+import { isSchemaObject } from '../spec/types';
+import { boundarySites } from './boundarySites';
+import { escapePointerSegment, pointerSegments } from '../jsonPointer';
 
 /**
  * Makes an event's values plain: every text, number and date-time field present gets its plain
