@@ -1,5 +1,5 @@
 import { UsageError } from '../errors';
-import { inRange, rangeMessage, type RangedOption } from '../runner/optionRanges';
+import { inRange, rangeMessage, type RangedOption } from '../optionRanges';
 
 /**
  * Parses a whole-number option value within the option's documented range (OPTION_RANGES), with a

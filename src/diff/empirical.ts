@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { eventArbitrary } from '../arbitraries/events';
 import { REMOVE, valueAt, withValueAt } from '../arbitraries/pointer';
 import type { Engine } from '../engine';
-import { caseSeed } from '../runner/caseSeed';
+import { caseSeed } from '../arbitraries/caseSeed';
 import type { BrokenSide, EmpiricalResult } from './specDiff';
 import { escapePointerSegment } from '../jsonPointer';
 

@@ -9,9 +9,9 @@ import type { Engine } from '../engine';
 import { captureAnswer, type AnswerLedger } from '../findings';
 import type { EventType } from '../schemas/catalogue';
 import { sign } from '../signing';
-import { caseSeed } from './caseSeed';
+import { caseSeed } from '../arbitraries/caseSeed';
 import type { CoverageRecorder } from './coverage';
-import { reproduction } from './reproduce';
+import { reproduction } from '../checks/reproduce';
 import type { RunState } from './runState';
 
 export interface ContextSettings {

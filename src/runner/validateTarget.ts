@@ -1,6 +1,6 @@
 import { parseTarget } from '../delivery/parseTarget';
 import { SecretMissingError, TargetInvalidError, UsageError } from '../errors';
-import { inRange, rangeMessage, type RangedOption } from './optionRanges';
+import { inRange, rangeMessage, type RangedOption } from '../optionRanges';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 import { MIN_DISTINCTIVE_LENGTH } from '../redaction/redactSecrets';
 

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors';
-import { MAX_TIMER_MS } from '../runner/optionRanges';
+import { MAX_TIMER_MS } from '../optionRanges';
 
 const UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 

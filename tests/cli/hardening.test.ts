@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memoryIO } from '../../src/cli/memoryIO';
 import { runCli } from '../../src/cli/runCli';
-import { OPTION_RANGES } from '../../src/runner/optionRanges';
+import { OPTION_RANGES } from '../../src/optionRanges';
 
 const SECRET = 'hardening-secret-41f0';
 const ENV = { HOOKPROOF_SECRET: SECRET };

@@ -2,7 +2,7 @@ import type { Failure } from '../../checks/check';
 import type { RecordedRequest } from '../../checks/recordedRequest';
 import { signatureRecipe } from '../../checks/signatureRecipe';
 import type { CertificationReport, CheckReport, RequirementReport } from '../../reportModel/certificationReport';
-import { reproduction } from '../../runner/reproduce';
+import { reproduction } from '../../checks/reproduce';
 import type { CoverageTable } from '../../reportModel/coverageTable';
 import type { ReceivedDelivery } from '../listen/ReceivedDelivery';
 import type { EventHistory } from '../retryJudge';

@@ -1,6 +1,6 @@
-import type { Reproduction } from '../checks/check';
-import type { RecordedRequest } from '../checks/recordedRequest';
-import { resignHeader } from '../checks/signatureRecipe';
+import type { Reproduction } from './check';
+import type { RecordedRequest } from './recordedRequest';
+import { resignHeader } from './signatureRecipe';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 
 /** Name of the environment variable holding secret `index` in reproductions (never the value). */
