@@ -137,6 +137,17 @@ export class InternalCheckError extends HookproofError {
 }
 
 /**
+ * An invariant of hookproof's own code broke (a generator produced nothing, a caller skipped a
+ * precondition it is documented to meet): a bug in hookproof, never the user's input. The message
+ * says which invariant, so a bug report can name it.
+ */
+export class InternalError extends HookproofError {
+  constructor(invariant: string, options?: { cause?: unknown }) {
+    super('INTERNAL', `${invariant} (a bug in hookproof, not in your input: please report it; set HOOKPROOF_DEBUG=1 for the stack)`, options);
+  }
+}
+
+/**
  * The Pact CLI binary (from @pact-foundation/pact-cli) is not installed for this platform or cannot
  * be started: the user fixes it (install the package for this platform), so it is not INTERNAL.
  */

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { HookproofError } from '../errors';
+import { InternalError } from '../errors';
 import type { CertificationReport } from '../reportModel/certificationReport';
 import { canonicalize } from './canonicalJson';
 import { signEnvelope, type DsseEnvelope } from './dsse';
@@ -26,7 +26,7 @@ export async function signReportFile(reportPath: string, privateKey: KeyObject):
 
 /** The DSSE envelope of a report that carries its digest. */
 export function attestationFor(report: CertificationReport, privateKey: KeyObject): DsseEnvelope {
-  if (report.digest === undefined) throw new HookproofError('INTERNAL', 'cannot sign a report without a digest');
+  if (report.digest === undefined) throw new InternalError('cannot sign a report without a digest');
   const statement = statementFor({ ...report, digest: report.digest });
   return signEnvelope(IN_TOTO_PAYLOAD_TYPE, Buffer.from(canonicalize(statement), 'utf8'), privateKey);
 }

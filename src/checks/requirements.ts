@@ -1,3 +1,5 @@
+import { InternalError } from '../errors';
+
 /** Requirement IDs of the gridX receiver contract (`receiver-contract.md`), with what each asks. */
 export type RequirementId =
   | 'TLS-1'
@@ -55,6 +57,6 @@ export const REQUIREMENTS: readonly Requirement[] = [
 
 export function requirement(id: RequirementId): Requirement {
   const found = REQUIREMENTS.find((r) => r.id === id);
-  if (found === undefined) throw new RangeError(`unknown requirement ${id}`);
+  if (found === undefined) throw new InternalError(`unknown requirement ${id}`);
   return found;
 }

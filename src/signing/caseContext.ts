@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { HookproofError, UsageError } from '../errors';
+import { UsageError, InternalError } from '../errors';
 import { hmacSha512Hex } from './digest';
 import { labelExpectation, labelRequirement, type SignatureCase, type SignatureLabel } from './signatureLabels';
 
@@ -46,7 +46,7 @@ export function receiverDigest(context: CaseContext): fc.Arbitrary<{ secretIndex
 /** The receiver's digest for one secret, by index. */
 function receiverDigestAt(context: CaseContext, secretIndex: number): string {
   const hex = context.receiverDigests[secretIndex];
-  if (hex === undefined) throw new HookproofError('INTERNAL', `no receiver secret at index ${secretIndex}`);
+  if (hex === undefined) throw new InternalError(`no receiver secret at index ${secretIndex}`);
   return hex;
 }
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { HookproofError, UsageError } from '../errors';
+import { UsageError, InternalError } from '../errors';
 import { signatureCaseArbitrary } from './signatureCases';
 import { SIGNATURE_HEADER_PATTERN } from './signatureHeaderPattern';
 import { SIGNATURE_LABELS, type SignatureCase, type SignatureLabel } from './signatureLabels';
@@ -86,7 +86,7 @@ function sampleVector(label: SignatureLabel, body: Buffer, seed: number): Signat
     .chain((secrets) => signatureCaseArbitrary(body, secrets, [label]).map((signatureCase) => ({ secrets, signatureCase })));
   // Every parameter that fc.configureGlobal could set and that would change the sample is pinned.
   const [sample] = fc.sample(vector, { seed, numRuns: 1, path: '', examples: [], randomType: 'xoroshiro128plus' });
-  if (sample === undefined) throw new HookproofError('INTERNAL', `no ${label} vector could be generated`);
+  if (sample === undefined) throw new InternalError(`no ${label} vector could be generated`);
   const { secrets, signatureCase } = sample;
   return {
     label,
@@ -103,7 +103,7 @@ function utf8(bytes: Buffer, label: SignatureLabel): string {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch (cause) {
     // changeOneByte keeps ASCII bytes ASCII and validate() demands one, so this cannot happen.
-    throw new HookproofError('INTERNAL', `the ${label} vector's body is not UTF-8`, { cause });
+    throw new InternalError(`the ${label} vector's body is not UTF-8`, { cause });
   }
 }
 

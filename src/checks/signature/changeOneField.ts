@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { GeneratedEvent } from '../../arbitraries';
-import { HookproofError } from '../../errors';
+import { InternalError } from '../../errors';
 import { canonicalJson } from '../../serialise';
 import { pointerFromSegments } from '../../jsonPointer';
 
@@ -26,7 +26,7 @@ interface Leaf {
  */
 export function changeOneField(event: GeneratedEvent, keep: ReadonlySet<string> = new Set(['/id'])): fc.Arbitrary<ChangedField> {
   const leaves = leavesOf(event, []).filter((leaf) => !keep.has(pointer(leaf.path)));
-  if (leaves.length === 0) throw new HookproofError('INTERNAL', 'the event has no field value to change');
+  if (leaves.length === 0) throw new InternalError('the event has no field value to change');
   return fc.nat({ max: leaves.length - 1 }).map((index) => {
     const { path, value } = leaves[index] as Leaf;
     const changed = changedValue(value);

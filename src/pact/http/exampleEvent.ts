@@ -3,6 +3,7 @@ import { eventArbitrary, type GeneratedEvent } from '../../arbitraries';
 import { plainValues } from '../../arbitraries/plainValues';
 import type { EventType } from '../../schemas/catalogue';
 import { isSchemaObject } from '../../spec/types';
+import { InternalError } from '../../errors';
 
 /**
  * The example body of one interaction: a valid event of `eventType` drawn from the engine's
@@ -12,7 +13,7 @@ import { isSchemaObject } from '../../spec/types';
  */
 export function exampleEvent(eventType: EventType, seed: number, presence: 'full' | 'minimal' = 'full'): GeneratedEvent {
   const [event] = fc.sample(eventArbitrary(eventType, { presence }), { seed, numRuns: 1 });
-  if (event === undefined) throw new RangeError(`no example for ${eventType.type}`);
+  if (event === undefined) throw new InternalError(`no example for ${eventType.type}`);
   return emptyOpenObjects(eventType.schema, plainValues(eventType)(event)) as GeneratedEvent;
 }
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { changeOneByte } from '../../signing/changeOneByte';
 import { sign } from '../../signing';
 import type { SigningPlan } from './providerStates';
+import { InternalError } from '../../errors';
 
 /**
  * The signature header value `plan` asks for over `body`, the exact bytes sent, or undefined when
@@ -17,7 +18,7 @@ import type { SigningPlan } from './providerStates';
  */
 export function signatureForPlan(plan: SigningPlan, body: Uint8Array, secrets: readonly string[]): string | undefined {
   const secret = secrets[0];
-  if (secret === undefined) throw new RangeError('signatureForPlan needs the receiver secret');
+  if (secret === undefined) throw new InternalError('signatureForPlan needs the receiver secret');
   switch (plan.kind) {
     case 'valid':
       return sign(body, [secret]);
@@ -45,6 +46,6 @@ function foreignSecret(secrets: readonly string[], n: number): string {
 /** The body as it was signed: the sent body with one byte (in a string value) different. */
 function signedBeforeTampering(body: Uint8Array): Uint8Array {
   const [changed] = fc.sample(changeOneByte(body), { seed: 4, numRuns: 1 });
-  if (changed === undefined) throw new RangeError('changeOneByte produced nothing');
+  if (changed === undefined) throw new InternalError('changeOneByte produced nothing');
   return changed.bytes;
 }

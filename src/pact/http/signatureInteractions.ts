@@ -4,6 +4,7 @@ import { unusualJsonArbitrary } from '../../serialise';
 import { exampleEvent, seedFor } from './exampleEvent';
 import type { InteractionSpec } from './httpInteraction';
 import { statusResponse, successStatuses } from './statusRules';
+import { InternalError } from '../../errors';
 
 /** The rotation the SIG-6 interaction sends: three digests, the receiver's in the middle. */
 export const ROTATION = { digests: 3, position: 2 } as const;
@@ -60,6 +61,6 @@ export function signatureInteractions(eventType: EventType, seed: number, header
 /** The event and its unusual layout (see unusualJsonArbitrary), drawn with `seed`. */
 function unusualBody(event: InteractionSpec['event'], seed: number): Pick<InteractionSpec, 'event' | 'bytes'> {
   const [text] = fc.sample(unusualJsonArbitrary(event), { seed, numRuns: 1 });
-  if (text === undefined) throw new RangeError('unusualJsonArbitrary produced nothing');
+  if (text === undefined) throw new InternalError('unusualJsonArbitrary produced nothing');
   return { event, bytes: Buffer.from(text, 'utf8') };
 }

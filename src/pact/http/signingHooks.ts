@@ -5,6 +5,7 @@ import { canonicalJson } from '../../serialise';
 import { forwardToReceiver } from './forwardToReceiver';
 import { planFromState, SIGNING_STATES, type SigningPlan } from './providerStates';
 import { signatureForPlan } from './signatureForPlan';
+import { InternalError } from '../../errors';
 
 /** A request as pact-js's verification proxy (express) hands it to a request filter. */
 export interface ProxiedRequest extends IncomingMessage {
@@ -80,7 +81,7 @@ export const STATE_SETUP_PATH = '/_pactSetup';
  */
 export function createSigningHooks(options: SigningHooksOptions): SigningHooks {
   const { secrets } = options;
-  if (secrets.length === 0) throw new RangeError('createSigningHooks needs the receiver secret');
+  if (secrets.length === 0) throw new InternalError('createSigningHooks needs the receiver secret');
   const client = new DeliveryClient({ timeoutMs: options.timeoutMs ?? 5_000 });
   const exact = exactBodyLookup(options.exactBodies ?? []);
   let current: SigningPlan | undefined;

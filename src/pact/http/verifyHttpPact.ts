@@ -1,6 +1,6 @@
 import type { VerifierOptions } from '@pact-foundation/pact';
 import { parseTarget } from '../../delivery/parseTarget';
-import { HookproofError, SecretMissingError, UsageError } from '../../errors';
+import { HookproofError, SecretMissingError, UsageError, InternalError } from '../../errors';
 import { bodyBytes } from './exactBody';
 import { loadPactSources } from './pactSources';
 import { loadVerifier } from './loadVerifier';
@@ -135,7 +135,7 @@ export async function verifyHttpPact(options: VerifyHttpPactOptions): Promise<Ht
     await hooks.close();
   }
   const result = parseVerificationResult(text);
-  if (result === undefined) throw new HookproofError('INTERNAL', `the Pact verifier could not run: ${text.split('\n')[0] ?? ''}`);
+  if (result === undefined) throw new InternalError(`the Pact verifier could not run: ${text.split('\n')[0] ?? ''}`);
   return withAnswers(result, hooks.sent());
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { GeneratedEvent } from '../../arbitraries/events';
 import { eventArbitrary } from '../../arbitraries/events';
-import { HookproofError } from '../../errors';
+import { InternalError } from '../../errors';
 import type { EventType } from '../../schemas/catalogue';
 
 /**
@@ -10,6 +10,6 @@ import type { EventType } from '../../schemas/catalogue';
  */
 export function generateEvent(eventType: EventType, seed: number): GeneratedEvent {
   const [event] = fc.sample(eventArbitrary(eventType), { seed, numRuns: 1, path: '', examples: [], randomType: 'xoroshiro128plus' });
-  if (event === undefined) throw new HookproofError('INTERNAL', `no ${eventType.type} event could be generated`);
+  if (event === undefined) throw new InternalError(`no ${eventType.type} event could be generated`);
   return event;
 }
