@@ -9,7 +9,7 @@ import { unknownPropertyPointers } from '../../schemas/unknownPropertyPointers';
 import { withoutPointers } from './withoutPointers';
 import { signedEventCase } from './signedCase';
 import { runsEach } from '../runsEach';
-import { skipWithoutTypes } from '../skipWithoutTypes';
+import { propertyPerType } from './propertyPerType';
 
 /**
  * EVT-3. A refused case counts against EVT-3 when its control (the same event without the unknown
@@ -21,31 +21,25 @@ export const unknownProperties: Check = {
   title: 'Unknown extra properties in the envelope and in data are accepted',
   requirement: 'EVT-3',
   severity: 'required',
-  async run(ctx) {
-    const skip = skipWithoutTypes(ctx.types);
-    if (skip !== undefined) return skip;
-    const parts = [];
-    for (const eventType of ctx.types) {
+  run(ctx) {
+    return propertyPerType(ctx, (eventType) => {
       // Every known field present, plain values: unknown properties are the one thing these events vary.
       const plain = plainValues(eventType);
-      parts.push(
-        await ctx.forAll({
-          name: eventType.type,
-          arbitrary: eventsOf([eventType], { extraProperties: true, presence: 'full' }).map((event) => plain(event) as GeneratedEvent),
-          runs: runsEach(ctx, 4),
-          toCase: (event) => {
-            // Shrinking leaves one short unknown key per object: the label names them.
-            const label = `unknown properties: ${listPointers(unknownPropertyPointers(eventType.schema, event))}`;
-            return signedEventCase(ctx, event, label, eventType.type, 'valid:extra-properties');
-          },
-          judge: (_event, result) => expectSuccess(result),
-          control: (event, result) =>
-            refusedUnknownField(result)
-              ? undefined
-              : signedEventCase(ctx, withoutPointers(event, unknownPropertyPointers(eventType.schema, event)), 'the same event without the unknown properties', eventType.type, 'valid'),
-        }),
-      );
-    }
-    return ctx.outcome(parts);
+      return ctx.forAll({
+        name: eventType.type,
+        arbitrary: eventsOf([eventType], { extraProperties: true, presence: 'full' }).map((event) => plain(event) as GeneratedEvent),
+        runs: runsEach(ctx, 4),
+        toCase: (event) => {
+          // Shrinking leaves one short unknown key per object: the label names them.
+          const label = `unknown properties: ${listPointers(unknownPropertyPointers(eventType.schema, event))}`;
+          return signedEventCase(ctx, event, label, eventType.type, 'valid:extra-properties');
+        },
+        judge: (_event, result) => expectSuccess(result),
+        control: (event, result) =>
+          refusedUnknownField(result)
+            ? undefined
+            : signedEventCase(ctx, withoutPointers(event, unknownPropertyPointers(eventType.schema, event)), 'the same event without the unknown properties', eventType.type, 'valid'),
+      });
+    });
   },
 };
