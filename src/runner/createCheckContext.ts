@@ -14,19 +14,10 @@ import type { CoverageRecorder } from './coverage';
 import { reproduction } from '../checks/reproduce';
 import type { RunState } from './runState';
 
-export interface ContextSettings {
-  readonly engine: Engine;
-  readonly client: DeliveryClient;
+/** What a check context is made from: the check-facing settings as the check sees them, and the run's plumbing. */
+export interface ContextSettings extends Pick<CheckContext, 'engine' | 'client' | 'secrets' | 'types' | 'deprecatedTypes' | 'runs' | 'seed' | 'timeoutMs' | 'concurrency' | 'retryBaseDelayMs'> {
   readonly url: string;
   readonly allowHttp: boolean;
-  readonly secrets: readonly string[];
-  readonly types: readonly EventType[];
-  readonly deprecatedTypes: readonly EventType[];
-  readonly runs: number;
-  readonly seed: number;
-  readonly timeoutMs: number;
-  readonly concurrency: number;
-  readonly retryBaseDelayMs: number;
   readonly reportPath: string;
   readonly coverage: CoverageRecorder;
   readonly state: RunState;
