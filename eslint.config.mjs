@@ -42,6 +42,15 @@ export default defineConfig(
     },
   },
   {
+    files: ['tests/**', 'examples/**'],
+    rules: {
+      // @types/jest types the asymmetric matchers (expect.stringMatching, expect.any, ...) as `any`,
+      // so every `toEqual({ at: expect.any(String) })` is an "unsafe assignment": 71 of the 78
+      // unsafe-any findings in tests/ were those. The other no-unsafe-* rules stay on.
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+    },
+  },
+  {
     // The few CommonJS files (the bin, build scripts, a preload for benchmarks, a test helper) and
     // this config are outside tsconfig.json: lint them without type information, as Node scripts.
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
