@@ -10,9 +10,9 @@ export type OptionalPackage = '@pact-foundation/pact' | '@pact-foundation/pact-c
  * and the version range to install. Only a missing package becomes that error: a package that is
  * installed and fails to load is rethrown as it is.
  */
-export function requireOptional<T>(packageName: OptionalPackage, specifier: string, feature: string, load: (specifier: string) => unknown = require): T {
+export function requireOptional(packageName: OptionalPackage, specifier: string, feature: string, load: (specifier: string) => unknown = require): unknown {
   try {
-    return load(specifier) as T;
+    return load(specifier);
   } catch (error) {
     if (isMissing(error, packageName)) throw new DependencyMissingError(packageName, feature, peerRange(packageName), error);
     throw error;

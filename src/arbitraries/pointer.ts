@@ -19,6 +19,7 @@ export function withValueAt(root: unknown, pointer: string, value: unknown): unk
   let node: unknown = copy;
   for (const segment of segments) node = (node as Record<string, unknown>)[segment];
   const parent = node as Record<string, unknown>;
+  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- a JSON pointer names the key at run time; the copy is plain JSON (a Map would not be one).
   if (value === REMOVE) delete parent[last];
   else parent[last] = value;
   return copy;

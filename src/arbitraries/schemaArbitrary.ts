@@ -75,9 +75,9 @@ function forType(type: string, schema: SchemaObject, options: SchemaArbitraryOpt
     case 'boolean':
       return fc.boolean();
     case 'integer':
-      return integerArbitrary(schema as never);
+      return integerArbitrary(schema);
     case 'number':
-      return numberArbitrary(schema as never);
+      return numberArbitrary(schema);
     case 'string':
       return stringArbitrary(schema);
     case 'array':

@@ -80,8 +80,9 @@ function parseStatement(payload: string): { readonly predicateType: unknown; rea
     const value = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as { predicateType?: unknown; subject?: unknown };
     if (!Array.isArray(value.subject)) return undefined;
     const subject = value.subject.filter(
+      // Parsed from the envelope, so nothing is known yet: a subject's `digest` may be missing.
       (s: unknown): s is StatementSubject =>
-        typeof s === 'object' && s !== null && typeof (s as StatementSubject).name === 'string' && typeof (s as StatementSubject).digest?.sha256 === 'string',
+        typeof s === 'object' && s !== null && typeof (s as Partial<StatementSubject>).name === 'string' && typeof (s as Partial<StatementSubject>).digest?.sha256 === 'string',
     );
     return { predicateType: value.predicateType, subject };
   } catch {

@@ -136,7 +136,9 @@ function readPreviousIndex(dir: string): Map<string, FleetEntry> {
     throw new HookproofError('REPORT_UNREADABLE', `--previous ${dir}: no readable fleet index.json there`);
   }
   if (!Array.isArray(index.targets)) throw new HookproofError('REPORT_UNREADABLE', `--previous ${dir}: index.json is not a hookproof fleet index`);
-  return new Map(index.targets.map((entry) => [entry.name, entry]));
+  // Typed again: Array.isArray narrows a readonly array to any[].
+  const targets: readonly FleetEntry[] = index.targets;
+  return new Map(targets.map((entry) => [entry.name, entry]));
 }
 
 /** A file-system-safe, unique directory name per target, stable for the same file. */

@@ -56,7 +56,12 @@ export async function resolveDeferred<T>(value: Deferred<T>): Promise<T> {
   return typeof value === 'function' ? (value as () => T | Promise<T>)() : value;
 }
 
-/** The secrets list of a {@link SecretOption}. */
+/**
+ * The secrets list of a {@link SecretOption}: empty when a JavaScript caller gave neither, which
+ * the types cannot rule out and `validateSecrets` then refuses with a message.
+ */
 export function secretsOf(options: SecretOption): readonly string[] {
-  return options.secrets ?? (options.secret !== undefined ? [options.secret] : []);
+  const given: { readonly secret?: string | undefined; readonly secrets?: readonly string[] | undefined } = options;
+  const { secret, secrets } = given;
+  return secrets ?? (secret !== undefined ? [secret] : []);
 }

@@ -24,15 +24,18 @@ export interface GridxMatcherSignatures<R> {
   toHaveValidSignature(body: Uint8Array | string, secrets: string | readonly string[]): R;
 }
 
+// Declaration merging: each interface below adds the matchers to one that jest's typings declare,
+// so it must repeat that declaration's name and type parameters exactly (T unused, `{}` its default)
+// and has no members of its own.
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- @types/jest declares its matchers in the global namespace `jest`; merging needs that namespace.
   namespace jest {
-    // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars -- merged into @types/jest's Matchers<R, T = {}> (see above).
     interface Matchers<R, T = {}> extends GridxMatcherSignatures<R> {}
   }
 }
 
 declare module 'expect' {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars -- merged into the expect package's Matchers<R, T = unknown> (see above).
   interface Matchers<R extends void | Promise<void>, T = unknown> extends GridxMatcherSignatures<R> {}
 }

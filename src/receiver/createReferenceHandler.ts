@@ -24,7 +24,8 @@ export type ReceiverStats = { accepted: number; duplicates: number; rejected: nu
 
 /** A `node:http` request listener that also reports its {@link ReceiverStats}. */
 export type ReferenceHandler = ((request: IncomingMessage, response: ServerResponse) => void) & {
-  stats(): ReceiverStats;
+  /** A function, not a method: it uses no `this`, so it can be handed on (as startReferenceReceiver does). */
+  stats: () => ReceiverStats;
 };
 
 // A gridX event is a few kilobytes; anything this large is not one, and reading it all would let
@@ -170,8 +171,10 @@ function answer(response: ServerResponse, status: number, error?: string, header
 /** Hands the event to the application, making sure a failure there cannot crash the receiver. */
 function handOver(event: ReceivedEvent, onEvent: ReferenceHandlerOptions['onEvent']): void {
   if (onEvent === undefined) return;
-  // Calling it inside a promise catches a throw and, for an async onEvent, a rejection alike.
-  new Promise<void>((resolve) => resolve(onEvent(event))).catch((error: unknown) => {
-    console.error(`processing event ${event.id} failed:`, error);
-  });
+  // Called in a promise chain, so a throw and, for an async onEvent, a rejection are caught alike.
+  Promise.resolve()
+    .then(() => onEvent(event))
+    .catch((error: unknown) => {
+      console.error(`processing event ${event.id} failed:`, error);
+    });
 }

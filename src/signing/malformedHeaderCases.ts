@@ -29,6 +29,7 @@ export function sha1PrefixCase(context: CaseContext): fc.Arbitrary<SignatureCase
 
 /** SIG-5: one hex digit of a matching digest replaced by a letter from g to z. */
 export function nonHexCase(context: CaseContext): fc.Arbitrary<SignatureCase> {
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- an ASCII-only literal: one character is one code point.
   const letter = fc.constantFrom(...'ghijklmnopqrstuvwxyz');
   return fc.record({ digest: receiverDigest(context), at: fc.nat({ max: 127 }), letter }).map(({ digest, at, letter }) =>
     makeCase(
@@ -54,6 +55,7 @@ export function tooShortCase(context: CaseContext): fc.Arbitrary<SignatureCase> 
 
 /** SIG-5: a matching digest followed by 1 to 128 extra hex digits (shrinks toward one `0`). */
 export function tooLongCase(context: CaseContext): fc.Arbitrary<SignatureCase> {
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- an ASCII-only literal: one character is one code point.
   const extra = fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 1, maxLength: 128, size: 'max' });
   return fc.record({ digest: receiverDigest(context), extra }).map(({ digest, extra }) =>
     makeCase(
@@ -95,6 +97,7 @@ export function garbageAroundCase(context: CaseContext): fc.Arbitrary<SignatureC
 
 // Printable ASCII but space, and no hex digit: junk that extended the digest would make the case a
 // `too-long` one under another name. The most telling junk comes first, where shrinking lands.
+// eslint-disable-next-line @typescript-eslint/no-misused-spread -- an ASCII-only literal: one character is one code point.
 const TELLING_JUNK = [...'x;,"='];
 const JUNK_CHARACTERS = [
   ...TELLING_JUNK,

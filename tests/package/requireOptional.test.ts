@@ -48,7 +48,7 @@ describe('requireOptional: the Pact core and CLI are optional peer dependencies'
   });
 
   it('returns the module when it is installed', () => {
-    const manifest = requireOptional<{ name: string }>('@pact-foundation/pact-cli', '@pact-foundation/pact-cli/package.json', 'the feature');
+    const manifest = requireOptional('@pact-foundation/pact-cli', '@pact-foundation/pact-cli/package.json', 'the feature') as { name: string };
     expect(manifest.name).toBe('@pact-foundation/pact-cli');
   });
 });

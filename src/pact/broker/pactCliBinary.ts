@@ -9,7 +9,7 @@ import { PactCliUnavailableError } from '../../errors';
  */
 export function pactCliBinary(): string {
   // An optional peer dependency: missing, it is a DependencyMissingError naming what to install.
-  const cliPackage = requireOptional<string>('@pact-foundation/pact-cli', '@pact-foundation/pact-cli/package.json', 'the Pact broker commands', require.resolve);
+  const cliPackage = requireOptional('@pact-foundation/pact-cli', '@pact-foundation/pact-cli/package.json', 'the Pact broker commands', require.resolve) as string;
   const os = process.platform === 'win32' ? 'windows' : process.platform;
   const platformPackage = `@pact-foundation/pact-cli-${os}-${process.arch}`;
   let binaryPackage: string;

@@ -65,6 +65,7 @@ export function runPactCli(args: readonly string[], options: RunPactCliOptions):
 
 /** Removes ANSI escape sequences (colours, cursor moves). */
 function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex -- ESC (\u001b) starts every ANSI sequence: matching it is the point.
   return text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 }
 

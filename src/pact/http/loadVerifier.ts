@@ -11,6 +11,6 @@ let loaded: PactVerifierClass | undefined;
  * a DependencyMissingError says what to install.
  */
 export function loadVerifier(): PactVerifierClass {
-  loaded ??= requireOptional<typeof import('@pact-foundation/pact')>('@pact-foundation/pact', '@pact-foundation/pact', 'verifying a Pact contract').Verifier;
+  loaded ??= (requireOptional('@pact-foundation/pact', '@pact-foundation/pact', 'verifying a Pact contract') as typeof import('@pact-foundation/pact')).Verifier;
   return loaded;
 }

@@ -33,13 +33,13 @@ export function receiverOpenApi(catalogue: EventCatalogue, options: ReceiverOpen
   const header = catalogue.signatureHeader;
   const pattern = (header.pattern !== undefined ? portablePattern(header.pattern) : undefined) ?? SIGNATURE_HEADER_PATTERN;
   // One component per event type: several types may share a spec schema (told apart by the discriminator).
-  const names = componentNames(types);
-  const schemas = Object.fromEntries(types.map((t, i) => [names[i], toOpenApiSchema(t.schema)]));
-  const refs = names.map((name) => ({ $ref: `#/components/schemas/${name}` }));
+  const components = namedComponents(types);
+  const schemas = Object.fromEntries(components.map(({ name, type }) => [name, toOpenApiSchema(type.schema)] as const));
+  const refs = components.map(({ name }) => ({ $ref: `#/components/schemas/${name}` }));
   return {
     openapi: '3.0.3',
     info: {
-      title: `${options.provider ?? 'gridX webhook receiver'}`,
+      title: options.provider ?? 'gridX webhook receiver',
       version: catalogue.spec.sha256.slice(0, 12),
       description: `The receiving end of gridX webhooks, derived from ${catalogue.spec.path} (sha256 ${catalogue.spec.sha256}).`,
     },
@@ -89,14 +89,14 @@ function responses(deprecated: boolean): Record<string, { description: string }>
 }
 
 /** Component names (`^[A-Za-z0-9._-]+$`, unique) for the event types: `<SpecSchema>_<type>`. */
-function componentNames(types: readonly EventType[]): string[] {
+function namedComponents(types: readonly EventType[]): Array<{ readonly name: string; readonly type: EventType }> {
   const used = new Set<string>();
   return types.map((t) => {
     const base = `${t.schemaName}_${t.type}`.replace(/[^A-Za-z0-9._-]/g, '_');
     let name = base;
     for (let n = 2; used.has(name); n++) name = `${base}_${n}`;
     used.add(name);
-    return name;
+    return { name, type: t };
   });
 }
 
@@ -136,9 +136,10 @@ function toOpenApiSchema(schema: unknown): unknown {
     } else if (key === 'enum' || key === 'default' || key === 'required') out[key] = value;
     else out[key] = toOpenApiSchema(value);
   }
-  if (Array.isArray(out.type)) {
-    const types = out.type.filter((t) => t !== 'null');
-    if (types.length < out.type.length) out.nullable = true;
+  const declared: unknown = out.type;
+  if (Array.isArray(declared)) {
+    const types = (declared as readonly unknown[]).filter((t) => t !== 'null');
+    if (types.length < declared.length) out.nullable = true;
     if (types.length === 1) out.type = types[0];
     else {
       delete out.type;

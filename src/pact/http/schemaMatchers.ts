@@ -31,8 +31,14 @@ function walk(schema: unknown, value: unknown, path: string, rules: Record<strin
     return;
   }
   if (schema.const !== undefined) return;
-  if (Array.isArray(value)) return walkArray(schema, value, path, rules);
-  if (isSchemaObject(value)) return walkObject(schema, value, path, rules);
+  if (Array.isArray(value)) {
+    walkArray(schema, value, path, rules);
+    return;
+  }
+  if (isSchemaObject(value)) {
+    walkObject(schema, value, path, rules);
+    return;
+  }
   const nonNull = schemaTypes(schema).filter((type) => type !== 'null');
   if (value === null) {
     const leaf = nonNull[0] === undefined ? undefined : leafMatcher(schema, nonNull[0]);

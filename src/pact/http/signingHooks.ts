@@ -1,4 +1,4 @@
-import type { ServerResponse, IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse, IncomingMessage } from 'node:http';
 import { DeliveryClient } from '../../delivery/DeliveryClient';
 import { describeResult } from '../../delivery/describeResult';
 import { canonicalJson } from '../../serialise';
@@ -113,10 +113,10 @@ export function createSigningHooks(options: SigningHooksOptions): SigningHooks {
     }
     const plan = current;
     const bytes = bodyBytes(request.body, exact);
-    const headers = { ...request.headers };
-    if (plan !== undefined) {
-      const name = plan.header.toLowerCase();
-      delete headers[name];
+    const name = plan?.header.toLowerCase();
+    // The request's own signature header (if any) is left out: the plan's replaces it.
+    const headers: IncomingHttpHeaders = Object.fromEntries(Object.entries(request.headers).filter(([key]) => key !== name));
+    if (plan !== undefined && name !== undefined) {
       const value = signatureForPlan(plan, bytes, secrets);
       if (value !== undefined) headers[name] = value;
     }

@@ -32,6 +32,7 @@ interface CoreError {
   mismatch?: { type?: unknown; message?: unknown; mismatches?: Array<{ mismatch?: unknown }> };
 }
 
+// eslint-disable-next-line no-control-regex -- ESC (\u001b) starts the ANSI colour codes this removes: matching it is the point.
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /**
@@ -39,13 +40,14 @@ const ANSI = /\u001b\[[0-9;]*m/g;
  * `text` is not such a document (the core failed before verifying anything).
  */
 export function parseVerificationResult(text: string): HttpVerificationResult | undefined {
-  let parsed: CoreResults;
+  let document: unknown;
   try {
-    parsed = JSON.parse(text) as CoreResults;
+    document = JSON.parse(text);
   } catch {
     return undefined;
   }
-  if (typeof parsed !== 'object' || parsed === null || typeof parsed.result !== 'boolean') return undefined;
+  if (!isCoreResults(document)) return undefined;
+  const parsed = document;
   const interactions = (parsed.interactionResults ?? []).map((entry): InteractionVerdict => {
     const description = plain(entry.description);
     const problems = problemsOf(parsed.errors ?? [], description);
@@ -55,6 +57,10 @@ export function parseVerificationResult(text: string): HttpVerificationResult | 
     return { description, passed, problems };
   });
   return { passed: parsed.result, interactions };
+}
+
+function isCoreResults(value: unknown): value is CoreResults & { result: boolean } {
+  return typeof value === 'object' && value !== null && typeof (value as { result?: unknown }).result === 'boolean';
 }
 
 function problemsOf(errors: readonly CoreError[], description: string): string[] {
@@ -71,5 +77,6 @@ function problemsOf(errors: readonly CoreError[], description: string): string[]
 }
 
 function plain(value: unknown): string {
-  return (typeof value === 'string' ? value : JSON.stringify(value) ?? '').replace(ANSI, '');
+  // JSON.stringify gives undefined for undefined (a missing field), whatever its declared type says.
+  return (typeof value === 'string' ? value : ((JSON.stringify(value) as string | undefined) ?? '')).replace(ANSI, '');
 }

@@ -128,7 +128,9 @@ export async function verifyHttpPact(options: VerifyHttpPactOptions): Promise<Ht
   });
   let text: string;
   try {
-    text = String(await verifier.verifyProvider());
+    // Declared a string, but it is the Pact core's FFI result, passed on unchecked.
+    const result: unknown = await verifier.verifyProvider();
+    text = String(result);
   } catch (error) {
     text = typeof error === 'object' && error !== null && typeof (error as Error).message === 'string' ? (error as Error).message : String(error);
   } finally {

@@ -78,13 +78,20 @@ export function parseMessagePact(text: string, path: string): MessagePact {
     if (!isSchemaObject(raw)) continue;
     const type = typeof raw.type === 'string' ? raw.type : 'Synchronous/HTTP';
     if (type === 'Asynchronous/Messages') messages.push(v4Message(raw));
-    else skipped.push({ description: String(raw.description ?? ''), type });
+    else skipped.push({ description: textOf(raw.description), type });
   }
   if (messages.length === 0) {
     const kinds = [...new Set(skipped.map((s) => s.type))].join(', ');
     throw new PactFileInvalidError(path, `is not a message pact: it has no asynchronous message interactions${kinds === '' ? '' : ` (only ${kinds})`}`);
   }
   return { path, consumer, provider, specification, messages, skipped };
+}
+
+/** A free-form field of the pact file as text: absent is empty, a JSON object or array is shown as JSON (not "[object Object]"). */
+function textOf(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
 }
 
 function nameOf(party: unknown): string | undefined {
@@ -101,7 +108,7 @@ function v4Message(raw: Record<string, unknown>): PactMessage {
   const contents = isSchemaObject(raw.contents) ? raw.contents : {};
   const { content, issue } = decodeContents(contents);
   const contentTypes = [...(typeof contents.contentType === 'string' ? [contents.contentType] : []), ...metadataContentTypes(raw.metadata)];
-  return { description: String(raw.description ?? ''), providerStates: statesOf(raw.providerStates), content, contentIssue: issue, rules: bodyRules(raw.matchingRules), contentTypes };
+  return { description: textOf(raw.description), providerStates: statesOf(raw.providerStates), content, contentIssue: issue, rules: bodyRules(raw.matchingRules), contentTypes };
 }
 
 /** The content type a message's metadata declares (`contentType`, `content-type`, any case). */
@@ -113,7 +120,7 @@ function metadataContentTypes(metadata: unknown): string[] {
 function v3Message(raw: Record<string, unknown>): PactMessage {
   const states = raw.providerStates ?? (typeof raw.providerState === 'string' ? [{ name: raw.providerState }] : []);
   return {
-    description: String(raw.description ?? ''),
+    description: textOf(raw.description),
     providerStates: statesOf(states),
     content: raw.contents,
     contentIssue: undefined,
@@ -128,7 +135,7 @@ function decodeContents(contents: Record<string, unknown>): { content: unknown; 
   if (!/[/+]json\b/i.test(contentType)) return { content: undefined, issue: `the message body is ${contentType}, not JSON` };
   const encoded = contents.encoded ?? false;
   if (encoded === false) return { content: contents.content, issue: undefined };
-  if (typeof contents.content !== 'string') return { content: undefined, issue: `the message body is marked encoded (${String(encoded)}) but is not a string` };
+  if (typeof contents.content !== 'string') return { content: undefined, issue: `the message body is marked encoded (${textOf(encoded)}) but is not a string` };
   const text = encoded === 'base64' ? Buffer.from(contents.content, 'base64').toString('utf8') : contents.content;
   try {
     return { content: JSON.parse(text) as unknown, issue: undefined };

@@ -20,8 +20,8 @@ const FEATURE = 'the Pact message helper';
  */
 export function loadPact(): PactModule {
   loaded ??= {
-    PactV4: requireOptional<typeof import('@pact-foundation/pact/src/v4')>('@pact-foundation/pact', '@pact-foundation/pact/src/v4', FEATURE).PactV4,
-    MatchersV3: requireOptional<typeof import('@pact-foundation/pact/src/v3/matchers')>('@pact-foundation/pact', '@pact-foundation/pact/src/v3/matchers', FEATURE),
+    PactV4: (requireOptional('@pact-foundation/pact', '@pact-foundation/pact/src/v4', FEATURE) as typeof import('@pact-foundation/pact/src/v4')).PactV4,
+    MatchersV3: requireOptional('@pact-foundation/pact', '@pact-foundation/pact/src/v3/matchers', FEATURE) as typeof import('@pact-foundation/pact/src/v3/matchers'),
   };
   return loaded;
 }

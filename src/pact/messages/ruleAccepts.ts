@@ -40,7 +40,10 @@ function matcherAccepts(matcher: RuleMatcher, actual: unknown, example: unknown)
       } catch {
         return { ok: 'unchecked', reason: `hookproof cannot read the regex ${matcher.regex}` };
       }
-      if (actual === null || typeof actual === 'object') return fail(`a ${jsonTypeOf(actual)} does not match a regex`);
+      // A JSON scalar (or undefined, when absent) is tested as text, as the Pact core does; null, objects and arrays fail.
+      if (typeof actual !== 'string' && typeof actual !== 'number' && typeof actual !== 'boolean' && actual !== undefined) {
+        return fail(`a ${jsonTypeOf(actual)} does not match a regex`);
+      }
       return regex.test(String(actual)) ? PASS : fail(`it does not match ${matcher.regex}`);
     }
     case 'type':
@@ -103,7 +106,8 @@ function isEmpty(value: unknown): boolean {
 
 /** A short JSON rendering of a value for reports. */
 export function preview(value: unknown, max = 60): string {
-  const text = JSON.stringify(value) ?? String(value);
+  // JSON.stringify gives undefined for undefined, whatever its declared type says.
+  const text = (JSON.stringify(value) as string | undefined) ?? String(value);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
