@@ -1,5 +1,5 @@
 import { DIFF_DEFAULTS, diffSpecFiles, renderDiff } from '../../diff';
-import { optionInRange } from '../../runner/validateTarget';
+import { optionInRange } from '../../runner/optionRanges';
 import type { CommandRegistration } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
