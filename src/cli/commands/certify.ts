@@ -9,7 +9,7 @@ import type { CertifyOptions } from '../../runner/certifyOptions';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
-import { wholeNumber } from '../parseNumbers';
+import { numberOption } from '../numberOption';
 import { collect } from '../collect';
 import { nameList } from '../nameList';
 import { resolveSecrets, type SecretSources } from '../secrets';
@@ -107,23 +107,19 @@ export const certifyCommand: CommandRegistration = {
       .addOption(new Option('--types <types>', 'only these event types, comma-separated (the ones the receiver subscribes to)').argParser(collect))
       .addOption(new Option('--checks <checks>', 'only these checks, by id or requirement ID (e.g. SIG-3), comma-separated').argParser(collect))
       .option('--report-dir <dir>', 'where to write report.json, junit.xml and report.html', './hookproof-report')
-      .option('--seed <n>', 'seed for the generated cases: the same seed sends the same cases')
-      .option('--runs <n>', 'cases per property (default 100)')
-      .option('--timeout-ms <n>', 'per-delivery timeout in milliseconds (default 5000, as gridX)')
-      .option('--concurrency <n>', 'checks run at once and deliveries in flight in DLV-6 (default 4)')
+      .addOption(numberOption('--seed', 'n', 'seed for the generated cases: the same seed sends the same cases'))
+      .addOption(numberOption('--runs', 'n', 'cases per property (default 100)'))
+      .addOption(numberOption('--timeout-ms', 'n', 'per-delivery timeout in milliseconds (default 5000, as gridX)'))
+      .addOption(numberOption('--concurrency', 'n', 'checks run at once and deliveries in flight in DLV-6 (default 4)'))
       .option('--sign-key-env <name>', 'sign the report with the Ed25519 PEM private key in this environment variable (writes report.dsse.json)');
   },
   run(parsed, io) {
     const o = parsed.opts<{
       spec: string; url: string; secret?: string[]; secretEnv?: string[]; allowHttp: boolean; types?: string[]; checks?: string[];
-      reportDir: string; seed?: string; runs?: string; timeoutMs?: string; concurrency?: string; signKeyEnv?: string;
+      reportDir: string; seed?: number; runs?: number; timeoutMs?: number; concurrency?: number; signKeyEnv?: string;
     }>();
     const types = nameList(o.types);
     const checks = nameList(o.checks);
-    const seed = wholeNumber('--seed', o.seed);
-    const runs = wholeNumber('--runs', o.runs);
-    const timeoutMs = wholeNumber('--timeout-ms', o.timeoutMs);
-    const concurrency = wholeNumber('--concurrency', o.concurrency);
     return runCertify(
       {
         spec: o.spec,
@@ -134,10 +130,10 @@ export const certifyCommand: CommandRegistration = {
         ...(o.secretEnv !== undefined ? { secretEnv: o.secretEnv } : {}),
         ...(types !== undefined ? { types } : {}),
         ...(checks !== undefined ? { checks } : {}),
-        ...(seed !== undefined ? { seed } : {}),
-        ...(runs !== undefined ? { runs } : {}),
-        ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-        ...(concurrency !== undefined ? { concurrency } : {}),
+        ...(o.seed !== undefined ? { seed: o.seed } : {}),
+        ...(o.runs !== undefined ? { runs: o.runs } : {}),
+        ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
+        ...(o.concurrency !== undefined ? { concurrency: o.concurrency } : {}),
         ...(o.signKeyEnv !== undefined ? { signKeyEnv: o.signKeyEnv } : {}),
       },
       io,

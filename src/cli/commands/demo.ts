@@ -3,7 +3,7 @@ import { startReferenceReceiver } from '../../receiver';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
-import { wholeNumber } from '../parseNumbers';
+import { numberOption } from '../numberOption';
 import { certifyAndReport } from './certify';
 import { invocationOf } from '../invocation';
 
@@ -48,13 +48,11 @@ export const demoCommand: CommandRegistration = {
     command
       .description('certify the embedded reference receiver on loopback (what `npm start` runs)')
       .option('--report-dir <dir>', 'where to write the reports', './hookproof-report')
-      .option('--runs <n>', 'cases per property (default 100)')
-      .option('--seed <n>', 'seed for the generated cases');
+      .addOption(numberOption('--runs', 'n', 'cases per property (default 100)'))
+      .addOption(numberOption('--seed', 'n', 'seed for the generated cases'));
   },
   run(parsed, io) {
-    const o = parsed.opts<{ spec: string; reportDir: string; runs?: string; seed?: string }>();
-    const runs = wholeNumber('--runs', o.runs);
-    const seed = wholeNumber('--seed', o.seed);
-    return runDemo({ spec: o.spec, reportDir: o.reportDir, ...(runs !== undefined ? { runs } : {}), ...(seed !== undefined ? { seed } : {}) }, io);
+    const o = parsed.opts<{ spec: string; reportDir: string; runs?: number; seed?: number }>();
+    return runDemo({ spec: o.spec, reportDir: o.reportDir, ...(o.runs !== undefined ? { runs: o.runs } : {}), ...(o.seed !== undefined ? { seed: o.seed } : {}) }, io);
   },
 };

@@ -4,7 +4,7 @@ import type { CommandRegistration } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
 import { jsonOption } from '../options';
-import { wholeNumber } from '../parseNumbers';
+import { numberOption } from '../numberOption';
 
 /** Typed options of `diff`. */
 export interface DiffCommandOptions {
@@ -41,8 +41,8 @@ export const diffCommand: CommandRegistration = {
       .argument('<old>', 'the spec version receivers and senders are built for (YAML or JSON)')
       .argument('<new>', 'the new spec version')
       .addOption(jsonOption())
-      .option('--runs <n>', `events generated per type and direction for the empirical proof (default ${DIFF_DEFAULTS.runs})`)
-      .option('--seed <n>', `seed of the generated events (default ${DIFF_DEFAULTS.seed})`)
+      .addOption(numberOption('--runs', 'n', `events generated per type and direction for the empirical proof (default ${DIFF_DEFAULTS.runs})`))
+      .addOption(numberOption('--seed', 'n', `seed of the generated events (default ${DIFF_DEFAULTS.seed})`))
       .option('--no-empirical', 'compare the schemas only; generate no events')
       .addHelpText(
         'after',
@@ -57,17 +57,15 @@ export const diffCommand: CommandRegistration = {
       );
   },
   run(parsed, io) {
-    const opts = parsed.opts<{ json?: boolean; runs?: string; seed?: string; empirical: boolean }>();
-    const runs = wholeNumber('--runs', opts.runs);
-    const seed = wholeNumber('--seed', opts.seed);
+    const opts = parsed.opts<{ json?: boolean; runs?: number; seed?: number; empirical: boolean }>();
     return runDiff(
       {
         oldSpec: parsed.args[0] ?? '',
         newSpec: parsed.args[1] ?? '',
         json: opts.json === true,
         empirical: opts.empirical,
-        ...(runs !== undefined ? { runs } : {}),
-        ...(seed !== undefined ? { seed } : {}),
+        ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
+        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
       },
       io,
     );

@@ -11,7 +11,7 @@ import type { ListenSession, ListenStop } from '../../sender';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
-import { wholeNumber } from '../parseNumbers';
+import { numberOption } from '../numberOption';
 import { collect } from '../collect';
 import { nameList } from '../nameList';
 import { resolveSecrets, type SecretSources } from '../secrets';
@@ -151,31 +151,29 @@ export const listenCommand: CommandRegistration = {
   define(command) {
     command
       .description('certify a sender: receive its deliveries, judge each (SND-1, SND-2) and its retries (SND-3)')
-      .option('--port <n>', 'port to listen on (0 picks a free one)', '8080')
+      .addOption(numberOption('--port', 'n', 'port to listen on (0 picks a free one)', '8080'))
       .option('--host <host>', 'address to listen on', '127.0.0.1')
       .addOption(new Option('--secret <value>', 'the receiver secret the sender must sign with; repeat for a rotation, current first; prefer --secret-env').argParser(collect))
       .addOption(new Option('--secret-env <name>', 'read a secret from this environment variable (repeatable)').argParser(collect))
       .option('--respond <script>', 'statuses to answer per event, attempt by attempt: 204, or 503,503,204 (= 503x2,204); the last repeats', '204')
       .option('--record <file>', 'append every delivery to this NDJSON file (each body whole, up to --max-body)')
-      .option('--max-body <bytes>', 'cut bodies longer than this and answer 413 (1024 to 67108864; default 1048576 = 1 MiB)')
+      .addOption(numberOption('--max-body', 'bytes', 'cut bodies longer than this and answer 413 (1024 to 67108864; default 1048576 = 1 MiB)'))
       .addOption(new Option('--expect <types>', 'fail unless these event types (comma-separated, e.g. ping) arrive, and only they').argParser(collect))
       .option('--for <duration>', 'stop after this long (500ms, 30s, 2m)')
-      .option('--count <n>', 'stop after this many deliveries (retries count)')
+      .addOption(numberOption('--count', 'n', 'stop after this many deliveries (retries count)'))
       .option('--retry-window <duration>', 'how long a retry of a transient answer is waited for before it counts as missing (default 60s)')
       .option('--report-dir <dir>', 'where to write report.json, junit.xml and report.html', './hookproof-listen-report');
   },
   run(parsed, io) {
     const o = parsed.opts<{
-      spec: string; port: string; host: string; secret?: string[]; secretEnv?: string[]; respond: string; record?: string;
-      expect?: string[]; for?: string; count?: string; retryWindow?: string; reportDir: string; maxBody?: string;
+      spec: string; port: number; host: string; secret?: string[]; secretEnv?: string[]; respond: string; record?: string;
+      expect?: string[]; for?: string; count?: number; retryWindow?: string; reportDir: string; maxBody?: number;
     }>();
-    const maxBodyBytes = wholeNumber('--max-body', o.maxBody);
     const expect = nameList(o.expect);
-    const count = wholeNumber('--count', o.count);
     return runListen(
       {
         spec: o.spec,
-        port: wholeNumber('--port', o.port) ?? 8080,
+        port: o.port,
         host: o.host,
         respond: o.respond,
         reportDir: o.reportDir,
@@ -184,8 +182,8 @@ export const listenCommand: CommandRegistration = {
         ...(o.record !== undefined ? { record: o.record } : {}),
         ...(expect !== undefined ? { expect } : {}),
         ...(o.for !== undefined ? { forMs: parseDuration('--for', o.for) } : {}),
-        ...(count !== undefined ? { count } : {}),
-        ...(maxBodyBytes !== undefined ? { maxBodyBytes } : {}),
+        ...(o.count !== undefined ? { count: o.count } : {}),
+        ...(o.maxBody !== undefined ? { maxBodyBytes: o.maxBody } : {}),
         ...(o.retryWindow !== undefined ? { retryWindowMs: parseDuration('--retry-window', o.retryWindow) } : {}),
       },
       io,

@@ -9,7 +9,7 @@ import { replayJudgement } from '../../runner/replayJudgement';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
-import { wholeNumber } from '../parseNumbers';
+import { numberOption } from '../numberOption';
 import { collect } from '../collect';
 import { resolveSecrets, type SecretSources } from '../secrets';
 
@@ -74,12 +74,11 @@ export const replayCommand: CommandRegistration = {
       .requiredOption('--url <url>', 'where to send it')
       .addOption(new Option('--secret <value>', "re-sign valid digests with this secret (the target's)").argParser(collect))
       .addOption(new Option('--secret-env <name>', 're-sign valid digests with the secret in this variable').argParser(collect))
-      .option('--timeout-ms <n>', 'timeout in milliseconds', '5000');
+      .addOption(numberOption('--timeout-ms', 'n', 'timeout in milliseconds', '5000'));
   },
   run(parsed, io) {
-    const o = parsed.opts<{ spec: string; url: string; secret?: string[]; secretEnv?: string[]; timeoutMs: string }>();
+    const o = parsed.opts<{ spec: string; url: string; secret?: string[]; secretEnv?: string[]; timeoutMs: number }>();
     const [report, caseId] = parsed.args as [string, string];
-    const timeoutMs = wholeNumber('--timeout-ms', o.timeoutMs);
     return runReplay(
       {
         spec: o.spec,
@@ -88,7 +87,7 @@ export const replayCommand: CommandRegistration = {
         url: o.url,
         ...(o.secret !== undefined ? { secret: o.secret } : {}),
         ...(o.secretEnv !== undefined ? { secretEnv: o.secretEnv } : {}),
-        ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+        timeoutMs: o.timeoutMs,
       },
       io,
     );

@@ -10,7 +10,7 @@ import { answerLines, eventBody, generateEvent, parseAssignment, requestLines, s
 import type { CommandRegistration, CommonOptions } from '../command';
 import { EXIT, exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
-import { wholeNumber } from '../parseNumbers';
+import { numberOption } from '../numberOption';
 import { collect } from '../collect';
 import { resolveSecrets, type SecretSources } from '../secrets';
 
@@ -134,22 +134,19 @@ export const sendCommand: CommandRegistration = {
       .option('--type <type>', 'generate a valid event of this type (with --file: the type it must have)')
       .option('--file <file>', 'send the event in this JSON file (- for stdin), byte for byte unless --set changes it')
       .addOption(new Option('--set <path=value>', 'change a field, e.g. data.state=UNPLUGGED (value parsed as JSON when it parses); repeatable').argParser(collect))
-      .option('--seed <n>', 'seed of the generated event: the same seed gives the same event')
+      .addOption(numberOption('--seed', 'n', 'seed of the generated event: the same seed gives the same event'))
       .option('--retry', "follow gridX's retry policy: up to 5 retries of transient answers, exponential backoff", false)
-      .option('--retry-base-ms <n>', 'first retry delay in ms with --retry (default 1000, gridX-like)')
+      .addOption(numberOption('--retry-base-ms', 'n', 'first retry delay in ms with --retry (default 1000, gridX-like)'))
       .option('--dry-run', 'print the exact request (bytes and headers) without sending it', false)
       .option('--allow-http', 'allow a plain http:// URL (local or staging)', false)
       .option('--allow-invalid', 'send the event even if it does not validate against the spec', false)
-      .option('--timeout-ms <n>', 'per-attempt timeout in ms (default 5000, as gridX)');
+      .addOption(numberOption('--timeout-ms', 'n', 'per-attempt timeout in ms (default 5000, as gridX)'));
   },
   run(parsed, io) {
     const o = parsed.opts<{
-      spec: string; url: string; secret?: string[]; secretEnv?: string[]; type?: string; file?: string; set?: string[]; seed?: string;
-      retry: boolean; retryBaseMs?: string; dryRun: boolean; allowHttp: boolean; allowInvalid: boolean; timeoutMs?: string;
+      spec: string; url: string; secret?: string[]; secretEnv?: string[]; type?: string; file?: string; set?: string[]; seed?: number;
+      retry: boolean; retryBaseMs?: number; dryRun: boolean; allowHttp: boolean; allowInvalid: boolean; timeoutMs?: number;
     }>();
-    const seed = wholeNumber('--seed', o.seed);
-    const retryBaseMs = wholeNumber('--retry-base-ms', o.retryBaseMs);
-    const timeoutMs = wholeNumber('--timeout-ms', o.timeoutMs);
     return runSend(
       {
         spec: o.spec,
@@ -163,9 +160,9 @@ export const sendCommand: CommandRegistration = {
         ...(o.type !== undefined ? { type: o.type } : {}),
         ...(o.file !== undefined ? { file: o.file } : {}),
         ...(o.set !== undefined ? { set: o.set } : {}),
-        ...(seed !== undefined ? { seed } : {}),
-        ...(retryBaseMs !== undefined ? { retryBaseMs } : {}),
-        ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+        ...(o.seed !== undefined ? { seed: o.seed } : {}),
+        ...(o.retryBaseMs !== undefined ? { retryBaseMs: o.retryBaseMs } : {}),
+        ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
       },
       io,
     );

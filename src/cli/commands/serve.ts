@@ -5,7 +5,7 @@ import { listenError } from '../../sender/listen/listenError';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
-import { wholeNumber } from '../parseNumbers';
+import { numberOption } from '../numberOption';
 import { collect } from '../collect';
 import { resolveSecrets, type SecretSources } from '../secrets';
 
@@ -57,17 +57,17 @@ export const serveCommand: CommandRegistration = {
   define(command) {
     command
       .description('run the reference receiver (the example partners copy)')
-      .option('--port <n>', 'port to listen on (0 picks a free one)', '8080')
+      .addOption(numberOption('--port', 'n', 'port to listen on (0 picks a free one)', '8080'))
       .option('--host <host>', 'address to listen on', '127.0.0.1')
       .addOption(new Option('--secret <value>', 'a current secret (repeat for a rotation); prefer --secret-env').argParser(collect))
       .addOption(new Option('--secret-env <name>', 'read a secret from this environment variable (repeatable)').argParser(collect));
   },
   run(parsed, io) {
-    const o = parsed.opts<{ spec: string; port: string; host: string; secret?: string[]; secretEnv?: string[] }>();
+    const o = parsed.opts<{ spec: string; port: number; host: string; secret?: string[]; secretEnv?: string[] }>();
     return runServe(
       {
         spec: o.spec,
-        port: wholeNumber('--port', o.port) ?? 8080,
+        port: o.port,
         host: o.host,
         ...(o.secret !== undefined ? { secret: o.secret } : {}),
         ...(o.secretEnv !== undefined ? { secretEnv: o.secretEnv } : {}),

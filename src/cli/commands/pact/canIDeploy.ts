@@ -3,7 +3,7 @@ import type { CommandRegistration, CommonOptions } from '../../command';
 import { exitCodeForOutcome, type ExitCode } from '../../exitCodes';
 import type { CliIO } from '../../io';
 import { BROKER_TIMEOUT_MS } from '../../../pact/broker/runPactCli';
-import { wholeNumber } from '../../parseNumbers';
+import { numberOption } from '../../numberOption';
 import { addBrokerOptions, brokerOptionsOf } from './publish';
 
 /** Typed options of `pact can-i-deploy`. */
@@ -47,16 +47,14 @@ export const canIDeployCommand: CommandRegistration = {
         .requiredOption('--pacticipant <name>', 'the application to deploy')
         .requiredOption('--version <version>', 'its version')
         .requiredOption('--to-environment <env>', 'the environment to deploy to')
-        .option('--retry-while-unknown <times>', 'ask again this many times while a verification result is unknown (default 0)')
-        .option('--retry-interval <seconds>', 'seconds between those retries (default 10)')
+        .addOption(numberOption('--retry-while-unknown', 'times', 'ask again this many times while a verification result is unknown (default 0)'))
+        .addOption(numberOption('--retry-interval', 'seconds', 'seconds between those retries (default 10)'))
         .option('--dry-run', 'report the answer but always exit 0 (default $PACT_BROKER_CAN_I_DEPLOY_DRY_RUN=true)'),
     ).addHelpText('after', '\nExit 0 when deployable, 1 when not (or when the broker gives no answer in time), 2 for bad options.');
   },
   run(parsed, io) {
-    const o = parsed.opts<{ spec: string; pacticipant: string; version: string; toEnvironment: string; retryWhileUnknown?: string; retryInterval?: string; dryRun?: boolean }>();
+    const o = parsed.opts<{ spec: string; pacticipant: string; version: string; toEnvironment: string; retryWhileUnknown?: number; retryInterval?: number; dryRun?: boolean }>();
     const env = io.env ?? process.env;
-    const retries = wholeNumber('--retry-while-unknown', o.retryWhileUnknown);
-    const interval = wholeNumber('--retry-interval', o.retryInterval);
     const dryRun = o.dryRun === true || /^(true|1|yes)$/i.test(env.PACT_BROKER_CAN_I_DEPLOY_DRY_RUN ?? '');
     return runCanIDeploy(
       {
@@ -64,8 +62,8 @@ export const canIDeployCommand: CommandRegistration = {
         pacticipant: o.pacticipant,
         version: o.version,
         toEnvironment: o.toEnvironment,
-        ...(retries !== undefined ? { retryWhileUnknown: retries } : {}),
-        ...(interval !== undefined ? { retryIntervalSeconds: interval } : {}),
+        ...(o.retryWhileUnknown !== undefined ? { retryWhileUnknown: o.retryWhileUnknown } : {}),
+        ...(o.retryInterval !== undefined ? { retryIntervalSeconds: o.retryInterval } : {}),
         ...(dryRun ? { dryRun } : {}),
         ...brokerOptionsOf(parsed),
       },

@@ -8,7 +8,7 @@ import { VERSION } from '../../../version';
 import type { CommandRegistration, CommonOptions } from '../../command';
 import { exitCodeForOutcome, type ExitCode } from '../../exitCodes';
 import type { CliIO } from '../../io';
-import { wholeNumber } from '../../parseNumbers';
+import { numberOption } from '../../numberOption';
 import { collect } from '../../collect';
 import { resolveSecrets, type SecretSources } from '../../secrets';
 
@@ -86,7 +86,7 @@ interface ParsedVerifyOptions {
   includeWipPactsSince?: string;
   buildUrl?: string;
   logLevel: string;
-  timeoutMs?: string;
+  timeoutMs?: number;
   reportDir?: string;
 }
 
@@ -114,7 +114,6 @@ export function pactVerifyOptions(o: ParsedVerifyOptions, env: Readonly<Record<s
       if (given !== undefined && given !== false) throw new UsageError(`${name} needs pacts from a broker (--broker-url)`);
     }
   }
-  const timeoutMs = wholeNumber('--timeout-ms', o.timeoutMs);
   const token = o.brokerToken ?? nonEmpty(env.PACT_BROKER_TOKEN);
   const username = o.brokerUsername ?? nonEmpty(env.PACT_BROKER_USERNAME);
   const password = o.brokerPassword ?? nonEmpty(env.PACT_BROKER_PASSWORD);
@@ -152,7 +151,7 @@ export function pactVerifyOptions(o: ParsedVerifyOptions, env: Readonly<Record<s
           },
         }
       : {}),
-    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
     ...(o.reportDir !== undefined ? { reportDir: o.reportDir } : {}),
   };
 }
@@ -199,7 +198,7 @@ export const pactVerifyCommand: CommandRegistration = {
       .option('--include-wip-pacts-since <date>', 'also verify work-in-progress pacts published since this date (YYYY-MM-DD); needs --enable-pending')
       .option('--build-url <url>', 'the CI build that verified, shown by the broker with the published results')
       .option('--log-level <level>', `Pact core and pact-js log level: ${LOG_LEVELS.join(', ')}`, 'error')
-      .option('--timeout-ms <n>', `per-request timeout towards the receiver (default ${DEFAULT_VERIFY_TIMEOUT_MS}, gridX's)`)
+      .addOption(numberOption('--timeout-ms', 'n', `per-request timeout towards the receiver (default ${DEFAULT_VERIFY_TIMEOUT_MS}, gridX's)`))
       .option('--report-dir <dir>', 'also write report.json and junit.xml there, as certify does');
   },
   run(parsed, io) {
