@@ -12,7 +12,8 @@ import type { CliIO } from '../io';
 import { numberOption } from '../numberOption';
 import { collect } from '../collect';
 import { nameList } from '../nameList';
-import { resolveSecrets, type SecretSources } from '../secrets';
+import { resolveSecrets, secretSourcesOf, type SecretSources } from '../secrets';
+import { addSecretOptions, reportDirOption } from '../options';
 import { invocationOf } from '../invocation';
 import { signReportFile } from '../../attest/signReport';
 import { privateKeyFromEnv } from '../../attest/signingKey';
@@ -98,15 +99,16 @@ export async function certifyAndReport(options: CertifyOptions, reportDir: strin
 export const certifyCommand: CommandRegistration = {
   name: 'certify',
   define(command) {
-    command
-      .description('certify a webhook receiver: send generated, signed and forged deliveries and judge every answer')
-      .requiredOption('--url <url>', 'the receiver URL, exactly as registered with gridX')
-      .addOption(new Option('--secret <value>', 'a current secret of the receiver (repeat for a rotation); prefer --secret-env').argParser(collect))
-      .addOption(new Option('--secret-env <name>', 'read a secret from this environment variable (repeatable)').argParser(collect))
+    addSecretOptions(
+      command
+        .description('certify a webhook receiver: send generated, signed and forged deliveries and judge every answer')
+        .requiredOption('--url <url>', 'the receiver URL, exactly as registered with gridX'),
+      'a current secret of the receiver (repeat for a rotation); prefer --secret-env',
+    )
       .option('--allow-http', 'allow a plain http:// target (local or staging; TLS-1 becomes a warning)', false)
       .addOption(new Option('--types <types>', 'only these event types, comma-separated (the ones the receiver subscribes to)').argParser(collect))
       .addOption(new Option('--checks <checks>', 'only these checks, by id or requirement ID (e.g. SIG-3), comma-separated').argParser(collect))
-      .option('--report-dir <dir>', 'where to write report.json, junit.xml and report.html', './hookproof-report')
+      .addOption(reportDirOption('where to write report.json, junit.xml and report.html', './hookproof-report'))
       .addOption(numberOption('--seed', 'n', 'seed for the generated cases: the same seed sends the same cases'))
       .addOption(numberOption('--runs', 'n', 'cases per property (default 100)'))
       .addOption(numberOption('--timeout-ms', 'n', 'per-delivery timeout in milliseconds (default 5000, as gridX)'))
@@ -126,8 +128,7 @@ export const certifyCommand: CommandRegistration = {
         url: o.url,
         allowHttp: o.allowHttp,
         reportDir: o.reportDir,
-        ...(o.secret !== undefined ? { secret: o.secret } : {}),
-        ...(o.secretEnv !== undefined ? { secretEnv: o.secretEnv } : {}),
+        ...secretSourcesOf(o),
         ...(types !== undefined ? { types } : {}),
         ...(checks !== undefined ? { checks } : {}),
         ...(o.seed !== undefined ? { seed: o.seed } : {}),

@@ -5,6 +5,7 @@ import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
 import { numberOption } from '../numberOption';
 import { certifyAndReport } from './certify';
+import { reportDirOption } from '../options';
 import { invocationOf } from '../invocation';
 
 export interface DemoOptions extends CommonOptions {
@@ -47,7 +48,7 @@ export const demoCommand: CommandRegistration = {
   define(command) {
     command
       .description('certify the embedded reference receiver on loopback (what `npm start` runs)')
-      .option('--report-dir <dir>', 'where to write the reports', './hookproof-report')
+      .addOption(reportDirOption('where to write the reports', './hookproof-report'))
       .addOption(numberOption('--runs', 'n', 'cases per property (default 100)'))
       .addOption(numberOption('--seed', 'n', 'seed for the generated cases'));
   },

@@ -12,6 +12,7 @@ import type { CliIO } from '../io';
 import { numberOption } from '../numberOption';
 import { collect } from '../collect';
 import { nameList } from '../nameList';
+import { reportDirOption } from '../options';
 
 /** Typed options of `fleet`. */
 export interface FleetCommandOptions extends CommonOptions {
@@ -95,7 +96,7 @@ export const fleetCommand: CommandRegistration = {
     command
       .description('certify or recheck many receivers from a targets file, N at a time under one rate limit, with an index')
       .argument('<targets>', 'targets.yaml: a "targets:" list of {name, url, secretEnv, types, allowHttp, recheck}')
-      .option('--report-dir <dir>', 'where the per-target report directories and index.json/index.html go', './hookproof-fleet')
+      .addOption(reportDirOption('where the per-target report directories and index.json/index.html go', './hookproof-fleet'))
       .addOption(numberOption('--parallel', 'n', 'targets certified at once (default 4)'))
       .addOption(numberOption('--rate', 'n', 'deliveries per second across the whole fleet (default: no limit)'))
       .option('--shard <i/n>', 'run only shard i of n (as jest --shard): one CI job per shard')

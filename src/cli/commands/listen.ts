@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { addListenAddressOptions, addSecretOptions, reportDirOption } from '../options';
 import { displayPath } from '../../displayPath';
 import { appendFileSync } from 'node:fs';
 import { createEngine } from '../../engine';
@@ -14,7 +15,7 @@ import type { CliIO } from '../io';
 import { numberOption } from '../numberOption';
 import { collect } from '../collect';
 import { nameList } from '../nameList';
-import { resolveSecrets, type SecretSources } from '../secrets';
+import { resolveSecrets, secretSourcesOf, type SecretSources } from '../secrets';
 
 /** Typed options of `listen`. */
 export interface ListenCommandOptions extends CommonOptions, SecretSources {
@@ -149,12 +150,10 @@ function untilSignal(): { promise: Promise<ListenStop>; dispose(): void } {
 export const listenCommand: CommandRegistration = {
   name: 'listen',
   define(command) {
-    command
-      .description('certify a sender: receive its deliveries, judge each (SND-1, SND-2) and its retries (SND-3)')
-      .addOption(numberOption('--port', 'n', 'port to listen on (0 picks a free one)', '8080'))
-      .option('--host <host>', 'address to listen on', '127.0.0.1')
-      .addOption(new Option('--secret <value>', 'the receiver secret the sender must sign with; repeat for a rotation, current first; prefer --secret-env').argParser(collect))
-      .addOption(new Option('--secret-env <name>', 'read a secret from this environment variable (repeatable)').argParser(collect))
+    addSecretOptions(
+      addListenAddressOptions(command.description('certify a sender: receive its deliveries, judge each (SND-1, SND-2) and its retries (SND-3)')),
+      'the receiver secret the sender must sign with; repeat for a rotation, current first; prefer --secret-env',
+    )
       .option('--respond <script>', 'statuses to answer per event, attempt by attempt: 204, or 503,503,204 (= 503x2,204); the last repeats', '204')
       .option('--record <file>', 'append every delivery to this NDJSON file (each body whole, up to --max-body)')
       .addOption(numberOption('--max-body', 'bytes', 'cut bodies longer than this and answer 413 (1024 to 67108864; default 1048576 = 1 MiB)'))
@@ -162,7 +161,7 @@ export const listenCommand: CommandRegistration = {
       .option('--for <duration>', 'stop after this long (500ms, 30s, 2m)')
       .addOption(numberOption('--count', 'n', 'stop after this many deliveries (retries count)'))
       .option('--retry-window <duration>', 'how long a retry of a transient answer is waited for before it counts as missing (default 60s)')
-      .option('--report-dir <dir>', 'where to write report.json, junit.xml and report.html', './hookproof-listen-report');
+      .addOption(reportDirOption('where to write report.json, junit.xml and report.html', './hookproof-listen-report'));
   },
   run(parsed, io) {
     const o = parsed.opts<{
@@ -177,8 +176,7 @@ export const listenCommand: CommandRegistration = {
         host: o.host,
         respond: o.respond,
         reportDir: o.reportDir,
-        ...(o.secret !== undefined ? { secret: o.secret } : {}),
-        ...(o.secretEnv !== undefined ? { secretEnv: o.secretEnv } : {}),
+        ...secretSourcesOf(o),
         ...(o.record !== undefined ? { record: o.record } : {}),
         ...(expect !== undefined ? { expect } : {}),
         ...(o.for !== undefined ? { forMs: parseDuration('--for', o.for) } : {}),

@@ -1,4 +1,3 @@
-import { Option } from 'commander';
 import { join, resolve } from 'node:path';
 import { readReportFile } from '../../attest/readReportFile';
 import { signReportFile } from '../../attest/signReport';
@@ -11,8 +10,8 @@ import type { CommandRegistration, CommonOptions } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import { invocationOf } from '../invocation';
 import type { CliIO } from '../io';
-import { collect } from '../collect';
-import { resolveSecrets, type SecretSources } from '../secrets';
+import { resolveSecrets, secretSourcesOf, type SecretSources } from '../secrets';
+import { addSecretOptions, reportDirOption } from '../options';
 
 /** Typed options of `recheck`. */
 export interface RecheckCommandOptions extends CommonOptions, SecretSources {
@@ -65,13 +64,14 @@ export async function runRecheckCommand(options: RecheckCommandOptions, io: CliI
 export const recheckCommand: CommandRegistration = {
   name: 'recheck',
   define(command) {
-    command
-      .description("run the certification a report describes again (same seed, types, checks, runs, timeout) and compare check by check")
-      .argument('<report>', 'report.json, or report.html (it embeds report.json)')
-      .option('--url <url>', "the receiver's URL, if not the one the report names")
-      .addOption(new Option('--secret <value>', 'a current secret of the receiver (repeat for a rotation); prefer --secret-env').argParser(collect))
-      .addOption(new Option('--secret-env <name>', 'read a secret from this environment variable (repeatable)').argParser(collect))
-      .option('--report-dir <dir>', "where to write the recheck's report.json, junit.xml and report.html", './hookproof-recheck')
+    addSecretOptions(
+      command
+        .description("run the certification a report describes again (same seed, types, checks, runs, timeout) and compare check by check")
+        .argument('<report>', 'report.json, or report.html (it embeds report.json)')
+        .option('--url <url>', "the receiver's URL, if not the one the report names"),
+      'a current secret of the receiver (repeat for a rotation); prefer --secret-env',
+    )
+      .addOption(reportDirOption("where to write the recheck's report.json, junit.xml and report.html", './hookproof-recheck'))
       .option('--sign-key-env <name>', 'sign the recheck report with the Ed25519 PEM private key in this environment variable');
   },
   run(parsed, io) {
@@ -83,8 +83,7 @@ export const recheckCommand: CommandRegistration = {
         report,
         reportDir: o.reportDir,
         ...(o.url !== undefined ? { url: o.url } : {}),
-        ...(o.secret !== undefined ? { secret: o.secret } : {}),
-        ...(o.secretEnv !== undefined ? { secretEnv: o.secretEnv } : {}),
+        ...secretSourcesOf(o),
         ...(o.signKeyEnv !== undefined ? { signKeyEnv: o.signKeyEnv } : {}),
       },
       io,

@@ -1,4 +1,3 @@
-import { Option } from 'commander';
 import { describeResult } from '../../delivery';
 import { answersSideBySide } from '../../findings/answersSideBySide';
 import { captureAnswer } from '../../findings/captureAnswer';
@@ -10,8 +9,8 @@ import type { CommandRegistration, CommonOptions } from '../command';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
 import { numberOption } from '../numberOption';
-import { collect } from '../collect';
-import { resolveSecrets, type SecretSources } from '../secrets';
+import { resolveSecrets, secretSourcesOf, type SecretSources } from '../secrets';
+import { addSecretOptions } from '../options';
 
 export interface ReplayCommandOptions extends CommonOptions, SecretSources {
   readonly report: string;
@@ -67,14 +66,15 @@ export async function runReplay(options: ReplayCommandOptions, io: CliIO): Promi
 export const replayCommand: CommandRegistration = {
   name: 'replay',
   define(command) {
-    command
-      .description('send a failing case from a report again, to any URL; exit 0 if it is now answered rightly, 1 if still wrongly')
-      .argument('<report>', 'path of a report.json written by certify')
-      .argument('<case-id>', 'the case ID, e.g. sig-wrong-secret#1')
-      .requiredOption('--url <url>', 'where to send it')
-      .addOption(new Option('--secret <value>', "re-sign valid digests with this secret (the target's)").argParser(collect))
-      .addOption(new Option('--secret-env <name>', 're-sign valid digests with the secret in this variable').argParser(collect))
-      .addOption(numberOption('--timeout-ms', 'n', 'timeout in milliseconds', '5000'));
+    addSecretOptions(
+      command
+        .description('send a failing case from a report again, to any URL; exit 0 if it is now answered rightly, 1 if still wrongly')
+        .argument('<report>', 'path of a report.json written by certify')
+        .argument('<case-id>', 'the case ID, e.g. sig-wrong-secret#1')
+        .requiredOption('--url <url>', 'where to send it'),
+      "re-sign valid digests with this secret (the target's)",
+      're-sign valid digests with the secret in this variable',
+    ).addOption(numberOption('--timeout-ms', 'n', 'timeout in milliseconds', '5000'));
   },
   run(parsed, io) {
     const o = parsed.opts<{ spec: string; url: string; secret?: string[]; secretEnv?: string[]; timeoutMs: number }>();
@@ -85,8 +85,7 @@ export const replayCommand: CommandRegistration = {
         report,
         caseId,
         url: o.url,
-        ...(o.secret !== undefined ? { secret: o.secret } : {}),
-        ...(o.secretEnv !== undefined ? { secretEnv: o.secretEnv } : {}),
+        ...secretSourcesOf(o),
         timeoutMs: o.timeoutMs,
       },
       io,

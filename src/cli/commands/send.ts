@@ -12,7 +12,8 @@ import { EXIT, exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
 import { numberOption } from '../numberOption';
 import { collect } from '../collect';
-import { resolveSecrets, type SecretSources } from '../secrets';
+import { resolveSecrets, secretSourcesOf, type SecretSources } from '../secrets';
+import { addSecretOptions } from '../options';
 
 /** Typed options of `send`. */
 export interface SendCommandOptions extends CommonOptions, SecretSources {
@@ -126,11 +127,10 @@ async function deliver(request: DeliveryRequest, options: SendCommandOptions, pr
 export const sendCommand: CommandRegistration = {
   name: 'send',
   define(command) {
-    command
-      .description('send one signed event (generated or from a file) and show the answer as gridX classifies it')
-      .requiredOption('--url <url>', 'the receiver URL')
-      .addOption(new Option('--secret <value>', 'sign with this secret (repeat for a rotation: one digest each); prefer --secret-env').argParser(collect))
-      .addOption(new Option('--secret-env <name>', 'read a secret from this environment variable (repeatable)').argParser(collect))
+    addSecretOptions(
+      command.description('send one signed event (generated or from a file) and show the answer as gridX classifies it').requiredOption('--url <url>', 'the receiver URL'),
+      'sign with this secret (repeat for a rotation: one digest each); prefer --secret-env',
+    )
       .option('--type <type>', 'generate a valid event of this type (with --file: the type it must have)')
       .option('--file <file>', 'send the event in this JSON file (- for stdin), byte for byte unless --set changes it')
       .addOption(new Option('--set <path=value>', 'change a field, e.g. data.state=UNPLUGGED (value parsed as JSON when it parses); repeatable').argParser(collect))
@@ -155,8 +155,7 @@ export const sendCommand: CommandRegistration = {
         dryRun: o.dryRun,
         allowHttp: o.allowHttp,
         allowInvalid: o.allowInvalid,
-        ...(o.secret !== undefined ? { secret: o.secret } : {}),
-        ...(o.secretEnv !== undefined ? { secretEnv: o.secretEnv } : {}),
+        ...secretSourcesOf(o),
         ...(o.type !== undefined ? { type: o.type } : {}),
         ...(o.file !== undefined ? { file: o.file } : {}),
         ...(o.set !== undefined ? { set: o.set } : {}),

@@ -1,13 +1,11 @@
-import { Option } from 'commander';
 import { startReferenceReceiver } from '../../receiver';
 import { terminalSafe } from '../../reports';
 import { listenError } from '../../sender/listen/listenError';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
-import { numberOption } from '../numberOption';
-import { collect } from '../collect';
-import { resolveSecrets, type SecretSources } from '../secrets';
+import { addListenAddressOptions, addSecretOptions } from '../options';
+import { resolveSecrets, secretSourcesOf, type SecretSources } from '../secrets';
 
 export interface ServeOptions extends CommonOptions, SecretSources {
   readonly port: number;
@@ -55,12 +53,7 @@ function untilSignal(): Promise<void> {
 export const serveCommand: CommandRegistration = {
   name: 'serve',
   define(command) {
-    command
-      .description('run the reference receiver (the example partners copy)')
-      .addOption(numberOption('--port', 'n', 'port to listen on (0 picks a free one)', '8080'))
-      .option('--host <host>', 'address to listen on', '127.0.0.1')
-      .addOption(new Option('--secret <value>', 'a current secret (repeat for a rotation); prefer --secret-env').argParser(collect))
-      .addOption(new Option('--secret-env <name>', 'read a secret from this environment variable (repeatable)').argParser(collect));
+    addSecretOptions(addListenAddressOptions(command.description('run the reference receiver (the example partners copy)')), 'a current secret (repeat for a rotation); prefer --secret-env');
   },
   run(parsed, io) {
     const o = parsed.opts<{ spec: string; port: number; host: string; secret?: string[]; secretEnv?: string[] }>();
@@ -69,8 +62,7 @@ export const serveCommand: CommandRegistration = {
         spec: o.spec,
         port: o.port,
         host: o.host,
-        ...(o.secret !== undefined ? { secret: o.secret } : {}),
-        ...(o.secretEnv !== undefined ? { secretEnv: o.secretEnv } : {}),
+        ...secretSourcesOf(o),
       },
       io,
     );

@@ -10,7 +10,8 @@ import { exitCodeForOutcome, type ExitCode } from '../../exitCodes';
 import type { CliIO } from '../../io';
 import { numberOption } from '../../numberOption';
 import { collect } from '../../collect';
-import { resolveSecrets, type SecretSources } from '../../secrets';
+import { resolveSecrets, secretSourcesOf, type SecretSources } from '../../secrets';
+import { addSecretOptions, reportDirOption } from '../../options';
 
 const LOG_LEVELS: readonly VerifierLogLevel[] = ['error', 'warn', 'info', 'debug'];
 
@@ -123,8 +124,7 @@ export function pactVerifyOptions(o: ParsedVerifyOptions, env: Readonly<Record<s
     spec: o.spec,
     url: o.url,
     logLevel,
-    ...(o.secret !== undefined ? { secret: o.secret } : {}),
-    ...(o.secretEnv !== undefined ? { secretEnv: o.secretEnv } : {}),
+    ...secretSourcesOf(o),
     ...(o.pact !== undefined ? { pact: o.pact } : {}),
     ...(brokerUrl !== undefined && o.provider !== undefined
       ? {
@@ -176,11 +176,12 @@ function nonEmpty(value: string | undefined): string | undefined {
 export const pactVerifyCommand: CommandRegistration = {
   name: 'verify',
   define(command) {
-    command
-      .description('verify a receiver against HTTP pacts with the real Pact verifier, signing each request at verification time')
-      .requiredOption('--url <url>', "the receiver's full URL as registered with gridX, path and query included (as for certify)")
-      .addOption(new Option('--secret <value>', "the receiver's secret (repeatable; the first signs); prefer --secret-env").argParser(collect))
-      .addOption(new Option('--secret-env <name>', 'read a secret from this environment variable (repeatable)').argParser(collect))
+    addSecretOptions(
+      command
+        .description('verify a receiver against HTTP pacts with the real Pact verifier, signing each request at verification time')
+        .requiredOption('--url <url>', "the receiver's full URL as registered with gridX, path and query included (as for certify)"),
+      "the receiver's secret (repeatable; the first signs); prefer --secret-env",
+    )
       .addOption(new Option('--pact <file|dir|url>', 'a pact file, a directory of pact files, or an http(s) URL of a pact (repeatable)').argParser(collect))
       .option('--broker-url <url>', 'fetch the pacts from this Pact Broker (default $PACT_BROKER_BASE_URL)')
       .option('--provider <name>', "the receiver's name in the broker")
@@ -199,7 +200,7 @@ export const pactVerifyCommand: CommandRegistration = {
       .option('--build-url <url>', 'the CI build that verified, shown by the broker with the published results')
       .option('--log-level <level>', `Pact core and pact-js log level: ${LOG_LEVELS.join(', ')}`, 'error')
       .addOption(numberOption('--timeout-ms', 'n', `per-request timeout towards the receiver (default ${DEFAULT_VERIFY_TIMEOUT_MS}, gridX's)`))
-      .option('--report-dir <dir>', 'also write report.json and junit.xml there, as certify does');
+      .addOption(reportDirOption('also write report.json and junit.xml there, as certify does'));
   },
   run(parsed, io) {
     return runPactVerify(pactVerifyOptions(parsed.opts<ParsedVerifyOptions>(), io.env ?? process.env), io);
