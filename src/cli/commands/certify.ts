@@ -98,6 +98,7 @@ export async function certifyAndReport(options: CertifyOptions, reportDir: strin
 /** Registration of `certify`. */
 export const certifyCommand: CommandRegistration = {
   name: 'certify',
+  readsSpec: true,
   define(command) {
     addSecretOptions(
       command

@@ -45,6 +45,7 @@ export async function runDemo(options: DemoOptions, io: CliIO): Promise<ExitCode
 
 export const demoCommand: CommandRegistration = {
   name: 'demo',
+  readsSpec: true,
   define(command) {
     command
       .description('certify the embedded reference receiver on loopback (what `npm start` runs)')

@@ -50,7 +50,7 @@ export const diffCommand: CommandRegistration = {
           '',
           'A change breaks receivers when NEW allows an event OLD did not (enum value added, field no longer',
           'required, type widened, format removed…), and senders when OLD allows an event NEW does not (field',
-          'became required, enum value removed, type narrowed, format added, range narrowed…). --spec is ignored.',
+          'became required, enum value removed, type narrowed, format added, range narrowed…).',
           '',
           'Exit 0 if nothing breaks, 1 if a breaking change is found, 2 if a spec cannot be read.',
         ].join('\n'),

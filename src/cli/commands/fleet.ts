@@ -92,6 +92,7 @@ function targetLine(entry: FleetEntry): string {
 /** Registration of `fleet`. */
 export const fleetCommand: CommandRegistration = {
   name: 'fleet',
+  readsSpec: true,
   define(command) {
     command
       .description('certify or recheck many receivers from a targets file, N at a time under one rate limit, with an index')

@@ -149,6 +149,7 @@ function untilSignal(): { promise: Promise<ListenStop>; dispose(): void } {
 /** Registration of `listen`. */
 export const listenCommand: CommandRegistration = {
   name: 'listen',
+  readsSpec: true,
   define(command) {
     addSecretOptions(
       addListenAddressOptions(command.description('certify a sender: receive its deliveries, judge each (SND-1, SND-2) and its retries (SND-3)')),

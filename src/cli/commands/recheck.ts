@@ -63,6 +63,7 @@ export async function runRecheckCommand(options: RecheckCommandOptions, io: CliI
 /** Registration of `recheck`. */
 export const recheckCommand: CommandRegistration = {
   name: 'recheck',
+  readsSpec: true,
   define(command) {
     addSecretOptions(
       command

@@ -5,14 +5,14 @@ import { maskUrlCredentials, terminalSafe } from '../../reports';
 import { redactSecrets } from '../../reports/redaction/redactSecrets';
 import { findReportedCaseWithCheck, replayCase } from '../../runner/replayCase';
 import { replayJudgement } from '../../runner/replayJudgement';
-import type { CommandRegistration, CommonOptions } from '../command';
+import type { CommandRegistration } from '../command';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
 import { numberOption } from '../numberOption';
 import { resolveSecrets, secretSourcesOf, type SecretSources } from '../secrets';
 import { addSecretOptions } from '../options';
 
-export interface ReplayCommandOptions extends CommonOptions, SecretSources {
+export interface ReplayCommandOptions extends SecretSources {
   readonly report: string;
   readonly caseId: string;
   readonly url: string;
@@ -77,11 +77,10 @@ export const replayCommand: CommandRegistration = {
     ).addOption(numberOption('--timeout-ms', 'n', 'timeout in milliseconds', '5000'));
   },
   run(parsed, io) {
-    const o = parsed.opts<{ spec: string; url: string; secret?: string[]; secretEnv?: string[]; timeoutMs: number }>();
+    const o = parsed.opts<{ url: string; secret?: string[]; secretEnv?: string[]; timeoutMs: number }>();
     const [report, caseId] = parsed.args as [string, string];
     return runReplay(
       {
-        spec: o.spec,
         report,
         caseId,
         url: o.url,

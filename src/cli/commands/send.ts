@@ -126,6 +126,7 @@ async function deliver(request: DeliveryRequest, options: SendCommandOptions, pr
 /** Registration of `send`. */
 export const sendCommand: CommandRegistration = {
   name: 'send',
+  readsSpec: true,
   define(command) {
     addSecretOptions(
       command.description('send one signed event (generated or from a file) and show the answer as gridX classifies it').requiredOption('--url <url>', 'the receiver URL'),

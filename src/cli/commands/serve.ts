@@ -1,13 +1,13 @@
 import { startReferenceReceiver } from '../../receiver';
 import { terminalSafe } from '../../reports';
 import { listenError } from '../../sender/listen/listenError';
-import type { CommandRegistration, CommonOptions } from '../command';
+import type { CommandRegistration } from '../command';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
 import { addListenAddressOptions, addSecretOptions } from '../options';
 import { resolveSecrets, secretSourcesOf, type SecretSources } from '../secrets';
 
-export interface ServeOptions extends CommonOptions, SecretSources {
+export interface ServeOptions extends SecretSources {
   readonly port: number;
   readonly host: string;
   /** Resolves when the server should stop (SIGINT/SIGTERM in the CLI; a test's own promise). */
@@ -56,10 +56,9 @@ export const serveCommand: CommandRegistration = {
     addSecretOptions(addListenAddressOptions(command.description('run the reference receiver (the example partners copy)')), 'a current secret (repeat for a rotation); prefer --secret-env');
   },
   run(parsed, io) {
-    const o = parsed.opts<{ spec: string; port: number; host: string; secret?: string[]; secretEnv?: string[] }>();
+    const o = parsed.opts<{ port: number; host: string; secret?: string[]; secretEnv?: string[] }>();
     return runServe(
       {
-        spec: o.spec,
         port: o.port,
         host: o.host,
         ...secretSourcesOf(o),

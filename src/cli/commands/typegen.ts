@@ -49,6 +49,7 @@ export async function runTypegen(options: TypegenOptions, io: CliIO): Promise<Ex
 /** Registration of `typegen`. */
 export const typegenCommand: CommandRegistration = {
   name: 'typegen',
+  readsSpec: true,
   define(command) {
     command
       .description('generate TypeScript definitions of the event types (GridxEvent, GridxEventOf<\'ev/plugged\'>, …) from the spec')

@@ -41,6 +41,7 @@ export async function runVectors(options: VectorsOptions, io: CliIO): Promise<Ex
 
 export const vectorsCommand: CommandRegistration = {
   name: 'vectors',
+  readsSpec: true,
   define(command) {
     command
       .description('write the language-neutral signature test vectors (secret, body, header, expected verdict)')

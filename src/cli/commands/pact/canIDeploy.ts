@@ -1,5 +1,5 @@
 import { canIDeploy, type CanIDeployOptions } from '../../../pact/broker/canIDeploy';
-import type { CommandRegistration, CommonOptions } from '../../command';
+import type { CommandRegistration } from '../../command';
 import { exitCodeForOutcome, type ExitCode } from '../../exitCodes';
 import type { CliIO } from '../../io';
 import { BROKER_TIMEOUT_MS } from '../../../pact/broker/runPactCli';
@@ -7,7 +7,7 @@ import { numberOption } from '../../numberOption';
 import { addBrokerOptions, brokerOptionsOf } from './publish';
 
 /** Typed options of `pact can-i-deploy`. */
-export interface CanIDeployCommandOptions extends CommonOptions, CanIDeployOptions {}
+export type CanIDeployCommandOptions = CanIDeployOptions;
 
 /**
  * `hookproof pact can-i-deploy --pacticipant P --version V --to-environment E`: asks the broker,
@@ -53,12 +53,11 @@ export const canIDeployCommand: CommandRegistration = {
     ).addHelpText('after', '\nExit 0 when deployable, 1 when not (or when the broker gives no answer in time), 2 for bad options.');
   },
   run(parsed, io) {
-    const o = parsed.opts<{ spec: string; pacticipant: string; version: string; toEnvironment: string; retryWhileUnknown?: number; retryInterval?: number; dryRun?: boolean }>();
+    const o = parsed.opts<{ pacticipant: string; version: string; toEnvironment: string; retryWhileUnknown?: number; retryInterval?: number; dryRun?: boolean }>();
     const env = io.env ?? process.env;
     const dryRun = o.dryRun === true || /^(true|1|yes)$/i.test(env.PACT_BROKER_CAN_I_DEPLOY_DRY_RUN ?? '');
     return runCanIDeploy(
       {
-        spec: o.spec,
         pacticipant: o.pacticipant,
         version: o.version,
         toEnvironment: o.toEnvironment,

@@ -60,6 +60,7 @@ function readOrEmpty(file: string): string {
 
 export const pactGenerateCommand: CommandRegistration = {
   name: 'generate',
+  readsSpec: true,
   define(command) {
     command
       .description('write the HTTP contract between gridX (consumer) and a receiver (provider) as a Pact V4 file')

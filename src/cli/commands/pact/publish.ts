@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { BrokerOptions } from '../../../pact/broker/brokerConnection';
 import { publishPacts, type PublishPactsOptions } from '../../../pact/broker/publishPacts';
-import type { CommandRegistration, CommonOptions } from '../../command';
+import type { CommandRegistration } from '../../command';
 import { exitCodeForOutcome, type ExitCode } from '../../exitCodes';
 import type { CliIO } from '../../io';
 import { numberOption } from '../../numberOption';
@@ -9,7 +9,7 @@ import { collect } from '../../collect';
 import { BROKER_TIMEOUT_MS } from '../../../pact/broker/runPactCli';
 
 /** Typed options of `pact publish`. */
-export interface PublishCommandOptions extends CommonOptions, PublishPactsOptions {}
+export type PublishCommandOptions = PublishPactsOptions;
 
 /**
  * `hookproof pact publish FILES --consumer-app-version V`: publishes pacts to a Pact Broker with the
@@ -72,10 +72,9 @@ export const publishCommand: CommandRegistration = {
     ).addHelpText('after', '\nExit 0 when published, 1 when the broker refused, 2 for bad options or files.');
   },
   run(parsed, io) {
-    const o = parsed.opts<{ spec: string; consumerAppVersion: string; branch?: string; tag?: string[]; buildUrl?: string }>();
+    const o = parsed.opts<{ consumerAppVersion: string; branch?: string; tag?: string[]; buildUrl?: string }>();
     return runPublish(
       {
-        spec: o.spec,
         files: parsed.args,
         consumerAppVersion: o.consumerAppVersion,
         ...(o.branch !== undefined ? { branch: o.branch } : {}),

@@ -5,7 +5,7 @@ import { writeVerificationReports } from '../../../pact/http/reports/writeVerifi
 import type { InteractionVerdict } from '../../../pact/http/verificationResult';
 import { DEFAULT_VERIFY_TIMEOUT_MS, verifyHttpPact, type BrokerSource, type ConsumerVersionSelector, type VerifierLogLevel } from '../../../pact/http/verifyHttpPact';
 import { VERSION } from '../../../version';
-import type { CommandRegistration, CommonOptions } from '../../command';
+import type { CommandRegistration } from '../../command';
 import { exitCodeForOutcome, type ExitCode } from '../../exitCodes';
 import type { CliIO } from '../../io';
 import { numberOption } from '../../numberOption';
@@ -16,7 +16,7 @@ import { addSecretOptions, reportDirOption } from '../../options';
 const LOG_LEVELS: readonly VerifierLogLevel[] = ['error', 'warn', 'info', 'debug'];
 
 /** Typed options of `pact verify`. */
-export interface PactVerifyOptions extends CommonOptions, SecretSources {
+export interface PactVerifyOptions extends SecretSources {
   readonly url: string;
   readonly pact?: readonly string[];
   readonly broker?: BrokerSource;
@@ -68,7 +68,6 @@ function verdictLine(verdict: InteractionVerdict): string {
 }
 
 interface ParsedVerifyOptions {
-  spec: string;
   url: string;
   secret?: string[];
   secretEnv?: string[];
@@ -121,7 +120,6 @@ export function pactVerifyOptions(o: ParsedVerifyOptions, env: Readonly<Record<s
   const selectors = o.consumerVersionSelector?.map(selectorFromJson);
   const providerTags = o.providerTags?.flatMap((t) => t.split(',')).map((t) => t.trim()).filter((t) => t !== '');
   return {
-    spec: o.spec,
     url: o.url,
     logLevel,
     ...secretSourcesOf(o),

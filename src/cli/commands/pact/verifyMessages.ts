@@ -39,6 +39,7 @@ export async function runVerifyMessages(options: VerifyMessagesOptions, io: CliI
 /** Registration of `pact verify-messages`. */
 export const verifyMessagesCommand: CommandRegistration = {
   name: 'verify-messages',
+  readsSpec: true,
   define(command) {
     command
       .description("verify a receiver's message pact from gridX's side: every message it expects must be producible under the spec")
