@@ -1,31 +1,47 @@
+import { HookproofError } from '../errors';
 import type { CommandRegistration } from './command';
 
 /**
- * Each command's registration by name, loaded on demand (`require` on purpose: the build is
- * CommonJS, and a dynamic `import()` would be kept as an ES import that jest cannot follow). A run names one command, so it loads
- * only that command's modules: `hookproof types` never loads the certification runner, undici or
- * the Pact helpers. Keep in step with COMMANDS (`src/cli/commands/index.ts`; a test compares them);
- * a command missing here still works, it just loads every command.
+ * Where each command's registration lives: its module below `./commands` and the name it is
+ * exported as. Keep in step with COMMANDS (`src/cli/commands/index.ts`); a test loads every entry
+ * and compares it with COMMANDS, so a wrong module or name fails there. A command missing here
+ * still works, it just loads every command.
  */
-export const LAZY_COMMANDS: Readonly<Record<string, () => CommandRegistration>> = {
-  certify: () => (require('./commands/certify') as typeof import('./commands/certify')).certifyCommand,
-  replay: () => (require('./commands/replay') as typeof import('./commands/replay')).replayCommand,
-  serve: () => (require('./commands/serve') as typeof import('./commands/serve')).serveCommand,
-  listen: () => (require('./commands/listen') as typeof import('./commands/listen')).listenCommand,
-  send: () => (require('./commands/send') as typeof import('./commands/send')).sendCommand,
-  demo: () => (require('./commands/demo') as typeof import('./commands/demo')).demoCommand,
-  validate: () => (require('./commands/validate') as typeof import('./commands/validate')).validateCommand,
-  'lint-spec': () => (require('./commands/lintSpec') as typeof import('./commands/lintSpec')).lintSpecCommand,
-  errata: () => (require('./commands/errata') as typeof import('./commands/errata')).errataCommand,
-  types: () => (require('./commands/types') as typeof import('./commands/types')).typesCommand,
-  typegen: () => (require('./commands/typegen') as typeof import('./commands/typegen')).typegenCommand,
-  diff: () => (require('./commands/diff') as typeof import('./commands/diff')).diffCommand,
-  vectors: () => (require('./commands/vectors') as typeof import('./commands/vectors')).vectorsCommand,
-  pact: () => (require('./commands/pact') as typeof import('./commands/pact')).pactCommand,
-  recheck: () => (require('./commands/recheck') as typeof import('./commands/recheck')).recheckCommand,
-  report: () => (require('./commands/reportVerify') as typeof import('./commands/reportVerify')).reportCommand,
-  fleet: () => (require('./commands/fleet') as typeof import('./commands/fleet')).fleetCommand,
+const LAZY_MODULES: Readonly<Record<string, readonly [module: string, exported: string]>> = {
+  certify: ['certify', 'certifyCommand'],
+  replay: ['replay', 'replayCommand'],
+  serve: ['serve', 'serveCommand'],
+  listen: ['listen', 'listenCommand'],
+  send: ['send', 'sendCommand'],
+  demo: ['demo', 'demoCommand'],
+  validate: ['validate', 'validateCommand'],
+  'lint-spec': ['lintSpec', 'lintSpecCommand'],
+  errata: ['errata', 'errataCommand'],
+  types: ['types', 'typesCommand'],
+  typegen: ['typegen', 'typegenCommand'],
+  diff: ['diff', 'diffCommand'],
+  vectors: ['vectors', 'vectorsCommand'],
+  pact: ['pact', 'pactCommand'],
+  recheck: ['recheck', 'recheckCommand'],
+  report: ['reportVerify', 'reportCommand'],
+  fleet: ['fleet', 'fleetCommand'],
 };
+
+/**
+ * Each command's registration by name, loaded on demand (`require` on purpose: the build is
+ * CommonJS, and a dynamic `import()` would be kept as an ES import that jest cannot follow). A run
+ * names one command, so it loads only that command's modules: `hookproof types` never loads the
+ * certification runner, undici or the Pact helpers.
+ */
+export const LAZY_COMMANDS: Readonly<Record<string, () => CommandRegistration>> = Object.fromEntries(
+  Object.entries(LAZY_MODULES).map(([name, [module, exported]]) => [name, () => loadRegistration(module, exported)]),
+);
+
+function loadRegistration(module: string, exported: string): CommandRegistration {
+  const registration = (require(`./commands/${module}`) as Partial<Record<string, CommandRegistration>>)[exported];
+  if (registration === undefined) throw new HookproofError('INTERNAL', `src/cli/commands/${module} exports no ${exported} (LAZY_MODULES is out of step)`);
+  return registration;
+}
 
 /**
  * The commands a run with these arguments needs: none for `--version`, the named command alone
