@@ -8,13 +8,14 @@ import { redactSecrets, terminalSafe } from '../../reports';
 import { prepareReportDir } from '../reportDir';
 import { validateSecrets } from '../../runner/validateTarget';
 import { buildListenReport, deliveryLine, listenUntil, parseDuration, parseRespondScript, recordLine, renderListenSummary, writeListenReports } from '../../sender';
-import type { ListenSession, ListenStop } from '../../sender';
+import type { ListenSession } from '../../sender';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
 import { numberOption } from '../numberOption';
 import { collect } from '../collect';
 import { nameList } from '../nameList';
+import { untilSignal } from '../untilSignal';
 import { resolveSecrets, secretSourcesOf, type SecretSources } from '../secrets';
 
 /** Typed options of `listen`. */
@@ -127,22 +128,6 @@ function stopWhen(options: ListenCommandOptions): string {
     options.count !== undefined ? `after ${options.count} deliveries` : undefined,
   ].filter((p): p is string => p !== undefined);
   return `${parts.length > 0 ? `stops ${parts.join(' or ')} or on Ctrl-C` : 'Ctrl-C to stop'}`;
-}
-
-function untilSignal(): { promise: Promise<ListenStop>; dispose(): void } {
-  let onSignal: () => void = () => undefined;
-  const promise = new Promise<ListenStop>((resolve) => {
-    onSignal = () => resolve('signal');
-  });
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  return {
-    promise,
-    dispose: () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    },
-  };
 }
 
 

@@ -5,6 +5,7 @@ import type { CommandRegistration } from '../command';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
 import { addListenAddressOptions, addSecretOptions } from '../options';
+import { untilSignal } from '../untilSignal';
 import { resolveSecrets, secretSourcesOf, type SecretSources } from '../secrets';
 
 export interface ServeOptions extends SecretSources {
@@ -36,19 +37,18 @@ export async function runServe(options: ServeOptions, io: CliIO): Promise<ExitCo
     throw listenError(options.host, options.port, cause);
   }
   io.out(`hookproof reference receiver listening on ${receiver.url} (${secrets.length} secret(s)); Ctrl-C to stop`);
-  await (options.until ?? untilSignal());
+  const signal = options.until === undefined ? untilSignal() : undefined;
+  try {
+    await (options.until ?? signal?.promise);
+  } finally {
+    signal?.dispose();
+  }
   await receiver.close();
   const stats = receiver.stats();
   io.out(`stopped: ${stats.accepted} accepted, ${stats.duplicates} duplicates, ${stats.rejected} rejected`);
   return EXIT.pass;
 }
 
-function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
-}
 
 export const serveCommand: CommandRegistration = {
   name: 'serve',
