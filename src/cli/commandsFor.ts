@@ -2,30 +2,13 @@ import { HookproofError } from '../errors';
 import type { CommandRegistration } from './command';
 
 /**
- * Where each command's registration lives: its module below `./commands` and the name it is
- * exported as. Keep in step with COMMANDS (`src/cli/commands/index.ts`); a test loads every entry
- * and compares it with COMMANDS, so a wrong module or name fails there. A command missing here
- * still works, it just loads every command.
+ * The commands that load lazily, in COMMANDS order (`src/cli/commands/index.ts`: keep in step; a
+ * test loads every one and compares it with COMMANDS, so a wrong name fails there). Each is
+ * exported as `<name in camelCase>Command` from `./commands/<name in camelCase>`, unless
+ * MODULE_OF names another module. A command missing here still works, it just loads every command.
  */
-const LAZY_MODULES: Readonly<Record<string, readonly [module: string, exported: string]>> = {
-  certify: ['certify', 'certifyCommand'],
-  replay: ['replay', 'replayCommand'],
-  serve: ['serve', 'serveCommand'],
-  listen: ['listen', 'listenCommand'],
-  send: ['send', 'sendCommand'],
-  demo: ['demo', 'demoCommand'],
-  validate: ['validate', 'validateCommand'],
-  'lint-spec': ['lintSpec', 'lintSpecCommand'],
-  errata: ['errata', 'errataCommand'],
-  types: ['types', 'typesCommand'],
-  typegen: ['typegen', 'typegenCommand'],
-  diff: ['diff', 'diffCommand'],
-  vectors: ['vectors', 'vectorsCommand'],
-  pact: ['pact', 'pactCommand'],
-  recheck: ['recheck', 'recheckCommand'],
-  report: ['reportVerify', 'reportCommand'],
-  fleet: ['fleet', 'fleetCommand'],
-};
+const LAZY_NAMES = ['certify', 'replay', 'serve', 'listen', 'send', 'demo', 'validate', 'lint-spec', 'errata', 'types', 'typegen', 'diff', 'vectors', 'pact', 'recheck', 'report', 'fleet'] as const;
+const MODULE_OF: Readonly<Partial<Record<(typeof LAZY_NAMES)[number], string>>> = { report: 'reportVerify' };
 
 /**
  * Each command's registration by name, loaded on demand (`require` on purpose: the build is
@@ -34,12 +17,16 @@ const LAZY_MODULES: Readonly<Record<string, readonly [module: string, exported: 
  * certification runner, undici or the Pact helpers.
  */
 export const LAZY_COMMANDS: Readonly<Record<string, () => CommandRegistration>> = Object.fromEntries(
-  Object.entries(LAZY_MODULES).map(([name, [module, exported]]) => [name, () => loadRegistration(module, exported)]),
+  LAZY_NAMES.map((name) => [name, () => loadRegistration(MODULE_OF[name] ?? camelCase(name), `${camelCase(name)}Command`)]),
 );
+
+function camelCase(name: string): string {
+  return name.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+}
 
 function loadRegistration(module: string, exported: string): CommandRegistration {
   const registration = (require(`./commands/${module}`) as Partial<Record<string, CommandRegistration>>)[exported];
-  if (registration === undefined) throw new HookproofError('INTERNAL', `src/cli/commands/${module} exports no ${exported} (LAZY_MODULES is out of step)`);
+  if (registration === undefined) throw new HookproofError('INTERNAL', `src/cli/commands/${module} exports no ${exported} (see LAZY_NAMES)`);
   return registration;
 }
 

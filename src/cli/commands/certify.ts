@@ -11,8 +11,8 @@ import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
 import { numberOption } from '../numberOption';
 import { collect } from '../collect';
-import { nameList } from '../nameList';
-import { resolveSecrets, secretSourcesOf, type SecretSources } from '../secrets';
+import { nameLists } from '../nameList';
+import { resolveSecrets, type SecretSources } from '../secrets';
 import { addSecretOptions, reportDirOption } from '../options';
 import { invocationOf } from '../invocation';
 import { signReportFile } from '../../attest/signReport';
@@ -117,28 +117,8 @@ export const certifyCommand: CommandRegistration = {
       .option('--sign-key-env <name>', 'sign the report with the Ed25519 PEM private key in this environment variable (writes report.dsse.json)');
   },
   run(parsed, io) {
-    const o = parsed.opts<{
-      spec: string; url: string; secret?: string[]; secretEnv?: string[]; allowHttp: boolean; types?: string[]; checks?: string[];
-      reportDir: string; seed?: number; runs?: number; timeoutMs?: number; concurrency?: number; signKeyEnv?: string;
-    }>();
-    const types = nameList(o.types);
-    const checks = nameList(o.checks);
-    return runCertify(
-      {
-        spec: o.spec,
-        url: o.url,
-        allowHttp: o.allowHttp,
-        reportDir: o.reportDir,
-        ...secretSourcesOf(o),
-        ...(types !== undefined ? { types } : {}),
-        ...(checks !== undefined ? { checks } : {}),
-        ...(o.seed !== undefined ? { seed: o.seed } : {}),
-        ...(o.runs !== undefined ? { runs: o.runs } : {}),
-        ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
-        ...(o.concurrency !== undefined ? { concurrency: o.concurrency } : {}),
-        ...(o.signKeyEnv !== undefined ? { signKeyEnv: o.signKeyEnv } : {}),
-      },
-      io,
-    );
+    // Commander leaves out the options not given (optional means absent), and the flags are named after the fields.
+    const { types, checks, ...given } = parsed.opts<CertifyCommandOptions>();
+    return runCertify({ ...given, ...nameLists({ types, checks }) }, io);
   },
 };

@@ -54,7 +54,7 @@ export const demoCommand: CommandRegistration = {
       .addOption(numberOption('--seed', 'n', 'seed for the generated cases'));
   },
   run(parsed, io) {
-    const o = parsed.opts<{ spec: string; reportDir: string; runs?: number; seed?: number }>();
-    return runDemo({ spec: o.spec, reportDir: o.reportDir, ...(o.runs !== undefined ? { runs: o.runs } : {}), ...(o.seed !== undefined ? { seed: o.seed } : {}) }, io);
+    // Commander leaves out the options not given (optional means absent), and the flags are named after the fields.
+    return runDemo(parsed.opts<DemoOptions>(), io);
   },
 };

@@ -11,7 +11,7 @@ import { invocationOf } from '../invocation';
 import type { CliIO } from '../io';
 import { numberOption } from '../numberOption';
 import { collect } from '../collect';
-import { nameList } from '../nameList';
+import { nameLists } from '../nameList';
 import { reportDirOption } from '../options';
 
 /** Typed options of `fleet`. */
@@ -111,30 +111,9 @@ export const fleetCommand: CommandRegistration = {
       .option('--sign-key-env <name>', "sign every target's report with the Ed25519 PEM private key in this environment variable");
   },
   run(parsed, io) {
-    const o = parsed.opts<{
-      spec: string; reportDir: string; parallel?: number; rate?: number; shard?: string; previous?: string; allowHttp: boolean;
-      checks?: string[]; seed?: number; runs?: number; timeoutMs?: number; concurrency?: number; signKeyEnv?: string;
-    }>();
     const [targetsFile] = parsed.args as [string];
-    const checks = nameList(o.checks);
-    return runFleetCommand(
-      {
-        spec: o.spec,
-        targetsFile,
-        reportDir: o.reportDir,
-        allowHttp: o.allowHttp,
-        ...(o.parallel !== undefined ? { parallel: o.parallel } : {}),
-        ...(o.rate !== undefined ? { rate: o.rate } : {}),
-        ...(o.seed !== undefined ? { seed: o.seed } : {}),
-        ...(o.runs !== undefined ? { runs: o.runs } : {}),
-        ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
-        ...(o.concurrency !== undefined ? { concurrency: o.concurrency } : {}),
-        ...(o.shard !== undefined ? { shard: o.shard } : {}),
-        ...(o.previous !== undefined ? { previous: o.previous } : {}),
-        ...(checks !== undefined ? { checks } : {}),
-        ...(o.signKeyEnv !== undefined ? { signKeyEnv: o.signKeyEnv } : {}),
-      },
-      io,
-    );
+    // Commander leaves out the options not given (optional means absent), and the flags are named after the fields.
+    const { checks, ...given } = parsed.opts<Omit<FleetCommandOptions, 'targetsFile'>>();
+    return runFleetCommand({ ...given, targetsFile, ...nameLists({ checks }) }, io);
   },
 };

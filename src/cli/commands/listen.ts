@@ -14,9 +14,9 @@ import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
 import { numberOption } from '../numberOption';
 import { collect } from '../collect';
-import { nameList } from '../nameList';
+import { nameLists } from '../nameList';
 import { untilSignal } from '../untilSignal';
-import { resolveSecrets, secretSourcesOf, type SecretSources } from '../secrets';
+import { resolveSecrets, type SecretSources } from '../secrets';
 
 /** Typed options of `listen`. */
 export interface ListenCommandOptions extends CommonOptions, SecretSources {
@@ -150,25 +150,17 @@ export const listenCommand: CommandRegistration = {
       .addOption(reportDirOption('where to write report.json, junit.xml and report.html', './hookproof-listen-report'));
   },
   run(parsed, io) {
-    const o = parsed.opts<{
-      spec: string; port: number; host: string; secret?: string[]; secretEnv?: string[]; respond: string; record?: string;
-      expect?: string[]; for?: string; count?: number; retryWindow?: string; reportDir: string; maxBody?: number;
-    }>();
-    const expect = nameList(o.expect);
+    // Commander leaves out the options not given; most flags are named after the fields, these three are not.
+    const { expect, for: forText, retryWindow, maxBody, ...given } = parsed.opts<
+      Omit<ListenCommandOptions, 'forMs' | 'retryWindowMs' | 'maxBodyBytes'> & { for?: string; retryWindow?: string; maxBody?: number }
+    >();
     return runListen(
       {
-        spec: o.spec,
-        port: o.port,
-        host: o.host,
-        respond: o.respond,
-        reportDir: o.reportDir,
-        ...secretSourcesOf(o),
-        ...(o.record !== undefined ? { record: o.record } : {}),
-        ...(expect !== undefined ? { expect } : {}),
-        ...(o.for !== undefined ? { forMs: parseDuration('--for', o.for) } : {}),
-        ...(o.count !== undefined ? { count: o.count } : {}),
-        ...(o.maxBody !== undefined ? { maxBodyBytes: o.maxBody } : {}),
-        ...(o.retryWindow !== undefined ? { retryWindowMs: parseDuration('--retry-window', o.retryWindow) } : {}),
+        ...given,
+        ...nameLists({ expect }),
+        ...(forText !== undefined ? { forMs: parseDuration('--for', forText) } : {}),
+        ...(maxBody !== undefined ? { maxBodyBytes: maxBody } : {}),
+        ...(retryWindow !== undefined ? { retryWindowMs: parseDuration('--retry-window', retryWindow) } : {}),
       },
       io,
     );

@@ -10,7 +10,7 @@ import type { CommandRegistration, CommonOptions } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import { invocationOf } from '../invocation';
 import type { CliIO } from '../io';
-import { resolveSecrets, secretSourcesOf, type SecretSources } from '../secrets';
+import { resolveSecrets, type SecretSources } from '../secrets';
 import { addSecretOptions, reportDirOption } from '../options';
 
 /** Typed options of `recheck`. */
@@ -76,18 +76,8 @@ export const recheckCommand: CommandRegistration = {
       .option('--sign-key-env <name>', 'sign the recheck report with the Ed25519 PEM private key in this environment variable');
   },
   run(parsed, io) {
-    const o = parsed.opts<{ spec: string; url?: string; secret?: string[]; secretEnv?: string[]; reportDir: string; signKeyEnv?: string }>();
     const [report] = parsed.args as [string];
-    return runRecheckCommand(
-      {
-        spec: o.spec,
-        report,
-        reportDir: o.reportDir,
-        ...(o.url !== undefined ? { url: o.url } : {}),
-        ...secretSourcesOf(o),
-        ...(o.signKeyEnv !== undefined ? { signKeyEnv: o.signKeyEnv } : {}),
-      },
-      io,
-    );
+    // Commander leaves out the options not given (optional means absent), and the flags are named after the fields.
+    return runRecheckCommand({ ...parsed.opts<Omit<RecheckCommandOptions, 'report'>>(), report }, io);
   },
 };

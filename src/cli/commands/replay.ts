@@ -9,7 +9,7 @@ import type { CommandRegistration } from '../command';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
 import { numberOption } from '../numberOption';
-import { resolveSecrets, secretSourcesOf, type SecretSources } from '../secrets';
+import { resolveSecrets, type SecretSources } from '../secrets';
 import { addSecretOptions } from '../options';
 
 export interface ReplayCommandOptions extends SecretSources {
@@ -77,17 +77,8 @@ export const replayCommand: CommandRegistration = {
     ).addOption(numberOption('--timeout-ms', 'n', 'timeout in milliseconds', '5000'));
   },
   run(parsed, io) {
-    const o = parsed.opts<{ url: string; secret?: string[]; secretEnv?: string[]; timeoutMs: number }>();
     const [report, caseId] = parsed.args as [string, string];
-    return runReplay(
-      {
-        report,
-        caseId,
-        url: o.url,
-        ...secretSourcesOf(o),
-        timeoutMs: o.timeoutMs,
-      },
-      io,
-    );
+    // Commander leaves out the options not given (optional means absent), and the flags are named after the fields.
+    return runReplay({ ...parsed.opts<Omit<ReplayCommandOptions, 'report' | 'caseId'>>(), report, caseId }, io);
   },
 };

@@ -12,7 +12,7 @@ import { EXIT, exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
 import { numberOption } from '../numberOption';
 import { collect } from '../collect';
-import { resolveSecrets, secretSourcesOf, type SecretSources } from '../secrets';
+import { resolveSecrets, type SecretSources } from '../secrets';
 import { addSecretOptions } from '../options';
 
 /** Typed options of `send`. */
@@ -144,27 +144,7 @@ export const sendCommand: CommandRegistration = {
       .addOption(numberOption('--timeout-ms', 'n', 'per-attempt timeout in ms (default 5000, as gridX)'));
   },
   run(parsed, io) {
-    const o = parsed.opts<{
-      spec: string; url: string; secret?: string[]; secretEnv?: string[]; type?: string; file?: string; set?: string[]; seed?: number;
-      retry: boolean; retryBaseMs?: number; dryRun: boolean; allowHttp: boolean; allowInvalid: boolean; timeoutMs?: number;
-    }>();
-    return runSend(
-      {
-        spec: o.spec,
-        url: o.url,
-        retry: o.retry,
-        dryRun: o.dryRun,
-        allowHttp: o.allowHttp,
-        allowInvalid: o.allowInvalid,
-        ...secretSourcesOf(o),
-        ...(o.type !== undefined ? { type: o.type } : {}),
-        ...(o.file !== undefined ? { file: o.file } : {}),
-        ...(o.set !== undefined ? { set: o.set } : {}),
-        ...(o.seed !== undefined ? { seed: o.seed } : {}),
-        ...(o.retryBaseMs !== undefined ? { retryBaseMs: o.retryBaseMs } : {}),
-        ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
-      },
-      io,
-    );
+    // Commander leaves out the options not given (optional means absent), and the flags are named after the fields.
+    return runSend(parsed.opts<SendCommandOptions>(), io);
   },
 };

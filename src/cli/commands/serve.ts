@@ -6,7 +6,7 @@ import { EXIT, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
 import { addListenAddressOptions, addSecretOptions } from '../options';
 import { untilSignal } from '../untilSignal';
-import { resolveSecrets, secretSourcesOf, type SecretSources } from '../secrets';
+import { resolveSecrets, type SecretSources } from '../secrets';
 
 export interface ServeOptions extends SecretSources {
   readonly port: number;
@@ -56,14 +56,7 @@ export const serveCommand: CommandRegistration = {
     addSecretOptions(addListenAddressOptions(command.description('run the reference receiver (the example partners copy)')), 'a current secret (repeat for a rotation); prefer --secret-env');
   },
   run(parsed, io) {
-    const o = parsed.opts<{ port: number; host: string; secret?: string[]; secretEnv?: string[] }>();
-    return runServe(
-      {
-        port: o.port,
-        host: o.host,
-        ...secretSourcesOf(o),
-      },
-      io,
-    );
+    // Commander leaves out the options not given (optional means absent), and the flags are named after the fields.
+    return runServe(parsed.opts<ServeOptions>(), io);
   },
 };
