@@ -1,14 +1,11 @@
+import { integerInRange, type IntegerRange } from './integerInRange';
+
 /**
  * The largest delay Node's timers honour: a longer one overflows and fires after about 1 ms, so a
  * huge timeout or duration would silently mean "at once".
  */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** An inclusive range of whole numbers an option accepts. */
-export interface IntegerRange {
-  readonly min: number;
-  readonly max: number;
-}
 
 /**
  * Every number option's documented range (README, "Option ranges"), checked before anything runs.
@@ -45,8 +42,11 @@ export function rangeMessage(option: RangedOption, got: string): string {
   return `${option} must be a whole number from ${min} to ${max}, got "${got}"`;
 }
 
-/** Whether `value` is a whole number within `option`'s range. */
-export function inRange(option: RangedOption, value: number): boolean {
-  const { min, max } = OPTION_RANGES[option];
-  return Number.isSafeInteger(value) && value >= min && value <= max;
+/**
+ * `value` (a number, or the text the user typed) when it is a whole number within the option's
+ * documented range; otherwise a UsageError naming the option as typed (see {@link rangeMessage}).
+ * Library callers get the same checks and messages as the CLI.
+ */
+export function optionInRange(option: RangedOption, value: number | string): number {
+  return integerInRange(value, OPTION_RANGES[option], (got) => rangeMessage(option, got));
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { ExitCode } from './exitCodes';
 import type { CliIO } from './io';
 
-/** Options every command has: the program adds `--spec FILE` to each command it registers. */
+/** Options of the commands that read the spec: the program adds `--spec FILE` to those whose registration sets `readsSpec`. */
 export interface CommonOptions {
   /** Path of the OpenAPI spec to read; DEFAULT_SPEC_PATH unless the user gives one. */
   readonly spec: string;
@@ -21,9 +21,15 @@ export interface CommandRegistration {
   readonly name: string;
   /**
    * Adds description, arguments and options to the command, which the program has already
-   * created with this name, the shared settings and the `--spec` option.
+   * created with this name, the shared settings and, with `readsSpec`, the `--spec` option.
    */
   define(command: Command): void;
+  /**
+   * The command reads the OpenAPI spec, so it takes `--spec FILE` (its options extend
+   * CommonOptions). Commands that do not read it do not offer it: an option that does nothing
+   * would let a user believe it did something.
+   */
+  readonly readsSpec?: true;
   /** Reads the parsed arguments and options from `parsed`, runs the command, returns its exit code. */
   run(parsed: Command, io: CliIO): Promise<ExitCode>;
   /**

@@ -1,31 +1,34 @@
+import { HookproofError } from '../errors';
 import type { CommandRegistration } from './command';
 
 /**
- * Each command's registration by name, loaded on demand (`require` on purpose: the build is
- * CommonJS, and a dynamic `import()` would be kept as an ES import that jest cannot follow). A run names one command, so it loads
- * only that command's modules: `hookproof types` never loads the certification runner, undici or
- * the Pact helpers. Keep in step with COMMANDS (`src/cli/commands/index.ts`; a test compares them);
- * a command missing here still works, it just loads every command.
+ * The commands that load lazily, in COMMANDS order (`src/cli/commands/index.ts`: keep in step; a
+ * test loads every one and compares it with COMMANDS, so a wrong name fails there). Each is
+ * exported as `<name in camelCase>Command` from `./commands/<name in camelCase>`, unless
+ * MODULE_OF names another module. A command missing here still works, it just loads every command.
  */
-export const LAZY_COMMANDS: Readonly<Record<string, () => CommandRegistration>> = {
-  certify: () => (require('./commands/certify') as typeof import('./commands/certify')).certifyCommand,
-  replay: () => (require('./commands/replay') as typeof import('./commands/replay')).replayCommand,
-  serve: () => (require('./commands/serve') as typeof import('./commands/serve')).serveCommand,
-  listen: () => (require('./commands/listen') as typeof import('./commands/listen')).listenCommand,
-  send: () => (require('./commands/send') as typeof import('./commands/send')).sendCommand,
-  demo: () => (require('./commands/demo') as typeof import('./commands/demo')).demoCommand,
-  validate: () => (require('./commands/validate') as typeof import('./commands/validate')).validateCommand,
-  'lint-spec': () => (require('./commands/lintSpec') as typeof import('./commands/lintSpec')).lintSpecCommand,
-  errata: () => (require('./commands/errata') as typeof import('./commands/errata')).errataCommand,
-  types: () => (require('./commands/types') as typeof import('./commands/types')).typesCommand,
-  typegen: () => (require('./commands/typegen') as typeof import('./commands/typegen')).typegenCommand,
-  diff: () => (require('./commands/diff') as typeof import('./commands/diff')).diffCommand,
-  vectors: () => (require('./commands/vectors') as typeof import('./commands/vectors')).vectorsCommand,
-  pact: () => (require('./commands/pact') as typeof import('./commands/pact')).pactCommand,
-  recheck: () => (require('./commands/recheck') as typeof import('./commands/recheck')).recheckCommand,
-  report: () => (require('./commands/reportVerify') as typeof import('./commands/reportVerify')).reportCommand,
-  fleet: () => (require('./commands/fleet') as typeof import('./commands/fleet')).fleetCommand,
-};
+const LAZY_NAMES = ['certify', 'replay', 'serve', 'listen', 'send', 'demo', 'validate', 'lint-spec', 'errata', 'types', 'typegen', 'diff', 'vectors', 'pact', 'recheck', 'report', 'fleet'] as const;
+const MODULE_OF: Readonly<Partial<Record<(typeof LAZY_NAMES)[number], string>>> = { report: 'reportVerify' };
+
+/**
+ * Each command's registration by name, loaded on demand (`require` on purpose: the build is
+ * CommonJS, and a dynamic `import()` would be kept as an ES import that jest cannot follow). A run
+ * names one command, so it loads only that command's modules: `hookproof types` never loads the
+ * certification runner, undici or the Pact helpers.
+ */
+export const LAZY_COMMANDS: Readonly<Record<string, () => CommandRegistration>> = Object.fromEntries(
+  LAZY_NAMES.map((name) => [name, () => loadRegistration(MODULE_OF[name] ?? camelCase(name), `${camelCase(name)}Command`)]),
+);
+
+function camelCase(name: string): string {
+  return name.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+}
+
+function loadRegistration(module: string, exported: string): CommandRegistration {
+  const registration = (require(`./commands/${module}`) as Partial<Record<string, CommandRegistration>>)[exported];
+  if (registration === undefined) throw new HookproofError('INTERNAL', `src/cli/commands/${module} exports no ${exported} (see LAZY_NAMES)`);
+  return registration;
+}
 
 /**
  * The commands a run with these arguments needs: none for `--version`, the named command alone

@@ -1,5 +1,7 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { describeCause, UsageError } from '../errors';
+import { EXIT, type ExitCode } from './exitCodes';
+import type { CliIO } from './io';
 import { prepareReportDir } from './reportDir';
 
 /**
@@ -23,4 +25,19 @@ export async function writeOutputFile(path: string, text: string, option = '--ou
  */
 export function prepareOutputDir(dir: string, option = '--out'): Promise<string> {
   return prepareReportDir(dir, option);
+}
+
+/**
+ * `--check`: whether the file at `path` holds exactly `text` (what the command would write).
+ * Up to date: says so, exit 0. Otherwise `onStale` says what to do (each command has its own
+ * remedy) and the exit code is 1; a file that cannot be read counts as missing.
+ */
+export async function checkOutputFile(path: string, text: string, io: CliIO, onStale: (found: 'stale' | 'missing') => void): Promise<ExitCode> {
+  const current = await readFile(path, 'utf8').catch(() => undefined);
+  if (current === text) {
+    io.out(`${path} is up to date`);
+    return EXIT.pass;
+  }
+  onStale(current === undefined ? 'missing' : 'stale');
+  return EXIT.fail;
 }

@@ -67,7 +67,7 @@ function register(parent: Command, registration: CommandRegistration, io: CliIO,
     for (const sub of registration.subcommands) register(command, sub, io, onResult);
     return;
   }
-  command.addOption(specOption());
+  if (registration.readsSpec === true) command.addOption(specOption());
   registration.define(command);
   refuseRepeatedOptions(command);
   command.action(async () => {

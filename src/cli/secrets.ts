@@ -26,3 +26,11 @@ export function resolveSecrets(sources: SecretSources, env: Readonly<Record<stri
   }
   return [...validateSecrets(secrets)];
 }
+
+/** The secret sources as commander parsed them (see `addSecretOptions`): only those given. */
+export function secretSourcesOf(parsed: { readonly secret?: string[]; readonly secretEnv?: string[] }): SecretSources {
+  return {
+    ...(parsed.secret !== undefined ? { secret: parsed.secret } : {}),
+    ...(parsed.secretEnv !== undefined ? { secretEnv: parsed.secretEnv } : {}),
+  };
+}

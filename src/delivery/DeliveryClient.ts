@@ -1,5 +1,6 @@
 import { Agent } from 'undici';
 import { HookproofError, UsageError } from '../errors';
+import { integerInRange } from '../integerInRange';
 import { classifyStatus } from './classify';
 import { classifyError } from './classifyError';
 import { recordingConnector, type ConnectionFacts } from './connectionFacts';
@@ -180,16 +181,11 @@ function codeOf(error: unknown): unknown {
   return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
 }
 
+// The client's integer options: the shared validator, each with the option's own message.
 function positiveInteger(name: string, value: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (!Number.isSafeInteger(value) || value <= 0 || value > max) {
-    throw new UsageError(`${name} must be a positive integer${max < Number.MAX_SAFE_INTEGER ? ` of at most ${max}` : ''}, got ${value}`);
-  }
-  return value;
+  return integerInRange(value, { min: 1, max }, (got) => `${name} must be a positive integer${max < Number.MAX_SAFE_INTEGER ? ` of at most ${max}` : ''}, got ${got}`);
 }
 
 function nonNegativeInteger(name: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value < 0) {
-    throw new UsageError(`${name} must be a non-negative integer, got ${value}`);
-  }
-  return value;
+  return integerInRange(value, { min: 0, max: Number.MAX_SAFE_INTEGER }, (got) => `${name} must be a non-negative integer, got ${got}`);
 }

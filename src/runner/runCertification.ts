@@ -20,7 +20,8 @@ import { runPool } from './runPool';
 import { currentProvenance } from '../reportModel/provenance';
 import { InternalCheckError } from '../errors';
 import { rootCauses } from './rootCauses';
-import { optionInRange, validateSecrets, validateTarget } from './validateTarget';
+import { optionInRange } from '../optionRanges';
+import { validateSecrets, validateTarget } from './validateTarget';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 
 /**

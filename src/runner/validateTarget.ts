@@ -1,6 +1,5 @@
 import { parseTarget } from '../delivery/parseTarget';
 import { SecretMissingError, TargetInvalidError, UsageError } from '../errors';
-import { inRange, rangeMessage, type RangedOption } from '../optionRanges';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 import { MIN_DISTINCTIVE_LENGTH } from '../redaction/redactSecrets';
 
@@ -48,10 +47,4 @@ export function validateSecrets(secrets: readonly string[]): readonly string[] {
     }
   });
   return secrets;
-}
-
-/** `value` when it is within the option's documented range (library callers get the same checks as the CLI). */
-export function optionInRange(name: RangedOption, value: number): number {
-  if (!inRange(name, value)) throw new UsageError(rangeMessage(name, String(value)));
-  return value;
 }

@@ -8,9 +8,9 @@ import { checkLayers, describeViolation, importsOfTree, type UnitImport } from '
  */
 const TIERS: readonly (readonly string[])[] = [
   // leaf helpers every layer may use
-  ['errors.ts', 'jsonPointer.ts', 'text', 'version.ts', 'displayPath.ts', 'optionRanges.ts', 'generated'],
-  ['redaction', 'requireOptional.ts', 'serialise', 'spec'],
-  ['schemas', 'signing'],
+  ['errors.ts', 'jsonPointer.ts', 'text', 'version.ts', 'displayPath.ts', 'generated'],
+  ['redaction', 'requireOptional.ts', 'serialise', 'spec', 'integerInRange.ts'],
+  ['schemas', 'signing', 'optionRanges.ts'],
   ['engine.ts', 'arbitraries', 'delivery', 'receiver'],
   ['specLint', 'checks', 'typegen', 'contracts'],
   // the report model sits below everything that fills, reads or writes reports

@@ -75,12 +75,22 @@ describe('runCli', () => {
     expect(io.stderr).toEqual(['hookproof: no command given; run `hookproof pact --help` to see the commands']);
   });
 
-  it('gives every command --spec, defaulting to the bundled spec', async () => {
+  it('gives --spec, defaulting to the bundled spec, to a command that reads the spec', async () => {
     const seen: Array<Record<string, unknown>> = [];
-    const command = probe(() => Promise.resolve(0), seen);
+    const command = { ...probe(() => Promise.resolve(0), seen), readsSpec: true as const };
     expect(await runCli(['probe'], memoryIO(), { commands: [command] })).toBe(0);
     expect(await runCli(['probe', '--spec', 'other.yaml', '--flag'], memoryIO(), { commands: [command] })).toBe(0);
     expect(seen).toEqual([{ spec: DEFAULT_SPEC_PATH }, { spec: 'other.yaml', flag: true }]);
+  });
+
+  it('gives no --spec to a command that does not read the spec: it is an unknown option there', async () => {
+    const seen: Array<Record<string, unknown>> = [];
+    const command = probe(() => Promise.resolve(0), seen);
+    const io = memoryIO();
+    expect(await runCli(['probe', '--flag'], memoryIO(), { commands: [command] })).toBe(0);
+    expect(await runCli(['probe', '--spec', 'other.yaml'], io, { commands: [command] })).toBe(2);
+    expect(io.stderr).toEqual(["hookproof: unknown option '--spec'"]);
+    expect(seen).toEqual([{ flag: true }]);
   });
 
   it('returns the exit code the command returns', async () => {

@@ -9,10 +9,11 @@ import type { CertifyOptions } from '../../runner/certifyOptions';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
-import { wholeNumber } from '../parseNumbers';
+import { numberOption } from '../numberOption';
 import { collect } from '../collect';
-import { nameList } from '../nameList';
+import { nameLists } from '../nameList';
 import { resolveSecrets, type SecretSources } from '../secrets';
+import { addSecretOptions, reportDirOption } from '../options';
 import { invocationOf } from '../invocation';
 import { signReportFile } from '../../attest/signReport';
 import { privateKeyFromEnv } from '../../attest/signingKey';
@@ -97,50 +98,27 @@ export async function certifyAndReport(options: CertifyOptions, reportDir: strin
 /** Registration of `certify`. */
 export const certifyCommand: CommandRegistration = {
   name: 'certify',
+  readsSpec: true,
   define(command) {
-    command
-      .description('certify a webhook receiver: send generated, signed and forged deliveries and judge every answer')
-      .requiredOption('--url <url>', 'the receiver URL, exactly as registered with gridX')
-      .addOption(new Option('--secret <value>', 'a current secret of the receiver (repeat for a rotation); prefer --secret-env').argParser(collect))
-      .addOption(new Option('--secret-env <name>', 'read a secret from this environment variable (repeatable)').argParser(collect))
+    addSecretOptions(
+      command
+        .description('certify a webhook receiver: send generated, signed and forged deliveries and judge every answer')
+        .requiredOption('--url <url>', 'the receiver URL, exactly as registered with gridX'),
+      'a current secret of the receiver (repeat for a rotation); prefer --secret-env',
+    )
       .option('--allow-http', 'allow a plain http:// target (local or staging; TLS-1 becomes a warning)', false)
       .addOption(new Option('--types <types>', 'only these event types, comma-separated (the ones the receiver subscribes to)').argParser(collect))
       .addOption(new Option('--checks <checks>', 'only these checks, by id or requirement ID (e.g. SIG-3), comma-separated').argParser(collect))
-      .option('--report-dir <dir>', 'where to write report.json, junit.xml and report.html', './hookproof-report')
-      .option('--seed <n>', 'seed for the generated cases: the same seed sends the same cases')
-      .option('--runs <n>', 'cases per property (default 100)')
-      .option('--timeout-ms <n>', 'per-delivery timeout in milliseconds (default 5000, as gridX)')
-      .option('--concurrency <n>', 'checks run at once and deliveries in flight in DLV-6 (default 4)')
+      .addOption(reportDirOption('where to write report.json, junit.xml and report.html', './hookproof-report'))
+      .addOption(numberOption('--seed', 'n', 'seed for the generated cases: the same seed sends the same cases'))
+      .addOption(numberOption('--runs', 'n', 'cases per property (default 100)'))
+      .addOption(numberOption('--timeout-ms', 'n', 'per-delivery timeout in milliseconds (default 5000, as gridX)'))
+      .addOption(numberOption('--concurrency', 'n', 'checks run at once and deliveries in flight in DLV-6 (default 4)'))
       .option('--sign-key-env <name>', 'sign the report with the Ed25519 PEM private key in this environment variable (writes report.dsse.json)');
   },
   run(parsed, io) {
-    const o = parsed.opts<{
-      spec: string; url: string; secret?: string[]; secretEnv?: string[]; allowHttp: boolean; types?: string[]; checks?: string[];
-      reportDir: string; seed?: string; runs?: string; timeoutMs?: string; concurrency?: string; signKeyEnv?: string;
-    }>();
-    const types = nameList(o.types);
-    const checks = nameList(o.checks);
-    const seed = wholeNumber('--seed', o.seed);
-    const runs = wholeNumber('--runs', o.runs);
-    const timeoutMs = wholeNumber('--timeout-ms', o.timeoutMs);
-    const concurrency = wholeNumber('--concurrency', o.concurrency);
-    return runCertify(
-      {
-        spec: o.spec,
-        url: o.url,
-        allowHttp: o.allowHttp,
-        reportDir: o.reportDir,
-        ...(o.secret !== undefined ? { secret: o.secret } : {}),
-        ...(o.secretEnv !== undefined ? { secretEnv: o.secretEnv } : {}),
-        ...(types !== undefined ? { types } : {}),
-        ...(checks !== undefined ? { checks } : {}),
-        ...(seed !== undefined ? { seed } : {}),
-        ...(runs !== undefined ? { runs } : {}),
-        ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-        ...(concurrency !== undefined ? { concurrency } : {}),
-        ...(o.signKeyEnv !== undefined ? { signKeyEnv: o.signKeyEnv } : {}),
-      },
-      io,
-    );
+    // Commander leaves out the options not given (optional means absent), and the flags are named after the fields.
+    const { types, checks, ...given } = parsed.opts<CertifyCommandOptions>();
+    return runCertify({ ...given, ...nameLists({ types, checks }) }, io);
   },
 };

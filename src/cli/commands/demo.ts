@@ -3,8 +3,9 @@ import { startReferenceReceiver } from '../../receiver';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
-import { wholeNumber } from '../parseNumbers';
+import { numberOption } from '../numberOption';
 import { certifyAndReport } from './certify';
+import { reportDirOption } from '../options';
 import { invocationOf } from '../invocation';
 
 export interface DemoOptions extends CommonOptions {
@@ -44,17 +45,16 @@ export async function runDemo(options: DemoOptions, io: CliIO): Promise<ExitCode
 
 export const demoCommand: CommandRegistration = {
   name: 'demo',
+  readsSpec: true,
   define(command) {
     command
       .description('certify the embedded reference receiver on loopback (what `npm start` runs)')
-      .option('--report-dir <dir>', 'where to write the reports', './hookproof-report')
-      .option('--runs <n>', 'cases per property (default 100)')
-      .option('--seed <n>', 'seed for the generated cases');
+      .addOption(reportDirOption('where to write the reports', './hookproof-report'))
+      .addOption(numberOption('--runs', 'n', 'cases per property (default 100)'))
+      .addOption(numberOption('--seed', 'n', 'seed for the generated cases'));
   },
   run(parsed, io) {
-    const o = parsed.opts<{ spec: string; reportDir: string; runs?: string; seed?: string }>();
-    const runs = wholeNumber('--runs', o.runs);
-    const seed = wholeNumber('--seed', o.seed);
-    return runDemo({ spec: o.spec, reportDir: o.reportDir, ...(runs !== undefined ? { runs } : {}), ...(seed !== undefined ? { seed } : {}) }, io);
+    // Commander leaves out the options not given (optional means absent), and the flags are named after the fields.
+    return runDemo(parsed.opts<DemoOptions>(), io);
   },
 };

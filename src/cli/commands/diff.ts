@@ -1,10 +1,10 @@
 import { DIFF_DEFAULTS, diffSpecFiles, renderDiff } from '../../diff';
-import { optionInRange } from '../../runner/validateTarget';
+import { optionInRange } from '../../optionRanges';
 import type { CommandRegistration } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
 import { jsonOption } from '../options';
-import { wholeNumber } from '../parseNumbers';
+import { numberOption } from '../numberOption';
 
 /** Typed options of `diff`. */
 export interface DiffCommandOptions {
@@ -41,8 +41,8 @@ export const diffCommand: CommandRegistration = {
       .argument('<old>', 'the spec version receivers and senders are built for (YAML or JSON)')
       .argument('<new>', 'the new spec version')
       .addOption(jsonOption())
-      .option('--runs <n>', `events generated per type and direction for the empirical proof (default ${DIFF_DEFAULTS.runs})`)
-      .option('--seed <n>', `seed of the generated events (default ${DIFF_DEFAULTS.seed})`)
+      .addOption(numberOption('--runs', 'n', `events generated per type and direction for the empirical proof (default ${DIFF_DEFAULTS.runs})`))
+      .addOption(numberOption('--seed', 'n', `seed of the generated events (default ${DIFF_DEFAULTS.seed})`))
       .option('--no-empirical', 'compare the schemas only; generate no events')
       .addHelpText(
         'after',
@@ -50,24 +50,22 @@ export const diffCommand: CommandRegistration = {
           '',
           'A change breaks receivers when NEW allows an event OLD did not (enum value added, field no longer',
           'required, type widened, format removed…), and senders when OLD allows an event NEW does not (field',
-          'became required, enum value removed, type narrowed, format added, range narrowed…). --spec is ignored.',
+          'became required, enum value removed, type narrowed, format added, range narrowed…).',
           '',
           'Exit 0 if nothing breaks, 1 if a breaking change is found, 2 if a spec cannot be read.',
         ].join('\n'),
       );
   },
   run(parsed, io) {
-    const opts = parsed.opts<{ json?: boolean; runs?: string; seed?: string; empirical: boolean }>();
-    const runs = wholeNumber('--runs', opts.runs);
-    const seed = wholeNumber('--seed', opts.seed);
+    const opts = parsed.opts<{ json?: boolean; runs?: number; seed?: number; empirical: boolean }>();
     return runDiff(
       {
         oldSpec: parsed.args[0] ?? '',
         newSpec: parsed.args[1] ?? '',
         json: opts.json === true,
         empirical: opts.empirical,
-        ...(runs !== undefined ? { runs } : {}),
-        ...(seed !== undefined ? { seed } : {}),
+        ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
+        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
       },
       io,
     );

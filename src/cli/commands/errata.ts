@@ -35,6 +35,7 @@ export async function runErrata(options: ErrataOptions, io: CliIO): Promise<Exit
 /** Registration of `errata`. */
 export const errataCommand: CommandRegistration = {
   name: 'errata',
+  readsSpec: true,
   define(command) {
     command.description('list the documented corrections hookproof applies to the spec').addOption(jsonOption());
   },

@@ -9,9 +9,10 @@ import type { CommandRegistration, CommonOptions } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import { invocationOf } from '../invocation';
 import type { CliIO } from '../io';
-import { wholeNumber } from '../parseNumbers';
+import { numberOption } from '../numberOption';
 import { collect } from '../collect';
-import { nameList } from '../nameList';
+import { nameLists } from '../nameList';
+import { reportDirOption } from '../options';
 
 /** Typed options of `fleet`. */
 export interface FleetCommandOptions extends CommonOptions {
@@ -91,52 +92,28 @@ function targetLine(entry: FleetEntry): string {
 /** Registration of `fleet`. */
 export const fleetCommand: CommandRegistration = {
   name: 'fleet',
+  readsSpec: true,
   define(command) {
     command
       .description('certify or recheck many receivers from a targets file, N at a time under one rate limit, with an index')
       .argument('<targets>', 'targets.yaml: a "targets:" list of {name, url, secretEnv, types, allowHttp, recheck}')
-      .option('--report-dir <dir>', 'where the per-target report directories and index.json/index.html go', './hookproof-fleet')
-      .option('--parallel <n>', 'targets certified at once (default 4)')
-      .option('--rate <n>', 'deliveries per second across the whole fleet (default: no limit)')
+      .addOption(reportDirOption('where the per-target report directories and index.json/index.html go', './hookproof-fleet'))
+      .addOption(numberOption('--parallel', 'n', 'targets certified at once (default 4)'))
+      .addOption(numberOption('--rate', 'n', 'deliveries per second across the whole fleet (default: no limit)'))
       .option('--shard <i/n>', 'run only shard i of n (as jest --shard): one CI job per shard')
       .option('--previous <dir>', "a previous fleet run's --report-dir: the index says what changed")
       .option('--allow-http', 'allow plain http:// targets (each target may also set allowHttp)', false)
       .addOption(new Option('--checks <checks>', 'only these checks, by id or requirement ID, comma-separated').argParser(collect))
-      .option('--seed <n>', 'seed for every target (default: random per target)')
-      .option('--runs <n>', 'cases per property (default 100)')
-      .option('--timeout-ms <n>', 'per-delivery timeout in milliseconds (default 5000)')
-      .option('--concurrency <n>', 'checks run at once per target (default 4)')
+      .addOption(numberOption('--seed', 'n', 'seed for every target (default: random per target)'))
+      .addOption(numberOption('--runs', 'n', 'cases per property (default 100)'))
+      .addOption(numberOption('--timeout-ms', 'n', 'per-delivery timeout in milliseconds (default 5000)'))
+      .addOption(numberOption('--concurrency', 'n', 'checks run at once per target (default 4)'))
       .option('--sign-key-env <name>', "sign every target's report with the Ed25519 PEM private key in this environment variable");
   },
   run(parsed, io) {
-    const o = parsed.opts<{
-      spec: string; reportDir: string; parallel?: string; rate?: string; shard?: string; previous?: string; allowHttp: boolean;
-      checks?: string[]; seed?: string; runs?: string; timeoutMs?: string; concurrency?: string; signKeyEnv?: string;
-    }>();
     const [targetsFile] = parsed.args as [string];
-    const numbers = {
-      parallel: wholeNumber('--parallel', o.parallel),
-      rate: wholeNumber('--rate', o.rate),
-      seed: wholeNumber('--seed', o.seed),
-      runs: wholeNumber('--runs', o.runs),
-      timeoutMs: wholeNumber('--timeout-ms', o.timeoutMs),
-      concurrency: wholeNumber('--concurrency', o.concurrency),
-    };
-    const checks = nameList(o.checks);
-    const defined = Object.fromEntries(Object.entries(numbers).filter(([, v]) => v !== undefined)) as Partial<Record<keyof typeof numbers, number>>;
-    return runFleetCommand(
-      {
-        spec: o.spec,
-        targetsFile,
-        reportDir: o.reportDir,
-        allowHttp: o.allowHttp,
-        ...defined,
-        ...(o.shard !== undefined ? { shard: o.shard } : {}),
-        ...(o.previous !== undefined ? { previous: o.previous } : {}),
-        ...(checks !== undefined ? { checks } : {}),
-        ...(o.signKeyEnv !== undefined ? { signKeyEnv: o.signKeyEnv } : {}),
-      },
-      io,
-    );
+    // Commander leaves out the options not given (optional means absent), and the flags are named after the fields.
+    const { checks, ...given } = parsed.opts<Omit<FleetCommandOptions, 'targetsFile'>>();
+    return runFleetCommand({ ...given, targetsFile, ...nameLists({ checks }) }, io);
   },
 };

@@ -36,6 +36,7 @@ function plural(n: number, noun: string): string {
 /** Registration of `lint-spec`. */
 export const lintSpecCommand: CommandRegistration = {
   name: 'lint-spec',
+  readsSpec: true,
   define(command) {
     command
       .description('report the spec\'s defects: those hookproof corrects (errata) and those it cannot')

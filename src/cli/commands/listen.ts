@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { addListenAddressOptions, addSecretOptions, reportDirOption } from '../options';
 import { displayPath } from '../../displayPath';
 import { appendFileSync } from 'node:fs';
 import { createEngine } from '../../engine';
@@ -7,13 +8,14 @@ import { redactSecrets, terminalSafe } from '../../reports';
 import { prepareReportDir } from '../reportDir';
 import { validateSecrets } from '../../runner/validateTarget';
 import { buildListenReport, deliveryLine, listenUntil, parseDuration, parseRespondScript, recordLine, renderListenSummary, writeListenReports } from '../../sender';
-import type { ListenSession, ListenStop } from '../../sender';
+import type { ListenSession } from '../../sender';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
-import { wholeNumber } from '../parseNumbers';
+import { numberOption } from '../numberOption';
 import { collect } from '../collect';
-import { nameList } from '../nameList';
+import { nameLists } from '../nameList';
+import { untilSignal } from '../untilSignal';
 import { resolveSecrets, type SecretSources } from '../secrets';
 
 /** Typed options of `listen`. */
@@ -128,65 +130,37 @@ function stopWhen(options: ListenCommandOptions): string {
   return `${parts.length > 0 ? `stops ${parts.join(' or ')} or on Ctrl-C` : 'Ctrl-C to stop'}`;
 }
 
-function untilSignal(): { promise: Promise<ListenStop>; dispose(): void } {
-  let onSignal: () => void = () => undefined;
-  const promise = new Promise<ListenStop>((resolve) => {
-    onSignal = () => resolve('signal');
-  });
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  return {
-    promise,
-    dispose: () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    },
-  };
-}
-
 
 /** Registration of `listen`. */
 export const listenCommand: CommandRegistration = {
   name: 'listen',
+  readsSpec: true,
   define(command) {
-    command
-      .description('certify a sender: receive its deliveries, judge each (SND-1, SND-2) and its retries (SND-3)')
-      .option('--port <n>', 'port to listen on (0 picks a free one)', '8080')
-      .option('--host <host>', 'address to listen on', '127.0.0.1')
-      .addOption(new Option('--secret <value>', 'the receiver secret the sender must sign with; repeat for a rotation, current first; prefer --secret-env').argParser(collect))
-      .addOption(new Option('--secret-env <name>', 'read a secret from this environment variable (repeatable)').argParser(collect))
+    addSecretOptions(
+      addListenAddressOptions(command.description('certify a sender: receive its deliveries, judge each (SND-1, SND-2) and its retries (SND-3)')),
+      'the receiver secret the sender must sign with; repeat for a rotation, current first; prefer --secret-env',
+    )
       .option('--respond <script>', 'statuses to answer per event, attempt by attempt: 204, or 503,503,204 (= 503x2,204); the last repeats', '204')
       .option('--record <file>', 'append every delivery to this NDJSON file (each body whole, up to --max-body)')
-      .option('--max-body <bytes>', 'cut bodies longer than this and answer 413 (1024 to 67108864; default 1048576 = 1 MiB)')
+      .addOption(numberOption('--max-body', 'bytes', 'cut bodies longer than this and answer 413 (1024 to 67108864; default 1048576 = 1 MiB)'))
       .addOption(new Option('--expect <types>', 'fail unless these event types (comma-separated, e.g. ping) arrive, and only they').argParser(collect))
       .option('--for <duration>', 'stop after this long (500ms, 30s, 2m)')
-      .option('--count <n>', 'stop after this many deliveries (retries count)')
+      .addOption(numberOption('--count', 'n', 'stop after this many deliveries (retries count)'))
       .option('--retry-window <duration>', 'how long a retry of a transient answer is waited for before it counts as missing (default 60s)')
-      .option('--report-dir <dir>', 'where to write report.json, junit.xml and report.html', './hookproof-listen-report');
+      .addOption(reportDirOption('where to write report.json, junit.xml and report.html', './hookproof-listen-report'));
   },
   run(parsed, io) {
-    const o = parsed.opts<{
-      spec: string; port: string; host: string; secret?: string[]; secretEnv?: string[]; respond: string; record?: string;
-      expect?: string[]; for?: string; count?: string; retryWindow?: string; reportDir: string; maxBody?: string;
-    }>();
-    const maxBodyBytes = wholeNumber('--max-body', o.maxBody);
-    const expect = nameList(o.expect);
-    const count = wholeNumber('--count', o.count);
+    // Commander leaves out the options not given; most flags are named after the fields, these three are not.
+    const { expect, for: forText, retryWindow, maxBody, ...given } = parsed.opts<
+      Omit<ListenCommandOptions, 'forMs' | 'retryWindowMs' | 'maxBodyBytes'> & { for?: string; retryWindow?: string; maxBody?: number }
+    >();
     return runListen(
       {
-        spec: o.spec,
-        port: wholeNumber('--port', o.port) ?? 8080,
-        host: o.host,
-        respond: o.respond,
-        reportDir: o.reportDir,
-        ...(o.secret !== undefined ? { secret: o.secret } : {}),
-        ...(o.secretEnv !== undefined ? { secretEnv: o.secretEnv } : {}),
-        ...(o.record !== undefined ? { record: o.record } : {}),
-        ...(expect !== undefined ? { expect } : {}),
-        ...(o.for !== undefined ? { forMs: parseDuration('--for', o.for) } : {}),
-        ...(count !== undefined ? { count } : {}),
-        ...(maxBodyBytes !== undefined ? { maxBodyBytes } : {}),
-        ...(o.retryWindow !== undefined ? { retryWindowMs: parseDuration('--retry-window', o.retryWindow) } : {}),
+        ...given,
+        ...nameLists({ expect }),
+        ...(forText !== undefined ? { forMs: parseDuration('--for', forText) } : {}),
+        ...(maxBody !== undefined ? { maxBodyBytes: maxBody } : {}),
+        ...(retryWindow !== undefined ? { retryWindowMs: parseDuration('--retry-window', retryWindow) } : {}),
       },
       io,
     );

@@ -1,4 +1,3 @@
-import { Option } from 'commander';
 import { join, resolve } from 'node:path';
 import { readReportFile } from '../../attest/readReportFile';
 import { signReportFile } from '../../attest/signReport';
@@ -11,8 +10,8 @@ import type { CommandRegistration, CommonOptions } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import { invocationOf } from '../invocation';
 import type { CliIO } from '../io';
-import { collect } from '../collect';
 import { resolveSecrets, type SecretSources } from '../secrets';
+import { addSecretOptions, reportDirOption } from '../options';
 
 /** Typed options of `recheck`. */
 export interface RecheckCommandOptions extends CommonOptions, SecretSources {
@@ -64,30 +63,21 @@ export async function runRecheckCommand(options: RecheckCommandOptions, io: CliI
 /** Registration of `recheck`. */
 export const recheckCommand: CommandRegistration = {
   name: 'recheck',
+  readsSpec: true,
   define(command) {
-    command
-      .description("run the certification a report describes again (same seed, types, checks, runs, timeout) and compare check by check")
-      .argument('<report>', 'report.json, or report.html (it embeds report.json)')
-      .option('--url <url>', "the receiver's URL, if not the one the report names")
-      .addOption(new Option('--secret <value>', 'a current secret of the receiver (repeat for a rotation); prefer --secret-env').argParser(collect))
-      .addOption(new Option('--secret-env <name>', 'read a secret from this environment variable (repeatable)').argParser(collect))
-      .option('--report-dir <dir>', "where to write the recheck's report.json, junit.xml and report.html", './hookproof-recheck')
+    addSecretOptions(
+      command
+        .description("run the certification a report describes again (same seed, types, checks, runs, timeout) and compare check by check")
+        .argument('<report>', 'report.json, or report.html (it embeds report.json)')
+        .option('--url <url>', "the receiver's URL, if not the one the report names"),
+      'a current secret of the receiver (repeat for a rotation); prefer --secret-env',
+    )
+      .addOption(reportDirOption("where to write the recheck's report.json, junit.xml and report.html", './hookproof-recheck'))
       .option('--sign-key-env <name>', 'sign the recheck report with the Ed25519 PEM private key in this environment variable');
   },
   run(parsed, io) {
-    const o = parsed.opts<{ spec: string; url?: string; secret?: string[]; secretEnv?: string[]; reportDir: string; signKeyEnv?: string }>();
     const [report] = parsed.args as [string];
-    return runRecheckCommand(
-      {
-        spec: o.spec,
-        report,
-        reportDir: o.reportDir,
-        ...(o.url !== undefined ? { url: o.url } : {}),
-        ...(o.secret !== undefined ? { secret: o.secret } : {}),
-        ...(o.secretEnv !== undefined ? { secretEnv: o.secretEnv } : {}),
-        ...(o.signKeyEnv !== undefined ? { signKeyEnv: o.signKeyEnv } : {}),
-      },
-      io,
-    );
+    // Commander leaves out the options not given (optional means absent), and the flags are named after the fields.
+    return runRecheckCommand({ ...parsed.opts<Omit<RecheckCommandOptions, 'report'>>(), report }, io);
   },
 };

@@ -1,4 +1,3 @@
-import { Option } from 'commander';
 import { describeResult } from '../../delivery';
 import { answersSideBySide } from '../../findings/answersSideBySide';
 import { captureAnswer } from '../../findings/captureAnswer';
@@ -6,14 +5,14 @@ import { maskUrlCredentials, terminalSafe } from '../../reports';
 import { redactSecrets } from '../../redaction/redactSecrets';
 import { findReportedCaseWithCheck, replayCase } from '../../runner/replayCase';
 import { replayJudgement } from '../../runner/replayJudgement';
-import type { CommandRegistration, CommonOptions } from '../command';
+import type { CommandRegistration } from '../command';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
-import { wholeNumber } from '../parseNumbers';
-import { collect } from '../collect';
+import { numberOption } from '../numberOption';
 import { resolveSecrets, type SecretSources } from '../secrets';
+import { addSecretOptions } from '../options';
 
-export interface ReplayCommandOptions extends CommonOptions, SecretSources {
+export interface ReplayCommandOptions extends SecretSources {
   readonly report: string;
   readonly caseId: string;
   readonly url: string;
@@ -67,30 +66,19 @@ export async function runReplay(options: ReplayCommandOptions, io: CliIO): Promi
 export const replayCommand: CommandRegistration = {
   name: 'replay',
   define(command) {
-    command
-      .description('send a failing case from a report again, to any URL; exit 0 if it is now answered rightly, 1 if still wrongly')
-      .argument('<report>', 'path of a report.json written by certify')
-      .argument('<case-id>', 'the case ID, e.g. sig-wrong-secret#1')
-      .requiredOption('--url <url>', 'where to send it')
-      .addOption(new Option('--secret <value>', "re-sign valid digests with this secret (the target's)").argParser(collect))
-      .addOption(new Option('--secret-env <name>', 're-sign valid digests with the secret in this variable').argParser(collect))
-      .option('--timeout-ms <n>', 'timeout in milliseconds', '5000');
+    addSecretOptions(
+      command
+        .description('send a failing case from a report again, to any URL; exit 0 if it is now answered rightly, 1 if still wrongly')
+        .argument('<report>', 'path of a report.json written by certify')
+        .argument('<case-id>', 'the case ID, e.g. sig-wrong-secret#1')
+        .requiredOption('--url <url>', 'where to send it'),
+      "re-sign valid digests with this secret (the target's)",
+      're-sign valid digests with the secret in this variable',
+    ).addOption(numberOption('--timeout-ms', 'n', 'timeout in milliseconds', '5000'));
   },
   run(parsed, io) {
-    const o = parsed.opts<{ spec: string; url: string; secret?: string[]; secretEnv?: string[]; timeoutMs: string }>();
     const [report, caseId] = parsed.args as [string, string];
-    const timeoutMs = wholeNumber('--timeout-ms', o.timeoutMs);
-    return runReplay(
-      {
-        spec: o.spec,
-        report,
-        caseId,
-        url: o.url,
-        ...(o.secret !== undefined ? { secret: o.secret } : {}),
-        ...(o.secretEnv !== undefined ? { secretEnv: o.secretEnv } : {}),
-        ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-      },
-      io,
-    );
+    // Commander leaves out the options not given (optional means absent), and the flags are named after the fields.
+    return runReplay({ ...parsed.opts<Omit<ReplayCommandOptions, 'report' | 'caseId'>>(), report, caseId }, io);
   },
 };

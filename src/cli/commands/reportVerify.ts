@@ -1,11 +1,11 @@
 import { readReportFile } from '../../attest/readReportFile';
 import { publicKeyFromFile } from '../../attest/signingKey';
 import { verifyReport } from '../../attest/verifyReport';
-import type { CommandRegistration, CommonOptions } from '../command';
+import type { CommandRegistration } from '../command';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
 
-export interface ReportVerifyOptions extends CommonOptions {
+export interface ReportVerifyOptions {
   readonly report: string;
   readonly publicKey?: string;
 }
@@ -36,9 +36,9 @@ export const reportVerifyCommand: CommandRegistration = {
       .option('--public-key <file>', "gridX's Ed25519 public key (PEM): also check report.dsse.json beside the report");
   },
   run(parsed, io) {
-    const o = parsed.opts<{ spec: string; publicKey?: string }>();
+    const o = parsed.opts<{ publicKey?: string }>();
     const [report] = parsed.args as [string];
-    return runReportVerify({ spec: o.spec, report, ...(o.publicKey !== undefined ? { publicKey: o.publicKey } : {}) }, io);
+    return runReportVerify({ report, ...(o.publicKey !== undefined ? { publicKey: o.publicKey } : {}) }, io);
   },
 };
 

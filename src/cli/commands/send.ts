@@ -10,9 +10,10 @@ import { answerLines, eventBody, generateEvent, parseAssignment, requestLines, s
 import type { CommandRegistration, CommonOptions } from '../command';
 import { EXIT, exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
-import { wholeNumber } from '../parseNumbers';
+import { numberOption } from '../numberOption';
 import { collect } from '../collect';
 import { resolveSecrets, type SecretSources } from '../secrets';
+import { addSecretOptions } from '../options';
 
 /** Typed options of `send`. */
 export interface SendCommandOptions extends CommonOptions, SecretSources {
@@ -125,49 +126,25 @@ async function deliver(request: DeliveryRequest, options: SendCommandOptions, pr
 /** Registration of `send`. */
 export const sendCommand: CommandRegistration = {
   name: 'send',
+  readsSpec: true,
   define(command) {
-    command
-      .description('send one signed event (generated or from a file) and show the answer as gridX classifies it')
-      .requiredOption('--url <url>', 'the receiver URL')
-      .addOption(new Option('--secret <value>', 'sign with this secret (repeat for a rotation: one digest each); prefer --secret-env').argParser(collect))
-      .addOption(new Option('--secret-env <name>', 'read a secret from this environment variable (repeatable)').argParser(collect))
+    addSecretOptions(
+      command.description('send one signed event (generated or from a file) and show the answer as gridX classifies it').requiredOption('--url <url>', 'the receiver URL'),
+      'sign with this secret (repeat for a rotation: one digest each); prefer --secret-env',
+    )
       .option('--type <type>', 'generate a valid event of this type (with --file: the type it must have)')
       .option('--file <file>', 'send the event in this JSON file (- for stdin), byte for byte unless --set changes it')
       .addOption(new Option('--set <path=value>', 'change a field, e.g. data.state=UNPLUGGED (value parsed as JSON when it parses); repeatable').argParser(collect))
-      .option('--seed <n>', 'seed of the generated event: the same seed gives the same event')
+      .addOption(numberOption('--seed', 'n', 'seed of the generated event: the same seed gives the same event'))
       .option('--retry', "follow gridX's retry policy: up to 5 retries of transient answers, exponential backoff", false)
-      .option('--retry-base-ms <n>', 'first retry delay in ms with --retry (default 1000, gridX-like)')
+      .addOption(numberOption('--retry-base-ms', 'n', 'first retry delay in ms with --retry (default 1000, gridX-like)'))
       .option('--dry-run', 'print the exact request (bytes and headers) without sending it', false)
       .option('--allow-http', 'allow a plain http:// URL (local or staging)', false)
       .option('--allow-invalid', 'send the event even if it does not validate against the spec', false)
-      .option('--timeout-ms <n>', 'per-attempt timeout in ms (default 5000, as gridX)');
+      .addOption(numberOption('--timeout-ms', 'n', 'per-attempt timeout in ms (default 5000, as gridX)'));
   },
   run(parsed, io) {
-    const o = parsed.opts<{
-      spec: string; url: string; secret?: string[]; secretEnv?: string[]; type?: string; file?: string; set?: string[]; seed?: string;
-      retry: boolean; retryBaseMs?: string; dryRun: boolean; allowHttp: boolean; allowInvalid: boolean; timeoutMs?: string;
-    }>();
-    const seed = wholeNumber('--seed', o.seed);
-    const retryBaseMs = wholeNumber('--retry-base-ms', o.retryBaseMs);
-    const timeoutMs = wholeNumber('--timeout-ms', o.timeoutMs);
-    return runSend(
-      {
-        spec: o.spec,
-        url: o.url,
-        retry: o.retry,
-        dryRun: o.dryRun,
-        allowHttp: o.allowHttp,
-        allowInvalid: o.allowInvalid,
-        ...(o.secret !== undefined ? { secret: o.secret } : {}),
-        ...(o.secretEnv !== undefined ? { secretEnv: o.secretEnv } : {}),
-        ...(o.type !== undefined ? { type: o.type } : {}),
-        ...(o.file !== undefined ? { file: o.file } : {}),
-        ...(o.set !== undefined ? { set: o.set } : {}),
-        ...(seed !== undefined ? { seed } : {}),
-        ...(retryBaseMs !== undefined ? { retryBaseMs } : {}),
-        ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-      },
-      io,
-    );
+    // Commander leaves out the options not given (optional means absent), and the flags are named after the fields.
+    return runSend(parsed.opts<SendCommandOptions>(), io);
   },
 };

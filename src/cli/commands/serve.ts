@@ -1,15 +1,14 @@
-import { Option } from 'commander';
 import { startReferenceReceiver } from '../../receiver';
 import { terminalSafe } from '../../reports';
 import { listenError } from '../../sender/listen/listenError';
-import type { CommandRegistration, CommonOptions } from '../command';
+import type { CommandRegistration } from '../command';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
-import { wholeNumber } from '../parseNumbers';
-import { collect } from '../collect';
+import { addListenAddressOptions, addSecretOptions } from '../options';
+import { untilSignal } from '../untilSignal';
 import { resolveSecrets, type SecretSources } from '../secrets';
 
-export interface ServeOptions extends CommonOptions, SecretSources {
+export interface ServeOptions extends SecretSources {
   readonly port: number;
   readonly host: string;
   /** Resolves when the server should stop (SIGINT/SIGTERM in the CLI; a test's own promise). */
@@ -38,41 +37,26 @@ export async function runServe(options: ServeOptions, io: CliIO): Promise<ExitCo
     throw listenError(options.host, options.port, cause);
   }
   io.out(`hookproof reference receiver listening on ${receiver.url} (${secrets.length} secret(s)); Ctrl-C to stop`);
-  await (options.until ?? untilSignal());
+  const signal = options.until === undefined ? untilSignal() : undefined;
+  try {
+    await (options.until ?? signal?.promise);
+  } finally {
+    signal?.dispose();
+  }
   await receiver.close();
   const stats = receiver.stats();
   io.out(`stopped: ${stats.accepted} accepted, ${stats.duplicates} duplicates, ${stats.rejected} rejected`);
   return EXIT.pass;
 }
 
-function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
-}
 
 export const serveCommand: CommandRegistration = {
   name: 'serve',
   define(command) {
-    command
-      .description('run the reference receiver (the example partners copy)')
-      .option('--port <n>', 'port to listen on (0 picks a free one)', '8080')
-      .option('--host <host>', 'address to listen on', '127.0.0.1')
-      .addOption(new Option('--secret <value>', 'a current secret (repeat for a rotation); prefer --secret-env').argParser(collect))
-      .addOption(new Option('--secret-env <name>', 'read a secret from this environment variable (repeatable)').argParser(collect));
+    addSecretOptions(addListenAddressOptions(command.description('run the reference receiver (the example partners copy)')), 'a current secret (repeat for a rotation); prefer --secret-env');
   },
   run(parsed, io) {
-    const o = parsed.opts<{ spec: string; port: string; host: string; secret?: string[]; secretEnv?: string[] }>();
-    return runServe(
-      {
-        spec: o.spec,
-        port: wholeNumber('--port', o.port) ?? 8080,
-        host: o.host,
-        ...(o.secret !== undefined ? { secret: o.secret } : {}),
-        ...(o.secretEnv !== undefined ? { secretEnv: o.secretEnv } : {}),
-      },
-      io,
-    );
+    // Commander leaves out the options not given (optional means absent), and the flags are named after the fields.
+    return runServe(parsed.opts<ServeOptions>(), io);
   },
 };

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { HookproofError, UsageError, describeCause } from '../../errors';
 import { buildCatalogue } from '../../schemas/catalogue';
 import { loadSpec } from '../../spec/loadSpec';
@@ -7,6 +7,7 @@ import type { CommandRegistration, CommonOptions } from '../command';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
 import { writeLines } from '../io';
+import { checkOutputFile } from '../outputPaths';
 
 /** Typed options of `typegen`. */
 export interface TypegenOptions extends CommonOptions {
@@ -28,15 +29,8 @@ export async function runTypegen(options: TypegenOptions, io: CliIO): Promise<Ex
     writeLines(io.out, text);
     return EXIT.pass;
   }
-  if (options.check) {
-    const current = await readFile(options.out, 'utf8').catch(() => undefined);
-    if (current === text) {
-      io.out(`${options.out} is up to date`);
-      return EXIT.pass;
-    }
-    io.out(`${options.out} is ${current === undefined ? 'missing' : 'stale'}: regenerate it with hookproof typegen --out ${options.out}`);
-    return EXIT.fail;
-  }
+  const out = options.out;
+  if (options.check) return checkOutputFile(out, text, io, (found) => io.out(`${out} is ${found}: regenerate it with hookproof typegen --out ${out}`));
   try {
     await writeFile(options.out, text);
   } catch (cause) {
@@ -49,6 +43,7 @@ export async function runTypegen(options: TypegenOptions, io: CliIO): Promise<Ex
 /** Registration of `typegen`. */
 export const typegenCommand: CommandRegistration = {
   name: 'typegen',
+  readsSpec: true,
   define(command) {
     command
       .description('generate TypeScript definitions of the event types (GridxEvent, GridxEventOf<\'ev/plugged\'>, …) from the spec')

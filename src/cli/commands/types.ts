@@ -38,6 +38,7 @@ export async function runTypes(options: TypesOptions, io: CliIO): Promise<ExitCo
 /** Registration of `types`. */
 export const typesCommand: CommandRegistration = {
   name: 'types',
+  readsSpec: true,
   define(command) {
     command.description('list the event types of the spec, with schema name and field counts').addOption(jsonOption());
   },

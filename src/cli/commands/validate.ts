@@ -62,6 +62,7 @@ function check(validators: EventValidators, entry: EventEntry, asType: string | 
 /** Registration of `validate`. */
 export const validateCommand: CommandRegistration = {
   name: 'validate',
+  readsSpec: true,
   define(command) {
     command
       .description('validate events against the spec: one JSON event, a JSON array of events, or NDJSON')

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { writeOutputFile } from '../outputPaths';
+import { checkOutputFile, writeOutputFile } from '../outputPaths';
 import { createEngine } from '../../engine';
 import { signatureVectorsJson } from '../../contracts/signatureVectors';
 import type { CommandRegistration, CommonOptions } from '../command';
@@ -20,20 +19,8 @@ export async function runVectors(options: VectorsOptions, io: CliIO): Promise<Ex
     io.out(text.replace(/\n$/, ''));
     return EXIT.pass;
   }
-  if (options.check) {
-    let current = '';
-    try {
-      current = readFileSync(options.out, 'utf8');
-    } catch {
-      current = '';
-    }
-    if (current === text) {
-      io.out(`${options.out} is up to date`);
-      return EXIT.pass;
-    }
-    io.err(`${options.out} is stale: run npm run vectors`);
-    return EXIT.fail;
-  }
+  const out = options.out;
+  if (options.check) return checkOutputFile(out, text, io, () => io.err(`${out} is stale: run npm run vectors`));
   await writeOutputFile(options.out, text);
   io.out(`wrote ${options.out}`);
   return EXIT.pass;
@@ -41,6 +28,7 @@ export async function runVectors(options: VectorsOptions, io: CliIO): Promise<Ex
 
 export const vectorsCommand: CommandRegistration = {
   name: 'vectors',
+  readsSpec: true,
   define(command) {
     command
       .description('write the language-neutral signature test vectors (secret, body, header, expected verdict)')

@@ -1,13 +1,13 @@
 import { canIDeploy, type CanIDeployOptions } from '../../../pact/broker/canIDeploy';
-import type { CommandRegistration, CommonOptions } from '../../command';
+import type { CommandRegistration } from '../../command';
 import { exitCodeForOutcome, type ExitCode } from '../../exitCodes';
 import type { CliIO } from '../../io';
 import { BROKER_TIMEOUT_MS } from '../../../pact/broker/runPactCli';
-import { wholeNumber } from '../../parseNumbers';
+import { numberOption } from '../../numberOption';
 import { addBrokerOptions, brokerOptionsOf } from './publish';
 
 /** Typed options of `pact can-i-deploy`. */
-export interface CanIDeployCommandOptions extends CommonOptions, CanIDeployOptions {}
+export type CanIDeployCommandOptions = CanIDeployOptions;
 
 /**
  * `hookproof pact can-i-deploy --pacticipant P --version V --to-environment E`: asks the broker,
@@ -47,25 +47,22 @@ export const canIDeployCommand: CommandRegistration = {
         .requiredOption('--pacticipant <name>', 'the application to deploy')
         .requiredOption('--version <version>', 'its version')
         .requiredOption('--to-environment <env>', 'the environment to deploy to')
-        .option('--retry-while-unknown <times>', 'ask again this many times while a verification result is unknown (default 0)')
-        .option('--retry-interval <seconds>', 'seconds between those retries (default 10)')
+        .addOption(numberOption('--retry-while-unknown', 'times', 'ask again this many times while a verification result is unknown (default 0)'))
+        .addOption(numberOption('--retry-interval', 'seconds', 'seconds between those retries (default 10)'))
         .option('--dry-run', 'report the answer but always exit 0 (default $PACT_BROKER_CAN_I_DEPLOY_DRY_RUN=true)'),
     ).addHelpText('after', '\nExit 0 when deployable, 1 when not (or when the broker gives no answer in time), 2 for bad options.');
   },
   run(parsed, io) {
-    const o = parsed.opts<{ spec: string; pacticipant: string; version: string; toEnvironment: string; retryWhileUnknown?: string; retryInterval?: string; dryRun?: boolean }>();
+    const o = parsed.opts<{ pacticipant: string; version: string; toEnvironment: string; retryWhileUnknown?: number; retryInterval?: number; dryRun?: boolean }>();
     const env = io.env ?? process.env;
-    const retries = wholeNumber('--retry-while-unknown', o.retryWhileUnknown);
-    const interval = wholeNumber('--retry-interval', o.retryInterval);
     const dryRun = o.dryRun === true || /^(true|1|yes)$/i.test(env.PACT_BROKER_CAN_I_DEPLOY_DRY_RUN ?? '');
     return runCanIDeploy(
       {
-        spec: o.spec,
         pacticipant: o.pacticipant,
         version: o.version,
         toEnvironment: o.toEnvironment,
-        ...(retries !== undefined ? { retryWhileUnknown: retries } : {}),
-        ...(interval !== undefined ? { retryIntervalSeconds: interval } : {}),
+        ...(o.retryWhileUnknown !== undefined ? { retryWhileUnknown: o.retryWhileUnknown } : {}),
+        ...(o.retryInterval !== undefined ? { retryIntervalSeconds: o.retryInterval } : {}),
         ...(dryRun ? { dryRun } : {}),
         ...brokerOptionsOf(parsed),
       },

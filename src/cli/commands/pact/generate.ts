@@ -1,6 +1,5 @@
 import { Option } from 'commander';
-import { readFileSync } from 'node:fs';
-import { prepareOutputDir, writeOutputFile } from '../../outputPaths';
+import { checkOutputFile, prepareOutputDir, writeOutputFile } from '../../outputPaths';
 import { createEngine } from '../../../engine';
 import { UsageError } from '../../../errors';
 import { buildHttpPact, DEFAULT_CONSUMER, DEFAULT_PATH } from '../../../pact/http/buildHttpPact';
@@ -36,30 +35,16 @@ export async function runPactGenerate(options: PactGenerateOptions, io: CliIO): 
   });
   const text = httpPactJson(pact);
   const file = httpPactPath(pact, options.out);
-  if (options.check) {
-    if (readOrEmpty(file) === text) {
-      io.out(`${file} is up to date`);
-      return EXIT.pass;
-    }
-    io.err(`${file} is stale: regenerate it with the same options, without --check`);
-    return EXIT.fail;
-  }
+  if (options.check) return checkOutputFile(file, text, io, () => io.err(`${file} is stale: regenerate it with the same options, without --check`));
   await prepareOutputDir(options.out);
   await writeOutputFile(file, text);
   io.out(`wrote ${file} (${pact.interactions.length} interactions)`);
   return EXIT.pass;
 }
 
-function readOrEmpty(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
 export const pactGenerateCommand: CommandRegistration = {
   name: 'generate',
+  readsSpec: true,
   define(command) {
     command
       .description('write the HTTP contract between gridX (consumer) and a receiver (provider) as a Pact V4 file')

@@ -1,16 +1,15 @@
 import { Option, type Command } from 'commander';
 import type { BrokerOptions } from '../../../pact/broker/brokerConnection';
 import { publishPacts, type PublishPactsOptions } from '../../../pact/broker/publishPacts';
-import type { CommandRegistration, CommonOptions } from '../../command';
+import type { CommandRegistration } from '../../command';
 import { exitCodeForOutcome, type ExitCode } from '../../exitCodes';
 import type { CliIO } from '../../io';
-import { wholeNumber } from '../../parseNumbers';
+import { numberOption } from '../../numberOption';
 import { collect } from '../../collect';
-import { UsageError } from '../../../errors';
 import { BROKER_TIMEOUT_MS } from '../../../pact/broker/runPactCli';
 
 /** Typed options of `pact publish`. */
-export interface PublishCommandOptions extends CommonOptions, PublishPactsOptions {}
+export type PublishCommandOptions = PublishPactsOptions;
 
 /**
  * `hookproof pact publish FILES --consumer-app-version V`: publishes pacts to a Pact Broker with the
@@ -42,17 +41,15 @@ export function addBrokerOptions(command: Command): Command {
     .option('--broker-token <token>', 'bearer token (default $PACT_BROKER_TOKEN)')
     .option('--broker-username <user>', 'basic-auth user name (default $PACT_BROKER_USERNAME)')
     .option('--broker-password <password>', 'basic-auth password (default $PACT_BROKER_PASSWORD)')
-    .option('--broker-timeout <seconds>', `give up on the broker after this long (default ${BROKER_TIMEOUT_MS / 1000})`)
+    .addOption(numberOption('--broker-timeout', 'seconds', `give up on the broker after this long (default ${BROKER_TIMEOUT_MS / 1000})`))
     .addHelpText('after', BROKER_HELP);
 }
 
 /** The broker options as commander parsed them; the library fills the gaps from the environment. */
 export function brokerOptionsOf(parsed: Command): BrokerOptions {
-  const o = parsed.opts<{ brokerUrl?: string; brokerToken?: string; brokerUsername?: string; brokerPassword?: string; brokerTimeout?: string }>();
-  const timeout = wholeNumber('--broker-timeout', o.brokerTimeout);
-  if (timeout !== undefined && (timeout < 1 || timeout > 3600)) throw new UsageError(`--broker-timeout must be from 1 to 3600 seconds, got ${timeout}`);
+  const o = parsed.opts<{ brokerUrl?: string; brokerToken?: string; brokerUsername?: string; brokerPassword?: string; brokerTimeout?: number }>();
   return {
-    ...(timeout !== undefined ? { brokerTimeoutMs: timeout * 1000 } : {}),
+    ...(o.brokerTimeout !== undefined ? { brokerTimeoutMs: o.brokerTimeout * 1000 } : {}),
     ...(o.brokerUrl !== undefined ? { brokerUrl: o.brokerUrl } : {}),
     ...(o.brokerToken !== undefined ? { brokerToken: o.brokerToken } : {}),
     ...(o.brokerUsername !== undefined ? { brokerUsername: o.brokerUsername } : {}),
@@ -75,10 +72,9 @@ export const publishCommand: CommandRegistration = {
     ).addHelpText('after', '\nExit 0 when published, 1 when the broker refused, 2 for bad options or files.');
   },
   run(parsed, io) {
-    const o = parsed.opts<{ spec: string; consumerAppVersion: string; branch?: string; tag?: string[]; buildUrl?: string }>();
+    const o = parsed.opts<{ consumerAppVersion: string; branch?: string; tag?: string[]; buildUrl?: string }>();
     return runPublish(
       {
-        spec: o.spec,
         files: parsed.args,
         consumerAppVersion: o.consumerAppVersion,
         ...(o.branch !== undefined ? { branch: o.branch } : {}),

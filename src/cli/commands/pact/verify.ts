@@ -5,17 +5,18 @@ import { writeVerificationReports } from '../../../pact/http/reports/writeVerifi
 import type { InteractionVerdict } from '../../../pact/http/verificationResult';
 import { DEFAULT_VERIFY_TIMEOUT_MS, verifyHttpPact, type BrokerSource, type ConsumerVersionSelector, type VerifierLogLevel } from '../../../pact/http/verifyHttpPact';
 import { VERSION } from '../../../version';
-import type { CommandRegistration, CommonOptions } from '../../command';
+import type { CommandRegistration } from '../../command';
 import { exitCodeForOutcome, type ExitCode } from '../../exitCodes';
 import type { CliIO } from '../../io';
-import { wholeNumber } from '../../parseNumbers';
+import { numberOption } from '../../numberOption';
 import { collect } from '../../collect';
-import { resolveSecrets, type SecretSources } from '../../secrets';
+import { resolveSecrets, secretSourcesOf, type SecretSources } from '../../secrets';
+import { addSecretOptions, reportDirOption } from '../../options';
 
 const LOG_LEVELS: readonly VerifierLogLevel[] = ['error', 'warn', 'info', 'debug'];
 
 /** Typed options of `pact verify`. */
-export interface PactVerifyOptions extends CommonOptions, SecretSources {
+export interface PactVerifyOptions extends SecretSources {
   readonly url: string;
   readonly pact?: readonly string[];
   readonly broker?: BrokerSource;
@@ -67,7 +68,6 @@ function verdictLine(verdict: InteractionVerdict): string {
 }
 
 interface ParsedVerifyOptions {
-  spec: string;
   url: string;
   secret?: string[];
   secretEnv?: string[];
@@ -86,7 +86,7 @@ interface ParsedVerifyOptions {
   includeWipPactsSince?: string;
   buildUrl?: string;
   logLevel: string;
-  timeoutMs?: string;
+  timeoutMs?: number;
   reportDir?: string;
 }
 
@@ -114,18 +114,15 @@ export function pactVerifyOptions(o: ParsedVerifyOptions, env: Readonly<Record<s
       if (given !== undefined && given !== false) throw new UsageError(`${name} needs pacts from a broker (--broker-url)`);
     }
   }
-  const timeoutMs = wholeNumber('--timeout-ms', o.timeoutMs);
   const token = o.brokerToken ?? nonEmpty(env.PACT_BROKER_TOKEN);
   const username = o.brokerUsername ?? nonEmpty(env.PACT_BROKER_USERNAME);
   const password = o.brokerPassword ?? nonEmpty(env.PACT_BROKER_PASSWORD);
   const selectors = o.consumerVersionSelector?.map(selectorFromJson);
   const providerTags = o.providerTags?.flatMap((t) => t.split(',')).map((t) => t.trim()).filter((t) => t !== '');
   return {
-    spec: o.spec,
     url: o.url,
     logLevel,
-    ...(o.secret !== undefined ? { secret: o.secret } : {}),
-    ...(o.secretEnv !== undefined ? { secretEnv: o.secretEnv } : {}),
+    ...secretSourcesOf(o),
     ...(o.pact !== undefined ? { pact: o.pact } : {}),
     ...(brokerUrl !== undefined && o.provider !== undefined
       ? {
@@ -152,7 +149,7 @@ export function pactVerifyOptions(o: ParsedVerifyOptions, env: Readonly<Record<s
           },
         }
       : {}),
-    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
     ...(o.reportDir !== undefined ? { reportDir: o.reportDir } : {}),
   };
 }
@@ -177,11 +174,12 @@ function nonEmpty(value: string | undefined): string | undefined {
 export const pactVerifyCommand: CommandRegistration = {
   name: 'verify',
   define(command) {
-    command
-      .description('verify a receiver against HTTP pacts with the real Pact verifier, signing each request at verification time')
-      .requiredOption('--url <url>', "the receiver's full URL as registered with gridX, path and query included (as for certify)")
-      .addOption(new Option('--secret <value>', "the receiver's secret (repeatable; the first signs); prefer --secret-env").argParser(collect))
-      .addOption(new Option('--secret-env <name>', 'read a secret from this environment variable (repeatable)').argParser(collect))
+    addSecretOptions(
+      command
+        .description('verify a receiver against HTTP pacts with the real Pact verifier, signing each request at verification time')
+        .requiredOption('--url <url>', "the receiver's full URL as registered with gridX, path and query included (as for certify)"),
+      "the receiver's secret (repeatable; the first signs); prefer --secret-env",
+    )
       .addOption(new Option('--pact <file|dir|url>', 'a pact file, a directory of pact files, or an http(s) URL of a pact (repeatable)').argParser(collect))
       .option('--broker-url <url>', 'fetch the pacts from this Pact Broker (default $PACT_BROKER_BASE_URL)')
       .option('--provider <name>', "the receiver's name in the broker")
@@ -199,8 +197,8 @@ export const pactVerifyCommand: CommandRegistration = {
       .option('--include-wip-pacts-since <date>', 'also verify work-in-progress pacts published since this date (YYYY-MM-DD); needs --enable-pending')
       .option('--build-url <url>', 'the CI build that verified, shown by the broker with the published results')
       .option('--log-level <level>', `Pact core and pact-js log level: ${LOG_LEVELS.join(', ')}`, 'error')
-      .option('--timeout-ms <n>', `per-request timeout towards the receiver (default ${DEFAULT_VERIFY_TIMEOUT_MS}, gridX's)`)
-      .option('--report-dir <dir>', 'also write report.json and junit.xml there, as certify does');
+      .addOption(numberOption('--timeout-ms', 'n', `per-request timeout towards the receiver (default ${DEFAULT_VERIFY_TIMEOUT_MS}, gridX's)`))
+      .addOption(reportDirOption('also write report.json and junit.xml there, as certify does'));
   },
   run(parsed, io) {
     return runPactVerify(pactVerifyOptions(parsed.opts<ParsedVerifyOptions>(), io.env ?? process.env), io);

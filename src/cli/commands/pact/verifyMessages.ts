@@ -1,5 +1,4 @@
 import { createEngine } from '../../../engine';
-import { UsageError } from '../../../errors';
 import { formatMessagePactReport } from '../../../pact/messages/formatMessagePactReport';
 import { readMessagePact } from '../../../pact/messages/messagePactFile';
 import { verifyMessagePact } from '../../../pact/messages/verifyMessagePact';
@@ -7,7 +6,7 @@ import type { CommandRegistration, CommonOptions } from '../../command';
 import { exitCodeForOutcome, type ExitCode } from '../../exitCodes';
 import type { CliIO } from '../../io';
 import { jsonOption } from '../../options';
-import { wholeNumber } from '../../parseNumbers';
+import { numberOption } from '../../numberOption';
 
 /** Typed options of `pact verify-messages`. */
 export interface VerifyMessagesOptions extends CommonOptions {
@@ -40,20 +39,19 @@ export async function runVerifyMessages(options: VerifyMessagesOptions, io: CliI
 /** Registration of `pact verify-messages`. */
 export const verifyMessagesCommand: CommandRegistration = {
   name: 'verify-messages',
+  readsSpec: true,
   define(command) {
     command
       .description("verify a receiver's message pact from gridX's side: every message it expects must be producible under the spec")
       .requiredOption('--pact <file>', 'the message pact (V4 asynchronous messages) the receiver wrote')
-      .option('--runs <n>', 'generated events per message to check the matching rules against', '100')
-      .option('--seed <n>', 'seed of the generated events', '1')
+      .addOption(numberOption('--runs', 'n', 'generated events per message to check the matching rules against', '100'))
+      .addOption(numberOption('--seed', 'n', 'seed of the generated events', '1'))
       .option('--strict', 'fail on warnings too (fields the spec lets gridX omit, deprecated types…)')
       .addOption(jsonOption())
       .addHelpText('after', '\nExit 0 if every message is producible, 1 if any is not, 2 if the pact or spec cannot be used.');
   },
   run(parsed, io) {
-    const o = parsed.opts<{ spec: string; pact: string; runs: string; seed: string; strict?: boolean; json?: boolean }>();
-    const runs = wholeNumber('--runs', o.runs);
-    if (runs === 0) throw new UsageError('--runs must be at least 1');
-    return runVerifyMessages({ spec: o.spec, pact: o.pact, runs, seed: wholeNumber('--seed', o.seed), strict: o.strict === true, json: o.json === true }, io);
+    const o = parsed.opts<{ spec: string; pact: string; runs: number; seed: number; strict?: boolean; json?: boolean }>();
+    return runVerifyMessages({ spec: o.spec, pact: o.pact, runs: o.runs, seed: o.seed, strict: o.strict === true, json: o.json === true }, io);
   },
 };
