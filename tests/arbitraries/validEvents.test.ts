@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { anyEventArbitrary, eventArbitrary, SPECIAL_STRINGS } from '../../src/arbitraries';
 import { canonicalJson, serialiseEvent } from '../../src/serialise';
-import { defaultEngine } from '../helpers/engine';
-import { RUNS_PER_TYPE } from '../helpers/runs';
+import { defaultEngine } from '../support/engine';
+import { RUNS_PER_TYPE } from '../support/runs';
 
 const { catalogue, validators } = defaultEngine();
 

@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer as createNetServer, type Server, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type Server, type Socket, type AddressInfo } from 'node:net';
 import { CHECKS, type CheckStatus, type RequirementId } from '../../src/checks';
 import type { CertificationReport, CheckReport } from '../../src/reports/report';
 import { verifySignature } from '../../src/signing';
-import { defaultEngine } from '../helpers/engine';
+import { defaultEngine } from '../support/engine';
 import { firstDigestOnly, receiverVerifyingWith, verifiesReserialisedJson } from './signature/defects';
-import { defectiveReceiver, SECRET, serve, type RunningReceiver } from './support/receivers';
+import { defectiveReceiver, SECRET } from './support/receivers';
+import { closeAfterEach, serve, type RunningReceiver } from '../support/servers';
 import { certify } from './support/runCheck';
 
 /**
@@ -134,14 +134,9 @@ function expectedOf(row: Row, check: CheckReport): string {
 }
 
 describe('attribution: each check fails only for its own requirement', () => {
-  let open: RunningReceiver[] = [];
-  afterEach(async () => {
-    await Promise.all(open.map((r) => r.close()));
-    open = [];
-  });
+  const closing = closeAfterEach();
   const run = async (start: () => Promise<RunningReceiver>, options: Parameters<typeof certify>[1]): Promise<CertificationReport> => {
-    const receiver = await start();
-    open.push(receiver);
+    const receiver = await closing(start());
     return certify(receiver.url, { runs: 5, concurrency: 2, ...options });
   };
 
@@ -224,12 +219,10 @@ describe('attribution: each check fails only for its own requirement', () => {
     // These are the defects of tests/checks/signature/matrix.test.ts, repeated here next to the
     // blocked cases so the two sides of the rule are read together.
     const types = catalogue.types.filter((t) => !t.deprecated && t.type !== 'ev/measurement').map((t) => t.type);
-    const reserialising = await receiverVerifyingWith(verifiesReserialisedJson);
-    open.push(reserialising);
+    const reserialising = await closing(receiverVerifyingWith(verifiesReserialisedJson));
     const sig8 = await certify(reserialising.url, { checks: ['SIG-8'], runs: 10, types });
     expect(sig8.checks[0]).toMatchObject({ status: 'fail' });
-    const firstOnly = await receiverVerifyingWith(firstDigestOnly);
-    open.push(firstOnly);
+    const firstOnly = await closing(receiverVerifyingWith(firstDigestOnly));
     const sig6 = await certify(firstOnly.url, { checks: ['SIG-6'], runs: 10 });
     expect(sig6.checks[0]).toMatchObject({ status: 'fail' });
   });

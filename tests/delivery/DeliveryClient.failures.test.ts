@@ -1,7 +1,7 @@
 import { createServer as createHttpServer, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, type Socket } from 'node:net';
 import { DeliveryClient, describeResult, type DeliveryRequest } from '../../src/delivery';
-import { closedPort, listen, type Listening } from './helpers/listen';
+import { closeAfterAll, closedPort, listen, type Listening } from '../support/servers';
 
 const TIMEOUT_MS = 300;
 // undici's own headers/body timers run on a coarse clock (a 300 ms timeout fires after about a
@@ -14,17 +14,10 @@ function post(origin: string, path = '/hook'): DeliveryRequest {
 
 describe('DeliveryClient: what the receiver does becomes a result', () => {
   const client = new DeliveryClient({ timeoutMs: TIMEOUT_MS });
-  const servers: Listening[] = [];
-  const start = async (server: Parameters<typeof listen>[0]): Promise<Listening> => {
-    const listening = await listen(server);
-    servers.push(listening);
-    return listening;
-  };
+  const closing = closeAfterAll();
+  const start = (server: Parameters<typeof listen>[0]): Promise<Listening> => closing(listen(server));
 
-  afterAll(async () => {
-    await client.close();
-    await Promise.all(servers.map((server) => server.close()));
-  });
+  afterAll(() => client.close());
 
   it('does not follow redirects: a redirect loop is hit exactly once and is a permanent answer', async () => {
     let hits = 0;

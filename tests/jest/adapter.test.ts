@@ -1,7 +1,8 @@
 import { SecretMissingError, UnknownCheckError, UnknownEventTypeError } from '../../src/errors';
 import { describeReceiverConformance, type JestGlobals, type ReceiverConformanceOptions } from '../../src/jest';
 import { jsonStatus, receiverRejectingWith } from '../checks/signature/defects';
-import { defectiveReceiver, serve, type RunningReceiver } from '../checks/support/receivers';
+import { defectiveReceiver } from '../checks/support/receivers';
+import { serve, type RunningReceiver } from '../support/servers';
 
 // The adapter with a recording stand-in for jest's API: what it declares, and what each declared
 // test does when run, without nesting a jest run inside this one.

@@ -4,7 +4,7 @@ import { DeliveryClient, type DeliveryResult } from '../../src/delivery';
 import { SecretMissingError } from '../../src/errors';
 import { createReferenceHandler, startReferenceReceiver, type ReferenceReceiver } from '../../src/receiver';
 import { sign } from '../../src/signing';
-import { listen } from '../delivery/helpers/listen';
+import { listen } from '../support/servers';
 
 const CURRENT = 'whsec-current';
 const PREVIOUS = 'whsec-previous';

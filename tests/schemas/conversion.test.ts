@@ -1,7 +1,7 @@
 import { flattenAllOf, MergeConflict } from '../../src/schemas/flattenAllOf';
 import { generationBounds } from '../../src/schemas/numericFormats';
 import { openapiToJsonSchema } from '../../src/schemas/openapiToJsonSchema';
-import { defaultEngine } from '../helpers/engine';
+import { defaultEngine } from '../support/engine';
 
 describe('OpenAPI 3.0 → JSON Schema', () => {
   it('turns nullable into a null type', () => {

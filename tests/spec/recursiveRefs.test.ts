@@ -10,7 +10,7 @@ import { SpecInvalidError } from '../../src/errors';
 import { lintSpec, parseSpec } from '../../src/spec';
 import { inlineBudget, inlineRefs } from '../../src/spec/refs';
 import { serialiseEvent } from '../../src/serialise';
-import { diamondSpec, recursiveSpec } from '../helpers/generatedSpecs';
+import { diamondSpec, recursiveSpec } from '../support/generatedSpecs';
 
 describe('a legitimately recursive schema (Node.next → Node, Node.children[] → Node, A ↔ B)', () => {
   const spec = parseSpec(recursiveSpec(), 'recursive.yaml');

@@ -1,27 +1,22 @@
-import { defectiveReceiver, soundReceiver, type RunningReceiver } from '../support/receivers';
+import { defectiveReceiver, soundReceiver } from '../support/receivers';
+import { closeAfterEach } from '../../support/servers';
 import { runCheck } from '../support/runCheck';
 
 describe('dlv-answered-in-time (DLV-1)', () => {
-  let receivers: RunningReceiver[] = [];
-  afterEach(async () => {
-    await Promise.all(receivers.map((r) => r.close()));
-    receivers = [];
-  });
+  const closing = closeAfterEach();
 
   it('passes against the reference receiver', async () => {
-    const sound = await soundReceiver();
-    receivers.push(sound);
+    const sound = await closing(soundReceiver());
     const report = await runCheck('dlv-answered-in-time', sound.url, { runs: 10 });
     expect(report).toMatchObject({ status: 'pass', requirement: 'DLV-1', severity: 'required', cases: 10, failures: [] });
   });
 
   it('fails against a receiver that answers after the timeout, and stops sending after two timeouts', async () => {
-    const slow = await defectiveReceiver(async (_req, _body, res) => {
+    const slow = await closing(defectiveReceiver(async (_req, _body, res) => {
       await new Promise((resolve) => setTimeout(resolve, 400));
       res.writeHead(202).end();
       return true;
-    });
-    receivers.push(slow);
+    }));
     const report = await runCheck('dlv-answered-in-time', slow.url, { runs: 10, timeoutMs: 150 });
     expect(report).toMatchObject({ status: 'fail', requirement: 'DLV-1' });
     expect(report.cases).toBe(2);
@@ -30,11 +25,10 @@ describe('dlv-answered-in-time (DLV-1)', () => {
   });
 
   it('counts any prompt status as answered (which status is right is for other checks)', async () => {
-    const refusing = await defectiveReceiver((_req, _body, res) => {
+    const refusing = await closing(defectiveReceiver((_req, _body, res) => {
       res.writeHead(401).end();
       return true;
-    });
-    receivers.push(refusing);
+    }));
     expect(await runCheck('dlv-answered-in-time', refusing.url, { runs: 5 })).toMatchObject({ status: 'pass', cases: 5 });
   });
 });

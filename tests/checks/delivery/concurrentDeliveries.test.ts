@@ -1,6 +1,7 @@
 import type { RequestListener } from 'node:http';
 import { createReferenceHandler } from '../../../src/receiver';
-import { readBody, SECRET, serve, type RunningReceiver } from '../support/receivers';
+import { SECRET } from '../support/receivers';
+import { closeAfterEach, readBody, serve, type RunningReceiver } from '../../support/servers';
 import { runCheck } from '../support/runCheck';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -21,16 +22,8 @@ function counting(inner: RequestListener): { listener: RequestListener; maxInFli
 }
 
 describe('dlv-concurrent (DLV-6)', () => {
-  let receivers: RunningReceiver[] = [];
-  afterEach(async () => {
-    await Promise.all(receivers.map((r) => r.close()));
-    receivers = [];
-  });
-  const start = async (listener: RequestListener): Promise<RunningReceiver> => {
-    const receiver = await serve(listener);
-    receivers.push(receiver);
-    return receiver;
-  };
+  const closing = closeAfterEach();
+  const start = (listener: RequestListener): Promise<RunningReceiver> => closing(serve(listener));
 
   it('passes against the reference receiver, with --concurrency requests really in flight at once', async () => {
     const sound = counting(createReferenceHandler({ secrets: [SECRET] }));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { boundaryEventArbitrary, boundarySites } from '../../../src/checks/events/boundaryEventArbitrary';
 import { serialiseEvent } from '../../../src/serialise';
-import { defaultEngine } from '../../helpers/engine';
+import { defaultEngine } from '../../support/engine';
 import { runCheck } from '../support/runCheck';
 import { DEFECTS } from './support/defects';
 import { otherEventChecksNotPassing, statuses } from './support/area';

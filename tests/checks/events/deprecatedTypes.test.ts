@@ -1,4 +1,4 @@
-import { defaultEngine } from '../../helpers/engine';
+import { defaultEngine } from '../../support/engine';
 import { runCheck } from '../support/runCheck';
 import { otherEventChecksNotPassing, statuses } from './support/area';
 import { receiverPool } from './support/receivers';

@@ -1,6 +1,6 @@
 import { EVENT_CHECKS } from '../../../src/checks/events';
 import { goneMessage } from '../../../src/checks/goneMessage';
-import { defaultEngine } from '../../helpers/engine';
+import { defaultEngine } from '../../support/engine';
 import { certify, runCheck } from '../support/runCheck';
 import { receiverPool } from './support/receivers';
 

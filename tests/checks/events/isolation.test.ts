@@ -6,7 +6,7 @@ import { plainValues } from '../../../src/checks/events/plainValues';
 import { schemaFields } from '../../../src/checks/events/schemaFields';
 import { foreignTypeArbitrary, siblingTypeArbitrary } from '../../../src/checks/events/unknownTypeArbitrary';
 import { serialiseEvent } from '../../../src/serialise';
-import { defaultEngine } from '../../helpers/engine';
+import { defaultEngine } from '../../support/engine';
 
 const { catalogue, validators } = defaultEngine();
 const byType = catalogue.types.map((t) => [t.type, t] as const);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { minimalEventArbitrary } from '../../../src/checks/events/minimalEventArbitrary';
 import { schemaFields } from '../../../src/checks/events/schemaFields';
 import { serialiseEvent } from '../../../src/serialise';
-import { defaultEngine } from '../../helpers/engine';
+import { defaultEngine } from '../../support/engine';
 import { runCheck } from '../support/runCheck';
 import { otherEventChecksNotPassing, statuses } from './support/area';
 import { receiverPool } from './support/receivers';

@@ -1,5 +1,5 @@
 import { unknownPropertyPointers } from '../../../src/checks/events/schemaFields';
-import { defaultEngine } from '../../helpers/engine';
+import { defaultEngine } from '../../support/engine';
 import { runCheck } from '../support/runCheck';
 import { otherEventChecksNotPassing, statuses } from './support/area';
 import { receiverPool } from './support/receivers';

@@ -1,4 +1,4 @@
-import { defaultEngine } from '../../helpers/engine';
+import { defaultEngine } from '../../support/engine';
 import { runCheck } from '../support/runCheck';
 import type { DefectName } from './support/defects';
 import { otherEventChecksNotPassing, statuses } from './support/area';

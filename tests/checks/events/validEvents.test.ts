@@ -1,4 +1,4 @@
-import { defaultEngine } from '../../helpers/engine';
+import { defaultEngine } from '../../support/engine';
 import { EVENT_CHECKS } from '../../../src/checks/events';
 import { certify, runCheck } from '../support/runCheck';
 import { receiverPool } from './support/receivers';

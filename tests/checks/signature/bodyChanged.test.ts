@@ -1,10 +1,11 @@
 import { soundReceiver } from '../support/receivers';
 import { runCheck } from '../support/runCheck';
 import { hardCodedSecret, receiverDeduplicatingBeforeVerifying, receiverVerifyingWith, trustsWellFormedHeader } from './defects';
-import { failedLabels, trackReceivers } from './helpers';
+import { closeAfterEach } from '../../support/servers';
+import { failedLabels } from './labels';
 
 describe('sig-body-changed (SIG-4)', () => {
-  const track = trackReceivers();
+  const track = closeAfterEach();
 
   it('passes against the reference receiver: 10 one-byte cases, the original, 10 field-changed cases', async () => {
     const sound = await track(soundReceiver());

@@ -1,10 +1,10 @@
 import { soundReceiver } from '../support/receivers';
 import { certify, runCheck } from '../support/runCheck';
 import { acceptsMissingHeader, emptyStatus, jsonStatus, receiverRejectingWith, receiverVerifyingWith } from './defects';
-import { trackReceivers } from './helpers';
+import { closeAfterEach } from '../../support/servers';
 
 describe('sig-401-empty-body (SIG-10, recommended)', () => {
-  const track = trackReceivers();
+  const track = closeAfterEach();
 
   it('passes against the reference receiver, every forged request answered with an empty 401', async () => {
     const sound = await track(soundReceiver());

@@ -1,10 +1,10 @@
 import { soundReceiver } from '../support/receivers';
 import { runCheck } from '../support/runCheck';
 import { firstDigestOnly, receiverVerifyingWith } from './defects';
-import { trackReceivers } from './helpers';
+import { closeAfterEach } from '../../support/servers';
 
 describe('sig-rotation (SIG-6)', () => {
-  const track = trackReceivers();
+  const track = closeAfterEach();
 
   it('passes against the reference receiver, with one secret or during a rotation', async () => {
     const sound = await track(soundReceiver(['new-secret', 'old-secret']));

@@ -1,10 +1,10 @@
 import { soundReceiver } from '../support/receivers';
 import { runCheck } from '../support/runCheck';
 import { hardCodedSecret, receiverVerifyingWith, trustsWellFormedHeader } from './defects';
-import { trackReceivers } from './helpers';
+import { closeAfterEach } from '../../support/servers';
 
 describe('sig-wrong-secret (SIG-3)', () => {
-  const track = trackReceivers();
+  const track = closeAfterEach();
 
   it('passes against the reference receiver', async () => {
     const sound = await track(soundReceiver());

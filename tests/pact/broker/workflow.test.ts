@@ -3,7 +3,7 @@ import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BROKER_TIMEOUT_MS } from '../../../src/pact/broker';
-import { closedPort } from '../../delivery/helpers/listen';
+import { closedPort } from '../../support/servers';
 import { startFakeBroker, type FakeBroker } from '../support/fakeBroker';
 import { cleanEnv, pactCli } from './support/cli';
 import { writeReceiverPact } from './support/receiverPact';
