@@ -34,10 +34,13 @@ describe('DeliveryClient records the first connection (report provenance)', () =
     let calls = 0;
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const gated = client({ beforeSend: () => { calls += 1; return gate; } });
+    let called: () => void = () => undefined;
+    const beforeSendCalled = new Promise<void>((resolve) => (called = resolve));
+    const gated = client({ beforeSend: () => { calls += 1; called(); return gate; } });
     let settled = false;
     const delivery = gated.send(post(server.origin)).then((result) => { settled = true; return result; });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Wait for the signal, not for a sleep: the delivery must be held at the gate however late it got there.
+    await beforeSendCalled;
     expect(calls).toBe(1);
     expect(settled).toBe(false);
     release();

@@ -21,7 +21,10 @@ describe('dlv-answered-in-time (DLV-1)', () => {
     expect(report).toMatchObject({ status: 'fail', requirement: 'DLV-1' });
     expect(report.cases).toBe(2);
     expect(report.note).toMatch(/timed out 2 time/);
-    expect(report.failures[0]).toMatchObject({ expected: expect.stringContaining('within 150 ms'), actual: expect.stringMatching(/^timeout after 1\d\d ms/) });
+    expect(report.failures[0]).toMatchObject({ expected: expect.stringContaining('within 150 ms'), actual: expect.stringMatching(/^timeout after \d+ ms/) });
+    // A lower bound only: the timeout cannot fire early, but a loaded machine may fire it late.
+    const waited = Number(/^timeout after (\d+) ms/.exec(report.failures[0]?.actual ?? '')?.[1]);
+    expect(waited).toBeGreaterThanOrEqual(150 - 5);
   });
 
   it('counts any prompt status as answered (which status is right is for other checks)', async () => {
