@@ -1,13 +1,12 @@
-import { defectiveReceiver, soundReceiver } from '../support/receivers';
+import { defectiveReceiver } from '../support/receivers';
 import { closeAfterEach } from '../../support/servers';
-import { runCheck } from '../support/runCheck';
+import { runCheck, runCheckOnReference } from '../support/runCheck';
 
 describe('dlv-answered-in-time (DLV-1)', () => {
   const closing = closeAfterEach();
 
   it('passes against the reference receiver', async () => {
-    const sound = await closing(soundReceiver());
-    const report = await runCheck('dlv-answered-in-time', sound.url, { runs: 10 });
+    const report = await runCheckOnReference('dlv-answered-in-time', { runs: 10 });
     expect(report).toMatchObject({ status: 'pass', requirement: 'DLV-1', severity: 'required', cases: 10, failures: [] });
   });
 

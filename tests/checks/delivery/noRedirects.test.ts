@@ -1,13 +1,12 @@
-import { defectiveReceiver, soundReceiver } from '../support/receivers';
+import { defectiveReceiver } from '../support/receivers';
 import { closeAfterEach, serve } from '../../support/servers';
-import { runCheck } from '../support/runCheck';
+import { runCheck, runCheckOnReference } from '../support/runCheck';
 
 describe('dlv-no-redirects (DLV-3)', () => {
   const closing = closeAfterEach();
 
   it('passes against the reference receiver', async () => {
-    const sound = await closing(soundReceiver());
-    const report = await runCheck('dlv-no-redirects', sound.url, { runs: 10 });
+    const report = await runCheckOnReference('dlv-no-redirects', { runs: 10 });
     expect(report).toMatchObject({ status: 'pass', requirement: 'DLV-3', cases: 10, failures: [] });
   });
 

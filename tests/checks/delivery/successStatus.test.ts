@@ -1,6 +1,6 @@
-import { defectiveReceiver, soundReceiver } from '../support/receivers';
+import { defectiveReceiver } from '../support/receivers';
 import { closeAfterEach, type RunningReceiver } from '../../support/servers';
-import { runCheck } from '../support/runCheck';
+import { runCheck, runCheckOnReference } from '../support/runCheck';
 
 describe('dlv-success-status (DLV-2)', () => {
   const closing = closeAfterEach();
@@ -14,8 +14,7 @@ describe('dlv-success-status (DLV-2)', () => {
   };
 
   it('passes against the reference receiver', async () => {
-    const sound = await closing(soundReceiver());
-    const report = await runCheck('dlv-success-status', sound.url, { runs: 10 });
+    const report = await runCheckOnReference('dlv-success-status', { runs: 10 });
     expect(report).toMatchObject({ status: 'pass', requirement: 'DLV-2', cases: 10, failures: [] });
   });
 

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
-import { defectiveReceiver, soundReceiver } from '../support/receivers';
+import { defectiveReceiver } from '../support/receivers';
 import { closeAfterEach, type RunningReceiver } from '../../support/servers';
-import { runCheck } from '../support/runCheck';
+import { runCheck, runCheckOnReference } from '../support/runCheck';
 
 const idOf = (body: Buffer): string => (JSON.parse(body.toString('utf8')) as { id: string }).id;
 
@@ -23,8 +23,7 @@ describe('dlv-transient-retried (DLV-7, recommended)', () => {
   };
 
   it('passes against the reference receiver (accepted at the first attempt)', async () => {
-    const sound = await closing(soundReceiver());
-    const report = await runCheck('dlv-transient-retried', sound.url, { runs: 5 });
+    const report = await runCheckOnReference('dlv-transient-retried', { runs: 5 });
     expect(report).toMatchObject({ status: 'pass', requirement: 'DLV-7', severity: 'recommended', cases: 5, failures: [] });
   });
 

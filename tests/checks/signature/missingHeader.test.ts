@@ -1,5 +1,4 @@
-import { soundReceiver } from '../support/receivers';
-import { runCheck } from '../support/runCheck';
+import { runCheck, runCheckOnReference } from '../support/runCheck';
 import { acceptsMissingHeader, receiverVerifyingWith } from './defects';
 import { closeAfterEach } from '../../support/servers';
 
@@ -7,8 +6,7 @@ describe('sig-missing-header (SIG-2)', () => {
   const track = closeAfterEach();
 
   it('passes against the reference receiver', async () => {
-    const sound = await track(soundReceiver());
-    const report = await runCheck('sig-missing-header', sound.url);
+    const report = await runCheckOnReference('sig-missing-header');
     expect(report).toMatchObject({ status: 'pass', requirement: 'SIG-2', severity: 'required', cases: 20, failures: [] });
   });
 

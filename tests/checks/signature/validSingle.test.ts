@@ -1,13 +1,12 @@
-import { defectiveReceiver, soundReceiver } from '../support/receivers';
+import { defectiveReceiver } from '../support/receivers';
 import { closeAfterEach } from '../../support/servers';
-import { runCheck } from '../support/runCheck';
+import { runCheck, runCheckOnReference } from '../support/runCheck';
 
 describe('sig-valid-single (SIG-1)', () => {
   const closing = closeAfterEach();
 
   it('passes against the reference receiver', async () => {
-    const sound = await closing(soundReceiver());
-    const report = await runCheck('sig-valid-single', sound.url);
+    const report = await runCheckOnReference('sig-valid-single');
     expect(report).toMatchObject({ status: 'pass', requirement: 'SIG-1', failures: [] });
     expect(report.cases).toBe(20);
   });
