@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer as createNetServer, type Server, type Socket, type AddressInfo } from 'node:net';
+import { createServer as createNetServer } from 'node:net';
 import { CHECKS, type CheckStatus, type RequirementId } from '../../src/checks';
 import type { CertificationReport, CheckReport } from '../../src/reports/report';
 import { verifySignature } from '../../src/signing';
 import { defaultEngine } from '../support/engine';
 import { firstDigestOnly, receiverVerifyingWith, verifiesReserialisedJson } from './signature/defects';
 import { defectiveReceiver, SECRET } from './support/receivers';
-import { closeAfterEach, serve, type RunningReceiver } from '../support/servers';
+import { closeAfterEach, listen, serve, type RunningReceiver } from '../support/servers';
 import { certify } from './support/runCheck';
 
 /**
@@ -180,22 +180,12 @@ describe('attribution: each check fails only for its own requirement', () => {
   });
 
   it('TLS-1 is blocked by DLV-1 when an https receiver never completes the handshake', async () => {
-    const sockets: Socket[] = [];
-    const silent: Server = createNetServer((socket) => {
-      sockets.push(socket);
-      socket.on('error', () => undefined);
-    });
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    try {
-      const { port } = silent.address() as AddressInfo;
-      const report = await certify(`https://127.0.0.1:${port}/hooks`, { checks: ['TLS-1'], allowHttp: false, timeoutMs: HANG_TIMEOUT_MS });
-      expect(report.checks[0]).toMatchObject({ status: 'blocked', blockedBy: ['DLV-1'] });
-      expect(report.checks[0]?.note).toMatch(/^blocked by DLV-1: the TLS handshake could not be judged/);
-      expect(report.verdict).toBe('incomplete');
-    } finally {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => silent.close(() => resolve()));
-    }
+    // Accepts the connection and never says a word; `close()` destroys the socket.
+    const silent = await closing(listen(createNetServer((socket) => socket.on('error', () => undefined))));
+    const report = await certify(`https://127.0.0.1:${silent.port}/hooks`, { checks: ['TLS-1'], allowHttp: false, timeoutMs: HANG_TIMEOUT_MS });
+    expect(report.checks[0]).toMatchObject({ status: 'blocked', blockedBy: ['DLV-1'] });
+    expect(report.checks[0]?.note).toMatch(/^blocked by DLV-1: the TLS handshake could not be judged/);
+    expect(report.verdict).toBe('incomplete');
   });
 
   it(
