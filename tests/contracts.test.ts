@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { signatureVectorsJson } from '../src/contracts/signatureVectors';
 import { verifySignature, type SignatureVector } from '../src/signing';
-import { defaultEngine } from './helpers/engine';
+import { defaultEngine } from './support/engine';
 
 const committed = readFileSync(join(__dirname, '..', 'contracts', 'signature-vectors.json'), 'utf8');
 

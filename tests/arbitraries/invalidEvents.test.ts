@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { anyInvalidEventArbitrary, INVALID_KINDS, invalidEventArbitrary, type InvalidCase } from '../../src/arbitraries';
-import { defaultEngine } from '../helpers/engine';
-import { RUNS_PER_TYPE } from '../helpers/runs';
-import { shrinkPath } from '../helpers/shrinkPath';
+import { defaultEngine } from '../support/engine';
+import { RUNS_PER_TYPE } from '../support/runs';
+import { shrinkPath } from '../support/shrinkPath';
 
 const { catalogue, validators } = defaultEngine();
 

@@ -3,8 +3,8 @@ import { INVALID_KINDS, invalidEventArbitrary, type InvalidCase } from '../../sr
 import { engineFromSpec } from '../../src/engine';
 import { parseSpec } from '../../src/spec';
 import { valueAt } from '../../src/arbitraries/pointer';
-import { defaultEngine } from '../helpers/engine';
-import { objectsSpec } from '../helpers/generatedSpecs';
+import { defaultEngine } from '../support/engine';
+import { objectsSpec } from '../support/generatedSpecs';
 
 describe('invalid kind unknown-property (an unknown property in a closed object)', () => {
   const engine = engineFromSpec(parseSpec(objectsSpec(true, true), 'closed.yaml'));

@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer as createNetServer, type Server, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer } from 'node:net';
 import { CHECKS, type CheckStatus, type RequirementId } from '../../src/checks';
 import type { CertificationReport, CheckReport } from '../../src/reportModel/certificationReport';
 import { verifySignature } from '../../src/signing';
-import { defaultEngine } from '../helpers/engine';
+import { defaultEngine } from '../support/engine';
 import { firstDigestOnly, receiverVerifyingWith, verifiesReserialisedJson } from './signature/defects';
-import { defectiveReceiver, SECRET, serve, type RunningReceiver } from './support/receivers';
+import { defectiveReceiver, SECRET } from './support/receivers';
+import { closeAfterEach, listen, serve, type RunningReceiver } from '../support/servers';
 import { certify } from './support/runCheck';
 
 /**
@@ -134,14 +134,9 @@ function expectedOf(row: Row, check: CheckReport): string {
 }
 
 describe('attribution: each check fails only for its own requirement', () => {
-  let open: RunningReceiver[] = [];
-  afterEach(async () => {
-    await Promise.all(open.map((r) => r.close()));
-    open = [];
-  });
+  const closing = closeAfterEach();
   const run = async (start: () => Promise<RunningReceiver>, options: Parameters<typeof certify>[1]): Promise<CertificationReport> => {
-    const receiver = await start();
-    open.push(receiver);
+    const receiver = await closing(start());
     return certify(receiver.url, { runs: 5, concurrency: 2, ...options });
   };
 
@@ -185,22 +180,12 @@ describe('attribution: each check fails only for its own requirement', () => {
   });
 
   it('TLS-1 is blocked by DLV-1 when an https receiver never completes the handshake', async () => {
-    const sockets: Socket[] = [];
-    const silent: Server = createNetServer((socket) => {
-      sockets.push(socket);
-      socket.on('error', () => undefined);
-    });
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    try {
-      const { port } = silent.address() as AddressInfo;
-      const report = await certify(`https://127.0.0.1:${port}/hooks`, { checks: ['TLS-1'], allowHttp: false, timeoutMs: HANG_TIMEOUT_MS });
-      expect(report.checks[0]).toMatchObject({ status: 'blocked', blockedBy: ['DLV-1'] });
-      expect(report.checks[0]?.note).toMatch(/^blocked by DLV-1: the TLS handshake could not be judged/);
-      expect(report.verdict).toBe('incomplete');
-    } finally {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => silent.close(() => resolve()));
-    }
+    // Accepts the connection and never says a word; `close()` destroys the socket.
+    const silent = await closing(listen(createNetServer((socket) => socket.on('error', () => undefined))));
+    const report = await certify(`https://127.0.0.1:${silent.port}/hooks`, { checks: ['TLS-1'], allowHttp: false, timeoutMs: HANG_TIMEOUT_MS });
+    expect(report.checks[0]).toMatchObject({ status: 'blocked', blockedBy: ['DLV-1'] });
+    expect(report.checks[0]?.note).toMatch(/^blocked by DLV-1: the TLS handshake could not be judged/);
+    expect(report.verdict).toBe('incomplete');
   });
 
   it(
@@ -224,12 +209,10 @@ describe('attribution: each check fails only for its own requirement', () => {
     // These are the defects of tests/checks/signature/matrix.test.ts, repeated here next to the
     // blocked cases so the two sides of the rule are read together.
     const types = catalogue.types.filter((t) => !t.deprecated && t.type !== 'ev/measurement').map((t) => t.type);
-    const reserialising = await receiverVerifyingWith(verifiesReserialisedJson);
-    open.push(reserialising);
+    const reserialising = await closing(receiverVerifyingWith(verifiesReserialisedJson));
     const sig8 = await certify(reserialising.url, { checks: ['SIG-8'], runs: 10, types });
     expect(sig8.checks[0]).toMatchObject({ status: 'fail' });
-    const firstOnly = await receiverVerifyingWith(firstDigestOnly);
-    open.push(firstOnly);
+    const firstOnly = await closing(receiverVerifyingWith(firstDigestOnly));
     const sig6 = await certify(firstOnly.url, { checks: ['SIG-6'], runs: 10 });
     expect(sig6.checks[0]).toMatchObject({ status: 'fail' });
   });

@@ -5,8 +5,8 @@ import { Readable } from 'node:stream';
 import { CHECKS } from '../../src/checks';
 import { createReferenceHandler } from '../../src/receiver';
 import type { CertificationReport } from '../../src/reportModel/certificationReport';
-import { listen, type Listening } from '../delivery/helpers/listen';
-import { generateTlsFixtures, hasOpenssl } from '../delivery/helpers/tlsFixtures';
+import { closeAfterAll, listen } from '../support/servers';
+import { generateTlsFixtures, hasOpenssl } from '../support/tlsFixtures';
 import { SECRET } from './support/receivers';
 import { certify } from './support/runCheck';
 
@@ -90,12 +90,10 @@ const hostile = {
 };
 
 describe('full certification against hostile receivers', () => {
-  const servers: Listening[] = [];
-  afterAll(() => Promise.all(servers.map((s) => s.close())));
+  const closing = closeAfterAll();
 
   const run = async (server: Server, timeoutMs: number, scheme: 'http' | 'https' = 'http'): Promise<{ report: CertificationReport; wallMs: number }> => {
-    const listening = await listen(server, scheme);
-    servers.push(listening);
+    const listening = await closing(listen(server, scheme));
     const began = Date.now();
     const report = await certify(`${listening.origin}/hooks/gridx`, { runs: 3, timeoutMs });
     return { report, wallMs: Date.now() - began };

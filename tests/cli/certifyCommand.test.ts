@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { memoryIO } from '../../src/cli/memoryIO';
 import { runCli } from '../../src/cli/runCli';
 import type { CertificationReport } from '../../src/reportModel/certificationReport';
-import { defectiveReceiver, serve, soundReceiver, type RunningReceiver } from '../checks/support/receivers';
+import { defectiveReceiver, soundReceiver } from '../checks/support/receivers';
+import { serve, type RunningReceiver } from '../support/servers';
 import { BIN, ROOT } from './paths';
 
 // A distinctive secret: any trace of it (raw, hex or JSON-escaped) in output or files is a leak.

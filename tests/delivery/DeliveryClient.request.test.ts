@@ -1,35 +1,28 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import fc from 'fast-check';
 import { DeliveryClient } from '../../src/delivery';
 import { TargetInvalidError, UsageError } from '../../src/errors';
-import { listen, type Listening } from './helpers/listen';
+import { closeAfterAll, serveReadingBody, type RunningReceiver } from '../support/servers';
 
 type Received = { method: string; url: string; headers: IncomingHttpHeaders; body: Buffer };
 
 describe('DeliveryClient: what goes on the wire', () => {
-  let server: Listening;
+  const closing = closeAfterAll();
+  let server: RunningReceiver;
   let received: Received[] = [];
-  const client = new DeliveryClient({ timeoutMs: 2000 });
+  let client: DeliveryClient;
 
   beforeAll(async () => {
-    server = await listen(
-      createServer((request, response) => {
-        const chunks: Buffer[] = [];
-        request.on('data', (chunk: Buffer) => chunks.push(chunk));
-        request.on('end', () => {
-          const body = Buffer.concat(chunks);
-          received.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body });
-          response.writeHead(204).end();
-        });
+    client = await closing(new DeliveryClient({ timeoutMs: 2000 }));
+    server = await closing(
+      serveReadingBody((request, body, response) => {
+        received.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body });
+        response.writeHead(204).end();
       }),
     );
   });
   beforeEach(() => {
     received = [];
-  });
-  afterAll(async () => {
-    await client.close();
-    await server.close();
   });
 
   // Pieces that URL normalisation would rewrite (dot segments, lower-case escapes, empty segments).

@@ -1,14 +1,14 @@
 import { createServer } from 'node:https';
 import { DeliveryClient, type DeliveryRequest } from '../../src/delivery';
-import { listen, type Listening } from './helpers/listen';
-import { generateTlsFixtures, hasOpenssl, type TlsFixtures } from './helpers/tlsFixtures';
+import { closeAfterAll, listen, type Listening } from '../support/servers';
+import { generateTlsFixtures, hasOpenssl, type TlsFixtures } from '../support/tlsFixtures';
 
 // Certificates are generated per run with openssl; without it these tests show up as skipped.
 const describeTls = hasOpenssl() ? describe : describe.skip;
 
 describeTls('DeliveryClient over https', () => {
   let fixtures: TlsFixtures;
-  const servers: Listening[] = [];
+  const closing = closeAfterAll();
   const clients: DeliveryClient[] = [];
 
   const httpsServer = async (pair: { key: string; cert: string }): Promise<Listening> => {
@@ -16,9 +16,7 @@ describeTls('DeliveryClient over https', () => {
       request.resume();
       response.writeHead(204).end();
     });
-    const listening = await listen(server, 'https');
-    servers.push(listening);
-    return listening;
+    return closing(listen(server, 'https'));
   };
   const client = (options: ConstructorParameters<typeof DeliveryClient>[0] = {}): DeliveryClient => {
     const created = new DeliveryClient({ timeoutMs: 2000, ...options });
@@ -30,10 +28,7 @@ describeTls('DeliveryClient over https', () => {
   beforeAll(() => {
     fixtures = generateTlsFixtures();
   });
-  afterAll(async () => {
-    await Promise.all(clients.map((c) => c.close()));
-    await Promise.all(servers.map((s) => s.close()));
-  });
+  afterAll(() => Promise.all(clients.map((c) => c.close())));
 
   it('reports a self-signed certificate as TLS_UNTRUSTED (default trust, as gridX)', async () => {
     const server = await httpsServer(fixtures.selfSigned);

@@ -1,7 +1,6 @@
-import { createServer } from 'node:http';
 import fc from 'fast-check';
 import { classifyStatus, DeliveryClient } from '../../src/delivery';
-import { listen, type Listening } from './helpers/listen';
+import { closeAfterAll, serve, type RunningReceiver } from '../support/servers';
 
 // The contract's table, written out independently of the implementation under test.
 const SUCCESS = [200, 201, 202, 204];
@@ -29,23 +28,21 @@ describe('classifyStatus', () => {
 });
 
 describe('classification of real answers', () => {
-  let server: Listening;
-  const client = new DeliveryClient({ timeoutMs: 2000 });
+  const closing = closeAfterAll();
+  let server: RunningReceiver;
+  let client: DeliveryClient;
 
   beforeAll(async () => {
+    client = await closing(new DeliveryClient({ timeoutMs: 2000 }));
     // Answers whatever status the request asks for, with a small body (none where HTTP forbids it).
-    server = await listen(
-      createServer((request, response) => {
+    server = await closing(
+      serve((request, response) => {
         request.resume();
         const status = Number(request.headers['x-answer-status']);
         response.writeHead(status, { 'content-type': 'application/json' });
         response.end(status === 204 || status === 304 ? undefined : '{"answered":true}');
       }),
     );
-  });
-  afterAll(async () => {
-    await client.close();
-    await server.close();
   });
 
   it('classifies every status 200..599 as gridX does', async () => {

@@ -1,42 +1,30 @@
-import { createServer } from 'node:http';
 import { DeliveryClient, deliverWithRetries, type DeliveryRequest, type DeliveryResult } from '../../src/delivery';
 import { UsageError } from '../../src/errors';
-import { listen, type Listening } from './helpers/listen';
+import { closeAfterAll, serveReadingBody, type RunningReceiver } from '../support/servers';
 
 type Arrival = { at: number; body: Buffer; signature: string | undefined; url: string };
 
 describe('deliverWithRetries', () => {
-  const client = new DeliveryClient({ timeoutMs: 150 });
-  let server: Listening;
+  const closing = closeAfterAll();
+  let client: DeliveryClient;
+  let server: RunningReceiver;
   let script: Array<number | 'hang'> = [];
   let arrivals: Arrival[] = [];
 
   beforeAll(async () => {
+    client = await closing(new DeliveryClient({ timeoutMs: 150 }));
     // Answers the scripted statuses in order, then 204; records every attempt.
-    server = await listen(
-      createServer((request, response) => {
-        const chunks: Buffer[] = [];
-        request.on('data', (chunk: Buffer) => chunks.push(chunk));
-        request.on('end', () => {
-          const signature = request.headers['x-signature'];
-          arrivals.push({
-            at: performance.now(),
-            body: Buffer.concat(chunks),
-            signature: typeof signature === 'string' ? signature : undefined,
-            url: request.url ?? '',
-          });
-          const next = script.shift() ?? 204;
-          if (next !== 'hang') response.writeHead(next).end();
-        });
+    server = await closing(
+      serveReadingBody((request, body, response) => {
+        const signature = request.headers['x-signature'];
+        arrivals.push({ at: performance.now(), body, signature: typeof signature === 'string' ? signature : undefined, url: request.url ?? '' });
+        const next = script.shift() ?? 204;
+        if (next !== 'hang') response.writeHead(next).end();
       }),
     );
   });
   beforeEach(() => {
     arrivals = [];
-  });
-  afterAll(async () => {
-    await client.close();
-    await server.close();
   });
 
   const request = (): DeliveryRequest => ({

@@ -1,7 +1,7 @@
 import { diffSpecs, renderDiff } from '../../src/diff';
 import { engineFromSpec } from '../../src/engine';
 import { parseSpec } from '../../src/spec';
-import { objectsSpec } from '../helpers/generatedSpecs';
+import { objectsSpec } from '../support/generatedSpecs';
 
 describe('diff of a closed object (additionalProperties: false added)', () => {
   const open = engineFromSpec(parseSpec(objectsSpec(false), 'open.yaml'));

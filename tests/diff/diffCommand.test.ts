@@ -6,6 +6,7 @@ import { memoryIO } from '../../src/cli/memoryIO';
 import type { SpecDiff } from '../../src/diff';
 import { SpecUnreadableError } from '../../src/errors';
 import { BIN } from '../cli/paths';
+import { variantPath } from './support/specVariants';
 
 const ROOT = join(__dirname, '..', '..');
 const REAL = join(ROOT, 'spec', 'webhook-events.yaml');
@@ -14,7 +15,7 @@ const fixture = (name: string): string => join(ROOT, 'tests', 'fixtures', 'specs
 describe('hookproof diff (in process)', () => {
   it('prints the breaking change, who it breaks, a shrunk example and the verdict; exit 1', async () => {
     const io = memoryIO();
-    const code = await runDiff({ oldSpec: REAL, newSpec: fixture('diff/enum-value-added.yaml'), json: false, empirical: true, runs: 100 }, io);
+    const code = await runDiff({ oldSpec: REAL, newSpec: variantPath('enum-value-added'), json: false, empirical: true, runs: 100 }, io);
     expect(code).toBe(1);
     expect(io.stdout).toContain('  breaks receivers  ev/charge-started, ev/charge-stopped  /data/state  enum-value-added: enum value "PAUSED" added (was "CHARGING", "STOPPED", "FAILED")');
     expect(io.stdout).toContain('  receivers: valid under NEW but rejected by OLD (a receiver built for OLD may reject it), in 2 types:');
@@ -26,7 +27,7 @@ describe('hookproof diff (in process)', () => {
 
   it('groups a change shared by every type and exits 0 for additive changes', async () => {
     const io = memoryIO();
-    expect(await runDiff({ oldSpec: REAL, newSpec: fixture('diff/additive.yaml'), json: false, empirical: true, runs: 50 }, io)).toBe(0);
+    expect(await runDiff({ oldSpec: REAL, newSpec: variantPath('additive'), json: false, empirical: true, runs: 50 }, io)).toBe(0);
     expect(io.stdout).toContain('  + gateway/update');
     expect(io.stdout).toContain('  + /subject  in all 23 types in both');
     expect(io.stdout).toContain('breaking changes: none found in the schemas');
@@ -43,7 +44,7 @@ describe('hookproof diff (in process)', () => {
 
   it('prints the whole diff as one JSON document with --json', async () => {
     const io = memoryIO();
-    expect(await runDiff({ oldSpec: REAL, newSpec: fixture('diff/field-required.yaml'), json: true, empirical: true, runs: 50, seed: 3 }, io)).toBe(1);
+    expect(await runDiff({ oldSpec: REAL, newSpec: variantPath('field-required'), json: true, empirical: true, runs: 50, seed: 3 }, io)).toBe(1);
     const diff = JSON.parse(io.stdout.join('\n')) as SpecDiff;
     expect(diff.breaks).toEqual({ receiver: false, sender: true });
     expect(diff.empirical).toMatchObject({ ran: true, runs: 50, seed: 3 });
@@ -66,8 +67,8 @@ describe('hookproof diff on the command line', () => {
     expect(await cli(['diff', REAL, 'missing.yaml'])).toEqual({ status: 2, stderr: ['hookproof: cannot read spec missing.yaml: ENOENT: no such file or directory'] });
     expect(await cli(['diff', REAL])).toEqual({ status: 2, stderr: ["hookproof: missing required argument 'new'"] });
     expect(await cli(['diff', REAL, fixture('invalid-yaml.yaml')])).toMatchObject({ status: 2, stderr: [expect.stringMatching(/^hookproof: invalid spec .*invalid-yaml\.yaml: not valid YAML at line \d+/)] });
-    expect(await cli(['diff', REAL, fixture('diff/additive.yaml'), '--runs', 'many'])).toEqual({ status: 2, stderr: ['hookproof: --runs must be a whole number from 1 to 100000, got "many"'] });
-    expect(await cli(['diff', REAL, fixture('diff/additive.yaml'), '--runs', '0'])).toEqual({ status: 2, stderr: ['hookproof: --runs must be a whole number from 1 to 100000, got "0"'] });
+    expect(await cli(['diff', REAL, variantPath('additive'), '--runs', 'many'])).toEqual({ status: 2, stderr: ['hookproof: --runs must be a whole number from 1 to 100000, got "many"'] });
+    expect(await cli(['diff', REAL, variantPath('additive'), '--runs', '0'])).toEqual({ status: 2, stderr: ['hookproof: --runs must be a whole number from 1 to 100000, got "0"'] });
   });
 
   it('the binary exits 1 on a breaking change', () => {
@@ -75,6 +76,6 @@ describe('hookproof diff on the command line', () => {
       const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, HOOKPROOF_DEBUG: '' } });
       return { status: result.status, stderr: result.stderr.split('\n').filter((l) => l !== '') };
     };
-    expect(run(['diff', 'spec/webhook-events.yaml', 'tests/fixtures/specs/diff/type-narrowed.yaml', '--runs', '20'])).toEqual({ status: 1, stderr: [] });
+    expect(run(['diff', 'spec/webhook-events.yaml', variantPath('type-narrowed'), '--runs', '20'])).toEqual({ status: 1, stderr: [] });
   });
 });

@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { diffSpecs, type SchemaChange, type SpecDiff } from '../../src/diff';
 import { createEngine, type Engine } from '../../src/engine';
+import { variantPath, type VariantName } from './support/specVariants';
 
-// `hookproof diff` between the real spec and small variants of it, each with one kind of change.
+// `hookproof diff` between the real spec and small variants of it (the spec plus a few edits, in
+// ./support/specVariants.ts), each with one kind of change.
 const FIXTURES = join(__dirname, '..', 'fixtures', 'specs');
 const real = createEngine();
-const variant = (name: string): Engine => createEngine({ specPath: join(FIXTURES, 'diff', name) });
+const variant = (name: VariantName): Engine => createEngine({ specPath: variantPath(name) });
 const RUNS = 100;
 
 /** The changes as comparable rows: type, pointer, kind and who breaks. */
@@ -40,7 +42,7 @@ describe('diff against the real spec', () => {
   });
 
   it('an enum value added breaks receivers, proven with an event that uses it', () => {
-    const after = variant('enum-value-added.yaml');
+    const after = variant('enum-value-added');
     const diff = diffSpecs(real, after, { runs: RUNS });
     expect(rows(diff)).toEqual(['ev/charge-started /data/state enum-value-added [receiver]', 'ev/charge-stopped /data/state enum-value-added [receiver]']);
     expect(diff.changes[0]?.message).toBe('enum value "PAUSED" added (was "CHARGING", "STOPPED", "FAILED")');
@@ -53,7 +55,7 @@ describe('diff against the real spec', () => {
   });
 
   it('a field becoming required breaks senders, proven with an event that leaves it out', () => {
-    const after = variant('field-required.yaml');
+    const after = variant('field-required');
     const diff = diffSpecs(real, after, { runs: RUNS });
     expect(rows(diff)).toEqual(['gateway/create', 'gateway/offline', 'gateway/online'].map((t) => `${t} /data/gatewayName field-became-required [sender]`));
     expect(proven(diff)).toEqual(['gateway/create sender', 'gateway/offline sender', 'gateway/online sender']);
@@ -67,7 +69,7 @@ describe('diff against the real spec', () => {
   });
 
   it('a type narrowed (number to integer) breaks senders, proven with a fraction', () => {
-    const after = variant('type-narrowed.yaml');
+    const after = variant('type-narrowed');
     const diff = diffSpecs(real, after, { runs: RUNS });
     expect(rows(diff)).toEqual(['ev/measurement /data/stateOfCharge type-narrowed [sender]']);
     expect(proven(diff)).toEqual(['ev/measurement sender']);
@@ -78,7 +80,7 @@ describe('diff against the real spec', () => {
   });
 
   it('purely additive changes break no one: new optional fields and a new type are listed, nothing proven', () => {
-    const after = variant('additive.yaml');
+    const after = variant('additive');
     const diff = diffSpecs(real, after, { runs: RUNS });
     expect(diff.types.added).toEqual(['gateway/update']);
     expect(diff.types.removed).toEqual([]);
@@ -95,10 +97,10 @@ describe('diff against the real spec', () => {
   });
 
   it('reads each change the other way round when the specs are swapped', () => {
-    const cases: Array<[string, string[]]> = [
-      ['enum-value-added.yaml', ['ev/charge-started /data/state enum-value-removed [sender]', 'ev/charge-stopped /data/state enum-value-removed [sender]']],
-      ['field-required.yaml', ['gateway/create', 'gateway/offline', 'gateway/online'].map((t) => `${t} /data/gatewayName field-became-optional [receiver]`)],
-      ['type-narrowed.yaml', ['ev/measurement /data/stateOfCharge type-widened [receiver]']],
+    const cases: Array<[VariantName, string[]]> = [
+      ['enum-value-added', ['ev/charge-started /data/state enum-value-removed [sender]', 'ev/charge-stopped /data/state enum-value-removed [sender]']],
+      ['field-required', ['gateway/create', 'gateway/offline', 'gateway/online'].map((t) => `${t} /data/gatewayName field-became-optional [receiver]`)],
+      ['type-narrowed', ['ev/measurement /data/stateOfCharge type-widened [receiver]']],
     ];
     for (const [name, expected] of cases) {
       const before = variant(name);
@@ -120,12 +122,12 @@ describe('diff against the real spec', () => {
   });
 
   it('is reproducible: the same specs and seed give the same report', () => {
-    const after = variant('enum-value-added.yaml');
+    const after = variant('enum-value-added');
     expect(diffSpecs(real, after, { runs: 50, seed: 5 })).toEqual(diffSpecs(real, after, { runs: 50, seed: 5 }));
   });
 
   it('can skip the empirical proof', () => {
-    const diff = diffSpecs(real, variant('type-narrowed.yaml'), { empirical: false });
+    const diff = diffSpecs(real, variant('type-narrowed'), { empirical: false });
     expect(diff.empirical).toEqual({ ran: false, runs: 200, seed: 1, results: [] });
     expect(diff.breaking).toBe(true);
   });

@@ -4,7 +4,7 @@ import { eventArbitrary, invalidEventArbitrary } from '../../src/arbitraries';
 import { createEngine } from '../../src/engine';
 import { serialiseEvent } from '../../src/serialise';
 import { buildSignatureVectors, signatureCaseArbitrary, verifySignature } from '../../src/signing';
-import { RUNS_PER_TYPE } from '../helpers/runs';
+import { RUNS_PER_TYPE } from '../support/runs';
 
 // A later version of the spec: inverter/status removed, battery/health added (nested objects, an
 // array of objects, enums, uuid/date-time/int32/uint32/float formats, a nullable field).

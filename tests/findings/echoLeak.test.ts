@@ -5,8 +5,7 @@ import { memoryIO } from '../../src/cli/memoryIO';
 import { runCli } from '../../src/cli/runCli';
 import { secretForms } from '../../src/redaction/secretForms';
 import type { CertificationReport } from '../../src/reportModel/certificationReport';
-import type { RunningReceiver } from '../checks/support/receivers';
-import { receiver } from './receivers';
+import { closeAfterAll, serveReadingBody } from '../support/servers';
 
 // Distinctive, with characters that JSON, HTML, XML and URLs each encode differently.
 const SECRET = 'echo-Secret-\u00e9<9d1f0c>"q&uote';
@@ -23,18 +22,16 @@ function leaked(text: string): string[] {
 }
 
 describe('a receiver that echoes what it was sent never makes hookproof leak a secret', () => {
-  const open: RunningReceiver[] = [];
-  afterAll(() => Promise.all(open.map((r) => r.close())));
+  const closing = closeAfterAll();
 
   it.each([
     ['echoes the request headers and body', (headers: unknown, body: string) => JSON.stringify({ error: 'rejected', headers, body })],
     // A debugging receiver that prints its own secret: the worst case an answer can be.
     ['echoes its own secret and what it computed', (headers: unknown) => `bad signature: expected hmac(secret=${SECRET}) got ${JSON.stringify(headers)} (${encodeURIComponent(SECRET)})`],
   ])('a receiver that %s', async (_name, echo) => {
-    const echoing = await receiver((req, body, res) => {
+    const echoing = await closing(serveReadingBody((req, body, res) => {
       res.writeHead(400, { 'content-type': 'application/json', 'www-authenticate': `HMAC realm="${SECRET}"` }).end(echo(req.headers, body.toString('utf8')));
-    });
-    open.push(echoing);
+    }));
     const dir = mkdtempSync(join(tmpdir(), 'hookproof-echo-'));
     const run = await cli(['certify', '--url', echoing.url, '--report-dir', dir, ...FAST]);
     expect(run.code).toBe(1);

@@ -2,9 +2,9 @@ import { createServer } from 'node:https';
 import { createReferenceHandler } from '../../src/receiver';
 import { renderSummary } from '../../src/reports';
 import type { CertificationReport } from '../../src/reportModel/certificationReport';
-import { closedPort, listen, type Listening } from '../delivery/helpers/listen';
-import { generateTlsFixtures, hasOpenssl } from '../delivery/helpers/tlsFixtures';
-import { serve, SECRET, soundReceiver, type RunningReceiver } from '../checks/support/receivers';
+import { closeAfterAll, closedPort, listen, serve } from '../support/servers';
+import { generateTlsFixtures, hasOpenssl } from '../support/tlsFixtures';
+import { SECRET, soundReceiver } from '../checks/support/receivers';
 import { certify } from '../checks/support/runCheck';
 import { answersEverything } from './receivers';
 
@@ -16,12 +16,10 @@ function hintCodes(report: CertificationReport): string[] {
 }
 
 describe('set-up hints, detected from the answers and shown first', () => {
-  const open: Array<RunningReceiver | Listening> = [];
-  afterAll(() => Promise.all(open.map((r) => r.close())));
+  const closing = closeAfterAll();
 
   it('every answer 404: is the path right? names the path hookproof sent to', async () => {
-    const receiver = await answersEverything(404, '<html><title>404 Not Found</title></html>', { 'content-type': 'text/html' });
-    open.push(receiver);
+    const receiver = await closing(answersEverything(404, '<html><title>404 Not Found</title></html>', { 'content-type': 'text/html' }));
     const report = await certify(receiver.url.replace('/hooks/gridx', '/hooks/xenon'), { checks: CHECKS, runs: 3 });
     expect(hintCodes(report)).toEqual(['wrong-path']);
     expect(report.hints?.[0]?.message).toBe('Every answer was 404: is the path right? hookproof sent to /hooks/xenon.');
@@ -33,26 +31,22 @@ describe('set-up hints, detected from the answers and shown first', () => {
 
   it('405 and 404 mixed is still a path problem; one 202 among them is not', async () => {
     let n = 0;
-    const mixed = await answersEverything(405);
-    open.push(mixed);
+    const mixed = await closing(answersEverything(405));
     expect(hintCodes(await certify(mixed.url, { checks: ['SIG-1'], runs: 3 }))).toEqual(['wrong-path']);
-    const once = await serve((req, res) => {
+    const once = await closing(serve((req, res) => {
       req.resume();
       req.on('end', () => res.writeHead((n += 1) === 1 ? 202 : 404).end());
-    });
-    open.push(once);
+    }));
     expect(hintCodes(await certify(once.url, { checks: ['SIG-1'], runs: 3 }))).not.toContain('wrong-path');
   }, 60_000);
 
   it('every correctly signed valid event 401: is the secret right? rotation order?', async () => {
-    const receiver = await soundReceiver(['the-receivers-own-secret']);
-    open.push(receiver);
+    const receiver = await closing(soundReceiver(['the-receivers-own-secret']));
     const report = await certify(receiver.url, { checks: CHECKS, runs: 3 });
     expect(hintCodes(report)).toEqual(['wrong-secret']);
     expect(report.hints?.[0]?.message).toMatch(/^Every correctly signed valid event \(\d+ cases\) was answered 401: is the secret right .*Rotation order\?/);
     // A sound receiver with the right secret raises no hint at all.
-    const right = await soundReceiver([SECRET]);
-    open.push(right);
+    const right = await closing(soundReceiver([SECRET]));
     expect((await certify(right.url, { checks: CHECKS, runs: 3 })).hints).toBeUndefined();
   }, 60_000);
 
@@ -64,8 +58,7 @@ describe('set-up hints, detected from the answers and shown first', () => {
   }, 60_000);
 
   it('a receiver that never answers: the first N deliveries timed out', async () => {
-    const hanging = await serve(() => undefined);
-    open.push(hanging);
+    const hanging = await closing(serve(() => undefined));
     const report = await certify(hanging.url, { checks: ['DLV-1', 'SIG-1', 'EVT-1'], runs: 3, timeoutMs: 300 });
     expect(hintCodes(report)).toEqual(['unreachable']);
     expect(report.hints?.[0]?.message).toMatch(/The first \d+ deliveries timed out \(no complete answer within 300 ms\)/);
@@ -74,8 +67,7 @@ describe('set-up hints, detected from the answers and shown first', () => {
 
   (hasOpenssl() ? it : it.skip)('an untrusted certificate: use NODE_EXTRA_CA_CERTS for a private CA', async () => {
     const fixtures = generateTlsFixtures();
-    const listening = await listen(createServer(fixtures.leaf, createReferenceHandler({ secrets: [SECRET] })), 'https');
-    open.push(listening);
+    const listening = await closing(listen(createServer(fixtures.leaf, createReferenceHandler({ secrets: [SECRET] })), 'https'));
     const report = await certify(`${listening.origin}/hooks/gridx`, { checks: ['TLS-1', 'SIG-1'], runs: 3, allowHttp: false });
     expect(hintCodes(report)).toEqual(['tls-untrusted']);
     expect(report.hints?.[0]?.message).toMatch(/^The certificate is not trusted \(\d+ deliver(y|ies): .*\): for a private CA, run with NODE_EXTRA_CA_CERTS=\/path\/to\/ca\.pem/);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeReceiverConformance, type JestGlobals } from '../../src/jest';
 import type { CertificationReport } from '../../src/reportModel/certificationReport';
-import { SECRET, type RunningReceiver } from '../checks/support/receivers';
+import { SECRET } from '../checks/support/receivers';
+import { closeAfterAll, type RunningReceiver } from '../support/servers';
 import { strictServer } from './receivers';
 
 interface Declared {
@@ -23,11 +24,11 @@ function recordingJest(): { globals: JestGlobals; tests: Declared[]; afterAll: A
 }
 
 describe('the jest adapter leads its failure message with what to fix first', () => {
+  const closing = closeAfterAll();
   let receiver: RunningReceiver;
   beforeAll(async () => {
-    receiver = await strictServer();
+    receiver = await closing(strictServer());
   });
-  afterAll(() => receiver.close());
 
   it('shows the finding with the receiver\'s own 400 body, and writes it to the merged report', async () => {
     const jest = recordingJest();

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { memoryIO } from '../../src/cli/memoryIO';
 import { runCli } from '../../src/cli/runCli';
 import type { CertificationReport } from '../../src/reportModel/certificationReport';
-import { defectiveReceiver, SECRET, soundReceiver, type RunningReceiver } from '../checks/support/receivers';
+import { defectiveReceiver, SECRET, soundReceiver } from '../checks/support/receivers';
+import { closeAfterEach } from '../support/servers';
 
 const env = { HOOKPROOF_SECRET: SECRET };
 const FAST = ['--allow-http', '--runs', '3', '--timeout-ms', '2000', '--seed', '11'];
@@ -16,20 +17,15 @@ async function cli(args: string[]): Promise<{ code: number; out: string; err: st
 }
 
 describe('hookproof replay tells the truth', () => {
-  let receivers: RunningReceiver[] = [];
-  afterEach(async () => {
-    await Promise.all(receivers.map((r) => r.close()));
-    receivers = [];
-  });
+  const closing = closeAfterEach();
 
   /** Certifies a receiver that refuses valid events with a 400 JSON error; returns report.json's path. */
   async function reportOfBrokenReceiver(checks: string): Promise<{ path: string; url: string }> {
-    const broken = await defectiveReceiver((_req, body, res) => {
+    const broken = await closing(defectiveReceiver((_req, body, res) => {
       if (!body.includes('"accountID"')) return false;
       res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"json: unknown field \\"accountID\\""}');
       return true;
-    });
-    receivers.push(broken);
+    }));
     const dir = mkdtempSync(join(tmpdir(), 'hookproof-replay-'));
     const run = await cli(['certify', '--url', broken.url, '--report-dir', dir, '--checks', checks, ...FAST]);
     expect(run.code).toBe(1);
@@ -51,8 +47,7 @@ describe('hookproof replay tells the truth', () => {
 
   it('exits 0 once the receiver is fixed, with the recorded and the new answer', async () => {
     const { path } = await reportOfBrokenReceiver('EVT-1');
-    const fixed = await soundReceiver();
-    receivers.push(fixed);
+    const fixed = await closing(soundReceiver());
     const replay = await cli(['replay', path, 'evt-valid-events#1', '--url', fixed.url]);
     expect(replay.code).toBe(0);
     expect(replay.out).toMatch(/^status\s+400 permanent\s+202 success$/m);
@@ -61,17 +56,15 @@ describe('hookproof replay tells the truth', () => {
   });
 
   it('judges forged cases by their own rule: 401 now is fixed, 204 is still wrong', async () => {
-    const accepting = await defectiveReceiver((_req, _body, res) => {
+    const accepting = await closing(defectiveReceiver((_req, _body, res) => {
       res.writeHead(204).end();
       return true;
-    });
-    receivers.push(accepting);
+    }));
     const dir = mkdtempSync(join(tmpdir(), 'hookproof-replay-'));
     expect((await cli(['certify', '--url', accepting.url, '--report-dir', dir, '--checks', 'SIG-3', ...FAST])).code).toBe(1);
     const path = join(dir, 'report.json');
     expect((await cli(['replay', path, 'sig-wrong-secret#1', '--url', accepting.url])).code).toBe(1);
-    const fixed = await soundReceiver();
-    receivers.push(fixed);
+    const fixed = await closing(soundReceiver());
     const replay = await cli(['replay', path, 'sig-wrong-secret#1', '--url', fixed.url]);
     expect(replay.code).toBe(0);
     expect(replay.out).toMatch(/^status\s+204 success\s+401 permanent$/m);

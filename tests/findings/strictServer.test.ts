@@ -1,14 +1,14 @@
 import { certify } from '../checks/support/runCheck';
-import type { RunningReceiver } from '../checks/support/receivers';
+import { closeAfterAll, type RunningReceiver } from '../support/servers';
 import { renderJunitXml, renderReportHtml, renderReportJson, renderSummary } from '../../src/reports';
 import { strictServer } from './receivers';
 
 describe('a receiver generated as a strict server (400 for the unknown field accountID)', () => {
+  const closing = closeAfterAll();
   let receiver: RunningReceiver;
   beforeAll(async () => {
-    receiver = await strictServer();
+    receiver = await closing(strictServer());
   });
-  afterAll(() => receiver.close());
 
   it('leads with one finding: valid events refused with its own 400 body, explaining EVT-1 and EVT-3', async () => {
     const report = await certify(receiver.url, { runs: 10 });

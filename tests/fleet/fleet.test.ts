@@ -5,7 +5,8 @@ import { stringify } from 'yaml';
 import type { FleetIndex } from '../../src/fleet/fleetIndex';
 import type { CertificationReport } from '../../src/reportModel/certificationReport';
 import { verifySignature } from '../../src/signing';
-import { defectiveReceiver, type RunningReceiver } from '../checks/support/receivers';
+import { defectiveReceiver } from '../checks/support/receivers';
+import type { RunningReceiver } from '../support/servers';
 import { allFileTexts, cli, leaked, makeKey, secretForms, tmp } from '../recheck/support';
 
 type Quality = 'sound' | 'no-auth' | 'no-rotation' | 'status-203';

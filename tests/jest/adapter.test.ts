@@ -1,7 +1,8 @@
 import { SecretMissingError, UnknownCheckError, UnknownEventTypeError } from '../../src/errors';
 import { describeReceiverConformance, type JestGlobals, type ReceiverConformanceOptions } from '../../src/jest';
 import { jsonStatus, receiverRejectingWith } from '../checks/signature/defects';
-import { defectiveReceiver, serve, type RunningReceiver } from '../checks/support/receivers';
+import { defectiveReceiver } from '../checks/support/receivers';
+import { closeAfterAll, serve } from '../support/servers';
 
 // The adapter with a recording stand-in for jest's API: what it declares, and what each declared
 // test does when run, without nesting a jest run inside this one.
@@ -51,10 +52,7 @@ function options(overrides: Partial<ReceiverConformanceOptions> & { url: Receive
   return { secret: SECRET, allowHttp: true, runs: 5, seed: 99, retryBaseDelayMs: 5, timeoutMs: 1000, log: (line) => log.push(line), jest, ...overrides } as ReceiverConformanceOptions;
 }
 
-const receivers: RunningReceiver[] = [];
-afterAll(async () => {
-  await Promise.all(receivers.map((r) => r.close()));
-});
+const closing = closeAfterAll();
 
 describe('describeReceiverConformance', () => {
   it('declares one test per selected check, in catalogue order, named by requirement and id', () => {
@@ -79,11 +77,10 @@ describe('describeReceiverConformance', () => {
 
   it('fails a failing check with label, expected, actual, a curl reproduction and the re-run command; never the secret', async () => {
     // Accepts everything: the signature is never checked.
-    const receiver = await defectiveReceiver((_req, _body, res) => {
+    const receiver = await closing(defectiveReceiver((_req, _body, res) => {
       res.writeHead(202, { 'content-length': '0' }).end();
       return true;
-    });
-    receivers.push(receiver);
+    }));
     const jest = recordingJest();
     const log: string[] = [];
     describeReceiverConformance(options({ url: Promise.resolve(receiver.url), checks: ['sig-wrong-secret', 'sig-401-empty-body', 'sig-valid-single'] }, jest.globals, log));
@@ -107,8 +104,7 @@ describe('describeReceiverConformance', () => {
   });
 
   it('passes a failing recommended check as a warning and logs its failures', async () => {
-    const receiver = await receiverRejectingWith(jsonStatus(401, { error: 'bad signature' }));
-    receivers.push(receiver);
+    const receiver = await closing(receiverRejectingWith(jsonStatus(401, { error: 'bad signature' })));
     const jest = recordingJest();
     const log: string[] = [];
     const suite = describeReceiverConformance(options({ url: receiver.url, checks: ['SIG-10'] }, jest.globals, log));
@@ -122,8 +118,7 @@ describe('describeReceiverConformance', () => {
   });
 
   it('skips the remaining checks (logged, passing) once the receiver answered 410 Gone', async () => {
-    const receiver = await serve((_req, res) => res.writeHead(410, { 'content-length': '0' }).end());
-    receivers.push(receiver);
+    const receiver = await closing(serve((_req, res) => res.writeHead(410, { 'content-length': '0' }).end()));
     const jest = recordingJest();
     const log: string[] = [];
     const suite = describeReceiverConformance(options({ url: () => receiver.url, checks: ['sig-valid-single', 'evt-valid-events'] }, jest.globals, log));

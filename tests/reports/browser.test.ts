@@ -8,7 +8,8 @@ import { dumpDom, findChromium, screenshot } from './support/chromium';
 import { makeReport } from './support/fixtures';
 import { bodyText, executableScripts, networkReferences } from './support/htmlChecks';
 import { pngSize } from './support/png';
-import { defectiveReceiver, serve, type TestReceiver } from './support/receivers';
+import { defectiveReceiver } from './support/receivers';
+import { serve, type RunningReceiver } from '../support/servers';
 import { leakedForms, SECRET } from './support/secret';
 
 // Rendering in a real browser is part of the contract of report.html. Locally a missing chromium
@@ -30,7 +31,7 @@ function browser(): string {
 
 describeBrowser('report.html in headless chromium', () => {
   let dir: string;
-  const servers: TestReceiver[] = [];
+  const servers: RunningReceiver[] = [];
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'hookproof-browser-'));
   });
@@ -96,12 +97,12 @@ describeBrowser('report.html in headless chromium', () => {
   });
 
   describe('network isolation, proven with a canary server', () => {
-    let canary: TestReceiver;
+    let canary: RunningReceiver;
     beforeAll(async () => {
       canary = await serve((req, res) => {
         req.resume();
         res.writeHead(200, { 'content-type': 'image/gif' }).end();
-      });
+      }, '/');
       servers.push(canary);
     });
 

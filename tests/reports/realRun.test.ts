@@ -8,7 +8,8 @@ import { startReferenceReceiver, type ReferenceReceiver } from '../../src/receiv
 import type { ProgressEvent } from '../../src/reportModel/progressEvent';
 import { certify } from './support/certify';
 import { findAll, parseXml } from './support/parseXml';
-import { defectiveReceiver, goneReceiver, type TestReceiver } from './support/receivers';
+import { defectiveReceiver, goneReceiver } from './support/receivers';
+import type { RunningReceiver } from '../support/servers';
 import { reportShapeErrors } from './support/reportSchema';
 import { bodyText, networkReferences } from './support/htmlChecks';
 import { leakedForms, SECRET } from './support/secret';
@@ -51,7 +52,7 @@ function allText(out: RunOutput): Record<string, string> {
 
 describe('reports of real certification runs', () => {
   let dir: string;
-  const servers: Array<ReferenceReceiver | TestReceiver> = [];
+  const servers: Array<ReferenceReceiver | RunningReceiver> = [];
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'hookproof-real-'));
   });

@@ -1,11 +1,10 @@
 import fc from 'fast-check';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { errorLines } from '../../src/cli/errorLines';
 import { memoryIO } from '../../src/cli/memoryIO';
 import { runCli } from '../../src/cli/runCli';
 import { TargetInvalidError } from '../../src/errors';
 import { maskUrlCredentials, terminalSafe } from '../../src/reports';
+import { closeAfterAll, serveReadingBody } from '../support/servers';
 
 describe('terminalSafe', () => {
   it('leaves no character a terminal acts on, and keeps printable text as it is', () => {
@@ -46,18 +45,15 @@ describe('maskUrlCredentials', () => {
 });
 
 describe('send escapes what the receiver answers', () => {
-  let server: Server;
+  const closing = closeAfterAll();
   let url: string;
   beforeAll(async () => {
-    server = createServer((request, response) => {
-      request.resume();
-      request.on('end', () => response.writeHead(400, { 'content-type': 'text/plain' }).end('\u001b[2J\u001b]0;pwned\u0007\rFAIL nothing to see'));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
-  });
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    const server = await closing(
+      serveReadingBody((_request, _body, response) => {
+        response.writeHead(400, { 'content-type': 'text/plain' }).end('\u001b[2J\u001b]0;pwned\u0007\rFAIL nothing to see');
+      }, '/hooks'),
+    );
+    url = server.url;
   });
 
   it('prints the answer body with control characters escaped', async () => {

@@ -2,8 +2,6 @@ import fc from 'fast-check';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Check, CheckStatus } from '../../src/checks';
 import { errorLines } from '../../src/cli/errorLines';
 import { exitCodeForError } from '../../src/cli/exitCodes';
@@ -14,21 +12,13 @@ import type { CheckReport } from '../../src/reportModel/certificationReport';
 import { judgeVerdict } from '../../src/reportModel/verdict';
 import { SECRET, soundReceiver } from '../checks/support/receivers';
 import { certify } from '../checks/support/runCheck';
+import { closedPort } from '../support/servers';
 
 const STATUSES: readonly CheckStatus[] = ['pass', 'fail', 'warn', 'skip', 'blocked'];
 const SEVERITIES = ['required', 'recommended', 'informational'] as const;
 
 function report(status: CheckStatus, severity: CheckReport['severity'], i: number): CheckReport {
   return { id: `c${i}`, title: 't', requirement: 'DLV-1', severity, status, cases: status === 'skip' ? 0 : 1, durationMs: 0, failures: [] };
-}
-
-/** A port nothing listens on: one the system just gave out and took back. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('the verdict: no evidence, no pass', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { eventArbitrary, invalidEventArbitrary } from '../../src/arbitraries';
 import { engineFromSpec } from '../../src/engine';
 import { parseSpec } from '../../src/spec';
-import { specWithData } from '../helpers/generatedSpecs';
+import { specWithData } from '../support/generatedSpecs';
 
 // OpenAPI 3.0.3: `nullable: true` widens `type`; an `enum` beside it still lists every allowed
 // value, so null is allowed only when the enum lists it (README, "How the spec is read").

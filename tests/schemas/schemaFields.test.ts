@@ -5,7 +5,7 @@ import { createEngine } from '../../src/engine';
 import { pointerSegments } from '../../src/jsonPointer';
 import { schemaFields, fieldPaths } from '../../src/schemas/schemaFields';
 import { isSchemaObject, type SchemaObject } from '../../src/spec/types';
-import { defaultEngine } from '../helpers/engine';
+import { defaultEngine } from '../support/engine';
 
 // The project's spec has no arrays; the future-spec fixture has arrays of objects, so `items` is walked for real.
 const engines: ReadonlyArray<[string, () => ReturnType<typeof createEngine>]> = [

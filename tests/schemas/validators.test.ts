@@ -1,4 +1,4 @@
-import { defaultEngine } from '../helpers/engine';
+import { defaultEngine } from '../support/engine';
 
 const { validators } = defaultEngine();
 const base = { id: '5eda17ec-4dc9-46d5-b3b8-c396f75a760f', accountID: 'a', source: '/s', specVersion: '1.0', time: '2024-01-01T00:00:00Z' };

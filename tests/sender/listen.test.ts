@@ -1,11 +1,11 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sign } from '../../src';
 import { startReferenceReceiver } from '../../src/receiver';
 import type { AdaptedListenReport } from '../../src/sender';
 import { pingEvent } from '../cli/events';
+import { listen } from '../support/servers';
 import { cli, filesIn, leaks, post, readJson, SECRET, sleep, startListen, tmp } from './support';
 
 const PING = Buffer.from(JSON.stringify(pingEvent()));
@@ -214,15 +214,14 @@ describe('hookproof listen: bad input exits 2 with one line', () => {
   });
 
   it('a port already in use', async () => {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const server = await listen(createServer());
     try {
-      const { port } = server.address() as AddressInfo;
+      const { port } = server;
       const run = await cli(['listen', '--port', String(port), '--report-dir', tmp()]);
       expect(run.code).toBe(2);
       expect(run.err).toEqual([`hookproof: cannot listen on 127.0.0.1:${port}: the port is in use (pick another --port, or 0 for a free one)`]);
     } finally {
-      server.close();
+      await server.close();
     }
   });
 });

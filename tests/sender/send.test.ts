@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createEngine, serialiseEvent, sign } from '../../src';
 import { startReferenceReceiver, type ReferenceReceiver } from '../../src/receiver';
 import { generateEvent } from '../../src/sender';
-import { readBody, serve, type RunningReceiver } from '../checks/support/receivers';
+import { closeAfterEach, serveReadingBody, type RunningReceiver } from '../support/servers';
 import { pingEvent } from '../cli/events';
 import { cli, leaks, SECRET, tmp } from './support';
 
@@ -12,26 +12,19 @@ import { cli, leaks, SECRET, tmp } from './support';
 async function scripted(statuses: readonly number[]): Promise<RunningReceiver & { bodies: Buffer[]; signatures: Array<string | undefined> }> {
   const bodies: Buffer[] = [];
   const signatures: Array<string | undefined> = [];
-  const receiver = await serve((req, res) => {
-    void readBody(req).then((body) => {
-      bodies.push(body);
-      signatures.push(req.headers['x-signature'] as string | undefined);
-      res.writeHead(statuses[Math.min(bodies.length, statuses.length) - 1] ?? 204).end();
-    });
+  const receiver = await serveReadingBody((req, body, res) => {
+    bodies.push(body);
+    signatures.push(req.headers['x-signature'] as string | undefined);
+    res.writeHead(statuses[Math.min(bodies.length, statuses.length) - 1] ?? 204).end();
   });
   return Object.assign(receiver, { bodies, signatures });
 }
 
 describe('hookproof send', () => {
-  let closers: Array<() => Promise<void>> = [];
-  afterEach(async () => {
-    await Promise.all(closers.map((close) => close()));
-    closers = [];
-  });
+  const closing = closeAfterEach();
 
   it('reaches the reference receiver with a signed, valid event: exit 0, request and answer printed, no secret', async () => {
-    const receiver: ReferenceReceiver = await startReferenceReceiver({ secrets: [SECRET] });
-    closers.push(() => receiver.close());
+    const receiver: ReferenceReceiver = await closing(startReferenceReceiver({ secrets: [SECRET] }));
     const run = await cli(['send', '--url', receiver.url, '--type', 'ev/plugged', '--seed', '42', '--set', 'data.state=UNPLUGGED', '--allow-http']);
     expect(run.err).toEqual([]);
     expect(run.code).toBe(0);
@@ -45,8 +38,7 @@ describe('hookproof send', () => {
   });
 
   it('honours --retry: transient answers are retried with growing waits until the success', async () => {
-    const receiver = await scripted([503, 503, 202]);
-    closers.push(() => receiver.close());
+    const receiver = await closing(scripted([503, 503, 202]));
     const run = await cli(['send', '--url', receiver.url, '--type', 'ping', '--seed', '1', '--retry', '--retry-base-ms', '20', '--allow-http']);
     expect(run.code).toBe(0);
     expect(run.out.filter((l) => l.startsWith('attempt'))).toEqual(['attempt 1', expect.stringMatching(/^attempt 2, \d+ ms after the previous answer$/), expect.stringMatching(/^attempt 3, \d+ ms after/)]);
@@ -59,8 +51,7 @@ describe('hookproof send', () => {
   });
 
   it('--retry gives up after five retries (exit 1); without --retry one transient answer is final', async () => {
-    const receiver = await scripted([503]);
-    closers.push(() => receiver.close());
+    const receiver = await closing(scripted([503]));
     const retried = await cli(['send', '--url', receiver.url, '--type', 'ping', '--seed', '1', '--retry', '--retry-base-ms', '1', '--allow-http']);
     expect(retried.code).toBe(1);
     expect(receiver.bodies).toHaveLength(6);
@@ -72,8 +63,7 @@ describe('hookproof send', () => {
   });
 
   it('says loudly what a 410 means, and does not retry it', async () => {
-    const receiver = await scripted([410]);
-    closers.push(() => receiver.close());
+    const receiver = await closing(scripted([410]));
     const run = await cli(['send', '--url', receiver.url, '--type', 'ping', '--retry', '--retry-base-ms', '1', '--allow-http']);
     expect(run.code).toBe(1);
     expect(receiver.bodies).toHaveLength(1);
@@ -81,8 +71,7 @@ describe('hookproof send', () => {
   });
 
   it('--dry-run prints the exact bytes and headers, sends nothing, and never the secret', async () => {
-    const receiver = await scripted([204]);
-    closers.push(() => receiver.close());
+    const receiver = await closing(scripted([204]));
     const run = await cli(['send', '--url', receiver.url, '--type', 'ev/plugged', '--seed', '9', '--dry-run', '--allow-http']);
     expect(run.code).toBe(0);
     expect(receiver.bodies).toHaveLength(0);
@@ -99,8 +88,7 @@ describe('hookproof send', () => {
   });
 
   it('--file sends the file byte for byte (signed over those bytes); --set re-serialises it', async () => {
-    const receiver = await scripted([204]);
-    closers.push(() => receiver.close());
+    const receiver = await closing(scripted([204]));
     const file = join(tmp(), 'event.json');
     const pretty = `${JSON.stringify(pingEvent(), null, 2)}\n`;
     writeFileSync(file, pretty);
@@ -115,8 +103,7 @@ describe('hookproof send', () => {
   });
 
   it('signs with every secret given (a rotation sends one digest per secret)', async () => {
-    const receiver = await scripted([204]);
-    closers.push(() => receiver.close());
+    const receiver = await closing(scripted([204]));
     const run = await cli(['send', '--url', receiver.url, '--type', 'ping', '--secret-env', 'NEW', '--secret-env', 'OLD', '--allow-http'], { NEW: 'new-secret-5e1f', OLD: 'old-secret-9a7b' });
     expect(run.code).toBe(0);
     expect(receiver.signatures[0]).toBe(sign(receiver.bodies[0] ?? '', ['new-secret-5e1f', 'old-secret-9a7b']));

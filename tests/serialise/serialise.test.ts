@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { anyEventArbitrary } from '../../src/arbitraries';
 import { canonicalJson, serialiseEvent, unusualJsonArbitrary } from '../../src/serialise';
-import { defaultEngine } from '../helpers/engine';
+import { defaultEngine } from '../support/engine';
 
 const { catalogue, validators } = defaultEngine();
 const events = anyEventArbitrary(catalogue, { extraProperties: true });

@@ -1,7 +1,7 @@
 import { flattenAllOf, MergeConflict } from '../../src/spec/flattenAllOf';
 import { generationBounds } from '../../src/spec/numericFormats';
 import { openapiToJsonSchema } from '../../src/spec/openapiToJsonSchema';
-import { defaultEngine } from '../helpers/engine';
+import { defaultEngine } from '../support/engine';
 
 describe('OpenAPI 3.0 → JSON Schema', () => {
   it('turns nullable into a null type', () => {

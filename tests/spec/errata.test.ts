@@ -2,7 +2,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { applyErrata, ERRATA, findEventRoot, loadSpec, type Erratum } from '../../src/spec';
 import { inlineRefs } from '../../src/spec/refs';
-import { defaultEngine } from '../helpers/engine';
+import { defaultEngine } from '../support/engine';
 
 const raw = loadSpec();
 

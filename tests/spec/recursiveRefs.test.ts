@@ -11,7 +11,7 @@ import { parseSpec } from '../../src/spec';
 import { lintSpec } from '../../src/specLint/lintSpec';
 import { inlineBudget, inlineRefs } from '../../src/spec/refs';
 import { serialiseEvent } from '../../src/serialise';
-import { diamondSpec, recursiveSpec } from '../helpers/generatedSpecs';
+import { diamondSpec, recursiveSpec } from '../support/generatedSpecs';
 
 describe('a legitimately recursive schema (Node.next → Node, Node.children[] → Node, A ↔ B)', () => {
   const spec = parseSpec(recursiveSpec(), 'recursive.yaml');

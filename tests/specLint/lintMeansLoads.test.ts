@@ -7,6 +7,7 @@ import { HookproofError } from '../../src/errors';
 import { parseSpec, type SpecDocument } from '../../src/spec';
 import { lintSpec, type LintReport } from '../../src/specLint/lintSpec';
 import { ROOT } from '../cli/paths';
+import { VARIANTS, variantPath, type VariantName } from '../diff/support/specVariants';
 
 /** What loading does with a spec: loads, or fails with a typed error (an untyped one fails the test). */
 function loads(spec: SpecDocument): boolean {
@@ -36,7 +37,10 @@ describe('lint-spec reports exactly what loading does', () => {
   // Every spec the project has: the bundled one, gridX's earlier files, and every test fixture.
   const files = [...specFiles(join(ROOT, 'spec')), ...specFiles(join(ROOT, 'tests', 'fixtures', 'specs'))];
 
-  it.each(files.map((f) => [f.slice(ROOT.length + 1), f]))('%s', (name, file) => {
+  // The diff variants are generated from the bundled spec at test time; they are specs too.
+  const variants = (Object.keys(VARIANTS) as VariantName[]).map((name) => [`diff variant ${name}`, variantPath(name)]);
+
+  it.each([...files.map((f) => [f.slice(ROOT.length + 1), f]), ...variants])('%s', (name, file) => {
     let spec: SpecDocument;
     try {
       spec = parseSpec(readFileSync(file), file);

@@ -3,8 +3,17 @@ import { ERRATA } from '../../src/spec/errata';
 import { lintSpec } from '../../src/specLint/lintSpec';
 import { loadSpec, parseSpec } from '../../src/spec/loadSpec';
 import { fixtureSpec } from '../cli/paths';
+import { specWithData } from '../support/generatedSpecs';
 
 const codes = (defects: ReadonlyArray<{ code: string }>): string[] => defects.map((d) => d.code);
+
+// The smallest spec the engine loads: one event type whose data has one string field.
+const MINI_SPEC = specWithData('PingData', {
+  PingData: `type: object
+properties:
+  message:
+    type: string`,
+});
 
 describe('lintSpec on the real spec', () => {
   const spec = loadSpec();
@@ -61,7 +70,7 @@ describe('lintSpec unhandled defects', () => {
   });
 
   it('finds unknown formats in the raw schemas when the catalogue cannot be built', () => {
-    const text = MINI_SPEC.replace('format: uuid', 'format: gridx-id').replace("ping: '#/components/schemas/PingEvent'", "ping: '#/components/schemas/Nope'");
+    const text = MINI_SPEC.replace('format: uuid', 'format: gridx-id').replace("probe/event: '#/components/schemas/ProbeEvent'", "probe/event: '#/components/schemas/Nope'");
     const report = lintSpec(parseSpec(text, 'mini.yaml'));
     expect(codes(report.unhandled)).toEqual(['mapping-missing-schema', 'oneof-member-unmapped', 'unknown-format', 'does-not-load']);
   });
@@ -78,35 +87,6 @@ describe('lintSpec unhandled defects', () => {
     expect(report.unhandled).toEqual([{ code: 'does-not-load', pointer: '', message: expect.stringContaining('no event schema found') }]);
   });
 });
-
-const MINI_SPEC = `
-components:
-  schemas:
-    Root:
-      oneOf:
-        - $ref: '#/components/schemas/PingEvent'
-      discriminator:
-        propertyName: type
-        mapping:
-          ping: '#/components/schemas/PingEvent'
-    PingEvent:
-      type: object
-      required: [id, type, data]
-      properties:
-        id:
-          type: string
-          format: uuid
-        type:
-          type: string
-          enum: [ping]
-        data:
-          $ref: '#/components/schemas/PingData'
-    PingData:
-      type: object
-      properties:
-        message:
-          type: string
-`;
 
 describe('lintSpec format lookup', () => {
   it('treats property names as names, not keywords', () => {

@@ -1,40 +1,36 @@
-import { defectiveReceiver, soundReceiver, type RunningReceiver } from '../support/receivers';
-import { runCheck } from '../support/runCheck';
+import { defectiveReceiver } from '../support/receivers';
+import { closeAfterEach } from '../../support/servers';
+import { runCheck, runCheckOnReference } from '../support/runCheck';
 
 describe('dlv-answered-in-time (DLV-1)', () => {
-  let receivers: RunningReceiver[] = [];
-  afterEach(async () => {
-    await Promise.all(receivers.map((r) => r.close()));
-    receivers = [];
-  });
+  const closing = closeAfterEach();
 
   it('passes against the reference receiver', async () => {
-    const sound = await soundReceiver();
-    receivers.push(sound);
-    const report = await runCheck('dlv-answered-in-time', sound.url, { runs: 10 });
+    const report = await runCheckOnReference('dlv-answered-in-time', { runs: 10 });
     expect(report).toMatchObject({ status: 'pass', requirement: 'DLV-1', severity: 'required', cases: 10, failures: [] });
   });
 
   it('fails against a receiver that answers after the timeout, and stops sending after two timeouts', async () => {
-    const slow = await defectiveReceiver(async (_req, _body, res) => {
+    const slow = await closing(defectiveReceiver(async (_req, _body, res) => {
       await new Promise((resolve) => setTimeout(resolve, 400));
       res.writeHead(202).end();
       return true;
-    });
-    receivers.push(slow);
+    }));
     const report = await runCheck('dlv-answered-in-time', slow.url, { runs: 10, timeoutMs: 150 });
     expect(report).toMatchObject({ status: 'fail', requirement: 'DLV-1' });
     expect(report.cases).toBe(2);
     expect(report.note).toMatch(/timed out 2 time/);
-    expect(report.failures[0]).toMatchObject({ expected: expect.stringContaining('within 150 ms'), actual: expect.stringMatching(/^timeout after 1\d\d ms/) });
+    expect(report.failures[0]).toMatchObject({ expected: expect.stringContaining('within 150 ms'), actual: expect.stringMatching(/^timeout after \d+ ms/) });
+    // A lower bound only: the timeout cannot fire early, but a loaded machine may fire it late.
+    const waited = Number(/^timeout after (\d+) ms/.exec(report.failures[0]?.actual ?? '')?.[1]);
+    expect(waited).toBeGreaterThanOrEqual(150 - 5);
   });
 
   it('counts any prompt status as answered (which status is right is for other checks)', async () => {
-    const refusing = await defectiveReceiver((_req, _body, res) => {
+    const refusing = await closing(defectiveReceiver((_req, _body, res) => {
       res.writeHead(401).end();
       return true;
-    });
-    receivers.push(refusing);
+    }));
     expect(await runCheck('dlv-answered-in-time', refusing.url, { runs: 5 })).toMatchObject({ status: 'pass', cases: 5 });
   });
 });

@@ -1,46 +1,59 @@
 import type { RequestListener } from 'node:http';
 import { createReferenceHandler } from '../../../src/receiver';
-import { readBody, SECRET, serve, type RunningReceiver } from '../support/receivers';
+import { SECRET } from '../support/receivers';
+import { closeAfterEach, readBody, serve, type RunningReceiver } from '../../support/servers';
 import { runCheck } from '../support/runCheck';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The reference receiver, 30 ms slow, counting the most requests it ever had in flight at once. */
-function counting(inner: RequestListener): { listener: RequestListener; maxInFlight: () => number } {
+/**
+ * The reference receiver behind a barrier, counting the most requests it ever had in flight at
+ * once: each request is held until `expected` are in flight (then all held ones are answered), or
+ * for at most `holdMs`, so a client sending fewer at once is still answered within its timeout.
+ * Holding on a signal rather than for a fixed sleep keeps the count exact on a loaded machine,
+ * where requests sent together may arrive far apart.
+ */
+function counting(inner: RequestListener, expected: number, holdMs = 1500): { listener: RequestListener; maxInFlight: () => number } {
   let inFlight = 0;
   let max = 0;
+  let held: Array<() => void> = [];
   const listener: RequestListener = (req, res) => {
     inFlight += 1;
     max = Math.max(max, inFlight);
     res.on('close', () => {
       inFlight -= 1;
     });
-    void sleep(30).then(() => inner(req, res));
+    let answered = false;
+    const answer = (): void => {
+      if (answered) return;
+      answered = true;
+      inner(req, res);
+    };
+    held.push(answer);
+    if (inFlight >= expected) {
+      const release = held;
+      held = [];
+      release.forEach((go) => go());
+    } else {
+      setTimeout(answer, holdMs);
+    }
   };
   return { listener, maxInFlight: () => max };
 }
 
 describe('dlv-concurrent (DLV-6)', () => {
-  let receivers: RunningReceiver[] = [];
-  afterEach(async () => {
-    await Promise.all(receivers.map((r) => r.close()));
-    receivers = [];
-  });
-  const start = async (listener: RequestListener): Promise<RunningReceiver> => {
-    const receiver = await serve(listener);
-    receivers.push(receiver);
-    return receiver;
-  };
+  const closing = closeAfterEach();
+  const start = (listener: RequestListener): Promise<RunningReceiver> => closing(serve(listener));
 
   it('passes against the reference receiver, with --concurrency requests really in flight at once', async () => {
-    const sound = counting(createReferenceHandler({ secrets: [SECRET] }));
+    const sound = counting(createReferenceHandler({ secrets: [SECRET] }), 4);
     const report = await runCheck('dlv-concurrent', (await start(sound.listener)).url, { runs: 8, concurrency: 4 });
     expect(report).toMatchObject({ status: 'pass', requirement: 'DLV-6', cases: 8, failures: [] });
     expect(sound.maxInFlight()).toBe(4);
   });
 
   it('sends two at once even with --concurrency 1', async () => {
-    const sound = counting(createReferenceHandler({ secrets: [SECRET] }));
+    const sound = counting(createReferenceHandler({ secrets: [SECRET] }), 2);
     const report = await runCheck('dlv-concurrent', (await start(sound.listener)).url, { runs: 4, concurrency: 1 });
     expect(report).toMatchObject({ status: 'pass', cases: 4 });
     expect(sound.maxInFlight()).toBe(2);

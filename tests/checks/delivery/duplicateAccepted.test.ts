@@ -1,18 +1,14 @@
 import { createReferenceHandler } from '../../../src/receiver';
-import { defectiveReceiver, SECRET, serve, type RunningReceiver } from '../support/receivers';
+import { defectiveReceiver, SECRET } from '../support/receivers';
+import { closeAfterEach, serve } from '../../support/servers';
 import { runCheck } from '../support/runCheck';
 
 describe('dlv-duplicate-accepted (DLV-4)', () => {
-  let receivers: RunningReceiver[] = [];
-  afterEach(async () => {
-    await Promise.all(receivers.map((r) => r.close()));
-    receivers = [];
-  });
+  const closing = closeAfterEach();
 
   it('passes against the reference receiver, which sees every event once new and once as a duplicate', async () => {
     const handler = createReferenceHandler({ secrets: [SECRET] });
-    const sound = await serve(handler);
-    receivers.push(sound);
+    const sound = await closing(serve(handler));
     const report = await runCheck('dlv-duplicate-accepted', sound.url, { runs: 10 });
     expect(report).toMatchObject({ status: 'pass', requirement: 'DLV-4', cases: 20, failures: [] });
     expect(handler.stats()).toEqual({ accepted: 10, duplicates: 10, rejected: 0 });
@@ -20,7 +16,7 @@ describe('dlv-duplicate-accepted (DLV-4)', () => {
 
   it('fails against a receiver that answers 409 to an id it has seen', async () => {
     const seen = new Set<string>();
-    const strict = await defectiveReceiver((_req, body, res) => {
+    const strict = await closing(defectiveReceiver((_req, body, res) => {
       const { id } = JSON.parse(body.toString('utf8')) as { id: string };
       if (!seen.has(id)) {
         seen.add(id);
@@ -28,8 +24,7 @@ describe('dlv-duplicate-accepted (DLV-4)', () => {
       }
       res.writeHead(409).end();
       return true;
-    });
-    receivers.push(strict);
+    }));
     const report = await runCheck('dlv-duplicate-accepted', strict.url, { runs: 5 });
     expect(report).toMatchObject({ status: 'fail', requirement: 'DLV-4' });
     expect(report.failures).toHaveLength(1);
@@ -40,22 +35,20 @@ describe('dlv-duplicate-accepted (DLV-4)', () => {
   });
 
   it('is blocked by EVT-1, not failed, when even a new event is refused (the first delivery is the control)', async () => {
-    const refusing = await defectiveReceiver((_req, _body, res) => {
+    const refusing = await closing(defectiveReceiver((_req, _body, res) => {
       res.writeHead(400).end();
       return true;
-    });
-    receivers.push(refusing);
+    }));
     const report = await runCheck('dlv-duplicate-accepted', refusing.url, { runs: 3 });
     expect(report).toMatchObject({ status: 'blocked', blockedBy: ['EVT-1'], failures: [], cases: 3 });
     expect(report.note).toMatch(/^blocked by EVT-1: the first delivery of the event was refused \(400 permanent in \d+ ms\)/);
   });
 
   it('stops at the first 410 Gone', async () => {
-    const gone = await defectiveReceiver((_req, _body, res) => {
+    const gone = await closing(defectiveReceiver((_req, _body, res) => {
       res.writeHead(410).end();
       return true;
-    });
-    receivers.push(gone);
+    }));
     const report = await runCheck('dlv-duplicate-accepted', gone.url, { runs: 5 });
     expect(report).toMatchObject({ status: 'blocked', blockedBy: ['GONE-1'], cases: 1 });
     expect(report.note).toMatch(/^blocked by GONE-1: .*410 gone.*; the receiver answered 410 Gone$/);

@@ -1,6 +1,6 @@
 import { envelopeFields } from '../../../src/checks/delivery/envelopeFields';
 import type { EventType } from '../../../src/schemas/catalogue';
-import { defaultEngine } from '../../helpers/engine';
+import { defaultEngine } from '../../support/engine';
 
 const eventType = (type: string, properties: Record<string, unknown>, required: string[]): EventType => ({
   type,

@@ -1,26 +1,20 @@
-import { defectiveReceiver, serve, soundReceiver, type RunningReceiver } from '../support/receivers';
-import { runCheck } from '../support/runCheck';
+import { defectiveReceiver } from '../support/receivers';
+import { closeAfterEach, serve } from '../../support/servers';
+import { runCheck, runCheckOnReference } from '../support/runCheck';
 
 describe('dlv-no-redirects (DLV-3)', () => {
-  let receivers: RunningReceiver[] = [];
-  afterEach(async () => {
-    await Promise.all(receivers.map((r) => r.close()));
-    receivers = [];
-  });
+  const closing = closeAfterEach();
 
   it('passes against the reference receiver', async () => {
-    const sound = await soundReceiver();
-    receivers.push(sound);
-    const report = await runCheck('dlv-no-redirects', sound.url, { runs: 10 });
+    const report = await runCheckOnReference('dlv-no-redirects', { runs: 10 });
     expect(report).toMatchObject({ status: 'pass', requirement: 'DLV-3', cases: 10, failures: [] });
   });
 
   it.each([301, 302, 307, 308])('fails against a receiver redirecting valid events with %i', async (status) => {
-    const redirecting = await defectiveReceiver((_req, _body, res) => {
+    const redirecting = await closing(defectiveReceiver((_req, _body, res) => {
       res.writeHead(status, { location: 'https://elsewhere.example.test/hooks' }).end();
       return true;
-    });
-    receivers.push(redirecting);
+    }));
     const report = await runCheck('dlv-no-redirects', redirecting.url, { runs: 5 });
     expect(report).toMatchObject({ status: 'fail', requirement: 'DLV-3' });
     expect(report.failures[0]?.expected).toContain(`does not follow the ${status} redirect to https://elsewhere.example.test/hooks`);
@@ -29,12 +23,11 @@ describe('dlv-no-redirects (DLV-3)', () => {
 
   it('never follows a redirect loop: the receiver sees exactly one request per case', async () => {
     let hits = 0;
-    const loop = await serve((req, res) => {
+    const loop = await closing(serve((req, res) => {
       hits += 1;
       req.resume();
       res.writeHead(302, { location: req.url ?? '/' }).end();
-    });
-    receivers.push(loop);
+    }));
     const report = await runCheck('dlv-no-redirects', loop.url, { runs: 5 });
     expect(report.status).toBe('fail');
     expect(report.cases).toBeGreaterThan(1); // the first failure and its shrinks

@@ -1,5 +1,6 @@
-import { defectiveReceiver, soundReceiver, type RunningReceiver } from '../support/receivers';
-import { runCheck } from '../support/runCheck';
+import { defectiveReceiver } from '../support/receivers';
+import { closeAfterEach } from '../../support/servers';
+import { runCheck, runCheckOnReference } from '../support/runCheck';
 
 interface Envelope {
   readonly id: string;
@@ -13,19 +14,14 @@ interface Envelope {
 const envelope = (body: Buffer): Envelope => JSON.parse(body.toString('utf8')) as Envelope;
 
 describe('dlv-out-of-order (DLV-5)', () => {
-  let receivers: RunningReceiver[] = [];
-  afterEach(async () => {
-    await Promise.all(receivers.map((r) => r.close()));
-    receivers = [];
-  });
+  const closing = closeAfterEach();
 
   it('passes against the reference receiver, sending each pair newer first about one subject', async () => {
     const received: Envelope[] = [];
-    const recording = await defectiveReceiver((_req, body) => {
+    const recording = await closing(defectiveReceiver((_req, body) => {
       received.push(envelope(body));
       return false;
-    });
-    receivers.push(recording);
+    }));
     const report = await runCheck('dlv-out-of-order', recording.url, { runs: 10 });
     expect(report).toMatchObject({ status: 'pass', requirement: 'DLV-5', cases: 20, failures: [] });
     for (let i = 0; i < received.length; i += 2) {
@@ -38,14 +34,12 @@ describe('dlv-out-of-order (DLV-5)', () => {
   });
 
   it('passes against the plain reference receiver', async () => {
-    const sound = await soundReceiver();
-    receivers.push(sound);
-    expect(await runCheck('dlv-out-of-order', sound.url, { runs: 5 })).toMatchObject({ status: 'pass', cases: 10 });
+    expect(await runCheckOnReference('dlv-out-of-order', { runs: 5 })).toMatchObject({ status: 'pass', cases: 10 });
   });
 
   it.each([409, 422])('fails against a receiver answering %i to an event older than the last one seen for its subject', async (status) => {
     const latest = new Map<string, number>();
-    const stale = await defectiveReceiver((_req, body, res) => {
+    const stale = await closing(defectiveReceiver((_req, body, res) => {
       const event = envelope(body);
       const subject = `${event.type} ${event.accountID} ${event.source}`;
       const time = Date.parse(event.time);
@@ -55,8 +49,7 @@ describe('dlv-out-of-order (DLV-5)', () => {
       }
       latest.set(subject, time);
       return false;
-    });
-    receivers.push(stale);
+    }));
     const report = await runCheck('dlv-out-of-order', stale.url, { runs: 5 });
     expect(report).toMatchObject({ status: 'fail', requirement: 'DLV-5' });
     expect(report.failures).toHaveLength(1);

@@ -1,26 +1,20 @@
-import { defectiveReceiver, soundReceiver, type RunningReceiver } from '../support/receivers';
-import { runCheck } from '../support/runCheck';
+import { defectiveReceiver } from '../support/receivers';
+import { closeAfterEach, type RunningReceiver } from '../../support/servers';
+import { runCheck, runCheckOnReference } from '../support/runCheck';
 
 describe('dlv-success-status (DLV-2)', () => {
-  let receivers: RunningReceiver[] = [];
-  afterEach(async () => {
-    await Promise.all(receivers.map((r) => r.close()));
-    receivers = [];
-  });
+  const closing = closeAfterEach();
 
   const answering = async (status: number): Promise<RunningReceiver> => {
-    const receiver = await defectiveReceiver((_req, _body, res) => {
+    const receiver = await closing(defectiveReceiver((_req, _body, res) => {
       res.writeHead(status).end();
       return true;
-    });
-    receivers.push(receiver);
+    }));
     return receiver;
   };
 
   it('passes against the reference receiver', async () => {
-    const sound = await soundReceiver();
-    receivers.push(sound);
-    const report = await runCheck('dlv-success-status', sound.url, { runs: 10 });
+    const report = await runCheckOnReference('dlv-success-status', { runs: 10 });
     expect(report).toMatchObject({ status: 'pass', requirement: 'DLV-2', cases: 10, failures: [] });
   });
 

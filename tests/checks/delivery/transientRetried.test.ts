@@ -1,35 +1,29 @@
 import type { ServerResponse } from 'node:http';
-import { defectiveReceiver, soundReceiver, type RunningReceiver } from '../support/receivers';
-import { runCheck } from '../support/runCheck';
+import { defectiveReceiver } from '../support/receivers';
+import { closeAfterEach, type RunningReceiver } from '../../support/servers';
+import { runCheck, runCheckOnReference } from '../support/runCheck';
 
 const idOf = (body: Buffer): string => (JSON.parse(body.toString('utf8')) as { id: string }).id;
 
 describe('dlv-transient-retried (DLV-7, recommended)', () => {
-  let receivers: RunningReceiver[] = [];
-  afterEach(async () => {
-    await Promise.all(receivers.map((r) => r.close()));
-    receivers = [];
-  });
+  const closing = closeAfterEach();
 
   /** Answers `status` to the first `times` deliveries of each event, then lets the reference receiver answer. */
   const failingFirst = async (status: number, times: number, answer = (res: ServerResponse): void => void res.writeHead(status).end()): Promise<RunningReceiver> => {
     const attempts = new Map<string, number>();
-    const receiver = await defectiveReceiver((_req, body, res) => {
+    const receiver = await closing(defectiveReceiver((_req, body, res) => {
       const id = idOf(body);
       const n = (attempts.get(id) ?? 0) + 1;
       attempts.set(id, n);
       if (n > times) return false;
       answer(res);
       return true;
-    });
-    receivers.push(receiver);
+    }));
     return receiver;
   };
 
   it('passes against the reference receiver (accepted at the first attempt)', async () => {
-    const sound = await soundReceiver();
-    receivers.push(sound);
-    const report = await runCheck('dlv-transient-retried', sound.url, { runs: 5 });
+    const report = await runCheckOnReference('dlv-transient-retried', { runs: 5 });
     expect(report).toMatchObject({ status: 'pass', requirement: 'DLV-7', severity: 'recommended', cases: 5, failures: [] });
   });
 

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { boundaryEventArbitrary } from '../../../src/checks/events/boundaryEventArbitrary';
 import { boundarySites } from '../../../src/arbitraries/boundarySites';
 import { serialiseEvent } from '../../../src/serialise';
-import { defaultEngine } from '../../helpers/engine';
-import { runCheck } from '../support/runCheck';
+import { defaultEngine } from '../../support/engine';
+import { runCheck, runCheckOnReference } from '../support/runCheck';
 import { DEFECTS } from './support/defects';
 import { otherEventChecksNotPassing, statuses } from './support/area';
 import { receiverPool } from './support/receivers';
@@ -43,7 +43,7 @@ describe('evt-boundary-values (EVT-4)', () => {
   const nonDeprecated = catalogue.types.filter((t) => !t.deprecated);
 
   it('passes against the reference receiver', async () => {
-    const report = await runCheck('evt-boundary-values', (await receivers.sound()).url);
+    const report = await runCheckOnReference('evt-boundary-values');
     expect(report).toMatchObject({ status: 'pass', requirement: 'EVT-4', severity: 'required', failures: [] });
     expect(report.cases).toBe(nonDeprecated.length * 10);
   });

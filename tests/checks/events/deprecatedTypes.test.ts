@@ -1,5 +1,5 @@
-import { defaultEngine } from '../../helpers/engine';
-import { runCheck } from '../support/runCheck';
+import { defaultEngine } from '../../support/engine';
+import { runCheck, runCheckOnReference } from '../support/runCheck';
 import { otherEventChecksNotPassing, statuses } from './support/area';
 import { receiverPool } from './support/receivers';
 
@@ -9,7 +9,7 @@ describe('evt-deprecated-types (EVT-5)', () => {
   const receivers = receiverPool();
 
   it('passes against the reference receiver, which accepts deprecated types', async () => {
-    const report = await runCheck('evt-deprecated-types', (await receivers.sound()).url);
+    const report = await runCheckOnReference('evt-deprecated-types');
     expect(report).toMatchObject({ status: 'pass', requirement: 'EVT-5', severity: 'recommended', failures: [] });
     expect(report.cases).toBe(deprecated.length * 5);
   });
@@ -36,7 +36,7 @@ describe('evt-deprecated-types (EVT-5)', () => {
   });
 
   it('is skipped, saying why, when no deprecated type is selected', async () => {
-    const report = await runCheck('evt-deprecated-types', (await receivers.sound()).url, { types: ['ping'] });
+    const report = await runCheckOnReference('evt-deprecated-types', { types: ['ping'] });
     expect(report).toMatchObject({ status: 'skip', cases: 0, note: 'no deprecated event type selected' });
   });
 });

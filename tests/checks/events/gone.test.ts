@@ -1,14 +1,14 @@
 import { EVENT_CHECKS } from '../../../src/checks/events';
 import { goneMessage } from '../../../src/checks/goneMessage';
-import { defaultEngine } from '../../helpers/engine';
-import { certify, runCheck } from '../support/runCheck';
+import { defaultEngine } from '../../support/engine';
+import { certify, runCheckOnReference } from '../support/runCheck';
 import { receiverPool } from './support/receivers';
 
 describe('gone-valid-event (GONE-1)', () => {
   const receivers = receiverPool();
 
   it('passes against the reference receiver', async () => {
-    const report = await runCheck('gone-valid-event', (await receivers.sound()).url);
+    const report = await runCheckOnReference('gone-valid-event');
     expect(report).toMatchObject({ status: 'pass', requirement: 'GONE-1', severity: 'informational', failures: [], cases: 5 });
     expect(report.note).toBeUndefined();
   });

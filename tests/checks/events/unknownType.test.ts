@@ -1,5 +1,5 @@
-import { defaultEngine } from '../../helpers/engine';
-import { runCheck } from '../support/runCheck';
+import { defaultEngine } from '../../support/engine';
+import { runCheck, runCheckOnReference } from '../support/runCheck';
 import type { DefectName } from './support/defects';
 import { otherEventChecksNotPassing, statuses } from './support/area';
 import { receiverPool } from './support/receivers';
@@ -10,7 +10,7 @@ describe('evt-unknown-type (EVT-6)', () => {
   const receivers = receiverPool();
 
   it('passes against the reference receiver', async () => {
-    const report = await runCheck('evt-unknown-type', (await receivers.sound()).url);
+    const report = await runCheckOnReference('evt-unknown-type');
     expect(report).toMatchObject({ status: 'pass', requirement: 'EVT-6', severity: 'recommended', failures: [], cases: 20 });
   });
 

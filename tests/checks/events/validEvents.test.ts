@@ -1,6 +1,6 @@
-import { defaultEngine } from '../../helpers/engine';
+import { defaultEngine } from '../../support/engine';
 import { EVENT_CHECKS } from '../../../src/checks/events';
-import { certify, runCheck } from '../support/runCheck';
+import { certify, runCheck, runCheckOnReference } from '../support/runCheck';
 import { receiverPool } from './support/receivers';
 
 const types = defaultEngine().catalogue.types.filter((t) => !t.deprecated);
@@ -9,7 +9,7 @@ describe('evt-valid-events (EVT-1)', () => {
   const receivers = receiverPool();
 
   it('passes against the reference receiver, sending every non-deprecated type', async () => {
-    const report = await runCheck('evt-valid-events', (await receivers.sound()).url);
+    const report = await runCheckOnReference('evt-valid-events');
     expect(report).toMatchObject({ status: 'pass', requirement: 'EVT-1', severity: 'required', failures: [] });
     // --runs 20 → max(5, 20/4) cases per type.
     expect(report.cases).toBe(types.length * 5);
@@ -37,7 +37,7 @@ describe('evt-valid-events (EVT-1)', () => {
 
   it('is skipped when only deprecated types are subscribed', async () => {
     const deprecated = defaultEngine().catalogue.types.filter((t) => t.deprecated).map((t) => t.type);
-    const report = await runCheck('evt-valid-events', (await receivers.sound()).url, { types: deprecated });
+    const report = await runCheckOnReference('evt-valid-events', { types: deprecated });
     expect(report).toMatchObject({ status: 'skip', cases: 0, note: expect.stringContaining('no non-deprecated') });
   });
 });

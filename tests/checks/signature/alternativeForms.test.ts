@@ -1,14 +1,13 @@
-import { soundReceiver } from '../support/receivers';
-import { certify, runCheck } from '../support/runCheck';
+import { certify, runCheck, runCheckOnReference } from '../support/runCheck';
 import { caseSensitiveHex, receiverVerifyingWith, splitsOnCommaSpace } from './defects';
-import { failedLabels, trackReceivers } from './helpers';
+import { closeAfterEach } from '../../support/servers';
+import { failedLabels } from './labels';
 
 describe('sig-alternative-forms (SIG-9, recommended)', () => {
-  const track = trackReceivers();
+  const track = closeAfterEach();
 
   it('passes against the reference receiver: 10 upper-case cases, 10 without a space', async () => {
-    const sound = await track(soundReceiver());
-    const report = await runCheck('sig-alternative-forms', sound.url);
+    const report = await runCheckOnReference('sig-alternative-forms');
     expect(report).toMatchObject({ status: 'pass', requirement: 'SIG-9', severity: 'recommended', cases: 20, failures: [] });
   });
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { anyEventArbitrary, type GeneratedEvent } from '../../../src/arbitraries';
 import { changeOneField } from '../../../src/checks/signature/changeOneField';
 import { serialiseEvent } from '../../../src/serialise';
-import { defaultEngine } from '../../helpers/engine';
+import { defaultEngine } from '../../support/engine';
 
 const { catalogue, validators } = defaultEngine();
 

@@ -1,7 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hmacSha512Hex, parseSignatureHeader, sign, SIGNATURE_HEADER_PATTERN, verifySignature } from '../../../src/signing';
-import { defectiveReceiver, SECRET, type RunningReceiver } from '../support/receivers';
+import { defectiveReceiver, SECRET } from '../support/receivers';
+import type { RunningReceiver } from '../../support/servers';
 
 /**
  * A receiver's own signature check: the raw body, the X-Signature value (undefined: no header) and

@@ -1,14 +1,12 @@
-import { soundReceiver } from '../support/receivers';
-import { certify, runCheck } from '../support/runCheck';
+import { certify, runCheck, runCheckOnReference } from '../support/runCheck';
 import { acceptsMissingHeader, emptyStatus, jsonStatus, receiverRejectingWith, receiverVerifyingWith } from './defects';
-import { trackReceivers } from './helpers';
+import { closeAfterEach } from '../../support/servers';
 
 describe('sig-401-empty-body (SIG-10, recommended)', () => {
-  const track = trackReceivers();
+  const track = closeAfterEach();
 
   it('passes against the reference receiver, every forged request answered with an empty 401', async () => {
-    const sound = await track(soundReceiver());
-    const report = await runCheck('sig-401-empty-body', sound.url);
+    const report = await runCheckOnReference('sig-401-empty-body');
     expect(report).toMatchObject({ status: 'pass', requirement: 'SIG-10', severity: 'recommended', cases: 20, failures: [] });
     expect(report.note).toBeUndefined();
   });

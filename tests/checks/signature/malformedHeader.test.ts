@@ -11,10 +11,11 @@ import {
   searchesForDigest,
   type Verifier,
 } from './defects';
-import { failedLabels, trackReceivers } from './helpers';
+import { closeAfterEach } from '../../support/servers';
+import { failedLabels } from './labels';
 
 describe('sig-malformed-header (SIG-5)', () => {
-  const track = trackReceivers();
+  const track = closeAfterEach();
 
   it('has one property per malformed kind of the contract', () => {
     expect([...MALFORMED_LABELS].sort()).toEqual(

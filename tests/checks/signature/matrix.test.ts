@@ -1,10 +1,10 @@
 import { SIGNATURE_CHECKS } from '../../../src/checks/signature';
 import type { CheckStatus } from '../../../src/checks';
-import { defaultEngine } from '../../helpers/engine';
-import { soundReceiver, type RunningReceiver } from '../support/receivers';
+import { defaultEngine } from '../../support/engine';
+import { soundReceiver } from '../support/receivers';
+import { type RunningReceiver, closeAfterEach } from '../../support/servers';
 import { certify } from '../support/runCheck';
 import * as defect from './defects';
-import { trackReceivers } from './helpers';
 
 const IDS = SIGNATURE_CHECKS.map((c) => c.id);
 const WITHOUT_INT64 = defaultEngine()
@@ -73,7 +73,7 @@ const ROWS: readonly Row[] = [
 ];
 
 describe('the signature checks together', () => {
-  const track = trackReceivers();
+  const track = closeAfterEach();
 
   it('cover SIG-1 to SIG-10 with one check each, at the requirement severity; SIG-11 is not remotely testable', async () => {
     expect(SIGNATURE_CHECKS.map((c) => c.requirement)).toEqual(['SIG-1', 'SIG-2', 'SIG-3', 'SIG-4', 'SIG-5', 'SIG-6', 'SIG-7', 'SIG-8', 'SIG-9', 'SIG-10']);

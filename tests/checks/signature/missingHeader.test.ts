@@ -1,14 +1,12 @@
-import { soundReceiver } from '../support/receivers';
-import { runCheck } from '../support/runCheck';
+import { runCheck, runCheckOnReference } from '../support/runCheck';
 import { acceptsMissingHeader, receiverVerifyingWith } from './defects';
-import { trackReceivers } from './helpers';
+import { closeAfterEach } from '../../support/servers';
 
 describe('sig-missing-header (SIG-2)', () => {
-  const track = trackReceivers();
+  const track = closeAfterEach();
 
   it('passes against the reference receiver', async () => {
-    const sound = await track(soundReceiver());
-    const report = await runCheck('sig-missing-header', sound.url);
+    const report = await runCheckOnReference('sig-missing-header');
     expect(report).toMatchObject({ status: 'pass', requirement: 'SIG-2', severity: 'required', cases: 20, failures: [] });
   });
 

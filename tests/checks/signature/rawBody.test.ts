@@ -1,8 +1,7 @@
-import { defaultEngine } from '../../helpers/engine';
-import { soundReceiver } from '../support/receivers';
-import { runCheck } from '../support/runCheck';
+import { defaultEngine } from '../../support/engine';
+import { runCheck, runCheckOnReference } from '../support/runCheck';
 import { receiverVerifyingWith, verifiesReserialisedJson } from './defects';
-import { trackReceivers } from './helpers';
+import { closeAfterEach } from '../../support/servers';
 
 // ev/measurement is the only type with an int64 field: see the last test.
 const WITHOUT_INT64 = defaultEngine()
@@ -10,11 +9,10 @@ const WITHOUT_INT64 = defaultEngine()
   .map((t) => t.type);
 
 describe('sig-raw-body (SIG-8)', () => {
-  const track = trackReceivers();
+  const track = closeAfterEach();
 
   it('passes against the reference receiver', async () => {
-    const sound = await track(soundReceiver());
-    const report = await runCheck('sig-raw-body', sound.url);
+    const report = await runCheckOnReference('sig-raw-body');
     expect(report).toMatchObject({ status: 'pass', requirement: 'SIG-8', cases: 20, failures: [] });
   });
 

@@ -1,14 +1,12 @@
-import { soundReceiver } from '../support/receivers';
-import { runCheck } from '../support/runCheck';
+import { runCheck, runCheckOnReference } from '../support/runCheck';
 import { firstDigestOnly, receiverVerifyingWith } from './defects';
-import { trackReceivers } from './helpers';
+import { closeAfterEach } from '../../support/servers';
 
 describe('sig-rotation (SIG-6)', () => {
-  const track = trackReceivers();
+  const track = closeAfterEach();
 
   it('passes against the reference receiver, with one secret or during a rotation', async () => {
-    const sound = await track(soundReceiver(['new-secret', 'old-secret']));
-    const report = await runCheck('sig-rotation', sound.url, { secrets: ['new-secret', 'old-secret'] });
+    const report = await runCheckOnReference('sig-rotation', { secrets: ['new-secret', 'old-secret'] });
     expect(report).toMatchObject({ status: 'pass', requirement: 'SIG-6', cases: 20, failures: [] });
   });
 

@@ -1,14 +1,12 @@
-import { soundReceiver } from '../support/receivers';
-import { runCheck } from '../support/runCheck';
+import { runCheck, runCheckOnReference } from '../support/runCheck';
 import { hardCodedSecret, receiverVerifyingWith, trustsWellFormedHeader } from './defects';
-import { trackReceivers } from './helpers';
+import { closeAfterEach } from '../../support/servers';
 
 describe('sig-wrong-secret (SIG-3)', () => {
-  const track = trackReceivers();
+  const track = closeAfterEach();
 
   it('passes against the reference receiver', async () => {
-    const sound = await track(soundReceiver());
-    const report = await runCheck('sig-wrong-secret', sound.url);
+    const report = await runCheckOnReference('sig-wrong-secret');
     expect(report).toMatchObject({ status: 'pass', requirement: 'SIG-3', cases: 20, failures: [] });
   });
 

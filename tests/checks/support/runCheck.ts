@@ -2,7 +2,7 @@ import { runCertification } from '../../../src/runner/runCertification';
 import type { CertifyOptions } from '../../../src/runner/certifyOptions';
 import type { CertificationReport, CheckReport } from '../../../src/reportModel/certificationReport';
 import { createEngine, type Engine } from '../../../src/engine';
-import { SECRET } from './receivers';
+import { SECRET, soundReceiver } from './receivers';
 
 let engine: Engine | undefined;
 
@@ -12,6 +12,19 @@ export async function runCheck(id: string, url: string, options: Partial<Certify
   const check = report.checks.find((c) => c.id === id);
   if (check === undefined) throw new Error(`check ${id} did not run`);
   return check;
+}
+
+/**
+ * Runs one check against a fresh reference receiver (holding `options.secrets`, else SECRET) and
+ * closes it: the "passes against the reference receiver" half of every check's tests.
+ */
+export async function runCheckOnReference(id: string, options: Partial<CertifyOptions> = {}): Promise<CheckReport> {
+  const sound = await soundReceiver(options.secrets ?? [SECRET]);
+  try {
+    return await runCheck(id, sound.url, options);
+  } finally {
+    await sound.close();
+  }
 }
 
 // gridX's own 5 s timeout: a sound receiver answers in milliseconds, and a shorter default made

@@ -5,19 +5,19 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { createReferenceHandler } from '../../../src/receiver';
-import { closedPort, listen, type Listening } from '../../delivery/helpers/listen';
-import { generateTlsFixtures, hasOpenssl, type TlsFixtures } from '../../delivery/helpers/tlsFixtures';
-import { SECRET, soundReceiver, type RunningReceiver } from '../support/receivers';
+import { closeAfterAll, closedPort, listen, type RunningReceiver } from '../../support/servers';
+import { generateTlsFixtures, hasOpenssl, type TlsFixtures } from '../../support/tlsFixtures';
+import { SECRET, soundReceiver } from '../support/receivers';
 import { runCheck } from '../support/runCheck';
 
 const ROOT = resolve(__dirname, '../../..');
 
 describe('tls-trusted-certificate (TLS-1) over plain http', () => {
+  const closing = closeAfterAll();
   let sound: RunningReceiver;
   beforeAll(async () => {
-    sound = await soundReceiver();
+    sound = await closing(soundReceiver());
   });
-  afterAll(() => sound.close());
 
   it('warns, without sending, when http:// was allowed for a local run', async () => {
     const report = await runCheck('tls-trusted-certificate', sound.url);
@@ -31,17 +31,15 @@ const describeTls = hasOpenssl() ? describe : describe.skip;
 
 describeTls('tls-trusted-certificate (TLS-1) over https', () => {
   let fixtures: TlsFixtures;
-  const servers: Listening[] = [];
+  const closing = closeAfterAll();
   const httpsReceiver = async (pair: { key: string; cert: string }): Promise<string> => {
-    const listening = await listen(createServer(pair, createReferenceHandler({ secrets: [SECRET] })), 'https');
-    servers.push(listening);
+    const listening = await closing(listen(createServer(pair, createReferenceHandler({ secrets: [SECRET] })), 'https'));
     return `${listening.origin}/hooks/gridx`;
   };
 
   beforeAll(() => {
     fixtures = generateTlsFixtures();
   });
-  afterAll(() => Promise.all(servers.map((s) => s.close())));
 
   it('fails against a self-signed certificate, naming NODE_EXTRA_CA_CERTS', async () => {
     const report = await runCheck('tls-trusted-certificate', await httpsReceiver(fixtures.selfSigned));

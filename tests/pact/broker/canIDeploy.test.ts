@@ -1,4 +1,4 @@
-import { closedPort } from '../../delivery/helpers/listen';
+import { closedPort } from '../../support/servers';
 import { startFakeBroker, type FakeBroker } from '../support/fakeBroker';
 import { cleanEnv, pactCli } from './support/cli';
 

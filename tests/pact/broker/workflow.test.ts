@@ -1,9 +1,9 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Socket } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BROKER_TIMEOUT_MS } from '../../../src/pact/broker';
-import { closedPort } from '../../delivery/helpers/listen';
+import { closedPort, listen } from '../../support/servers';
 import { startFakeBroker, type FakeBroker } from '../support/fakeBroker';
 import { cleanEnv, pactCli } from './support/cli';
 import { writeReceiverPact } from './support/receiverPact';
@@ -127,19 +127,15 @@ describe('a deployment gate fails closed in bounded time', () => {
   });
 
   it('a broker that accepts the connection but never answers: exit 1, bounded by --broker-timeout', async () => {
-    const sockets: Socket[] = [];
-    const silent = createServer((socket) => sockets.push(socket)); // reads nothing, answers nothing
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const { port } = silent.address() as { port: number };
+    const silent = await listen(createServer(() => undefined)); // reads nothing, answers nothing
     try {
       const started = Date.now();
-      const run = await pactCli(ask, gateEnv(`http://127.0.0.1:${port}`));
+      const run = await pactCli(ask, gateEnv(silent.origin));
       expect(run.code).toBe(1);
       expect(Date.now() - started).toBeLessThan(45_000);
       expect(run.stderr.at(-1)).toBe('the broker gave no answer within 3 s for acme-receiver 1.2.3 → production: not deployable until it answers');
     } finally {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => silent.close(() => resolve()));
+      await silent.close();
     }
   });
 });

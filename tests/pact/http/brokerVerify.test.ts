@@ -1,7 +1,8 @@
 import './support/esmShim';
 import { memoryIO } from '../../../src/cli/memoryIO';
 import { runCli } from '../../../src/cli/runCli';
-import { defectiveReceiver, soundReceiver, type RunningReceiver } from '../../checks/support/receivers';
+import { defectiveReceiver, soundReceiver } from '../../checks/support/receivers';
+import { closeAfterEach, type RunningReceiver } from '../../support/servers';
 import { leakedForms } from '../../reports/support/secret';
 import { testPact } from './support/pacts';
 import { verificationBroker, type VerificationBroker } from './support/verificationBroker';
@@ -19,13 +20,9 @@ describe('hookproof pact verify --broker-url … --publish-results', () => {
 
   const pact = testPact({ types: ['ping'] });
   let broker: VerificationBroker;
-  let receivers: RunningReceiver[] = [];
+  const closing = closeAfterEach();
   beforeEach(async () => {
-    broker = await verificationBroker(pact, TOKEN);
-  });
-  afterEach(async () => {
-    await Promise.all([broker.close(), ...receivers.map((r) => r.close())]);
-    receivers = [];
+    broker = await closing(verificationBroker(pact, TOKEN));
   });
 
   async function verify(receiver: RunningReceiver, extra: string[] = []): Promise<{ code: number; out: string[]; err: string[] }> {
@@ -36,8 +33,7 @@ describe('hookproof pact verify --broker-url … --publish-results', () => {
   }
 
   it('fetches the pacts for verification, verifies them and publishes a success on the provider branch', async () => {
-    const receiver = await soundReceiver([SECRET]);
-    receivers.push(receiver);
+    const receiver = await closing(soundReceiver([SECRET]));
     const run = await verify(receiver);
     expect([run.code, run.err, run.out.at(-1)]).toEqual([0, [], `pact verify: ${pact.interactions.length} interactions, 0 failed`]);
     const forVerification = broker.requests.find((r) => r.method === 'POST' && r.url.endsWith('/for-verification'));
@@ -51,11 +47,10 @@ describe('hookproof pact verify --broker-url … --publish-results', () => {
   });
 
   it('publishes a failure for a receiver that ignores signatures, and exits 1', async () => {
-    const receiver = await defectiveReceiver((_req, _body, res) => {
+    const receiver = await closing(defectiveReceiver((_req, _body, res) => {
       res.writeHead(202).end();
       return true;
-    }, [SECRET]);
-    receivers.push(receiver);
+    }, [SECRET]));
     const run = await verify(receiver, ['--consumer-version-selector', '{"branch":"feat-x"}']);
     expect(run.code).toBe(1);
     const forVerification = broker.requests.find((r) => r.method === 'POST' && r.url.endsWith('/for-verification'));
@@ -64,8 +59,7 @@ describe('hookproof pact verify --broker-url … --publish-results', () => {
   });
 
   it('sends the provider branch, pending, WIP and tags when fetching, the build URL with the result, and honours PACT_BROKER_PUBLISH_VERIFICATION_RESULTS', async () => {
-    const receiver = await soundReceiver([SECRET]);
-    receivers.push(receiver);
+    const receiver = await closing(soundReceiver([SECRET]));
     const io = { ...memoryIO(), env: { MY_SECRET: SECRET, PACT_BROKER_TOKEN: TOKEN, PACT_BROKER_PUBLISH_VERIFICATION_RESULTS: 'true' } };
     const args = ['pact', 'verify', '--url', receiver.url, '--secret-env', 'MY_SECRET', '--broker-url', broker.url, '--provider', pact.provider.name];
     const extra = ['--provider-version', '2.0.0', '--provider-branch', 'feat-x', '--enable-pending', '--include-wip-pacts-since', '2026-01-31', '--provider-tags', 'prod,eu'];
@@ -95,25 +89,23 @@ describe('hookproof pact verify --broker-url … --publish-results', () => {
 });
 
 describe('hookproof pact verify --enable-pending, on a pending pact', () => {
+  const closing = closeAfterEach();
+
   it('prints the failures labelled PENDING with their reasons, and does not fail the run', async () => {
     const pact = testPact({ types: ['ping'] });
-    const broker = await verificationBroker(pact, TOKEN, { pending: true });
-    const receiver = await defectiveReceiver((_req, _body, res) => {
+    const broker = await closing(verificationBroker(pact, TOKEN, { pending: true }));
+    const receiver = await closing(defectiveReceiver((_req, _body, res) => {
       res.writeHead(202).end(); // ignores signatures
       return true;
-    }, [SECRET]);
-    try {
-      const io = { ...memoryIO(), env: { MY_SECRET: SECRET, PACT_BROKER_TOKEN: TOKEN } };
-      const args = ['pact', 'verify', '--url', receiver.url, '--secret-env', 'MY_SECRET', '--broker-url', broker.url, '--provider', pact.provider.name, '--enable-pending'];
-      const code = await runCli(args, io);
-      expect([code, io.stderr]).toEqual([0, []]);
-      const pending = io.stdout.filter((l) => l.startsWith('PENDING '));
-      expect(pending.map((l) => l.split(' ')[1])).toEqual(['SIG-2', 'SIG-3', 'SIG-4']);
-      expect(pending.every((l) => l.endsWith(': expected 401 but was 202'))).toBe(true);
-      expect(io.stdout.filter((l) => l.startsWith('FAIL'))).toEqual([]);
-      expect(io.stdout.at(-1)).toBe(`pact verify: ${pact.interactions.length} interactions, 0 failed, 3 pending`);
-    } finally {
-      await Promise.all([broker.close(), receiver.close()]);
-    }
+    }, [SECRET]));
+    const io = { ...memoryIO(), env: { MY_SECRET: SECRET, PACT_BROKER_TOKEN: TOKEN } };
+    const args = ['pact', 'verify', '--url', receiver.url, '--secret-env', 'MY_SECRET', '--broker-url', broker.url, '--provider', pact.provider.name, '--enable-pending'];
+    const code = await runCli(args, io);
+    expect([code, io.stderr]).toEqual([0, []]);
+    const pending = io.stdout.filter((l) => l.startsWith('PENDING '));
+    expect(pending.map((l) => l.split(' ')[1])).toEqual(['SIG-2', 'SIG-3', 'SIG-4']);
+    expect(pending.every((l) => l.endsWith(': expected 401 but was 202'))).toBe(true);
+    expect(io.stdout.filter((l) => l.startsWith('FAIL'))).toEqual([]);
+    expect(io.stdout.at(-1)).toBe(`pact verify: ${pact.interactions.length} interactions, 0 failed, 3 pending`);
   });
 });

@@ -5,7 +5,7 @@ import { UnknownEventTypeError, UsageError } from '../../../src/errors';
 import { buildHttpPact, EXAMPLE_SECRET, httpPactJson, SIGNING_STATES, type HttpInteraction } from '../../../src/pact/http';
 import { serialiseEvent } from '../../../src/serialise';
 import { parseSignatureHeader, verifySignature } from '../../../src/signing';
-import { defaultEngine } from '../../helpers/engine';
+import { defaultEngine } from '../../support/engine';
 import { memoryIO } from '../../../src/cli/memoryIO';
 import { runCli } from '../../../src/cli/runCli';
 import { fixtureSpec } from '../../cli/paths';

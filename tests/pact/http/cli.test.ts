@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { memoryIO } from '../../../src/cli/memoryIO';
 import { runCli } from '../../../src/cli/runCli';
 import { httpPactJson } from '../../../src/pact/http';
-import { defectiveReceiver, soundReceiver, type RunningReceiver } from '../../checks/support/receivers';
+import { defectiveReceiver, soundReceiver } from '../../checks/support/receivers';
+import { closeAfterEach } from '../../support/servers';
 import { BIN, ROOT } from '../../cli/paths';
 import { leakedForms } from '../../reports/support/secret';
 import { tempDir, testPact, writeTempPact } from './support/pacts';
@@ -60,18 +61,13 @@ describe('hookproof pact generate', () => {
 describe('hookproof pact verify', () => {
   const verified = testPact({ types: ['ping', 'system/action'] });
   const pactFile = writeTempPact(verified);
-  let receivers: RunningReceiver[] = [];
-  afterEach(async () => {
-    await Promise.all(receivers.map((r) => r.close()));
-    receivers = [];
-  });
+  const closing = closeAfterEach();
 
   it('exits 1 against a receiver that ignores signatures, naming exactly the forged interactions', async () => {
-    const receiver = await defectiveReceiver((_req, _body, res) => {
+    const receiver = await closing(defectiveReceiver((_req, _body, res) => {
       res.writeHead(202).end();
       return true;
-    }, [SECRET]);
-    receivers.push(receiver);
+    }, [SECRET]));
     const run = await cli(['pact', 'verify', '--url', receiver.url, '--secret-env', 'MY_SECRET', '--pact', pactFile]);
     expect(run.code).toBe(1);
     expect(run.err).toEqual([]);
@@ -83,12 +79,11 @@ describe('hookproof pact verify', () => {
 
   it('--url http://127.0.0.1:PORT/some/path?x=1 reaches exactly that path and query; --report-dir writes report.json and junit.xml', async () => {
     const seen: string[] = [];
-    const receiver = await defectiveReceiver((req, _body, res) => {
+    const receiver = await closing(defectiveReceiver((req, _body, res) => {
       seen.push(req.url ?? '');
       res.writeHead(202).end(); // ignores signatures: SIG-2, SIG-3, SIG-4 fail
       return true;
-    }, [SECRET]);
-    receivers.push(receiver);
+    }, [SECRET]));
     const url = `${new URL(receiver.url).origin}/some/path?x=1`;
     const reports = join(tempDir(), 'pact-report');
     const run = await cli(['pact', 'verify', '--url', url, '--secret-env', 'MY_SECRET', '--pact', pactFile, '--report-dir', reports]);
@@ -124,8 +119,7 @@ describe('hookproof pact verify', () => {
   });
 
   it('runs the real verifier in the real binary: exit 0 on the reference receiver, no secret in anything printed, even at debug level', async () => {
-    const receiver = await soundReceiver([SECRET]);
-    receivers.push(receiver);
+    const receiver = await closing(soundReceiver([SECRET]));
     const childEnv = { ...process.env, MY_SECRET: SECRET, HOOKPROOF_SECRET: '', HOOKPROOF_DEBUG: '' };
     const run = await hookproof(['pact', 'verify', '--url', receiver.url, '--secret-env', 'MY_SECRET', '--pact', pactFile, '--log-level', 'debug'], childEnv);
     expect(run.code).toBe(0);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { buildHttpPact, REFERENCE_CONTRACT_FILE, REFERENCE_PROVIDER } from '../../../src/pact/http';
 import { receiverOpenApi, type OpenApiDocument } from '../../../src/pact/http/receiverOpenApi';
 import { ROOT } from '../../cli/paths';
-import { defaultEngine } from '../../helpers/engine';
+import { defaultEngine } from '../../support/engine';
 
 // The package's typings are ESM ("type": "module", extensionless re-exports) and do not resolve
 // under node16 CommonJS resolution; its CommonJS build (dist/index.cjs) is what loads here. The

@@ -6,7 +6,7 @@ import { runCli } from '../../../src/cli/runCli';
 import { REFERENCE_CONTRACT_FILE, REFERENCE_PROVIDER, referenceContractJson, verifyHttpPact } from '../../../src/pact/http';
 import { startReferenceReceiver } from '../../../src/receiver';
 import { ROOT } from '../../cli/paths';
-import { defaultEngine } from '../../helpers/engine';
+import { defaultEngine } from '../../support/engine';
 import { tempDir } from './support/pacts';
 
 const committedPath = join(ROOT, REFERENCE_CONTRACT_FILE);

@@ -4,7 +4,7 @@ import { createSigningHooks, planFromState, SIGNING_STATES, signatureForPlan, ST
 import type { ProxiedRequest } from '../../../src/pact/http/signingHooks';
 import { canonicalJson } from '../../../src/serialise';
 import { parseSignatureHeader, verifySignature } from '../../../src/signing';
-import { readBody, serve, type RunningReceiver } from '../../checks/support/receivers';
+import { closeAfterEach, serve, serveReadingBody } from '../../support/servers';
 
 const SECRET = 'hooks-secret-1';
 // The verifier's own layout: keys sorted, spaces; the hooks must send (and sign) their own bytes.
@@ -17,40 +17,30 @@ interface Received {
   readonly body: Buffer;
 }
 
-let running: RunningReceiver[] = [];
-afterEach(async () => {
-  await Promise.all(running.map((r) => r.close()));
-  running = [];
-});
+const closing = closeAfterEach();
 
 /** A receiver that records every request and answers 202 with a header and a body. */
 async function receiver(): Promise<{ base: string; seen: Received[] }> {
   const seen: Received[] = [];
-  const server = await serve((req, res) => {
-    void readBody(req).then((body) => {
-      seen.push({ url: req.url ?? '', headers: req.headers, body });
-      res.writeHead(202, { 'x-receiver': 'yes' }).end('ok');
-    });
-  });
-  running.push(server);
+  const server = await closing(serveReadingBody((req, body, res) => {
+    seen.push({ url: req.url ?? '', headers: req.headers, body });
+    res.writeHead(202, { 'x-receiver': 'yes' }).end('ok');
+  }));
   return { base: new URL(server.url).origin, seen };
 }
 
 /** What pact-js's verification proxy does before a request filter: parse JSON, then call it. */
 async function proxy(hooks: SigningHooks): Promise<{ url: string; passedOn: string[] }> {
   const passedOn: string[] = [];
-  const server = await serve((req, res) => {
-    void readBody(req).then((raw) => {
-      const request = req as ProxiedRequest;
-      request.body = (req.headers['content-type'] ?? '').startsWith('application/json') && raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as unknown) : raw;
-      request.originalUrl = req.url ?? '/';
-      hooks.requestFilter(request, res, () => {
-        passedOn.push(req.url ?? '');
-        res.writeHead(299).end();
-      });
+  const server = await closing(serveReadingBody((req, raw, res) => {
+    const request = req as ProxiedRequest;
+    request.body = (req.headers['content-type'] ?? '').startsWith('application/json') && raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as unknown) : raw;
+    request.originalUrl = req.url ?? '/';
+    hooks.requestFilter(request, res, () => {
+      passedOn.push(req.url ?? '');
+      res.writeHead(299).end();
     });
-  });
-  running.push(server);
+  }));
   return { url: new URL(server.url).origin, passedOn };
 }
 

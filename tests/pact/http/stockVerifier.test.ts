@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseSignatureHeader, verifySignature } from '../../../src/signing';
 import { EXAMPLE_SECRET, REFERENCE_CONTRACT_FILE } from '../../../src/pact/http';
-import { defectiveReceiver, soundReceiver, type RunningReceiver } from '../../checks/support/receivers';
+import { defectiveReceiver, soundReceiver } from '../../checks/support/receivers';
+import type { RunningReceiver } from '../../support/servers';
 import { ROOT } from '../../cli/paths';
-import { defaultEngine } from '../../helpers/engine';
+import { defaultEngine } from '../../support/engine';
 import { join } from 'node:path';
 import { requirementOf } from './support/pacts';
 import { stockVerify, type StockVerdict } from './support/stockVerifier';

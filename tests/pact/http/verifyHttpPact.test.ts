@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { HookproofError, InputUnreadableError, SecretMissingError, TargetInvalidError, UsageError } from '../../../src/errors';
 import { httpPactJson, verifyHttpPact, type HttpVerificationResult } from '../../../src/pact/http';
 import { verifySignature } from '../../../src/signing';
-import { defaultEngine } from '../../helpers/engine';
-import { defectiveReceiver, serve, type RunningReceiver } from '../../checks/support/receivers';
+import { defaultEngine } from '../../support/engine';
+import { defectiveReceiver } from '../../checks/support/receivers';
+import { closeAfterEach, serve, type RunningReceiver } from '../../support/servers';
 import { bytesOf, requirementOf, tempDir, testPact, writeTempPact } from './support/pacts';
 
+const closing = closeAfterEach();
 const SECRET = 'verify-Secret-"<&>é\\-5c1';
 
 interface Recorded {
@@ -16,10 +18,10 @@ interface Recorded {
   readonly body: Buffer;
 }
 
-/** The reference receiver behind a recorder; `ignoreSignatures` makes it accept every POST. */
+/** The reference receiver behind a recorder, closed after the test; `ignoreSignatures` makes it accept every POST. */
 async function recordingReceiver(ignoreSignatures = false): Promise<{ receiver: RunningReceiver; base: string; seen: Recorded[] }> {
   const seen: Recorded[] = [];
-  const receiver = await defectiveReceiver(
+  const receiver = await closing(defectiveReceiver(
     (req, body, res) => {
       seen.push({ url: req.url ?? '', signature: req.headers['x-signature'] as string | undefined, body });
       if (!ignoreSignatures) return false;
@@ -27,7 +29,7 @@ async function recordingReceiver(ignoreSignatures = false): Promise<{ receiver: 
       return true;
     },
     [SECRET],
-  );
+  ));
   return { receiver, base: receiver.url, seen };
 }
 
@@ -36,15 +38,9 @@ const failedRequirements = (result: HttpVerificationResult): string[] => result.
 describe('verifyHttpPact, with the real Pact verifier', () => {
   const pact = testPact();
   const file = writeTempPact(pact);
-  let receivers: RunningReceiver[] = [];
-  afterEach(async () => {
-    await Promise.all(receivers.map((r) => r.close()));
-    receivers = [];
-  });
 
   it('passes the reference receiver, which sees one correctly signed request per interaction', async () => {
-    const { receiver, base, seen } = await recordingReceiver();
-    receivers.push(receiver);
+    const { base, seen } = await recordingReceiver();
     const result = await verifyHttpPact({ url: base, secrets: [SECRET], pactFiles: [file] });
     expect(failedRequirements(result)).toEqual([]);
     expect(result.passed).toBe(true);
@@ -60,8 +56,7 @@ describe('verifyHttpPact, with the real Pact verifier', () => {
   });
 
   it('fails a receiver that ignores signatures on exactly the forged interactions: SIG-2, SIG-3, SIG-4', async () => {
-    const { receiver, base } = await recordingReceiver(true);
-    receivers.push(receiver);
+    const { base } = await recordingReceiver(true);
     const result = await verifyHttpPact({ url: base, secrets: [SECRET], pactFiles: [file] });
     expect(result.passed).toBe(false);
     expect(failedRequirements(result)).toEqual(['SIG-2', 'SIG-3', 'SIG-4']);
@@ -71,23 +66,21 @@ describe('verifyHttpPact, with the real Pact verifier', () => {
   });
 
   it('fails a receiver that answers a status gridX does not count as success (203)', async () => {
-    const receiver = await defectiveReceiver((_req, _body, res) => {
+    const receiver = await closing(defectiveReceiver((_req, _body, res) => {
       res.writeHead(203).end();
       return true;
-    });
-    receivers.push(receiver);
+    }));
     const small = writeTempPact(testPact({ types: ['ping'] }));
     const result = await verifyHttpPact({ url: receiver.url, secrets: [SECRET], pactFiles: [small] });
     expect(failedRequirements(result)).toEqual(['EVT-1', 'EVT-2', 'EVT-3', 'SIG-2', 'SIG-3', 'SIG-4', 'SIG-6', 'SIG-8']);
   });
 
   it.each([200, 201, 204])('passes a receiver that accepts with %i: the status matcher allows exactly 200, 201, 202, 204', async (status) => {
-    const receiver = await defectiveReceiver((req, body, res) => {
+    const receiver = await closing(defectiveReceiver((req, body, res) => {
       if (!verifySignature(body, req.headers['x-signature'] as string | undefined, [SECRET]).valid) return false;
       res.writeHead(status).end();
       return true;
-    }, [SECRET]);
-    receivers.push(receiver);
+    }, [SECRET]));
     const small = writeTempPact(testPact({ types: ['ping'] }));
     const result = await verifyHttpPact({ url: receiver.url, secrets: [SECRET], pactFiles: [small] });
     expect(failedRequirements(result)).toEqual([]);
@@ -96,27 +89,24 @@ describe('verifyHttpPact, with the real Pact verifier', () => {
   it('verifies deprecated types as EVT-5: accepted passes, a transient 503 fails', async () => {
     const deprecatedPact = writeTempPact(testPact({ includeDeprecated: true }));
     const sound = await recordingReceiver();
-    receivers.push(sound.receiver);
     expect(failedRequirements(await verifyHttpPact({ url: sound.base, secrets: [SECRET], pactFiles: [deprecatedPact] }))).toEqual([]);
     const deprecated = new Set(defaultEngine().catalogue.types.filter((t) => t.deprecated).map((t) => t.type));
-    const transient = await defectiveReceiver((_req, body, res) => {
+    const transient = await closing(defectiveReceiver((_req, body, res) => {
       if (!deprecated.has((JSON.parse(body.toString('utf8')) as { type?: string }).type ?? '')) return false;
       res.writeHead(503).end();
       return true;
-    }, [SECRET]);
-    receivers.push(transient);
+    }, [SECRET]));
     const result = await verifyHttpPact({ url: transient.url, secrets: [SECRET], pactFiles: [deprecatedPact] });
     expect(failedRequirements(result)).toEqual([...deprecated].map(() => 'EVT-5'));
   });
 
   it('sends every request to exactly the --url path and query, in place of the contract path (as certify does)', async () => {
     const seen: string[] = [];
-    const receiver = await serve((req, res) => {
+    const receiver = await closing(serve((req, res) => {
       seen.push(req.url ?? '');
       req.resume();
       res.writeHead(req.headers['x-signature'] === undefined ? 401 : 202).end();
-    });
-    receivers.push(receiver);
+    }));
     const small = writeTempPact(testPact({ types: ['ping'], path: '/hooks/gridx?tenant=t1' }));
     await verifyHttpPact({ url: `${new URL(receiver.url).origin}/some/path?x=1`, secrets: [SECRET], pactFiles: [small] });
     expect(seen.length).toBe(testPact({ types: ['ping'] }).interactions.length);
@@ -124,8 +114,7 @@ describe('verifyHttpPact, with the real Pact verifier', () => {
   });
 
   it('reads every pact of a directory, and a pact from an http URL', async () => {
-    const { receiver, base, seen } = await recordingReceiver();
-    receivers.push(receiver);
+    const { base, seen } = await recordingReceiver();
     const ping = testPact({ types: ['ping'] });
     const dir = tempDir();
     writeFileSync(join(dir, 'a.json'), httpPactJson(ping));
@@ -133,8 +122,7 @@ describe('verifyHttpPact, with the real Pact verifier', () => {
     writeFileSync(join(dir, 'notes.json'), '{"not":"a pact"}');
     const fromDir = await verifyHttpPact({ url: base, secrets: [SECRET], pactFiles: [dir] });
     expect([fromDir.passed, fromDir.interactions.length]).toEqual([true, 2 * ping.interactions.length]);
-    const server = await serve((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(httpPactJson(ping)));
-    receivers.push(server);
+    const server = await closing(serve((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(httpPactJson(ping))));
     seen.length = 0;
     const fromUrl = await verifyHttpPact({ url: base, secrets: [SECRET], pactFiles: [server.url] });
     expect([fromUrl.passed, fromUrl.interactions.length, seen.length]).toEqual([true, ping.interactions.length, ping.interactions.length]);

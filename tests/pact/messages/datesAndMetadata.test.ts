@@ -4,7 +4,7 @@ import { parseMessagePact } from '../../../src/pact/messages/messagePactFile';
 import type { MatchingRule } from '../../../src/pact/messages/messagePactFile';
 import { ruleAccepts } from '../../../src/pact/messages/ruleAccepts';
 import { verifyMessagePact } from '../../../src/pact/messages/verifyMessagePact';
-import { defaultEngine } from '../../helpers/engine';
+import { defaultEngine } from '../../support/engine';
 
 const rule = (...matchers: Array<Record<string, unknown> & { match: string }>): MatchingRule => ({ path: '$', combine: 'AND', matchers });
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');

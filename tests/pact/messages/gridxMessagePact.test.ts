@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { UnknownEventTypeError, UsageError } from '../../../src/errors';
 import { DATE_TIME_REGEX, UUID_REGEX } from '../../../src/pact/regexes';
 import { gridxMessagePact } from '../../../src/pact/messages/gridxMessagePact';
-import { defaultEngine } from '../../helpers/engine';
+import { defaultEngine } from '../../support/engine';
 import { readPact, tempPactDir } from './support/pactFiles';
 import { createSampleReceiver } from './support/sampleReceiver';
 

@@ -8,7 +8,7 @@ import { parseMessagePact } from '../../../src/pact/messages/messagePactFile';
 import { ruleAccepts } from '../../../src/pact/messages/ruleAccepts';
 import { ANY, parseRulePath, ruleFor } from '../../../src/pact/messages/rulePath';
 import { verifyMessagePact } from '../../../src/pact/messages/verifyMessagePact';
-import { defaultEngine } from '../../helpers/engine';
+import { defaultEngine } from '../../support/engine';
 
 const rule = (path: string, ...matchers: Array<Record<string, unknown> & { match: string }>): MatchingRule => ({ path, combine: 'AND', matchers });
 

@@ -6,7 +6,7 @@ import { gridxMessagePact } from '../../../src/pact/messages/gridxMessagePact';
 import type { MessagePactReport } from '../../../src/pact/messages/messageReport';
 import { parseMessagePact } from '../../../src/pact/messages/messagePactFile';
 import { verifyMessagePact } from '../../../src/pact/messages/verifyMessagePact';
-import { defaultEngine } from '../../helpers/engine';
+import { defaultEngine } from '../../support/engine';
 import { readPact, tempPactDir, type PactJson } from './support/pactFiles';
 import { createSampleReceiver } from './support/sampleReceiver';
 

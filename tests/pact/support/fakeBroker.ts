@@ -1,5 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import { listen } from '../../delivery/helpers/listen';
+import { listen } from '../../support/servers';
 import { matrix } from './brokerMatrix';
 import { publish } from './brokerPublish';
 import { deployments, type RecordedDeployment } from './brokerDeployments';

@@ -1,33 +1,6 @@
-import { createServer, type RequestListener } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { serve, type RunningReceiver } from '../../support/servers';
 
-export interface TestReceiver {
-  /** Base URL, e.g. `http://127.0.0.1:41234/`. */
-  readonly url: string;
-  /** Requests received so far. */
-  readonly hits: () => number;
-  close(): Promise<void>;
-}
-
-/** Serves `listener` on 127.0.0.1 on a free port, counting requests. */
-export async function serve(listener: RequestListener): Promise<TestReceiver> {
-  let hits = 0;
-  const server = createServer((req, res) => {
-    hits += 1;
-    listener(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    hits: () => hits,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
+// These receivers' URLs are the bare origin plus '/': the tests append the path they need.
 
 /**
  * A receiver with two defects: it never verifies X-Signature (anything is accepted, SIG-2…SIG-7)
@@ -35,7 +8,7 @@ export async function serve(listener: RequestListener): Promise<TestReceiver> {
  * and SIG-1 whenever a ping is drawn). Two defects in different areas give a real run failures
  * of more than one kind, which the report tests need to render.
  */
-export function defectiveReceiver(): Promise<TestReceiver> {
+export function defectiveReceiver(): Promise<RunningReceiver> {
   return serve((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -52,13 +25,13 @@ export function defectiveReceiver(): Promise<TestReceiver> {
         res.writeHead(202).end();
       }
     });
-  });
+  }, '/');
 }
 
 /** A receiver that answers 410 Gone to everything: gridX would delete the subscription. */
-export function goneReceiver(): Promise<TestReceiver> {
+export function goneReceiver(): Promise<RunningReceiver> {
   return serve((req, res) => {
     req.resume();
     req.on('end', () => res.writeHead(410).end());
-  });
+  }, '/');
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { defaultEngine } from '../../../helpers/engine';
+import { defaultEngine } from '../../../support/engine';
 
 const { catalogue, validators } = defaultEngine();
 

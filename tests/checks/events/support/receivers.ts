@@ -1,4 +1,5 @@
-import { defectiveReceiver, soundReceiver, type RunningReceiver } from '../../support/receivers';
+import { defectiveReceiver, soundReceiver } from '../../support/receivers';
+import { closeAfterEach, type RunningReceiver } from '../../../support/servers';
 import { DEFECTS, type DefectName, type Override } from './defects';
 
 /** Starts receivers for one describe block and closes them after each test. */
@@ -8,19 +9,11 @@ export function receiverPool(): {
   /** A receiver with a hand-written defect; requests it lets through are answered after `delayMs`. */
   custom(override: Override, delayMs?: number): Promise<RunningReceiver>;
 } {
-  let running: RunningReceiver[] = [];
-  afterEach(async () => {
-    await Promise.all(running.map((r) => r.close()));
-    running = [];
-  });
-  const keep = (r: RunningReceiver): RunningReceiver => {
-    running.push(r);
-    return r;
-  };
+  const closing = closeAfterEach();
   return {
-    sound: async () => keep(await soundReceiver()),
-    defective: async (name) => keep(await defectiveReceiver(DEFECTS[name])),
-    custom: async (override, delayMs = 0) =>
-      keep(await defectiveReceiver(async (req, body, res) => override(req, body, res) || (await new Promise<boolean>((resolve) => setTimeout(() => resolve(false), delayMs))))),
+    sound: () => closing(soundReceiver()),
+    defective: (name) => closing(defectiveReceiver(DEFECTS[name])),
+    custom: (override, delayMs = 0) =>
+      closing(defectiveReceiver(async (req, body, res) => override(req, body, res) || (await new Promise<boolean>((resolve) => setTimeout(() => resolve(false), delayMs))))),
   };
 }

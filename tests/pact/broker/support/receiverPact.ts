@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { gridxMessagePact } from '../../../../src/pact/messages/gridxMessagePact';
-import { defaultEngine } from '../../../helpers/engine';
+import { defaultEngine } from '../../../support/engine';
 import { tempPactDir } from '../../messages/support/pactFiles';
 
 /** A real V4 message pact, written by the receiver-side helper and the Pact core, to publish. */

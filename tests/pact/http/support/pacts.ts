@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildHttpPact, httpPactJson, type HttpInteraction, type HttpPact, type HttpPactOptions } from '../../../../src/pact/http';
 import { bodyBytes } from '../../../../src/pact/http/exactBody';
-import { defaultEngine } from '../../../helpers/engine';
+import { defaultEngine } from '../../../support/engine';
 
 // The Pact core otherwise sends usage metrics over the network; tests talk to 127.0.0.1 only.
 process.env.PACT_DO_NOT_TRACK = 'true';

@@ -1,5 +1,5 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from '../../../support/servers';
 import type { HttpPact } from '../../../../src/pact/http';
 
 /*
@@ -98,16 +98,12 @@ export async function verificationBroker(pact: HttpPact, token: string, options:
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listening = await listen(server);
+  base = listening.origin;
   return {
     url: base,
     requests,
     results: () => requests.filter((r) => r.method === 'POST' && r.url.endsWith('/verification-results')).map((r) => JSON.parse(r.body) as { success: boolean; providerApplicationVersion: string }),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: listening.close,
   };
 }
