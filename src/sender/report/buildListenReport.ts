@@ -1,25 +1,17 @@
 import { VERSION } from '../../version';
 import { SENDER_CHECKS } from '../checks';
 import type { SenderCheck } from '../checks/SenderCheck';
-import type { ReceivedDelivery } from '../listen/ReceivedDelivery';
+import type { ListenSession } from '../listen/listenUntil';
 import { SENDER_REQUIREMENTS } from '../requirements';
 import { judgeRetries, RETRY_JUDGE_DEFAULTS, type RetryJudgeOptions } from '../retryJudge';
-import type { ListenReport, ListenStop, SenderCheckReport, SenderRequirementReport } from './ListenReport';
+import type { ListenReport, SenderCheckReport, SenderRequirementReport } from './ListenReport';
 
 /** What {@link buildListenReport} judges. */
-export interface ListenReportInput {
-  readonly url: string;
+export interface ListenReportInput extends ListenSession {
   readonly spec: { readonly path: string; readonly sha256: string };
   readonly respond: string;
   readonly expect: readonly string[] | undefined;
   readonly secrets: number;
-  readonly deliveries: readonly ReceivedDelivery[];
-  readonly ignored: number;
-  /** When the run ended, on the deliveries' `atMs` clock. */
-  readonly endedAtMs: number;
-  readonly startedAt: string;
-  readonly finishedAt: string;
-  readonly stoppedBy: ListenStop;
   readonly retry?: RetryJudgeOptions;
   /** The checks to run; default SENDER_CHECKS (the `--expect` one only when `expect` is set). */
   readonly checks?: readonly SenderCheck[];
