@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { reportDigest } from '../../src/attest/reportDigest';
 import type { CertificationReport } from '../../src/reportModel/certificationReport';
-import { defectiveReceiver, soundReceiver, type RunningReceiver } from '../checks/support/receivers';
+import { defectiveReceiver, type RunningReceiver } from '../checks/support/receivers';
 import { REAL_SPEC } from '../cli/paths';
 import { allFileTexts, cli, leaked, makeKey, RECEIVER_SECRET, secretForms, tmp, type TestKey } from './support';
 
