@@ -89,7 +89,7 @@ function longTexts(units: number): readonly Boundary[] {
 }
 
 function numericBoundaries(schema: SchemaObject, integer: boolean): FieldBoundaries {
-  const num = (key: string): number | undefined => (typeof schema[key] === 'number' ? (schema[key] as number) : undefined);
+  const num = (key: string): number | undefined => (typeof schema[key] === 'number' ? schema[key] : undefined);
   const lowest = Math.max(num('minimum') ?? -Number.MAX_VALUE, num('exclusiveMinimum') ?? -Number.MAX_VALUE);
   const highest = Math.min(num('maximum') ?? Number.MAX_VALUE, num('exclusiveMaximum') ?? Number.MAX_VALUE);
   // Integer bounds beyond 2^53 step inwards to a value JSON digits can say exactly.

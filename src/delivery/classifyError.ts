@@ -70,7 +70,7 @@ function mapCode(code: string): DeliveryErrorCode | undefined {
   return CODE_MAP[code];
 }
 
-function* causeChain(error: unknown, depth = 0): Generator<unknown> {
+function* causeChain(error: unknown, depth = 0): Generator {
   if (depth > 5 || error === undefined || error === null) return;
   yield error;
   if (error instanceof AggregateError) {
@@ -81,7 +81,7 @@ function* causeChain(error: unknown, depth = 0): Generator<unknown> {
 
 function codeOf(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
-  const code = (error as { code: unknown }).code;
+  const code = error.code;
   return typeof code === 'string' ? code : undefined;
 }
 

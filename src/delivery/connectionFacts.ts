@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { TLSSocket } from 'node:tls';
+import { TLSSocket, type PeerCertificate } from 'node:tls';
 import { buildConnector } from 'undici';
 
 /**
@@ -46,7 +46,8 @@ function factsOf(socket: Socket | TLSSocket): ConnectionFacts | undefined {
   // An empty object means the peer sent no certificate (not possible once the handshake is done).
   if (typeof certificate.fingerprint256 !== 'string') return { address, port };
   const validTo = new Date(certificate.valid_to);
-  const subject = certificate.subject?.CN;
+  // Typed as always present, but a certificate with an empty subject name may come without one.
+  const subject = (certificate.subject as PeerCertificate['subject'] | undefined)?.CN;
   return {
     address,
     port,

@@ -205,9 +205,15 @@ function describeBound(bound: Bound | undefined): string {
   return bound.exclusive ? `${digits} (exclusive)` : digits;
 }
 
+/** A `format` value as written; a non-string one (a spec defect) as JSON rather than [object Object]. */
+function formatName(format: unknown): string {
+  const named = format ?? 'none';
+  return typeof named === 'string' ? named : JSON.stringify(named);
+}
+
 function formatNote(before: SchemaObject, after: SchemaObject): string {
   return before.format !== after.format && (typeof before.format === 'string' || typeof after.format === 'string')
-    ? ` (format ${String(before.format ?? 'none')} → ${String(after.format ?? 'none')})`
+    ? ` (format ${formatName(before.format)} → ${formatName(after.format)})`
     : '';
 }
 

@@ -42,6 +42,7 @@ export function answersSideBySide(recorded: ReceiverAnswer | undefined, now: Rec
 
 /** Text cut into lines of at most `width` characters (code points, so no surrogate pair is split). */
 function wrap(text: string, width: number): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points on purpose (see above): the widths are approximate, a split grapheme cluster only shifts a column
   const chars = [...text];
   const lines: string[] = [];
   for (let i = 0; i < chars.length; i += width) lines.push(chars.slice(i, i + width).join(''));

@@ -62,7 +62,7 @@ function toFinding(group: Group, checks: readonly CheckReport[], ledger: AnswerL
     checks.filter((c) => isBlocked(c) && (c.blockedBy ?? []).some((id) => explains.includes(id)) && !explains.includes(c.requirement)).map((c) => c.requirement),
   );
   const variants = group.failures.map((f) => f.variant);
-  const counted = ledger !== undefined && variants.every((v) => v !== undefined) ? ledger.casesOf(group.key, variants as string[]) : undefined;
+  const counted = ledger !== undefined && variants.every((v) => v !== undefined) ? ledger.casesOf(group.key, variants) : undefined;
   const types = new Set<string>([...(counted?.types ?? []), ...group.failures.flatMap((f) => (f.eventType !== undefined ? [f.eventType] : []))]);
   const eventTypes = [...types].sort();
   const [first] = group.failures as [Failure, ...Failure[]];

@@ -4,10 +4,8 @@ import { blockerOf, blockerReason } from '../checks/attribution';
 import { BlockedTally, blockedNote, mergeBlocked } from '../checks/blockedTally';
 import type { CheckContext, Judgement, OutgoingCase, PropertyOutcome, PropertySpec } from '../checks/checkContext';
 import { recordRequest } from '../checks/recordedRequest';
-import { describeResult, type DeliveryClient, type DeliveryResult } from '../delivery';
-import type { Engine } from '../engine';
+import { describeResult, type DeliveryResult } from '../delivery';
 import { captureAnswer, type AnswerLedger } from '../findings';
-import type { EventType } from '../schemas/catalogue';
 import { sign } from '../signing';
 import { caseSeed } from '../arbitraries/caseSeed';
 import type { CoverageRecorder } from './coverage';
@@ -128,6 +126,7 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     );
     // fast-check keeps the last failing value it met while shrinking: that is `last`.
     const failures = details.failed && last !== undefined ? [failure(last.outgoing, last.result, last.expected)] : [];
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows, unchanged, what the property itself threw (a hookproof bug); fast-check types it unknown
     if (details.failed && last === undefined && details.errorInstance !== null) throw details.errorInstance;
     const blockedCases = blocked.result();
     return { cases, failures, judged, ...(stoppedEarly !== undefined ? { stoppedEarly } : {}), ...(blockedCases !== undefined ? { blocked: blockedCases } : {}) };

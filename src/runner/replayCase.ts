@@ -14,17 +14,18 @@ export function findReportedCase(reportPath: string, caseId: string): Failure {
 
 /** Reads report.json and finds one failing case by its ID, with the check that reported it. */
 export function findReportedCaseWithCheck(reportPath: string, caseId: string): { readonly failure: Failure; readonly check: CheckReport } {
-  let report: CertificationReport;
+  let parsed: unknown;
   try {
-    report = JSON.parse(readFileSync(reportPath, 'utf8')) as CertificationReport;
+    parsed = JSON.parse(readFileSync(reportPath, 'utf8'));
   } catch (cause) {
     if (cause instanceof SyntaxError) throw new HookproofError('REPORT_UNREADABLE', `${reportPath} is not a hookproof report.json (not JSON)`);
     throw new InputUnreadableError(reportPath, cause);
   }
+  const report = parsed as Partial<Record<keyof CertificationReport, unknown>> | null;
   if (typeof report !== 'object' || report === null || !Array.isArray(report.checks)) {
     throw new HookproofError('REPORT_UNREADABLE', `${reportPath} is not a hookproof report.json (no checks)`);
   }
-  const checks = report.checks.filter((c: unknown): c is CheckReport => typeof c === 'object' && c !== null && Array.isArray((c as { failures?: unknown }).failures));
+  const checks = (report.checks as readonly unknown[]).filter((c: unknown): c is CheckReport => typeof c === 'object' && c !== null && Array.isArray((c as { failures?: unknown }).failures));
   const failures = checks.flatMap((c) => c.failures as readonly unknown[]);
   const isCase = (f: unknown): f is Failure => typeof f === 'object' && f !== null && (f as { case?: unknown }).case === caseId;
   const check = checks.find((c) => (c.failures as readonly unknown[]).some(isCase));
@@ -45,9 +46,9 @@ export function findReportedCaseWithCheck(reportPath: string, caseId: string): {
 
 /** Whether a failure read from a file has what replaying needs, with the right types. */
 function isReplayable(failure: Failure): boolean {
-  const request = (failure as { request?: unknown }).request as Partial<Failure['request']> | undefined;
+  const request = (failure as { request?: unknown }).request as Partial<Record<keyof Failure['request'], unknown>> | null | undefined;
   if (typeof request !== 'object' || request === null) return false;
-  const signature = request.signature as Partial<Failure['request']['signature']> | undefined;
+  const signature = request.signature as Partial<Record<keyof Failure['request']['signature'], unknown>> | null | undefined;
   return (
     typeof request.bodyBase64 === 'string' &&
     /^[A-Za-z0-9+/]*={0,2}$/.test(request.bodyBase64) &&

@@ -77,7 +77,6 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
       onCase: (sent, failures) => options.onProgress?.({ kind: 'case', id: check.id, sent, failures }),
     });
     const began = Date.now();
-    const goneBefore = state.gone;
     let report: CheckReport;
     try {
       const outcome = await check.run(ctx);
@@ -88,8 +87,9 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
       // A bug in hookproof is neither the receiver's failure nor a skip: the run ends with exit 2.
       throw new InternalCheckError(check.id, error);
     }
+    // state.gone was undefined when this check began (see the return above), so a 410 now is news.
     const goneNow = state.gone as RunState['gone'];
-    if (goneBefore === undefined && goneNow !== undefined) options.onProgress?.({ kind: 'gone', caseLabel: goneNow.caseLabel });
+    if (goneNow !== undefined) options.onProgress?.({ kind: 'gone', caseLabel: goneNow.caseLabel });
     options.onProgress?.({ kind: 'check-end', check: report });
     return report;
   };

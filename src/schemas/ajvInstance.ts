@@ -25,7 +25,10 @@ const NAME_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$d
 export function unknownFormats(schemas: readonly unknown[], ajv: Ajv = createAjv()): string[] {
   const found = new Set<string>();
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
     if (!isSchemaObject(node)) return;
     if (typeof node.format === 'string' && ajv.formats[node.format] === undefined) found.add(node.format);
     for (const [key, value] of Object.entries(node)) {

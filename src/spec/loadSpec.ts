@@ -26,6 +26,7 @@ export function parseSpec(bytes: Buffer | string, path: string): SpecDocument {
   if (cached !== undefined) return { path, sha256, document: cached };
   const text = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
   // Loaded here, not on import: the bundled spec usually comes from the build's cache above.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose: yaml costs start-up time and is seldom needed
   const { parseDocument } = require('yaml') as typeof import('yaml');
   // JSON is YAML, but a JSON file's syntax error is best told in JSON's terms.
   if (/\.json$/i.test(path)) assertJson(text, path);

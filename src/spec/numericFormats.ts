@@ -18,9 +18,10 @@ export const NUMERIC_FORMATS: Readonly<Record<string, NumericRange>> = {
   uint16: { minimum: 0, maximum: 65535, integer: true },
   int32: { minimum: -2147483648, maximum: 2147483647, integer: true },
   uint32: { minimum: 0, maximum: 4294967295, integer: true },
-  // 2^63 - 1 and 2^64 - 1 round to 2^63 and 2^64 as doubles; see generationBounds.
-  int64: { minimum: -9223372036854775808, maximum: 9223372036854775807, integer: true },
-  uint64: { minimum: 0, maximum: 18446744073709551615, integer: true },
+  // The true maxima 2^63 - 1 and 2^64 - 1 are not doubles: they round to 2^63 and 2^64, written
+  // so here because that is the value the code holds; see generationBounds.
+  int64: { minimum: -(2 ** 63), maximum: 2 ** 63, integer: true },
+  uint64: { minimum: 0, maximum: 2 ** 64, integer: true },
   float: { minimum: -FLOAT_MAX, maximum: FLOAT_MAX, integer: false },
   double: { minimum: -Number.MAX_VALUE, maximum: Number.MAX_VALUE, integer: false },
 };

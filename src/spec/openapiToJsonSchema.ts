@@ -61,5 +61,5 @@ function applyExclusiveBounds(out: SchemaObject): void {
 function applyNullable(out: SchemaObject): void {
   if (Array.isArray(out.enum) && !out.enum.includes(null)) return;
   if (typeof out.type === 'string') out.type = [out.type, 'null'];
-  else if (Array.isArray(out.type) && !out.type.includes('null')) out.type = [...out.type, 'null'];
+  else if (Array.isArray(out.type) && !out.type.includes('null')) out.type = [...(out.type as unknown[]), 'null'];
 }

@@ -29,7 +29,7 @@ export function cachedSpecDocument(sha256: string, file: string = CACHE_FILE): R
     caches.set(file, cache);
   }
   // A fresh copy per load: callers may correct the document in place.
-  return cache !== null && cache.sha256 === sha256 ? (structuredClone(cache.document) as Record<string, unknown>) : undefined;
+  return cache !== null && cache.sha256 === sha256 ? structuredClone<Record<string, unknown>>(cache.document) : undefined;
 }
 
 /**

@@ -140,7 +140,10 @@ function formatDefects(spec: SpecDocument, catalogue: EventCatalogue | undefined
   const defects: Defect[] = [];
   // In a name → schema map (components.schemas, properties) every key is a name, not a keyword.
   const visit = (node: unknown, pointer: string, isNameMap: boolean): void => {
-    if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${pointer}/${i}`, false));
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => visit(item, `${pointer}/${i}`, false));
+      return;
+    }
     if (!isSchemaObject(node)) return;
     if (!isNameMap && typeof node.format === 'string' && unknown.has(node.format)) {
       defects.push(unknownFormat(node.format, `${pointer}/format`));

@@ -4,6 +4,7 @@
  * on some terminals), and the bidirectional overrides and isolates that make text display in a
  * different order than it is. Tab is harmless and kept.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters (ANSI escapes start with one) is this regex's purpose
 const TERMINAL_UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**

@@ -96,7 +96,7 @@ describe('deliverWithRetries', () => {
         bodyTruncated: false,
         durationMs: 1,
       };
-      const fake = { send: jest.fn(async () => answer) };
+      const fake = { send: jest.fn(() => Promise.resolve(answer)) };
       const pending = deliverWithRetries(fake, request());
       for (let i = 0; i < 5; i += 1) {
         await jest.advanceTimersToNextTimerAsync();

@@ -35,6 +35,7 @@ describe('captureAnswer', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
         const answer = captureAnswer(answered(400, Buffer.from(bytes), { 'content-type': 'x\u001b[31m' }), []);
+        // eslint-disable-next-line no-control-regex -- asserting that no control character is left is the point
         for (const text of [answer.body, answer.contentType ?? '']) expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
       }),
     );

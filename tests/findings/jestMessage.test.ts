@@ -35,7 +35,7 @@ describe('the jest adapter leads its failure message with what to fix first', ()
     const reportDir = mkdtempSync(join(tmpdir(), 'hookproof-jest-findings-'));
     describeReceiverConformance({ url: receiver.url, secret: SECRET, allowHttp: true, runs: 4, seed: 3, timeoutMs: 2000, checks: ['sig-valid-single', 'evt-valid-events'], reportDir, log: () => undefined, jest: jest.globals });
     const errors: string[] = [];
-    for (const t of jest.tests) await t.fn().catch((error: Error) => errors.push(error.message));
+    for (const t of jest.tests) await t.fn().catch((error: unknown) => errors.push(error instanceof Error ? error.message : String(error)));
     expect(errors).toHaveLength(2);
     // SIG-1 is not judged: its valid events are refused for EVT-1's cause, so it is blocked, and a
     // blocked required check still fails its jest test, pointing at what blocks it.

@@ -76,7 +76,7 @@ describe('toHaveValidSignature', () => {
 
   it('fails for another secret, changed bytes, a malformed or a missing header, never printing a secret', () => {
     const wrong = failureOf(() => expect(header).toHaveValidSignature(body, 'another-secret-99'));
-    expect(wrong).toBe('expected a valid X-Signature, but none of its 1 digest is the HMAC-SHA-512 of the ' + body.length + '-byte body under the 1 secret given (wrong secret, or the body bytes differ from those signed)');
+    expect(wrong).toBe(`expected a valid X-Signature, but none of its 1 digest is the HMAC-SHA-512 of the ${body.length}-byte body under the 1 secret given (wrong secret, or the body bytes differ from those signed)`);
     const reserialised = Buffer.from(JSON.stringify(JSON.parse(body.toString('utf8')), null, 2));
     expect(failureOf(() => expect(header).toHaveValidSignature(reserialised, SECRET))).toContain('the body bytes differ');
     expect(failureOf(() => expect('sha256=abc').toHaveValidSignature(body, SECRET))).toBe('expected a valid X-Signature, but the value is malformed: expected "sha512=" at offset 0, found "sha256="');

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 // hookproof as a partner gets it: `npm pack` (which builds dist/ through `prepare`), the tarball
 // installed into an empty project outside the repository, then used through its bin, `require`,
@@ -11,7 +11,7 @@ const FIXTURE = join(ROOT, 'tests', 'fixtures', 'consumer');
 const REPO_MODULES = join(ROOT, 'node_modules');
 const SECRET = 'consumer-secret-0123456789';
 
-let scratch: string;
+let scratch: string | undefined;
 let project: string;
 let tarball: string;
 
@@ -47,7 +47,7 @@ afterAll(() => {
 
 describe('the packed package, installed into an empty project', () => {
   it('ships the compiled build, the spec and the contracts, and nothing of the repository besides', () => {
-    const listing = succeeded(run('tar', ['tzf', tarball], scratch)).split('\n').filter((line) => line !== '');
+    const listing = succeeded(run('tar', ['tzf', tarball], dirname(tarball))).split('\n').filter((line) => line !== '');
     const tops = new Set(listing.map((path) => path.split('/')[1]));
     expect([...tops].sort()).toEqual(['README.md', 'bin', 'contracts', 'dist', 'package.json', 'spec']);
     expect(listing.filter((path) => path.endsWith('.ts') && !path.endsWith('.d.ts'))).toEqual([]);

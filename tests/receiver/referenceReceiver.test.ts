@@ -68,7 +68,7 @@ describe('reference receiver', () => {
   });
 
   it.each([
-    ['no X-Signature header', (_body: string): string | undefined => undefined],
+    ['no X-Signature header', (): string | undefined => undefined],
     ['a digest made with another secret', (body: string) => sign(body, [OTHER])],
     ['an empty header', () => ''],
     ['another algorithm', (body: string) => sign(body, [CURRENT]).replace('sha512=', 'sha256=')],

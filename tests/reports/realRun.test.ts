@@ -88,7 +88,7 @@ describe('reports of real certification runs', () => {
     });
 
     it('prints a short summary and one progress line per check', () => {
-      expect(out.summary.split('\n')[0]).toMatch(/^hookproof \S+  PASS  http:\/\/127\.0\.0\.1:\d+\/hooks\/gridx$/);
+      expect(out.summary.split('\n')[0]).toMatch(/^hookproof \S+ {2}PASS {2}http:\/\/127\.0\.0\.1:\d+\/hooks\/gridx$/);
       const lines = out.ciProgress.trim().split('\n');
       expect(lines).toHaveLength(out.report.checks.length + 1);
       for (const check of out.report.checks) {
@@ -139,7 +139,7 @@ describe('reports of real certification runs', () => {
     });
 
     it('prints FAIL progress lines with failure counts', () => {
-      expect(out.ciProgress).toMatch(/^FAIL  \S+  [A-Z]+-\d+  \d+ cases  \d+\.\d s  1 failure/m);
+      expect(out.ciProgress).toMatch(/^FAIL {2}\S+ {2}[A-Z]+-\d+ {2}\d+ cases {2}\d+\.\d s {2}1 failure/m);
       expect(out.ttyProgress).toContain('\r\x1b[2K');
     });
   });

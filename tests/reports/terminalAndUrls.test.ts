@@ -11,9 +11,11 @@ describe('terminalSafe', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {
         const safe = terminalSafe(text);
+        // eslint-disable-next-line no-control-regex -- asserting that no control character is left is the point
         expect(safe).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
       }),
     );
+    // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points on purpose: the emoji must stay whole (a lone surrogate is unsafe)
     fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'abc XYZ 09 -_/:é€😀\t') }), (text) => expect(terminalSafe(text)).toBe(text)));
   });
 
@@ -61,6 +63,7 @@ describe('send escapes what the receiver answers', () => {
     expect(await runCli(['send', '--url', url, '--allow-http', '--type', 'ping', '--seed', '1'], io)).toBe(1);
     const body = io.stdout.find((line) => line.startsWith('body'));
     expect(body).toBe('body    \\x1b[2J\\x1b]0;pwned\\x07\\x0dFAIL nothing to see');
+    // eslint-disable-next-line no-control-regex -- asserting that no control character is left is the point
     for (const line of io.stdout) expect(line).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/);
   });
 });

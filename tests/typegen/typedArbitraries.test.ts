@@ -14,7 +14,8 @@ describe('typedEventArbitrary', () => {
       fc.property(plugged, (event) => {
         const state: 'PLUGGED' | 'UNPLUGGED' = event.data.state;
         const atHome: boolean = event.data.atHome;
-        return event.type === 'ev/plugged' && ['PLUGGED', 'UNPLUGGED'].includes(state) && typeof atHome === 'boolean' && engine.validators.validateAs('ev/plugged', event).valid;
+        expect(event.type).toBe('ev/plugged');
+        return ['PLUGGED', 'UNPLUGGED'].includes(state) && typeof atHome === 'boolean' && engine.validators.validateAs('ev/plugged', event).valid;
       }),
       { numRuns: 200 },
     );

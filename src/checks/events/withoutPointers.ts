@@ -9,6 +9,7 @@ export function withoutPointers(event: GeneratedEvent, pointers: readonly string
     const last = segments.pop();
     let node: unknown = copy;
     for (const segment of segments) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- removes the key a JSON pointer names, from a copy
     if (last !== undefined && typeof node === 'object' && node !== null) delete (node as Record<string, unknown>)[last];
   }
   return copy;

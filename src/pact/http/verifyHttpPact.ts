@@ -1,6 +1,6 @@
 import type { VerifierOptions } from '@pact-foundation/pact';
 import { parseTarget } from '../../delivery/parseTarget';
-import { HookproofError, SecretMissingError, UsageError, InternalError } from '../../errors';
+import { SecretMissingError, UsageError, InternalError } from '../../errors';
 import { bodyBytes } from './exactBody';
 import { loadPactSources } from './pactSources';
 import { loadVerifier } from './loadVerifier';

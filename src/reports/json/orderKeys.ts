@@ -5,6 +5,7 @@ export interface KeyOrder {
 }
 
 /** `keys` typed against `T`, so a renamed field is a compile error here rather than a silent reorder. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T is always given explicitly (keysOf<Failure>([...])): it exists to check the names
 export function keysOf<T>(keys: ReadonlyArray<keyof T & string>): readonly string[] {
   return keys;
 }

@@ -27,7 +27,6 @@ function redactRequestBody(request: RecordedRequest, secrets: readonly string[])
   const text = redacted.toString('utf8');
   const stillText = Buffer.from(text, 'utf8').equals(redacted);
   const { bodyText: _original, ...rest } = request;
-  void _original;
   const sent = request.redacted ?? { size: body.length, sha256: createHash('sha256').update(body).digest('hex') };
   return { ...rest, bodyBase64: redacted.toString('base64'), ...(stillText ? { bodyText: text } : {}), redacted: sent };
 }

@@ -32,11 +32,11 @@ export interface ListenHandlerOptions {
 /** A `node:http` request listener that judges and answers deliveries, and keeps them. */
 export type ListenHandler = ((request: IncomingMessage, response: ServerResponse) => void) & {
   /** Every delivery so far, in order of arrival. */
-  deliveries(): readonly ReceivedDelivery[];
+  readonly deliveries: () => readonly ReceivedDelivery[];
   /** Requests that were not deliveries. */
-  ignored(): number;
+  readonly ignored: () => number;
   /** Milliseconds since the handler was created, on the clock of `ReceivedDelivery.atMs`. */
-  elapsedMs(): number;
+  readonly elapsedMs: () => number;
 };
 
 /**

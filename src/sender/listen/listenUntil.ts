@@ -9,7 +9,7 @@ export interface ListenSessionOptions extends ListenerOptions {
   /** Stop once this many deliveries have been answered. */
   readonly count?: number;
   /** Stop when this settles (a signal, a test); its value, if any, says why. */
-  readonly until?: Promise<ListenStop | void>;
+  readonly until?: Promise<ListenStop | undefined> | Promise<void>;
   /** Called once listening, with the URL to point the sender at. */
   readonly onReady?: (url: string) => void;
 }

@@ -46,7 +46,7 @@ function assign(node: unknown, assignment: Assignment, depth: number): unknown {
   if (key === undefined) return assignment.value;
   const container = node === undefined ? {} : node;
   if (Array.isArray(container) && /^\d+$/.test(key)) {
-    const copy = [...container];
+    const copy = [...(container as unknown[])];
     copy[Number(key)] = assign(copy[Number(key)], assignment, depth + 1);
     return copy;
   }

@@ -42,6 +42,7 @@ export const allOfBesideProperties: Erratum = {
       for (const key of MOVABLE) {
         if (key in schema) {
           member[key] = schema[key];
+          // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- moves each keyword of MOVABLE from the schema (a copy) into the allOf member
           delete schema[key];
         }
       }

@@ -25,7 +25,10 @@ export interface NonSchemaProperty {
 export function nonSchemaProperties(schemas: Record<string, SchemaObject>): NonSchemaProperty[] {
   const found: NonSchemaProperty[] = [];
   const visit = (node: unknown, pointer: string): void => {
-    if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${pointer}/${i}`));
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => visit(item, `${pointer}/${i}`));
+      return;
+    }
     if (!isSchemaObject(node)) return;
     if (isSchemaObject(node.properties)) {
       for (const [name, value] of Object.entries(node.properties)) {
@@ -75,6 +78,7 @@ export const keywordUnderProperties: Erratum = {
     const copy = cloneSpec(spec);
     for (const entry of nonSchemaProperties(schemasOf(copy)).filter((e) => e.movable)) {
       const properties = entry.owner.properties as SchemaObject;
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the misplaced keyword is taken out of `properties` (of a copy) by its name
       delete properties[entry.name];
       entry.owner[entry.name] =
         entry.name === 'required' ? [...new Set([...((entry.owner.required as string[] | undefined) ?? []), ...(entry.value as string[])])] : entry.value;

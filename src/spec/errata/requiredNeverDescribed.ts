@@ -33,7 +33,10 @@ function reachable(schemas: Record<string, SchemaObject>, start: string): Set<st
   const seen = new Set<string>([start]);
   const queue = [start];
   const collect = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(collect);
+    if (Array.isArray(node)) {
+      node.forEach(collect);
+      return;
+    }
     if (!isSchemaObject(node)) return;
     const name = typeof node.$ref === 'string' ? schemaNameOfRef(node.$ref) : undefined;
     if (name !== undefined && !seen.has(name) && isSchemaObject(schemas[name])) {
@@ -63,7 +66,10 @@ function sites(spec: SpecDocument, root: EventRoot): Site[] {
     if (names.size === 0) continue;
     for (const component of reachable(schemas, schemaName)) {
       const visit = (node: unknown, pointer: string): void => {
-        if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${pointer}/${i}`));
+        if (Array.isArray(node)) {
+      node.forEach((item, i) => visit(item, `${pointer}/${i}`));
+      return;
+    }
         if (!isSchemaObject(node)) return;
         const own = isSchemaObject(node.properties) ? node.properties : {};
         if (Array.isArray(node.required)) {

@@ -5,7 +5,10 @@ import { escapePointerSegment } from '../../jsonPointer';
 
 function eachHit(schemas: Record<string, SchemaObject>, onHit: (schema: SchemaObject, property: string, pointer: string) => void): void {
   const visit = (node: unknown, pointer: string, inAllOf = false): void => {
-    if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${pointer}/${i}`, inAllOf));
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => visit(item, `${pointer}/${i}`, inAllOf));
+      return;
+    }
     if (!isSchemaObject(node)) return;
     // An allOf member may require what a sibling member describes, so only whole schemas count.
     if (!inAllOf && Array.isArray(node.required) && node.allOf === undefined) {

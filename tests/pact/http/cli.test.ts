@@ -100,7 +100,7 @@ describe('hookproof pact verify', () => {
     expect([report.kind, report.verdict, report.target.url]).toEqual(['hookproof-pact-verification', 'fail', url]);
     expect(report.summary).toEqual({ interactions: verified.interactions.length, failed: 3, passed: verified.interactions.length - 3, pending: 0 });
     expect(report.interactions.filter((i) => i.status === 'fail')).toEqual(
-      ['SIG-2', 'SIG-3', 'SIG-4'].map((requirement) => expect.objectContaining({ requirement, problems: ['expected 401 but was 202'], answer: '202' })),
+      ['SIG-2', 'SIG-3', 'SIG-4'].map((requirement): unknown => expect.objectContaining({ requirement, problems: ['expected 401 but was 202'], answer: '202' })),
     );
     const junit = readFileSync(join(reports, 'junit.xml'), 'utf8');
     expect(junit).toContain(`<testsuite name="hookproof pact verify" tests="${verified.interactions.length}" failures="3" errors="0" skipped="0"`);
@@ -115,7 +115,7 @@ describe('hookproof pact verify', () => {
     await gone.close();
     const run = await cli(['pact', 'verify', '--url', url, '--secret-env', 'MY_SECRET', '--pact', pactFile, '--timeout-ms', '2000']);
     expect(run.code).toBe(1);
-    expect(run.out.slice(0, -1).every((l) => /^FAIL  .*: no answer from the receiver: error CONNECTION_REFUSED/.test(l))).toBe(true);
+    expect(run.out.slice(0, -1).every((l) => /^FAIL {2}.*: no answer from the receiver: error CONNECTION_REFUSED/.test(l))).toBe(true);
   });
 
   it('runs the real verifier in the real binary: exit 0 on the reference receiver, no secret in anything printed, even at debug level', async () => {
@@ -123,6 +123,7 @@ describe('hookproof pact verify', () => {
     const childEnv = { ...process.env, MY_SECRET: SECRET, HOOKPROOF_SECRET: '', HOOKPROOF_DEBUG: '' };
     const run = await hookproof(['pact', 'verify', '--url', receiver.url, '--secret-env', 'MY_SECRET', '--pact', pactFile, '--log-level', 'debug'], childEnv);
     expect(run.code).toBe(0);
+    // eslint-disable-next-line no-control-regex -- strips ANSI colour sequences (ESC [ ... m) from the verifier's output
     expect(run.output.replace(/\u001b\[[0-9;]*m/g, '')).toContain('Verifying a pact between gridx-webhooks and test-receiver');
     expect(run.output).toMatch(/DEBUG/);
     expect(run.output).toContain(`pact verify: ${verified.interactions.length} interactions, 0 failed`);

@@ -11,6 +11,7 @@ import { defaultEngine } from '../../support/engine';
 interface ComparatorInstance {
   compare(pact: unknown): AsyncGenerator<Result>;
 }
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- its typings do not resolve here (see above), so the CommonJS build is required and typed by hand
 const { Comparator } = require('@pactflow/openapi-pact-comparator') as { Comparator: new (oas: unknown) => ComparatorInstance };
 
 type Result = { code: string; type: 'error' | 'warning'; message: string; mockDetails?: { location: string } };
@@ -63,7 +64,11 @@ describe('receiverOpenApi + @pactflow/openapi-pact-comparator', () => {
     const missing = wrongType + 1;
     const unknownPath = wrongType + 2;
     const unknownStatus = eventIndex(pact, 'SIG-2');
-    const at = (i: number) => pact.interactions[i]!;
+    const at = (i: number) => {
+      const interaction = pact.interactions[i];
+      if (interaction === undefined) throw new Error(`the pact has no interaction ${i}`);
+      return interaction;
+    };
     // Bodies are their exact text (encoded "json"): the comparator parses them, as PactFlow does.
     const edit = (i: number, change: (event: Record<string, unknown>) => void): void => {
       const event = JSON.parse(at(i).request.body.content) as Record<string, unknown>;

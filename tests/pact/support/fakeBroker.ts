@@ -119,13 +119,28 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
       const url = req.url ?? '/';
       const parsed = new URL(url, base);
       requests.push({ method: req.method ?? '', url, path: parsed.pathname, query: rawQuery(url), headers: req.headers, body });
-      if (!authorised(req.headers, options)) return send(res, 401, { error: 'Unauthorized' });
-      if (req.method === 'GET' && parsed.pathname === '/') return send(res, 200, index(base));
-      if (req.method === 'POST' && parsed.pathname === '/contracts/publish') return send(res, ...publish(base, body, publications));
-      if (req.method === 'GET' && parsed.pathname === '/matrix') return send(res, ...matrix(base, rawQuery(url), options.matrix ?? []));
+      if (!authorised(req.headers, options)) {
+        send(res, 401, { error: 'Unauthorized' });
+        return;
+      }
+      if (req.method === 'GET' && parsed.pathname === '/') {
+        send(res, 200, index(base));
+        return;
+      }
+      if (req.method === 'POST' && parsed.pathname === '/contracts/publish') {
+        send(res, ...publish(base, body, publications));
+        return;
+      }
+      if (req.method === 'GET' && parsed.pathname === '/matrix') {
+        send(res, ...matrix(base, rawQuery(url), options.matrix ?? []));
+        return;
+      }
       const deployment = deployments(base, req.method ?? '', parsed.pathname, body, recorded);
-      if (deployment !== undefined) return send(res, ...deployment);
-      return send(res, 404, { error: `no resource at ${parsed.pathname}` });
+      if (deployment !== undefined) {
+        send(res, ...deployment);
+        return;
+      }
+      send(res, 404, { error: `no resource at ${parsed.pathname}` });
     });
   });
   const listening = await listen(server);

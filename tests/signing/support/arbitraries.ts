@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-const ALPHANUMERIC = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'];
+const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.split('');
 
 /**
  * Receiver secrets long and random enough that finding one inside a case's prose would mean the

@@ -8,5 +8,5 @@ export async function writeReceiverPact(): Promise<{ dir: string; path: string; 
   const temp = tempPactDir();
   const pact = gridxMessagePact({ consumer: 'acme-receiver', provider: 'gridx-webhooks', dir: temp.dir, engine: defaultEngine() });
   await pact.expectsEvent('ev/plugged', { fields: ['/data/state', '/data/assetID'] }).verify(() => undefined);
-  return { dir: temp.dir, path: join(temp.dir, 'acme-receiver-gridx-webhooks.json'), cleanup: temp.cleanup };
+  return { dir: temp.dir, path: join(temp.dir, 'acme-receiver-gridx-webhooks.json'), cleanup: () => temp.cleanup() };
 }

@@ -8,6 +8,7 @@
  * Import this before anything loads pact-js (hookproof loads it on first verification).
  */
 jest.mock('https-proxy-agent', () => ({
+  // eslint-disable-next-line @typescript-eslint/no-extraneous-class -- stands in for a class that pact-js constructs with new
   HttpsProxyAgent: class HttpsProxyAgent {
     constructor() {
       throw new Error('the https-proxy-agent stand-in of the tests cannot proxy; unset HTTPS_PROXY and HTTP_PROXY');

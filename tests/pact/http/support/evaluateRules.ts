@@ -12,7 +12,7 @@ export function valuesAt(root: unknown, path: string): unknown[] {
   let nodes: unknown[] = [root];
   for (const token of tokens.slice(1)) {
     if (token === '[*]') {
-      nodes = nodes.flatMap((node) => (Array.isArray(node) ? node : []));
+      nodes = nodes.flatMap((node) => (Array.isArray(node) ? (node as unknown[]) : []));
       continue;
     }
     const key = token.startsWith('.') ? token.slice(1) : token.slice(2, -2).replace(/\\(.)/g, '$1');

@@ -54,15 +54,20 @@ export async function verificationBroker(pact: HttpPact, token: string, options:
       const json = (status: number, value: unknown): void => {
         res.writeHead(status, { 'content-type': 'application/hal+json' }).end(JSON.stringify(value));
       };
-      if (req.headers.authorization !== `Bearer ${token}`) return json(401, { error: 'unauthorised' });
+      if (req.headers.authorization !== `Bearer ${token}`) {
+        json(401, { error: 'unauthorised' });
+        return;
+      }
       const route = `${req.method ?? ''} ${url}`;
       switch (route) {
         case 'GET /':
-          return json(200, { _links: { 'pb:provider-pacts-for-verification': { href: `${base}/pacts/provider/{provider}/for-verification`, templated: true } } });
+          json(200, { _links: { 'pb:provider-pacts-for-verification': { href: `${base}/pacts/provider/{provider}/for-verification`, templated: true } } });
+          return;
         case `GET /pacts/provider/${provider}/for-verification`:
-          return json(200, { _links: { self: { href: `${base}${url}` } } });
+          json(200, { _links: { self: { href: `${base}${url}` } } });
+          return;
         case `POST /pacts/provider/${provider}/for-verification`:
-          return json(200, {
+          json(200, {
             _embedded: {
               pacts: [
                 {
@@ -76,25 +81,36 @@ export async function verificationBroker(pact: HttpPact, token: string, options:
               ],
             },
           });
+          return;
         case `GET ${pactPath}`:
-          return json(200, {
+          json(200, {
             ...pact,
             _links: { 'pb:provider': { href: `${base}/pacticipants/${provider}` }, 'pb:publish-verification-results': { href: `${base}${pactPath}/verification-results` } },
           });
+          return;
         case `GET /pacticipants/${provider}`:
-          return json(200, {
+          json(200, {
             name: pact.provider.name,
             _links: {
               'pb:branch-version': { href: `${base}/pacticipants/${provider}/branches/{branch}/versions/{version}`, templated: true },
               'pb:version-tag': { href: `${base}/pacticipants/${provider}/versions/{version}/tags/{tag}`, templated: true },
             },
           });
+          return;
         case `POST ${pactPath}/verification-results`:
-          return json(201, { _links: { self: { href: `${base}${pactPath}/verification-results/1` } } });
+          json(201, { _links: { self: { href: `${base}${pactPath}/verification-results/1` } } });
+          return;
         default:
-          if (req.method === 'PUT' && url.startsWith(`/pacticipants/${provider}/branches/`)) return json(200, { _links: { self: { href: `${base}${url}` } } });
-          if (req.method === 'PUT' && url.startsWith(`/pacticipants/${provider}/versions/`)) return json(200, { _links: { self: { href: `${base}${url}` } } });
-          return json(404, { error: `no ${route}` });
+          if (req.method === 'PUT' && url.startsWith(`/pacticipants/${provider}/branches/`)) {
+            json(200, { _links: { self: { href: `${base}${url}` } } });
+            return;
+          }
+          if (req.method === 'PUT' && url.startsWith(`/pacticipants/${provider}/versions/`)) {
+            json(200, { _links: { self: { href: `${base}${url}` } } });
+            return;
+          }
+          json(404, { error: `no ${route}` });
+          return;
       }
     });
   });
