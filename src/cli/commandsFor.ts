@@ -25,7 +25,7 @@ function camelCase(name: string): string {
 }
 
 function loadRegistration(module: string, exported: string): CommandRegistration {
-  const registration = (require(`./commands/${module}`) as Partial<Record<string, CommandRegistration>>)[exported];
+  const registration = (loadCommandModule(module) as Partial<Record<string, CommandRegistration>>)[exported];
   if (registration === undefined) throw new HookproofError('INTERNAL', `src/cli/commands/${module} exports no ${exported} (see LAZY_NAMES)`);
   return registration;
 }
@@ -40,5 +40,15 @@ export function commandsFor(argv: readonly string[]): readonly CommandRegistrati
   if (argv.length === 1 && (first === '-V' || first === '--version')) return [];
   const load = first === undefined || !Object.hasOwn(LAZY_COMMANDS, first) ? undefined : LAZY_COMMANDS[first];
   if (load !== undefined) return [load()];
-  return (require('./commands') as typeof import('./commands')).COMMANDS;
+  return (loadCommandModule('index') as typeof import('./commands')).COMMANDS;
+}
+
+/**
+ * The one place that loads a module of `src/cli/commands/` on demand. A synchronous `require` on
+ * purpose (see LAZY_COMMANDS): `import()` would make every run asynchronous before commander
+ * starts and would stay an ES import in the CommonJS build, which jest cannot follow.
+ */
+function loadCommandModule(module: string): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose, so a run loads only the command it names (see above); the build is CommonJS
+  return require(`./commands/${module}`);
 }

@@ -3,10 +3,13 @@
  * never touch `process` directly, so tests run them with {@link memoryIO} instead of spawning.
  */
 export interface CliIO {
-  /** Writes one line (no trailing newline needed) to standard output. */
-  out(line: string): void;
-  /** Writes one line to standard error. */
-  err(line: string): void;
+  /**
+   * Writes one line (no trailing newline needed) to standard output. A function property, not a
+   * method: commands pass it on unbound (`writeLines(io.out, text)`), so it must not need `this`.
+   */
+  readonly out: (line: string) => void;
+  /** Writes one line to standard error; a function property for the same reason as `out`. */
+  readonly err: (line: string) => void;
   /** Reads standard input to its end. */
   stdin(): Promise<Buffer>;
   /** Where live progress goes (standard error); absent in tests, which then get plain lines. */

@@ -33,8 +33,9 @@ async function makeDirectories(path: string): Promise<void> {
   const missing: string[] = [];
   let current = path;
   for (;;) {
-    const found = await stat(current).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined;
+    const found = await stat(current).catch((error: unknown) => {
+      // Not `instanceof Error`: fs errors come from another realm under jest.
+      if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT') return undefined;
       throw error;
     });
     if (found !== undefined) {

@@ -1,4 +1,4 @@
-import type { Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { UsageError } from '../errors';
 import { collect } from './collect';
 
@@ -9,7 +9,7 @@ import { collect } from './collect';
  */
 export function refuseRepeatedOptions(command: Command): void {
   const seen = new Set<string>();
-  for (const option of command.options as readonly Option[]) {
+  for (const option of command.options) {
     const takesValue = option.required || option.optional;
     if (!takesValue || option.parseArg === collect) continue;
     const typed = option.long ?? option.short ?? option.name();

@@ -49,7 +49,10 @@ const hostile = {
         const answer = Buffer.from('HTTP/1.1 202 Accepted\r\ncontent-length: 0\r\n\r\n');
         let sent = 0;
         const timer = setInterval(() => {
-          if (sent >= answer.length || socket.destroyed) return clearInterval(timer);
+          if (sent >= answer.length || socket.destroyed) {
+            clearInterval(timer);
+            return;
+          }
           socket.write(answer.subarray(sent, sent + 1));
           sent += 1;
         }, 100);

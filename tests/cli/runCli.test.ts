@@ -13,7 +13,7 @@ function probe(behaviour: () => Promise<0 | 1 | 2>, seen: Array<Record<string, u
     define: (command) => {
       command.description('test command').option('--flag');
     },
-    run: (parsed, _io) => {
+    run: (parsed) => {
       seen.push(parsed.opts());
       return behaviour();
     },

@@ -42,7 +42,7 @@ describe('validate', () => {
     expect(await runValidate(options(path), io)).toBe(1);
     expect(io.stdout[0]).toBe('ok  1  ping');
     expect(io.stdout[1]).toBe('ok  2  gateway/online');
-    expect(io.stdout[2]).toMatch(/^invalid  3  nope  \/type: \/type "nope" is not an event type of the spec/);
+    expect(io.stdout[2]).toMatch(/^invalid {2}3 {2}nope {2}\/type: \/type "nope" is not an event type of the spec/);
     expect(io.stdout.at(-1)).toBe('2 valid, 1 invalid');
   });
 
@@ -52,7 +52,7 @@ describe('validate', () => {
     expect(await runValidate(options(path), io)).toBe(1);
     expect(io.stdout).toEqual([
       'ok  1  ping',
-      expect.stringMatching(/^invalid  3  -  \(root\): line 3 is not JSON: /),
+      expect.stringMatching(/^invalid {2}3 {2}- {2}\(root\): line 3 is not JSON: /),
       'ok  4  gateway/online',
       '2 valid, 1 invalid',
     ]);

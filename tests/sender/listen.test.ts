@@ -6,7 +6,7 @@ import { startReferenceReceiver } from '../../src/receiver';
 import type { AdaptedListenReport } from '../../src/sender';
 import { pingEvent } from '../cli/events';
 import { listen } from '../support/servers';
-import { cli, filesIn, leaks, post, readJson, SECRET, sleep, startListen, tmp } from './support';
+import { cli, filesIn, leaks, post, readListenReport, SECRET, sleep, startListen, tmp } from './support';
 
 const PING = Buffer.from(JSON.stringify(pingEvent()));
 
@@ -33,7 +33,7 @@ describe('hookproof listen', () => {
     expect(lines.every((l) => l.includes('sig ok  schema ok'))).toBe(true);
     expect(run.out).toContain('PASS  snd-retries  SND-3  1 case');
 
-    const report = readJson<AdaptedListenReport>(join(listen.dir, 'report.json'));
+    const report = readListenReport(join(listen.dir, 'report.json'));
     expect(report).toMatchObject({ formatVersion: 1, verdict: 'pass', summary: { pass: 3, fail: 0, cases: 3 } });
     expect(report.checks.map((c) => [c.id, c.requirement, c.status])).toEqual([
       ['snd-schema-valid', 'SND-1', 'pass'],
@@ -74,7 +74,7 @@ describe('hookproof listen', () => {
 
     expect(run.code).toBe(1);
     expect(run.out.find((l) => l.includes('#1'))).toContain('sig BAD (no digest matches the current secret over the bytes received; a digest matches the body re-serialised as JSON (JSON.stringify), not the exact bytes sent)');
-    const report = readJson<AdaptedListenReport>(join(listen.dir, 'report.json'));
+    const report = readListenReport(join(listen.dir, 'report.json'));
     expect(report.verdict).toBe('fail');
     expect(check(report, 'snd-schema-valid').status).toBe('pass');
     const signed = check(report, 'snd-signed');
@@ -101,7 +101,7 @@ describe('hookproof listen', () => {
 
     expect(run.code).toBe(1);
     expect(run.out.find((l) => l.includes('#1'))).toContain('sig ok  schema BAD (/data/state must be one of: "PLUGGED", "UNPLUGGED")');
-    const report = readJson<AdaptedListenReport>(join(listen.dir, 'report.json'));
+    const report = readListenReport(join(listen.dir, 'report.json'));
     expect(check(report, 'snd-schema-valid')).toMatchObject({ status: 'fail', failures: [{ actual: '/data/state must be one of: "PLUGGED", "UNPLUGGED"' }] });
     expect(check(report, 'snd-signed').status).toBe('pass');
     expect(report.coverage.rows[0]?.counts['schema-invalid']).toBe(1);
@@ -116,7 +116,7 @@ describe('hookproof listen', () => {
     const run = await listen.done;
 
     expect(run.code).toBe(1);
-    const retries = check(readJson<AdaptedListenReport>(join(listen.dir, 'report.json')), 'snd-retries');
+    const retries = check(readListenReport(join(listen.dir, 'report.json')), 'snd-retries');
     expect(retries.status).toBe('fail');
     expect(retries.failures.map((f) => f.label.split(':')[0])).toEqual(['no-backoff']);
     expect(retries.failures[0]?.expected).toBe('each wait at least 1.25× the previous (exponential backoff)');
@@ -130,7 +130,7 @@ describe('hookproof listen', () => {
     listen.stop();
     const run = await listen.done;
     expect(run.code).toBe(1);
-    const retries = check(readJson<AdaptedListenReport>(join(listen.dir, 'report.json')), 'snd-retries');
+    const retries = check(readListenReport(join(listen.dir, 'report.json')), 'snd-retries');
     expect(retries.failures.map((f) => f.label.split(':')[0])).toEqual(['retry-after-final']);
 
     const gone = await startListen({ respond: '410' });
@@ -139,7 +139,7 @@ describe('hookproof listen', () => {
     await post(gone.url, other, sign(other, [SECRET]));
     gone.stop();
     const goneRun = await gone.done;
-    const afterGone = check(readJson<AdaptedListenReport>(join(gone.dir, 'report.json')), 'snd-retries');
+    const afterGone = check(readListenReport(join(gone.dir, 'report.json')), 'snd-retries');
     expect(goneRun.code).toBe(1);
     expect(afterGone.failures.map((f) => f.label.split(':')[0])).toEqual(['sent-after-gone']);
   });
@@ -151,7 +151,7 @@ describe('hookproof listen', () => {
     listen.stop();
     const run = await listen.done;
     expect(run.code).toBe(1);
-    const retries = check(readJson<AdaptedListenReport>(join(listen.dir, 'report.json')), 'snd-retries');
+    const retries = check(readListenReport(join(listen.dir, 'report.json')), 'snd-retries');
     expect(retries.failures[0]).toMatchObject({ expected: 'a retry of the transient 503 (up to 5 retries with backoff)', actual: 'no retry within 100 ms after attempt 1' });
   });
 
@@ -161,7 +161,7 @@ describe('hookproof listen', () => {
     expect(sent.code).toBe(0);
     const run = await listen.done;
     expect(run.code).toBe(1);
-    const expectation = check(readJson<AdaptedListenReport>(join(listen.dir, 'report.json')), 'listen-expected-types');
+    const expectation = check(readListenReport(join(listen.dir, 'report.json')), 'listen-expected-types');
     expect(expectation).toMatchObject({ requirement: 'EXPECT', status: 'fail', note: 'never arrived: ping', failures: [{ expected: 'only ping', actual: 'gateway/online arrived' }] });
 
     const good = await startListen({ expect: ['ping'], count: 1 });
@@ -178,7 +178,7 @@ describe('hookproof listen', () => {
     const run = await listen.done;
     expect(run.code).toBe(1);
     expect(run.out).toContain('FAIL  no delivery arrived: nothing about the sender was proven');
-    expect(readJson<AdaptedListenReport>(join(listen.dir, 'report.json')).listen.stoppedBy).toBe('duration');
+    expect(readListenReport(join(listen.dir, 'report.json')).listen.stoppedBy).toBe('duration');
   });
 
   it('answers non-POST requests 405 without judging them', async () => {

@@ -1,10 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sign } from '../../src';
-import type { CertificationReport } from '../../src/reportModel/certificationReport';
 import { KEPT_BODY_BYTES } from '../../src/sender/listen/ReceivedDelivery';
 import { pingEvent } from '../cli/events';
-import { cli, post, readJson, startListen, tmp } from './support';
+import { cli, post, readListenReport, startListen, tmp } from './support';
 
 /** A ping whose message is `size` bytes of filler: a large but valid event. */
 function bigPing(size: number): Buffer {
@@ -24,7 +23,7 @@ describe('hookproof listen: bounded bodies whatever a sender sends', () => {
     const reportPath = join(listen.dir, 'report.json');
     // Three failing 400 KB deliveries: the whole report is smaller than one of their bodies.
     expect(statSync(reportPath).size).toBeLessThan(body.length);
-    const report = readJson<CertificationReport>(reportPath);
+    const report = readListenReport(reportPath);
     const requests = report.checks.flatMap((c) => c.failures).map((f) => f.request);
     expect(requests.length).toBeGreaterThan(0);
     for (const request of requests) {
@@ -62,7 +61,8 @@ describe('hookproof listen: a sender cannot drive the terminal', () => {
     const body = Buffer.from(JSON.stringify({ ...pingEvent(), id: '\u001b[2J\u001b]0;owned\u0007', type: 'ping\r\nFAIL forged' }));
     await post(listen.url, body, undefined, { 'content-type': 'application/json' });
     const run = await listen.done;
-    for (const line of run.out) expect(line).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/);
+    // Any control character but tab (Unicode category Cc: C0, DEL, C1) could drive the terminal.
+    for (const line of run.out) expect(line).not.toMatch(/(?!\t)\p{Cc}/u);
     expect(run.out.join('\n')).toContain('ping\\x0d\\x0aFAIL forged  \\x1b[2J\\x1b]0;owned\\x07');
   });
 });

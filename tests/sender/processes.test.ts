@@ -1,9 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AdaptedListenReport } from '../../src/sender';
 import { BIN, ROOT } from '../cli/paths';
-import { filesIn, leaks, readJson, SECRET, tmp } from './support';
+import { filesIn, leaks, readListenReport, SECRET, tmp } from './support';
 
 // The real binary, as `npx --no-install hookproof` runs it (bin/hookproof.js through tsx), in child processes:
 // the listener stops on SIGINT as a user's Ctrl-C would stop it. About a second per process start.
@@ -46,7 +45,7 @@ describe('hookproof listen and send as real processes', () => {
     expect(stdout).toMatch(/listen {2}PASS/);
     expect(stdout).toContain('stopped by signal');
     expect(readdirSync(reports).sort()).toEqual(['junit.xml', 'report.html', 'report.json']);
-    const report = readJson<AdaptedListenReport>(join(reports, 'report.json'));
+    const report = readListenReport(join(reports, 'report.json'));
     expect(report.checks.map((c) => c.status)).toEqual(['pass', 'pass', 'pass']);
     expect(report.listen.stoppedBy).toBe('signal');
     expect(readFileSync(record, 'utf8').trim().split('\n')).toHaveLength(3);

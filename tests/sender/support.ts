@@ -6,6 +6,7 @@ import type { ExitCode } from '../../src/cli/exitCodes';
 import { memoryIO } from '../../src/cli/memoryIO';
 import { runCli } from '../../src/cli/runCli';
 import { createDeliveryClient, type DeliveryResult } from '../../src/delivery';
+import type { AdaptedListenReport } from '../../src/sender';
 import { REAL_SPEC } from '../cli/paths';
 
 /** A distinctive secret: any trace of it (raw, JSON-escaped, hex, base64) in output or a file is a leak. */
@@ -78,6 +79,7 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-export function readJson<T>(path: string): T {
-  return JSON.parse(readFileSync(path, 'utf8')) as T;
+/** The report.json a `hookproof listen` run wrote: the certification report with its `listen` part. */
+export function readListenReport(path: string): AdaptedListenReport {
+  return JSON.parse(readFileSync(path, 'utf8')) as AdaptedListenReport;
 }

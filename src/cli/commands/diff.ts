@@ -21,6 +21,7 @@ export interface DiffCommandOptions {
  * or a sender, and the events that prove it. Exit 1 when anything breaks, 0 otherwise; an
  * unreadable or invalid spec throws (exit 2).
  */
+// eslint-disable-next-line @typescript-eslint/require-await -- async on purpose: like every command it returns a promise, and a spec it cannot read rejects it instead of throwing synchronously
 export async function runDiff(options: DiffCommandOptions, io: CliIO): Promise<ExitCode> {
   const diff = diffSpecFiles(options.oldSpec, options.newSpec, {
     empirical: options.empirical,

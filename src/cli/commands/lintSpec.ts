@@ -15,6 +15,7 @@ export interface LintSpecOptions extends CommonOptions {
  * `hookproof lint-spec`: lists the spec's defects, those an erratum corrects and those it cannot.
  * Exit 0 when every defect is handled, 1 when any is not; an unreadable or invalid spec throws.
  */
+// eslint-disable-next-line @typescript-eslint/require-await -- async on purpose: like every command it returns a promise, and a spec it cannot read rejects it instead of throwing synchronously
 export async function runLintSpec(options: LintSpecOptions, io: CliIO): Promise<ExitCode> {
   const spec = loadSpec(options.spec);
   const report = lintSpec(spec);

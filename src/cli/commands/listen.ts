@@ -127,7 +127,7 @@ function stopWhen(options: ListenCommandOptions): string {
     options.forMs !== undefined ? `after ${options.forMs / 1000} s` : undefined,
     options.count !== undefined ? `after ${options.count} deliveries` : undefined,
   ].filter((p): p is string => p !== undefined);
-  return `${parts.length > 0 ? `stops ${parts.join(' or ')} or on Ctrl-C` : 'Ctrl-C to stop'}`;
+  return parts.length > 0 ? `stops ${parts.join(' or ')} or on Ctrl-C` : 'Ctrl-C to stop';
 }
 
 

@@ -164,7 +164,7 @@ function selectorFromJson(text: string): ConsumerVersionSelector {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new UsageError(`--consumer-version-selector must be a JSON object such as '{"mainBranch":true}', got ${text}`);
   }
-  return value as ConsumerVersionSelector;
+  return value;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -23,6 +23,7 @@ export interface VerifyMessagesOptions extends CommonOptions {
  * receiver's pact expects is producible under the spec. Exit 0 if so, 1 if not (or, with --strict,
  * on warnings); a missing file, a non-pact or a pact without messages throw (exit 2).
  */
+// eslint-disable-next-line @typescript-eslint/require-await -- async on purpose: like every command it returns a promise, and a spec it cannot read rejects it instead of throwing synchronously
 export async function runVerifyMessages(options: VerifyMessagesOptions, io: CliIO): Promise<ExitCode> {
   const pact = readMessagePact(options.pact);
   const engine = createEngine({ specPath: options.spec });
