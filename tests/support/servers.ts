@@ -3,7 +3,8 @@ import { createServer as createNetServer, type Server, type Socket } from 'node:
 
 /** Anything a test starts and must stop: a server, a client, a receiver. */
 export interface Closable {
-  close(): Promise<void>;
+  // A property, not a method: callers hand `close` on unbound (`close: listening.close`).
+  readonly close: () => Promise<void>;
 }
 
 /** A test server listening on loopback. */
