@@ -46,5 +46,12 @@ export async function benchDelivery(url: string, secret: string, bodies: readonl
   const autocannonSeconds = (result as { duration: number }).duration;
   const hookproofPerS = amount / hookproofSeconds;
   const autocannonPerS = acceptedByAutocannon / autocannonSeconds;
-  return { concurrency, requests: amount, hookproof_per_s: round(hookproofPerS, 1), autocannon_per_s: round(autocannonPerS, 1), ratio: round(hookproofPerS / autocannonPerS), autocannon_2xx: acceptedByAutocannon };
+  return {
+    concurrency,
+    requests: amount,
+    hookproof_per_s: round(hookproofPerS, 1),
+    autocannon_per_s: round(autocannonPerS, 1),
+    ratio: round(hookproofPerS / autocannonPerS),
+    autocannon_2xx: acceptedByAutocannon,
+  };
 }

@@ -20,13 +20,17 @@ async function main(): Promise<void> {
   const bodies = fc.sample(anyEventArbitrary(engine.catalogue), { numRuns: 2000, seed: 1 }).map(serialiseEvent);
 
   const generate = benchGenerate(engine, ms);
-  console.log(`generate+validate  hookproof ${generate.hookproof_per_s}/s (validity ${generate.hookproof_validity})  json-schema-faker ${generate.faker_per_s}/s (validity ${generate.faker_validity})  ratio ${generate.ratio}`);
+  console.log(
+    `generate+validate  hookproof ${generate.hookproof_per_s}/s (validity ${generate.hookproof_validity})  json-schema-faker ${generate.faker_per_s}/s (validity ${generate.faker_validity})  ratio ${generate.ratio}`,
+  );
 
   const hmac = benchHmac(bodies, ms);
   console.log(`hmac sign+verify   hookproof ${hmac.hookproof_per_s}/s  node:crypto ${hmac.node_crypto_per_s}/s  ratio ${hmac.ratio}`);
 
   const startup = benchStartup();
-  console.log(`startup            hookproof --version ${startup.version_ms} ms (${startup.version_ratio}x), types ${startup.types_ms} ms (${startup.types_ratio}x)  node -e "require('ajv')" ${startup.require_ajv_ms} ms`);
+  console.log(
+    `startup            hookproof --version ${startup.version_ms} ms (${startup.version_ratio}x), types ${startup.types_ms} ms (${startup.types_ratio}x)  node -e "require('ajv')" ${startup.require_ajv_ms} ms`,
+  );
 
   const secret = 'bench-secret-0123456789';
   const receiver = await startChildReceiver(secret);

@@ -63,10 +63,7 @@ export class InputUnreadableError extends HookproofError {
 
 export class UnknownEventTypeError extends HookproofError {
   constructor(type: string, known: readonly string[]) {
-    super(
-      'UNKNOWN_EVENT_TYPE',
-      `unknown event type "${type}"; the spec defines: ${known.join(', ')}`,
-    );
+    super('UNKNOWN_EVENT_TYPE', `unknown event type "${type}"; the spec defines: ${known.join(', ')}`);
   }
 }
 
@@ -105,7 +102,11 @@ export class DependencyMissingError extends HookproofError {
 
   constructor(packageName: string, feature: string, range: string | undefined, cause?: unknown) {
     const spec = range === undefined ? packageName : `${packageName}@${JSON.stringify(range)}`;
-    super('DEPENDENCY_MISSING', `${feature} cannot run without ${packageName}, which is not installed: npm install --save-dev ${spec}`, cause === undefined ? undefined : { cause });
+    super(
+      'DEPENDENCY_MISSING',
+      `${feature} cannot run without ${packageName}, which is not installed: npm install --save-dev ${spec}`,
+      cause === undefined ? undefined : { cause },
+    );
     this.packageName = packageName;
   }
 }
@@ -131,7 +132,9 @@ export class InternalCheckError extends HookproofError {
   readonly checkId: string;
 
   constructor(checkId: string, cause: unknown) {
-    super('INTERNAL', `hookproof internal error in check ${checkId}: ${describeCause(cause)} (a bug in hookproof, not in the receiver; set HOOKPROOF_DEBUG=1 for the stack)`, { cause });
+    super('INTERNAL', `hookproof internal error in check ${checkId}: ${describeCause(cause)} (a bug in hookproof, not in the receiver; set HOOKPROOF_DEBUG=1 for the stack)`, {
+      cause,
+    });
     this.checkId = checkId;
   }
 }

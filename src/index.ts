@@ -45,7 +45,16 @@ export {
 } from './signing';
 
 // → deliveries
-export { DeliveryClient, createDeliveryClient, classifyStatus, deliverWithRetries, describeResult, type DeliveryRequest, type DeliveryResult, type Classification } from './delivery';
+export {
+  DeliveryClient,
+  createDeliveryClient,
+  classifyStatus,
+  deliverWithRetries,
+  describeResult,
+  type DeliveryRequest,
+  type DeliveryResult,
+  type Classification,
+} from './delivery';
 export { startReferenceReceiver, createReferenceHandler, type ReferenceReceiver } from './receiver';
 
 // → checks → reports
@@ -192,7 +201,18 @@ export {
 // ← end of the Pact message and broker exports
 
 // spec diff and typed events; the jest adapter is its own entry point, 'hookproof/jest'
-export { diffSpecs, diffSpecFiles, renderDiff, type DiffOptions, type SpecDiff, type SchemaChange, type ChangeKind, type BrokenSide, type EmpiricalResult, type FieldDiff } from './diff';
+export {
+  diffSpecs,
+  diffSpecFiles,
+  renderDiff,
+  type DiffOptions,
+  type SpecDiff,
+  type SchemaChange,
+  type ChangeKind,
+  type BrokenSide,
+  type EmpiricalResult,
+  type FieldDiff,
+} from './diff';
 export { generateEventTypes, typedEventArbitrary, anyTypedEventArbitrary } from './typegen';
 export { GRIDX_EVENT_TYPES, type GridxEvent, type GridxEventOf, type GridxEventType, type GridxEventMap } from './generated/gridxEvents';
 // ← end of the diff and typed-event exports

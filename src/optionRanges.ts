@@ -6,7 +6,6 @@ import { integerInRange, type IntegerRange } from './integerInRange';
  */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
-
 /**
  * Every number option's documented range (README, "Option ranges"), checked before anything runs.
  * Keys are the options as the user types them, so messages name them that way.

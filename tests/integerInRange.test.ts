@@ -22,31 +22,45 @@ const ranges: fc.Arbitrary<IntegerRange> = fc
 
 /** Integers near the range's ends and anywhere among the safe ones. */
 function integersAround(range: IntegerRange): fc.Arbitrary<number> {
-  return fc.oneof(
-    fc.integer({ min: -3, max: 3 }).map((d) => range.min + d),
-    fc.integer({ min: -3, max: 3 }).map((d) => range.max + d),
-    fc.maxSafeInteger(),
-    fc.integer(),
-  ).filter((n) => Number.isSafeInteger(n));
+  return fc
+    .oneof(
+      fc.integer({ min: -3, max: 3 }).map((d) => range.min + d),
+      fc.integer({ min: -3, max: 3 }).map((d) => range.max + d),
+      fc.maxSafeInteger(),
+      fc.integer(),
+    )
+    .filter((n) => Number.isSafeInteger(n));
 }
 
 describe('integerInRange, the one integer validator', () => {
-  it('accepts exactly the safe integers within the range, and refuses the rest with the caller\'s message', () => {
+  it("accepts exactly the safe integers within the range, and refuses the rest with the caller's message", () => {
     fc.assert(
-      fc.property(ranges.chain((range) => fc.tuple(fc.constant(range), integersAround(range))), ([range, n]) => {
-        const inside = n >= range.min && n <= range.max;
-        expect(outcome(() => integerInRange(n, range, message))).toEqual(inside ? { accepted: n } : { refused: message(String(n)), usage: true });
-      }),
+      fc.property(
+        ranges.chain((range) => fc.tuple(fc.constant(range), integersAround(range))),
+        ([range, n]) => {
+          const inside = n >= range.min && n <= range.max;
+          expect(outcome(() => integerInRange(n, range, message))).toEqual(inside ? { accepted: n } : { refused: message(String(n)), usage: true });
+        },
+      ),
     );
   });
 
   it('reads decimal digits (whitespace around allowed) as the same number', () => {
     fc.assert(
-      fc.property(ranges.chain((range) => fc.tuple(fc.constant(range), integersAround(range).filter((n) => n >= 0), fc.constantFrom('', ' ', '\t'))), ([range, n, pad]) => {
-        const text = `${pad}${n}${pad}`;
-        const inside = n >= range.min && n <= range.max;
-        expect(outcome(() => integerInRange(text, range, message))).toEqual(inside ? { accepted: n } : { refused: message(text), usage: true });
-      }),
+      fc.property(
+        ranges.chain((range) =>
+          fc.tuple(
+            fc.constant(range),
+            integersAround(range).filter((n) => n >= 0),
+            fc.constantFrom('', ' ', '\t'),
+          ),
+        ),
+        ([range, n, pad]) => {
+          const text = `${pad}${n}${pad}`;
+          const inside = n >= range.min && n <= range.max;
+          expect(outcome(() => integerInRange(text, range, message))).toEqual(inside ? { accepted: n } : { refused: message(text), usage: true });
+        },
+      ),
     );
   });
 
@@ -73,13 +87,16 @@ describe('its callers keep their own messages', () => {
 
   it('option values (CLI and runner): accepted in the documented range, else "<option> must be a whole number from MIN to MAX"', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...options).chain((option) => fc.tuple(fc.constant(option), integersAround(OPTION_RANGES[option]), fc.boolean())), ([option, n, asText]) => {
-        const { min, max } = OPTION_RANGES[option];
-        const value = asText ? String(n) : n;
-        const inside = n >= min && n <= max;
-        const expected = inside ? { accepted: n } : { refused: `${option} must be a whole number from ${min} to ${max}, got "${n}"`, usage: true };
-        expect(outcome(() => optionInRange(option, value))).toEqual(expected);
-      }),
+      fc.property(
+        fc.constantFrom(...options).chain((option) => fc.tuple(fc.constant(option), integersAround(OPTION_RANGES[option]), fc.boolean())),
+        ([option, n, asText]) => {
+          const { min, max } = OPTION_RANGES[option];
+          const value = asText ? String(n) : n;
+          const inside = n >= min && n <= max;
+          const expected = inside ? { accepted: n } : { refused: `${option} must be a whole number from ${min} to ${max}, got "${n}"`, usage: true };
+          expect(outcome(() => optionInRange(option, value))).toEqual(expected);
+        },
+      ),
     );
   });
 

@@ -111,7 +111,9 @@ function numericBoundaries(schema: SchemaObject, integer: boolean): FieldBoundar
     ? [0, -1, 1, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, 2 ** 32 - 1, 2 ** 32, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 53, -(2 ** 53)]
     : [0.5, -1.5, 99.99, 1e-7, -100];
   const tag = (n: number): string => (n === max ? ' (largest allowed)' : n === min ? ' (smallest allowed)' : '');
-  const edge = (weight: number) => (n: number): Boundary => ({ label: `${formatNumber(n)}${tag(n)}`, value: n, weight });
+  const edge =
+    (weight: number) =>
+    (n: number): Boundary => ({ label: `${formatNumber(n)}${tag(n)}`, value: n, weight });
   const boundaries = unique([...limits.filter(allowed).map(edge(3)), ...others.filter(allowed).map(edge(1))]);
   const plain = [1, 0, min].find(allowed) ?? min;
   return { boundaries, plain };

@@ -36,8 +36,5 @@ export function formatArbitrary(format: string): fc.Arbitrary<string> | undefine
 
 /** The same generators as a record whose entries are built when read (see formatArbitrary). */
 export const STRING_FORMATS: Readonly<Record<string, fc.Arbitrary<string>>> = Object.freeze(
-  Object.defineProperties(
-    {},
-    Object.fromEntries(Object.keys(FORMAT_BUILDERS).map((format) => [format, { enumerable: true, get: () => formatArbitrary(format) }])),
-  ),
+  Object.defineProperties({}, Object.fromEntries(Object.keys(FORMAT_BUILDERS).map((format) => [format, { enumerable: true, get: () => formatArbitrary(format) }]))),
 );

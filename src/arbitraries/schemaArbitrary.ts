@@ -105,9 +105,7 @@ function arrayArbitrary(schema: SchemaObject, options: SchemaArbitraryOptions, p
   if ((options.refDepth ?? 0) > RECURSION_DEPTH && minLength === 0) return fc.constant([]);
   const item = schemaArbitrary(schema.items, options, `${pointer}/0`);
   const maxLength = typeof schema.maxItems === 'number' ? schema.maxItems : Math.max(minLength, 4);
-  return schema.uniqueItems === true
-    ? fc.uniqueArray(item, { minLength, maxLength, selector: (v) => JSON.stringify(v) })
-    : fc.array(item, { minLength, maxLength });
+  return schema.uniqueItems === true ? fc.uniqueArray(item, { minLength, maxLength, selector: (v) => JSON.stringify(v) }) : fc.array(item, { minLength, maxLength });
 }
 
 function objectArbitrary(schema: SchemaObject, options: SchemaArbitraryOptions, pointer: string): fc.Arbitrary<Record<string, unknown>> {
@@ -133,10 +131,14 @@ function objectArbitrary(schema: SchemaObject, options: SchemaArbitraryOptions, 
   const allowsMore = schema.additionalProperties !== false;
   const freeForm = Object.keys(properties).length === 0 && allowsMore;
   if (!freeForm && !(options.extraProperties && allowsMore)) return record;
-  const extras = fc.dictionary(EXTRA_KEY.filter((key) => !(key in properties)), jsonValueArbitrary, {
-    minKeys: freeForm && !options.extraProperties ? 0 : 1,
-    maxKeys: 3,
-    noNullPrototype: true,
-  });
+  const extras = fc.dictionary(
+    EXTRA_KEY.filter((key) => !(key in properties)),
+    jsonValueArbitrary,
+    {
+      minKeys: freeForm && !options.extraProperties ? 0 : 1,
+      maxKeys: 3,
+      noNullPrototype: true,
+    },
+  );
   return fc.tuple(record, extras).map(([known, extra]) => ({ ...known, ...extra }));
 }

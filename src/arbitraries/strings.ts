@@ -45,12 +45,16 @@ export function textArbitrary(constraints: StringConstraints = {}): fc.Arbitrary
   const special = SPECIAL_STRINGS.filter(fits);
   const short = fc.array(textChar, { maxLength: Math.min(max, 40) }).map((chars) => chars.join(''));
   // A short piece repeated: very long strings without the cost of drawing every character.
-  const long = fc
-    .tuple(fc.array(textChar, { minLength: 1, maxLength: 8 }), fc.integer({ min: 100, max: 1200 }))
-    .map(([chars, times]) => chars.join('').repeat(times));
-  const options: Array<fc.WeightedArbitrary<string>> = [{ weight: 12, arbitrary: short }, { weight: 1, arbitrary: long }];
+  const long = fc.tuple(fc.array(textChar, { minLength: 1, maxLength: 8 }), fc.integer({ min: 100, max: 1200 })).map(([chars, times]) => chars.join('').repeat(times));
+  const options: Array<fc.WeightedArbitrary<string>> = [
+    { weight: 12, arbitrary: short },
+    { weight: 1, arbitrary: long },
+  ];
   if (special.length > 0) options.push({ weight: 4, arbitrary: fc.constantFrom(...special) });
-  return fc.oneof(...options).map((s) => pad(s, min, max)).filter(fits);
+  return fc
+    .oneof(...options)
+    .map((s) => pad(s, min, max))
+    .filter(fits);
 }
 
 function pad(s: string, min: number, max: number): string {

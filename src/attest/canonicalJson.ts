@@ -21,7 +21,9 @@ export function canonicalize(value: unknown): string {
     case 'object': {
       if (Array.isArray(value)) return `[${value.map((item: unknown) => canonicalize(item === undefined ? null : item)).join(',')}]`;
       const record = value as Readonly<Record<string, unknown>>;
-      const keys = Object.keys(record).filter((key) => record[key] !== undefined).sort();
+      const keys = Object.keys(record)
+        .filter((key) => record[key] !== undefined)
+        .sort();
       return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalize(record[key])}`).join(',')}}`;
     }
     default:

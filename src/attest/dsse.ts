@@ -24,7 +24,9 @@ export function preAuthEncoding(payloadType: string, payload: Buffer): Buffer {
  */
 export function keyIdOf(key: KeyObject): string {
   const publicKey = key.type === 'private' ? createPublicKey(key) : key;
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
 }
 
 /** Signs `payload` with an Ed25519 private key into a one-signature envelope. */

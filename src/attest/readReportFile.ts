@@ -30,5 +30,12 @@ export function readReportFile(path: string): CertificationReport {
 function isReportShaped(value: unknown): value is CertificationReport {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return v.formatVersion === 1 && Array.isArray(v.checks) && (v.verdict === 'pass' || v.verdict === 'fail') && typeof v.tool === 'object' && typeof v.spec === 'object' && typeof v.target === 'object';
+  return (
+    v.formatVersion === 1 &&
+    Array.isArray(v.checks) &&
+    (v.verdict === 'pass' || v.verdict === 'fail') &&
+    typeof v.tool === 'object' &&
+    typeof v.spec === 'object' &&
+    typeof v.target === 'object'
+  );
 }

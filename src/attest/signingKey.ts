@@ -13,7 +13,10 @@ export function privateKeyFromEnv(name: string, env: Readonly<Record<string, str
   try {
     key = createPrivateKey({ key: pem, format: 'pem' });
   } catch {
-    throw new HookproofError('KEY_INVALID', `environment variable ${name} (from --sign-key-env) does not hold a PEM private key; create one with: openssl genpkey -algorithm ed25519`);
+    throw new HookproofError(
+      'KEY_INVALID',
+      `environment variable ${name} (from --sign-key-env) does not hold a PEM private key; create one with: openssl genpkey -algorithm ed25519`,
+    );
   }
   if (key.asymmetricKeyType !== 'ed25519') {
     throw new HookproofError('KEY_INVALID', `the key in ${name} is ${key.asymmetricKeyType ?? 'not asymmetric'}, not Ed25519; create one with: openssl genpkey -algorithm ed25519`);

@@ -19,7 +19,8 @@ export function expectUnauthorized(result: DeliveryResult): Judgement {
 export function expectNotTransient(result: DeliveryResult): Judgement {
   return {
     ok: result.outcome === 'success' || result.outcome === 'permanent',
-    expected: 'a status gridX does not retry: 200, 201, 202 or 204, or any other status except 408, 429, 500, 502, 503, 504 (retried) and 410 (deletes the subscription); an answer within the timeout',
+    expected:
+      'a status gridX does not retry: 200, 201, 202 or 204, or any other status except 408, 429, 500, 502, 503, 504 (retried) and 410 (deletes the subscription); an answer within the timeout',
   };
 }
 
@@ -28,7 +29,8 @@ export function expectSuccessOrPermanent4xx(result: DeliveryResult): Judgement {
   const status = result.status ?? 0;
   return {
     ok: result.outcome === 'success' || (result.outcome === 'permanent' && status >= 400 && status < 500),
-    expected: '200, 201, 202 or 204, or a 4xx other than 408 and 429 (retried by gridX) and 410 (deletes the subscription); not a 5xx (a crash, even 501 or 505, which gridX does not retry), not a redirect, an answer within the timeout',
+    expected:
+      '200, 201, 202 or 204, or a 4xx other than 408 and 429 (retried by gridX) and 410 (deletes the subscription); not a 5xx (a crash, even 501 or 505, which gridX does not retry), not a redirect, an answer within the timeout',
   };
 }
 

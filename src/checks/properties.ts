@@ -43,7 +43,7 @@ interface SignedCase {
 export function singleDigestControl(ctx: CheckContext, eventType: string, body: Buffer, header: string | undefined): OutgoingCase {
   const secretIndex = signatureRecipe(body, header, ctx.secrets).signedDigests[0]?.secretIndex ?? 0;
   const secret = ctx.secrets[secretIndex] ?? ctx.secrets[0] ?? '';
-  return { label: 'the same body with a single lower-case digest (gridX\'s usual form)', eventType, variant: 'valid', body, signature: sign(body, [secret]) };
+  return { label: "the same body with a single lower-case digest (gridX's usual form)", eventType, variant: 'valid', body, signature: sign(body, [secret]) };
 }
 
 /**
@@ -66,9 +66,9 @@ export function signatureProperty(ctx: CheckContext, label: SignatureLabel, runs
   const discriminator = ctx.engine.catalogue.discriminator;
   // The event only carries the signature: shrinking it would spend the shrink budget on nothing,
   // so only the signature case shrinks.
-  const arbitrary = fc.noShrink(eventsOf(ctx.types)).chain((event) =>
-    signatureCaseArbitrary(serialiseEvent(event), ctx.secrets, [label]).map((signature) => ({ eventType: String(event[discriminator]), signature })),
-  );
+  const arbitrary = fc
+    .noShrink(eventsOf(ctx.types))
+    .chain((event) => signatureCaseArbitrary(serialiseEvent(event), ctx.secrets, [label]).map((signature) => ({ eventType: String(event[discriminator]), signature })));
   const accept = labelExpectation(label) === 'accept';
   return {
     name: label,
@@ -82,9 +82,7 @@ export function signatureProperty(ctx: CheckContext, label: SignatureLabel, runs
       signature: signature.header,
     }),
     judge: (_value, result) => (!accept ? expectUnauthorized(result) : label === 'valid-single' ? judgeAcceptance('SIG-1', result) : expectSuccess(result)),
-    ...(accept && label !== 'valid-single'
-      ? { control: ({ eventType, signature }: SignedCase) => singleDigestControl(ctx, eventType, signature.body, signature.header) }
-      : {}),
+    ...(accept && label !== 'valid-single' ? { control: ({ eventType, signature }: SignedCase) => singleDigestControl(ctx, eventType, signature.body, signature.header) } : {}),
     ...(!accept ? { control: ({ eventType, signature }: SignedCase, result: DeliveryResult) => forgedControl(ctx, eventType, signature.body, result) } : {}),
   };
 }

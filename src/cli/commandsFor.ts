@@ -7,7 +7,25 @@ import type { CommandRegistration } from './command';
  * exported as `<name in camelCase>Command` from `./commands/<name in camelCase>`, unless
  * MODULE_OF names another module. A command missing here still works, it just loads every command.
  */
-const LAZY_NAMES = ['certify', 'replay', 'serve', 'listen', 'send', 'demo', 'validate', 'lint-spec', 'errata', 'types', 'typegen', 'diff', 'vectors', 'pact', 'recheck', 'report', 'fleet'] as const;
+const LAZY_NAMES = [
+  'certify',
+  'replay',
+  'serve',
+  'listen',
+  'send',
+  'demo',
+  'validate',
+  'lint-spec',
+  'errata',
+  'types',
+  'typegen',
+  'diff',
+  'vectors',
+  'pact',
+  'recheck',
+  'report',
+  'fleet',
+] as const;
 const MODULE_OF: Readonly<Partial<Record<(typeof LAZY_NAMES)[number], string>>> = { report: 'reportVerify' };
 
 /**

@@ -54,12 +54,8 @@ export class DeliveryClient {
   constructor(options: DeliveryClientOptions = {}) {
     // Node's timers overflow past 2^31−1 ms and fire at once.
     this.timeoutMs = positiveInteger('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 2 ** 31 - 1);
-    this.maxResponseBytes = nonNegativeInteger(
-      'maxResponseBytes',
-      options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-    );
-    const connections =
-      options.connections === undefined ? null : positiveInteger('connections', options.connections);
+    this.maxResponseBytes = nonNegativeInteger('maxResponseBytes', options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+    const connections = options.connections === undefined ? null : positiveInteger('connections', options.connections);
     this.#agent = new Agent({
       connections,
       // undici's timers bound each phase on their own, and on a coarse clock (a 300 ms
@@ -69,12 +65,9 @@ export class DeliveryClient {
       bodyTimeout: this.timeoutMs,
       // undici's own connector, observed: the first connection's address and certificate are
       // the run's provenance (report.json `provenance.connection`).
-      connect: recordingConnector(
-        { timeout: this.timeoutMs, ...(options.ca !== undefined ? { ca: toCaList(options.ca) } : {}) },
-        (facts) => {
-          this.#connection ??= facts;
-        },
-      ),
+      connect: recordingConnector({ timeout: this.timeoutMs, ...(options.ca !== undefined ? { ca: toCaList(options.ca) } : {}) }, (facts) => {
+        this.#connection ??= facts;
+      }),
       keepAliveTimeout: KEEP_ALIVE_MS,
       keepAliveMaxTimeout: KEEP_ALIVE_MS,
     });
@@ -123,9 +116,7 @@ export class DeliveryClient {
         durationMs: elapsed(),
       };
     } catch (error) {
-      const failure: DeliveryError = deadline.signal.aborted
-        ? { code: 'TIMEOUT', message: `no complete answer within ${this.timeoutMs} ms` }
-        : classifyError(error);
+      const failure: DeliveryError = deadline.signal.aborted ? { code: 'TIMEOUT', message: `no complete answer within ${this.timeoutMs} ms` } : classifyError(error);
       if (failure.code === 'OTHER' && codeOf(error) === 'UND_ERR_INVALID_ARG') {
         // undici refused the request before sending it: our input was wrong, not the receiver.
         throw new UsageError(`invalid delivery request: ${failure.message}`);

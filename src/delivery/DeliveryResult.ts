@@ -12,15 +12,7 @@ import type { Classification } from './classify';
  * - `DNS`: the host name does not resolve.
  * - `OTHER`: anything else; the message says what.
  */
-export type DeliveryErrorCode =
-  | 'TIMEOUT'
-  | 'CONNECTION_REFUSED'
-  | 'CONNECTION_RESET'
-  | 'TLS_UNTRUSTED'
-  | 'TLS_ERROR'
-  | 'PROTOCOL_ERROR'
-  | 'DNS'
-  | 'OTHER';
+export type DeliveryErrorCode = 'TIMEOUT' | 'CONNECTION_REFUSED' | 'CONNECTION_RESET' | 'TLS_UNTRUSTED' | 'TLS_ERROR' | 'PROTOCOL_ERROR' | 'DNS' | 'OTHER';
 
 /** A transport failure: a stable code and a one-line message. */
 export type DeliveryError = { code: DeliveryErrorCode; message: string };

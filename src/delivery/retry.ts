@@ -30,11 +30,7 @@ export type RetryResult = {
  * re-sends the stored delivery rather than re-signing it. The backoff has no jitter so runs are
  * reproducible.
  */
-export async function deliverWithRetries(
-  client: Pick<DeliveryClient, 'send'>,
-  request: DeliveryRequest,
-  options: RetryOptions = {},
-): Promise<RetryResult> {
+export async function deliverWithRetries(client: Pick<DeliveryClient, 'send'>, request: DeliveryRequest, options: RetryOptions = {}): Promise<RetryResult> {
   const { retries = 5, baseDelayMs = 1000, factor = 2, shouldRetry = isRetryable } = options;
   if (!Number.isSafeInteger(retries) || retries < 0) {
     throw new UsageError(`retries must be a non-negative integer, got ${retries}`);

@@ -57,8 +57,7 @@ export function diffSpecs(before: Engine, after: Engine, options: DiffOptions = 
   }
 
   changes.sort((a, b) => compareText(a.type, b.type) || compareText(a.pointer, b.pointer));
-  const broken = (side: 'receiver' | 'sender'): boolean =>
-    changes.some((c) => c.breaks.includes(side)) || results.some((r) => r.breaks === side && r.counterexample !== undefined);
+  const broken = (side: 'receiver' | 'sender'): boolean => changes.some((c) => c.breaks.includes(side)) || results.some((r) => r.breaks === side && r.counterexample !== undefined);
   const breaks = { receiver: broken('receiver'), sender: broken('sender') };
   return {
     old: { path: before.spec.path, sha256: before.spec.sha256 },

@@ -19,10 +19,25 @@ export const ANNOTATIONS = new Set(['description', 'title', 'examples', 'example
 
 /** Keywords this file or the object walk compare; any other differing keyword is `schema-changed`. */
 export const HANDLED = new Set([
-  'type', 'enum', 'const', 'format', 'pattern',
-  'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
-  'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties',
-  'properties', 'required', 'additionalProperties', 'items',
+  'type',
+  'enum',
+  'const',
+  'format',
+  'pattern',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'minProperties',
+  'maxProperties',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
 ]);
 
 /** The constraints of one node that do not involve sub-schemas. */
@@ -134,12 +149,7 @@ function patternChanges(before: SchemaObject, after: SchemaObject): NodeChange[]
   });
 }
 
-function presenceChanges(
-  old: string | undefined,
-  now: string | undefined,
-  keyword: string,
-  kinds: { added: ChangeKind; removed: ChangeKind; changed: ChangeKind },
-): NodeChange[] {
+function presenceChanges(old: string | undefined, now: string | undefined, keyword: string, kinds: { added: ChangeKind; removed: ChangeKind; changed: ChangeKind }): NodeChange[] {
   if (old === now) return [];
   if (old === undefined) return [{ kind: kinds.added, keyword, breaks: SENDER, message: `${keyword} ${JSON.stringify(now)} added` }];
   if (now === undefined) return [{ kind: kinds.removed, keyword, breaks: RECEIVER, message: `${keyword} ${JSON.stringify(old)} removed` }];
@@ -190,11 +200,7 @@ function boundChanges(before: SchemaObject, after: SchemaObject): NodeChange[] {
     const stricter = compareBounds(old, now, direction);
     if (stricter === 0) continue;
     const text = `${keyword} ${describeBound(old)} → ${describeBound(now)}${formatNote(before, after)}`;
-    changes.push(
-      stricter > 0
-        ? { kind: 'range-narrowed', keyword, breaks: SENDER, message: text }
-        : { kind: 'range-widened', keyword, breaks: RECEIVER, message: text },
-    );
+    changes.push(stricter > 0 ? { kind: 'range-narrowed', keyword, breaks: SENDER, message: text } : { kind: 'range-widened', keyword, breaks: RECEIVER, message: text });
   }
   return changes;
 }

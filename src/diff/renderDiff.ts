@@ -22,7 +22,13 @@ export function renderDiff(diff: SpecDiff): string[] {
   );
   if (fieldGroups.length > 0) {
     lines.push('', 'fields (JSON pointers):');
-    for (const [key, entries] of fieldGroups) lines.push(`  ${key}  in ${typeList(entries.map((e) => e.type), common.length)}`);
+    for (const [key, entries] of fieldGroups)
+      lines.push(
+        `  ${key}  in ${typeList(
+          entries.map((e) => e.type),
+          common.length,
+        )}`,
+      );
   }
 
   const breaking = diff.changes.filter((c) => c.breaks.length > 0);
@@ -43,7 +49,10 @@ function changeLine(group: readonly SchemaChange[], commonCount: number, withSid
   const first = group[0] as SchemaChange;
   const where = first.pointer === '' ? '' : `  ${first.pointer}`;
   const who = withSides ? `${first.breaks.map((s) => `breaks ${s}s`).join(', ')}  ` : '';
-  return `  ${who}${typeList(group.map((c) => c.type), commonCount)}${where}  ${first.kind}: ${first.message}`;
+  return `  ${who}${typeList(
+    group.map((c) => c.type),
+    commonCount,
+  )}${where}  ${first.kind}: ${first.message}`;
 }
 
 function empiricalLines(diff: SpecDiff): string[] {
@@ -73,11 +82,7 @@ function exampleLines(result: EmpiricalResult): string[] {
   if (example === undefined) return [];
   const json = canonicalJson(example.event);
   const shown = json.length > MAX_EXAMPLE_CHARS ? `${json.slice(0, MAX_EXAMPLE_CHARS)}… (${json.length} characters)` : json;
-  return [
-    `    ${result.type}`,
-    ...example.issues.map((issue) => `      ${issue.pointer === '' ? '(root)' : issue.pointer}: ${issue.message}`),
-    `      example: ${shown}`,
-  ];
+  return [`    ${result.type}`, ...example.issues.map((issue) => `      ${issue.pointer === '' ? '(root)' : issue.pointer}: ${issue.message}`), `      example: ${shown}`];
 }
 
 /** "type (side)" pairs a schema change says break but no generated event showed. */

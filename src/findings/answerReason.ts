@@ -44,7 +44,10 @@ function htmlTitle(body: string): string | undefined {
 
 /** Escaped line breaks and runs of white space become one space. */
 function collapse(text: string): string {
-  return text.replace(/\\[nrt]|\s+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return text
+    .replace(/\\[nrt]|\s+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 function clip(text: string): string {

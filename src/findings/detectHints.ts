@@ -29,11 +29,17 @@ export function detectHints(stats: AnswerStats, context: HintContext): SetupHint
   }
   const tls = stats.errors.get('TLS_ERROR');
   if (tls !== undefined) {
-    hints.push({ code: 'tls-error', message: `TLS fails (${plural(tls.count, 'delivery', 'deliveries')}: ${safe(tls.message)}): does the certificate name the host in ${context.url}, and is it valid today?` });
+    hints.push({
+      code: 'tls-error',
+      message: `TLS fails (${plural(tls.count, 'delivery', 'deliveries')}: ${safe(tls.message)}): does the certificate name the host in ${context.url}, and is it valid today?`,
+    });
   }
   const onlyTls = [...stats.errors.keys()].every((code) => code === 'TLS_UNTRUSTED' || code === 'TLS_ERROR');
   if (stats.deliveries > 0 && stats.answered === 0 && !onlyTls) {
-    hints.push({ code: 'unreachable', message: `Nothing answered: is the receiver running and reachable at ${origin(context.url)}? The first ${plural(stats.unansweredAtStart, 'delivery', 'deliveries')} ${howTheyFailed(stats)}.` });
+    hints.push({
+      code: 'unreachable',
+      message: `Nothing answered: is the receiver running and reachable at ${origin(context.url)}? The first ${plural(stats.unansweredAtStart, 'delivery', 'deliveries')} ${howTheyFailed(stats)}.`,
+    });
   }
   const statuses = [...stats.statuses.keys()];
   if (stats.answered > 0 && statuses.every((s) => s === 404 || s === 405)) {
@@ -43,7 +49,10 @@ export function detectHints(stats: AnswerStats, context: HintContext): SetupHint
     const refusals = [...signed.statuses.keys()];
     const answeredSigned = [...signed.statuses.values()].reduce((sum, n) => sum + n, 0);
     if (signed.count > 0 && answeredSigned === signed.count && refusals.every((s) => s === 401 || s === 403)) {
-      const rotation = context.secrets > 1 ? ` hookproof sent one digest per secret (${context.secrets}), as gridX does during a rotation: the receiver must accept a digest made with any of its current secrets, in any position` : ' During a rotation the receiver must accept a digest made with any of its current secrets';
+      const rotation =
+        context.secrets > 1
+          ? ` hookproof sent one digest per secret (${context.secrets}), as gridX does during a rotation: the receiver must accept a digest made with any of its current secrets, in any position`
+          : ' During a rotation the receiver must accept a digest made with any of its current secrets';
       hints.push({
         code: 'wrong-secret',
         message: `Every correctly signed valid event (${plural(signed.count, 'case')}) was answered ${refusals.sort().join(' or ')}: is the secret right (the receiver's, exactly, no trailing newline)? Rotation order?${rotation}.`,

@@ -83,7 +83,14 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
     };
     if (target.recheck !== undefined) {
       const original = readReportFile(target.recheck);
-      return runRecheck({ original, originalPath: target.recheck, secrets: targetSecrets, url: target.url, ...(options.specPath !== undefined ? { specPath: options.specPath } : {}), ...shared });
+      return runRecheck({
+        original,
+        originalPath: target.recheck,
+        secrets: targetSecrets,
+        url: target.url,
+        ...(options.specPath !== undefined ? { specPath: options.specPath } : {}),
+        ...shared,
+      });
     }
     return runCertification({
       url: target.url,
@@ -146,7 +153,11 @@ function directoryNames(targets: readonly FleetTarget[]): Map<string, string> {
   const used = new Set<string>();
   const names = new Map<string, string>();
   for (const target of targets) {
-    const slug = target.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '').slice(0, 80) || 'target';
+    const slug =
+      target.name
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/^[-.]+|-+$/g, '')
+        .slice(0, 80) || 'target';
     let name = slug;
     for (let n = 2; used.has(name); n += 1) name = `${slug}-${n}`;
     used.add(name);

@@ -5,9 +5,7 @@ import type { JestGlobals } from './jestGlobals';
 export type Deferred<T> = T | Promise<T> | (() => T | Promise<T>);
 
 /** The receiver's secret: one (`secret`), or the current ones during a rotation (`secrets`). */
-export type SecretOption =
-  | { readonly secret: string; readonly secrets?: undefined }
-  | { readonly secrets: readonly string[]; readonly secret?: undefined };
+export type SecretOption = { readonly secret: string; readonly secrets?: undefined } | { readonly secrets: readonly string[]; readonly secret?: undefined };
 
 /** Options of {@link describeReceiverConformance}; `url` and a secret are required. */
 export type ReceiverConformanceOptions = SecretOption & {

@@ -105,7 +105,8 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
           if (result.status === 'fail') throw new ConformanceFailure(redactSecrets(checkMessage(result, hint, found), secrets));
           if (result.status === 'warn') log(redactSecrets(checkMessage(result, hint, found), secrets));
           // Blocked: not judged because something more basic fails. A required one must not go green.
-          if (result.status === 'blocked' && result.severity === 'required') throw new ConformanceFailure(redactSecrets(`${checkHeadline(result, seed)}: not judged, ${result.note ?? 'blocked'}`, secrets));
+          if (result.status === 'blocked' && result.severity === 'required')
+            throw new ConformanceFailure(redactSecrets(`${checkHeadline(result, seed)}: not judged, ${result.note ?? 'blocked'}`, secrets));
           if (result.status === 'blocked') log(redactSecrets(`${checkHeadline(result, seed)}: ${result.note ?? 'blocked'}`, secrets));
           if (result.status === 'skip') log(redactSecrets(`${checkHeadline(result, seed)}: ${result.note ?? 'skipped'}`, secrets));
         },
@@ -115,7 +116,12 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
     if (options.reportDir !== undefined) {
       const dir = options.reportDir;
       jest.afterAll(async () => {
-        const merged = mergeReports(reports, results, checks.map((c) => c.id), answers);
+        const merged = mergeReports(
+          reports,
+          results,
+          checks.map((c) => c.id),
+          answers,
+        );
         if (merged !== undefined) await writeReports(merged, dir, secrets);
       });
     }

@@ -23,7 +23,15 @@ export { CHECKS, REQUIREMENTS, type Check, type RequirementId } from '../checks'
 export { typedEventArbitrary, anyTypedEventArbitrary } from '../typegen/typedArbitraries';
 export type { GridxEvent, GridxEventMap, GridxEventOf, GridxEventType } from '../generated/gridxEvents';
 export { GRIDX_EVENT_TYPES } from '../generated/gridxEvents';
-export { eventArbitrary, anyEventArbitrary, invalidEventArbitrary, anyInvalidEventArbitrary, type EventArbitraryOptions, type AnyEventOptions, type InvalidCase } from '../arbitraries';
+export {
+  eventArbitrary,
+  anyEventArbitrary,
+  invalidEventArbitrary,
+  anyInvalidEventArbitrary,
+  type EventArbitraryOptions,
+  type AnyEventOptions,
+  type InvalidCase,
+} from '../arbitraries';
 export { signatureCaseArbitrary, sign, verifySignature, type SignatureCase } from '../signing';
 export { serialiseEvent } from '../serialise';
 export { createEngine, type Engine } from '../engine';

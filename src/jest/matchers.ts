@@ -48,7 +48,10 @@ export function createGridxMatchers(source: { readonly engine?: Engine } & Engin
         message: () =>
           result.valid
             ? `expected the value not to be ${what}, but it is a valid "${result.type}" event`
-            : [`expected the value to be ${what}, but it has ${plural(result.issues.length, 'issue')}:`, ...result.issues.map((i) => `  ${i.pointer === '' ? '(root)' : i.pointer}: ${i.message}`)].join('\n'),
+            : [
+                `expected the value to be ${what}, but it has ${plural(result.issues.length, 'issue')}:`,
+                ...result.issues.map((i) => `  ${i.pointer === '' ? '(root)' : i.pointer}: ${i.message}`),
+              ].join('\n'),
       };
     },
 
@@ -58,7 +61,7 @@ export function createGridxMatchers(source: { readonly engine?: Engine } & Engin
      */
     toHaveValidSignature(received, body, secrets) {
       if (typeof secrets !== 'string' && !Array.isArray(secrets)) {
-        throw new TypeError('toHaveValidSignature(body, secrets): pass the receiver\'s secret, or an array of its current secrets');
+        throw new TypeError("toHaveValidSignature(body, secrets): pass the receiver's secret, or an array of its current secrets");
       }
       const list: readonly string[] = typeof secrets === 'string' ? [secrets] : secrets;
       if (typeof body !== 'string' && !(body instanceof Uint8Array)) {
@@ -69,14 +72,18 @@ export function createGridxMatchers(source: { readonly engine?: Engine } & Engin
         };
       }
       if (received !== undefined && typeof received !== 'string') {
-        return { pass: false, message: () => `expected an X-Signature header value (a string), got ${Array.isArray(received) ? 'an array (a repeated header?)' : typeof received}` };
+        return {
+          pass: false,
+          message: () => `expected an X-Signature header value (a string), got ${Array.isArray(received) ? 'an array (a repeated header?)' : typeof received}`,
+        };
       }
       const verdict = verifySignature(body, received, list);
       const secretWord = plural(list.length, 'secret');
       return {
         pass: verdict.valid,
         message: () => {
-          if (verdict.valid) return `expected the X-Signature not to be valid, but digest ${verdict.matchedDigest + 1} matches secret ${verdict.matchedSecret + 1} of ${list.length} over the ${byteLength(body)}-byte body`;
+          if (verdict.valid)
+            return `expected the X-Signature not to be valid, but digest ${verdict.matchedDigest + 1} matches secret ${verdict.matchedSecret + 1} of ${list.length} over the ${byteLength(body)}-byte body`;
           if (verdict.reason === 'missing') return 'expected a valid X-Signature, but there is none (the header value is undefined)';
           if (verdict.reason === 'malformed') {
             const parsed = parseSignatureHeader(received ?? '');

@@ -11,7 +11,12 @@ import { rootCauses } from '../runner/rootCauses';
  * summary, verdict, requirement table and coverage recomputed, and the findings and hints rebuilt
  * from the checks and (when the runs shared one) the ledger of all their answers.
  */
-export function mergeReports(runs: readonly CertificationReport[], results: readonly CheckReport[], order: readonly string[], answers?: AnswerLedger): CertificationReport | undefined {
+export function mergeReports(
+  runs: readonly CertificationReport[],
+  results: readonly CheckReport[],
+  order: readonly string[],
+  answers?: AnswerLedger,
+): CertificationReport | undefined {
   const [first] = runs;
   if (first === undefined) return undefined;
   const position = (c: CheckReport): number => order.indexOf(c.id);
@@ -25,7 +30,11 @@ export function mergeReports(runs: readonly CertificationReport[], results: read
     ...firstRun,
     options: { ...first.options, checks: checks.map((c) => c.id) },
     startedAt: runs.map((r) => r.startedAt).sort()[0] ?? first.startedAt,
-    finishedAt: runs.map((r) => r.finishedAt).sort().at(-1) ?? first.finishedAt,
+    finishedAt:
+      runs
+        .map((r) => r.finishedAt)
+        .sort()
+        .at(-1) ?? first.finishedAt,
     verdict,
     ...(reason !== undefined ? { verdictReason: reason } : {}),
     ...(gone !== undefined ? { gone } : {}),

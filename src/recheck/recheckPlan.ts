@@ -21,10 +21,13 @@ export function planRecheck(original: CertificationReport, path: string, engine:
   if (isSenderReport(original)) throw new RecheckRefusedError(`${path} is a listen (sender) report: only certify reports can be rechecked`);
   if (original.digest === undefined) throw new RecheckRefusedError(`${path} has no digest (written by a hookproof without digests): it cannot be named, so it cannot be rechecked`);
   const digest = reportDigest(original);
-  if (digest !== original.digest) throw new RecheckRefusedError(`${path} was changed after it was written (its digest does not match its content); run hookproof report verify ${path}`);
+  if (digest !== original.digest)
+    throw new RecheckRefusedError(`${path} was changed after it was written (its digest does not match its content); run hookproof report verify ${path}`);
   const theirs = majorOf(original.tool.version);
   if (theirs !== majorOf(VERSION)) {
-    throw new RecheckRefusedError(`${path} was made by hookproof ${original.tool.version}; this is hookproof ${VERSION} (another major version, whose checks differ): recheck with hookproof ${theirs}.x`);
+    throw new RecheckRefusedError(
+      `${path} was made by hookproof ${original.tool.version}; this is hookproof ${VERSION} (another major version, whose checks differ): recheck with hookproof ${theirs}.x`,
+    );
   }
   if (engine.spec.sha256 !== original.spec.sha256) {
     throw new RecheckRefusedError(

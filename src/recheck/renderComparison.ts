@@ -5,7 +5,10 @@ export function renderComparison(result: RecheckResult): string[] {
   const lines = result.checks.map((c) => {
     if (c.result === 'confirmed') return `confirmed  ${c.requirement} ${c.id}: ${c.now} again`;
     const first = c.firstDifferingCase;
-    const detail = first === undefined ? '' : `; first differing case ${first.case} (${first.label}): failed in the ${first.failedIn === 'recheck' ? 'recheck' : 'original run'}, expected ${first.expected}, got ${first.actual}`;
+    const detail =
+      first === undefined
+        ? ''
+        : `; first differing case ${first.case} (${first.label}): failed in the ${first.failedIn === 'recheck' ? 'recheck' : 'original run'}, expected ${first.expected}, got ${first.actual}`;
     return `DIFFERS    ${c.requirement} ${c.id}: was ${c.original}, now ${c.now}${detail}`;
   });
   const differing = result.checks.filter((c) => c.result === 'differs').map((c) => c.requirement);

@@ -17,10 +17,16 @@ export function judgeVerdict(checks: readonly CheckReport[], gone?: Certificatio
   const unjudged = (c: CheckReport): boolean => c.status === 'skip' || c.status === 'blocked';
   const requiredUnjudged = checks.filter((c) => c.severity === 'required' && unjudged(c));
   if (requiredUnjudged.length > 0 && gone !== undefined) {
-    return { verdict: 'incomplete', reason: `the receiver answered 410 Gone (to ${gone.caseLabel}), so gridX would delete the subscription and ${requiredUnjudged.length} required check(s) were not judged` };
+    return {
+      verdict: 'incomplete',
+      reason: `the receiver answered 410 Gone (to ${gone.caseLabel}), so gridX would delete the subscription and ${requiredUnjudged.length} required check(s) were not judged`,
+    };
   }
   if (requiredUnjudged.length > 0) {
-    return { verdict: 'incomplete', reason: `no case of required requirement(s) ${unique(requiredUnjudged.map((c) => c.requirement)).join(', ')} could be judged (${whyNot(requiredUnjudged)})` };
+    return {
+      verdict: 'incomplete',
+      reason: `no case of required requirement(s) ${unique(requiredUnjudged.map((c) => c.requirement)).join(', ')} could be judged (${whyNot(requiredUnjudged)})`,
+    };
   }
   if (checks.every(unjudged)) {
     return { verdict: 'incomplete', reason: checks.length === 0 ? 'no check was run' : `no case of any selected check could be judged (${whyNot(checks)})` };

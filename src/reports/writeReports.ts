@@ -38,11 +38,7 @@ export async function writeReports(report: CertificationReport, dir: string, sec
     junit: join(root, REPORT_FILE_NAMES.junit),
     html: join(root, REPORT_FILE_NAMES.html),
   };
-  await Promise.all([
-    writeAtomically(files.json, renderReportJson(safe)),
-    writeAtomically(files.junit, renderJunitXml(safe)),
-    writeAtomically(files.html, renderReportHtml(safe)),
-  ]);
+  await Promise.all([writeAtomically(files.json, renderReportJson(safe)), writeAtomically(files.junit, renderJunitXml(safe)), writeAtomically(files.html, renderReportHtml(safe))]);
   return files;
 }
 

@@ -13,7 +13,10 @@ import { reproduction } from '../checks/reproduce';
 import type { RunState } from './runState';
 
 /** What a check context is made from: the check-facing settings as the check sees them, and the run's plumbing. */
-export interface ContextSettings extends Pick<CheckContext, 'engine' | 'client' | 'secrets' | 'types' | 'deprecatedTypes' | 'runs' | 'seed' | 'timeoutMs' | 'concurrency' | 'retryBaseDelayMs'> {
+export interface ContextSettings extends Pick<
+  CheckContext,
+  'engine' | 'client' | 'secrets' | 'types' | 'deprecatedTypes' | 'runs' | 'seed' | 'timeoutMs' | 'concurrency' | 'retryBaseDelayMs'
+> {
   readonly url: string;
   readonly allowHttp: boolean;
   readonly reportPath: string;

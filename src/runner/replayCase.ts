@@ -25,7 +25,9 @@ export function findReportedCaseWithCheck(reportPath: string, caseId: string): {
   if (typeof report !== 'object' || report === null || !Array.isArray(report.checks)) {
     throw new HookproofError('REPORT_UNREADABLE', `${reportPath} is not a hookproof report.json (no checks)`);
   }
-  const checks = (report.checks as readonly unknown[]).filter((c: unknown): c is CheckReport => typeof c === 'object' && c !== null && Array.isArray((c as { failures?: unknown }).failures));
+  const checks = (report.checks as readonly unknown[]).filter(
+    (c: unknown): c is CheckReport => typeof c === 'object' && c !== null && Array.isArray((c as { failures?: unknown }).failures),
+  );
   const failures = checks.flatMap((c) => c.failures as readonly unknown[]);
   const isCase = (f: unknown): f is Failure => typeof f === 'object' && f !== null && (f as { case?: unknown }).case === caseId;
   const check = checks.find((c) => (c.failures as readonly unknown[]).some(isCase));
@@ -52,9 +54,11 @@ function isReplayable(failure: Failure): boolean {
   return (
     typeof request.bodyBase64 === 'string' &&
     /^[A-Za-z0-9+/]*={0,2}$/.test(request.bodyBase64) &&
-    typeof request.headers === 'object' && request.headers !== null &&
+    typeof request.headers === 'object' &&
+    request.headers !== null &&
     Object.values(request.headers).every((v) => typeof v === 'string') &&
-    typeof signature === 'object' && signature !== null &&
+    typeof signature === 'object' &&
+    signature !== null &&
     (signature.header === null || typeof signature.header === 'string') &&
     Array.isArray(signature.signedDigests)
   );
@@ -68,13 +72,16 @@ export interface ReplayOptions {
 }
 
 /** Sends a reported case again, byte for byte, to any URL. */
-export async function replayCase(failure: Failure, options: ReplayOptions): Promise<{ readonly result: DeliveryResult; readonly headers: Record<string, string>; readonly body: Buffer }> {
+export async function replayCase(
+  failure: Failure,
+  options: ReplayOptions,
+): Promise<{ readonly result: DeliveryResult; readonly headers: Record<string, string>; readonly body: Buffer }> {
   const url = validateTarget(options.url, true);
   const body = Buffer.from(failure.request.bodyBase64, 'base64');
   const secrets = options.secrets ?? [];
   const header =
     secrets.length === 0
-      ? failure.request.signature.header ?? undefined
+      ? (failure.request.signature.header ?? undefined)
       : resignHeader(failure.request.signature, (index, upperCase) => {
           const hex = hmacSha512Hex(body, secrets[Math.min(index, secrets.length - 1)] ?? '');
           return upperCase ? hex.toUpperCase() : hex;

@@ -9,7 +9,7 @@ export function requirementTable(checks: readonly CheckReport[]): RequirementRep
   return REQUIREMENTS.map((req) => {
     const mine = checks.filter((c) => c.requirement === req.id);
     const worst = mine.reduce<CheckReport['status'] | undefined>((acc, c) => (acc === undefined || RANK[c.status] > RANK[acc] ? c.status : acc), undefined);
-    const status = !req.remotelyTestable ? 'not-testable' : worst ?? 'not-run';
+    const status = !req.remotelyTestable ? 'not-testable' : (worst ?? 'not-run');
     return { id: req.id, severity: req.severity, summary: req.summary, status, checks: mine.map((c) => c.id) };
   });
 }

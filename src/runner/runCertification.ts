@@ -127,7 +127,5 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
 function trustDescription(url: string): string {
   if (url.startsWith('http:')) return 'plain http: no TLS (allowed by --allow-http)';
   const extra = process.env.NODE_EXTRA_CA_CERTS;
-  return extra !== undefined && extra !== ''
-    ? `Node.js default trust store plus NODE_EXTRA_CA_CERTS (${extra})`
-    : 'Node.js default trust store';
+  return extra !== undefined && extra !== '' ? `Node.js default trust store plus NODE_EXTRA_CA_CERTS (${extra})` : 'Node.js default trust store';
 }

@@ -13,7 +13,10 @@ export function selectChecks(catalogue: readonly Check[], names: readonly string
       if (requirement !== undefined && !requirement.remotelyTestable) {
         throw new UsageError(`${requirement.id} (${requirement.summary}) is not remotely testable: no check sends a request for it; review the receiver's source instead`);
       }
-      throw new UnknownCheckError(name, catalogue.map((c) => c.id));
+      throw new UnknownCheckError(
+        name,
+        catalogue.map((c) => c.id),
+      );
     }
     for (const c of matches) wanted.add(c.id);
   }

@@ -43,7 +43,9 @@ export function validateSecrets(secrets: readonly string[]): readonly string[] {
     const which = secrets.length > 1 ? `secret ${i + 1} of ${secrets.length}` : 'the secret';
     if (secret.trim() === '') throw new UsageError(`${which} is only whitespace: check the value or the environment variable it comes from`);
     if (secret.length < MIN_DISTINCTIVE_LENGTH) {
-      throw new UsageError(`${which} has ${secret.length} characters; hookproof needs at least ${MIN_DISTINCTIVE_LENGTH} (gridX issues long random secrets; a shorter one cannot be kept out of reports)`);
+      throw new UsageError(
+        `${which} has ${secret.length} characters; hookproof needs at least ${MIN_DISTINCTIVE_LENGTH} (gridX issues long random secrets; a shorter one cannot be kept out of reports)`,
+      );
     }
   });
   return secrets;

@@ -16,8 +16,7 @@ export interface ValidationIssue {
 }
 
 export type ValidationResult =
-  | { readonly valid: true; readonly type: string }
-  | { readonly valid: false; readonly type: string | undefined; readonly issues: readonly ValidationIssue[] };
+  { readonly valid: true; readonly type: string } | { readonly valid: false; readonly type: string | undefined; readonly issues: readonly ValidationIssue[] };
 
 export interface EventValidators {
   /** Validates an event against one type's schema (the event's own `type` must match it). */
@@ -41,7 +40,9 @@ export function createValidators(catalogue: EventCatalogue): EventValidators {
   const validateAs = (type: string, event: unknown): ValidationResult => {
     const validate = compiled.get(type);
     if (validate === undefined) {
-      return invalid(type, [{ pointer: `/${discriminator}`, keyword: 'discriminator', message: `/${discriminator} "${type}" is not an event type of the spec (known: ${known.join(', ')})` }]);
+      return invalid(type, [
+        { pointer: `/${discriminator}`, keyword: 'discriminator', message: `/${discriminator} "${type}" is not an event type of the spec (known: ${known.join(', ')})` },
+      ]);
     }
     return validate(event) ? { valid: true, type } : invalid(type, (validate.errors ?? []).map(toIssue));
   };
@@ -91,7 +92,11 @@ function toIssue(error: ErrorObject): ValidationIssue {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return { pointer: `${error.instancePath}/${escapePointerSegment(String(params.missingProperty))}`, keyword: 'required', message: `${where} must have required property "${String(params.missingProperty)}"` };
+      return {
+        pointer: `${error.instancePath}/${escapePointerSegment(String(params.missingProperty))}`,
+        keyword: 'required',
+        message: `${where} must have required property "${String(params.missingProperty)}"`,
+      };
     case 'enum':
       return { pointer: error.instancePath, keyword: 'enum', message: `${where} must be one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
     case 'const':

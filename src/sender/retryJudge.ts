@@ -16,14 +16,7 @@ export interface RetryJudgeOptions {
   readonly retryWindowMs?: number;
 }
 
-export type RetryViolationKind =
-  | 'retry-after-final'
-  | 'sent-after-gone'
-  | 'too-many-retries'
-  | 'no-backoff'
-  | 'body-changed'
-  | 'id-changed'
-  | 'retry-missing';
+export type RetryViolationKind = 'retry-after-final' | 'sent-after-gone' | 'too-many-retries' | 'no-backoff' | 'body-changed' | 'id-changed' | 'retry-missing';
 
 /** One way the sender broke SND-3, shown by one delivery. */
 export interface RetryViolation {
@@ -124,7 +117,12 @@ function judgeEvent(
     const previous = attempts[i - 1] as RetryAttempt;
     const kind = classifyStatus(previous.answer);
     if (kind !== 'transient') {
-      add('retry-after-final', attempt, `no further attempt after a ${previous.answer} (${kind}: gridX never retries it)`, `attempt ${i + 1} arrived ${ms(attempt.atMs - previous.answeredAtMs)} after that answer`);
+      add(
+        'retry-after-final',
+        attempt,
+        `no further attempt after a ${previous.answer} (${kind}: gridX never retries it)`,
+        `attempt ${i + 1} arrived ${ms(attempt.atMs - previous.answeredAtMs)} after that answer`,
+      );
     }
     if (i > settings.maxRetries) {
       add('too-many-retries', attempt, `at most ${settings.maxRetries} retries (${settings.maxRetries + 1} attempts)`, `${attempts.length} attempts`);
@@ -146,7 +144,12 @@ function judgeEvent(
     else if (endedAtMs - last.answeredAtMs < settings.retryWindowMs || continued.has(first.eventKey)) state = 'pending';
     else {
       state = 'abandoned';
-      add('retry-missing', last, `a retry of the transient ${last.answer} (up to ${settings.maxRetries} retries with backoff)`, `no retry within ${ms(settings.retryWindowMs)} after attempt ${attempts.length}`);
+      add(
+        'retry-missing',
+        last,
+        `a retry of the transient ${last.answer} (up to ${settings.maxRetries} retries with backoff)`,
+        `no retry within ${ms(settings.retryWindowMs)} after attempt ${attempts.length}`,
+      );
     }
   }
   return {
@@ -210,13 +213,15 @@ function sentAfterGone(deliveries: readonly RetryAttempt[]): RetryViolation[] {
   if (gone === undefined) return [];
   const after = deliveries.filter((d) => d.eventKey !== gone.eventKey && d.atMs > gone.answeredAtMs).sort((a, b) => a.atMs - b.atMs)[0];
   if (after === undefined) return [];
-  return [{
-    kind: 'sent-after-gone',
-    eventKey: after.eventKey,
-    delivery: after.index,
-    expected: `nothing more after the 410 Gone answered to delivery ${gone.index} (gridX deletes the subscription)`,
-    actual: `delivery ${after.index} arrived ${ms(after.atMs - gone.answeredAtMs)} later`,
-  }];
+  return [
+    {
+      kind: 'sent-after-gone',
+      eventKey: after.eventKey,
+      delivery: after.index,
+      expected: `nothing more after the 410 Gone answered to delivery ${gone.index} (gridX deletes the subscription)`,
+      actual: `delivery ${after.index} arrived ${ms(after.atMs - gone.answeredAtMs)} later`,
+    },
+  ];
 }
 
 function shapeWithoutId(body: Buffer): string | undefined {

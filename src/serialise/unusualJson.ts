@@ -21,11 +21,13 @@ class Choices {
  * receiver that re-serialises before verifying the signature computes another digest (SIG-8).
  */
 export function unusualJsonArbitrary(value: unknown): fc.Arbitrary<string> {
-  return fc
-    .array(fc.nat({ max: 1000 }), { minLength: 16, maxLength: 64 })
-    // The leading newline guarantees the bytes differ from the canonical form even when every
-    // other choice is "plain".
-    .map((values) => `\n${write(value, new Choices(values))}`);
+  return (
+    fc
+      .array(fc.nat({ max: 1000 }), { minLength: 16, maxLength: 64 })
+      // The leading newline guarantees the bytes differ from the canonical form even when every
+      // other choice is "plain".
+      .map((values) => `\n${write(value, new Choices(values))}`)
+  );
 }
 
 function write(value: unknown, choices: Choices): string {

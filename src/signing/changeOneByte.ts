@@ -42,9 +42,7 @@ interface Replacement {
   byte(original: number, variant: number): number;
 }
 
-const ALPHANUMERIC_CLASSES = ['0123456789', 'abcdef', 'ABCDEF', 'ghijklmnopqrstuvwxyz', 'GHIJKLMNOPQRSTUVWXYZ'].map((chars) =>
-  Array.from(chars, (char) => char.charCodeAt(0)),
-);
+const ALPHANUMERIC_CLASSES = ['0123456789', 'abcdef', 'ABCDEF', 'ghijklmnopqrstuvwxyz', 'GHIJKLMNOPQRSTUVWXYZ'].map((chars) => Array.from(chars, (char) => char.charCodeAt(0)));
 
 const WITHIN_CLASS: Replacement = {
   // The smallest class (a-f) leaves five alternatives.

@@ -31,40 +31,46 @@ export function sha1PrefixCase(context: CaseContext): fc.Arbitrary<SignatureCase
 export function nonHexCase(context: CaseContext): fc.Arbitrary<SignatureCase> {
   // eslint-disable-next-line @typescript-eslint/no-misused-spread -- an ASCII-only literal: one character is one code point.
   const letter = fc.constantFrom(...'ghijklmnopqrstuvwxyz');
-  return fc.record({ digest: receiverDigest(context), at: fc.nat({ max: 127 }), letter }).map(({ digest, at, letter }) =>
-    makeCase(
-      'non-hex',
-      `sha512=${digest.hex.slice(0, at)}${letter}${digest.hex.slice(at + 1)}`,
-      context.body,
-      `hex digit ${at + 1} of a digest made with ${describeSecret(context, digest.secretIndex)} replaced by "${letter}"`,
-    ),
-  );
+  return fc
+    .record({ digest: receiverDigest(context), at: fc.nat({ max: 127 }), letter })
+    .map(({ digest, at, letter }) =>
+      makeCase(
+        'non-hex',
+        `sha512=${digest.hex.slice(0, at)}${letter}${digest.hex.slice(at + 1)}`,
+        context.body,
+        `hex digit ${at + 1} of a digest made with ${describeSecret(context, digest.secretIndex)} replaced by "${letter}"`,
+      ),
+    );
 }
 
 /** SIG-5: a matching digest missing 1 to 127 of its last hex digits (shrinks toward one missing). */
 export function tooShortCase(context: CaseContext): fc.Arbitrary<SignatureCase> {
-  return fc.record({ digest: receiverDigest(context), missing: fc.integer({ min: 1, max: 127 }) }).map(({ digest, missing }) =>
-    makeCase(
-      'too-short',
-      `sha512=${digest.hex.slice(0, 128 - missing)}`,
-      context.body,
-      `a digest made with ${describeSecret(context, digest.secretIndex)}, cut to ${128 - missing} hex digits`,
-    ),
-  );
+  return fc
+    .record({ digest: receiverDigest(context), missing: fc.integer({ min: 1, max: 127 }) })
+    .map(({ digest, missing }) =>
+      makeCase(
+        'too-short',
+        `sha512=${digest.hex.slice(0, 128 - missing)}`,
+        context.body,
+        `a digest made with ${describeSecret(context, digest.secretIndex)}, cut to ${128 - missing} hex digits`,
+      ),
+    );
 }
 
 /** SIG-5: a matching digest followed by 1 to 128 extra hex digits (shrinks toward one `0`). */
 export function tooLongCase(context: CaseContext): fc.Arbitrary<SignatureCase> {
   // eslint-disable-next-line @typescript-eslint/no-misused-spread -- an ASCII-only literal: one character is one code point.
   const extra = fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 1, maxLength: 128, size: 'max' });
-  return fc.record({ digest: receiverDigest(context), extra }).map(({ digest, extra }) =>
-    makeCase(
-      'too-long',
-      `sha512=${digest.hex}${extra}`,
-      context.body,
-      `a digest made with ${describeSecret(context, digest.secretIndex)}, followed by ${extra.length} extra hex digits`,
-    ),
-  );
+  return fc
+    .record({ digest: receiverDigest(context), extra })
+    .map(({ digest, extra }) =>
+      makeCase(
+        'too-long',
+        `sha512=${digest.hex}${extra}`,
+        context.body,
+        `a digest made with ${describeSecret(context, digest.secretIndex)}, followed by ${extra.length} extra hex digits`,
+      ),
+    );
 }
 
 /** SIG-5: a matching digest cut to its first 64 hex digits, the length of a SHA-256 digest. */
@@ -86,12 +92,7 @@ export function garbageAroundCase(context: CaseContext): fc.Arbitrary<SignatureC
   return fc.record({ digest: receiverDigest(context), junk, placement }).map(({ digest, junk, placement }) => {
     const valid = `sha512=${digest.hex}`;
     const header = placement === 'before' ? `${junk}${valid}` : placement === 'after' ? `${valid}${junk}` : `${valid} ${junk}`;
-    return makeCase(
-      'garbage-around',
-      header,
-      context.body,
-      `"${junk}" ${placement} a valid header made with ${describeSecret(context, digest.secretIndex)}`,
-    );
+    return makeCase('garbage-around', header, context.body, `"${junk}" ${placement} a valid header made with ${describeSecret(context, digest.secretIndex)}`);
   });
 }
 
@@ -104,11 +105,7 @@ const JUNK_CHARACTERS = [
   ...Array.from({ length: 0x7e - 0x20 }, (_, i) => String.fromCharCode(0x21 + i)).filter((c) => !/[0-9a-fA-F]/.test(c) && !TELLING_JUNK.includes(c)),
 ];
 
-function malformed(
-  context: CaseContext,
-  label: SignatureLabel,
-  build: (hex: string, madeWith: string) => { header: string; detail: string },
-): fc.Arbitrary<SignatureCase> {
+function malformed(context: CaseContext, label: SignatureLabel, build: (hex: string, madeWith: string) => { header: string; detail: string }): fc.Arbitrary<SignatureCase> {
   return receiverDigest(context).map(({ hex, secretIndex }) => {
     const { header, detail } = build(hex, describeSecret(context, secretIndex));
     return makeCase(label, header, context.body, detail);

@@ -18,24 +18,23 @@ export function wrongSecretCase(context: CaseContext): fc.Arbitrary<SignatureCas
 
 /** SIG-4: signed correctly with a receiver secret, then one byte of the body changed. */
 export function bodyChangedCase(context: CaseContext): fc.Arbitrary<SignatureCase> {
-  return fc.record({ digest: receiverDigest(context), changed: changeOneByte(context.body) }).map(({ digest, changed }) =>
-    makeCase(
-      'body-changed',
-      joinDigests([digest.hex]),
-      changed.bytes,
-      `signed with ${describeSecret(context, digest.secretIndex)}, then ${changed.detail}`,
-    ),
-  );
+  return fc
+    .record({ digest: receiverDigest(context), changed: changeOneByte(context.body) })
+    .map(({ digest, changed }) =>
+      makeCase('body-changed', joinDigests([digest.hex]), changed.bytes, `signed with ${describeSecret(context, digest.secretIndex)}, then ${changed.detail}`),
+    );
 }
 
 /** SIG-7: 2 to 5 canonical digests, none made with a receiver secret. */
 export function noneMatchingCase(context: CaseContext): fc.Arbitrary<SignatureCase> {
-  return fc.uniqueArray(context.otherSecret, { minLength: 2, maxLength: 5, size: 'max' }).map((secrets) =>
-    makeCase(
-      'none-matching',
-      joinDigests(secrets.map((secret) => hmacSha512Hex(context.body, secret))),
-      context.body,
-      `${secrets.length} digests, none made with a receiver secret`,
-    ),
-  );
+  return fc
+    .uniqueArray(context.otherSecret, { minLength: 2, maxLength: 5, size: 'max' })
+    .map((secrets) =>
+      makeCase(
+        'none-matching',
+        joinDigests(secrets.map((secret) => hmacSha512Hex(context.body, secret))),
+        context.body,
+        `${secrets.length} digests, none made with a receiver secret`,
+      ),
+    );
 }

@@ -2,17 +2,7 @@ import fc from 'fast-check';
 import { UsageError } from '../errors';
 import { noSpaceSeparatorCase, rotationCase, uppercaseHexCase, validSingleCase } from './acceptedCases';
 import { caseContext, type CaseContext } from './caseContext';
-import {
-  emptyValueCase,
-  garbageAroundCase,
-  noPrefixCase,
-  nonHexCase,
-  sha1PrefixCase,
-  sha256PrefixCase,
-  tooLongCase,
-  tooShortCase,
-  truncated64Case,
-} from './malformedHeaderCases';
+import { emptyValueCase, garbageAroundCase, noPrefixCase, nonHexCase, sha1PrefixCase, sha256PrefixCase, tooLongCase, tooShortCase, truncated64Case } from './malformedHeaderCases';
 import { bodyChangedCase, missingHeaderCase, noneMatchingCase, wrongSecretCase } from './rejectedCases';
 import { SIGNATURE_LABELS, type SignatureCase, type SignatureLabel } from './signatureLabels';
 
@@ -50,11 +40,7 @@ const CASE_BUILDERS: Readonly<Record<SignatureLabel, (context: CaseContext) => f
  * changes its label: it goes toward fewer digests, the matching one first, the first secret.
  * Throws `UsageError` when `receiverSecrets` or `labels` is empty or a label is unknown.
  */
-export function signatureCaseArbitrary(
-  body: Uint8Array,
-  receiverSecrets: readonly string[],
-  labels: readonly SignatureLabel[] = SIGNATURE_LABELS,
-): fc.Arbitrary<SignatureCase> {
+export function signatureCaseArbitrary(body: Uint8Array, receiverSecrets: readonly string[], labels: readonly SignatureLabel[] = SIGNATURE_LABELS): fc.Arbitrary<SignatureCase> {
   if (labels.length === 0) throw new UsageError('signature cases need at least one label');
   const unknown = labels.filter((label) => !Object.hasOwn(CASE_BUILDERS, label));
   if (unknown.length > 0) {

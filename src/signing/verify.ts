@@ -6,9 +6,7 @@ import { parseSignatureHeader } from './parseSignatureHeader';
  * The verdict on one request. Indexes are 0-based: which digest of the header matched, and which of
  * the receiver's secrets it was made with (the first such pair in header order, then secret order).
  */
-export type SignatureVerification =
-  | { valid: true; matchedDigest: number; matchedSecret: number }
-  | { valid: false; reason: 'missing' | 'malformed' | 'no-match' };
+export type SignatureVerification = { valid: true; matchedDigest: number; matchedSecret: number } | { valid: false; reason: 'missing' | 'malformed' | 'no-match' };
 
 /**
  * Verifies an `X-Signature` value against the raw body bytes, as a conformant receiver must:

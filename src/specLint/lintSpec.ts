@@ -30,12 +30,7 @@ export function lintSpec(spec: SpecDocument): LintReport {
   const built = tryLoad(spec);
   const catalogue = built instanceof LoadFailure ? undefined : built;
   const root = eventRootOrUndefined(spec);
-  const unhandled: Defect[] = [
-    ...danglingRefs(spec),
-    ...(root === undefined ? [] : mappingDefects(spec, root)),
-    ...formatDefects(spec, catalogue),
-    ...notSchemas(spec),
-  ];
+  const unhandled: Defect[] = [...danglingRefs(spec), ...(root === undefined ? [] : mappingDefects(spec, root)), ...formatDefects(spec, catalogue), ...notSchemas(spec)];
   if (built instanceof LoadFailure) {
     unhandled.push({ code: 'does-not-load', pointer: '', message: built.message });
   }
@@ -53,7 +48,7 @@ function tryLoad(spec: SpecDocument): EventCatalogue | LoadFailure {
   } catch (error) {
     if (error instanceof SpecInvalidError) return new LoadFailure(withoutPathPrefix(error.message, spec.path));
     // Loading would stop with this error too: the lint says so rather than passing the spec.
-    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     return new LoadFailure(`loading fails: ${message}`);
   }
 }
@@ -96,7 +91,11 @@ function danglingRefs(spec: SpecDocument): Defect[] {
 function notSchemas(spec: SpecDocument): Defect[] {
   return nonSchemaProperties(schemasOf(spec))
     .filter((entry) => !entry.movable)
-    .map((entry) => ({ code: 'property-not-a-schema', pointer: entry.pointer, message: `property "${entry.name}" is described by ${JSON.stringify(entry.value)}, which is not a schema` }));
+    .map((entry) => ({
+      code: 'property-not-a-schema',
+      pointer: entry.pointer,
+      message: `property "${entry.name}" is described by ${JSON.stringify(entry.value)}, which is not a schema`,
+    }));
 }
 
 function mappingDefects(spec: SpecDocument, root: EventRoot): Defect[] {

@@ -6,10 +6,5 @@ import { replaceInvalidChars } from './sanitize';
  * on purpose, and this is what keeps it text.
  */
 export function escapeHtml(text: string): string {
-  return replaceInvalidChars(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return replaceInvalidChars(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }

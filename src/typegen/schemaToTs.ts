@@ -43,7 +43,13 @@ export function objectBody(schema: SchemaObject, indent: string): string {
 /** TSDoc lines for a schema: description, string format, explicit range, deprecation. */
 export function docComment(schema: SchemaObject, indent: string): string[] {
   const lines: string[] = [];
-  if (typeof schema.description === 'string') lines.push(...schema.description.trimEnd().split('\n').map((l) => l.trimEnd()));
+  if (typeof schema.description === 'string')
+    lines.push(
+      ...schema.description
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.trimEnd()),
+    );
   if (typeof schema.format === 'string') lines.push(`@format ${schema.format}`);
   for (const bound of explicitBounds(schema)) lines.push(bound);
   if (schema.deprecated === true) lines.push('@deprecated');

@@ -31,7 +31,9 @@ describe.each(catalogue.types.map((t) => [t.type, t] as const))('invalid %s case
   });
 
   it('the mutated field is the one the validator complains about', () => {
-    for (const c of fc.sample(invalidEventArbitrary(catalogue, eventType, { kinds: ['missing-required', 'wrong-type', 'enum-outside', 'bad-format', 'out-of-range'] }), { numRuns: 100 })) {
+    for (const c of fc.sample(invalidEventArbitrary(catalogue, eventType, { kinds: ['missing-required', 'wrong-type', 'enum-outside', 'bad-format', 'out-of-range'] }), {
+      numRuns: 100,
+    })) {
       const result = validators.validateBytes(c.body);
       expect(result.valid).toBe(false);
       if (!result.valid) expect(result.issues.map((i) => i.pointer)).toContain(c.pointer);

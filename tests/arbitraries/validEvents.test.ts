@@ -25,12 +25,17 @@ describe.each(catalogue.types.map((t) => [t.type, t] as const))('valid %s events
     );
   });
 
-
   it('cover every enum value of every field', () => {
     const samples = fc.sample(eventArbitrary(eventType, { presence: 'full' }), { numRuns: 300 });
     const enums = enumFields(eventType.schema);
     for (const [pointer, values] of enums) {
-      const seen = new Set(samples.flatMap((e) => leaves(e).filter(([p]) => p === pointer).map(([, v]) => v)));
+      const seen = new Set(
+        samples.flatMap((e) =>
+          leaves(e)
+            .filter(([p]) => p === pointer)
+            .map(([, v]) => v),
+        ),
+      );
       expect([pointer, [...seen].sort()]).toEqual([pointer, [...values].sort()]);
     }
   });
@@ -83,7 +88,12 @@ function enumFields(schema: Record<string, unknown>, pointer = '', out = new Map
 describe('valid events over all types', () => {
   const samples = fc.sample(anyEventArbitrary(catalogue, { extraProperties: false }), { numRuns: 4000 });
   const strings = samples.flatMap((e) => leaves(e).map(([, v]) => v)).filter((v): v is string => typeof v === 'string');
-  const numbersAt = (suffix: string): number[] => samples.flatMap((e) => leaves(e).filter(([p, v]) => p.endsWith(suffix) && typeof v === 'number').map(([, v]) => v as number));
+  const numbersAt = (suffix: string): number[] =>
+    samples.flatMap((e) =>
+      leaves(e)
+        .filter(([p, v]) => p.endsWith(suffix) && typeof v === 'number')
+        .map(([, v]) => v as number),
+    );
 
   it('exclude deprecated types unless asked', () => {
     const deprecated = new Set(catalogue.types.filter((t) => t.deprecated).map((t) => t.type));

@@ -38,7 +38,15 @@ describe('canonical JSON (RFC 8785 for report values)', () => {
 
   it('matches RFC 8785 key order (UTF-16 code units) on its own example keys', () => {
     // RFC 8785 §3.2.3: sorting is by UTF-16 code units, so U+1F600 (surrogates D83D…) sorts before U+FB33.
-    const value = { '\u20ac': 'Euro Sign', '\r': 'Carriage Return', '\ufb33': 'Hebrew Letter Dalet With Dagesh', '1': 'One', '\ud83d\ude00': 'Emoji: Grinning Face', '\u0080': 'Control', '\u00f6': 'Latin Small Letter O With Diaeresis' };
+    const value = {
+      '\u20ac': 'Euro Sign',
+      '\r': 'Carriage Return',
+      '\ufb33': 'Hebrew Letter Dalet With Dagesh',
+      '1': 'One',
+      '\ud83d\ude00': 'Emoji: Grinning Face',
+      '\u0080': 'Control',
+      '\u00f6': 'Latin Small Letter O With Diaeresis',
+    };
     // Read the order off the text: Object.keys would put the integer-like key "1" first anyway.
     const text = canonicalize(value);
     const order = ['Carriage Return', 'One', 'Control', 'Latin Small Letter O With Diaeresis', 'Euro Sign', 'Emoji: Grinning Face', 'Hebrew Letter Dalet With Dagesh'];

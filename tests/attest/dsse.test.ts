@@ -31,12 +31,15 @@ describe('DSSE envelopes signed with Ed25519', () => {
     );
   });
 
-  it("names the key by the SHA-256 of its public half, and never carries the key", () => {
+  it('names the key by the SHA-256 of its public half, and never carries the key', () => {
     const envelope = signEnvelope(type, Buffer.from('{}'), gridx.privateKey);
     expect(envelope.signatures).toEqual([{ keyid: keyIdOf(createPublicKey(gridx.privateKey)), sig: expect.stringMatching(/^[A-Za-z0-9+/]{86}==$/) }]);
     expect(keyIdOf(gridx.privateKey)).toBe(keyIdOf(gridx.publicKey));
     const pem = gridx.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    const body = pem.split('\n').filter((l) => l !== '' && !l.startsWith('-----')).join('');
+    const body = pem
+      .split('\n')
+      .filter((l) => l !== '' && !l.startsWith('-----'))
+      .join('');
     expect(JSON.stringify(envelope)).not.toContain(body.slice(-40));
   });
 

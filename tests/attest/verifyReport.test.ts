@@ -24,7 +24,7 @@ describe('verifyReport', () => {
     expect(verifyReport(withDigest({ ...makePassingReport(), verdict: 'fail' }), path).verdict).toBe('inconsistent');
   });
 
-  it("holds a listen (sender) report to its own rule: failing with no failed check is allowed (nothing arrived)", () => {
+  it('holds a listen (sender) report to its own rule: failing with no failed check is allowed (nothing arrived)', () => {
     const sender: CertificationReport = { ...makePassingReport(), subject: 'sender', verdict: 'fail' };
     expect(verifyReport(withDigest(sender), path).verdict).toBe('consistent');
     const contradicted: CertificationReport = { ...makeReport(), subject: 'sender', verdict: 'pass' };
@@ -37,7 +37,9 @@ describe('verifyReport', () => {
     write(report);
     expect(verifyReport(report, path, key.publicKey)).toMatchObject({ signature: 'valid', problems: [] });
     write(withDigest({ ...report, spec: { ...report.spec, sha256: 'a'.repeat(64) } }));
-    expect(verifyReport(report, path, key.publicKey).problems).toEqual(expect.arrayContaining([expect.stringContaining('another report'), expect.stringContaining('another spec')]));
+    expect(verifyReport(report, path, key.publicKey).problems).toEqual(
+      expect.arrayContaining([expect.stringContaining('another report'), expect.stringContaining('another spec')]),
+    );
     write(withDigest({ ...report, target: { ...report.target, url: 'https://elsewhere.example/hooks' } }));
     expect(verifyReport(report, path, key.publicKey)).toMatchObject({ signature: 'invalid', problems: expect.arrayContaining([expect.stringContaining('another receiver URL')]) });
     writeFileSync(join(dir, 'report.dsse.json'), '{"not":"an envelope"}');

@@ -119,7 +119,8 @@ describe('full certification against hostile receivers', () => {
       if (check.requirement === 'TLS-1' && !https) expect(check.status).toBe('warn');
       else if (passing.includes(check.requirement)) expect({ id: check.id, status: check.status }).toEqual({ id: check.id, status: 'pass' });
       else if (check.requirement === owner || FORGED.includes(check.requirement)) expect({ id: check.id, status: check.status }).toEqual({ id: check.id, status: 'fail' });
-      else if (check.severity === 'required') expect({ id: check.id, status: check.status, blockedBy: check.blockedBy }).toEqual({ id: check.id, status: 'blocked', blockedBy: [owner] });
+      else if (check.severity === 'required')
+        expect({ id: check.id, status: check.status, blockedBy: check.blockedBy }).toEqual({ id: check.id, status: 'blocked', blockedBy: [owner] });
       // Recommended and informational checks may pass (a 302 is a permanent refusal, all EVT-5
       // asks for) or be blocked (SIG-10 and GONE-1 judge only 401 and 410 answers, which never came).
       else expect(['warn', 'pass', 'skip', 'blocked']).toContain(check.status);
@@ -127,60 +128,88 @@ describe('full certification against hostile receivers', () => {
     }
   };
 
-  it('a receiver that never answers: every delivery times out, and the hang guard ends the run quickly', async () => {
-    const { report, wallMs } = await run(hostile.hang(), SHORT_TIMEOUT_MS);
-    expectFailedReport(report, new RegExp(`^(\\d+ attempt\\(s\\): )?timeout after \\d+ ms`));
-    const delivery = report.checks.filter((c) => c.requirement.startsWith('DLV'));
-    // At most a batch of four (DLV-6) and its control, the same event sent alone.
-    expect(delivery.map((c) => `${c.id}: ${c.cases <= 5 ? 'bounded' : c.cases}`)).toEqual(delivery.map((c) => `${c.id}: bounded`));
-    // The guard is proven by what was sent, not by a stopwatch (a loaded machine stalls timers):
-    // a sound receiver gets over 600 cases at --runs 3; a hanging one gets a few per check.
-    expect(report.summary.cases).toBeLessThanOrEqual(HUNG_RUN_MAX_CASES);
-    expect(wallMs).toBeLessThan(SLOW_TEST_MS / 2);
-  }, SLOW_TEST_MS);
+  it(
+    'a receiver that never answers: every delivery times out, and the hang guard ends the run quickly',
+    async () => {
+      const { report, wallMs } = await run(hostile.hang(), SHORT_TIMEOUT_MS);
+      expectFailedReport(report, new RegExp(`^(\\d+ attempt\\(s\\): )?timeout after \\d+ ms`));
+      const delivery = report.checks.filter((c) => c.requirement.startsWith('DLV'));
+      // At most a batch of four (DLV-6) and its control, the same event sent alone.
+      expect(delivery.map((c) => `${c.id}: ${c.cases <= 5 ? 'bounded' : c.cases}`)).toEqual(delivery.map((c) => `${c.id}: bounded`));
+      // The guard is proven by what was sent, not by a stopwatch (a loaded machine stalls timers):
+      // a sound receiver gets over 600 cases at --runs 3; a hanging one gets a few per check.
+      expect(report.summary.cases).toBeLessThanOrEqual(HUNG_RUN_MAX_CASES);
+      expect(wallMs).toBeLessThan(SLOW_TEST_MS / 2);
+    },
+    SLOW_TEST_MS,
+  );
 
-  it('a receiver that resets every connection', async () => {
-    const { report, wallMs } = await run(hostile.reset(), TIMEOUT_MS);
-    expectFailedReport(report, /error CONNECTION_RESET/);
-    expect(wallMs).toBeLessThan(SLOW_TEST_MS / 2);
-  }, SLOW_TEST_MS);
+  it(
+    'a receiver that resets every connection',
+    async () => {
+      const { report, wallMs } = await run(hostile.reset(), TIMEOUT_MS);
+      expectFailedReport(report, /error CONNECTION_RESET/);
+      expect(wallMs).toBeLessThan(SLOW_TEST_MS / 2);
+    },
+    SLOW_TEST_MS,
+  );
 
-  it('a receiver that trickles its headers one byte per 100 ms', async () => {
-    const { report, wallMs } = await run(hostile.trickle(), SHORT_TIMEOUT_MS);
-    expectFailedReport(report, /timeout after \d+ ms/);
-    expect(report.summary.cases).toBeLessThanOrEqual(HUNG_RUN_MAX_CASES);
-    expect(wallMs).toBeLessThan(SLOW_TEST_MS / 2);
-  }, SLOW_TEST_MS);
+  it(
+    'a receiver that trickles its headers one byte per 100 ms',
+    async () => {
+      const { report, wallMs } = await run(hostile.trickle(), SHORT_TIMEOUT_MS);
+      expectFailedReport(report, /timeout after \d+ ms/);
+      expect(report.summary.cases).toBeLessThanOrEqual(HUNG_RUN_MAX_CASES);
+      expect(wallMs).toBeLessThan(SLOW_TEST_MS / 2);
+    },
+    SLOW_TEST_MS,
+  );
 
-  it('a receiver that answers 100 MB: the body is capped, never downloaded in full', async () => {
-    const produced = { bytes: 0 };
-    const { report, wallMs } = await run(hostile.hugeBody(produced), TIMEOUT_MS);
-    expectFailedReport(report, /500 transient in \d+ ms \(response body truncated\)/, { owner: 'EVT-1', passing: ['DLV-1'] });
-    // The client keeps 64 KiB and drops the connection: the server only ever produced what the
-    // socket buffers took before the reset (about 4 MB a delivery measured), never 100 MB.
-    expect(produced.bytes / report.summary.cases).toBeLessThan(HUNDRED_MB / 10);
-    expect(wallMs).toBeLessThan(SLOW_TEST_MS / 2);
-  }, SLOW_TEST_MS);
+  it(
+    'a receiver that answers 100 MB: the body is capped, never downloaded in full',
+    async () => {
+      const produced = { bytes: 0 };
+      const { report, wallMs } = await run(hostile.hugeBody(produced), TIMEOUT_MS);
+      expectFailedReport(report, /500 transient in \d+ ms \(response body truncated\)/, { owner: 'EVT-1', passing: ['DLV-1'] });
+      // The client keeps 64 KiB and drops the connection: the server only ever produced what the
+      // socket buffers took before the reset (about 4 MB a delivery measured), never 100 MB.
+      expect(produced.bytes / report.summary.cases).toBeLessThan(HUNDRED_MB / 10);
+      expect(wallMs).toBeLessThan(SLOW_TEST_MS / 2);
+    },
+    SLOW_TEST_MS,
+  );
 
-  it('a receiver that redirects to itself: each case is sent once, the loop is never followed', async () => {
-    const hits = { count: 0 };
-    const { report, wallMs } = await run(hostile.redirectLoop(hits), TIMEOUT_MS);
-    expectFailedReport(report, /302 permanent/, { owner: 'DLV-3', passing: ['DLV-1'] });
-    expect(hits.count).toBe(report.summary.cases);
-    expect(wallMs).toBeLessThan(SLOW_TEST_MS / 2);
-  }, SLOW_TEST_MS);
+  it(
+    'a receiver that redirects to itself: each case is sent once, the loop is never followed',
+    async () => {
+      const hits = { count: 0 };
+      const { report, wallMs } = await run(hostile.redirectLoop(hits), TIMEOUT_MS);
+      expectFailedReport(report, /302 permanent/, { owner: 'DLV-3', passing: ['DLV-1'] });
+      expect(hits.count).toBe(report.summary.cases);
+      expect(wallMs).toBeLessThan(SLOW_TEST_MS / 2);
+    },
+    SLOW_TEST_MS,
+  );
 
-  it('a receiver that answers garbage instead of HTTP', async () => {
-    const { report, wallMs } = await run(hostile.garbage(), TIMEOUT_MS);
-    expectFailedReport(report, /error PROTOCOL_ERROR/);
-    expect(wallMs).toBeLessThan(SLOW_TEST_MS / 2);
-  }, SLOW_TEST_MS);
+  it(
+    'a receiver that answers garbage instead of HTTP',
+    async () => {
+      const { report, wallMs } = await run(hostile.garbage(), TIMEOUT_MS);
+      expectFailedReport(report, /error PROTOCOL_ERROR/);
+      expect(wallMs).toBeLessThan(SLOW_TEST_MS / 2);
+    },
+    SLOW_TEST_MS,
+  );
 
-  (hasOpenssl() ? it : it.skip)('a receiver behind a self-signed certificate', async () => {
-    const { selfSigned } = generateTlsFixtures();
-    const { report, wallMs } = await run(createHttpsServer(selfSigned, createReferenceHandler({ secrets: [SECRET] })), TIMEOUT_MS, 'https');
-    expectFailedReport(report, /error TLS_UNTRUSTED/, { owner: 'TLS-1', https: true });
-    expect(report.checks.find((c) => c.requirement === 'TLS-1')?.note).toContain('NODE_EXTRA_CA_CERTS');
-    expect(wallMs).toBeLessThan(SLOW_TEST_MS / 2);
-  }, SLOW_TEST_MS);
+  (hasOpenssl() ? it : it.skip)(
+    'a receiver behind a self-signed certificate',
+    async () => {
+      const { selfSigned } = generateTlsFixtures();
+      const { report, wallMs } = await run(createHttpsServer(selfSigned, createReferenceHandler({ secrets: [SECRET] })), TIMEOUT_MS, 'https');
+      expectFailedReport(report, /error TLS_UNTRUSTED/, { owner: 'TLS-1', https: true });
+      expect(report.checks.find((c) => c.requirement === 'TLS-1')?.note).toContain('NODE_EXTRA_CA_CERTS');
+      expect(wallMs).toBeLessThan(SLOW_TEST_MS / 2);
+    },
+    SLOW_TEST_MS,
+  );
 });

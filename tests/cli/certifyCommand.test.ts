@@ -60,10 +60,13 @@ describe('hookproof certify', () => {
   });
 
   it('fails a receiver that accepts forged signatures: exit 1, with a curl reproduction that really reproduces', async () => {
-    const receiver = await defectiveReceiver((_req, _body, res) => {
-      res.writeHead(204).end();
-      return true;
-    }, [SECRET]);
+    const receiver = await defectiveReceiver(
+      (_req, _body, res) => {
+        res.writeHead(204).end();
+        return true;
+      },
+      [SECRET],
+    );
     receivers.push(receiver);
     const dir = tmp();
     const run = await cli(['certify', '--url', receiver.url, '--report-dir', dir, '--checks', 'SIG-3,SIG-6', ...FAST]);
@@ -99,12 +102,15 @@ describe('hookproof certify', () => {
     expect(seen[1]).toEqual(seen[0]);
   });
 
-  it('replays a reported case to another URL, re-signing with that receiver\'s secret', async () => {
+  it("replays a reported case to another URL, re-signing with that receiver's secret", async () => {
     // 401 to everything: SIG-1's own failure (a 500 would be EVT-1's, and SIG-1 blocked by it).
-    const broken = await defectiveReceiver((_req, _body, res) => {
-      res.writeHead(401).end();
-      return true;
-    }, [SECRET]);
+    const broken = await defectiveReceiver(
+      (_req, _body, res) => {
+        res.writeHead(401).end();
+        return true;
+      },
+      [SECRET],
+    );
     receivers.push(broken);
     const dir = tmp();
     await cli(['certify', '--url', broken.url, '--report-dir', dir, '--checks', 'SIG-1', ...FAST]);

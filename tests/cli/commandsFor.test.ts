@@ -12,7 +12,7 @@ describe('commandsFor: a run loads only the command it names', () => {
   });
 
   it('needs no command for --version, and every command for help or an unknown command', () => {
-    expect( commandsFor(['--version'])).toEqual([]);
+    expect(commandsFor(['--version'])).toEqual([]);
     expect(commandsFor(['-V'])).toEqual([]);
     expect(commandsFor([])).toBe(COMMANDS);
     expect(commandsFor(['--help'])).toBe(COMMANDS);

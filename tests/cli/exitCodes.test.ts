@@ -8,12 +8,25 @@ describe('exit codes', () => {
     expect(exitCodeForOutcome(true)).toBe(1);
   });
 
-  it.each<HookproofErrorCode>(['USAGE', 'SPEC_UNREADABLE', 'SPEC_INVALID', 'INPUT_UNREADABLE', 'UNKNOWN_EVENT_TYPE', 'UNKNOWN_CHECK', 'TARGET_INVALID', 'SECRET_MISSING', 'REPORT_UNREADABLE', 'KEY_INVALID', 'RECHECK_REFUSED', 'PACT_CLI_UNAVAILABLE', 'PACT_FILE_INVALID', 'CATALOGUE_INVALID', 'INTERNAL'])(
-    'maps HookproofError %s to 2',
-    (code) => {
-      expect(exitCodeForError(new HookproofError(code, 'x'))).toBe(EXIT.error);
-    },
-  );
+  it.each<HookproofErrorCode>([
+    'USAGE',
+    'SPEC_UNREADABLE',
+    'SPEC_INVALID',
+    'INPUT_UNREADABLE',
+    'UNKNOWN_EVENT_TYPE',
+    'UNKNOWN_CHECK',
+    'TARGET_INVALID',
+    'SECRET_MISSING',
+    'REPORT_UNREADABLE',
+    'KEY_INVALID',
+    'RECHECK_REFUSED',
+    'PACT_CLI_UNAVAILABLE',
+    'PACT_FILE_INVALID',
+    'CATALOGUE_INVALID',
+    'INTERNAL',
+  ])('maps HookproofError %s to 2', (code) => {
+    expect(exitCodeForError(new HookproofError(code, 'x'))).toBe(EXIT.error);
+  });
 
   it('maps subclasses, unexpected errors and commander usage errors to 2', () => {
     expect(exitCodeForError(new UsageError('x'))).toBe(2);

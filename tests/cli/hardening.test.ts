@@ -52,7 +52,10 @@ describe('every number option has a range, checked before anything runs', () => 
     );
   });
 
-  it.each([['--for', '600h'], ['--retry-window', '600h']])('%s %s is refused instead of firing at once', async (option, value) => {
+  it.each([
+    ['--for', '600h'],
+    ['--retry-window', '600h'],
+  ])('%s %s is refused instead of firing at once', async (option, value) => {
     const result = await cli(['listen', '--port', '0', option, value]);
     expectRefused(result, new RegExp(`^hookproof: ${option} must be at most 2147483647 ms`));
   });
@@ -66,7 +69,10 @@ describe('URLs that cannot be sent are refused up front, credentials masked', ()
     ['http://127.0.0.1:9/hööks', /must be percent-encoded/],
     ['http://user:hunter2-pw@127.0.0.1:9/hooks', /credentials in the target URL are not supported.*http:\/\/user:\*\*\*@127\.0\.0\.1:9\/hooks/],
   ])('%s', async (url, pattern) => {
-    for (const args of [[...CERTIFY, '--url', url], ['send', '--url', url, '--allow-http', '--type', 'ping']]) {
+    for (const args of [
+      [...CERTIFY, '--url', url],
+      ['send', '--url', url, '--allow-http', '--type', 'ping'],
+    ]) {
       const result = await cli(args);
       expectRefused(result, pattern);
       expect(result.err[0]).not.toContain('hunter2');

@@ -35,7 +35,9 @@ describe('replay of a case whose body had a secret redacted', () => {
     const base = makeReport();
     const body = Buffer.from(JSON.stringify({ note: `a\n${SECRET}\tb` }));
     const checks = base.checks.map((check, i) =>
-      i !== 1 ? check : { ...check, failures: check.failures.map((f) => ({ ...f, request: { ...f.request, bodyBase64: body.toString('base64'), bodyText: body.toString('utf8') } })) },
+      i !== 1
+        ? check
+        : { ...check, failures: check.failures.map((f) => ({ ...f, request: { ...f.request, bodyBase64: body.toString('base64'), bodyText: body.toString('utf8') } })) },
     );
     const report: CertificationReport = { ...base, checks };
     const dir = mkdtempSync(join(tmpdir(), 'hookproof-replay-redacted-'));

@@ -35,7 +35,11 @@ async function help(path: readonly string[]): Promise<string> {
 
 describe('--spec only where a command reads the spec', () => {
   it('the commands without it are exactly those listed here (a new command decides)', () => {
-    expect(ALL.filter(([, r]) => r.readsSpec !== true).map(([path]) => name(path)).sort()).toEqual(Object.keys(WITHOUT_SPEC).sort());
+    expect(
+      ALL.filter(([, r]) => r.readsSpec !== true)
+        .map(([path]) => name(path))
+        .sort(),
+    ).toEqual(Object.keys(WITHOUT_SPEC).sort());
   });
 
   it.each(Object.entries(WITHOUT_SPEC))('%s refuses --spec as an unknown option (one line, exit 2) and its help does not list it', async (command, args) => {

@@ -30,7 +30,12 @@ describe('types', () => {
     expect(ping).toMatchObject({ schemaName: 'PingEvent', deprecated: false });
     // id, accountID, source, specVersion, time, type, data are required; data/message etc. optional
     expect(ping?.requiredFields).toBeGreaterThanOrEqual(7);
-    expect(rows.filter((r) => r.deprecated).map((r) => r.type).sort()).toEqual(['ev/control', 'ev/create', 'ev/delete', 'ev/update']);
+    expect(
+      rows
+        .filter((r) => r.deprecated)
+        .map((r) => r.type)
+        .sort(),
+    ).toEqual(['ev/control', 'ev/create', 'ev/delete', 'ev/update']);
   });
 
   it('follows the spec it is given', async () => {

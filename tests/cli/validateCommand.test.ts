@@ -50,12 +50,7 @@ describe('validate', () => {
     const io = memoryIO();
     const path = file('events.ndjson', `${JSON.stringify(pingEvent())}\n\n{oops\n${JSON.stringify(gatewayOnlineEvent())}\n`);
     expect(await runValidate(options(path), io)).toBe(1);
-    expect(io.stdout).toEqual([
-      'ok  1  ping',
-      expect.stringMatching(/^invalid {2}3 {2}- {2}\(root\): line 3 is not JSON: /),
-      'ok  4  gateway/online',
-      '2 valid, 1 invalid',
-    ]);
+    expect(io.stdout).toEqual(['ok  1  ping', expect.stringMatching(/^invalid {2}3 {2}- {2}\(root\): line 3 is not JSON: /), 'ok  4  gateway/online', '2 valid, 1 invalid']);
   });
 
   it('reports a value that is not an object', async () => {

@@ -153,9 +153,12 @@ describe('DeliveryClient: what the receiver does becomes a result', () => {
         count += 1;
         sockets.add(request.socket);
         request.resume();
-        if (count === 2) request.socket.destroy(); // reset
-        else if (count === 4) return; // hang
-        else if (count === 6) response.writeHead(200).end(Buffer.alloc(256 * 1024)); // over the cap
+        if (count === 2)
+          request.socket.destroy(); // reset
+        else if (count === 4)
+          return; // hang
+        else if (count === 6)
+          response.writeHead(200).end(Buffer.alloc(256 * 1024)); // over the cap
         else response.writeHead(204).end();
       }),
     );

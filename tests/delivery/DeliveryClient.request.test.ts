@@ -87,9 +87,7 @@ describe('DeliveryClient: what goes on the wire', () => {
   );
 
   it('throws UsageError for header values undici refuses to send', async () => {
-    await expect(
-      client.send({ url: `${server.origin}/`, body: Buffer.alloc(0), headers: { 'x-bad': 'a\r\nb' } }),
-    ).rejects.toBeInstanceOf(UsageError);
+    await expect(client.send({ url: `${server.origin}/`, body: Buffer.alloc(0), headers: { 'x-bad': 'a\r\nb' } })).rejects.toBeInstanceOf(UsageError);
   });
 
   it('rejects nonsensical options', () => {

@@ -19,12 +19,9 @@ describe('classifyStatus', () => {
     ['permanent', [100, 101, 199, 203, 205, 206, 299, 300, 301, 302, 304, 307, 308]],
     ['permanent', [400, 401, 403, 404, 409, 422, 501, 505, 599]],
   ];
-  it.each(cases.flatMap(([classification, statuses]) => statuses.map((status) => [status, classification] as const)))(
-    '%i is %s',
-    (status, classification) => {
-      expect(classifyStatus(status)).toBe(classification);
-    },
-  );
+  it.each(cases.flatMap(([classification, statuses]) => statuses.map((status) => [status, classification] as const)))('%i is %s', (status, classification) => {
+    expect(classifyStatus(status)).toBe(classification);
+  });
 });
 
 describe('classification of real answers', () => {

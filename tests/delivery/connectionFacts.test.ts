@@ -36,9 +36,18 @@ describe('DeliveryClient records the first connection (report provenance)', () =
     const gate = new Promise<void>((resolve) => (release = resolve));
     let called: () => void = () => undefined;
     const beforeSendCalled = new Promise<void>((resolve) => (called = resolve));
-    const gated = client({ beforeSend: () => { calls += 1; called(); return gate; } });
+    const gated = client({
+      beforeSend: () => {
+        calls += 1;
+        called();
+        return gate;
+      },
+    });
     let settled = false;
-    const delivery = gated.send(post(server.origin)).then((result) => { settled = true; return result; });
+    const delivery = gated.send(post(server.origin)).then((result) => {
+      settled = true;
+      return result;
+    });
     // Wait for the signal, not for a sleep: the delivery must be held at the gate however late it got there.
     await beforeSendCalled;
     expect(calls).toBe(1);
@@ -54,7 +63,12 @@ describe('DeliveryClient records the first connection (report provenance)', () =
     });
 
     it("records the certificate's SHA-256 fingerprint and expiry", async () => {
-      const server = await closing(listen(createServer(fixtures.leaf, (req, res) => req.resume().on('end', () => res.writeHead(204).end())), 'https'));
+      const server = await closing(
+        listen(
+          createServer(fixtures.leaf, (req, res) => req.resume().on('end', () => res.writeHead(204).end())),
+          'https',
+        ),
+      );
       const tls = client({ ca: fixtures.caCert });
       expect((await tls.send(post(server.origin))).status).toBe(204);
       const certificate = new X509Certificate(fixtures.leaf.cert);
@@ -66,7 +80,12 @@ describe('DeliveryClient records the first connection (report provenance)', () =
     });
 
     it('records nothing when the certificate is refused (no connection was made)', async () => {
-      const server = await closing(listen(createServer(fixtures.selfSigned, (req, res) => res.writeHead(204).end()), 'https'));
+      const server = await closing(
+        listen(
+          createServer(fixtures.selfSigned, (req, res) => res.writeHead(204).end()),
+          'https',
+        ),
+      );
       const refused = client();
       expect((await refused.send(post(server.origin))).error?.code).toBe('TLS_UNTRUSTED');
       expect(refused.connection()).toBeUndefined();

@@ -18,13 +18,9 @@ const failed = (code: DeliveryErrorCode): DeliveryResult => ({
 describe('describeResult', () => {
   it('describes answers, timeouts and errors on one line', () => {
     expect(describeResult(base)).toBe('204 success in 12 ms');
-    expect(describeResult({ ...base, outcome: 'permanent', status: 400, bodyTruncated: true })).toBe(
-      '400 permanent in 12 ms (response body truncated)',
-    );
+    expect(describeResult({ ...base, outcome: 'permanent', status: 400, bodyTruncated: true })).toBe('400 permanent in 12 ms (response body truncated)');
     expect(describeResult({ ...failed('TIMEOUT'), durationMs: 5000.2 })).toBe('timeout after 5000 ms');
-    expect(describeResult({ ...failed('TIMEOUT'), status: 200 })).toBe(
-      'timeout after 12 ms (status 200 received, body incomplete)',
-    );
+    expect(describeResult({ ...failed('TIMEOUT'), status: 200 })).toBe('timeout after 12 ms (status 200 received, body incomplete)');
     expect(describeResult(failed('CONNECTION_RESET'))).toBe('error CONNECTION_RESET: boom');
   });
 });

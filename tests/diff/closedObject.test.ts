@@ -9,7 +9,12 @@ describe('diff of a closed object (additionalProperties: false added)', () => {
 
   it('classifies the change and proves it with a generated event that carries an unknown property', () => {
     const diff = diffSpecs(open, closed, { runs: 100, seed: 3 });
-    expect(diff.changes.filter((c) => c.kind === 'additional-properties-closed').map((c) => c.pointer).sort()).toEqual(['/data', '/data/settings']);
+    expect(
+      diff.changes
+        .filter((c) => c.kind === 'additional-properties-closed')
+        .map((c) => c.pointer)
+        .sort(),
+    ).toEqual(['/data', '/data/settings']);
     expect(diff.breaks).toEqual({ receiver: false, sender: true });
     const proof = diff.empirical.results.find((r) => r.breaks === 'sender');
     expect(proof?.counterexample).toBeDefined();

@@ -17,7 +17,9 @@ describe('hookproof diff (in process)', () => {
     const io = memoryIO();
     const code = await runDiff({ oldSpec: REAL, newSpec: variantPath('enum-value-added'), json: false, empirical: true, runs: 100 }, io);
     expect(code).toBe(1);
-    expect(io.stdout).toContain('  breaks receivers  ev/charge-started, ev/charge-stopped  /data/state  enum-value-added: enum value "PAUSED" added (was "CHARGING", "STOPPED", "FAILED")');
+    expect(io.stdout).toContain(
+      '  breaks receivers  ev/charge-started, ev/charge-stopped  /data/state  enum-value-added: enum value "PAUSED" added (was "CHARGING", "STOPPED", "FAILED")',
+    );
     expect(io.stdout).toContain('  receivers: valid under NEW but rejected by OLD (a receiver built for OLD may reject it), in 2 types:');
     expect(io.stdout).toContain('      /data/state: /data/state must be one of: "CHARGING", "STOPPED", "FAILED"');
     expect(io.stdout.filter((l) => l.startsWith('      example: {') && l.includes('"state":"PAUSED"'))).toHaveLength(2);
@@ -66,9 +68,18 @@ describe('hookproof diff on the command line', () => {
   it('exits 2 with one line for bad input', async () => {
     expect(await cli(['diff', REAL, 'missing.yaml'])).toEqual({ status: 2, stderr: ['hookproof: cannot read spec missing.yaml: ENOENT: no such file or directory'] });
     expect(await cli(['diff', REAL])).toEqual({ status: 2, stderr: ["hookproof: missing required argument 'new'"] });
-    expect(await cli(['diff', REAL, fixture('invalid-yaml.yaml')])).toMatchObject({ status: 2, stderr: [expect.stringMatching(/^hookproof: invalid spec .*invalid-yaml\.yaml: not valid YAML at line \d+/)] });
-    expect(await cli(['diff', REAL, variantPath('additive'), '--runs', 'many'])).toEqual({ status: 2, stderr: ['hookproof: --runs must be a whole number from 1 to 100000, got "many"'] });
-    expect(await cli(['diff', REAL, variantPath('additive'), '--runs', '0'])).toEqual({ status: 2, stderr: ['hookproof: --runs must be a whole number from 1 to 100000, got "0"'] });
+    expect(await cli(['diff', REAL, fixture('invalid-yaml.yaml')])).toMatchObject({
+      status: 2,
+      stderr: [expect.stringMatching(/^hookproof: invalid spec .*invalid-yaml\.yaml: not valid YAML at line \d+/)],
+    });
+    expect(await cli(['diff', REAL, variantPath('additive'), '--runs', 'many'])).toEqual({
+      status: 2,
+      stderr: ['hookproof: --runs must be a whole number from 1 to 100000, got "many"'],
+    });
+    expect(await cli(['diff', REAL, variantPath('additive'), '--runs', '0'])).toEqual({
+      status: 2,
+      stderr: ['hookproof: --runs must be a whole number from 1 to 100000, got "0"'],
+    });
   });
 
   it('the binary exits 1 on a breaking change', () => {

@@ -7,8 +7,26 @@ import type { CheckReport } from '../../src/reportModel/certificationReport';
 const STRICT_BODY = '{"error":"json: unknown field \\"accountID\\""}';
 
 function answer(status: number | undefined, body = ''): ReceiverAnswer {
-  if (status === undefined) return { outcome: 'timeout', headers: {}, body: '', bodyBytes: 0, bodyTruncated: false, error: { code: 'TIMEOUT', message: 'no complete answer within 5000 ms' }, durationMs: 5000 };
-  return { status, outcome: status < 300 ? 'success' : 'permanent', contentType: 'application/json', headers: {}, body, bodyBytes: body.length, bodyTruncated: false, durationMs: 3 };
+  if (status === undefined)
+    return {
+      outcome: 'timeout',
+      headers: {},
+      body: '',
+      bodyBytes: 0,
+      bodyTruncated: false,
+      error: { code: 'TIMEOUT', message: 'no complete answer within 5000 ms' },
+      durationMs: 5000,
+    };
+  return {
+    status,
+    outcome: status < 300 ? 'success' : 'permanent',
+    contentType: 'application/json',
+    headers: {},
+    body,
+    bodyBytes: body.length,
+    bodyTruncated: false,
+    durationMs: 3,
+  };
 }
 
 function failure(id: string, variant: string, eventType: string, answered: ReceiverAnswer): Failure {
@@ -110,7 +128,9 @@ describe('buildFindings laws', () => {
       const failing = ids.filter((_id, i) => !(blocked[i] ?? false) && (answers[i]?.length ?? 0) > 0);
       return ids.map((id, i) => {
         const isBlocked = (blocked[i] ?? false) && failing.length > 0;
-        const failures = isBlocked ? [] : (answers[i] ?? []).map(([t, n], k) => failure(`c-${id}#${k + 1}`, 'valid', `type-${n % 3}`, (TEMPLATES[t] ?? TEMPLATES[0])?.(n) ?? answer(400)));
+        const failures = isBlocked
+          ? []
+          : (answers[i] ?? []).map(([t, n], k) => failure(`c-${id}#${k + 1}`, 'valid', `type-${n % 3}`, (TEMPLATES[t] ?? TEMPLATES[0])?.(n) ?? answer(400)));
         return { report: check(id, failures, isBlocked ? [failing[i % failing.length] as RequirementId] : undefined), templates: (answers[i] ?? []).map(([t]) => t) };
       });
     });
@@ -146,7 +166,14 @@ describe('buildFindings laws', () => {
     fc.assert(
       fc.property(arbitraryRun, (run) => {
         const checks = run.map((r) => r.report);
-        const norm = (fs: ReturnType<typeof buildFindings>): unknown => fs.map(({ answer: _sample, ...f }) => ({ ...f, title: normaliseText(f.title), explains: [...f.explains].sort(), blocks: [...f.blocks].sort(), failures: [...f.failures].sort() }));
+        const norm = (fs: ReturnType<typeof buildFindings>): unknown =>
+          fs.map(({ answer: _sample, ...f }) => ({
+            ...f,
+            title: normaliseText(f.title),
+            explains: [...f.explains].sort(),
+            blocks: [...f.blocks].sort(),
+            failures: [...f.failures].sort(),
+          }));
         expect(norm(buildFindings([...checks].reverse()))).toEqual(norm(buildFindings(checks)));
       }),
     );
@@ -168,11 +195,14 @@ describe('requirementList', () => {
     fc.assert(
       fc.property(fc.subarray(ids), (subset) => {
         const text = requirementList(subset);
-        const expanded = text === '' ? [] : text.split(', ').flatMap((part) => {
-          const range = /^([A-Z]+)-(\d+)\.\.(\d+)$/.exec(part);
-          if (range === null) return [part];
-          return Array.from({ length: Number(range[3]) - Number(range[2]) + 1 }, (_, k) => `${range[1]}-${Number(range[2]) + k}`);
-        });
+        const expanded =
+          text === ''
+            ? []
+            : text.split(', ').flatMap((part) => {
+                const range = /^([A-Z]+)-(\d+)\.\.(\d+)$/.exec(part);
+                if (range === null) return [part];
+                return Array.from({ length: Number(range[3]) - Number(range[2]) + 1 }, (_, k) => `${range[1]}-${Number(range[2]) + k}`);
+              });
         expect(expanded.sort()).toEqual([...subset].sort());
       }),
     );

@@ -26,7 +26,14 @@ describe('captureAnswer', () => {
   });
 
   it('keeps a transport error instead of a status', () => {
-    const result: DeliveryResult = { outcome: 'error', headers: {}, body: Buffer.alloc(0), bodyTruncated: false, durationMs: 3, error: { code: 'CONNECTION_RESET', message: 'other side closed' } };
+    const result: DeliveryResult = {
+      outcome: 'error',
+      headers: {},
+      body: Buffer.alloc(0),
+      bodyTruncated: false,
+      durationMs: 3,
+      error: { code: 'CONNECTION_RESET', message: 'other side closed' },
+    };
     expect(captureAnswer(result, [])).toMatchObject({ outcome: 'error', error: { code: 'CONNECTION_RESET', message: 'other side closed' }, body: '', bodyBytes: 0 });
     expect(describeAnswer(captureAnswer(result, []))).toBe('no answer: CONNECTION_RESET other side closed');
   });
@@ -77,7 +84,7 @@ describe('captureAnswer', () => {
   });
 });
 
-describe('answerReason: the receiver\'s own words', () => {
+describe("answerReason: the receiver's own words", () => {
   it.each([
     ['{"error":"json: unknown field \\"accountID\\""}', 'json: unknown field "accountID"'],
     ['{"status":400,"message":"type is required","details":[]}', 'type is required'],
@@ -104,8 +111,7 @@ describe('answerKey: what the receiver did, with the volatile parts normalised a
   });
 
   it('a different status, message or redirect target is a different key', () => {
-    const key = (status: number, body: string, location?: string): string =>
-      answerKey(captureAnswer(answered(status, body, location === undefined ? {} : { location }), []));
+    const key = (status: number, body: string, location?: string): string => answerKey(captureAnswer(answered(status, body, location === undefined ? {} : { location }), []));
     expect(key(400, 'bad')).not.toBe(key(422, 'bad'));
     expect(key(400, '{"error":"unknown field"}')).not.toBe(key(400, '{"error":"missing field"}'));
     expect(key(301, '', 'https://a.test/')).not.toBe(key(301, '', 'https://b.test/'));

@@ -27,25 +27,34 @@ describe('a receiver that echoes what it was sent never makes hookproof leak a s
   it.each([
     ['echoes the request headers and body', (headers: unknown, body: string) => JSON.stringify({ error: 'rejected', headers, body })],
     // A debugging receiver that prints its own secret: the worst case an answer can be.
-    ['echoes its own secret and what it computed', (headers: unknown) => `bad signature: expected hmac(secret=${SECRET}) got ${JSON.stringify(headers)} (${encodeURIComponent(SECRET)})`],
-  ])('a receiver that %s', async (_name, echo) => {
-    const echoing = await closing(serveReadingBody((req, body, res) => {
-      res.writeHead(400, { 'content-type': 'application/json', 'www-authenticate': `HMAC realm="${SECRET}"` }).end(echo(req.headers, body.toString('utf8')));
-    }));
-    const dir = mkdtempSync(join(tmpdir(), 'hookproof-echo-'));
-    const run = await cli(['certify', '--url', echoing.url, '--report-dir', dir, ...FAST]);
-    expect(run.code).toBe(1);
-    const files = ['report.json', 'junit.xml', 'report.html'].map((name) => readFileSync(join(dir, name), 'utf8'));
-    const report = JSON.parse(files[0] ?? '{}') as CertificationReport;
-    // The echo was captured (so the test looks at real echoed bodies) …
-    const bodies = report.checks.flatMap((c) => c.failures.map((f) => f.answer?.body ?? ''));
-    expect(bodies.some((b) => b.includes('x-signature') || b.includes('bad signature'))).toBe(true);
-    expect(report.findings?.[0]?.answer).toBeDefined();
-    // … and no form of the secret is anywhere: console, reports, or a replay of a failing case.
-    const caseId = report.checks.flatMap((c) => c.failures)[0]?.case ?? 'none';
-    const replay = await cli(['replay', join(dir, 'report.json'), caseId, '--url', echoing.url, '--secret-env', 'HOOKPROOF_SECRET']);
-    expect(replay.code).toBe(1);
-    expect(replay.out).toContain('[redacted]');
-    for (const text of [run.out, ...files, replay.out]) expect(leaked(text)).toEqual([]);
-  }, 90_000);
+    [
+      'echoes its own secret and what it computed',
+      (headers: unknown) => `bad signature: expected hmac(secret=${SECRET}) got ${JSON.stringify(headers)} (${encodeURIComponent(SECRET)})`,
+    ],
+  ])(
+    'a receiver that %s',
+    async (_name, echo) => {
+      const echoing = await closing(
+        serveReadingBody((req, body, res) => {
+          res.writeHead(400, { 'content-type': 'application/json', 'www-authenticate': `HMAC realm="${SECRET}"` }).end(echo(req.headers, body.toString('utf8')));
+        }),
+      );
+      const dir = mkdtempSync(join(tmpdir(), 'hookproof-echo-'));
+      const run = await cli(['certify', '--url', echoing.url, '--report-dir', dir, ...FAST]);
+      expect(run.code).toBe(1);
+      const files = ['report.json', 'junit.xml', 'report.html'].map((name) => readFileSync(join(dir, name), 'utf8'));
+      const report = JSON.parse(files[0] ?? '{}') as CertificationReport;
+      // The echo was captured (so the test looks at real echoed bodies) …
+      const bodies = report.checks.flatMap((c) => c.failures.map((f) => f.answer?.body ?? ''));
+      expect(bodies.some((b) => b.includes('x-signature') || b.includes('bad signature'))).toBe(true);
+      expect(report.findings?.[0]?.answer).toBeDefined();
+      // … and no form of the secret is anywhere: console, reports, or a replay of a failing case.
+      const caseId = report.checks.flatMap((c) => c.failures)[0]?.case ?? 'none';
+      const replay = await cli(['replay', join(dir, 'report.json'), caseId, '--url', echoing.url, '--secret-env', 'HOOKPROOF_SECRET']);
+      expect(replay.code).toBe(1);
+      expect(replay.out).toContain('[redacted]');
+      for (const text of [run.out, ...files, replay.out]) expect(leaked(text)).toEqual([]);
+    },
+    90_000,
+  );
 });

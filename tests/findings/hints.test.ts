@@ -33,10 +33,12 @@ describe('set-up hints, detected from the answers and shown first', () => {
     let n = 0;
     const mixed = await closing(answersEverything(405));
     expect(hintCodes(await certify(mixed.url, { checks: ['SIG-1'], runs: 3 }))).toEqual(['wrong-path']);
-    const once = await closing(serve((req, res) => {
-      req.resume();
-      req.on('end', () => res.writeHead((n += 1) === 1 ? 202 : 404).end());
-    }));
+    const once = await closing(
+      serve((req, res) => {
+        req.resume();
+        req.on('end', () => res.writeHead((n += 1) === 1 ? 202 : 404).end());
+      }),
+    );
     expect(hintCodes(await certify(once.url, { checks: ['SIG-1'], runs: 3 }))).not.toContain('wrong-path');
   }, 60_000);
 
@@ -54,7 +56,9 @@ describe('set-up hints, detected from the answers and shown first', () => {
     const port = await closedPort();
     const report = await certify(`http://127.0.0.1:${port}/hooks/gridx`, { checks: CHECKS, runs: 3 });
     expect(hintCodes(report)).toEqual(['unreachable']);
-    expect(report.hints?.[0]?.message).toMatch(new RegExp(`^Nothing answered: is the receiver running and reachable at http://127\\.0\\.0\\.1:${port}\\? The first \\d+ deliveries were refused`));
+    expect(report.hints?.[0]?.message).toMatch(
+      new RegExp(`^Nothing answered: is the receiver running and reachable at http://127\\.0\\.0\\.1:${port}\\? The first \\d+ deliveries were refused`),
+    );
   }, 60_000);
 
   it('a receiver that never answers: the first N deliveries timed out', async () => {
@@ -65,11 +69,15 @@ describe('set-up hints, detected from the answers and shown first', () => {
     expect(report.findings?.[0]?.title).toMatch(/are not answered in time: timeout, no complete answer within 300 ms$/);
   }, 60_000);
 
-  (hasOpenssl() ? it : it.skip)('an untrusted certificate: use NODE_EXTRA_CA_CERTS for a private CA', async () => {
-    const fixtures = generateTlsFixtures();
-    const listening = await closing(listen(createServer(fixtures.leaf, createReferenceHandler({ secrets: [SECRET] })), 'https'));
-    const report = await certify(`${listening.origin}/hooks/gridx`, { checks: ['TLS-1', 'SIG-1'], runs: 3, allowHttp: false });
-    expect(hintCodes(report)).toEqual(['tls-untrusted']);
-    expect(report.hints?.[0]?.message).toMatch(/^The certificate is not trusted \(\d+ deliver(y|ies): .*\): for a private CA, run with NODE_EXTRA_CA_CERTS=\/path\/to\/ca\.pem/);
-  }, 60_000);
+  (hasOpenssl() ? it : it.skip)(
+    'an untrusted certificate: use NODE_EXTRA_CA_CERTS for a private CA',
+    async () => {
+      const fixtures = generateTlsFixtures();
+      const listening = await closing(listen(createServer(fixtures.leaf, createReferenceHandler({ secrets: [SECRET] })), 'https'));
+      const report = await certify(`${listening.origin}/hooks/gridx`, { checks: ['TLS-1', 'SIG-1'], runs: 3, allowHttp: false });
+      expect(hintCodes(report)).toEqual(['tls-untrusted']);
+      expect(report.hints?.[0]?.message).toMatch(/^The certificate is not trusted \(\d+ deliver(y|ies): .*\): for a private CA, run with NODE_EXTRA_CA_CERTS=\/path\/to\/ca\.pem/);
+    },
+    60_000,
+  );
 });

@@ -30,10 +30,21 @@ describe('the jest adapter leads its failure message with what to fix first', ()
     receiver = await closing(strictServer());
   });
 
-  it('shows the finding with the receiver\'s own 400 body, and writes it to the merged report', async () => {
+  it("shows the finding with the receiver's own 400 body, and writes it to the merged report", async () => {
     const jest = recordingJest();
     const reportDir = mkdtempSync(join(tmpdir(), 'hookproof-jest-findings-'));
-    describeReceiverConformance({ url: receiver.url, secret: SECRET, allowHttp: true, runs: 4, seed: 3, timeoutMs: 2000, checks: ['sig-valid-single', 'evt-valid-events'], reportDir, log: () => undefined, jest: jest.globals });
+    describeReceiverConformance({
+      url: receiver.url,
+      secret: SECRET,
+      allowHttp: true,
+      runs: 4,
+      seed: 3,
+      timeoutMs: 2000,
+      checks: ['sig-valid-single', 'evt-valid-events'],
+      reportDir,
+      log: () => undefined,
+      jest: jest.globals,
+    });
     const errors: string[] = [];
     for (const t of jest.tests) await t.fn().catch((error: unknown) => errors.push(error instanceof Error ? error.message : String(error)));
     expect(errors).toHaveLength(2);

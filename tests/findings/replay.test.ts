@@ -21,11 +21,13 @@ describe('hookproof replay tells the truth', () => {
 
   /** Certifies a receiver that refuses valid events with a 400 JSON error; returns report.json's path. */
   async function reportOfBrokenReceiver(checks: string): Promise<{ path: string; url: string }> {
-    const broken = await closing(defectiveReceiver((_req, body, res) => {
-      if (!body.includes('"accountID"')) return false;
-      res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"json: unknown field \\"accountID\\""}');
-      return true;
-    }));
+    const broken = await closing(
+      defectiveReceiver((_req, body, res) => {
+        if (!body.includes('"accountID"')) return false;
+        res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"json: unknown field \\"accountID\\""}');
+        return true;
+      }),
+    );
     const dir = mkdtempSync(join(tmpdir(), 'hookproof-replay-'));
     const run = await cli(['certify', '--url', broken.url, '--report-dir', dir, '--checks', checks, ...FAST]);
     expect(run.code).toBe(1);
@@ -56,10 +58,12 @@ describe('hookproof replay tells the truth', () => {
   });
 
   it('judges forged cases by their own rule: 401 now is fixed, 204 is still wrong', async () => {
-    const accepting = await closing(defectiveReceiver((_req, _body, res) => {
-      res.writeHead(204).end();
-      return true;
-    }));
+    const accepting = await closing(
+      defectiveReceiver((_req, _body, res) => {
+        res.writeHead(204).end();
+        return true;
+      }),
+    );
     const dir = mkdtempSync(join(tmpdir(), 'hookproof-replay-'));
     expect((await cli(['certify', '--url', accepting.url, '--report-dir', dir, '--checks', 'SIG-3', ...FAST])).code).toBe(1);
     const path = join(dir, 'report.json');

@@ -21,7 +21,9 @@ describe('a receiver generated as a strict server (400 for the unknown field acc
     expect(first.title).toMatch(/^Valid events of \d+ types are refused: 400 json: unknown field "accountID"$/);
     expect(first.explains).toEqual(expect.arrayContaining(['EVT-1', 'EVT-3']));
     // Every failed requirement with a 400 answer is in this one finding, not spread over many.
-    const failed = report.checks.filter((c) => (c.status === 'fail' || c.status === 'warn') && c.failures.length > 0 && c.failures.every((f) => f.answer?.status === 400)).map((c) => c.requirement);
+    const failed = report.checks
+      .filter((c) => (c.status === 'fail' || c.status === 'warn') && c.failures.length > 0 && c.failures.every((f) => f.answer?.status === 400))
+      .map((c) => c.requirement);
     expect(new Set(first.explains)).toEqual(new Set(failed));
     expect(first.cases).toBeGreaterThanOrEqual(first.failures.length);
     expect(first.eventTypes.length).toBeGreaterThan(1);

@@ -34,30 +34,34 @@ describe('hookproof fleet: 20 loopback receivers of mixed quality, 4 at a time',
   const brokenRotation = new Set<number>();
   let signingPem = '';
 
-  const override = (n: number, quality: Quality, secret: string) => (req: IncomingMessage, body: Buffer, res: ServerResponse): boolean => {
-    const header = req.headers['x-signature'];
-    if (quality === 'no-auth') {
-      res.writeHead(202).end();
-      return true;
-    }
-    if ((quality === 'no-rotation' || brokenRotation.has(n)) && typeof header === 'string' && header.includes(',')) {
-      res.writeHead(401).end();
-      return true;
-    }
-    if (quality === 'status-203') {
-      // Authentic deliveries get a 203, which gridX does not count as success (DLV-2).
-      res.writeHead(verifySignature(body, typeof header === 'string' ? header : undefined, [secret]).valid ? 203 : 401).end();
-      return true;
-    }
-    return false;
-  };
+  const override =
+    (n: number, quality: Quality, secret: string) =>
+    (req: IncomingMessage, body: Buffer, res: ServerResponse): boolean => {
+      const header = req.headers['x-signature'];
+      if (quality === 'no-auth') {
+        res.writeHead(202).end();
+        return true;
+      }
+      if ((quality === 'no-rotation' || brokenRotation.has(n)) && typeof header === 'string' && header.includes(',')) {
+        res.writeHead(401).end();
+        return true;
+      }
+      if (quality === 'status-203') {
+        // Authentic deliveries get a 203, which gridX does not count as success (DLV-2).
+        res.writeHead(verifySignature(body, typeof header === 'string' ? header : undefined, [secret]).valid ? 203 : 401).end();
+        return true;
+      }
+      return false;
+    };
 
-  const track = (n: number, answer: (req: IncomingMessage, body: Buffer, res: ServerResponse) => boolean) => (req: IncomingMessage, body: Buffer, res: ServerResponse): boolean => {
-    const now = performance.now();
-    const span = seen.get(n);
-    seen.set(n, { first: span?.first ?? now, last: now });
-    return answer(req, body, res);
-  };
+  const track =
+    (n: number, answer: (req: IncomingMessage, body: Buffer, res: ServerResponse) => boolean) =>
+    (req: IncomingMessage, body: Buffer, res: ServerResponse): boolean => {
+      const now = performance.now();
+      const span = seen.get(n);
+      seen.set(n, { first: span?.first ?? now, last: now });
+      return answer(req, body, res);
+    };
 
   const targetsFile = join(dir, 'targets.yaml');
 
@@ -104,7 +108,13 @@ describe('hookproof fleet: 20 loopback receivers of mixed quality, 4 at a time',
     expect(index.targets).toHaveLength(20);
     index.targets.forEach((entry, n) => {
       const quality = qualities[n] ?? 'sound';
-      expect(entry).toMatchObject({ name: `partner-${String(n).padStart(2, '0')}`, url: receivers[n]?.url, mode: 'certify', verdict: EXPECTED[quality].verdict, failingRequirements: EXPECTED[quality].failing });
+      expect(entry).toMatchObject({
+        name: `partner-${String(n).padStart(2, '0')}`,
+        url: receivers[n]?.url,
+        mode: 'certify',
+        verdict: EXPECTED[quality].verdict,
+        failingRequirements: EXPECTED[quality].failing,
+      });
       // The row agrees with the target's own report, which verifies.
       const report = JSON.parse(readFileSync(join(out, entry.reportDir, 'report.json'), 'utf8')) as CertificationReport;
       expect(report.digest).toBe(entry.digest);
@@ -151,7 +161,7 @@ describe('hookproof fleet: 20 loopback receivers of mixed quality, 4 at a time',
     writeFileSync(bad, stringify({ targets: [{ name: 'ghost', url: receivers[0]?.url, secretEnv: 'NOT_SET_ANYWHERE', allowHttp: true }] }));
     const result = await cli(['fleet', bad, '--report-dir', join(dir, 'never')], env);
     expect(result.code).toBe(2);
-    expect(result.err). toBe('hookproof: target "ghost": environment variable NOT_SET_ANYWHERE (its secretEnv) is not set or empty');
+    expect(result.err).toBe('hookproof: target "ghost": environment variable NOT_SET_ANYWHERE (its secretEnv) is not set or empty');
     expect(existsSync(join(dir, 'never'))).toBe(false);
     writeFileSync(bad, 'targets:\n  - url: http://127.0.0.1:1/\n    secret: inline-secrets-are-refused\n');
     const inline = await cli(['fleet', bad], env);
@@ -162,10 +172,15 @@ describe('hookproof fleet: 20 loopback receivers of mixed quality, 4 at a time',
 
   it('reports a target hookproof cannot run as an error row, and still runs the others', async () => {
     const mixed = join(dir, 'mixed.yaml');
-    writeFileSync(mixed, stringify({ targets: [
-      { name: 'plain-http-not-allowed', url: receivers[0]?.url, secretEnv: 'SECRET_0' },
-      { name: 'fine', url: receivers[0]?.url, secretEnv: 'SECRET_0', allowHttp: true },
-    ] }));
+    writeFileSync(
+      mixed,
+      stringify({
+        targets: [
+          { name: 'plain-http-not-allowed', url: receivers[0]?.url, secretEnv: 'SECRET_0' },
+          { name: 'fine', url: receivers[0]?.url, secretEnv: 'SECRET_0', allowHttp: true },
+        ],
+      }),
+    );
     const out = join(dir, 'mixed');
     const result = await cli(['fleet', mixed, '--checks', 'SIG-1', '--runs', '2', '--report-dir', out], env);
     outputs.push(result.out, result.err);
@@ -177,7 +192,12 @@ describe('hookproof fleet: 20 loopback receivers of mixed quality, 4 at a time',
 
   it('rechecks targets whose entry names a report: confirmed rows, and not confirmed once a receiver changed', async () => {
     const rechecks = join(dir, 'rechecks.yaml');
-    writeFileSync(rechecks, stringify({ targets: [0, 3].map((n) => ({ name: `partner-0${n}`, url: receivers[n]?.url, secretEnv: `SECRET_${n}`, recheck: join('run1', `partner-0${n}`, 'report.json') })) }));
+    writeFileSync(
+      rechecks,
+      stringify({
+        targets: [0, 3].map((n) => ({ name: `partner-0${n}`, url: receivers[n]?.url, secretEnv: `SECRET_${n}`, recheck: join('run1', `partner-0${n}`, 'report.json') })),
+      }),
+    );
     const out = join(dir, 'rechecked');
     brokenRotation.add(0);
     try {

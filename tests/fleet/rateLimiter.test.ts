@@ -7,12 +7,14 @@ describe('the fleet-wide rate limit', () => {
     const times: number[] = [];
     const start = Date.now();
     // Three "targets" asking at once, as a fleet does.
-    await Promise.all(Array.from({ length: 3 }, async () => {
-      for (let i = 0; i < 20; i += 1) {
-        await limit();
-        times.push(Date.now());
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 3 }, async () => {
+        for (let i = 0; i < 20; i += 1) {
+          await limit();
+          times.push(Date.now());
+        }
+      }),
+    );
     times.sort((a, b) => a - b);
     expect(times).toHaveLength(60);
     // Slots are 25 ms apart from the first call: 60 grants take at least 59 slots, so at most 40

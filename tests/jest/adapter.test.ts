@@ -49,7 +49,17 @@ async function runTests(tests: readonly Declared[]): Promise<Array<{ name: strin
 }
 
 function options(overrides: Partial<ReceiverConformanceOptions> & { url: ReceiverConformanceOptions['url'] }, jest: JestGlobals, log: string[] = []): ReceiverConformanceOptions {
-  return { secret: SECRET, allowHttp: true, runs: 5, seed: 99, retryBaseDelayMs: 5, timeoutMs: 1000, log: (line) => log.push(line), jest, ...overrides } as ReceiverConformanceOptions;
+  return {
+    secret: SECRET,
+    allowHttp: true,
+    runs: 5,
+    seed: 99,
+    retryBaseDelayMs: 5,
+    timeoutMs: 1000,
+    log: (line) => log.push(line),
+    jest,
+    ...overrides,
+  } as ReceiverConformanceOptions;
 }
 
 const closing = closeAfterAll();
@@ -57,7 +67,9 @@ const closing = closeAfterAll();
 describe('describeReceiverConformance', () => {
   it('declares one test per selected check, in catalogue order, named by requirement and id', () => {
     const jest = recordingJest();
-    const suite = describeReceiverConformance(options({ url: 'http://127.0.0.1:9/', checks: ['evt-valid-events', 'SIG-3'], testTimeoutMs: 30_000, title: 'my receiver' }, jest.globals));
+    const suite = describeReceiverConformance(
+      options({ url: 'http://127.0.0.1:9/', checks: ['evt-valid-events', 'SIG-3'], testTimeoutMs: 30_000, title: 'my receiver' }, jest.globals),
+    );
     expect(jest.describes).toEqual(['my receiver']);
     expect(jest.tests.map((t) => t.name)).toEqual([
       'SIG-3 sig-wrong-secret: A digest made with another secret is rejected with 401',
@@ -77,10 +89,12 @@ describe('describeReceiverConformance', () => {
 
   it('fails a failing check with label, expected, actual, a curl reproduction and the re-run command; never the secret', async () => {
     // Accepts everything: the signature is never checked.
-    const receiver = await closing(defectiveReceiver((_req, _body, res) => {
-      res.writeHead(202, { 'content-length': '0' }).end();
-      return true;
-    }));
+    const receiver = await closing(
+      defectiveReceiver((_req, _body, res) => {
+        res.writeHead(202, { 'content-length': '0' }).end();
+        return true;
+      }),
+    );
     const jest = recordingJest();
     const log: string[] = [];
     describeReceiverConformance(options({ url: Promise.resolve(receiver.url), checks: ['sig-wrong-secret', 'sig-401-empty-body', 'sig-valid-single'] }, jest.globals, log));
@@ -92,7 +106,9 @@ describe('describeReceiverConformance', () => {
     expect(message).toContain('expected: 401');
     expect(message).toMatch(/actual: {3}202/);
     expect(message).toContain(`curl -sS -i -X POST '${receiver.url}'`);
-    expect(message).toContain(`re-run this check with the same cases: npx --no-install hookproof certify --url '${receiver.url}' --checks sig-wrong-secret --seed 99 --runs 5 --allow-http`);
+    expect(message).toContain(
+      `re-run this check with the same cases: npx --no-install hookproof certify --url '${receiver.url}' --checks sig-wrong-secret --seed 99 --runs 5 --allow-http`,
+    );
     expect(message).not.toContain(SECRET);
     expect(wrongSecret?.error?.stack).toBe(`ConformanceFailure: ${message}`);
 
@@ -100,7 +116,9 @@ describe('describeReceiverConformance', () => {
     // A blocked recommended check passes; the reason is logged (this receiver never answers 401,
     // so SIG-10 is blocked by the forged requirements).
     expect(emptyBody?.error).toBeUndefined();
-    expect(log).toEqual([expect.stringMatching(/^SIG-10 sig-401-empty-body BLOCKED \(recommended, 5 cases, seed 99\): blocked by SIG-\d(, SIG-\d)*: none of the 5 forged requests was answered 401/)]);
+    expect(log).toEqual([
+      expect.stringMatching(/^SIG-10 sig-401-empty-body BLOCKED \(recommended, 5 cases, seed 99\): blocked by SIG-\d(, SIG-\d)*: none of the 5 forged requests was answered 401/),
+    ]);
   });
 
   it('passes a failing recommended check as a warning and logs its failures', async () => {

@@ -48,7 +48,9 @@ describe('examples/ci', () => {
       const command = words[0] === 'pact' ? words.slice(0, 2) : words.slice(0, 1);
       const help = await helpOf(command);
       for (const option of text.match(/(?<=\s)--[a-z][a-z-]*/g) ?? []) {
-        expect(`${command.join(' ')} ${option}: ${help.includes(`${option} `) || help.includes(`${option}\n`) ? 'exists' : 'unknown'}`).toBe(`${command.join(' ')} ${option}: exists`);
+        expect(`${command.join(' ')} ${option}: ${help.includes(`${option} `) || help.includes(`${option}\n`) ? 'exists' : 'unknown'}`).toBe(
+          `${command.join(' ')} ${option}: exists`,
+        );
       }
     }
   });

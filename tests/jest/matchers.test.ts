@@ -76,10 +76,14 @@ describe('toHaveValidSignature', () => {
 
   it('fails for another secret, changed bytes, a malformed or a missing header, never printing a secret', () => {
     const wrong = failureOf(() => expect(header).toHaveValidSignature(body, 'another-secret-99'));
-    expect(wrong).toBe(`expected a valid X-Signature, but none of its 1 digest is the HMAC-SHA-512 of the ${body.length}-byte body under the 1 secret given (wrong secret, or the body bytes differ from those signed)`);
+    expect(wrong).toBe(
+      `expected a valid X-Signature, but none of its 1 digest is the HMAC-SHA-512 of the ${body.length}-byte body under the 1 secret given (wrong secret, or the body bytes differ from those signed)`,
+    );
     const reserialised = Buffer.from(JSON.stringify(JSON.parse(body.toString('utf8')), null, 2));
     expect(failureOf(() => expect(header).toHaveValidSignature(reserialised, SECRET))).toContain('the body bytes differ');
-    expect(failureOf(() => expect('sha256=abc').toHaveValidSignature(body, SECRET))).toBe('expected a valid X-Signature, but the value is malformed: expected "sha512=" at offset 0, found "sha256="');
+    expect(failureOf(() => expect('sha256=abc').toHaveValidSignature(body, SECRET))).toBe(
+      'expected a valid X-Signature, but the value is malformed: expected "sha512=" at offset 0, found "sha256="',
+    );
     expect(failureOf(() => expect(undefined).toHaveValidSignature(body, SECRET))).toBe('expected a valid X-Signature, but there is none (the header value is undefined)');
     for (const message of [wrong]) expect(message).not.toContain(SECRET);
   });
@@ -103,7 +107,7 @@ describe('types of the matchers', () => {
     globalsExpect(header()).toHaveValidSignature(canonicalJson(plugged), [SECRET]);
     globalsExpect(plugged).not.toBeValidGridxEvent('ping');
     // @ts-expect-error the body and the secrets are required
-    expect(() => expect(header()).not.toHaveValidSignature()).toThrow('pass the receiver\'s secret');
+    expect(() => expect(header()).not.toHaveValidSignature()).toThrow("pass the receiver's secret");
   });
 
   function header(): string {

@@ -36,7 +36,10 @@ interface JestJson {
 
 describe('examples/jest under --shard', () => {
   it('each shard gets whole files: together the shards run every file exactly once', () => {
-    const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.test.ts')).map((f) => relative(ROOT, join(EXAMPLES, f))).sort();
+    const files = readdirSync(EXAMPLES)
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => relative(ROOT, join(EXAMPLES, f)))
+      .sort();
     expect(files).toHaveLength(5);
     for (let count = 1; count <= 6; count += 1) {
       const shards = Array.from({ length: count }, (_, i) => shardFiles(files, i + 1, count));

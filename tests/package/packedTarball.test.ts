@@ -47,11 +47,22 @@ afterAll(() => {
 
 describe('the packed package, installed into an empty project', () => {
   it('ships the compiled build, the spec and the contracts, and nothing of the repository besides', () => {
-    const listing = succeeded(run('tar', ['tzf', tarball], dirname(tarball))).split('\n').filter((line) => line !== '');
+    const listing = succeeded(run('tar', ['tzf', tarball], dirname(tarball)))
+      .split('\n')
+      .filter((line) => line !== '');
     const tops = new Set(listing.map((path) => path.split('/')[1]));
     expect([...tops].sort()).toEqual(['README.md', 'bin', 'contracts', 'dist', 'package.json', 'spec']);
     expect(listing.filter((path) => path.endsWith('.ts') && !path.endsWith('.d.ts'))).toEqual([]);
-    expect(listing).toEqual(expect.arrayContaining(['package/dist/index.js', 'package/dist/index.d.ts', 'package/dist/jest/index.js', 'package/dist/jest/index.d.ts', 'package/dist/spec/parsed-spec-cache.json', 'package/spec/webhook-events.yaml']));
+    expect(listing).toEqual(
+      expect.arrayContaining([
+        'package/dist/index.js',
+        'package/dist/index.d.ts',
+        'package/dist/jest/index.js',
+        'package/dist/jest/index.d.ts',
+        'package/dist/spec/parsed-spec-cache.json',
+        'package/spec/webhook-events.yaml',
+      ]),
+    );
 
     const manifest = JSON.parse(readFileSync(join(project, 'node_modules', 'hookproof', 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
     expect(manifest.private).toBeUndefined();
@@ -64,10 +75,25 @@ describe('the packed package, installed into an empty project', () => {
 
   it('works through require and import, with named exports', () => {
     const required = succeeded(
-      run(process.execPath, ['-e', "const h = require('hookproof'); const j = require('hookproof/jest'); const e = h.createEngine(); console.log(JSON.stringify([h.VERSION, e.catalogue.types.length > 0, h.verifySignature(Buffer.from('x'), h.sign(Buffer.from('x'), ['s']), ['s']).valid, typeof j.describeReceiverConformance, new h.UsageError('x') instanceof h.HookproofError]))"], project),
+      run(
+        process.execPath,
+        [
+          '-e',
+          "const h = require('hookproof'); const j = require('hookproof/jest'); const e = h.createEngine(); console.log(JSON.stringify([h.VERSION, e.catalogue.types.length > 0, h.verifySignature(Buffer.from('x'), h.sign(Buffer.from('x'), ['s']), ['s']).valid, typeof j.describeReceiverConformance, new h.UsageError('x') instanceof h.HookproofError]))",
+        ],
+        project,
+      ),
     );
     const imported = succeeded(
-      run(process.execPath, ['--input-type=module', '-e', "import { VERSION, createEngine, sign, verifySignature, UsageError, HookproofError } from 'hookproof'; import { describeReceiverConformance } from 'hookproof/jest'; const e = createEngine(); console.log(JSON.stringify([VERSION, e.catalogue.types.length > 0, verifySignature(Buffer.from('x'), sign(Buffer.from('x'), ['s']), ['s']).valid, typeof describeReceiverConformance, new UsageError('x') instanceof HookproofError]))"], project),
+      run(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          "import { VERSION, createEngine, sign, verifySignature, UsageError, HookproofError } from 'hookproof'; import { describeReceiverConformance } from 'hookproof/jest'; const e = createEngine(); console.log(JSON.stringify([VERSION, e.catalogue.types.length > 0, verifySignature(Buffer.from('x'), sign(Buffer.from('x'), ['s']), ['s']).valid, typeof describeReceiverConformance, new UsageError('x') instanceof HookproofError]))",
+        ],
+        project,
+      ),
     );
     const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
     expect(JSON.parse(required)).toEqual([version, true, true, 'function', true]);
@@ -75,7 +101,11 @@ describe('the packed package, installed into an empty project', () => {
   });
 
   it('certifies the reference receiver through its bin', async () => {
-    const receiver: ChildProcess = spawn(bin(), ['serve', '--port', '0', '--secret-env', 'PARTNER_SECRET'], { cwd: project, env: { ...process.env, PARTNER_SECRET: SECRET }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const receiver: ChildProcess = spawn(bin(), ['serve', '--port', '0', '--secret-env', 'PARTNER_SECRET'], {
+      cwd: project,
+      env: { ...process.env, PARTNER_SECRET: SECRET },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let seen = '';
@@ -105,8 +135,25 @@ describe('the packed package, installed into an empty project', () => {
   });
 
   it.each([
-    ['pact verify', ['pact', 'verify', '--pact', 'node_modules/hookproof/contracts/gridx-webhooks-hookproof-reference-receiver.json', '--url', 'http://127.0.0.1:9/', '--secret-env', 'PARTNER_SECRET'], '@pact-foundation/pact'],
-    ['pact publish', ['pact', 'publish', 'node_modules/hookproof/contracts/gridx-webhooks-hookproof-reference-receiver.json', '--consumer-app-version', '1', '--broker-url', 'http://127.0.0.1:9'], '@pact-foundation/pact-cli'],
+    [
+      'pact verify',
+      [
+        'pact',
+        'verify',
+        '--pact',
+        'node_modules/hookproof/contracts/gridx-webhooks-hookproof-reference-receiver.json',
+        '--url',
+        'http://127.0.0.1:9/',
+        '--secret-env',
+        'PARTNER_SECRET',
+      ],
+      '@pact-foundation/pact',
+    ],
+    [
+      'pact publish',
+      ['pact', 'publish', 'node_modules/hookproof/contracts/gridx-webhooks-hookproof-reference-receiver.json', '--consumer-app-version', '1', '--broker-url', 'http://127.0.0.1:9'],
+      '@pact-foundation/pact-cli',
+    ],
   ])('without the optional Pact packages, `hookproof %s` says in one line what to install (exit 2)', (_name, args, missing) => {
     const result = run(bin(), args, project, { PARTNER_SECRET: SECRET });
     expect(result.status).toBe(2);
@@ -124,7 +171,10 @@ describe('the packed package, installed into an empty project', () => {
     expect(tsc.status).toBe(0);
 
     // And the check can fail: a wrong option type is reported against hookproof's own declarations.
-    writeFileSync(join(project, 'consumer.ts'), `${readFileSync(join(FIXTURE, 'consumer.ts'), 'utf8')}\nexport const wrong: import('hookproof/jest').ReceiverConformanceOptions = { url: 1, secret: 'x' };\n`);
+    writeFileSync(
+      join(project, 'consumer.ts'),
+      `${readFileSync(join(FIXTURE, 'consumer.ts'), 'utf8')}\nexport const wrong: import('hookproof/jest').ReceiverConformanceOptions = { url: 1, secret: 'x' };\n`,
+    );
     const failing = run(process.execPath, [join(REPO_MODULES, 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], project);
     expect(failing.status).not.toBe(0);
     expect(failing.stdout).toMatch(/consumer\.ts.*error TS2322/);

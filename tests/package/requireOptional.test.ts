@@ -36,7 +36,9 @@ describe('requireOptional: the Pact core and CLI are optional peer dependencies'
     expect((thrown as DependencyMissingError).code).toBe('DEPENDENCY_MISSING');
     expect((thrown as DependencyMissingError).packageName).toBe(name);
     expect(exitCodeForError(thrown)).toBe(2);
-    expect(errorLines(thrown, false)).toEqual([`hookproof: the feature cannot run without ${name}, which is not installed: npm install --save-dev ${name}@"${packageJson.peerDependencies[name]}"`]);
+    expect(errorLines(thrown, false)).toEqual([
+      `hookproof: the feature cannot run without ${name}, which is not installed: npm install --save-dev ${name}@"${packageJson.peerDependencies[name]}"`,
+    ]);
   });
 
   it('rethrows what an installed package fails with, even a module of its own that is missing', () => {

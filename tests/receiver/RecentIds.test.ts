@@ -19,15 +19,11 @@ describe('RecentIds', () => {
 
   it('never holds more than its capacity', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 20 }),
-        fc.array(fc.string({ maxLength: 3 }), { maxLength: 200 }),
-        (capacity, stream) => {
-          const ids = new RecentIds(capacity);
-          for (const id of stream) ids.add(id);
-          expect(ids.size).toBeLessThanOrEqual(capacity);
-        },
-      ),
+      fc.property(fc.integer({ min: 1, max: 20 }), fc.array(fc.string({ maxLength: 3 }), { maxLength: 200 }), (capacity, stream) => {
+        const ids = new RecentIds(capacity);
+        for (const id of stream) ids.add(id);
+        expect(ids.size).toBeLessThanOrEqual(capacity);
+      }),
     );
   });
 });

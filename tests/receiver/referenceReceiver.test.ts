@@ -106,9 +106,7 @@ describe('reference receiver', () => {
 
   it('verifies the raw bytes: re-formatted JSON (whitespace, key order, escapes) is accepted', async () => {
     const id = randomUUID();
-    const body =
-      `{\n  "type" :"ping",\t"id":   "${id}",\r\n` +
-      ` "data": {"note":"\\u00e9\\ud83d\\ude00"} , "specVersion":"1.0"   }\n`;
+    const body = `{\n  "type" :"ping",\t"id":   "${id}",\r\n` + ` "data": {"note":"\\u00e9\\ud83d\\ude00"} , "specVersion":"1.0"   }\n`;
     const result = await deliverSigned(body);
     expect(result.status).toBe(202);
     await new Promise((resolve) => setImmediate(resolve));
@@ -189,13 +187,19 @@ describe('reference receiver', () => {
   });
 
   it.each([
-    ['throws', (): void => {
-      throw new Error('application bug');
-    }],
-    ['rejects', async (): Promise<void> => {
-      await Promise.resolve();
-      throw new Error('application bug');
-    }],
+    [
+      'throws',
+      (): void => {
+        throw new Error('application bug');
+      },
+    ],
+    [
+      'rejects',
+      async (): Promise<void> => {
+        await Promise.resolve();
+        throw new Error('application bug');
+      },
+    ],
   ])('keeps answering when onEvent %s, and logs the failure', async (_name, onEvent) => {
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const failing = await startReferenceReceiver({ secrets: [CURRENT], onEvent });

@@ -12,7 +12,10 @@ describe('compareReports', () => {
   const original = makeReport();
 
   it('confirms a run with the same statuses, whatever the timings and wording of the answers', () => {
-    const again = { ...original, checks: original.checks.map((c) => ({ ...c, durationMs: c.durationMs + 5, failures: c.failures.map((f) => ({ ...f, actual: `${f.actual} (slower)` })) })) };
+    const again = {
+      ...original,
+      checks: original.checks.map((c) => ({ ...c, durationMs: c.durationMs + 5, failures: c.failures.map((f) => ({ ...f, actual: `${f.actual} (slower)` })) })),
+    };
     const result = compareReports(original, again);
     expect(result.verdict).toBe('confirmed');
     expect(result.checks.every((c) => c.result === 'confirmed' && c.original === c.now)).toBe(true);
@@ -29,7 +32,13 @@ describe('compareReports', () => {
         result: 'differs',
         original: 'fail',
         now: 'pass',
-        firstDifferingCase: { failedIn: 'original', case: 'sig-wrong-secret#1', label: original.checks[1]?.failures[0]?.label, expected: original.checks[1]?.failures[0]?.expected, actual: original.checks[1]?.failures[0]?.actual },
+        firstDifferingCase: {
+          failedIn: 'original',
+          case: 'sig-wrong-secret#1',
+          label: original.checks[1]?.failures[0]?.label,
+          expected: original.checks[1]?.failures[0]?.expected,
+          actual: original.checks[1]?.failures[0]?.actual,
+        },
       },
     ]);
   });

@@ -31,15 +31,29 @@ describe('recheck, report verify and signed attestations, against real loopback 
     gridx = makeKey(dir, 'gridx');
     other = makeKey(dir, 'other');
     env = { RECEIVER_SECRET, GRIDX_SIGNING_KEY: gridx.privatePem, OTHER_SIGNING_KEY: other.privatePem };
-    receiver = await defectiveReceiver((req, _body, res) => {
-      const header = req.headers['x-signature'];
-      if (rejectsRotation && typeof header === 'string' && header.includes(',')) {
-        res.writeHead(401).end();
-        return true;
-      }
-      return false;
-    }, [RECEIVER_SECRET]);
-    const certified = await run(['certify', '--url', receiver.url, '--secret-env', 'RECEIVER_SECRET', '--report-dir', join(dir, 'original'), '--sign-key-env', 'GRIDX_SIGNING_KEY', ...FAST]);
+    receiver = await defectiveReceiver(
+      (req, _body, res) => {
+        const header = req.headers['x-signature'];
+        if (rejectsRotation && typeof header === 'string' && header.includes(',')) {
+          res.writeHead(401).end();
+          return true;
+        }
+        return false;
+      },
+      [RECEIVER_SECRET],
+    );
+    const certified = await run([
+      'certify',
+      '--url',
+      receiver.url,
+      '--secret-env',
+      'RECEIVER_SECRET',
+      '--report-dir',
+      join(dir, 'original'),
+      '--sign-key-env',
+      'GRIDX_SIGNING_KEY',
+      ...FAST,
+    ]);
     expect(certified).toMatchObject({ code: 0 });
     expect(certified.out).toContain(`attestation ${join(dir, 'original', 'report.dsse.json')}`);
   });
@@ -96,7 +110,11 @@ describe('recheck, report verify and signed attestations, against real loopback 
       expect(recheck.recheck?.verdict).toBe('not confirmed');
       const differs = recheck.recheck?.checks.filter((c) => c.result === 'differs') ?? [];
       expect(differs.map((c) => c.requirement)).toEqual(['SIG-6']);
-      expect(differs[0]).toMatchObject({ original: 'pass', now: 'fail', firstDifferingCase: { failedIn: 'recheck', case: 'sig-rotation#1', expected: expect.stringContaining('success') } });
+      expect(differs[0]).toMatchObject({
+        original: 'pass',
+        now: 'fail',
+        firstDifferingCase: { failedIn: 'recheck', case: 'sig-rotation#1', expected: expect.stringContaining('success') },
+      });
       expect(recheck.recheck?.checks.filter((c) => c.result === 'confirmed').length).toBe(original().checks.length - 1);
     } finally {
       rejectsRotation = false;
@@ -165,7 +183,16 @@ describe('recheck, report verify and signed attestations, against real loopback 
 
   it('refuses (exit 2, one line) when the spec or the major version differs, unless --spec gives the same file', async () => {
     const path = join(dir, 'original', 'report.json');
-    const otherSpec = await run(['recheck', path, '--secret-env', 'RECEIVER_SECRET', '--spec', join(__dirname, '..', 'fixtures', 'specs', 'future-spec.yaml'), '--report-dir', join(dir, 'never')]);
+    const otherSpec = await run([
+      'recheck',
+      path,
+      '--secret-env',
+      'RECEIVER_SECRET',
+      '--spec',
+      join(__dirname, '..', 'fixtures', 'specs', 'future-spec.yaml'),
+      '--report-dir',
+      join(dir, 'never'),
+    ]);
     expect(otherSpec.code).toBe(2);
     expect(otherSpec.err.split('\n')).toHaveLength(1);
     expect(otherSpec.err).toMatch(/was made with spec .* \(SHA-256 [0-9a-f]{64}\); .* has SHA-256 [0-9a-f]{64}: pass --spec with the file the report names/);
@@ -189,7 +216,10 @@ describe('recheck, report verify and signed attestations, against real loopback 
     expect(garbage.err).toContain('is not a hookproof report');
     writeFileSync(join(dir, 'bad.pem'), 'not a key');
     expect(await run(['report', 'verify', join(dir, 'original', 'report.json'), '--public-key', join(dir, 'bad.pem')])).toMatchObject({ code: 2 });
-    const badKey = await cli(['certify', '--url', receiver.url, '--secret-env', 'RECEIVER_SECRET', '--sign-key-env', 'BAD_KEY', '--report-dir', join(dir, 'never'), ...FAST], { ...env, BAD_KEY: 'PRIVATE KEY material that is not PEM' });
+    const badKey = await cli(['certify', '--url', receiver.url, '--secret-env', 'RECEIVER_SECRET', '--sign-key-env', 'BAD_KEY', '--report-dir', join(dir, 'never'), ...FAST], {
+      ...env,
+      BAD_KEY: 'PRIVATE KEY material that is not PEM',
+    });
     expect(badKey.code).toBe(2);
     expect(badKey.err).not.toContain('material');
     expect(existsSync(join(dir, 'never'))).toBe(false);

@@ -5,13 +5,24 @@ import { makePassingReport } from './support/fixtures';
 import { findAll, parseXml } from './support/parseXml';
 import { reportShapeErrors } from './support/reportSchema';
 
-const NOTE = 'blocked by EVT-1: the same body with a single lower-case digest (gridX\'s usual form) was refused (400 permanent in 2 ms)';
+const NOTE = "blocked by EVT-1: the same body with a single lower-case digest (gridX's usual form) was refused (400 permanent in 2 ms)";
 
 /** A run where EVT-1 failed and blocked SIG-6: what every renderer must show. */
 function blockedReport(): CertificationReport {
   const base = makePassingReport();
   const failed: CheckReport = { ...(base.checks[1] as CheckReport), status: 'fail', failures: [] };
-  const blocked: CheckReport = { id: 'sig-rotation', title: 'Rotation', requirement: 'SIG-6', severity: 'required', status: 'blocked', cases: 10, durationMs: 12, failures: [], note: NOTE, blockedBy: ['EVT-1'] };
+  const blocked: CheckReport = {
+    id: 'sig-rotation',
+    title: 'Rotation',
+    requirement: 'SIG-6',
+    severity: 'required',
+    status: 'blocked',
+    cases: 10,
+    durationMs: 12,
+    failures: [],
+    note: NOTE,
+    blockedBy: ['EVT-1'],
+  };
   const checks = [base.checks[0] as CheckReport, failed, blocked];
   return {
     ...base,
@@ -58,7 +69,11 @@ describe('the blocked status in every report', () => {
   });
 
   it('an incomplete verdict says so, and why, in the console and on the page', () => {
-    const incomplete: CertificationReport = { ...report, verdict: 'incomplete', verdictReason: 'no case of required requirement(s) SIG-6 could be judged (SIG-6: blocked by EVT-1: …)' };
+    const incomplete: CertificationReport = {
+      ...report,
+      verdict: 'incomplete',
+      verdictReason: 'no case of required requirement(s) SIG-6 could be judged (SIG-6: blocked by EVT-1: …)',
+    };
     expect(renderSummary(incomplete)).toMatch(/INCOMPLETE[\s\S]*\nIncomplete: no case of required requirement\(s\) SIG-6 could be judged/);
     const page = renderReportHtml(incomplete);
     expect(page).toContain('? INCOMPLETE');

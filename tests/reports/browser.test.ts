@@ -18,7 +18,8 @@ import { leakedForms, SECRET } from './support/secret';
 // HOOKPROOF_CHROMIUM at a Chrome/Chromium binary. In CI, .ci/run installs it before the tests.
 const chromium = findChromium();
 const inCI = process.env.CI === 'true';
-const INSTALL_HINT = 'chromium not found (looked at $HOOKPROOF_CHROMIUM if set, else /usr/bin/chromium, /usr/bin/chromium-browser, /usr/bin/google-chrome): run `apt-get update && apt-get install -y chromium` or set HOOKPROOF_CHROMIUM';
+const INSTALL_HINT =
+  'chromium not found (looked at $HOOKPROOF_CHROMIUM if set, else /usr/bin/chromium, /usr/bin/chromium-browser, /usr/bin/google-chrome): run `apt-get update && apt-get install -y chromium` or set HOOKPROOF_CHROMIUM';
 if (chromium === undefined && !inCI) {
   console.warn(`SKIPPING the headless-browser tests of report.html: ${INSTALL_HINT}. In CI (CI=true) they fail instead.`);
 }
@@ -147,7 +148,7 @@ describeBrowser('report.html in headless chromium', () => {
     });
   });
 
-  describe('junit.xml in chromium\'s XML parser (libxml2)', () => {
+  describe("junit.xml in chromium's XML parser (libxml2)", () => {
     it('parses without error', async () => {
       const { junit } = await writeReports(makeReport({ gone: true, leakSecret: true }), join(dir, 'junit'), [SECRET]);
       const dom = await dumpDom(browser(), junit);

@@ -22,12 +22,16 @@ describe('redactSecrets', () => {
 
   it('leaves text without secrets unchanged, and is idempotent', () => {
     fc.assert(
-      fc.property(fc.string(), fc.string({ minLength: 8 }).filter((s) => new Set(s).size >= 4 && /[a-z0-9]/i.test(s)), (text, secret) => {
-        fc.pre(!text.includes(secret) && !text.includes(REDACTED));
-        const once = redactSecrets(`${text}${secret}${text}`, [secret]);
-        expect(redactSecrets(once, [secret])).toBe(once);
-        expect(once).not.toContain(secret);
-      }),
+      fc.property(
+        fc.string(),
+        fc.string({ minLength: 8 }).filter((s) => new Set(s).size >= 4 && /[a-z0-9]/i.test(s)),
+        (text, secret) => {
+          fc.pre(!text.includes(secret) && !text.includes(REDACTED));
+          const once = redactSecrets(`${text}${secret}${text}`, [secret]);
+          expect(redactSecrets(once, [secret])).toBe(once);
+          expect(once).not.toContain(secret);
+        },
+      ),
     );
     expect(redactSecrets('nothing to hide here', [SECRET])).toBe('nothing to hide here');
   });

@@ -14,7 +14,23 @@ import { leakedForms } from './support/secret';
  * Secrets that spell the reports' own keys and markup, or start with a letter that follows a
  * backslash in JSON escapes (`\n`, `\t` …): redacting finished text corrupted each of them.
  */
-const STRUCTURAL = ['signature', 'checks', 'testcase', 'properties', 'failures', 'requirements', 'testsuite', 'bodyBase64', 'nfailure', 'tabulated', 'rnbft-secret', 'u00e9abc', 'quot;amp;', '</testcase>', '","checks":'];
+const STRUCTURAL = [
+  'signature',
+  'checks',
+  'testcase',
+  'properties',
+  'failures',
+  'requirements',
+  'testsuite',
+  'bodyBase64',
+  'nfailure',
+  'tabulated',
+  'rnbft-secret',
+  'u00e9abc',
+  'quot;amp;',
+  '</testcase>',
+  '","checks":',
+];
 
 const secretArbitrary = fc.oneof(
   fc.constantFrom(...STRUCTURAL),

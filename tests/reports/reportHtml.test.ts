@@ -46,7 +46,15 @@ describe('report.html (as written)', () => {
   it('shows verdict, facts, every requirement, every check and every failure with its reproduction', () => {
     expect(text).toContain('✘ FAIL');
     expect(text).toContain('Not conformant');
-    for (const fact of [report.target.url, report.target.trust, report.spec.path, report.spec.sha256, `${report.tool.name} ${report.tool.version}`, '424242', '2026-11-25 10:00:00 UTC']) {
+    for (const fact of [
+      report.target.url,
+      report.target.trust,
+      report.spec.path,
+      report.spec.sha256,
+      `${report.tool.name} ${report.tool.version}`,
+      '424242',
+      '2026-11-25 10:00:00 UTC',
+    ]) {
       expect(text).toContain(fact);
     }
     for (const r of report.requirements) expect(page).toContain(`<tr id="req-${r.id}">`);
@@ -54,7 +62,9 @@ describe('report.html (as written)', () => {
     for (const f of report.checks.flatMap((c) => c.failures)) {
       expect(text).toContain(f.case);
       expect(text).toContain(f.reproduce.replay);
-      expect(page).toContain(`<pre class="curl">${f.reproduce.curl.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')}</pre>`);
+      expect(page).toContain(
+        `<pre class="curl">${f.reproduce.curl.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')}</pre>`,
+      );
     }
     expect(text).toMatch(/ev\/plugged 12 20 0 32/);
   });

@@ -10,7 +10,11 @@ import { reportShapeErrors } from './support/reportSchema';
 function reversed(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reversed);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, k === 'headers' ? v : reversed(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, k === 'headers' ? v : reversed(v)]),
+  );
 }
 
 describe('report.json', () => {
@@ -32,7 +36,19 @@ describe('report.json', () => {
     const report = reversed(makeReport()) as CertificationReport;
     const parsed = JSON.parse(renderReportJson(report)) as Record<string, unknown> & CertificationReport;
     expect(Object.keys(parsed)).toEqual([
-      'formatVersion', 'tool', 'spec', 'target', 'seed', 'options', 'startedAt', 'finishedAt', 'verdict', 'summary', 'checks', 'requirements', 'coverage',
+      'formatVersion',
+      'tool',
+      'spec',
+      'target',
+      'seed',
+      'options',
+      'startedAt',
+      'finishedAt',
+      'verdict',
+      'summary',
+      'checks',
+      'requirements',
+      'coverage',
     ]);
     expect(Object.keys(parsed.options)).toEqual(['runs', 'timeoutMs', 'concurrency', 'allowHttp', 'types', 'checks', 'secrets']);
     expect(Object.keys(parsed.summary)).toEqual(['pass', 'fail', 'warn', 'skip', 'cases']);

@@ -58,7 +58,6 @@ describe('writeReports', () => {
   });
 });
 
-
 /** Every string inside a value, as the report's data holds them (before any escaping). */
 function stringsOf(value: unknown): string[] {
   if (typeof value === 'string') return [value];

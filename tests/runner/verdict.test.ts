@@ -64,7 +64,10 @@ describe('the verdict: no evidence, no pass', () => {
     it('the CLI exits 1 and prints INCOMPLETE with the reason', async () => {
       const io = { ...memoryIO(), env: { HOOKPROOF_SECRET: SECRET } };
       const dir = mkdtempSync(join(tmpdir(), 'hookproof-verdict-'));
-      const code = await runCli(['certify', '--url', `http://127.0.0.1:${await closedPort()}/hooks`, '--allow-http', '--checks', 'GONE-1', '--timeout-ms', '1000', '--report-dir', dir], io);
+      const code = await runCli(
+        ['certify', '--url', `http://127.0.0.1:${await closedPort()}/hooks`, '--allow-http', '--checks', 'GONE-1', '--timeout-ms', '1000', '--report-dir', dir],
+        io,
+      );
       expect(code).toBe(1);
       const out = io.stdout.join('\n');
       expect(out).toContain('INCOMPLETE');
@@ -105,7 +108,11 @@ describe('an internal error in a check', () => {
       expect((error as HookproofError).code).toBe('INTERNAL');
       expect(exitCodeForError(error)).toBe(2);
       const lines = errorLines(error, false);
-      expect(lines).toEqual([expect.stringMatching(/^hookproof: hookproof internal error in check throws: Cannot read properties of undefined \(reading 'x'\) \(a bug in hookproof, not in the receiver/)]);
+      expect(lines).toEqual([
+        expect.stringMatching(
+          /^hookproof: hookproof internal error in check throws: Cannot read properties of undefined \(reading 'x'\) \(a bug in hookproof, not in the receiver/,
+        ),
+      ]);
     } finally {
       await sound.close();
     }

@@ -26,7 +26,11 @@ properties:
 describe('nullable beside an enum', () => {
   const engine = engineFromSpec(parseSpec(SPEC, 'nullable-enum.yaml'));
   const switchSet = engine.catalogue.get('probe/event');
-  const event = (data: Record<string, unknown>): unknown => ({ id: '5eda17ec-4dc9-46d5-b3b8-c396f75a760f', type: 'probe/event', data: { mode: 'ON', fallback: 'ON', note: 'x', ...data } });
+  const event = (data: Record<string, unknown>): unknown => ({
+    id: '5eda17ec-4dc9-46d5-b3b8-c396f75a760f',
+    type: 'probe/event',
+    data: { mode: 'ON', fallback: 'ON', note: 'x', ...data },
+  });
 
   it('refuses null for an enum that does not list it, and accepts it where the enum or the type allows it', () => {
     expect(engine.validators.validateAs('probe/event', event({}))).toEqual({ valid: true, type: 'probe/event' });

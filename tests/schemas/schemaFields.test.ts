@@ -54,7 +54,12 @@ describe.each(engines)('schemaFields over %s', (_name, engine) => {
       const all = schemaFields(eventType.schema, { arrays: true });
       expect(schemaFields(eventType.schema)).toEqual(all.filter((f) => !f.inArray));
       const paths = fieldPaths(eventType.schema);
-      expect([...paths.required, ...paths.optional].sort()).toEqual(all.filter((f) => !f.inArray).map((f) => f.pointer).sort());
+      expect([...paths.required, ...paths.optional].sort()).toEqual(
+        all
+          .filter((f) => !f.inArray)
+          .map((f) => f.pointer)
+          .sort(),
+      );
       expect(paths.required.every((p) => all.find((f) => f.pointer === p)?.alwaysPresent === true)).toBe(true);
     }
   });
@@ -93,7 +98,11 @@ describe.each(engines)('schemaFields over %s', (_name, engine) => {
 it('the future spec really has array item fields, some of them filled in generated events (so the array tests judge something)', () => {
   const future = engines[1]?.[1];
   if (future === undefined) throw new Error('the future spec engine is missing from the list');
-  const found = future().catalogue.types.flatMap((t) => schemaFields(t.schema, { arrays: true }).filter((f) => f.inArray).map((f) => ({ type: t, pointer: f.pointer })));
+  const found = future().catalogue.types.flatMap((t) =>
+    schemaFields(t.schema, { arrays: true })
+      .filter((f) => f.inArray)
+      .map((f) => ({ type: t, pointer: f.pointer })),
+  );
   expect(found.length).toBeGreaterThan(0);
   const filled = found.some(({ type, pointer }) => fc.sample(eventArbitrary(type, { presence: 'full' }), 20).some((event) => resolves(event, pointer)));
   expect(filled).toBe(true);

@@ -36,7 +36,11 @@ describe('judgeSignature (SND-2)', () => {
   });
 
   it('refuses another secret without guessing', () => {
-    expect(judgeSignature(pretty, sign(pretty, ['nope']), [CURRENT])).toEqual({ ok: false, fault: 'no-match', detail: 'no digest matches the current secret over the bytes received' });
+    expect(judgeSignature(pretty, sign(pretty, ['nope']), [CURRENT])).toEqual({
+      ok: false,
+      fault: 'no-match',
+      detail: 'no digest matches the current secret over the bytes received',
+    });
   });
 });
 

@@ -29,7 +29,11 @@ describe('hookproof listen', () => {
     expect(run.code).toBe(0);
     const lines = run.out.filter((l) => /#\d+ {2}ev\/plugged/.test(l));
     expect(lines).toHaveLength(3);
-    expect(lines.map((l) => /→ (\d+) \(attempt (\d)\)$/.exec(l)?.slice(1))).toEqual([['503', '1'], ['503', '2'], ['204', '3']]);
+    expect(lines.map((l) => /→ (\d+) \(attempt (\d)\)$/.exec(l)?.slice(1))).toEqual([
+      ['503', '1'],
+      ['503', '2'],
+      ['204', '3'],
+    ]);
     expect(lines.every((l) => l.includes('sig ok  schema ok'))).toBe(true);
     expect(run.out).toContain('PASS  snd-retries  SND-3  1 case');
 
@@ -40,9 +44,17 @@ describe('hookproof listen', () => {
       ['snd-signed', 'SND-2', 'pass'],
       ['snd-retries', 'SND-3', 'pass'],
     ]);
-    expect(report.requirements.map((r) => [r.id, r.status])).toEqual([['SND-1', 'pass'], ['SND-2', 'pass'], ['SND-3', 'pass']]);
+    expect(report.requirements.map((r) => [r.id, r.status])).toEqual([
+      ['SND-1', 'pass'],
+      ['SND-2', 'pass'],
+      ['SND-3', 'pass'],
+    ]);
     expect(report.listen).toMatchObject({ kind: 'listen', respond: '503,503,204', stoppedBy: 'count' });
-    expect(report.listen.deliveries.map((d) => [d.attempt, d.answer])).toEqual([[1, 503], [2, 503], [3, 204]]);
+    expect(report.listen.deliveries.map((d) => [d.attempt, d.answer])).toEqual([
+      [1, 503],
+      [2, 503],
+      [3, 204],
+    ]);
     const [history] = report.listen.events;
     expect(history?.state).toBe('final');
     expect((history?.gapsMs[1] ?? 0) > (history?.gapsMs[0] ?? 0)).toBe(true);
@@ -54,7 +66,10 @@ describe('hookproof listen', () => {
     const html = readFileSync(join(listen.dir, 'report.html'), 'utf8');
     expect(html).toContain('id="req-SND-3"');
 
-    const recorded = readFileSync(record, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const recorded = readFileSync(record, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(recorded).toHaveLength(3);
     expect(recorded.map((r) => r.answer)).toEqual([503, 503, 204]);
     expect(recorded[0]).toMatchObject({ method: 'POST', path: '/hooks/gridx?tenant=t1', type: 'ev/plugged', attempt: 1, signature: { ok: true }, schema: { ok: true } });
@@ -73,7 +88,9 @@ describe('hookproof listen', () => {
     const run = await listen.done;
 
     expect(run.code).toBe(1);
-    expect(run.out.find((l) => l.includes('#1'))).toContain('sig BAD (no digest matches the current secret over the bytes received; a digest matches the body re-serialised as JSON (JSON.stringify), not the exact bytes sent)');
+    expect(run.out.find((l) => l.includes('#1'))).toContain(
+      'sig BAD (no digest matches the current secret over the bytes received; a digest matches the body re-serialised as JSON (JSON.stringify), not the exact bytes sent)',
+    );
     const report = readListenReport(join(listen.dir, 'report.json'));
     expect(report.verdict).toBe('fail');
     expect(check(report, 'snd-schema-valid').status).toBe('pass');
@@ -162,7 +179,12 @@ describe('hookproof listen', () => {
     const run = await listen.done;
     expect(run.code).toBe(1);
     const expectation = check(readListenReport(join(listen.dir, 'report.json')), 'listen-expected-types');
-    expect(expectation).toMatchObject({ requirement: 'EXPECT', status: 'fail', note: 'never arrived: ping', failures: [{ expected: 'only ping', actual: 'gateway/online arrived' }] });
+    expect(expectation).toMatchObject({
+      requirement: 'EXPECT',
+      status: 'fail',
+      note: 'never arrived: ping',
+      failures: [{ expected: 'only ping', actual: 'gateway/online arrived' }],
+    });
 
     const good = await startListen({ expect: ['ping'], count: 1 });
     await post(good.url, PING, sign(PING, [SECRET]));

@@ -31,8 +31,15 @@ describe('hookproof listen: bounded bodies whatever a sender sends', () => {
       expect(request.truncated).toEqual({ size: body.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     }
     // The record keeps each body whole, as --record promises.
-    const lines = readFileSync(record, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { size: number; bodyText: string });
-    expect(lines.map((l) => [l.size, l.bodyText.length])).toEqual([[body.length, body.length], [body.length, body.length], [body.length, body.length]]);
+    const lines = readFileSync(record, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { size: number; bodyText: string });
+    expect(lines.map((l) => [l.size, l.bodyText.length])).toEqual([
+      [body.length, body.length],
+      [body.length, body.length],
+      [body.length, body.length],
+    ]);
   });
 
   it('cuts a body longer than --max-body, answers 413 and records that it was cut', async () => {
@@ -50,7 +57,11 @@ describe('hookproof listen: bounded bodies whatever a sender sends', () => {
   it('refuses a --max-body outside its documented range with one line', async () => {
     for (const value of ['100', '1e9', '999999999999']) {
       const result = await cli(['listen', '--port', '0', '--max-body', value, '--for', '1ms']);
-      expect({ value, code: result.code, err: result.err }).toEqual({ value, code: 2, err: [`hookproof: --max-body must be a whole number from 1024 to 67108864, got "${value}"`] });
+      expect({ value, code: result.code, err: result.err }).toEqual({
+        value,
+        code: 2,
+        err: [`hookproof: --max-body must be a whole number from 1024 to 67108864, got "${value}"`],
+      });
     }
   });
 });

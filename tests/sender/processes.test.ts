@@ -13,7 +13,11 @@ describe('hookproof listen and send as real processes', () => {
     const dir = tmp();
     const record = join(dir, 'record.ndjson');
     const reports = join(dir, 'reports');
-    const listener = spawn(process.execPath, [BIN, 'listen', '--port', '0', '--secret-env', 'LISTEN_SECRET', '--respond', '503x2,204', '--record', record, '--report-dir', reports], { cwd: ROOT, env });
+    const listener = spawn(
+      process.execPath,
+      [BIN, 'listen', '--port', '0', '--secret-env', 'LISTEN_SECRET', '--respond', '503x2,204', '--record', record, '--report-dir', reports],
+      { cwd: ROOT, env },
+    );
     let stdout = '';
     let stderr = '';
     listener.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
@@ -31,7 +35,11 @@ describe('hookproof listen and send as real processes', () => {
     // enough (1 s, then 2 s) that a timer firing late on a loaded machine cannot make the second
     // wait look shorter than 1.25× the first, which SND-3 would rightly fail.
     const sender = await new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn(process.execPath, [BIN, 'send', '--url', `${url}hooks`, '--secret-env', 'LISTEN_SECRET', '--type', 'ping', '--seed', '4', '--retry', '--retry-base-ms', '1000', '--allow-http'], { cwd: ROOT, env });
+      const child = spawn(
+        process.execPath,
+        [BIN, 'send', '--url', `${url}hooks`, '--secret-env', 'LISTEN_SECRET', '--type', 'ping', '--seed', '4', '--retry', '--retry-base-ms', '1000', '--allow-http'],
+        { cwd: ROOT, env },
+      );
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
       child.on('close', (code) => resolve({ code, out }));
@@ -53,7 +61,11 @@ describe('hookproof listen and send as real processes', () => {
   });
 
   it('bad input exits 2 with exactly one stderr line and no stack', () => {
-    const run = spawnSync(process.execPath, [BIN, 'send', '--url', 'http://127.0.0.1:9/', '--type', 'ping', '--secret-env', 'LISTEN_SECRET', '--set', 'data.message', '--allow-http'], { cwd: ROOT, env, encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [BIN, 'send', '--url', 'http://127.0.0.1:9/', '--type', 'ping', '--secret-env', 'LISTEN_SECRET', '--set', 'data.message', '--allow-http'],
+      { cwd: ROOT, env, encoding: 'utf8' },
+    );
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toEqual(['hookproof: invalid --set "data.message": expected path=value with a dot path such as data.state=UNPLUGGED']);
     expect(run.stdout).toBe('');

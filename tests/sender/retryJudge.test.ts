@@ -119,8 +119,7 @@ describe('judgeRetries (SND-3)', () => {
 });
 
 describe('the SND-3 check', () => {
-  const judge = (attempts: readonly RetryAttempt[], endedAtMs: number) =>
-    retries.judge({ deliveries: [], expect: undefined, retries: judgeRetries(attempts, endedAtMs) });
+  const judge = (attempts: readonly RetryAttempt[], endedAtMs: number) => retries.judge({ deliveries: [], expect: undefined, retries: judgeRetries(attempts, endedAtMs) });
 
   it('passes doubling retries, and says when the growth could not be judged', () => {
     expect(judge(event([503, 503, 204], [20, 40]), 1000)).toEqual({ status: 'pass', cases: 1, failures: [] });

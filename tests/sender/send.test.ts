@@ -41,7 +41,11 @@ describe('hookproof send', () => {
     const receiver = await closing(scripted([503, 503, 202]));
     const run = await cli(['send', '--url', receiver.url, '--type', 'ping', '--seed', '1', '--retry', '--retry-base-ms', '20', '--allow-http']);
     expect(run.code).toBe(0);
-    expect(run.out.filter((l) => l.startsWith('attempt'))).toEqual(['attempt 1', expect.stringMatching(/^attempt 2, \d+ ms after the previous answer$/), expect.stringMatching(/^attempt 3, \d+ ms after/)]);
+    expect(run.out.filter((l) => l.startsWith('attempt'))).toEqual([
+      'attempt 1',
+      expect.stringMatching(/^attempt 2, \d+ ms after the previous answer$/),
+      expect.stringMatching(/^attempt 3, \d+ ms after/),
+    ]);
     expect(run.out.filter((l) => l.startsWith('  answer')).map((l) => l.split(/\s+/)[2])).toEqual(['503', '503', '202']);
     expect(run.out).toContain("retries 2 (gridX's policy: up to 5, exponential backoff from 20 ms)");
     // The same bytes and the same signature on every attempt.
@@ -104,7 +108,10 @@ describe('hookproof send', () => {
 
   it('signs with every secret given (a rotation sends one digest per secret)', async () => {
     const receiver = await closing(scripted([204]));
-    const run = await cli(['send', '--url', receiver.url, '--type', 'ping', '--secret-env', 'NEW', '--secret-env', 'OLD', '--allow-http'], { NEW: 'new-secret-5e1f', OLD: 'old-secret-9a7b' });
+    const run = await cli(['send', '--url', receiver.url, '--type', 'ping', '--secret-env', 'NEW', '--secret-env', 'OLD', '--allow-http'], {
+      NEW: 'new-secret-5e1f',
+      OLD: 'old-secret-9a7b',
+    });
     expect(run.code).toBe(0);
     expect(receiver.signatures[0]).toBe(sign(receiver.bodies[0] ?? '', ['new-secret-5e1f', 'old-secret-9a7b']));
   });
@@ -126,7 +133,10 @@ describe('hookproof send: bad input exits 2 with one line', () => {
     [['--url', url, '--allow-http'], /^hookproof: give --type TYPE to generate an event, or --file FILE to send one$/],
     [['--url', url, '--allow-http', '--type', 'ev/teleported'], /^hookproof: unknown event type "ev\/teleported"/],
     [['--url', url, '--allow-http', '--type', 'ping', '--set', 'data.message'], /^hookproof: invalid --set "data.message"/],
-    [['--url', url, '--allow-http', '--type', 'ev/plugged', '--set', 'data.state=SOMETIMES'], /^hookproof: the event is not valid: \/data\/state must be one of: "PLUGGED", "UNPLUGGED"; fix it, or pass --allow-invalid/],
+    [
+      ['--url', url, '--allow-http', '--type', 'ev/plugged', '--set', 'data.state=SOMETIMES'],
+      /^hookproof: the event is not valid: \/data\/state must be one of: "PLUGGED", "UNPLUGGED"; fix it, or pass --allow-invalid/,
+    ],
     [['--url', url, '--allow-http', '--type', 'ping', '--set', 'type=ev/plugged'], /^hookproof: the event has type "ev\/plugged", not "ping" as --type says$/],
     [['--url', url, '--allow-http', '--file', '/no/such/event.json'], /^hookproof: cannot read \/no\/such\/event.json: ENOENT/],
     [['--url', url, '--allow-http', '--type', 'ping', '--retry-base-ms', '10'], /^hookproof: --retry-base-ms needs --retry$/],

@@ -64,7 +64,7 @@ describe('the report of a listen run (subject: sender)', () => {
     expect(JSON.parse(renderReportJson(report))).toMatchObject({ formatVersion: 1, subject: 'sender' });
   });
 
-  it('report.html uses sender wording and none of certify\'s', () => {
+  it("report.html uses sender wording and none of certify's", () => {
     const page = renderReportHtml(report);
     const text = bodyText(page);
     expect(text).toContain('gridX webhook sender check');

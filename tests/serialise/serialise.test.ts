@@ -8,7 +8,12 @@ const events = anyEventArbitrary(catalogue, { extraProperties: true });
 
 describe('canonical serialisation', () => {
   it('is JSON.stringify for values within 2^53', () => {
-    fc.assert(fc.property(fc.jsonValue({ noUnicodeString: false }).filter((v) => JSON.stringify(v).match(/\d{17,}/) === null), (v) => canonicalJson(v) === JSON.stringify(v)));
+    fc.assert(
+      fc.property(
+        fc.jsonValue({ noUnicodeString: false }).filter((v) => JSON.stringify(v).match(/\d{17,}/) === null),
+        (v) => canonicalJson(v) === JSON.stringify(v),
+      ),
+    );
   });
 
   it('round-trips every generated event through JSON.parse to the same bytes', () => {
@@ -29,11 +34,14 @@ describe('canonical serialisation', () => {
 describe('unusual serialisation', () => {
   it('parses to the same event, stays valid, and differs from the canonical bytes', () => {
     fc.assert(
-      fc.property(events.chain((event) => fc.tuple(fc.constant(event), unusualJsonArbitrary(event))), ([event, text]) => {
-        expect(JSON.parse(text)).toEqual(JSON.parse(canonicalJson(event)));
-        expect(validators.validateBytes(text).valid).toBe(true);
-        expect(text).not.toBe(canonicalJson(event));
-      }),
+      fc.property(
+        events.chain((event) => fc.tuple(fc.constant(event), unusualJsonArbitrary(event))),
+        ([event, text]) => {
+          expect(JSON.parse(text)).toEqual(JSON.parse(canonicalJson(event)));
+          expect(validators.validateBytes(text).valid).toBe(true);
+          expect(text).not.toBe(canonicalJson(event));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -4,8 +4,7 @@ import fc from 'fast-check';
 // the counterexample path on failure. Replay any run with FC_SEED=<seed> (and FC_PATH=<path>),
 // or explore with FC_SEED=random.
 const seedFromEnv = process.env.FC_SEED;
-const seed =
-  seedFromEnv === undefined ? 20261125 : seedFromEnv === 'random' ? Date.now() ^ (Math.random() * 0x100000000) : Number(seedFromEnv);
+const seed = seedFromEnv === undefined ? 20261125 : seedFromEnv === 'random' ? Date.now() ^ (Math.random() * 0x100000000) : Number(seedFromEnv);
 
 fc.configureGlobal({
   seed,

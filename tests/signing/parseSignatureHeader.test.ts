@@ -21,8 +21,7 @@ function digestsByParser(header: string): string[] | undefined {
 
 // Strings built from the grammar's own pieces, each sometimes slightly wrong: the places where a
 // hand-written parser and a regex are most likely to disagree.
-const hexDigits = (minLength: number, maxLength: number): fc.Arbitrary<string> =>
-  fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'.split('')), minLength, maxLength });
+const hexDigits = (minLength: number, maxLength: number): fc.Arbitrary<string> => fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'.split('')), minLength, maxLength });
 const oneOffDigit = fc
   .tuple(hexDigits(128, 128), fc.nat({ max: 127 }), fc.constantFrom('g', 'G', 'x', ' ', ',', '=', '\u0660'))
   .map(([hex, at, char]) => `${hex.slice(0, at)}${char}${hex.slice(at + 1)}`);

@@ -15,9 +15,9 @@ import { thrownCode } from './support/thrownCode';
 
 /** A body, the receiver's secrets, and one case generated for them. */
 const scenario = (labels?: readonly SignatureLabel[], secrets = realisticSecrets) =>
-  fc.tuple(anyBody, secrets).chain(([body, receiverSecrets]) =>
-    signatureCaseArbitrary(body, receiverSecrets, labels).map((signatureCase) => ({ body, receiverSecrets, signatureCase })),
-  );
+  fc
+    .tuple(anyBody, secrets)
+    .chain(([body, receiverSecrets]) => signatureCaseArbitrary(body, receiverSecrets, labels).map((signatureCase) => ({ body, receiverSecrets, signatureCase })));
 
 const CANONICAL = /^sha512=[0-9a-f]{128}(?:, sha512=[0-9a-f]{128})*$/;
 const ACCEPTED: ReadonlySet<SignatureLabel> = new Set(['valid-single', 'rotation', 'uppercase-hex', 'no-space-separator']);
@@ -77,9 +77,12 @@ describe('signatureCaseArbitrary', () => {
 
   it('puts exactly one receiver digest in accepted cases and none in forged ones', () => {
     fc.assert(
-      fc.property(scenario(['valid-single', 'rotation', 'uppercase-hex', 'no-space-separator', 'wrong-secret', 'body-changed', 'none-matching']), ({ receiverSecrets, signatureCase }) => {
-        expect(matchingDigests(signatureCase, receiverSecrets)).toBe(signatureCase.expected === 'accept' ? 1 : 0);
-      }),
+      fc.property(
+        scenario(['valid-single', 'rotation', 'uppercase-hex', 'no-space-separator', 'wrong-secret', 'body-changed', 'none-matching']),
+        ({ receiverSecrets, signatureCase }) => {
+          expect(matchingDigests(signatureCase, receiverSecrets)).toBe(signatureCase.expected === 'accept' ? 1 : 0);
+        },
+      ),
     );
   });
 
@@ -127,53 +130,56 @@ describe('signatureCaseArbitrary', () => {
 
   it('builds each malformed header around a real digest, broken in the way its label says', () => {
     fc.assert(
-      fc.property(scenario(['no-prefix', 'sha256-prefix', 'sha1-prefix', 'non-hex', 'too-short', 'too-long', 'truncated-64', 'garbage-around']), ({ receiverSecrets, signatureCase }) => {
-        const { label, header = '', body } = signatureCase;
-        const digests = receiverSecrets.map((secret) => hmacSha512Hex(body, secret));
-        const other = (algorithm: string) => receiverSecrets.map((secret) => createHmac(algorithm, secret).update(body).digest('hex'));
-        const hex = header.replace(/^sha512=/, '');
-        switch (label) {
-          case 'no-prefix':
-            expect(digests).toContain(header);
-            return;
-          case 'sha256-prefix':
-            expect(other('sha256').map((d) => `sha256=${d}`)).toContain(header);
-            return;
-          case 'sha1-prefix':
-            expect(other('sha1').map((d) => `sha1=${d}`)).toContain(header);
-            return;
-          case 'non-hex': {
-            const at = hex.search(/[g-z]/);
-            expect(hex).toHaveLength(128);
-            expect(hex.slice(at + 1)).toMatch(/^[0-9a-f]*$/);
-            expect(digests.some((d) => d.slice(0, at) === hex.slice(0, at) && d.slice(at + 1) === hex.slice(at + 1))).toBe(true);
-            return;
+      fc.property(
+        scenario(['no-prefix', 'sha256-prefix', 'sha1-prefix', 'non-hex', 'too-short', 'too-long', 'truncated-64', 'garbage-around']),
+        ({ receiverSecrets, signatureCase }) => {
+          const { label, header = '', body } = signatureCase;
+          const digests = receiverSecrets.map((secret) => hmacSha512Hex(body, secret));
+          const other = (algorithm: string) => receiverSecrets.map((secret) => createHmac(algorithm, secret).update(body).digest('hex'));
+          const hex = header.replace(/^sha512=/, '');
+          switch (label) {
+            case 'no-prefix':
+              expect(digests).toContain(header);
+              return;
+            case 'sha256-prefix':
+              expect(other('sha256').map((d) => `sha256=${d}`)).toContain(header);
+              return;
+            case 'sha1-prefix':
+              expect(other('sha1').map((d) => `sha1=${d}`)).toContain(header);
+              return;
+            case 'non-hex': {
+              const at = hex.search(/[g-z]/);
+              expect(hex).toHaveLength(128);
+              expect(hex.slice(at + 1)).toMatch(/^[0-9a-f]*$/);
+              expect(digests.some((d) => d.slice(0, at) === hex.slice(0, at) && d.slice(at + 1) === hex.slice(at + 1))).toBe(true);
+              return;
+            }
+            case 'too-short':
+              expect(hex.length).toBeGreaterThanOrEqual(1);
+              expect(hex.length).toBeLessThanOrEqual(127);
+              expect(digests.some((d) => d.startsWith(hex))).toBe(true);
+              return;
+            case 'too-long':
+              expect(hex).toMatch(/^[0-9a-f]{129,256}$/);
+              expect(digests).toContain(hex.slice(0, 128));
+              return;
+            case 'truncated-64':
+              expect(digests.map((d) => d.slice(0, 64))).toContain(hex);
+              return;
+            case 'garbage-around': {
+              const valid = digests.map((d) => `sha512=${d}`).find((candidate) => header.includes(candidate)) ?? '';
+              expect(valid).not.toBe('');
+              // Junk of hex digits would lengthen the digest: a too-long case under another name.
+              expect(header.replace(valid, '')).not.toMatch(/[0-9a-fA-F]/);
+              // Non-whitespace at both ends: HTTP would strip whitespace and leave a valid header.
+              expect(header).toMatch(/^\S.*\S$/);
+              return;
+            }
+            default:
+              throw new Error(`unexpected label ${label}`);
           }
-          case 'too-short':
-            expect(hex.length).toBeGreaterThanOrEqual(1);
-            expect(hex.length).toBeLessThanOrEqual(127);
-            expect(digests.some((d) => d.startsWith(hex))).toBe(true);
-            return;
-          case 'too-long':
-            expect(hex).toMatch(/^[0-9a-f]{129,256}$/);
-            expect(digests).toContain(hex.slice(0, 128));
-            return;
-          case 'truncated-64':
-            expect(digests.map((d) => d.slice(0, 64))).toContain(hex);
-            return;
-          case 'garbage-around': {
-            const valid = digests.map((d) => `sha512=${d}`).find((candidate) => header.includes(candidate)) ?? '';
-            expect(valid).not.toBe('');
-            // Junk of hex digits would lengthen the digest: a too-long case under another name.
-            expect(header.replace(valid, '')).not.toMatch(/[0-9a-fA-F]/);
-            // Non-whitespace at both ends: HTTP would strip whitespace and leave a valid header.
-            expect(header).toMatch(/^\S.*\S$/);
-            return;
-          }
-          default:
-            throw new Error(`unexpected label ${label}`);
-        }
-      }),
+        },
+      ),
     );
   });
 

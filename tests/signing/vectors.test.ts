@@ -1,12 +1,5 @@
 import fc from 'fast-check';
-import {
-  SIGNATURE_LABELS,
-  buildSignatureVectors,
-  labelRequirement,
-  serialiseSignatureVectors,
-  verifySignature,
-  type SignatureVector,
-} from '../../src/signing';
+import { SIGNATURE_LABELS, buildSignatureVectors, labelRequirement, serialiseSignatureVectors, verifySignature, type SignatureVector } from '../../src/signing';
 import { EVENT_BODY } from './support/arbitraries';
 import { specSignaturePattern } from './support/specPattern';
 import { thrownCode } from './support/thrownCode';

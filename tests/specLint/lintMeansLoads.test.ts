@@ -82,7 +82,10 @@ describe('lint-spec reports exactly what loading does', () => {
       (at(objectsWithProperties(doc), pick).properties as Record<string, unknown>).oops = 'not a schema';
     },
     'a required property whose description is deleted': (doc, pick) => {
-      const node = at(objectsWithProperties(doc).filter((n) => Array.isArray(n.required)), pick);
+      const node = at(
+        objectsWithProperties(doc).filter((n) => Array.isArray(n.required)),
+        pick,
+      );
       const name = at(node.required as string[], pick);
       // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the mutation is deleting the description of the property it picked
       delete (node.properties as Record<string, unknown>)[name];
@@ -123,6 +126,8 @@ describe('lint-spec reports exactly what loading does', () => {
       { numRuns: 40 },
     );
     // The mutations reach both sides of the law and the errata.
-    expect([...outcomes]).toEqual(expect.arrayContaining(['loads', 'does not load', 'handled keyword-under-properties', 'handled required-never-described', 'handled untyped-required-property']));
+    expect([...outcomes]).toEqual(
+      expect.arrayContaining(['loads', 'does not load', 'handled keyword-under-properties', 'handled required-never-described', 'handled untyped-required-property']),
+    );
   });
 });

@@ -90,7 +90,10 @@ describe('lintSpec unhandled defects', () => {
 
 describe('lintSpec format lookup', () => {
   it('treats property names as names, not keywords', () => {
-    const text = MINI_SPEC.replace('message:\n          type: string\n', 'message:\n          type: string\n        example:\n          type: string\n          format: gridx-id\n');
+    const text = MINI_SPEC.replace(
+      'message:\n          type: string\n',
+      'message:\n          type: string\n        example:\n          type: string\n          format: gridx-id\n',
+    );
     expect(lintSpec(parseSpec(text, 'mini.yaml')).unhandled).toEqual([
       expect.objectContaining({ code: 'unknown-format', pointer: '/components/schemas/PingData/properties/example/format' }),
     ]);

@@ -107,5 +107,5 @@ properties:
         type: string
         enum: [ECO, FAST]${close}`,
   });
-  return root ? text.replace("    ProbeEvent:\n      type: object\n", "    ProbeEvent:\n      type: object\n      additionalProperties: false\n") : text;
+  return root ? text.replace('    ProbeEvent:\n      type: object\n', '    ProbeEvent:\n      type: object\n      additionalProperties: false\n') : text;
 }

@@ -79,7 +79,10 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
  */
 export function serveReadingBody(answer: (req: IncomingMessage, body: Buffer, res: ServerResponse) => void, path?: string): Promise<RunningReceiver> {
   return serve((req, res) => {
-    void readBody(req).then((body) => answer(req, body, res), () => res.destroy());
+    void readBody(req).then(
+      (body) => answer(req, body, res),
+      () => res.destroy(),
+    );
   }, path);
 }
 

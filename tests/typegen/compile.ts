@@ -23,7 +23,10 @@ export function typeCheck(files: Readonly<Record<string, string>>): string[] {
       types: [],
       lib: ['lib.es2022.d.ts'],
     };
-    const program = ts.createProgram(Object.keys(files).map((name) => join(dir, name)), options);
+    const program = ts.createProgram(
+      Object.keys(files).map((name) => join(dir, name)),
+      options,
+    );
     return ts.getPreEmitDiagnostics(program).map((d) => {
       const where = d.file !== undefined && d.start !== undefined ? `${d.file.fileName.slice(dir.length + 1)}(${d.file.getLineAndCharacterOfPosition(d.start).line + 1})` : '';
       return `${where}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;

@@ -22,7 +22,9 @@ function expressible(kind: string, event: unknown, pointer: string): boolean {
 
 /** An object literal on one source line: U+2028 and U+2029 are line breaks to TypeScript. */
 function literal(value: unknown): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function checkProgram(engine: Engine, seed: number): string {
@@ -76,7 +78,7 @@ describe('generated event types', () => {
     });
     expect(diagnostics).toEqual([
       "check.ts(3): Property 'state' does not exist on type 'PingEventData'.",
-      'check.ts(4): Type \'"ev/teleported"\' does not satisfy the constraint \'keyof GridxEventMap\'.',
+      "check.ts(4): Type '\"ev/teleported\"' does not satisfy the constraint 'keyof GridxEventMap'.",
     ]);
   });
 });

@@ -3,16 +3,7 @@
  * by `additionalProperties: false` does not describe (only specs with closed objects have it).
  */
 export type InvalidKind =
-  | 'missing-required'
-  | 'wrong-type'
-  | 'enum-outside'
-  | 'bad-format'
-  | 'out-of-range'
-  | 'unknown-property'
-  | 'type-data-mismatch'
-  | 'unknown-type'
-  | 'not-json'
-  | 'empty-body';
+  'missing-required' | 'wrong-type' | 'enum-outside' | 'bad-format' | 'out-of-range' | 'unknown-property' | 'type-data-mismatch' | 'unknown-type' | 'not-json' | 'empty-body';
 
 export const INVALID_KINDS: readonly InvalidKind[] = [
   'missing-required',

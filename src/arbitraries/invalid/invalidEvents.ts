@@ -33,7 +33,10 @@ export function invalidEventArbitrary(catalogue: EventCatalogue, eventType: Even
 }
 
 /** Invalid cases over every selected type. */
-export function anyInvalidEventArbitrary(catalogue: EventCatalogue, options: InvalidEventOptions & Pick<AnyEventOptions, 'types' | 'includeDeprecated'> = {}): fc.Arbitrary<InvalidCase> {
+export function anyInvalidEventArbitrary(
+  catalogue: EventCatalogue,
+  options: InvalidEventOptions & Pick<AnyEventOptions, 'types' | 'includeDeprecated'> = {},
+): fc.Arbitrary<InvalidCase> {
   return fc.oneof(...selectTypes(catalogue, options).map((t) => invalidEventArbitrary(catalogue, t, options)));
 }
 
@@ -49,9 +52,7 @@ function siteArbitrary(eventType: EventType, site: MutationSite): fc.Arbitrary<I
     });
   }
   const mutate = (event: unknown, value: unknown): InvalidCase => eventCase(eventType, site.kind, label, withValueAt(event, site.pointer, value), site.pointer);
-  return site.replacement === undefined
-    ? base.map((event) => mutate(event, REMOVE))
-    : fc.tuple(base, site.replacement).map(([event, value]) => mutate(event, value));
+  return site.replacement === undefined ? base.map((event) => mutate(event, REMOVE)) : fc.tuple(base, site.replacement).map(([event, value]) => mutate(event, value));
 }
 
 /**
@@ -73,18 +74,19 @@ function mismatchArbitraries(catalogue: EventCatalogue, eventType: EventType): A
 function unknownTypeArbitrary(catalogue: EventCatalogue, eventType: EventType): fc.Arbitrary<InvalidCase> {
   const name = fc.stringMatching(/^[a-z]{1,10}\/[a-z-]{1,12}$/).map((suffix) => `hookproof-unknown/${suffix}`);
   return fc
-    .tuple(eventArbitrary(eventType), name.filter((n) => !catalogue.has(n)))
+    .tuple(
+      eventArbitrary(eventType),
+      name.filter((n) => !catalogue.has(n)),
+    )
     .map(([event, type]) => eventCase(eventType, 'unknown-type', 'unknown-type', { ...event, [catalogue.discriminator]: type }, `/${catalogue.discriminator}`));
 }
 
 /** A strict prefix of a JSON object is never JSON: its outer brace is never closed. */
 function notJsonArbitrary(eventType: EventType): fc.Arbitrary<InvalidCase> {
-  const truncated = fc
-    .tuple(eventArbitrary(eventType), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }))
-    .map(([event, at]) => {
-      const text = canonicalJson(event);
-      return text.slice(0, 1 + Math.floor(at * (text.length - 1)));
-    });
+  const truncated = fc.tuple(eventArbitrary(eventType), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true })).map(([event, at]) => {
+    const text = canonicalJson(event);
+    return text.slice(0, 1 + Math.floor(at * (text.length - 1)));
+  });
   const garbage = fc.constantFrom('not json', '<?xml version="1.0"?><event/>', 'id=1&type=ping', '{"id": }', '\u0000\u0001');
   return fc.oneof(truncated, garbage).map((text) => bodyCase(eventType, 'not-json', Buffer.from(text, 'utf8')));
 }
@@ -96,4 +98,3 @@ function eventCase(eventType: EventType, kind: InvalidKind, label: string, event
 function bodyCase(eventType: EventType, kind: InvalidKind, body: Buffer): InvalidCase {
   return { label: kind, kind, sourceType: eventType.type, body };
 }
-

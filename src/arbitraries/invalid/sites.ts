@@ -54,8 +54,6 @@ function closedObjectSite(schema: SchemaObject, pointer: string, sites: Mutation
   if (schema.additionalProperties !== false) return;
   const described = new Set(Object.keys(isSchemaObject(schema.properties) ? schema.properties : {}));
   const patterns = isSchemaObject(schema.patternProperties) ? Object.keys(schema.patternProperties).map((p) => new RegExp(p, 'u')) : [];
-  const unknownName = fc
-    .stringMatching(/^[a-z][A-Za-z0-9_]{0,11}$/)
-    .filter((name) => !described.has(name) && !patterns.some((p) => p.test(name)));
+  const unknownName = fc.stringMatching(/^[a-z][A-Za-z0-9_]{0,11}$/).filter((name) => !described.has(name) && !patterns.some((p) => p.test(name)));
   sites.push({ kind: 'unknown-property', pointer, replacement: jsonValueArbitrary, unknownName });
 }

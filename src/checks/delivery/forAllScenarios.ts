@@ -61,7 +61,8 @@ export async function forAllScenarios<T>(ctx: CheckContext, spec: ScenarioSpec<T
   const stopReason = (): string | undefined => {
     const runStop = ctx.stopReason();
     if (runStop !== undefined) return runStop;
-    if (casesAtFirstFailure !== undefined && cases - casesAtFirstFailure >= SHRINK_BUDGET) return `shrinking stopped after ${SHRINK_BUDGET} deliveries; the failure shown may not be minimal`;
+    if (casesAtFirstFailure !== undefined && cases - casesAtFirstFailure >= SHRINK_BUDGET)
+      return `shrinking stopped after ${SHRINK_BUDGET} deliveries; the failure shown may not be minimal`;
     return undefined;
   };
   const io: ScenarioIO = {

@@ -15,7 +15,10 @@ function judgeNoRedirect(result: DeliveryResult): Judgement {
   if (result.outcome === 'permanent' && status >= 300 && status < 400) {
     const location = result.headers.location;
     const to = location === undefined ? '' : ` to ${location}`;
-    return { ok: false, expected: `a success status at the registered URL: gridX does not follow the ${status} redirect${to}, it counts it as a permanent error and the event is lost (register the final URL instead)` };
+    return {
+      ok: false,
+      expected: `a success status at the registered URL: gridX does not follow the ${status} redirect${to}, it counts it as a permanent error and the event is lost (register the final URL instead)`,
+    };
   }
   return judgeAcceptance('DLV-3', result, expectSuccess(result).expected);
 }

@@ -44,7 +44,10 @@ export const outOfOrder: Check = {
         const firstResult = await io.send(first);
         // The newer event is the control: if it is refused, the late one cannot be judged.
         if (!expectSuccess(firstResult).ok) return blockedFinding(first, firstResult, expectSuccess(firstResult).expected, 'the newer event');
-        const late = toCase(older, `older event sent after a newer one of the same ${[discriminator, ...fields.subject].join('/')} (${fields.time} ${String(older[fields.time])} < ${String(newer[fields.time])})`);
+        const late = toCase(
+          older,
+          `older event sent after a newer one of the same ${[discriminator, ...fields.subject].join('/')} (${fields.time} ${String(older[fields.time])} < ${String(newer[fields.time])})`,
+        );
         const result = await io.send(late);
         const expected = 'a success status: gridX does not guarantee order (retries land late), so an older event must be accepted, not refused as stale';
         return result.outcome === 'success' ? undefined : { outgoing: late, result, expected };

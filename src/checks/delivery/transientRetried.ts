@@ -42,15 +42,20 @@ export const transientRetried: Check = {
         const outgoing: OutgoingCase = { label: 'delivery under gridX retry policy', eventType: String(event[discriminator]), variant: 'valid', body, signature: ctx.sign(body) };
         // Each attempt goes through ctx.send (headers, coverage, hang guard): the request given to
         // deliverWithRetries only stands for it.
-        const { attempts, final } = await deliverWithRetries({ send: () => io.send(outgoing) }, { url: ctx.target.url, body, headers: {} }, {
-          baseDelayMs: ctx.retryBaseDelayMs,
-          shouldRetry: (result) => waitedOut(result) && !io.stopped(),
-        });
+        const { attempts, final } = await deliverWithRetries(
+          { send: () => io.send(outgoing) },
+          { url: ctx.target.url, body, headers: {} },
+          {
+            baseDelayMs: ctx.retryBaseDelayMs,
+            shouldRetry: (result) => waitedOut(result) && !io.stopped(),
+          },
+        );
         const wrong = attempts.find((r) => r.outcome !== 'success' && !waitedOut(r));
         if (wrong === undefined && final.outcome === 'success') return undefined;
         // DLV-7 is about temporary failures the receiver signals. Never answered at all: DLV-1's.
         const accepted = 'a success status (200, 201, 202 or 204) in time';
-        if (wrong === undefined && !attempts.some((r) => r.outcome === 'transient')) return blockedFinding(outgoing, final, accepted, `a correctly signed valid event, over ${attempts.length} attempt(s),`);
+        if (wrong === undefined && !attempts.some((r) => r.outcome === 'transient'))
+          return blockedFinding(outgoing, final, accepted, `a correctly signed valid event, over ${attempts.length} attempt(s),`);
         if (wrong !== undefined && wrong === attempts[0]) {
           // Refused at once: a temporary problem only if the same delivery is accepted when sent
           // again (its control); refused again, the event is refused (EVT-1), nothing was temporary.
@@ -58,9 +63,10 @@ export const transientRetried: Check = {
           if (again.outcome !== 'success') return blockedFinding(outgoing, again, accepted, 'the same delivery sent again');
         }
         const actual = `${attempts.length} attempt(s): ${attempts.map(describeResult).join('; ')}`;
-        const expected = wrong !== undefined
-          ? 'temporary failures signalled with a transient status (408, 429, 500, 502, 503 or 504) so that gridX retries; any other answer is final and the event is lost'
-          : `acceptance within gridX's five retries (exponential backoff from ${ctx.retryBaseDelayMs} ms)${io.stopped() ? '; retries were cut short because the receiver looks hung' : ''}`;
+        const expected =
+          wrong !== undefined
+            ? 'temporary failures signalled with a transient status (408, 429, 500, 502, 503 or 504) so that gridX retries; any other answer is final and the event is lost'
+            : `acceptance within gridX's five retries (exponential backoff from ${ctx.retryBaseDelayMs} ms)${io.stopped() ? '; retries were cut short because the receiver looks hung' : ''}`;
         return { outgoing, result: wrong ?? final, expected, actual };
       },
     });

@@ -33,7 +33,9 @@ export const deprecatedTypes: Check = {
           judge: (_event, result) => {
             const judgement = expectSuccessOrPermanent4xx(result);
             const unanswered = result.outcome === 'timeout' || result.outcome === 'error';
-            return !judgement.ok && unanswered && controlEvents === undefined ? blockedJudgement(judgement.expected, blockerOf(result), blockerReason(result, 'a deprecated event')) : judgement;
+            return !judgement.ok && unanswered && controlEvents === undefined
+              ? blockedJudgement(judgement.expected, blockerOf(result), blockerReason(result, 'a deprecated event'))
+              : judgement;
           },
           ...(controlType !== undefined && controlEvents !== undefined
             ? { control: () => signedEventCase(ctx, plainValues(controlType)(controlEvents), `a valid ${controlType.type} event (not deprecated)`, controlType.type, 'valid') }

@@ -11,7 +11,9 @@ import { pointerSegments } from '../../jsonPointer';
  */
 export function optionalFieldsFiller(eventType: EventType): (event: unknown, full: unknown, keep?: string) => unknown {
   // Parents come before children, so a restored parent is there when its children are looked at.
-  const optional = schemaFields(eventType.schema).filter((f) => !f.requiredInParent).map((f) => f.pointer);
+  const optional = schemaFields(eventType.schema)
+    .filter((f) => !f.requiredInParent)
+    .map((f) => f.pointer);
   return (event, full, keep) => {
     const copy = structuredClone(event);
     for (const pointer of optional) {

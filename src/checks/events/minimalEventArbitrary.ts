@@ -20,7 +20,9 @@ export interface MinimalEvent {
  */
 export function minimalEventArbitrary(eventType: EventType): fc.Arbitrary<MinimalEvent> {
   // Fields optional in their parent: leaving one out keeps the event valid whatever else is there.
-  const optional = schemaFields(eventType.schema).filter((f) => !f.requiredInParent).map((f) => f.pointer);
+  const optional = schemaFields(eventType.schema)
+    .filter((f) => !f.requiredInParent)
+    .map((f) => f.pointer);
   const plain = plainValues(eventType);
   // The values are not what this varies: shrinking them would only resend the same case.
   return fc.tuple(new AllThenFewer(optional), fc.noShrink(eventArbitrary(eventType, { presence: 'full' }))).map(([omitted, event]) => {

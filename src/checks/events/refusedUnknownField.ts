@@ -7,7 +7,8 @@ import type { DeliveryResult } from '../../delivery';
  * permitted`), JSON Schema validators (`must NOT have additional properties`, `Additional
  * properties are not allowed`), serde's `deny_unknown_fields` (`unknown field `x``).
  */
-const STRICT_DECODER_MESSAGES = /unknown (field|property|key)|unrecogni[sz]ed (field|key|property)|additional propert(y|ies)|extra (inputs?|fields?) (are |is )?not permitted|extra_forbidden/i;
+const STRICT_DECODER_MESSAGES =
+  /unknown (field|property|key)|unrecogni[sz]ed (field|key|property)|additional propert(y|ies)|extra (inputs?|fields?) (are |is )?not permitted|extra_forbidden/i;
 
 /**
  * Whether a refusal says, in the receiver's own words, that it refused a property it does not

@@ -38,7 +38,13 @@ export const unknownProperties: Check = {
         control: (event, result) =>
           refusedUnknownField(result)
             ? undefined
-            : signedEventCase(ctx, withoutPointers(event, unknownPropertyPointers(eventType.schema, event)), 'the same event without the unknown properties', eventType.type, 'valid'),
+            : signedEventCase(
+                ctx,
+                withoutPointers(event, unknownPropertyPointers(eventType.schema, event)),
+                'the same event without the unknown properties',
+                eventType.type,
+                'valid',
+              ),
       });
     });
   },

@@ -36,6 +36,12 @@ function property(ctx: CheckContext, name: string, arbitrary: fc.Arbitrary<Unkno
     }),
     judge: (_value, result) => expectNotTransient(result),
     // Counts against EVT-6 only if the same event under its own type is accepted.
-    control: ({ sourceType, knownBody }) => ({ label: `the same event as a ${sourceType} event`, eventType: sourceType, variant: 'valid', body: knownBody, signature: ctx.sign(knownBody) }),
+    control: ({ sourceType, knownBody }) => ({
+      label: `the same event as a ${sourceType} event`,
+      eventType: sourceType,
+      variant: 'valid',
+      body: knownBody,
+      signature: ctx.sign(knownBody),
+    }),
   };
 }

@@ -26,7 +26,12 @@ export function foreignTypeArbitrary(catalogue: EventCatalogue, types: readonly 
       const complete = optionalFieldsFiller(t);
       return fc.tuple(invalidEventArbitrary(catalogue, t, { kinds: ['unknown-type'] }), fc.noShrink(eventArbitrary(t, { presence: 'full' }))).map(([c, full]) => {
         const event = plain(complete(c.event, full)) as Record<string, unknown>;
-        return { unknownType: String(event[catalogue.discriminator]), sourceType: t.type, body: serialiseEvent(event), knownBody: serialiseEvent({ ...event, [catalogue.discriminator]: t.type }) };
+        return {
+          unknownType: String(event[catalogue.discriminator]),
+          sourceType: t.type,
+          body: serialiseEvent(event),
+          knownBody: serialiseEvent({ ...event, [catalogue.discriminator]: t.type }),
+        };
       });
     }),
   );

@@ -40,7 +40,13 @@ export const trustedCertificate: Check = {
     if (verdict === 'ok') return { status: 'pass', cases: 1, failures: [] };
     if (verdict === 'unknown') {
       // No answer at all (timeout, refused, reset): DLV-1 fails for it; TLS is unjudged.
-      return { status: 'blocked', cases: 1, failures: [], blockedBy: ['DLV-1'], note: `blocked by DLV-1: the TLS handshake could not be judged, the receiver gave no answer (${describeResult(result)})` };
+      return {
+        status: 'blocked',
+        cases: 1,
+        failures: [],
+        blockedBy: ['DLV-1'],
+        note: `blocked by DLV-1: the TLS handshake could not be judged, the receiver gave no answer (${describeResult(result)})`,
+      };
     }
     return { status: 'fail', cases: 1, failures: [ctx.failure(outgoing, result, verdict.expected)], note: TRUST_HINT };
   },

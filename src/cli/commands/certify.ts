@@ -66,21 +66,24 @@ export async function runCertify(options: CertifyCommandOptions, io: CliIO): Pro
 
 /** certify's command line as run, secret-free, for the report's provenance. */
 function certifyInvocation(options: CertifyCommandOptions): string[] {
-  return invocationOf(['certify'], [
-    ['--spec', options.spec],
-    ['--url', options.url],
-    ['--secret', options.secret],
-    ['--secret-env', options.secretEnv],
-    ['--allow-http', options.allowHttp],
-    ['--types', options.types?.join(',')],
-    ['--checks', options.checks?.join(',')],
-    ['--seed', options.seed],
-    ['--runs', options.runs],
-    ['--timeout-ms', options.timeoutMs],
-    ['--concurrency', options.concurrency],
-    ['--report-dir', options.reportDir],
-    ['--sign-key-env', options.signKeyEnv],
-  ]);
+  return invocationOf(
+    ['certify'],
+    [
+      ['--spec', options.spec],
+      ['--url', options.url],
+      ['--secret', options.secret],
+      ['--secret-env', options.secretEnv],
+      ['--allow-http', options.allowHttp],
+      ['--types', options.types?.join(',')],
+      ['--checks', options.checks?.join(',')],
+      ['--seed', options.seed],
+      ['--runs', options.runs],
+      ['--timeout-ms', options.timeoutMs],
+      ['--concurrency', options.concurrency],
+      ['--report-dir', options.reportDir],
+      ['--sign-key-env', options.signKeyEnv],
+    ],
+  );
 }
 
 /** Shared by `certify` and `demo`: run, render progress and summary, write the reports. */

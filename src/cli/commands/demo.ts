@@ -32,7 +32,15 @@ export async function runDemo(options: DemoOptions, io: CliIO): Promise<ExitCode
         allowHttp: true,
         ...(options.runs !== undefined ? { runs: options.runs } : {}),
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
-        invocation: invocationOf(['demo'], [['--spec', options.spec], ['--report-dir', options.reportDir], ['--runs', options.runs], ['--seed', options.seed]]),
+        invocation: invocationOf(
+          ['demo'],
+          [
+            ['--spec', options.spec],
+            ['--report-dir', options.reportDir],
+            ['--runs', options.runs],
+            ['--seed', options.seed],
+          ],
+        ),
       },
       options.reportDir,
       io,

@@ -59,25 +59,30 @@ export async function runFleetCommand(options: FleetCommandOptions, io: CliIO): 
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(signingKey !== undefined ? { signingKey } : {}),
-    invocation: invocationOf(['fleet', options.targetsFile], [
-      ['--spec', options.spec],
-      ['--report-dir', options.reportDir],
-      ['--parallel', options.parallel],
-      ['--rate', options.rate],
-      ['--shard', options.shard],
-      ['--previous', options.previous],
-      ['--allow-http', options.allowHttp],
-      ['--checks', options.checks?.join(',')],
-      ['--seed', options.seed],
-      ['--runs', options.runs],
-      ['--timeout-ms', options.timeoutMs],
-      ['--concurrency', options.concurrency],
-      ['--sign-key-env', options.signKeyEnv],
-    ]),
+    invocation: invocationOf(
+      ['fleet', options.targetsFile],
+      [
+        ['--spec', options.spec],
+        ['--report-dir', options.reportDir],
+        ['--parallel', options.parallel],
+        ['--rate', options.rate],
+        ['--shard', options.shard],
+        ['--previous', options.previous],
+        ['--allow-http', options.allowHttp],
+        ['--checks', options.checks?.join(',')],
+        ['--seed', options.seed],
+        ['--runs', options.runs],
+        ['--timeout-ms', options.timeoutMs],
+        ['--concurrency', options.concurrency],
+        ['--sign-key-env', options.signKeyEnv],
+      ],
+    ),
     onTarget: (entry) => io.out(targetLine(entry)),
   });
   const { pass, fail, error } = index.summary;
-  io.out(`fleet: ${pass} pass, ${fail} fail, ${error} could not run${shard !== undefined ? ` (shard ${shard.index}/${shard.total}: ${index.targets.length} of ${index.targetsInFile} targets)` : ''}; index: ${options.reportDir}/index.html`);
+  io.out(
+    `fleet: ${pass} pass, ${fail} fail, ${error} could not run${shard !== undefined ? ` (shard ${shard.index}/${shard.total}: ${index.targets.length} of ${index.targetsInFile} targets)` : ''}; index: ${options.reportDir}/index.html`,
+  );
   return exitCodeForOutcome(!index.targets.every(entrySucceeded));
 }
 

@@ -40,7 +40,7 @@ export const lintSpecCommand: CommandRegistration = {
   readsSpec: true,
   define(command) {
     command
-      .description('report the spec\'s defects: those hookproof corrects (errata) and those it cannot')
+      .description("report the spec's defects: those hookproof corrects (errata) and those it cannot")
       .addOption(jsonOption())
       .addHelpText('after', '\nExit 0 if every defect is handled by an erratum, 1 if any is not, 2 if the spec cannot be read.');
   },

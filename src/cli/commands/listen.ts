@@ -123,13 +123,11 @@ function openRecord(path: string): (line: string, io: CliIO) => void {
 }
 
 function stopWhen(options: ListenCommandOptions): string {
-  const parts = [
-    options.forMs !== undefined ? `after ${options.forMs / 1000} s` : undefined,
-    options.count !== undefined ? `after ${options.count} deliveries` : undefined,
-  ].filter((p): p is string => p !== undefined);
+  const parts = [options.forMs !== undefined ? `after ${options.forMs / 1000} s` : undefined, options.count !== undefined ? `after ${options.count} deliveries` : undefined].filter(
+    (p): p is string => p !== undefined,
+  );
   return parts.length > 0 ? `stops ${parts.join(' or ')} or on Ctrl-C` : 'Ctrl-C to stop';
 }
-
 
 /** Registration of `listen`. */
 export const listenCommand: CommandRegistration = {
@@ -151,9 +149,13 @@ export const listenCommand: CommandRegistration = {
   },
   run(parsed, io) {
     // Commander leaves out the options not given; most flags are named after the fields, these three are not.
-    const { expect, for: forText, retryWindow, maxBody, ...given } = parsed.opts<
-      Omit<ListenCommandOptions, 'forMs' | 'retryWindowMs' | 'maxBodyBytes'> & { for?: string; retryWindow?: string; maxBody?: number }
-    >();
+    const {
+      expect,
+      for: forText,
+      retryWindow,
+      maxBody,
+      ...given
+    } = parsed.opts<Omit<ListenCommandOptions, 'forMs' | 'retryWindowMs' | 'maxBodyBytes'> & { for?: string; retryWindow?: string; maxBody?: number }>();
     return runListen(
       {
         ...given,

@@ -39,14 +39,17 @@ export async function runRecheckCommand(options: RecheckCommandOptions, io: CliI
     secrets,
     specPath: options.spec,
     ...(options.url !== undefined ? { url: options.url } : {}),
-    invocation: invocationOf(['recheck', options.report], [
-      ['--spec', options.spec],
-      ['--url', options.url],
-      ['--secret', options.secret],
-      ['--secret-env', options.secretEnv],
-      ['--report-dir', options.reportDir],
-      ['--sign-key-env', options.signKeyEnv],
-    ]),
+    invocation: invocationOf(
+      ['recheck', options.report],
+      [
+        ['--spec', options.spec],
+        ['--url', options.url],
+        ['--secret', options.secret],
+        ['--secret-env', options.secretEnv],
+        ['--report-dir', options.reportDir],
+        ['--sign-key-env', options.signKeyEnv],
+      ],
+    ),
     reportPath: join(options.reportDir, 'report.json'),
     onProgress: progress,
   });
@@ -67,7 +70,7 @@ export const recheckCommand: CommandRegistration = {
   define(command) {
     addSecretOptions(
       command
-        .description("run the certification a report describes again (same seed, types, checks, runs, timeout) and compare check by check")
+        .description('run the certification a report describes again (same seed, types, checks, runs, timeout) and compare check by check')
         .argument('<report>', 'report.json, or report.html (it embeds report.json)')
         .option('--url <url>', "the receiver's URL, if not the one the report names"),
       'a current secret of the receiver (repeat for a rotation); prefer --secret-env',

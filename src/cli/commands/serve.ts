@@ -49,11 +49,13 @@ export async function runServe(options: ServeOptions, io: CliIO): Promise<ExitCo
   return EXIT.pass;
 }
 
-
 export const serveCommand: CommandRegistration = {
   name: 'serve',
   define(command) {
-    addSecretOptions(addListenAddressOptions(command.description('run the reference receiver (the example partners copy)')), 'a current secret (repeat for a rotation); prefer --secret-env');
+    addSecretOptions(
+      addListenAddressOptions(command.description('run the reference receiver (the example partners copy)')),
+      'a current secret (repeat for a rotation); prefer --secret-env',
+    );
   },
   run(parsed, io) {
     // Commander leaves out the options not given (optional means absent), and the flags are named after the fields.

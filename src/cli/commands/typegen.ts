@@ -46,7 +46,7 @@ export const typegenCommand: CommandRegistration = {
   readsSpec: true,
   define(command) {
     command
-      .description('generate TypeScript definitions of the event types (GridxEvent, GridxEventOf<\'ev/plugged\'>, …) from the spec')
+      .description("generate TypeScript definitions of the event types (GridxEvent, GridxEventOf<'ev/plugged'>, …) from the spec")
       .option('--out <file>', 'write the module to this file (default: print it)')
       .option('--check', 'do not write: exit 1 if --out differs from what would be generated')
       .addHelpText('after', '\nExit 0 on success (or an up-to-date file with --check), 1 for a stale file with --check, 2 if the spec cannot be read.');

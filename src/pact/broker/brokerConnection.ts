@@ -20,9 +20,7 @@ export interface BrokerOptions {
 }
 
 export type BrokerAuth =
-  | { readonly kind: 'token'; readonly token: string }
-  | { readonly kind: 'basic'; readonly username: string; readonly password: string }
-  | { readonly kind: 'none' };
+  { readonly kind: 'token'; readonly token: string } | { readonly kind: 'basic'; readonly username: string; readonly password: string } | { readonly kind: 'none' };
 
 /** A resolved broker: where it is and how to authenticate. */
 export interface BrokerConnection {

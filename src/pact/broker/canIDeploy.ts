@@ -54,7 +54,11 @@ export interface CanIDeployResult {
  * The JSON answer is read here, so "not deployable" and "no answer" can be told apart.
  */
 export async function canIDeploy(options: CanIDeployOptions, env: Environment = process.env): Promise<CanIDeployResult> {
-  for (const [option, value] of [['--pacticipant', options.pacticipant], ['--version', options.version], ['--to-environment', options.toEnvironment]] as const) {
+  for (const [option, value] of [
+    ['--pacticipant', options.pacticipant],
+    ['--version', options.version],
+    ['--to-environment', options.toEnvironment],
+  ] as const) {
     if (value.trim() === '') throw new UsageError(`${option} must not be empty`);
   }
   const retries = options.retryWhileUnknown ?? 0;
@@ -81,7 +85,8 @@ export async function canIDeploy(options: CanIDeployOptions, env: Environment = 
   // Not deployable is an answer too (the CLI then exits 1): read the JSON whatever the exit code.
   const answer = run.timedOut ? undefined : parseMatrix(run.stdout);
   const broker = displayUrl(connection.url);
-  if (answer === undefined) return { deployable: false, answered: false, reason: undefined, rows: [], notices: [], output: outputLines(run.stdout, run.stderr), broker, timedOut: run.timedOut };
+  if (answer === undefined)
+    return { deployable: false, answered: false, reason: undefined, rows: [], notices: [], output: outputLines(run.stdout, run.stderr), broker, timedOut: run.timedOut };
   return { ...answer, answered: true, output: [], broker, timedOut: false };
 }
 
@@ -95,13 +100,11 @@ function parseMatrix(stdout: string): Omit<CanIDeployResult, 'answered' | 'outpu
   }
   if (!isSchemaObject(json) || !isSchemaObject(json.summary)) return undefined;
   const summary = json.summary;
-  const rows = (Array.isArray(json.matrix) ? (json.matrix as unknown[]) : []).filter(isSchemaObject).map(
-    (row): MatrixRow => ({
-      consumer: party(row.consumer),
-      provider: party(row.provider),
-      success: isSchemaObject(row.verificationResult) && typeof row.verificationResult.success === 'boolean' ? row.verificationResult.success : undefined,
-    }),
-  );
+  const rows = (Array.isArray(json.matrix) ? (json.matrix as unknown[]) : []).filter(isSchemaObject).map((row): MatrixRow => ({
+    consumer: party(row.consumer),
+    provider: party(row.provider),
+    success: isSchemaObject(row.verificationResult) && typeof row.verificationResult.success === 'boolean' ? row.verificationResult.success : undefined,
+  }));
   const notices = (Array.isArray(json.notices) ? (json.notices as unknown[]) : [])
     .filter(isSchemaObject)
     .map((n) => ({ type: typeof n.type === 'string' ? n.type : 'info', text: typeof n.text === 'string' ? n.text : '' }));

@@ -40,7 +40,10 @@ export interface PublishPactsResult {
 export async function publishPacts(options: PublishPactsOptions, env: Environment = process.env): Promise<PublishPactsResult> {
   if (options.files.length === 0) throw new UsageError('no pact files to publish');
   if (options.consumerAppVersion.trim() === '') throw new UsageError('--consumer-app-version must not be empty');
-  const tags = (options.tags ?? []).flatMap((t) => t.split(',')).map((t) => t.trim()).filter((t) => t !== '');
+  const tags = (options.tags ?? [])
+    .flatMap((t) => t.split(','))
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
   const files = options.files.flatMap(pactFilesIn);
   const pacts = readPactParties(files);
   const connection = resolveBrokerConnection(options, env);

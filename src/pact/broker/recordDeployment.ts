@@ -29,7 +29,11 @@ export interface RecordDeploymentResult {
  * posts to the version's `pb:record-deployment` / `pb:record-release` link for that environment.
  */
 export async function recordDeployment(kind: 'deployment' | 'release', options: RecordDeploymentOptions, env: Environment = process.env): Promise<RecordDeploymentResult> {
-  for (const [option, value] of [['--pacticipant', options.pacticipant], ['--version', options.version], ['--environment', options.environment]] as const) {
+  for (const [option, value] of [
+    ['--pacticipant', options.pacticipant],
+    ['--version', options.version],
+    ['--environment', options.environment],
+  ] as const) {
     if (value.trim() === '') throw new UsageError(`${option} must not be empty`);
   }
   if (kind === 'release' && options.applicationInstance !== undefined) throw new UsageError('--application-instance applies to deployments only');

@@ -71,5 +71,8 @@ function stripAnsi(text: string): string {
 
 /** Non-empty lines of some CLI output, trimmed at the end. */
 export function outputLines(...texts: readonly string[]): string[] {
-  return texts.flatMap((t) => t.split(/\r?\n/)).map((l) => l.trimEnd()).filter((l) => l.trim() !== '');
+  return texts
+    .flatMap((t) => t.split(/\r?\n/))
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim() !== '');
 }

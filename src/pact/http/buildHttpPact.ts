@@ -52,11 +52,7 @@ export function buildHttpPact(catalogue: EventCatalogue, options: HttpPactOption
   const current = types.filter((t) => !t.deprecated);
   const forSignatures = current[0] ?? types[0];
   if (forSignatures === undefined) throw new UsageError('no event type selected');
-  const specs = [
-    ...eventInteractions(types, seed, header),
-    ...toleranceInteractions(current, current[0], seed, header),
-    ...signatureInteractions(forSignatures, seed, header),
-  ];
+  const specs = [...eventInteractions(types, seed, header), ...toleranceInteractions(current, current[0], seed, header), ...signatureInteractions(forSignatures, seed, header)];
   return {
     consumer: { name: consumer },
     provider: { name: provider },

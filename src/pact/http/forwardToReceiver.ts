@@ -24,13 +24,7 @@ const NOT_FORWARDED = new Set([
  * answer (refused, reset, timeout, TLS), the verifier's connection is dropped, which the verifier
  * reports as a failed request; pact-js's own proxy would crash the process instead.
  */
-export async function forwardToReceiver(
-  client: DeliveryClient,
-  url: string,
-  headers: IncomingHttpHeaders,
-  body: Buffer,
-  answer: ServerResponse,
-): Promise<DeliveryResult> {
+export async function forwardToReceiver(client: DeliveryClient, url: string, headers: IncomingHttpHeaders, body: Buffer, answer: ServerResponse): Promise<DeliveryResult> {
   const result = await client.send({ url, body, headers: forwardable(headers) });
   if (result.status === undefined || result.error !== undefined) {
     answer.destroy();

@@ -23,7 +23,15 @@ export { EXAMPLE_SECRET } from './httpInteraction';
 export { SIGNING_STATES, planFromState, providerStateFor, type SigningPlan } from './providerStates';
 export { signatureForPlan } from './signatureForPlan';
 export { createSigningHooks, STATE_SETUP_PATH, type SigningHooks, type SigningHooksOptions, type SignedRequest } from './signingHooks';
-export { verifyHttpPact, DEFAULT_CONSUMER_VERSION_SELECTORS, DEFAULT_VERIFY_TIMEOUT_MS, type VerifyHttpPactOptions, type BrokerSource, type ConsumerVersionSelector, type VerifierLogLevel } from './verifyHttpPact';
+export {
+  verifyHttpPact,
+  DEFAULT_CONSUMER_VERSION_SELECTORS,
+  DEFAULT_VERIFY_TIMEOUT_MS,
+  type VerifyHttpPactOptions,
+  type BrokerSource,
+  type ConsumerVersionSelector,
+  type VerifierLogLevel,
+} from './verifyHttpPact';
 export type { HttpVerificationResult, InteractionVerdict } from './verificationResult';
 export { referenceContract, referenceContractJson, REFERENCE_PROVIDER, REFERENCE_CONTRACT_FILE } from './referenceContract';
 export { receiverOpenApi } from './receiverOpenApi';

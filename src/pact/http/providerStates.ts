@@ -26,8 +26,7 @@ const MAX_DIGESTS = 5;
 
 /** The provider state that asks the verifier for `plan`. */
 export function providerStateFor(plan: SigningPlan): PactProviderState {
-  const params: PactProviderState['params'] =
-    plan.kind === 'rotation' ? { header: plan.header, digests: plan.digests, position: plan.position } : { header: plan.header };
+  const params: PactProviderState['params'] = plan.kind === 'rotation' ? { header: plan.header, digests: plan.digests, position: plan.position } : { header: plan.header };
   return { name: SIGNING_STATES[plan.kind], params };
 }
 

@@ -77,7 +77,7 @@ export function receiverOpenApi(catalogue: EventCatalogue, options: ReceiverOpen
 function responses(deprecated: boolean): Record<string, { description: string }> {
   const out: Record<string, { description: string }> = {};
   for (const status of successStatuses()) out[status] = { description: 'The event was accepted (gridX reads this status as success; the body is ignored).' };
-  out[UNAUTHENTICATED] = { description: 'The signature is missing or matches none of the receiver\'s secrets. Empty body.' };
+  out[UNAUTHENTICATED] = { description: "The signature is missing or matches none of the receiver's secrets. Empty body." };
   if (deprecated) {
     for (const status of acceptedOrRefusedStatuses()) {
       if (classifyStatus(status) !== 'success' && out[status] === undefined) {

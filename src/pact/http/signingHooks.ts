@@ -121,7 +121,13 @@ export function createSigningHooks(options: SigningHooksOptions): SigningHooks {
       if (value !== undefined) headers[name] = value;
     }
     forwardToReceiver(client, options.target, headers, bytes, response).then(
-      (result) => sent.push({ path, plan: plan?.kind ?? 'as-is', bytes: bytes.length, outcome: result.status !== undefined && result.error === undefined ? String(result.status) : describeResult(result) }),
+      (result) =>
+        sent.push({
+          path,
+          plan: plan?.kind ?? 'as-is',
+          bytes: bytes.length,
+          outcome: result.status !== undefined && result.error === undefined ? String(result.status) : describeResult(result),
+        }),
       (error: unknown) => {
         response.destroy();
         next(error);

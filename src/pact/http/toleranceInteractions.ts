@@ -16,17 +16,15 @@ export const UNKNOWN_FIELD = 'hookproofFutureField';
 export function toleranceInteractions(current: readonly EventType[], forUnknown: EventType | undefined, seed: number, header: string): InteractionSpec[] {
   const statuses = successStatuses();
   const accepted = statusResponse(202, statuses);
-  const minimal = current.map(
-    (eventType): InteractionSpec => ({
-      requirement: 'EVT-2',
-      description: `a ${eventType.type} event without any optional field is accepted`,
-      plan: { kind: 'valid', header },
-      event: exampleEvent(eventType, seedFor(seed, `EVT-2 ${eventType.type}`), 'minimal'),
-      schema: eventType.schema,
-      response: accepted,
-      notes: ['Only the fields the spec requires are present: a receiver must not rely on optional ones.'],
-    }),
-  );
+  const minimal = current.map((eventType): InteractionSpec => ({
+    requirement: 'EVT-2',
+    description: `a ${eventType.type} event without any optional field is accepted`,
+    plan: { kind: 'valid', header },
+    event: exampleEvent(eventType, seedFor(seed, `EVT-2 ${eventType.type}`), 'minimal'),
+    schema: eventType.schema,
+    response: accepted,
+    notes: ['Only the fields the spec requires are present: a receiver must not rely on optional ones.'],
+  }));
   if (forUnknown === undefined) return minimal;
   const event = withUnknownFields(forUnknown, exampleEvent(forUnknown, seedFor(seed, 'EVT-3')));
   return [

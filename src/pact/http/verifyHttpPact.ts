@@ -184,7 +184,8 @@ async function sourceOptions(options: VerifyHttpPactOptions): Promise<Source> {
     if (broker.includeWipPactsSince !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(broker.includeWipPactsSince)) {
       throw new UsageError(`--include-wip-pacts-since must be a date such as 2026-01-31, got "${broker.includeWipPactsSince}"`);
     }
-    if (broker.includeWipPactsSince !== undefined && broker.enablePending !== true) throw new UsageError('--include-wip-pacts-since needs --enable-pending (WIP pacts are verified as pending)');
+    if (broker.includeWipPactsSince !== undefined && broker.enablePending !== true)
+      throw new UsageError('--include-wip-pacts-since needs --enable-pending (WIP pacts are verified as pending)');
     const tags = (broker.providerTags ?? []).filter((t) => t.trim() !== '');
     return {
       verifierOptions: {

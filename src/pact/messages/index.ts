@@ -1,4 +1,12 @@
-export { gridxMessagePact, type GridxMessagePact, type GridxMessagePactOptions, type EventExpectation, type EventExpectationOptions, type EventHandler, type ReceivedMessage } from './gridxMessagePact';
+export {
+  gridxMessagePact,
+  type GridxMessagePact,
+  type GridxMessagePactOptions,
+  type EventExpectation,
+  type EventExpectationOptions,
+  type EventHandler,
+  type ReceivedMessage,
+} from './gridxMessagePact';
 export { buildExpectedEvent, type ExpectedEvent, type ExpectedEventOptions, type ReliedField } from './expectedEvent';
 export { fieldMatcher, type FieldMatcher } from './fieldMatcher';
 export { locateField, type FieldLocation, type FieldPromise } from './fieldLocation';

@@ -4,10 +4,7 @@ import { dateTimeFormatRegex } from './dateTimeFormat';
 import type { MatchingRule, RuleMatcher } from './messagePactFile';
 
 /** Whether a value passes a rule: yes, no (with why), or not checkable by hookproof. */
-export type RuleVerdict =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly reason: string }
-  | { readonly ok: 'unchecked'; readonly reason: string };
+export type RuleVerdict = { readonly ok: true } | { readonly ok: false; readonly reason: string } | { readonly ok: 'unchecked'; readonly reason: string };
 
 const PASS: RuleVerdict = { ok: true };
 

@@ -45,7 +45,11 @@ export function verifyMessage(engine: Engine, message: PactMessage, options: Ver
   const discriminator = engine.catalogue.discriminator;
   const type = content[discriminator];
   if (typeof type !== 'string') {
-    return verdict(undefined, [], [error('no-type', `/${escapePointerSegment(discriminator)}`, `the message does not say which event it expects: its body has no "${discriminator}" string`)]);
+    return verdict(
+      undefined,
+      [],
+      [error('no-type', `/${escapePointerSegment(discriminator)}`, `the message does not say which event it expects: its body has no "${discriminator}" string`)],
+    );
   }
   if (!engine.catalogue.has(type)) {
     const known = engine.catalogue.types.filter((t) => !t.deprecated).map((t) => t.type);
@@ -155,7 +159,11 @@ function ruleFindings(message: PactMessage, content: Record<string, unknown>, pr
       }
       findings.push(
         rule === undefined
-          ? error('exact-value', field.pointer, `the receiver expects exactly ${preview(example)}, but gridX may send other values (e.g. ${preview(actual)}): the contract needs a matcher here`)
+          ? error(
+              'exact-value',
+              field.pointer,
+              `the receiver expects exactly ${preview(example)}, but gridX may send other values (e.g. ${preview(actual)}): the contract needs a matcher here`,
+            )
           : error('rule-rejects', field.pointer, `gridX may send ${preview(actual)}, which the receiver's rule rejects: ${verdict.reason}`),
       );
       nullRejected = false;

@@ -105,4 +105,3 @@ export function createProgressRenderer(stream: ProgressStream, options: Progress
     }
   };
 }
-

@@ -46,7 +46,10 @@ export function renderSummary(report: CertificationReport, options: SummaryOptio
   const fixFirst = findingLines(report.hints ?? [], report.findings ?? []);
   if (fixFirst.length > 0) lines.push('', paint('bold', fixFirst[0] ?? ''), ...fixFirst.slice(1));
   for (const check of report.checks.filter((c) => c.status === 'fail' || c.status === 'warn')) lines.push('', ...checkDetails(check, paint));
-  const skipped = skippedLines(report.checks.filter((c) => c.status === 'skip'), paint);
+  const skipped = skippedLines(
+    report.checks.filter((c) => c.status === 'skip'),
+    paint,
+  );
   if (skipped.length > 0) lines.push('', ...skipped);
   const blockedChecks = report.checks.filter((c) => c.status === 'blocked');
   if (blockedChecks.length > 0) lines.push('', ...blockedChecks.map((c) => checkLine(c, paint)));

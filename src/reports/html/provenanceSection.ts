@@ -12,8 +12,12 @@ export function provenanceSection(report: CertificationReport): SafeHtml {
   const tls = p?.connection?.tls;
   return html`<section id="provenance" aria-label="provenance"><h2>Provenance</h2><dl class="facts">
 ${report.digest !== undefined ? html`<dt>Report digest</dt><dd class="mono" id="report-digest">${report.digest}</dd>` : ''}
-${p !== undefined ? html`<dt>Command</dt><dd class="mono">hookproof ${p.command.join(' ')}</dd>
-<dt>Runtime</dt><dd>Node.js ${p.node} on ${p.platform}</dd>` : ''}
+${
+  p !== undefined
+    ? html`<dt>Command</dt><dd class="mono">hookproof ${p.command.join(' ')}</dd>
+<dt>Runtime</dt><dd>Node.js ${p.node} on ${p.platform}</dd>`
+    : ''
+}
 ${p?.connection !== undefined ? html`<dt>Target address</dt><dd class="mono">${p.connection.address} port ${p.connection.port}</dd>` : ''}
 ${tls !== undefined ? html`<dt>Certificate SHA-256</dt><dd class="mono">${tls.certificateSha256}</dd><dt>Certificate expires</dt><dd>${tls.validTo}</dd>` : ''}
 ${recheckFacts(report)}

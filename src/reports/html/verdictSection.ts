@@ -32,11 +32,7 @@ ${scopeCallouts(report)}`;
 /** What the verdict does not cover: deselected requirements and a plain-http certify run (TLS-1 is a receiver requirement). */
 function scopeCallouts(report: CertificationReport): SafeHtml {
   const notRun = report.requirements.filter((r) => r.status === 'not-run').map((r) => r.id);
-  return html`${
-    notRun.length > 0
-      ? html`<p class="callout"><strong>Partial run:</strong> ${plural(notRun.length, 'requirement')} not tested: ${notRun.join(', ')}.</p>`
-      : ''
-  }${
+  return html`${notRun.length > 0 ? html`<p class="callout"><strong>Partial run:</strong> ${plural(notRun.length, 'requirement')} not tested: ${notRun.join(', ')}.</p>` : ''}${
     report.options.allowHttp && !isSenderReport(report)
       ? html`<p class="callout"><strong>Local or staging run:</strong> plain http was allowed, so transport security (TLS-1) was not proven.</p>`
       : ''

@@ -45,7 +45,12 @@ function properties(report: CertificationReport): Array<[string, string]> {
     ['spec.sha256', report.spec.sha256],
     ...(report.spec.title !== undefined ? [['spec.title', report.spec.title] as [string, string]] : []),
     ...(report.spec.version !== undefined ? [['spec.version', report.spec.version] as [string, string]] : []),
-    ...(sender ? [] : [['seed', String(report.seed)], ['runs', String(report.options.runs)]] as Array<[string, string]>),
+    ...(sender
+      ? []
+      : ([
+          ['seed', String(report.seed)],
+          ['runs', String(report.options.runs)],
+        ] as Array<[string, string]>)),
     ['startedAt', report.startedAt],
     ['finishedAt', report.finishedAt],
     ...(report.gone !== undefined ? [['gone', report.gone.caseLabel] as [string, string]] : []),
@@ -66,8 +71,7 @@ function fixFirst(report: CertificationReport): string {
 
 function suiteSummary(report: CertificationReport): string {
   const { pass, fail, warn, skip, cases } = report.summary;
-  const gone =
-    report.gone !== undefined ? `\nGONE: the receiver answered 410 Gone (case ${report.gone.caseLabel}); gridX would delete the webhook subscription.` : '';
+  const gone = report.gone !== undefined ? `\nGONE: the receiver answered 410 Gone (case ${report.gone.caseLabel}); gridX would delete the webhook subscription.` : '';
   if (isSenderReport(report)) {
     return `hookproof ${report.tool.version}: sender check ${report.verdict.toUpperCase()}, listening on ${report.target.url}: ${pass} passed, ${fail} failed, ${warn} warnings, ${skip} skipped, ${cases} deliveries received.${gone}\n`;
   }

@@ -39,10 +39,7 @@ function testcaseBody(check: CheckReport, subject: CertificationReport['subject'
     }
     case 'warn': {
       const message = `WARNING (${check.severity} requirement ${check.requirement}; does not fail the verdict): ${summaryMessage(check) ?? 'see the report'}`;
-      return [
-        `<skipped message="${escapeXmlAttribute(message)}">${escapeXmlText(details)}</skipped>`,
-        `<system-out>${escapeXmlText(`WARNING\n${details}`)}</system-out>`,
-      ];
+      return [`<skipped message="${escapeXmlAttribute(message)}">${escapeXmlText(details)}</skipped>`, `<system-out>${escapeXmlText(`WARNING\n${details}`)}</system-out>`];
     }
     case 'skip':
       return [`<skipped message="${escapeXmlAttribute(check.note ?? 'skipped')}"/>`];

@@ -22,7 +22,13 @@ function redactRequestBody(request: RecordedRequest, secrets: readonly string[])
   const original = body.toString('utf8');
   const redacted = Buffer.from(original, 'utf8').equals(body)
     ? Buffer.from(redactSecrets(original, secrets), 'utf8')
-    : Buffer.from(redactSecrets(body.toString('latin1'), secrets.map((s) => Buffer.from(s, 'utf8').toString('latin1'))), 'latin1');
+    : Buffer.from(
+        redactSecrets(
+          body.toString('latin1'),
+          secrets.map((s) => Buffer.from(s, 'utf8').toString('latin1')),
+        ),
+        'latin1',
+      );
   if (redacted.equals(body)) return request;
   const text = redacted.toString('utf8');
   const stillText = Buffer.from(text, 'utf8').equals(redacted);

@@ -3,7 +3,7 @@ import { answerReason } from '../../findings/answerReason';
 import { answerLines } from '../../findings/describeAnswer';
 
 /** The line that tells a reader where the curl reproduction's signature comes from. */
-export const CURL_HINT = 'reproduce with curl (export HOOKPROOF_SECRET=<the receiver\'s secret> first; hookproof never writes it):';
+export const CURL_HINT = "reproduce with curl (export HOOKPROOF_SECRET=<the receiver's secret> first; hookproof never writes it):";
 
 /** One line: what was sent and what came back, with the receiver's own words when it gave any. */
 export function failureHeadline(failure: Failure): string {

@@ -10,7 +10,12 @@ export const expectedTypes: SenderCheck = {
     const wanted = new Set(expect);
     const failures = deliveries
       .filter((d) => d.type === undefined || !wanted.has(d.type))
-      .map((d) => ({ label: `unexpected: ${deliveryLabel(d)}`, expected: `only ${expect.join(', ')}`, actual: `${d.type ?? 'an event without a type'} arrived`, delivery: d.index }));
+      .map((d) => ({
+        label: `unexpected: ${deliveryLabel(d)}`,
+        expected: `only ${expect.join(', ')}`,
+        actual: `${d.type ?? 'an event without a type'} arrived`,
+        delivery: d.index,
+      }));
     const seen = new Set(deliveries.map((d) => d.type));
     const missing = expect.filter((type) => !seen.has(type));
     const result = outcome(deliveries.length, failures, missing.length > 0 ? `never arrived: ${missing.join(', ')}` : undefined);

@@ -23,10 +23,20 @@ export const retries: SenderCheck = {
     const retried = judgement.events.filter((e) => e.attempts.length > 1 && classifyStatus(e.attempts[0]?.answer ?? 0) === 'transient').length;
     const pendingNote = pending > 0 ? `${pending} event(s) were still awaiting a retry when the run ended` : undefined;
     if (failures.length === 0 && judgement.provoked === 0) {
-      return { status: 'skip', cases: events, failures: [], note: 'no transient answer was given, so no retry was provoked (use e.g. --respond 503,503,204); nothing was retried wrongly' };
+      return {
+        status: 'skip',
+        cases: events,
+        failures: [],
+        note: 'no transient answer was given, so no retry was provoked (use e.g. --respond 503,503,204); nothing was retried wrongly',
+      };
     }
     if (failures.length === 0 && retried === 0) {
-      return { status: 'skip', cases: events, failures: [], note: `transient answers were given but no retry arrived before the run ended (${pendingNote ?? 'none pending'}); listen longer (--for) or count the retries in --count` };
+      return {
+        status: 'skip',
+        cases: events,
+        failures: [],
+        note: `transient answers were given but no retry arrived before the run ended (${pendingNote ?? 'none pending'}); listen longer (--for) or count the retries in --count`,
+      };
     }
     const notes = [
       pendingNote,

@@ -10,12 +10,14 @@ export const schemaValid: SenderCheck = {
     const failures = deliveries.flatMap((d) => {
       if (d.schema.ok) return [];
       const [first, ...rest] = d.schema.issues;
-      return [{
-        label: deliveryLabel(d),
-        expected: 'a schema-valid event, sent as application/json',
-        actual: `${first ?? 'invalid'}${rest.length > 0 ? ` (+${rest.length} more issue(s))` : ''}`,
-        delivery: d.index,
-      }];
+      return [
+        {
+          label: deliveryLabel(d),
+          expected: 'a schema-valid event, sent as application/json',
+          actual: `${first ?? 'invalid'}${rest.length > 0 ? ` (+${rest.length} more issue(s))` : ''}`,
+          delivery: d.index,
+        },
+      ];
     });
     return outcome(deliveries.length, failures);
   },

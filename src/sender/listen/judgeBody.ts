@@ -11,7 +11,8 @@ export function judgeBody(body: Buffer, contentType: string | undefined, validat
   const issues: string[] = [];
   if (cutAtBytes !== undefined) issues.push(`the body is larger than the listener accepts (--max-body ${cutAtBytes} bytes); it was cut there`);
   const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
-  if (mediaType !== 'application/json') issues.push(contentType === undefined ? 'no content-type header; expected application/json' : `content-type is "${contentType}"; expected application/json`);
+  if (mediaType !== 'application/json')
+    issues.push(contentType === undefined ? 'no content-type header; expected application/json' : `content-type is "${contentType}"; expected application/json`);
   const result = validators.validateBytes(body);
   if (!result.valid) issues.push(...result.issues.map((issue) => issue.message));
   return issues.length === 0 ? { ok: true } : { ok: false, issues };

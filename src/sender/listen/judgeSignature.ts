@@ -5,9 +5,7 @@ import { hmacSha512Hex, parseSignatureHeader, verifySignature } from '../../sign
 export type SignatureFault = 'missing' | 'malformed' | 'too-many-digests' | 'older-secret-only' | 'no-match';
 
 /** SND-2 for one delivery. `detail` says what was found, never a secret. */
-export type SignatureJudgement =
-  | { readonly ok: true; readonly digests: number }
-  | { readonly ok: false; readonly fault: SignatureFault; readonly detail: string };
+export type SignatureJudgement = { readonly ok: true; readonly digests: number } | { readonly ok: false; readonly fault: SignatureFault; readonly detail: string };
 
 /** gridX signs with at most the five most recent secrets. */
 const MAX_DIGESTS = 5;
@@ -28,7 +26,11 @@ export function judgeSignature(body: Buffer, header: string | undefined, secrets
   if (current.valid) return { ok: true, digests: count };
   const older = verifySignature(body, header, secrets);
   if (older.valid) {
-    return { ok: false, fault: 'older-secret-only', detail: `only a digest for secret ${older.matchedSecret + 1} of ${secrets.length} (an older secret), none for the current secret` };
+    return {
+      ok: false,
+      fault: 'older-secret-only',
+      detail: `only a digest for secret ${older.matchedSecret + 1} of ${secrets.length} (an older secret), none for the current secret`,
+    };
   }
   return { ok: false, fault: 'no-match', detail: `no digest matches the current secret over the bytes received${diagnose(body, parsed.digests, secrets)}` };
 }

@@ -43,7 +43,13 @@ function recordedBody(body: Buffer, secrets: readonly string[]): Record<string, 
   const latin1 = body.toString('latin1');
   const redacted = isText
     ? Buffer.from(redactSecrets(text, secrets), 'utf8')
-    : Buffer.from(redactSecrets(latin1, secrets.map((s) => Buffer.from(s, 'utf8').toString('latin1'))), 'latin1');
+    : Buffer.from(
+        redactSecrets(
+          latin1,
+          secrets.map((s) => Buffer.from(s, 'utf8').toString('latin1')),
+        ),
+        'latin1',
+      );
   const mark = redacted.equals(body) ? {} : { redacted: { size: body.length, sha256: createHash('sha256').update(body).digest('hex') } };
   const stored = redacted.toString('utf8');
   return Buffer.from(stored, 'utf8').equals(redacted) ? { bodyText: stored, ...mark } : { bodyBase64: redacted.toString('base64'), ...mark };

@@ -151,7 +151,11 @@ function extension(report: ListenReport): ListenReportExtension {
       schema: d.schema.ok ? 'ok' : d.schema.issues.join('; '),
       answer: d.answer,
     })),
-    events: report.events.map((e) => ({ ...e, attempts: e.attempts.map((a) => ({ ...a, atMs: Math.round(a.atMs), answeredAtMs: Math.round(a.answeredAtMs) })), gapsMs: e.gapsMs.map((g) => Math.round(g)) })),
+    events: report.events.map((e) => ({
+      ...e,
+      attempts: e.attempts.map((a) => ({ ...a, atMs: Math.round(a.atMs), answeredAtMs: Math.round(a.answeredAtMs) })),
+      gapsMs: e.gapsMs.map((g) => Math.round(g)),
+    })),
     ignored: report.summary.ignored,
   };
 }

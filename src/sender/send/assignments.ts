@@ -52,7 +52,9 @@ function assign(node: unknown, assignment: Assignment, depth: number): unknown {
   }
   if (typeof container !== 'object' || container === null || Array.isArray(container)) {
     const where = assignment.path.slice(0, depth).join('.') || 'the event';
-    throw new UsageError(`cannot apply --set ${assignment.source}: ${where} is ${container === null ? 'null' : Array.isArray(container) ? 'an array' : `a ${typeof container}`}, not an object`);
+    throw new UsageError(
+      `cannot apply --set ${assignment.source}: ${where} is ${container === null ? 'null' : Array.isArray(container) ? 'an array' : `a ${typeof container}`}, not an object`,
+    );
   }
   const record = container as Record<string, unknown>;
   return { ...record, [key]: assign(record[key], assignment, depth + 1) };

@@ -11,11 +11,13 @@ describe('dlv-answered-in-time (DLV-1)', () => {
   });
 
   it('fails against a receiver that answers after the timeout, and stops sending after two timeouts', async () => {
-    const slow = await closing(defectiveReceiver(async (_req, _body, res) => {
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      res.writeHead(202).end();
-      return true;
-    }));
+    const slow = await closing(
+      defectiveReceiver(async (_req, _body, res) => {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        res.writeHead(202).end();
+        return true;
+      }),
+    );
     const report = await runCheck('dlv-answered-in-time', slow.url, { runs: 10, timeoutMs: 150 });
     expect(report).toMatchObject({ status: 'fail', requirement: 'DLV-1' });
     expect(report.cases).toBe(2);
@@ -27,10 +29,12 @@ describe('dlv-answered-in-time (DLV-1)', () => {
   });
 
   it('counts any prompt status as answered (which status is right is for other checks)', async () => {
-    const refusing = await closing(defectiveReceiver((_req, _body, res) => {
-      res.writeHead(401).end();
-      return true;
-    }));
+    const refusing = await closing(
+      defectiveReceiver((_req, _body, res) => {
+        res.writeHead(401).end();
+        return true;
+      }),
+    );
     expect(await runCheck('dlv-answered-in-time', refusing.url, { runs: 5 })).toMatchObject({ status: 'pass', cases: 5 });
   });
 });

@@ -16,15 +16,17 @@ describe('dlv-duplicate-accepted (DLV-4)', () => {
 
   it('fails against a receiver that answers 409 to an id it has seen', async () => {
     const seen = new Set<string>();
-    const strict = await closing(defectiveReceiver((_req, body, res) => {
-      const { id } = JSON.parse(body.toString('utf8')) as { id: string };
-      if (!seen.has(id)) {
-        seen.add(id);
-        return false;
-      }
-      res.writeHead(409).end();
-      return true;
-    }));
+    const strict = await closing(
+      defectiveReceiver((_req, body, res) => {
+        const { id } = JSON.parse(body.toString('utf8')) as { id: string };
+        if (!seen.has(id)) {
+          seen.add(id);
+          return false;
+        }
+        res.writeHead(409).end();
+        return true;
+      }),
+    );
     const report = await runCheck('dlv-duplicate-accepted', strict.url, { runs: 5 });
     expect(report).toMatchObject({ status: 'fail', requirement: 'DLV-4' });
     expect(report.failures).toHaveLength(1);
@@ -35,20 +37,24 @@ describe('dlv-duplicate-accepted (DLV-4)', () => {
   });
 
   it('is blocked by EVT-1, not failed, when even a new event is refused (the first delivery is the control)', async () => {
-    const refusing = await closing(defectiveReceiver((_req, _body, res) => {
-      res.writeHead(400).end();
-      return true;
-    }));
+    const refusing = await closing(
+      defectiveReceiver((_req, _body, res) => {
+        res.writeHead(400).end();
+        return true;
+      }),
+    );
     const report = await runCheck('dlv-duplicate-accepted', refusing.url, { runs: 3 });
     expect(report).toMatchObject({ status: 'blocked', blockedBy: ['EVT-1'], failures: [], cases: 3 });
     expect(report.note).toMatch(/^blocked by EVT-1: the first delivery of the event was refused \(400 permanent in \d+ ms\)/);
   });
 
   it('stops at the first 410 Gone', async () => {
-    const gone = await closing(defectiveReceiver((_req, _body, res) => {
-      res.writeHead(410).end();
-      return true;
-    }));
+    const gone = await closing(
+      defectiveReceiver((_req, _body, res) => {
+        res.writeHead(410).end();
+        return true;
+      }),
+    );
     const report = await runCheck('dlv-duplicate-accepted', gone.url, { runs: 5 });
     expect(report).toMatchObject({ status: 'blocked', blockedBy: ['GONE-1'], cases: 1 });
     expect(report.note).toMatch(/^blocked by GONE-1: .*410 gone.*; the receiver answered 410 Gone$/);

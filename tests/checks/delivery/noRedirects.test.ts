@@ -11,10 +11,12 @@ describe('dlv-no-redirects (DLV-3)', () => {
   });
 
   it.each([301, 302, 307, 308])('fails against a receiver redirecting valid events with %i', async (status) => {
-    const redirecting = await closing(defectiveReceiver((_req, _body, res) => {
-      res.writeHead(status, { location: 'https://elsewhere.example.test/hooks' }).end();
-      return true;
-    }));
+    const redirecting = await closing(
+      defectiveReceiver((_req, _body, res) => {
+        res.writeHead(status, { location: 'https://elsewhere.example.test/hooks' }).end();
+        return true;
+      }),
+    );
     const report = await runCheck('dlv-no-redirects', redirecting.url, { runs: 5 });
     expect(report).toMatchObject({ status: 'fail', requirement: 'DLV-3' });
     expect(report.failures[0]?.expected).toContain(`does not follow the ${status} redirect to https://elsewhere.example.test/hooks`);
@@ -23,11 +25,13 @@ describe('dlv-no-redirects (DLV-3)', () => {
 
   it('never follows a redirect loop: the receiver sees exactly one request per case', async () => {
     let hits = 0;
-    const loop = await closing(serve((req, res) => {
-      hits += 1;
-      req.resume();
-      res.writeHead(302, { location: req.url ?? '/' }).end();
-    }));
+    const loop = await closing(
+      serve((req, res) => {
+        hits += 1;
+        req.resume();
+        res.writeHead(302, { location: req.url ?? '/' }).end();
+      }),
+    );
     const report = await runCheck('dlv-no-redirects', loop.url, { runs: 5 });
     expect(report.status).toBe('fail');
     expect(report.cases).toBeGreaterThan(1); // the first failure and its shrinks

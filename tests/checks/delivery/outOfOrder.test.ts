@@ -18,10 +18,12 @@ describe('dlv-out-of-order (DLV-5)', () => {
 
   it('passes against the reference receiver, sending each pair newer first about one subject', async () => {
     const received: Envelope[] = [];
-    const recording = await closing(defectiveReceiver((_req, body) => {
-      received.push(envelope(body));
-      return false;
-    }));
+    const recording = await closing(
+      defectiveReceiver((_req, body) => {
+        received.push(envelope(body));
+        return false;
+      }),
+    );
     const report = await runCheck('dlv-out-of-order', recording.url, { runs: 10 });
     expect(report).toMatchObject({ status: 'pass', requirement: 'DLV-5', cases: 20, failures: [] });
     for (let i = 0; i < received.length; i += 2) {
@@ -39,17 +41,19 @@ describe('dlv-out-of-order (DLV-5)', () => {
 
   it.each([409, 422])('fails against a receiver answering %i to an event older than the last one seen for its subject', async (status) => {
     const latest = new Map<string, number>();
-    const stale = await closing(defectiveReceiver((_req, body, res) => {
-      const event = envelope(body);
-      const subject = `${event.type} ${event.accountID} ${event.source}`;
-      const time = Date.parse(event.time);
-      if (time < (latest.get(subject) ?? -Infinity)) {
-        res.writeHead(status).end();
-        return true;
-      }
-      latest.set(subject, time);
-      return false;
-    }));
+    const stale = await closing(
+      defectiveReceiver((_req, body, res) => {
+        const event = envelope(body);
+        const subject = `${event.type} ${event.accountID} ${event.source}`;
+        const time = Date.parse(event.time);
+        if (time < (latest.get(subject) ?? -Infinity)) {
+          res.writeHead(status).end();
+          return true;
+        }
+        latest.set(subject, time);
+        return false;
+      }),
+    );
     const report = await runCheck('dlv-out-of-order', stale.url, { runs: 5 });
     expect(report).toMatchObject({ status: 'fail', requirement: 'DLV-5' });
     expect(report.failures).toHaveLength(1);

@@ -6,10 +6,12 @@ describe('dlv-success-status (DLV-2)', () => {
   const closing = closeAfterEach();
 
   const answering = async (status: number): Promise<RunningReceiver> => {
-    const receiver = await closing(defectiveReceiver((_req, _body, res) => {
-      res.writeHead(status).end();
-      return true;
-    }));
+    const receiver = await closing(
+      defectiveReceiver((_req, _body, res) => {
+        res.writeHead(status).end();
+        return true;
+      }),
+    );
     return receiver;
   };
 

@@ -11,14 +11,16 @@ describe('dlv-transient-retried (DLV-7, recommended)', () => {
   /** Answers `status` to the first `times` deliveries of each event, then lets the reference receiver answer. */
   const failingFirst = async (status: number, times: number, answer = (res: ServerResponse): void => void res.writeHead(status).end()): Promise<RunningReceiver> => {
     const attempts = new Map<string, number>();
-    const receiver = await closing(defectiveReceiver((_req, body, res) => {
-      const id = idOf(body);
-      const n = (attempts.get(id) ?? 0) + 1;
-      attempts.set(id, n);
-      if (n > times) return false;
-      answer(res);
-      return true;
-    }));
+    const receiver = await closing(
+      defectiveReceiver((_req, body, res) => {
+        const id = idOf(body);
+        const n = (attempts.get(id) ?? 0) + 1;
+        attempts.set(id, n);
+        if (n > times) return false;
+        answer(res);
+        return true;
+      }),
+    );
     return receiver;
   };
 

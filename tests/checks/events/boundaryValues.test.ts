@@ -22,7 +22,10 @@ describe('boundary events', () => {
   });
 
   it('reach the edges the contract names, found from the schemas alone', () => {
-    const values = (type: string, pointer: string): unknown[] => boundarySites(catalogue.get(type)).find((s) => s.pointer === pointer)?.boundaries.map((b) => b.value) ?? [];
+    const values = (type: string, pointer: string): unknown[] =>
+      boundarySites(catalogue.get(type))
+        .find((s) => s.pointer === pointer)
+        ?.boundaries.map((b) => b.value) ?? [];
     const power = values('ev/measurement', '/data/chargePower');
     expect(power).toEqual(expect.arrayContaining([-(2 ** 63), 2 ** 63 - 1024, -1, 2 ** 53]));
     expect(serialiseEvent({ p: 2 ** 63 - 1024 }).toString()).toBe('{"p":9223372036854774784}');

@@ -3,7 +3,9 @@ import { runCheck, runCheckOnReference } from '../support/runCheck';
 import { otherEventChecksNotPassing, statuses } from './support/area';
 import { receiverPool } from './support/receivers';
 
-const deprecated = defaultEngine().catalogue.types.filter((t) => t.deprecated).map((t) => t.type);
+const deprecated = defaultEngine()
+  .catalogue.types.filter((t) => t.deprecated)
+  .map((t) => t.type);
 
 describe('evt-deprecated-types (EVT-5)', () => {
   const receivers = receiverPool();
@@ -18,7 +20,10 @@ describe('evt-deprecated-types (EVT-5)', () => {
     const report = await runCheck('evt-deprecated-types', (await receivers.defective('unavailableForDeprecated')).url);
     expect(report.status).toBe('warn');
     expect(report.failures.map((f) => f.label)).toEqual(deprecated.map((t) => `deprecated type (${t})`));
-    expect(report.failures[0]).toMatchObject({ expected: expect.stringContaining('200, 201, 202 or 204, or a 4xx other than 408 and 429'), actual: expect.stringContaining('503') });
+    expect(report.failures[0]).toMatchObject({
+      expected: expect.stringContaining('200, 201, 202 or 204, or a 4xx other than 408 and 429'),
+      actual: expect.stringContaining('503'),
+    });
   });
 
   it('is the only event check that defect breaks', async () => {

@@ -26,7 +26,11 @@ describe('gone-valid-event (GONE-1)', () => {
   });
 
   it('does not pass when a 410 elsewhere in the run stopped it early', async () => {
-    const deprecated = new Set(defaultEngine().catalogue.types.filter((t) => t.deprecated).map((t) => t.type));
+    const deprecated = new Set(
+      defaultEngine()
+        .catalogue.types.filter((t) => t.deprecated)
+        .map((t) => t.type),
+    );
     // 410 for deprecated types only; everything else answered by the sound receiver after 50 ms.
     const url = (
       await receivers.custom((_req, body, res) => {

@@ -31,8 +31,14 @@ describe('plain values (what checks other than EVT-1 and EVT-4 send)', () => {
 describe('complete events (optional fields put back)', () => {
   it.each(byType)('of %s have every optional field and stay valid', (_name, eventType) => {
     const complete = optionalFieldsFiller(eventType);
-    const optional = schemaFields(eventType.schema).filter((f) => !f.requiredInParent).map((f) => f.pointer);
-    const has = (event: unknown, pointer: string): boolean => pointer.split('/').slice(1).reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], event) !== undefined;
+    const optional = schemaFields(eventType.schema)
+      .filter((f) => !f.requiredInParent)
+      .map((f) => f.pointer);
+    const has = (event: unknown, pointer: string): boolean =>
+      pointer
+        .split('/')
+        .slice(1)
+        .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], event) !== undefined;
     fc.assert(
       fc.property(eventArbitrary(eventType, { presence: 'minimal' }), eventArbitrary(eventType, { presence: 'full' }), (event, full) => {
         const completed = complete(event, full);

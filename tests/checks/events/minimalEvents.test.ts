@@ -11,10 +11,16 @@ const { catalogue, validators } = defaultEngine();
 
 describe('minimal events', () => {
   it.each(catalogue.types.map((t) => [t.type, t] as const))('of %s omit every optional field and stay valid', (_name, eventType) => {
-    const optional = schemaFields(eventType.schema).filter((f) => !f.requiredInParent).map((f) => f.pointer);
+    const optional = schemaFields(eventType.schema)
+      .filter((f) => !f.requiredInParent)
+      .map((f) => f.pointer);
     for (const { event, omitted } of fc.sample(minimalEventArbitrary(eventType), 30)) {
       expect(validators.validateBytes(serialiseEvent(event))).toMatchObject({ valid: true, type: eventType.type });
-      const has = (pointer: string): boolean => pointer.split('/').slice(1).reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], event) !== undefined;
+      const has = (pointer: string): boolean =>
+        pointer
+          .split('/')
+          .slice(1)
+          .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], event) !== undefined;
       expect(optional.filter(has)).toEqual([]);
       expect(omitted.every((p) => optional.includes(p))).toBe(true);
     }

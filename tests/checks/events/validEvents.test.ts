@@ -36,7 +36,9 @@ describe('evt-valid-events (EVT-1)', () => {
   });
 
   it('is skipped when only deprecated types are subscribed', async () => {
-    const deprecated = defaultEngine().catalogue.types.filter((t) => t.deprecated).map((t) => t.type);
+    const deprecated = defaultEngine()
+      .catalogue.types.filter((t) => t.deprecated)
+      .map((t) => t.type);
     const report = await runCheckOnReference('evt-valid-events', { types: deprecated });
     expect(report).toMatchObject({ status: 'skip', cases: 0, note: expect.stringContaining('no non-deprecated') });
   });

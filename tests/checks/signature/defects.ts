@@ -126,13 +126,11 @@ export const verifiesReserialisedJson: Verifier = (body, header, secret) => {
 };
 
 /** SIG-9: compares the hex exactly as sent with its own lower-case digest. */
-export const caseSensitiveHex: Verifier = (body, header, secret) =>
-  header !== undefined && header.split(/,\s?/).some((part) => part === `sha512=${hmacSha512Hex(body, secret)}`);
+export const caseSensitiveHex: Verifier = (body, header, secret) => header !== undefined && header.split(/,\s?/).some((part) => part === `sha512=${hmacSha512Hex(body, secret)}`);
 
 /** SIG-9: splits the value on ", " only. */
 export const splitsOnCommaSpace: Verifier = (body, header, secret) =>
-  header !== undefined &&
-  header.split(', ').some((part) => /^sha512=[0-9a-fA-F]{128}$/.test(part) && part.slice(7).toLowerCase() === hmacSha512Hex(body, secret));
+  header !== undefined && header.split(', ').some((part) => /^sha512=[0-9a-fA-F]{128}$/.test(part) && part.slice(7).toLowerCase() === hmacSha512Hex(body, secret));
 
 /** Verifies with a secret left in the code instead of the subscription's. */
 export const hardCodedSecret: Verifier = (body, header) => sound(body, header, 'changeme');

@@ -28,7 +28,12 @@ describe('sig-401-empty-body (SIG-10, recommended)', () => {
     const broken = await track(receiverRejectingWith(emptyStatus(403)));
     const report = await certify(broken.url, { checks: ['sig-401-empty-body', 'sig-missing-header'] });
     const [missing, empty] = report.checks;
-    expect(empty).toMatchObject({ status: 'blocked', cases: 20, failures: [], note: expect.stringMatching(/^blocked by SIG-2(, SIG-\d)*: none of the 20 forged requests was answered 401/) });
+    expect(empty).toMatchObject({
+      status: 'blocked',
+      cases: 20,
+      failures: [],
+      note: expect.stringMatching(/^blocked by SIG-2(, SIG-\d)*: none of the 20 forged requests was answered 401/),
+    });
     for (const id of empty?.blockedBy ?? []) expect(['SIG-2', 'SIG-3', 'SIG-4', 'SIG-5', 'SIG-7']).toContain(id);
     expect(missing).toMatchObject({ status: 'fail', failures: [expect.objectContaining({ expected: '401', actual: expect.stringMatching(/^403 permanent/) })] });
   });

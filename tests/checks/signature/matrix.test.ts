@@ -106,7 +106,13 @@ describe('the signature checks together', () => {
   });
 
   it('every signature check can fail: some defect above makes each one fail or warn', () => {
-    const failing = new Set(ROWS.flatMap((row) => Object.entries(row.expect).filter(([, s]) => s === 'fail' || s === 'warn').map(([id]) => id)));
+    const failing = new Set(
+      ROWS.flatMap((row) =>
+        Object.entries(row.expect)
+          .filter(([, s]) => s === 'fail' || s === 'warn')
+          .map(([id]) => id),
+      ),
+    );
     expect([...failing].sort()).toEqual([...IDS].sort());
   });
 });

@@ -16,7 +16,12 @@ describe('sig-missing-header (SIG-2)', () => {
     expect(report).toMatchObject({ status: 'fail', requirement: 'SIG-2' });
     expect(report.failures).toHaveLength(1);
     const [failure] = report.failures;
-    expect(failure).toMatchObject({ case: 'sig-missing-header#1', label: expect.stringMatching(/^missing-header: no X-Signature header \(.+\)$/), expected: '401', actual: expect.stringMatching(/^202 success/) });
+    expect(failure).toMatchObject({
+      case: 'sig-missing-header#1',
+      label: expect.stringMatching(/^missing-header: no X-Signature header \(.+\)$/),
+      expected: '401',
+      actual: expect.stringMatching(/^202 success/),
+    });
     expect(failure?.request.signature).toEqual({ header: null, signedDigests: [] });
   });
 });

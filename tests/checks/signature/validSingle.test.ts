@@ -12,10 +12,12 @@ describe('sig-valid-single (SIG-1)', () => {
   });
 
   it('fails against a receiver that rejects every signature', async () => {
-    const broken = await closing(defectiveReceiver((_req, _body, res) => {
-      res.writeHead(401).end();
-      return true;
-    }));
+    const broken = await closing(
+      defectiveReceiver((_req, _body, res) => {
+        res.writeHead(401).end();
+        return true;
+      }),
+    );
     const report = await runCheck('sig-valid-single', broken.url);
     expect(report.status).toBe('fail');
     expect(report.failures).toHaveLength(1);

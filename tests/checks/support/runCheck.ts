@@ -32,5 +32,15 @@ export async function runCheckOnReference(id: string, options: Partial<CertifyOp
 // 2.1 s). Tests of slow or hanging receivers set their own small timeout.
 export function certify(url: string, options: Partial<CertifyOptions> = {}): Promise<CertificationReport> {
   engine ??= createEngine();
-  return runCertification({ url, secrets: [SECRET], allowHttp: true, engine: options.specPath === undefined ? engine : createEngine({ specPath: options.specPath }), seed: 7, runs: 20, timeoutMs: 5000, retryBaseDelayMs: 5, ...options });
+  return runCertification({
+    url,
+    secrets: [SECRET],
+    allowHttp: true,
+    engine: options.specPath === undefined ? engine : createEngine({ specPath: options.specPath }),
+    seed: 7,
+    runs: 20,
+    timeoutMs: 5000,
+    retryBaseDelayMs: 5,
+    ...options,
+  });
 }

@@ -10,8 +10,7 @@ import { pointerSegments } from '../../../src/jsonPointer';
  * `replace` changes the value already there.
  */
 export type SpecEdit =
-  | { readonly op: 'add'; readonly path: string; readonly value: unknown; readonly before?: string }
-  | { readonly op: 'replace'; readonly path: string; readonly value: unknown };
+  { readonly op: 'add'; readonly path: string; readonly value: unknown; readonly before?: string } | { readonly op: 'replace'; readonly path: string; readonly value: unknown };
 
 const SPEC = join(__dirname, '..', '..', '..', 'spec', 'webhook-events.yaml');
 
@@ -38,14 +37,23 @@ export const VARIANTS = {
         type: 'string',
       },
     },
-    { op: 'add', path: '/components/schemas/WebhookEventRequest/discriminator/mapping/gateway~1update', before: 'grid-signal-processor/limitation-of-power-consumption/set', value: '#/components/schemas/GatewayEvent' },
+    {
+      op: 'add',
+      path: '/components/schemas/WebhookEventRequest/discriminator/mapping/gateway~1update',
+      before: 'grid-signal-processor/limitation-of-power-consumption/set',
+      value: '#/components/schemas/GatewayEvent',
+    },
     {
       op: 'add',
       path: '/components/schemas/EVPluggedEventData/allOf/2/properties/connectorID',
       value: { type: 'string', description: 'ID of the charging station connector the vehicle is plugged into, when known.' },
     },
     { op: 'add', path: '/components/schemas/GatewayEvent/allOf/1/properties/type/enum/-', value: 'gateway/update' },
-    { op: 'replace', path: '/components/schemas/GatewayEventData/properties/gatewayName/description', value: 'The name of the gateway with this gatewayID, as the customer set it.' },
+    {
+      op: 'replace',
+      path: '/components/schemas/GatewayEventData/properties/gatewayName/description',
+      value: 'The name of the gateway with this gatewayID, as the customer set it.',
+    },
   ],
 } as const satisfies Record<string, readonly SpecEdit[]>;
 

@@ -28,7 +28,9 @@ describe('hookproof binary: pact publish and can-i-deploy', () => {
     pact = await writeReceiverPact();
     broker = await startFakeBroker({
       token: TOKEN,
-      matrix: [{ pacticipant: 'acme-receiver', version: 'abc123', environment: 'production', deployable: true, provider: { name: 'gridx-webhooks', version: '9' }, verified: true }],
+      matrix: [
+        { pacticipant: 'acme-receiver', version: 'abc123', environment: 'production', deployable: true, provider: { name: 'gridx-webhooks', version: '9' }, verified: true },
+      ],
     });
   });
   afterAll(async () => {

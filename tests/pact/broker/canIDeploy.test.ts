@@ -9,7 +9,10 @@ const provider = { name: 'gridx-webhooks', version: '4.5.6' };
 describe('hookproof pact can-i-deploy', () => {
   let broker: FakeBroker;
   const ask = (version: string, ...more: string[]): Promise<Awaited<ReturnType<typeof pactCli>>> =>
-    pactCli(['can-i-deploy', '--pacticipant', 'acme-receiver', '--version', version, '--to-environment', 'production', ...more], cleanEnv({ PACT_BROKER_BASE_URL: broker.url, PACT_BROKER_TOKEN: TOKEN }));
+    pactCli(
+      ['can-i-deploy', '--pacticipant', 'acme-receiver', '--version', version, '--to-environment', 'production', ...more],
+      cleanEnv({ PACT_BROKER_BASE_URL: broker.url, PACT_BROKER_TOKEN: TOKEN }),
+    );
 
   beforeAll(async () => {
     broker = await startFakeBroker({
@@ -64,19 +67,28 @@ describe('hookproof pact can-i-deploy', () => {
   });
 
   it('exits 1 (fails closed) when the broker gives no answer: unknown pacticipant, refused token, nobody listening', async () => {
-    const unknown = await pactCli(['can-i-deploy', '--pacticipant', 'nobody', '--version', '1', '--to-environment', 'production'], cleanEnv({ PACT_BROKER_BASE_URL: broker.url, PACT_BROKER_TOKEN: TOKEN }));
+    const unknown = await pactCli(
+      ['can-i-deploy', '--pacticipant', 'nobody', '--version', '1', '--to-environment', 'production'],
+      cleanEnv({ PACT_BROKER_BASE_URL: broker.url, PACT_BROKER_TOKEN: TOKEN }),
+    );
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('pact-cli  ❌ q: Pacticipant nobody not found');
     expect(unknown.stderr.at(-1)).toBe('no answer from the broker for nobody 1 → production: not deployable until it answers');
 
     const revoked = `${TOKEN}-revoked`;
-    const refused = await pactCli(['can-i-deploy', '--pacticipant', 'acme-receiver', '--version', '1.2.3', '--to-environment', 'production', '--broker-url', broker.url, '--broker-token', revoked], cleanEnv());
+    const refused = await pactCli(
+      ['can-i-deploy', '--pacticipant', 'acme-receiver', '--version', '1.2.3', '--to-environment', 'production', '--broker-url', broker.url, '--broker-token', revoked],
+      cleanEnv(),
+    );
     expect(refused.code).toBe(1);
     expect(refused.stderr.some((l) => l.includes('401 Unauthorized'))).toBe(true);
     expect(refused.all).not.toContain(revoked);
 
     const port = await closedPort();
-    const nobody = await pactCli(['can-i-deploy', '--pacticipant', 'acme-receiver', '--version', '1.2.3', '--to-environment', 'production', '--broker-url', `http://127.0.0.1:${port}`], cleanEnv());
+    const nobody = await pactCli(
+      ['can-i-deploy', '--pacticipant', 'acme-receiver', '--version', '1.2.3', '--to-environment', 'production', '--broker-url', `http://127.0.0.1:${port}`],
+      cleanEnv(),
+    );
     expect(nobody.code).toBe(1);
     expect(nobody.stderr.at(-1)).toBe('no answer from the broker for acme-receiver 1.2.3 → production: not deployable until it answers');
   });

@@ -47,7 +47,16 @@ describe('hookproof pact publish', () => {
       pacticipantVersionNumber: '1.2.3',
       branch: 'main',
       tags: ['prod', 'v1'],
-      contracts: [{ consumerName: 'acme-receiver', providerName: 'gridx-webhooks', specification: 'pact', contentType: 'application/json', content: expect.stringMatching(/^[A-Za-z0-9+/]+=*$/), onConflict: 'overwrite' }],
+      contracts: [
+        {
+          consumerName: 'acme-receiver',
+          providerName: 'gridx-webhooks',
+          specification: 'pact',
+          contentType: 'application/json',
+          content: expect.stringMatching(/^[A-Za-z0-9+/]+=*$/),
+          onConflict: 'overwrite',
+        },
+      ],
     });
     const published = broker.publications[0]?.contracts[0]?.pact as unknown as ReturnType<typeof readPact>;
     const written = readPact(pact.path);
@@ -107,11 +116,31 @@ describe('hookproof pact publish', () => {
     const missing = join(pact.dir, 'missing.json');
     const cases: Array<[string[], Record<string, string>, string]> = [
       [['publish', pact.path, '--consumer-app-version', '1'], {}, 'hookproof: no Pact Broker URL: pass --broker-url URL or set PACT_BROKER_BASE_URL'],
-      [['publish', pact.path, '--consumer-app-version', '1', '--broker-url', broker.url, '--broker-token', TOKEN, '--broker-username', 'ci'], {}, 'hookproof: give either --broker-token or --broker-username with --broker-password, not both'],
-      [['publish', pact.path, '--consumer-app-version', '1', '--broker-url', broker.url, '--broker-username', 'ci'], {}, 'hookproof: a broker user name needs a password: pass --broker-password or set PACT_BROKER_PASSWORD'],
-      [['publish', pact.path, '--consumer-app-version', '1', '--broker-password', PASSWORD], { PACT_BROKER_BASE_URL: broker.url }, 'hookproof: a broker password needs a user name: pass --broker-username or set PACT_BROKER_USERNAME'],
-      [['publish', pact.path, '--consumer-app-version', '1', '--broker-url', `ftp://ci:${PASSWORD}@127.0.0.1/`], {}, 'hookproof: the Pact Broker URL must be http:// or https://, got ftp://…'],
-      [['publish', pact.path, '--consumer-app-version', '1', '--broker-url', `not a url ${TOKEN}`], {}, 'hookproof: the Pact Broker URL is not a valid URL (give it as https://broker.example.com)'],
+      [
+        ['publish', pact.path, '--consumer-app-version', '1', '--broker-url', broker.url, '--broker-token', TOKEN, '--broker-username', 'ci'],
+        {},
+        'hookproof: give either --broker-token or --broker-username with --broker-password, not both',
+      ],
+      [
+        ['publish', pact.path, '--consumer-app-version', '1', '--broker-url', broker.url, '--broker-username', 'ci'],
+        {},
+        'hookproof: a broker user name needs a password: pass --broker-password or set PACT_BROKER_PASSWORD',
+      ],
+      [
+        ['publish', pact.path, '--consumer-app-version', '1', '--broker-password', PASSWORD],
+        { PACT_BROKER_BASE_URL: broker.url },
+        'hookproof: a broker password needs a user name: pass --broker-username or set PACT_BROKER_USERNAME',
+      ],
+      [
+        ['publish', pact.path, '--consumer-app-version', '1', '--broker-url', `ftp://ci:${PASSWORD}@127.0.0.1/`],
+        {},
+        'hookproof: the Pact Broker URL must be http:// or https://, got ftp://…',
+      ],
+      [
+        ['publish', pact.path, '--consumer-app-version', '1', '--broker-url', `not a url ${TOKEN}`],
+        {},
+        'hookproof: the Pact Broker URL is not a valid URL (give it as https://broker.example.com)',
+      ],
       [['publish', pact.path, '--broker-url', broker.url, '--broker-token', TOKEN], {}, "hookproof: required option '--consumer-app-version <version>' not specified"],
       [['publish', missing, '--consumer-app-version', '1', '--broker-url', broker.url], {}, `hookproof: cannot read ${missing}: ENOENT: no such file or directory`],
       [['publish', notPact, '--consumer-app-version', '1', '--broker-url', broker.url], {}, `hookproof: ${notPact} is not a pact file: it has no consumer.name and provider.name`],

@@ -35,7 +35,10 @@ describe('the broker workflow', () => {
   });
 
   it('records a deployment (with its application instance) and a release, posting to the environment the version links to', async () => {
-    const deployed = await pactCli(['record-deployment', '--pacticipant', 'acme-receiver', '--version', '1.2.3', '--environment', 'production', '--application-instance', 'blue'], env());
+    const deployed = await pactCli(
+      ['record-deployment', '--pacticipant', 'acme-receiver', '--version', '1.2.3', '--environment', 'production', '--application-instance', 'blue'],
+      env(),
+    );
     expect([deployed.code, deployed.stderr]).toEqual([0, []]);
     expect(deployed.stdout.at(-1)).toBe(`recorded deployment of acme-receiver 1.2.3 to production (${broker.url}/)`);
     const released = await pactCli(['record-release', '--pacticipant', 'gridx-webhooks', '--version', 'spec-0123abcd', '--environment', 'staging'], env());
@@ -59,12 +62,18 @@ describe('the broker workflow', () => {
   });
 
   it('can-i-deploy --retry-while-unknown asks again while the verification result is unknown, then fails closed', async () => {
-    const run = await pactCli(['can-i-deploy', '--pacticipant', 'acme-receiver', '--version', '1.2.5', '--to-environment', 'production', '--retry-while-unknown', '2', '--retry-interval', '1'], env());
+    const run = await pactCli(
+      ['can-i-deploy', '--pacticipant', 'acme-receiver', '--version', '1.2.5', '--to-environment', 'production', '--retry-while-unknown', '2', '--retry-interval', '1'],
+      env(),
+    );
     expect(run.code).toBe(1);
     expect(broker.requests.filter((r) => r.path === '/matrix')).toHaveLength(3);
     // A known failure is not retried.
     (broker.requests as unknown[]).length = 0;
-    await pactCli(['can-i-deploy', '--pacticipant', 'acme-receiver', '--version', '1.2.4', '--to-environment', 'production', '--retry-while-unknown', '2', '--retry-interval', '1'], env());
+    await pactCli(
+      ['can-i-deploy', '--pacticipant', 'acme-receiver', '--version', '1.2.4', '--to-environment', 'production', '--retry-while-unknown', '2', '--retry-interval', '1'],
+      env(),
+    );
     expect(broker.requests.filter((r) => r.path === '/matrix')).toHaveLength(1);
   });
 

@@ -147,11 +147,7 @@ describe('buildHttpPact', () => {
       const verdict = verifySignature(bytesOf(interaction), header, [EXAMPLE_SECRET]).valid;
       expect(body.encoded).toBe('json');
       const parsed = parseSignatureHeader(header ?? '');
-      expect([requirement, verdict, parsed.ok ? parsed.digests.length : 0]).toEqual([
-        requirement,
-        !['SIG-3', 'SIG-4'].includes(requirement),
-        requirement === 'SIG-6' ? 3 : 1,
-      ]);
+      expect([requirement, verdict, parsed.ok ? parsed.digests.length : 0]).toEqual([requirement, !['SIG-3', 'SIG-4'].includes(requirement), requirement === 'SIG-6' ? 3 : 1]);
     }
   });
 
@@ -203,11 +199,15 @@ describe('buildHttpPact options', () => {
     expect(pact.interactions[0]?.request.query).toEqual({ tenant: ['t1', 't2'], k: ['a b'] });
   });
 
-  it('follows the spec, not a list of today\'s types', () => {
+  it("follows the spec, not a list of today's types", () => {
     const { catalogue } = createEngine({ specPath: fixtureSpec('future-spec.yaml') });
     const pact = buildHttpPact(catalogue, { provider: 'p' });
     const current = catalogue.types.filter((t) => !t.deprecated).map((t) => t.type);
-    expect(current).not.toEqual(defaultEngine().catalogue.types.filter((t) => !t.deprecated).map((t) => t.type));
+    expect(current).not.toEqual(
+      defaultEngine()
+        .catalogue.types.filter((t) => !t.deprecated)
+        .map((t) => t.type),
+    );
     expect(pact.interactions.filter((i) => i.description.startsWith('EVT-1')).map((i) => eventOf(i).type)).toEqual(current);
   });
 

@@ -64,10 +64,15 @@ describe('hookproof pact verify', () => {
   const closing = closeAfterEach();
 
   it('exits 1 against a receiver that ignores signatures, naming exactly the forged interactions', async () => {
-    const receiver = await closing(defectiveReceiver((_req, _body, res) => {
-      res.writeHead(202).end();
-      return true;
-    }, [SECRET]));
+    const receiver = await closing(
+      defectiveReceiver(
+        (_req, _body, res) => {
+          res.writeHead(202).end();
+          return true;
+        },
+        [SECRET],
+      ),
+    );
     const run = await cli(['pact', 'verify', '--url', receiver.url, '--secret-env', 'MY_SECRET', '--pact', pactFile]);
     expect(run.code).toBe(1);
     expect(run.err).toEqual([]);
@@ -79,11 +84,16 @@ describe('hookproof pact verify', () => {
 
   it('--url http://127.0.0.1:PORT/some/path?x=1 reaches exactly that path and query; --report-dir writes report.json and junit.xml', async () => {
     const seen: string[] = [];
-    const receiver = await closing(defectiveReceiver((req, _body, res) => {
-      seen.push(req.url ?? '');
-      res.writeHead(202).end(); // ignores signatures: SIG-2, SIG-3, SIG-4 fail
-      return true;
-    }, [SECRET]));
+    const receiver = await closing(
+      defectiveReceiver(
+        (req, _body, res) => {
+          seen.push(req.url ?? '');
+          res.writeHead(202).end(); // ignores signatures: SIG-2, SIG-3, SIG-4 fail
+          return true;
+        },
+        [SECRET],
+      ),
+    );
     const url = `${new URL(receiver.url).origin}/some/path?x=1`;
     const reports = join(tempDir(), 'pact-report');
     const run = await cli(['pact', 'verify', '--url', url, '--secret-env', 'MY_SECRET', '--pact', pactFile, '--report-dir', reports]);
@@ -133,20 +143,44 @@ describe('hookproof pact verify', () => {
   const file = pactFile;
   it.each([
     [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET'], /^hookproof: give the pacts to verify: --pact FILE, or --broker-url URL/],
-    [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file, '--broker-url', 'http://127.0.0.1:9'], 'hookproof: give either --pact FILE or --broker-url URL, not both'],
+    [
+      ['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file, '--broker-url', 'http://127.0.0.1:9'],
+      'hookproof: give either --pact FILE or --broker-url URL, not both',
+    ],
     [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--broker-url', 'http://127.0.0.1:9'], 'hookproof: --broker-url needs --provider NAME'],
-    [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--broker-url', 'http://127.0.0.1:9', '--provider', 'p', '--publish-results'], 'hookproof: --publish-results needs --provider-version V'],
-    [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file, '--publish-results', '--provider-version', '1'], 'hookproof: --publish-results needs pacts from a broker (--broker-url)'],
-    [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file, '--log-level', 'trace'], 'hookproof: --log-level must be one of error, warn, info, debug, got "trace"'],
-    [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file, '--timeout-ms', 'soon'], 'hookproof: --timeout-ms must be a whole number from 1 to 2147483647, got "soon"'],
+    [
+      ['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--broker-url', 'http://127.0.0.1:9', '--provider', 'p', '--publish-results'],
+      'hookproof: --publish-results needs --provider-version V',
+    ],
+    [
+      ['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file, '--publish-results', '--provider-version', '1'],
+      'hookproof: --publish-results needs pacts from a broker (--broker-url)',
+    ],
+    [
+      ['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file, '--log-level', 'trace'],
+      'hookproof: --log-level must be one of error, warn, info, debug, got "trace"',
+    ],
+    [
+      ['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file, '--timeout-ms', 'soon'],
+      'hookproof: --timeout-ms must be a whole number from 1 to 2147483647, got "soon"',
+    ],
     [['--url', 'http://127.0.0.1:9', '--secret-env', 'NOPE', '--pact', file], 'hookproof: environment variable NOPE (from --secret-env) is not set or empty'],
     [['--url', 'http://127.0.0.1:9', '--pact', file], /^hookproof: no secret given/],
     [['--url', '127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file], 'hookproof: not an http(s) URL: 127.0.0.1:9'],
     [['--url', 'ftp://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file], 'hookproof: not an http(s) URL: ftp://127.0.0.1:9'],
-    [['--url', 'http://gridx:hunter2@127.0.0.1:9/hooks', '--secret-env', 'MY_SECRET', '--pact', file], 'hookproof: credentials in the target URL are not supported (gridX sends none; the receiver authenticates by signature): http://gridx:***@127.0.0.1:9/hooks'],
-    [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', 'http://u:hunter2@127.0.0.1:9/p.json'], /^hookproof: --pact URL must not carry credentials \(http:\/\/(…|\*\*\*)@127.0.0.1:9\)/],
+    [
+      ['--url', 'http://gridx:hunter2@127.0.0.1:9/hooks', '--secret-env', 'MY_SECRET', '--pact', file],
+      'hookproof: credentials in the target URL are not supported (gridX sends none; the receiver authenticates by signature): http://gridx:***@127.0.0.1:9/hooks',
+    ],
+    [
+      ['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', 'http://u:hunter2@127.0.0.1:9/p.json'],
+      /^hookproof: --pact URL must not carry credentials \(http:\/\/(…|\*\*\*)@127.0.0.1:9\)/,
+    ],
     [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', file, '--enable-pending'], 'hookproof: --enable-pending needs pacts from a broker (--broker-url)'],
-    [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--broker-url', 'http://127.0.0.1:9', '--provider', 'p', '--include-wip-pacts-since', '2026-01-01'], 'hookproof: --include-wip-pacts-since needs --enable-pending (WIP pacts are verified as pending)'],
+    [
+      ['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--broker-url', 'http://127.0.0.1:9', '--provider', 'p', '--include-wip-pacts-since', '2026-01-01'],
+      'hookproof: --include-wip-pacts-since needs --enable-pending (WIP pacts are verified as pending)',
+    ],
     [['--url', 'http://127.0.0.1:9', '--secret-env', 'MY_SECRET', '--pact', 'no/such.json'], 'hookproof: cannot read no/such.json: no such file'],
     [['--secret-env', 'MY_SECRET', '--pact', file], "hookproof: required option '--url <url>' not specified"],
   ])('%j exits 2 with one line', async (args, line) => {

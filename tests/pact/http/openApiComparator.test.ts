@@ -86,8 +86,6 @@ describe('receiverOpenApi + @pactflow/openapi-pact-comparator', () => {
     expect(codesAt(missing)).toContain('request.body.incompatible');
     expect(codesAt(unknownPath)).toEqual(['request.path-or-method.unknown']);
     expect(codesAt(unknownStatus)).toEqual(['response.status.unknown']);
-    expect(new Set(found.map((r) => r.mockDetails?.location.match(/interactions\[(\d+)\]/)?.[1]))).toEqual(
-      new Set([wrongType, missing, unknownPath, unknownStatus].map(String)),
-    );
+    expect(new Set(found.map((r) => r.mockDetails?.location.match(/interactions\[(\d+)\]/)?.[1]))).toEqual(new Set([wrongType, missing, unknownPath, unknownStatus].map(String)));
   });
 });

@@ -78,7 +78,18 @@ describe('bodyMatchingRules', () => {
   it('accepts its own example and the values the schema allows, and refuses others', () => {
     const rules = bodyMatchingRules(schema, example);
     expect(violations(rules, example, example)).toEqual([]);
-    const other = { ...example, id: 'A4B9F1C2-8D3A-4F6B-9E21-7C5D0A1B2C3D', at: '1999-01-01T00:00:00Z', state: 'OFF.x', count: -3, power: 2, home: false, maybe: 4, maybeNot: null, list: [{ n: 2 }, { n: 3 }] };
+    const other = {
+      ...example,
+      id: 'A4B9F1C2-8D3A-4F6B-9E21-7C5D0A1B2C3D',
+      at: '1999-01-01T00:00:00Z',
+      state: 'OFF.x',
+      count: -3,
+      power: 2,
+      home: false,
+      maybe: 4,
+      maybeNot: null,
+      list: [{ n: 2 }, { n: 3 }],
+    };
     expect(violations(rules, other, example)).toEqual([]);
     const wrong = { ...example, id: 'not-a-uuid', at: '2026-11-25 25:00:00Z', state: 'OFFxx', count: 1.5, home: 'true', maybe: 'x', list: [] };
     expect(violations(rules, wrong, example).map((v) => v.split(':')[0])).toEqual(['$.id', '$.at', '$.state', '$.count', '$.home', '$.maybe', '$.list']);

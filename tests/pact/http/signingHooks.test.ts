@@ -22,25 +22,29 @@ const closing = closeAfterEach();
 /** A receiver that records every request and answers 202 with a header and a body. */
 async function receiver(): Promise<{ base: string; seen: Received[] }> {
   const seen: Received[] = [];
-  const server = await closing(serveReadingBody((req, body, res) => {
-    seen.push({ url: req.url ?? '', headers: req.headers, body });
-    res.writeHead(202, { 'x-receiver': 'yes' }).end('ok');
-  }));
+  const server = await closing(
+    serveReadingBody((req, body, res) => {
+      seen.push({ url: req.url ?? '', headers: req.headers, body });
+      res.writeHead(202, { 'x-receiver': 'yes' }).end('ok');
+    }),
+  );
   return { base: new URL(server.url).origin, seen };
 }
 
 /** What pact-js's verification proxy does before a request filter: parse JSON, then call it. */
 async function proxy(hooks: SigningHooks): Promise<{ url: string; passedOn: string[] }> {
   const passedOn: string[] = [];
-  const server = await closing(serveReadingBody((req, raw, res) => {
-    const request = req as ProxiedRequest;
-    request.body = (req.headers['content-type'] ?? '').startsWith('application/json') && raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as unknown) : raw;
-    request.originalUrl = req.url ?? '/';
-    hooks.requestFilter(request, res, () => {
-      passedOn.push(req.url ?? '');
-      res.writeHead(299).end();
-    });
-  }));
+  const server = await closing(
+    serveReadingBody((req, raw, res) => {
+      const request = req as ProxiedRequest;
+      request.body = (req.headers['content-type'] ?? '').startsWith('application/json') && raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as unknown) : raw;
+      request.originalUrl = req.url ?? '/';
+      hooks.requestFilter(request, res, () => {
+        passedOn.push(req.url ?? '');
+        res.writeHead(299).end();
+      });
+    }),
+  );
   return { url: new URL(server.url).origin, passedOn };
 }
 
@@ -126,7 +130,7 @@ describe('createSigningHooks', () => {
     expect(seen[0]?.headers['x-signature']).toBe('sha512=placeholder');
   });
 
-  it('drops the verifier\'s connection when the receiver cannot be reached, and says why', async () => {
+  it("drops the verifier's connection when the receiver cannot be reached, and says why", async () => {
     const gone = await serve(() => undefined);
     const base = new URL(gone.url).origin;
     await gone.close();

@@ -51,48 +51,60 @@ const DEFECTS: ReadonlyArray<readonly [string, () => Promise<RunningReceiver>, r
   [
     'checks the first digest only',
     () =>
-      defectiveReceiver((req, body, res) => {
-        const parsed = parseSignatureHeader(signature(req) ?? '');
-        const first = parsed.ok ? parsed.digests[0] : undefined;
-        return first === undefined || !verifySignature(body, `sha512=${first}`, [EXAMPLE_SECRET]).valid ? unauthorised(res) : false;
-      }, [EXAMPLE_SECRET]),
+      defectiveReceiver(
+        (req, body, res) => {
+          const parsed = parseSignatureHeader(signature(req) ?? '');
+          const first = parsed.ok ? parsed.digests[0] : undefined;
+          return first === undefined || !verifySignature(body, `sha512=${first}`, [EXAMPLE_SECRET]).valid ? unauthorised(res) : false;
+        },
+        [EXAMPLE_SECRET],
+      ),
     ['SIG-6'],
   ],
   [
     'rejects unknown fields',
     () =>
-      defectiveReceiver((req, body, res) => {
-        if (!verifySignature(body, signature(req), [EXAMPLE_SECRET]).valid) return false;
-        const event = parse(body);
-        const known = knownKeys(String(event.type));
-        const data = typeof event.data === 'object' && event.data !== null ? Object.keys(event.data) : [];
-        const unknown = [...Object.keys(event).filter((k) => !known.envelope.has(k)), ...data.filter((k) => !known.data.has(k))];
-        return unknown.length > 0 ? refuse(res, `unknown fields: ${unknown.join(', ')}`) : false;
-      }, [EXAMPLE_SECRET]),
+      defectiveReceiver(
+        (req, body, res) => {
+          if (!verifySignature(body, signature(req), [EXAMPLE_SECRET]).valid) return false;
+          const event = parse(body);
+          const known = knownKeys(String(event.type));
+          const data = typeof event.data === 'object' && event.data !== null ? Object.keys(event.data) : [];
+          const unknown = [...Object.keys(event).filter((k) => !known.envelope.has(k)), ...data.filter((k) => !known.data.has(k))];
+          return unknown.length > 0 ? refuse(res, `unknown fields: ${unknown.join(', ')}`) : false;
+        },
+        [EXAMPLE_SECRET],
+      ),
     ['EVT-3'],
   ],
   [
     'requires optional fields',
     () =>
-      defectiveReceiver((req, body, res) => {
-        if (!verifySignature(body, signature(req), [EXAMPLE_SECRET]).valid) return false;
-        const event = parse(body);
-        return event.correlationID === undefined ? refuse(res, 'correlationID is required') : false;
-      }, [EXAMPLE_SECRET]),
+      defectiveReceiver(
+        (req, body, res) => {
+          if (!verifySignature(body, signature(req), [EXAMPLE_SECRET]).valid) return false;
+          const event = parse(body);
+          return event.correlationID === undefined ? refuse(res, 'correlationID is required') : false;
+        },
+        [EXAMPLE_SECRET],
+      ),
     ['EVT-2'],
   ],
   [
     'verifies over re-serialised JSON',
     () =>
-      defectiveReceiver((req, body, res) => {
-        let reserialised: Buffer;
-        try {
-          reserialised = Buffer.from(JSON.stringify(JSON.parse(body.toString('utf8'))), 'utf8');
-        } catch {
-          return false;
-        }
-        return verifySignature(reserialised, signature(req), [EXAMPLE_SECRET]).valid ? accept(res) : unauthorised(res);
-      }, [EXAMPLE_SECRET]),
+      defectiveReceiver(
+        (req, body, res) => {
+          let reserialised: Buffer;
+          try {
+            reserialised = Buffer.from(JSON.stringify(JSON.parse(body.toString('utf8'))), 'utf8');
+          } catch {
+            return false;
+          }
+          return verifySignature(reserialised, signature(req), [EXAMPLE_SECRET]).valid ? accept(res) : unauthorised(res);
+        },
+        [EXAMPLE_SECRET],
+      ),
     ['SIG-8'],
   ],
 ];

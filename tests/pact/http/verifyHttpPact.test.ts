@@ -21,15 +21,17 @@ interface Recorded {
 /** The reference receiver behind a recorder, closed after the test; `ignoreSignatures` makes it accept every POST. */
 async function recordingReceiver(ignoreSignatures = false): Promise<{ receiver: RunningReceiver; base: string; seen: Recorded[] }> {
   const seen: Recorded[] = [];
-  const receiver = await closing(defectiveReceiver(
-    (req, body, res) => {
-      seen.push({ url: req.url ?? '', signature: req.headers['x-signature'] as string | undefined, body });
-      if (!ignoreSignatures) return false;
-      res.writeHead(202).end();
-      return true;
-    },
-    [SECRET],
-  ));
+  const receiver = await closing(
+    defectiveReceiver(
+      (req, body, res) => {
+        seen.push({ url: req.url ?? '', signature: req.headers['x-signature'] as string | undefined, body });
+        if (!ignoreSignatures) return false;
+        res.writeHead(202).end();
+        return true;
+      },
+      [SECRET],
+    ),
+  );
   return { receiver, base: receiver.url, seen };
 }
 
@@ -66,21 +68,28 @@ describe('verifyHttpPact, with the real Pact verifier', () => {
   });
 
   it('fails a receiver that answers a status gridX does not count as success (203)', async () => {
-    const receiver = await closing(defectiveReceiver((_req, _body, res) => {
-      res.writeHead(203).end();
-      return true;
-    }));
+    const receiver = await closing(
+      defectiveReceiver((_req, _body, res) => {
+        res.writeHead(203).end();
+        return true;
+      }),
+    );
     const small = writeTempPact(testPact({ types: ['ping'] }));
     const result = await verifyHttpPact({ url: receiver.url, secrets: [SECRET], pactFiles: [small] });
     expect(failedRequirements(result)).toEqual(['EVT-1', 'EVT-2', 'EVT-3', 'SIG-2', 'SIG-3', 'SIG-4', 'SIG-6', 'SIG-8']);
   });
 
   it.each([200, 201, 204])('passes a receiver that accepts with %i: the status matcher allows exactly 200, 201, 202, 204', async (status) => {
-    const receiver = await closing(defectiveReceiver((req, body, res) => {
-      if (!verifySignature(body, req.headers['x-signature'] as string | undefined, [SECRET]).valid) return false;
-      res.writeHead(status).end();
-      return true;
-    }, [SECRET]));
+    const receiver = await closing(
+      defectiveReceiver(
+        (req, body, res) => {
+          if (!verifySignature(body, req.headers['x-signature'] as string | undefined, [SECRET]).valid) return false;
+          res.writeHead(status).end();
+          return true;
+        },
+        [SECRET],
+      ),
+    );
     const small = writeTempPact(testPact({ types: ['ping'] }));
     const result = await verifyHttpPact({ url: receiver.url, secrets: [SECRET], pactFiles: [small] });
     expect(failedRequirements(result)).toEqual([]);
@@ -90,23 +99,34 @@ describe('verifyHttpPact, with the real Pact verifier', () => {
     const deprecatedPact = writeTempPact(testPact({ includeDeprecated: true }));
     const sound = await recordingReceiver();
     expect(failedRequirements(await verifyHttpPact({ url: sound.base, secrets: [SECRET], pactFiles: [deprecatedPact] }))).toEqual([]);
-    const deprecated = new Set(defaultEngine().catalogue.types.filter((t) => t.deprecated).map((t) => t.type));
-    const transient = await closing(defectiveReceiver((_req, body, res) => {
-      if (!deprecated.has((JSON.parse(body.toString('utf8')) as { type?: string }).type ?? '')) return false;
-      res.writeHead(503).end();
-      return true;
-    }, [SECRET]));
+    const deprecated = new Set(
+      defaultEngine()
+        .catalogue.types.filter((t) => t.deprecated)
+        .map((t) => t.type),
+    );
+    const transient = await closing(
+      defectiveReceiver(
+        (_req, body, res) => {
+          if (!deprecated.has((JSON.parse(body.toString('utf8')) as { type?: string }).type ?? '')) return false;
+          res.writeHead(503).end();
+          return true;
+        },
+        [SECRET],
+      ),
+    );
     const result = await verifyHttpPact({ url: transient.url, secrets: [SECRET], pactFiles: [deprecatedPact] });
     expect(failedRequirements(result)).toEqual([...deprecated].map(() => 'EVT-5'));
   });
 
   it('sends every request to exactly the --url path and query, in place of the contract path (as certify does)', async () => {
     const seen: string[] = [];
-    const receiver = await closing(serve((req, res) => {
-      seen.push(req.url ?? '');
-      req.resume();
-      res.writeHead(req.headers['x-signature'] === undefined ? 401 : 202).end();
-    }));
+    const receiver = await closing(
+      serve((req, res) => {
+        seen.push(req.url ?? '');
+        req.resume();
+        res.writeHead(req.headers['x-signature'] === undefined ? 401 : 202).end();
+      }),
+    );
     const small = writeTempPact(testPact({ types: ['ping'], path: '/hooks/gridx?tenant=t1' }));
     await verifyHttpPact({ url: `${new URL(receiver.url).origin}/some/path?x=1`, secrets: [SECRET], pactFiles: [small] });
     expect(seen.length).toBe(testPact({ types: ['ping'] }).interactions.length);

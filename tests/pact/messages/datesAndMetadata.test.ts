@@ -41,7 +41,10 @@ describe("pact-js's datetime and timestamp matchers", () => {
 });
 
 function messagePact(message: Record<string, unknown>): ReturnType<typeof parseMessagePact> {
-  return parseMessagePact(JSON.stringify({ consumer: { name: 'acme' }, provider: { name: 'gridx-webhooks' }, interactions: [{ type: 'Asynchronous/Messages', description: 'm', ...message }] }), 'm.json');
+  return parseMessagePact(
+    JSON.stringify({ consumer: { name: 'acme' }, provider: { name: 'gridx-webhooks' }, interactions: [{ type: 'Asynchronous/Messages', description: 'm', ...message }] }),
+    'm.json',
+  );
 }
 
 describe('hookproof pact verify-messages, sender side', () => {
@@ -51,7 +54,9 @@ describe('hookproof pact verify-messages, sender side', () => {
   it('checks the content type the message declares (contents and metadata) against what gridX sends', () => {
     const codes = (message: Record<string, unknown>): string[] => verifyMessagePact(engine, messagePact(message)).messages[0]?.findings.map((f) => f.code) ?? [];
     expect(codes({ contents: { content: ping, contentType: 'application/json', encoded: false }, metadata: { contentType: 'application/json; charset=utf-8' } })).toEqual([]);
-    expect(codes({ contents: { content: ping, contentType: 'application/json', encoded: false }, metadata: { 'content-type': 'application/cloudevents+json' } })).toEqual(['content-type']);
+    expect(codes({ contents: { content: ping, contentType: 'application/json', encoded: false }, metadata: { 'content-type': 'application/cloudevents+json' } })).toEqual([
+      'content-type',
+    ]);
     expect(codes({ contents: { content: ping, contentType: 'application/vnd.acme+json', encoded: false } })).toEqual(['content-type']);
     const report = verifyMessagePact(engine, messagePact({ contents: { content: ping, contentType: 'application/json', encoded: false }, metadata: { contentType: 'text/xml' } }));
     expect(report.passed).toBe(false);
@@ -63,7 +68,10 @@ describe('hookproof pact verify-messages, sender side', () => {
     if (type === undefined) throw new Error('no type');
     const time = '2024-06-01T12:00:00Z';
     const strict = { match: 'datetime', format: "yyyy-MM-dd'T'HH:mm:ss'Z'" };
-    const pact = messagePact({ contents: { content: { type: type.type, time }, contentType: 'application/json', encoded: false }, matchingRules: { body: { '$.time': { combine: 'AND', matchers: [strict] } } } });
+    const pact = messagePact({
+      contents: { content: { type: type.type, time }, contentType: 'application/json', encoded: false },
+      matchingRules: { body: { '$.time': { combine: 'AND', matchers: [strict] } } },
+    });
     const finding = verifyMessagePact(engine, pact).messages[0]?.findings.find((f) => f.pointer === '/time');
     expect(finding).toMatchObject({ severity: 'error', code: 'rule-rejects' });
     expect(finding?.message).toMatch(/which the receiver's rule rejects: it is not laid out as yyyy-MM-dd'T'HH:mm:ss'Z'$/);
@@ -74,13 +82,19 @@ describe('hookproof pact verify-messages, sender side', () => {
     if (type === undefined) throw new Error('no type');
     const id = '0b6e4b5e-5f6a-4c3e-9d2e-1a2b3c4d5e6f';
     const lowerOnly = { match: 'regex', regex: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' };
-    const pact = messagePact({ contents: { content: { type: type.type, id }, contentType: 'application/json', encoded: false }, matchingRules: { body: { '$.id': { combine: 'AND', matchers: [lowerOnly] } } } });
+    const pact = messagePact({
+      contents: { content: { type: type.type, id }, contentType: 'application/json', encoded: false },
+      matchingRules: { body: { '$.id': { combine: 'AND', matchers: [lowerOnly] } } },
+    });
     const finding = verifyMessagePact(engine, pact).messages[0]?.findings.find((f) => f.pointer === '/id');
     expect(finding).toMatchObject({ severity: 'error', code: 'rule-rejects' });
     expect(finding?.message).toMatch(/gridX may send "[0-9A-F]{8}-[0-9A-F]{4}-/);
     // Either case passes a rule that allows both, as the spec does.
     const bothCases = { match: 'regex', regex: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' };
-    const fine = messagePact({ contents: { content: { type: type.type, id }, contentType: 'application/json', encoded: false }, matchingRules: { body: { '$.id': { combine: 'AND', matchers: [bothCases] } } } });
+    const fine = messagePact({
+      contents: { content: { type: type.type, id }, contentType: 'application/json', encoded: false },
+      matchingRules: { body: { '$.id': { combine: 'AND', matchers: [bothCases] } } },
+    });
     expect(verifyMessagePact(engine, fine).messages[0]?.findings.filter((f) => f.pointer === '/id')).toEqual([]);
   });
 });

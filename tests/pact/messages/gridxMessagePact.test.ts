@@ -81,8 +81,12 @@ describe('gridxMessagePact: the receiver (consumer) side of a message pact', () 
     expect(() => pact.expectsEvent('ev/plugged', { fields: ['/data/colour'] })).toThrow(UsageError);
     expect(() => pact.expectsEvent('ev/plugged', { fields: ['/data/colour'] })).toThrow(/the spec has no field \/data\/colour in ev\/plugged events \(it has: \/id, /);
     expect(() => pact.expectsEvent('ev/teleported', { fields: [] })).toThrow(UnknownEventTypeError);
-    expect(() => pact.expectsEvent('ev/plugged', { fields: ['/data/state'], values: { '/data/state': 'HALF' } })).toThrow(/the example ev\/plugged event is not valid: \/data\/state must be one of: "PLUGGED", "UNPLUGGED"/);
-    expect(() => pact.expectsEvent('ev/plugged', { fields: ['/data/state'], values: { '/data/atHome': true } })).toThrow(/a value is given for \/data\/atHome, which is not one of the fields/);
+    expect(() => pact.expectsEvent('ev/plugged', { fields: ['/data/state'], values: { '/data/state': 'HALF' } })).toThrow(
+      /the example ev\/plugged event is not valid: \/data\/state must be one of: "PLUGGED", "UNPLUGGED"/,
+    );
+    expect(() => pact.expectsEvent('ev/plugged', { fields: ['/data/state'], values: { '/data/atHome': true } })).toThrow(
+      /a value is given for \/data\/atHome, which is not one of the fields/,
+    );
     expect(() => pact.expectsEvent('ev/plugged', { fields: ['data/state'] })).toThrow(/is not a JSON pointer/);
   });
 

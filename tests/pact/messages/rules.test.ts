@@ -62,7 +62,9 @@ describe('Pact rule evaluation', () => {
         for (const event of events) {
           const value = valueAt(event, pointer);
           if (value === undefined) continue;
-          expect({ type: type.type, pointer, value, verdict: ruleAccepts(asRule, value, value === null ? null : valueAt(events[0], pointer)) }).toMatchObject({ verdict: { ok: true } });
+          expect({ type: type.type, pointer, value, verdict: ruleAccepts(asRule, value, value === null ? null : valueAt(events[0], pointer)) }).toMatchObject({
+            verdict: { ok: true },
+          });
         }
       }
     }
@@ -89,7 +91,11 @@ describe('message pact files', () => {
         consumer: { name: 'c' },
         provider: { name: 'p' },
         interactions: [
-          { type: 'Asynchronous/Messages', description: 'b64', contents: { contentType: 'application/json', encoded: 'base64', content: Buffer.from('{"type":"ping"}').toString('base64') } },
+          {
+            type: 'Asynchronous/Messages',
+            description: 'b64',
+            contents: { contentType: 'application/json', encoded: 'base64', content: Buffer.from('{"type":"ping"}').toString('base64') },
+          },
           { type: 'Asynchronous/Messages', description: 'text', contents: { contentType: 'text/plain', encoded: false, content: 'hello' } },
         ],
       }),

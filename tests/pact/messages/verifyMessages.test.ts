@@ -84,7 +84,11 @@ describe('hookproof pact verify-messages', () => {
       ['error', 'exact-value', '/id'],
     ]);
     expect(findings.find((f) => f.pointer === '/data/state')?.message).toBe(`gridX may send "UNPLUGGED", which the receiver's rule rejects: it does not match ^PLUGGED$`);
-    expect(report).toMatchObject({ pact: { consumer: 'acme-receiver', provider: 'gridx-webhooks', specification: '4.0' }, spec: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }, passed: false });
+    expect(report).toMatchObject({
+      pact: { consumer: 'acme-receiver', provider: 'gridx-webhooks', specification: '4.0' },
+      spec: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      passed: false,
+    });
   });
 
   it('--strict fails on warnings too', async () => {
@@ -97,7 +101,15 @@ describe('hookproof pact verify-messages', () => {
     const notPact = join(temp.dir, 'not-pact.json');
     writeFileSync(notPact, JSON.stringify({ hello: 'world' }));
     const httpPact = join(temp.dir, 'http.json');
-    writeFileSync(httpPact, JSON.stringify({ consumer: { name: 'gridx' }, provider: { name: 'acme' }, interactions: [{ type: 'Synchronous/HTTP', description: 'x', request: {}, response: {} }], metadata: { pactSpecification: { version: '4.0' } } }));
+    writeFileSync(
+      httpPact,
+      JSON.stringify({
+        consumer: { name: 'gridx' },
+        provider: { name: 'acme' },
+        interactions: [{ type: 'Synchronous/HTTP', description: 'x', request: {}, response: {} }],
+        metadata: { pactSpecification: { version: '4.0' } },
+      }),
+    );
     const cases: Array<[string[], string]> = [
       [['--pact', join(temp.dir, 'missing.json')], `hookproof: cannot read ${join(temp.dir, 'missing.json')}: ENOENT: no such file or directory`],
       [['--pact', notJson], `hookproof: ${notJson} is not a pact file: it is not JSON`],

@@ -32,15 +32,28 @@ export function deployments(base: string, method: string, path: string, body: st
   if (method === 'GET' && version !== null) {
     const [, p = '', v = ''] = version;
     const links = (kind: 'deployed' | 'released'): unknown[] =>
-      Object.entries(ENVIRONMENTS).map(([name, uuid]) => ({ name, title: `Record ${kind} to ${name}`, href: `${base}/pacticipants/${p}/versions/${v}/${kind}-versions/environment/${uuid}` }));
-    return [200, { number: decodeURIComponent(v), _links: { self: { href: `${base}${path}` }, 'pb:record-deployment': links('deployed'), 'pb:record-release': links('released') } }];
+      Object.entries(ENVIRONMENTS).map(([name, uuid]) => ({
+        name,
+        title: `Record ${kind} to ${name}`,
+        href: `${base}/pacticipants/${p}/versions/${v}/${kind}-versions/environment/${uuid}`,
+      }));
+    return [
+      200,
+      { number: decodeURIComponent(v), _links: { self: { href: `${base}${path}` }, 'pb:record-deployment': links('deployed'), 'pb:record-release': links('released') } },
+    ];
   }
   const record = RECORD_PATH.exec(path);
   if (method === 'POST' && record !== null) {
     const [, p = '', v = '', kind = '', uuid = ''] = record;
     const environment = Object.entries(ENVIRONMENTS).find(([, id]) => id === uuid)?.[0];
     if (environment === undefined) return [404, { error: `no environment ${uuid}` }];
-    recorded.push({ kind: kind === 'deployed' ? 'deployment' : 'release', pacticipant: decodeURIComponent(p), version: decodeURIComponent(v), environment, body: body === '' ? undefined : JSON.parse(body) });
+    recorded.push({
+      kind: kind === 'deployed' ? 'deployment' : 'release',
+      pacticipant: decodeURIComponent(p),
+      version: decodeURIComponent(v),
+      environment,
+      body: body === '' ? undefined : JSON.parse(body),
+    });
     return [201, { currentlyDeployed: kind === 'deployed', _links: { self: { href: `${base}${path}/1` } } }];
   }
   return undefined;

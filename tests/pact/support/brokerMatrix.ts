@@ -28,15 +28,34 @@ export function matrix(base: string, query: ReadonlyArray<readonly [string, stri
     200,
     {
       // As the broker's summary has it: deployable is null while a verification result is unknown.
-      summary: { deployable: verifiedRow ? entry.deployable : null, reason, success: entry.verified === true ? 1 : 0, failed: entry.verified === false ? 1 : 0, unknown: verifiedRow ? 0 : 1 },
+      summary: {
+        deployable: verifiedRow ? entry.deployable : null,
+        reason,
+        success: entry.verified === true ? 1 : 0,
+        failed: entry.verified === false ? 1 : 0,
+        unknown: verifiedRow ? 0 : 1,
+      },
       notices: [{ type: entry.deployable ? 'success' : 'error', text: reason }],
       matrix: [
         {
-          consumer: { name: entry.pacticipant, version: { number: entry.version, _links: { self: { href: `${base}/pacticipants/${entry.pacticipant}/versions/${entry.version}` } } } },
-          provider: { name: entry.provider.name, version: { number: entry.provider.version, _links: { self: { href: `${base}/pacticipants/${entry.provider.name}/versions/${entry.provider.version}` } } } },
-          pact: { createdAt: '2024-06-01T12:00:00+00:00', _links: { self: { href: `${base}/pacts/provider/${entry.provider.name}/consumer/${entry.pacticipant}/version/${entry.version}` } } },
+          consumer: {
+            name: entry.pacticipant,
+            version: { number: entry.version, _links: { self: { href: `${base}/pacticipants/${entry.pacticipant}/versions/${entry.version}` } } },
+          },
+          provider: {
+            name: entry.provider.name,
+            version: { number: entry.provider.version, _links: { self: { href: `${base}/pacticipants/${entry.provider.name}/versions/${entry.provider.version}` } } },
+          },
+          pact: {
+            createdAt: '2024-06-01T12:00:00+00:00',
+            _links: { self: { href: `${base}/pacts/provider/${entry.provider.name}/consumer/${entry.pacticipant}/version/${entry.version}` } },
+          },
           verificationResult: verifiedRow
-            ? { success: entry.verified, verifiedAt: '2024-06-01T12:05:00+00:00', _links: { self: { href: `${base}/pacts/provider/${entry.provider.name}/consumer/${entry.pacticipant}/pact-version/0/verification-results/1` } } }
+            ? {
+                success: entry.verified,
+                verifiedAt: '2024-06-01T12:05:00+00:00',
+                _links: { self: { href: `${base}/pacts/provider/${entry.provider.name}/consumer/${entry.pacticipant}/pact-version/0/verification-results/1` } },
+              }
             : null,
         },
       ],

@@ -17,7 +17,8 @@ export function publish(base: string, body: string, publications: Publication[])
   const errors: Record<string, unknown> = {};
   if (!isObject(params)) return [400, { errors: { body: ['must be a JSON object'] } }];
   if (!filledString(params.pacticipantName)) errors.pacticipantName = ['pacticipantName is missing'];
-  if (!filledString(params.pacticipantVersionNumber) || params.pacticipantVersionNumber.includes('\n')) errors.pacticipantVersionNumber = ['pacticipantVersionNumber is missing or not a single line'];
+  if (!filledString(params.pacticipantVersionNumber) || params.pacticipantVersionNumber.includes('\n'))
+    errors.pacticipantVersionNumber = ['pacticipantVersionNumber is missing or not a single line'];
   if (params.tags !== undefined && (!Array.isArray(params.tags) || !params.tags.every(filledString))) errors.tags = ['tags must be an array of non-blank strings'];
   if (params.branch !== undefined && params.branch !== null && !filledString(params.branch)) errors.branch = ['branch must not be blank'];
   const contracts: PublishedContract[] = [];
@@ -82,11 +83,16 @@ function decodeContract(raw: Json): PublishedContract {
 function publishResult(base: string, p: Publication): unknown {
   const pacticipantUrl = `${base}/pacticipants/${encodeURIComponent(p.pacticipantName)}`;
   const versionUrl = `${pacticipantUrl}/versions/${encodeURIComponent(p.pacticipantVersionNumber)}`;
-  const labels = [p.branch !== undefined ? `with branch ${p.branch}` : '', p.tags !== undefined && p.tags.length > 0 ? `and tags ${p.tags.join(', ')}` : ''].filter((l) => l !== '').join(' ');
+  const labels = [p.branch !== undefined ? `with branch ${p.branch}` : '', p.tags !== undefined && p.tags.length > 0 ? `and tags ${p.tags.join(', ')}` : '']
+    .filter((l) => l !== '')
+    .join(' ');
   return {
     notices: [
       { type: 'info', text: `Created ${p.pacticipantName} version ${p.pacticipantVersionNumber}${labels === '' ? '' : ` ${labels}`}` },
-      ...p.contracts.map((c) => ({ type: 'success', text: `Pact successfully published for ${c.consumerName} version ${p.pacticipantVersionNumber} and provider ${c.providerName}.` })),
+      ...p.contracts.map((c) => ({
+        type: 'success',
+        text: `Pact successfully published for ${c.consumerName} version ${p.pacticipantVersionNumber} and provider ${c.providerName}.`,
+      })),
     ],
     logs: [{ level: 'info', message: `Created ${p.pacticipantName} version ${p.pacticipantVersionNumber}`, deprecationWarning: '' }],
     _embedded: {
@@ -110,4 +116,3 @@ function publishResult(base: string, p: Publication): unknown {
     },
   };
 }
-

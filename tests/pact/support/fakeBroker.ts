@@ -199,4 +199,3 @@ function index(base: string): unknown {
     },
   };
 }
-

@@ -46,11 +46,8 @@ export async function runChromium(binary: string, file: string, extra: readonly 
   const profile = await mkdtemp(join(tmpdir(), 'hookproof-chromium-'));
   try {
     return await new Promise<ChromiumRun>((resolve, reject) => {
-      execFile(
-        binary,
-        [...FLAGS, `--user-data-dir=${profile}`, ...extra, pathToFileURL(file).href],
-        { timeout: 90_000, maxBuffer: 64 * 1024 * 1024 },
-        (error, stdout, stderr) => (error === null ? resolve({ stdout, stderr }) : reject(new Error(`${error.message}\n${stderr}`))),
+      execFile(binary, [...FLAGS, `--user-data-dir=${profile}`, ...extra, pathToFileURL(file).href], { timeout: 90_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+        error === null ? resolve({ stdout, stderr }) : reject(new Error(`${error.message}\n${stderr}`)),
       );
     });
   } finally {

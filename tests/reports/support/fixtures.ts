@@ -71,10 +71,7 @@ export function makeReport(options: FixtureOptions = {}): CertificationReport {
   const checks: CheckReport[] = [
     check('sig-valid-single', 'SIG-1', 'pass'),
     check('sig-wrong-secret', 'SIG-3', 'fail', {
-      failures: [
-        leak ? leakyFailure('sig-wrong-secret', 1) : failure('sig-wrong-secret', 1),
-        failure('sig-wrong-secret', 2, { actual: `500 transient in 9 ms ${controlChars}` }),
-      ],
+      failures: [leak ? leakyFailure('sig-wrong-secret', 1) : failure('sig-wrong-secret', 1), failure('sig-wrong-secret', 2, { actual: `500 transient in 9 ms ${controlChars}` })],
       ...(leak ? { note: `the receiver said: bad secret ${SECRET} (hex ${Buffer.from(SECRET).toString('hex')})` } : {}),
     }),
     check('sig-upper-case', 'SIG-9', 'warn', { failures: [failure('sig-upper-case', 1, { expected: 'a success status', actual: '401 permanent in 2 ms' })] }),

@@ -38,15 +38,17 @@ export function tagsOf(markup: string): string[] {
 /** The text of the page's body as a person reads it: tags removed, entities decoded, spaces collapsed. */
 export function bodyText(markup: string): string {
   const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(markup)?.[1] ?? '';
-  return body
-    .replace(/<style[\s\S]*?<\/style>/gi, ' ')
-    // The report.json data block is not shown: what the page says must be said in visible text.
-    .replace(/<script[\s\S]*?<\/script>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
+  return (
+    body
+      .replace(/<style[\s\S]*?<\/style>/gi, ' ')
+      // The report.json data block is not shown: what the page says must be said in visible text.
+      .replace(/<script[\s\S]*?<\/script>/gi, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&')
+      .replace(/\s+/g, ' ')
+  );
 }

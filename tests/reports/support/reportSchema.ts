@@ -26,30 +26,33 @@ const ANSWER = object(
   ['status', 'contentType', 'error'],
 );
 
-const FAILURE = object({
-  case: { type: 'string', pattern: '^[a-z0-9-]+#[1-9][0-9]*$' },
-  label: { type: 'string', minLength: 1 },
-  variant: { type: 'string', minLength: 1 },
-  eventType: { type: 'string', minLength: 1 },
-  expected: { type: 'string', minLength: 1 },
-  actual: { type: 'string', minLength: 1 },
-  answer: ANSWER,
-  reproduce: object({ curl: { type: 'string', pattern: 'curl ' }, replay: { type: 'string', pattern: '^npx --no-install hookproof replay ' } }),
-  request: object(
-    {
-      bodyBase64: { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$' },
-      bodyText: { type: 'string' },
-      headers: { type: 'object', additionalProperties: { type: 'string' } },
-      signature: object({
-        header: { type: ['string', 'null'] },
-        signedDigests: { type: 'array', items: object({ position: COUNT, secretIndex: COUNT, upperCase: { type: 'boolean' } }) },
-      }),
-      redacted: object({ size: COUNT, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } }),
-      truncated: object({ size: COUNT, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } }),
-    },
-    ['bodyText', 'redacted', 'truncated'],
-  ),
-}, ['variant', 'eventType', 'answer']);
+const FAILURE = object(
+  {
+    case: { type: 'string', pattern: '^[a-z0-9-]+#[1-9][0-9]*$' },
+    label: { type: 'string', minLength: 1 },
+    variant: { type: 'string', minLength: 1 },
+    eventType: { type: 'string', minLength: 1 },
+    expected: { type: 'string', minLength: 1 },
+    actual: { type: 'string', minLength: 1 },
+    answer: ANSWER,
+    reproduce: object({ curl: { type: 'string', pattern: 'curl ' }, replay: { type: 'string', pattern: '^npx --no-install hookproof replay ' } }),
+    request: object(
+      {
+        bodyBase64: { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$' },
+        bodyText: { type: 'string' },
+        headers: { type: 'object', additionalProperties: { type: 'string' } },
+        signature: object({
+          header: { type: ['string', 'null'] },
+          signedDigests: { type: 'array', items: object({ position: COUNT, secretIndex: COUNT, upperCase: { type: 'boolean' } }) },
+        }),
+        redacted: object({ size: COUNT, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } }),
+        truncated: object({ size: COUNT, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } }),
+      },
+      ['bodyText', 'redacted', 'truncated'],
+    ),
+  },
+  ['variant', 'eventType', 'answer'],
+);
 
 const FINDING = object(
   {
@@ -72,7 +75,12 @@ const FINDING = object(
  * here on purpose).
  */
 const RECHECK = object({
-  of: object({ digest: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' }, path: { type: 'string', minLength: 1 }, verdict: { enum: ['pass', 'fail'] }, startedAt: { type: 'string', format: 'date-time' } }),
+  of: object({
+    digest: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' },
+    path: { type: 'string', minLength: 1 },
+    verdict: { enum: ['pass', 'fail'] },
+    startedAt: { type: 'string', format: 'date-time' },
+  }),
   verdict: { enum: ['confirmed', 'not confirmed'] },
   checks: {
     type: 'array',
@@ -83,7 +91,13 @@ const RECHECK = object({
         result: { enum: ['confirmed', 'differs'] },
         original: { enum: [...STATUS.enum, 'absent'] },
         now: { enum: [...STATUS.enum, 'absent'] },
-        firstDifferingCase: object({ failedIn: { enum: ['original', 'recheck'] }, case: { type: 'string' }, label: { type: 'string' }, expected: { type: 'string' }, actual: { type: 'string' } }),
+        firstDifferingCase: object({
+          failedIn: { enum: ['original', 'recheck'] },
+          case: { type: 'string' },
+          label: { type: 'string' },
+          expected: { type: 'string' },
+          actual: { type: 'string' },
+        }),
       },
       ['firstDifferingCase'],
     ),
@@ -113,7 +127,15 @@ export const REPORT_SCHEMA = object(
     digest: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' },
     subject: { enum: ['receiver', 'sender'] },
     tool: object({ name: { const: 'hookproof' }, version: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+' } }),
-    spec: object({ path: { type: 'string', minLength: 1 }, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' }, title: { type: 'string', minLength: 1 }, version: { type: 'string', minLength: 1 } }, ['title', 'version']),
+    spec: object(
+      {
+        path: { type: 'string', minLength: 1 },
+        sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+        title: { type: 'string', minLength: 1 },
+        version: { type: 'string', minLength: 1 },
+      },
+      ['title', 'version'],
+    ),
     target: object({ url: { type: 'string', pattern: '^https?://' }, trust: { type: 'string', minLength: 1 } }),
     seed: { type: 'integer' },
     options: object({
@@ -133,7 +155,10 @@ export const REPORT_SCHEMA = object(
     gone: object({ caseLabel: { type: 'string' } }),
     recheck: RECHECK,
     summary: object({ pass: COUNT, fail: COUNT, warn: COUNT, skip: COUNT, blocked: COUNT, cases: COUNT }, ['blocked']),
-    hints: { type: 'array', items: object({ code: { enum: ['tls-untrusted', 'tls-error', 'unreachable', 'wrong-path', 'wrong-secret'] }, message: { type: 'string', minLength: 1 } }) },
+    hints: {
+      type: 'array',
+      items: object({ code: { enum: ['tls-untrusted', 'tls-error', 'unreachable', 'wrong-path', 'wrong-secret'] }, message: { type: 'string', minLength: 1 } }),
+    },
     findings: { type: 'array', items: FINDING, minItems: 1 },
     checks: {
       type: 'array',

@@ -10,7 +10,9 @@ export function leakForms(secret: string = SECRET): Record<string, string> {
   return {
     raw: secret,
     json: JSON.stringify(secret).slice(1, -1),
-    jsonAscii: JSON.stringify(secret).slice(1, -1).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+    jsonAscii: JSON.stringify(secret)
+      .slice(1, -1)
+      .replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
     html: secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'),
     percent: encodeURIComponent(secret),
     hex: bytes.toString('hex'),

@@ -32,7 +32,11 @@ export async function runCanIDeploy(options: CanIDeployCommandOptions, io: CliIO
   }
   for (const notice of result.notices) io.out(`  ${notice.type}: ${notice.text}`);
   if (result.reason !== undefined && result.reason !== '' && !result.notices.some((n) => n.text === result.reason)) io.out(`  reason: ${result.reason}`);
-  io.out(result.deployable ? `deployable: ${options.pacticipant} ${options.version} can be deployed to ${options.toEnvironment}` : `NOT deployable: ${options.pacticipant} ${options.version} must not be deployed to ${options.toEnvironment}`);
+  io.out(
+    result.deployable
+      ? `deployable: ${options.pacticipant} ${options.version} can be deployed to ${options.toEnvironment}`
+      : `NOT deployable: ${options.pacticipant} ${options.version} must not be deployed to ${options.toEnvironment}`,
+  );
   if (!result.deployable && options.dryRun === true) io.out('dry run: exit 0 anyway');
   return verdict(!result.deployable);
 }

@@ -20,7 +20,9 @@ export async function runPublish(options: PublishCommandOptions, io: CliIO): Pro
   const result = await publishPacts(options, io.env ?? process.env);
   for (const pact of result.pacts) io.out(`pact      ${pact.consumer} → ${pact.provider}  ${pact.path}`);
   for (const line of result.output) (result.published ? io.out : io.err)(`pact-cli  ${line}`);
-  const labels = [options.branch !== undefined ? `branch ${options.branch}` : '', (options.tags ?? []).length > 0 ? `tags ${(options.tags ?? []).join(', ')}` : ''].filter((l) => l !== '');
+  const labels = [options.branch !== undefined ? `branch ${options.branch}` : '', (options.tags ?? []).length > 0 ? `tags ${(options.tags ?? []).join(', ')}` : ''].filter(
+    (l) => l !== '',
+  );
   const what = `${result.pacts.length} pact(s) as ${options.consumerAppVersion}${labels.length > 0 ? ` (${labels.join('; ')})` : ''} to ${result.broker}`;
   if (result.published) io.out(`published ${what}`);
   else io.err(`not published: ${what} failed (the Pact CLI exited with ${result.exitCode})`);

@@ -102,7 +102,8 @@ export function pactVerifyOptions(o: ParsedVerifyOptions, env: Readonly<Record<s
   if (logLevel === undefined) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got "${o.logLevel}"`);
   const brokerUrl = o.brokerUrl ?? (o.pact === undefined ? nonEmpty(env.PACT_BROKER_BASE_URL) : undefined);
   if (o.pact !== undefined && brokerUrl !== undefined) throw new UsageError('give either --pact FILE or --broker-url URL, not both');
-  if (o.pact === undefined && brokerUrl === undefined) throw new UsageError('give the pacts to verify: --pact FILE, or --broker-url URL (or PACT_BROKER_BASE_URL) with --provider NAME');
+  if (o.pact === undefined && brokerUrl === undefined)
+    throw new UsageError('give the pacts to verify: --pact FILE, or --broker-url URL (or PACT_BROKER_BASE_URL) with --provider NAME');
   if (brokerUrl !== undefined && o.provider === undefined) throw new UsageError('--broker-url needs --provider NAME');
   // The variable applies to broker sources only (CI often sets it globally); the flag is explicit.
   const publishResults = o.publishResults === true || (brokerUrl !== undefined && publishRequested(o.publishResults, env));
@@ -110,7 +111,11 @@ export function pactVerifyOptions(o: ParsedVerifyOptions, env: Readonly<Record<s
   if (publishResults && o.providerVersion === undefined) throw new UsageError(`${publishVia} needs --provider-version V`);
   if (publishResults && brokerUrl === undefined) throw new UsageError(`${publishVia} needs pacts from a broker (--broker-url)`);
   if (brokerUrl === undefined) {
-    for (const [name, given] of [['--enable-pending', o.enablePending], ['--include-wip-pacts-since', o.includeWipPactsSince], ['--provider-tags', o.providerTags]] as const) {
+    for (const [name, given] of [
+      ['--enable-pending', o.enablePending],
+      ['--include-wip-pacts-since', o.includeWipPactsSince],
+      ['--provider-tags', o.providerTags],
+    ] as const) {
       if (given !== undefined && given !== false) throw new UsageError(`${name} needs pacts from a broker (--broker-url)`);
     }
   }
@@ -118,7 +123,10 @@ export function pactVerifyOptions(o: ParsedVerifyOptions, env: Readonly<Record<s
   const username = o.brokerUsername ?? nonEmpty(env.PACT_BROKER_USERNAME);
   const password = o.brokerPassword ?? nonEmpty(env.PACT_BROKER_PASSWORD);
   const selectors = o.consumerVersionSelector?.map(selectorFromJson);
-  const providerTags = o.providerTags?.flatMap((t) => t.split(',')).map((t) => t.trim()).filter((t) => t !== '');
+  const providerTags = o.providerTags
+    ?.flatMap((t) => t.split(','))
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
   return {
     url: o.url,
     logLevel,
@@ -187,7 +195,10 @@ export const pactVerifyCommand: CommandRegistration = {
       .option('--broker-username <user>', 'broker basic-auth user (default $PACT_BROKER_USERNAME)')
       .option('--broker-password <password>', 'broker basic-auth password (default $PACT_BROKER_PASSWORD)')
       .addOption(
-        new Option('--consumer-version-selector <json>', 'which consumer versions to verify, e.g. \'{"branch":"main"}\' (repeatable; default main branch and deployed or released)').argParser(collect),
+        new Option(
+          '--consumer-version-selector <json>',
+          'which consumer versions to verify, e.g. \'{"branch":"main"}\' (repeatable; default main branch and deployed or released)',
+        ).argParser(collect),
       )
       .option('--publish-results', 'publish the verification results to the broker (default $PACT_BROKER_PUBLISH_VERIFICATION_RESULTS=true)')
       .option('--provider-version <version>', "the receiver's version, for published results")

@@ -31,8 +31,7 @@ function onEvent(defect: (event: Json, res: ServerResponse) => boolean): Overrid
 }
 
 const dataOf = (event: Json): Json => (typeof event.data === 'object' && event.data !== null ? (event.data as Json) : {});
-const strings = (value: unknown): string[] =>
-  typeof value === 'string' ? [value] : typeof value === 'object' && value !== null ? Object.values(value).flatMap(strings) : [];
+const strings = (value: unknown): string[] => (typeof value === 'string' ? [value] : typeof value === 'object' && value !== null ? Object.values(value).flatMap(strings) : []);
 const knownTypes = new Set(catalogue.types.map((t) => t.type));
 const deprecated = new Set(catalogue.types.filter((t) => t.deprecated).map((t) => t.type));
 
@@ -42,7 +41,9 @@ export const DEFECTS = {
   typeNotImplemented: onEvent((event, res) => event.type === 'inverter/status' && answer(res, 500, 'no handler for inverter/status')),
 
   /** EVT-2: the handler reads an optional field unguarded: `event.data.stateOfCharge.toFixed(1)`. */
-  crashesOnAbsentOptional: onEvent((event, res) => event.type === 'ev/measurement' && dataOf(event).stateOfCharge === undefined && answer(res, 500, "Cannot read properties of undefined (reading 'toFixed')")),
+  crashesOnAbsentOptional: onEvent(
+    (event, res) => event.type === 'ev/measurement' && dataOf(event).stateOfCharge === undefined && answer(res, 500, "Cannot read properties of undefined (reading 'toFixed')"),
+  ),
 
   /** EVT-3: a strict decoder (DisallowUnknownFields, zod .strict()) on the envelope and on data. */
   rejectsUnknownFields: onEvent((event, res) => {
@@ -86,7 +87,9 @@ export const DEFECTS = {
   crashesOnInvalidJson: ((_req, body, res) => parse(body) === undefined && answer(res, 500, 'Unexpected token')) as Override,
 
   /** EVT-7: validates known types against the schema and throws (500) on a violation. */
-  crashesOnSchemaViolation: onEvent((event, res) => typeof event.type === 'string' && knownTypes.has(event.type) && !validators.validate(event).valid && answer(res, 500, 'validation error')),
+  crashesOnSchemaViolation: onEvent(
+    (event, res) => typeof event.type === 'string' && knownTypes.has(event.type) && !validators.validate(event).valid && answer(res, 500, 'validation error'),
+  ),
 
   /** GONE-1: a decommissioned endpoint that answers 410 to everything. */
   goneForEverything: ((_req, _body, res) => answer(res, 410)) as Override,

@@ -119,7 +119,10 @@ export async function verificationBroker(pact: HttpPact, token: string, options:
   return {
     url: base,
     requests,
-    results: () => requests.filter((r) => r.method === 'POST' && r.url.endsWith('/verification-results')).map((r) => JSON.parse(r.body) as { success: boolean; providerApplicationVersion: string }),
+    results: () =>
+      requests
+        .filter((r) => r.method === 'POST' && r.url.endsWith('/verification-results'))
+        .map((r) => JSON.parse(r.body) as { success: boolean; providerApplicationVersion: string }),
     close: listening.close,
   };
 }
