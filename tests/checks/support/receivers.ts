@@ -29,3 +29,11 @@ export function defectiveReceiver(
     })().catch(() => res.destroy());
   });
 }
+
+/** A receiver that accepts every request with 202 and never looks at the signature (SIG-2/3/4 fail). */
+export function signatureIgnoringReceiver(): Promise<RunningReceiver> {
+  return serve((req, res) => {
+    req.resume();
+    res.writeHead(202).end();
+  });
+}

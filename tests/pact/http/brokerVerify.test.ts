@@ -1,7 +1,7 @@
 import './support/esmShim';
 import { memoryIO } from '../../../src/cli/memoryIO';
 import { runCli } from '../../../src/cli/runCli';
-import { defectiveReceiver, soundReceiver } from '../../checks/support/receivers';
+import { signatureIgnoringReceiver, soundReceiver } from '../../checks/support/receivers';
 import { closeAfterEach, type RunningReceiver } from '../../support/servers';
 import { leakedForms } from '../../reports/support/secret';
 import { testPact } from './support/pacts';
@@ -47,15 +47,7 @@ describe('hookproof pact verify --broker-url … --publish-results', () => {
   });
 
   it('publishes a failure for a receiver that ignores signatures, and exits 1', async () => {
-    const receiver = await closing(
-      defectiveReceiver(
-        (_req, _body, res) => {
-          res.writeHead(202).end();
-          return true;
-        },
-        [SECRET],
-      ),
-    );
+    const receiver = await closing(signatureIgnoringReceiver());
     const run = await verify(receiver, ['--consumer-version-selector', '{"branch":"feat-x"}']);
     expect(run.code).toBe(1);
     const forVerification = broker.requests.find((r) => r.method === 'POST' && r.url.endsWith('/for-verification'));
@@ -99,15 +91,7 @@ describe('hookproof pact verify --enable-pending, on a pending pact', () => {
   it('prints the failures labelled PENDING with their reasons, and does not fail the run', async () => {
     const pact = testPact({ types: ['ping'] });
     const broker = await closing(verificationBroker(pact, TOKEN, { pending: true }));
-    const receiver = await closing(
-      defectiveReceiver(
-        (_req, _body, res) => {
-          res.writeHead(202).end(); // ignores signatures
-          return true;
-        },
-        [SECRET],
-      ),
-    );
+    const receiver = await closing(signatureIgnoringReceiver());
     const io = { ...memoryIO(), env: { MY_SECRET: SECRET, PACT_BROKER_TOKEN: TOKEN } };
     const args = ['pact', 'verify', '--url', receiver.url, '--secret-env', 'MY_SECRET', '--broker-url', broker.url, '--provider', pact.provider.name, '--enable-pending'];
     const code = await runCli(args, io);

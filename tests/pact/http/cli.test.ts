@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { memoryIO } from '../../../src/cli/memoryIO';
 import { runCli } from '../../../src/cli/runCli';
 import { httpPactJson } from '../../../src/pact/http';
-import { defectiveReceiver, soundReceiver } from '../../checks/support/receivers';
+import { defectiveReceiver, signatureIgnoringReceiver, soundReceiver } from '../../checks/support/receivers';
 import { closeAfterEach } from '../../support/servers';
 import { BIN, ROOT } from '../../cli/paths';
 import { leakedForms } from '../../reports/support/secret';
@@ -64,15 +64,7 @@ describe('hookproof pact verify', () => {
   const closing = closeAfterEach();
 
   it('exits 1 against a receiver that ignores signatures, naming exactly the forged interactions', async () => {
-    const receiver = await closing(
-      defectiveReceiver(
-        (_req, _body, res) => {
-          res.writeHead(202).end();
-          return true;
-        },
-        [SECRET],
-      ),
-    );
+    const receiver = await closing(signatureIgnoringReceiver());
     const run = await cli(['pact', 'verify', '--url', receiver.url, '--secret-env', 'MY_SECRET', '--pact', pactFile]);
     expect(run.code).toBe(1);
     expect(run.err).toEqual([]);
