@@ -85,17 +85,11 @@ export async function runListen(options: ListenCommandOptions, io: CliIO): Promi
   }
 
   const report = buildListenReport({
-    url: session.url,
+    ...session,
     spec: { path: displayPath(engine.spec.path), sha256: engine.spec.sha256 },
     respond: respond.source,
     expect,
     secrets: secrets.length,
-    deliveries: session.deliveries,
-    ignored: session.ignored,
-    endedAtMs: session.endedAtMs,
-    startedAt: session.startedAt,
-    finishedAt: session.finishedAt,
-    stoppedBy: session.stoppedBy,
     ...(options.retryWindowMs !== undefined ? { retry: { retryWindowMs: options.retryWindowMs } } : {}),
   });
   const files = await writeListenReports(report, reportDir, secrets);
