@@ -6,7 +6,7 @@ import { memoryIO } from '../../src/cli/memoryIO';
 import { runCli } from '../../src/cli/runCli';
 import type { CertificationReport } from '../../src/reportModel/certificationReport';
 import { defectiveReceiver, soundReceiver } from '../checks/support/receivers';
-import { serve, type RunningReceiver } from '../support/servers';
+import { closeAfterEach, serveReadingBody } from '../support/servers';
 import { BIN, ROOT } from './paths';
 
 // A distinctive secret: any trace of it (raw, hex or JSON-escaped) in output or files is a leak.
@@ -40,15 +40,10 @@ async function cli(args: string[], extraEnv: Record<string, string | undefined> 
 }
 
 describe('hookproof certify', () => {
-  let receivers: RunningReceiver[] = [];
-  afterEach(async () => {
-    await Promise.all(receivers.map((r) => r.close()));
-    receivers = [];
-  });
+  const closing = closeAfterEach();
 
   it('passes the reference receiver: exit 0, three reports, no secret anywhere', async () => {
-    const receiver = await soundReceiver([SECRET]);
-    receivers.push(receiver);
+    const receiver = await closing(soundReceiver([SECRET]));
     const dir = tmp();
     const run = await cli(['certify', '--url', receiver.url, '--report-dir', dir, ...FAST]);
     expect(run.code).toBe(0);
@@ -60,14 +55,15 @@ describe('hookproof certify', () => {
   });
 
   it('fails a receiver that accepts forged signatures: exit 1, with a curl reproduction that really reproduces', async () => {
-    const receiver = await defectiveReceiver(
-      (_req, _body, res) => {
-        res.writeHead(204).end();
-        return true;
-      },
-      [SECRET],
+    const receiver = await closing(
+      defectiveReceiver(
+        (_req, _body, res) => {
+          res.writeHead(204).end();
+          return true;
+        },
+        [SECRET],
+      ),
     );
-    receivers.push(receiver);
     const dir = tmp();
     const run = await cli(['certify', '--url', receiver.url, '--report-dir', dir, '--checks', 'SIG-3,SIG-6', ...FAST]);
     expect(run.code).toBe(1);
@@ -87,15 +83,12 @@ describe('hookproof certify', () => {
   it('is deterministic for a seed: the same cases are sent', async () => {
     const seen: string[][] = [[], []];
     for (const round of [0, 1]) {
-      const receiver = await serve((req, res) => {
-        const chunks: Buffer[] = [];
-        req.on('data', (c: Buffer) => chunks.push(c));
-        req.on('end', () => {
-          seen[round]?.push(`${String(req.headers['x-signature'])} ${Buffer.concat(chunks).toString('base64')}`);
+      const receiver = await closing(
+        serveReadingBody((req, body, res) => {
+          seen[round]?.push(`${String(req.headers['x-signature'])} ${body.toString('base64')}`);
           res.writeHead(204).end();
-        });
-      });
-      receivers.push(receiver);
+        }),
+      );
       await cli(['certify', '--url', receiver.url, '--report-dir', tmp(), '--checks', 'EVT-2,SIG-5', '--concurrency', '1', ...FAST]);
     }
     expect(seen[0]?.length).toBeGreaterThan(10);
@@ -104,18 +97,18 @@ describe('hookproof certify', () => {
 
   it("replays a reported case to another URL, re-signing with that receiver's secret", async () => {
     // 401 to everything: SIG-1's own failure (a 500 would be EVT-1's, and SIG-1 blocked by it).
-    const broken = await defectiveReceiver(
-      (_req, _body, res) => {
-        res.writeHead(401).end();
-        return true;
-      },
-      [SECRET],
+    const broken = await closing(
+      defectiveReceiver(
+        (_req, _body, res) => {
+          res.writeHead(401).end();
+          return true;
+        },
+        [SECRET],
+      ),
     );
-    receivers.push(broken);
     const dir = tmp();
     await cli(['certify', '--url', broken.url, '--report-dir', dir, '--checks', 'SIG-1', ...FAST]);
-    const other = await soundReceiver(['other-secret']);
-    receivers.push(other);
+    const other = await closing(soundReceiver(['other-secret']));
     const replay = await cli(['replay', join(dir, 'report.json'), 'sig-valid-single#1', '--url', other.url, '--secret-env', 'OTHER'], { OTHER: 'other-secret' });
     expect(replay.code).toBe(0);
     expect(replay.out).toMatch(/reported\s+401/);

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memoryIO } from '../../src/cli/memoryIO';
 import { runCli } from '../../src/cli/runCli';
 import { OPTION_RANGES } from '../../src/optionRanges';
+import { listen } from '../support/servers';
 
 const SECRET = 'hardening-secret-41f0';
 const ENV = { HOOKPROOF_SECRET: SECRET };
@@ -128,13 +129,11 @@ describe('user mistakes are one line, not an internal error', () => {
   });
 
   it('a port in use is a usage error', async () => {
-    const server: Server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as { port: number }).port;
+    const occupied = await listen(createServer());
     try {
-      expectRefused(await cli(['serve', '--port', String(port)]), /cannot listen on 127\.0\.0\.1:\d+: the port is in use/);
+      expectRefused(await cli(['serve', '--port', String(occupied.port)]), /cannot listen on 127\.0\.0\.1:\d+: the port is in use/);
     } finally {
-      await new Promise((resolve) => server.close(resolve));
+      await occupied.close();
     }
   });
 

@@ -1,6 +1,4 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memoryIO } from '../../src/cli/memoryIO';
@@ -8,27 +6,22 @@ import { runCli } from '../../src/cli/runCli';
 import { writeReports } from '../../src/reports';
 import type { CertificationReport } from '../../src/reportModel/certificationReport';
 import { makeReport } from '../reports/support/fixtures';
+import { closeAfterAll, serveReadingBody } from '../support/servers';
 
 const SECRET = 'replay-redacted-secret-7';
 
 describe('replay of a case whose body had a secret redacted', () => {
-  let server: Server;
+  const closing = closeAfterAll();
   let url: string;
   const received: Buffer[] = [];
   beforeAll(async () => {
-    server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        received.push(Buffer.concat(chunks));
+    const receiver = await closing(
+      serveReadingBody((_request, body, response) => {
+        received.push(body);
         response.writeHead(401, { 'content-length': '0' }).end();
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
-  });
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
+      }, '/hooks'),
+    );
+    url = receiver.url;
   });
 
   it('still replays (valid base64, parseable report) and says the bytes differ from those sent', async () => {

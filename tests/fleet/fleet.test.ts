@@ -6,7 +6,7 @@ import type { FleetIndex } from '../../src/fleet/fleetIndex';
 import type { CertificationReport } from '../../src/reportModel/certificationReport';
 import { verifySignature } from '../../src/signing';
 import { defectiveReceiver } from '../checks/support/receivers';
-import type { RunningReceiver } from '../support/servers';
+import { closeAfterAll, type RunningReceiver } from '../support/servers';
 import { allFileTexts, cli, leaked, makeKey, secretForms, tmp } from '../recheck/support';
 
 type Quality = 'sound' | 'no-auth' | 'no-rotation' | 'status-203';
@@ -24,6 +24,7 @@ const CHECKS = 'SIG-1,SIG-2,SIG-3,SIG-6,DLV-2';
 
 describe('hookproof fleet: 20 loopback receivers of mixed quality, 4 at a time', () => {
   const dir = tmp('hookproof-fleet-');
+  const closing = closeAfterAll();
   const receivers: RunningReceiver[] = [];
   const qualities: Quality[] = [];
   const env: Record<string, string> = {};
@@ -70,7 +71,7 @@ describe('hookproof fleet: 20 loopback receivers of mixed quality, 4 at a time',
     for (let n = 0; n < 20; n += 1) {
       const quality = QUALITIES[n % QUALITIES.length] ?? 'sound';
       const secret = `fleet-secret-${n}-\u00e9-${'x'.repeat(n % 3)}-7Qz`;
-      const receiver = await defectiveReceiver(track(n, override(n, quality, secret)), [secret]);
+      const receiver = await closing(defectiveReceiver(track(n, override(n, quality, secret)), [secret]));
       receivers.push(receiver);
       qualities.push(quality);
       env[`SECRET_${n}`] = secret;
@@ -82,8 +83,7 @@ describe('hookproof fleet: 20 loopback receivers of mixed quality, 4 at a time',
     env.GRIDX_SIGNING_KEY = key.privatePem;
   });
 
-  afterAll(async () => {
-    await Promise.all(receivers.map((r) => r.close()));
+  afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -4,7 +4,7 @@ import { DeliveryClient, type DeliveryResult } from '../../src/delivery';
 import { SecretMissingError } from '../../src/errors';
 import { createReferenceHandler, startReferenceReceiver, type ReferenceReceiver } from '../../src/receiver';
 import { sign } from '../../src/signing';
-import { listen } from '../support/servers';
+import { closeAfterAll, listen } from '../support/servers';
 
 const CURRENT = 'whsec-current';
 const PREVIOUS = 'whsec-previous';
@@ -24,6 +24,7 @@ function event(overrides: Record<string, unknown> = {}): Record<string, unknown>
 }
 
 describe('reference receiver', () => {
+  const closing = closeAfterAll();
   const client = new DeliveryClient({ timeoutMs: 2000 });
   let receiver: ReferenceReceiver;
   let processed: unknown[] = [];
@@ -39,16 +40,12 @@ describe('reference receiver', () => {
   const deliverSigned = (body: string): Promise<DeliveryResult> => deliver(body, sign(body, [CURRENT]));
 
   beforeAll(async () => {
-    receiver = await startReferenceReceiver({ secrets: [CURRENT, PREVIOUS], onEvent: (e) => processed.push(e) });
+    await closing(client);
+    receiver = await closing(startReferenceReceiver({ secrets: [CURRENT, PREVIOUS], onEvent: (e) => processed.push(e) }));
   });
   beforeEach(() => {
     processed = [];
   });
-  afterAll(async () => {
-    await client.close();
-    await receiver.close();
-  });
-
   it('listens on 127.0.0.1 with an ephemeral port', () => {
     expect(receiver.url).toBe(`http://127.0.0.1:${receiver.port}/`);
     expect(receiver.port).toBeGreaterThan(0);

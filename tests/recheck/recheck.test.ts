@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { reportDigest } from '../../src/attest/reportDigest';
 import type { CertificationReport } from '../../src/reportModel/certificationReport';
 import { defectiveReceiver } from '../checks/support/receivers';
-import type { RunningReceiver } from '../support/servers';
+import { closeAfterAll, type RunningReceiver } from '../support/servers';
 import { REAL_SPEC } from '../cli/paths';
 import { allFileTexts, cli, leaked, makeKey, RECEIVER_SECRET, secretForms, tmp, type TestKey } from './support';
 
@@ -16,6 +16,7 @@ describe('recheck, report verify and signed attestations, against real loopback 
   let gridx: TestKey;
   let other: TestKey;
   let env: Record<string, string>;
+  const closing = closeAfterAll();
   let receiver: RunningReceiver;
   // The receiver under test can be switched to stop accepting rotation (several digests).
   let rejectsRotation = false;
@@ -31,16 +32,18 @@ describe('recheck, report verify and signed attestations, against real loopback 
     gridx = makeKey(dir, 'gridx');
     other = makeKey(dir, 'other');
     env = { RECEIVER_SECRET, GRIDX_SIGNING_KEY: gridx.privatePem, OTHER_SIGNING_KEY: other.privatePem };
-    receiver = await defectiveReceiver(
-      (req, _body, res) => {
-        const header = req.headers['x-signature'];
-        if (rejectsRotation && typeof header === 'string' && header.includes(',')) {
-          res.writeHead(401).end();
-          return true;
-        }
-        return false;
-      },
-      [RECEIVER_SECRET],
+    receiver = await closing(
+      defectiveReceiver(
+        (req, _body, res) => {
+          const header = req.headers['x-signature'];
+          if (rejectsRotation && typeof header === 'string' && header.includes(',')) {
+            res.writeHead(401).end();
+            return true;
+          }
+          return false;
+        },
+        [RECEIVER_SECRET],
+      ),
     );
     const certified = await run([
       'certify',
@@ -58,8 +61,7 @@ describe('recheck, report verify and signed attestations, against real loopback 
     expect(certified.out).toContain(`attestation ${join(dir, 'original', 'report.dsse.json')}`);
   });
 
-  afterAll(async () => {
-    await receiver.close();
+  afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -9,7 +9,7 @@ import { makeReport } from './support/fixtures';
 import { bodyText, executableScripts, networkReferences } from './support/htmlChecks';
 import { pngSize } from './support/png';
 import { defectiveReceiver } from './support/receivers';
-import { serve, type RunningReceiver } from '../support/servers';
+import { closeAfterAll, serve, type RunningReceiver } from '../support/servers';
 import { leakedForms, SECRET } from './support/secret';
 
 // Rendering in a real browser is part of the contract of report.html. Locally a missing chromium
@@ -32,12 +32,11 @@ function browser(): string {
 
 describeBrowser('report.html in headless chromium', () => {
   let dir: string;
-  const servers: RunningReceiver[] = [];
+  const closing = closeAfterAll();
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'hookproof-browser-'));
   });
   afterAll(async () => {
-    await Promise.all(servers.map((s) => s.close()));
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -50,8 +49,7 @@ describeBrowser('report.html in headless chromium', () => {
     let htmlPath: string;
     let dom: string;
     beforeAll(async () => {
-      const receiver = await defectiveReceiver();
-      servers.push(receiver);
+      const receiver = await closing(defectiveReceiver());
       report = await certify(`${receiver.url}hooks/gridx`);
       htmlPath = (await writeReports(report, join(dir, 'real'), [SECRET])).html;
       dom = chromium === undefined ? '' : await dumpDom(chromium, htmlPath);
@@ -100,11 +98,12 @@ describeBrowser('report.html in headless chromium', () => {
   describe('network isolation, proven with a canary server', () => {
     let canary: RunningReceiver;
     beforeAll(async () => {
-      canary = await serve((req, res) => {
-        req.resume();
-        res.writeHead(200, { 'content-type': 'image/gif' }).end();
-      }, '/');
-      servers.push(canary);
+      canary = await closing(
+        serve((req, res) => {
+          req.resume();
+          res.writeHead(200, { 'content-type': 'image/gif' }).end();
+        }, '/'),
+      );
     });
 
     /** Markup that would make a browser request the canary if it were ever rendered as markup. */

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createProgressRenderer, renderSummary, writeReports } from '../../src/reports';
 import type { CertificationReport } from '../../src/reportModel/certificationReport';
-import { startReferenceReceiver, type ReferenceReceiver } from '../../src/receiver';
+import { startReferenceReceiver } from '../../src/receiver';
 import type { ProgressEvent } from '../../src/reportModel/progressEvent';
 import { certify } from './support/certify';
 import { findAll, parseXml } from './support/parseXml';
 import { defectiveReceiver, goneReceiver } from './support/receivers';
-import type { RunningReceiver } from '../support/servers';
+import { closeAfterAll } from '../support/servers';
 import { reportShapeErrors } from './support/reportSchema';
 import { bodyText, networkReferences } from './support/htmlChecks';
 import { leakedForms, SECRET } from './support/secret';
@@ -52,20 +52,18 @@ function allText(out: RunOutput): Record<string, string> {
 
 describe('reports of real certification runs', () => {
   let dir: string;
-  const servers: Array<ReferenceReceiver | RunningReceiver> = [];
+  const closing = closeAfterAll();
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'hookproof-real-'));
   });
   afterAll(async () => {
-    await Promise.all(servers.map((s) => s.close()));
     await rm(dir, { recursive: true, force: true });
   });
 
   describe('the reference receiver', () => {
     let out: RunOutput;
     beforeAll(async () => {
-      const receiver = await startReferenceReceiver({ secrets: [SECRET] });
-      servers.push(receiver);
+      const receiver = await closing(startReferenceReceiver({ secrets: [SECRET] }));
       out = await runAndWrite(`${receiver.url}hooks/gridx`, join(dir, 'sound'));
     });
 
@@ -101,8 +99,7 @@ describe('reports of real certification runs', () => {
   describe('a defective receiver, with the secret in its URL as some receivers do', () => {
     let out: RunOutput;
     beforeAll(async () => {
-      const receiver = await defectiveReceiver();
-      servers.push(receiver);
+      const receiver = await closing(defectiveReceiver());
       out = await runAndWrite(`${receiver.url}hooks?token=${encodeURIComponent(SECRET)}`, join(dir, 'defective'));
     });
 
@@ -147,8 +144,7 @@ describe('reports of real certification runs', () => {
   describe('a receiver that answers 410 Gone', () => {
     let out: RunOutput;
     beforeAll(async () => {
-      const receiver = await goneReceiver();
-      servers.push(receiver);
+      const receiver = await closing(goneReceiver());
       out = await runAndWrite(receiver.url, join(dir, 'gone'));
     });
 

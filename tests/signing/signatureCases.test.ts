@@ -96,8 +96,10 @@ describe('signatureCaseArbitrary', () => {
   });
 
   it('writes SIG-1 to SIG-7 headers in the canonical form, and SIG-9 headers in the other one', () => {
+    const labelsSeen = new Set<string>();
     fc.assert(
       fc.property(scenario(), ({ signatureCase: { label, requirement, header } }) => {
+        labelsSeen.add(label);
         const wellFormed = parseSignatureHeader(header ?? '').ok;
         if (requirement !== 'SIG-9' && wellFormed) expect(header).toMatch(CANONICAL);
         // Malformed headers too: every digest-like run of hex is lower-case (junk around it may not be).
@@ -107,6 +109,8 @@ describe('signatureCaseArbitrary', () => {
         if (label === 'no-space-separator') expect(header).toMatch(/^sha512=[0-9a-f]{128}(?:,sha512=[0-9a-f]{128})+$/);
       }),
     );
+    // The label-specific forms above were really checked, not skipped because no case had the label.
+    expect([...labelsSeen]).toEqual(expect.arrayContaining(['uppercase-hex', 'no-space-separator']));
   });
 
   it('holds 1 to 5 digests, as many as each label promises', () => {
@@ -192,6 +196,7 @@ describe('signatureCaseArbitrary', () => {
   });
 
   it('sends the body unchanged, except for body-changed, where exactly one byte differs', () => {
+    let changedBodies = 0;
     fc.assert(
       fc.property(scenario(), ({ body, signatureCase }) => {
         const sent = signatureCase.body;
@@ -205,8 +210,11 @@ describe('signatureCaseArbitrary', () => {
         }
         expect(sent).toHaveLength(body.length);
         expect(sent.filter((byte, i) => byte !== body[i])).toHaveLength(1);
+        changedBodies += 1;
       }),
     );
+    // The one-byte-differs branch ran, not only the unchanged-body one.
+    expect(changedBodies).toBeGreaterThan(0);
   });
 
   it('keeps a JSON body valid JSON when it changes a byte inside a string', () => {

@@ -22,6 +22,8 @@ describe('buildSignatureVectors', () => {
   });
 
   it('uses the bodies in turn, storing the changed body for body-changed', () => {
+    // The body-changed branch below must run: the vectors hold such cases.
+    expect(vectors.some((vector) => vector.label === 'body-changed')).toBe(true);
     vectors.forEach((vector, index) => {
       const source = BODIES[index % BODIES.length] ?? '';
       if (vector.label !== 'body-changed') {

@@ -70,7 +70,10 @@ describe('dlv-concurrent (DLV-6)', () => {
     });
     const report = await runCheck('dlv-concurrent', locked.url, { runs: 4, concurrency: 4, timeoutMs: 400 });
     expect(report).toMatchObject({ status: 'fail', requirement: 'DLV-6' });
-    expect(report.failures[0]?.actual).toMatch(/^timeout after 4\d\d ms/);
+    // A lower bound only (timers may fire a little early, never a whole slack early); a loaded
+    // machine may end the delivery late, so there is no upper window.
+    const timedOutAfterMs = Number(/^timeout after (\d+) ms/.exec(report.failures[0]?.actual ?? '')?.[1]);
+    expect(timedOutAfterMs).toBeGreaterThanOrEqual(400 - 20);
     expect(report.failures[0]?.expected).toContain('for every one of 4 deliveries sent at once');
     // One batch: a failing batch ends the property (no shrinking of a timing failure); then its
     // control, the timed-out event sent alone (accepted: concurrency is the cause).
@@ -79,19 +82,28 @@ describe('dlv-concurrent (DLV-6)', () => {
 
   it.each([429, 503])('fails against a receiver answering %i while it is busy with another request', async (status) => {
     let busy = false;
+    let anotherArrived = (): void => undefined;
     const busyReceiver = await start((req, res) => {
       if (busy) {
         req.resume();
         res.writeHead(status, { 'retry-after': '1' }).end();
+        anotherArrived();
         return;
       }
       busy = true;
-      void readBody(req)
-        .then(() => sleep(50))
-        .then(() => {
-          busy = false;
-          res.writeHead(202).end();
-        });
+      // Busy until another request has arrived (capped, for a delivery sent alone), not for a fixed
+      // sleep: requests sent together may arrive far apart on a loaded machine.
+      const another = new Promise<void>((resolve) => {
+        const cap = setTimeout(resolve, 1500);
+        anotherArrived = () => {
+          clearTimeout(cap);
+          resolve();
+        };
+      });
+      void Promise.all([readBody(req), another]).then(() => {
+        busy = false;
+        res.writeHead(202).end();
+      });
     });
     const report = await runCheck('dlv-concurrent', busyReceiver.url, { runs: 4, concurrency: 3 });
     expect(report).toMatchObject({ status: 'fail', requirement: 'DLV-6' });

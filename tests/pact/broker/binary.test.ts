@@ -3,6 +3,7 @@ import { BIN, ROOT } from '../../cli/paths';
 import { startFakeBroker, type FakeBroker } from '../support/fakeBroker';
 import { cleanEnv } from './support/cli';
 import { writeReceiverPact } from './support/receiverPact';
+import { closeAfterAll } from '../../support/servers';
 
 const TOKEN = 'pactflow-token-b1nary';
 
@@ -21,20 +22,22 @@ function hookproof(args: string[], env: Record<string, string>): Promise<{ code:
 // `npx --no-install hookproof pact publish` and `pact can-i-deploy` as CI runs them: broker and token from the
 // PACT_BROKER_* variables only.
 describe('hookproof binary: pact publish and can-i-deploy', () => {
+  const closing = closeAfterAll();
   let broker: FakeBroker;
   let pact: Awaited<ReturnType<typeof writeReceiverPact>>;
 
   beforeAll(async () => {
     pact = await writeReceiverPact();
-    broker = await startFakeBroker({
-      token: TOKEN,
-      matrix: [
-        { pacticipant: 'acme-receiver', version: 'abc123', environment: 'production', deployable: true, provider: { name: 'gridx-webhooks', version: '9' }, verified: true },
-      ],
-    });
+    broker = await closing(
+      startFakeBroker({
+        token: TOKEN,
+        matrix: [
+          { pacticipant: 'acme-receiver', version: 'abc123', environment: 'production', deployable: true, provider: { name: 'gridx-webhooks', version: '9' }, verified: true },
+        ],
+      }),
+    );
   });
-  afterAll(async () => {
-    await broker.close();
+  afterAll(() => {
     pact.cleanup();
   });
 

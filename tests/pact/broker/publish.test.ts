@@ -6,6 +6,7 @@ import { readPact } from '../messages/support/pactFiles';
 import { startFakeBroker, type FakeBroker } from '../support/fakeBroker';
 import { cleanEnv, pactCli } from './support/cli';
 import { writeReceiverPact } from './support/receiverPact';
+import { closeAfterAll } from '../../support/servers';
 
 const TOKEN = 'pactflow-token-7f3a9c1e';
 const PASSWORD = 'broker-pa55word-b41d';
@@ -14,14 +15,14 @@ const PASSWORD = 'broker-pa55word-b41d';
 // implements the documented endpoints (tests/pact/support/fakeBroker.ts).
 describe('hookproof pact publish', () => {
   let pact: Awaited<ReturnType<typeof writeReceiverPact>>;
+  const closing = closeAfterAll();
   let broker: FakeBroker;
 
   beforeAll(async () => {
     pact = await writeReceiverPact();
-    broker = await startFakeBroker({ token: TOKEN, basic: { username: 'ci', password: PASSWORD } });
+    broker = await closing(startFakeBroker({ token: TOKEN, basic: { username: 'ci', password: PASSWORD } }));
   });
-  afterAll(async () => {
-    await broker.close();
+  afterAll(() => {
     pact.cleanup();
   });
   beforeEach(() => {

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BROKER_TIMEOUT_MS } from '../../../src/pact/broker';
-import { closedPort, listen } from '../../support/servers';
+import { closeAfterAll, closedPort, listen } from '../../support/servers';
 import { startFakeBroker, type FakeBroker } from '../support/fakeBroker';
 import { cleanEnv, pactCli } from './support/cli';
 import { writeReceiverPact } from './support/receiverPact';
@@ -15,19 +15,21 @@ const provider = { name: 'gridx-webhooks', version: '4.5.6' };
 // deployments and releases recorded, can-i-deploy retried while unknown and in dry-run mode,
 // directories published with a build URL, and a gate that fails closed in bounded time.
 describe('the broker workflow', () => {
+  const closing = closeAfterAll();
   let broker: FakeBroker;
   const env = (): Record<string, string> => cleanEnv({ PACT_BROKER_BASE_URL: broker.url, PACT_BROKER_TOKEN: TOKEN });
 
   beforeAll(async () => {
-    broker = await startFakeBroker({
-      token: TOKEN,
-      matrix: [
-        { pacticipant: 'acme-receiver', version: '1.2.4', environment: 'production', deployable: false, provider, verified: false },
-        { pacticipant: 'acme-receiver', version: '1.2.5', environment: 'production', deployable: false, provider, verified: undefined },
-      ],
-    });
+    broker = await closing(
+      startFakeBroker({
+        token: TOKEN,
+        matrix: [
+          { pacticipant: 'acme-receiver', version: '1.2.4', environment: 'production', deployable: false, provider, verified: false },
+          { pacticipant: 'acme-receiver', version: '1.2.5', environment: 'production', deployable: false, provider, verified: undefined },
+        ],
+      }),
+    );
   });
-  afterAll(() => broker.close());
   beforeEach(() => {
     (broker.requests as unknown[]).length = 0;
     (broker.deployments as unknown[]).length = 0;
