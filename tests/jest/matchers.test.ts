@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { createEngine, createGridxMatchers, gridxMatchers, serialiseEvent, sign, typedEventArbitrary } from '../../src/jest';
 import { UsageError } from '../../src/errors';
-import { canonicalJson } from '../../src/serialise/canonicalJson';
+import { canonicalJson } from '../../src/serialise/compactJson';
 
 expect.extend(gridxMatchers);
 

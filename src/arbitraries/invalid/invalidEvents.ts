@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { EventCatalogue, EventType } from '../../schemas/catalogue';
 
-import { canonicalJson, serialiseEvent } from '../../serialise/canonicalJson';
+import { canonicalJson, serialiseEvent } from '../../serialise/compactJson';
 import { eventArbitrary, selectTypes, type AnyEventOptions } from '../events';
 import { jsonValueArbitrary } from '../jsonValue';
 import { ancestorPointers, REMOVE, withValueAt } from '../pointer';

@@ -1,6 +1,6 @@
 import { createEngine, type Engine } from '../../engine';
 import { InternalError } from '../../errors';
-import { serialiseEvent } from '../../serialise/canonicalJson';
+import { serialiseEvent } from '../../serialise/compactJson';
 import { isSchemaObject } from '../../spec/types';
 import { buildExpectedEvent, type ExpectedEvent, type ExpectedEventOptions } from './expectedEvent';
 import { toIntegrationJson } from './integrationJson';
