@@ -21,6 +21,8 @@ export type HookproofErrorCode =
   | 'PACT_CLI_UNAVAILABLE'
   | 'PACT_FILE_INVALID'
   | 'CATALOGUE_INVALID'
+  | 'CLIENT_CLOSED'
+  | 'OUTPUT_UNWRITABLE'
   | 'INTERNAL';
 
 export class HookproofError extends Error {
@@ -174,5 +176,50 @@ export class PactFileInvalidError extends HookproofError {
 export class CatalogueInvalidError extends HookproofError {
   constructor(reason: string) {
     super('CATALOGUE_INVALID', `invalid check catalogue: ${reason}`);
+  }
+}
+
+/**
+ * A file given as a hookproof report (report.json, report.html, a fleet index) was read but is not
+ * one, or lacks what the command needs from it (a case to replay, its full request body).
+ */
+export class ReportUnreadableError extends HookproofError {
+  constructor(message: string) {
+    super('REPORT_UNREADABLE', message);
+  }
+}
+
+/** A signing or verification key is not an Ed25519 PEM key; the message says how to make one. */
+export class KeyInvalidError extends HookproofError {
+  constructor(message: string) {
+    super('KEY_INVALID', message);
+  }
+}
+
+/** A file hookproof was asked to write (`--out FILE`) cannot be written. */
+export class OutputUnwritableError extends HookproofError {
+  constructor(path: string, cause: unknown) {
+    super('OUTPUT_UNWRITABLE', `cannot write ${path}: ${describeCause(cause)}`, { cause });
+  }
+}
+
+/**
+ * A DeliveryClient was used after `close()`: the caller's mistake (its connection pool is gone), so
+ * a code of its own rather than INTERNAL.
+ */
+export class ClientClosedError extends HookproofError {
+  constructor(message: string) {
+    super('CLIENT_CLOSED', message);
+  }
+}
+
+/**
+ * The members of an `allOf` contradict each other (types or enums that share nothing, a schema in
+ * its own allOf): the spec is invalid. Thrown by `flattenAllOf`, which does not know the spec's
+ * path; the schema catalogue turns it into a {@link SpecInvalidError} naming the file.
+ */
+export class MergeConflict extends HookproofError {
+  constructor(message: string) {
+    super('SPEC_INVALID', message);
   }
 }

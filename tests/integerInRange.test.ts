@@ -1,8 +1,13 @@
 import fc from 'fast-check';
 import { DeliveryClient } from '../src/delivery/DeliveryClient';
+import type { DeliveryRequest } from '../src/delivery/DeliveryRequest';
+import { deliverWithRetries } from '../src/delivery/retry';
 import { UsageError } from '../src/errors';
 import { integerInRange, type IntegerRange } from '../src/integerInRange';
 import { OPTION_RANGES, optionInRange, type RangedOption } from '../src/optionRanges';
+import { parseShard } from '../src/fleet/shard';
+import { buildSignatureVectors } from '../src/signing/vectors';
+import { SIGNATURE_LABELS } from '../src/signing/signatureLabels';
 
 /** The outcome of one call: the number accepted, or the error's class and message. */
 function outcome(call: () => number): { accepted: number } | { refused: string; usage: boolean } {
@@ -112,5 +117,25 @@ describe('its callers keep their own messages', () => {
     const client = new DeliveryClient({ timeoutMs: 2 ** 31 - 1, maxResponseBytes: 0, connections: 1 });
     expect({ timeoutMs: client.timeoutMs, maxResponseBytes: client.maxResponseBytes }).toEqual({ timeoutMs: 2 ** 31 - 1, maxResponseBytes: 0 });
     await client.close();
+  });
+
+  it('retries, signature vectors and --shard keep their wording and their UsageError', async () => {
+    const never = { send: (): Promise<never> => Promise.reject(new Error('no delivery expected')) };
+    const request: DeliveryRequest = { url: 'http://127.0.0.1:9/', headers: {}, body: Buffer.from('{}') };
+    const retriesRefusal = await deliverWithRetries(never, request, { retries: -1 }).then(
+      () => ({ refused: 'resolved', usage: false }),
+      (error: unknown) => ({ refused: error instanceof Error ? error.message : String(error), usage: error instanceof UsageError }),
+    );
+    expect(retriesRefusal).toEqual({ refused: 'retries must be a non-negative integer, got -1', usage: true });
+    expect(outcome(() => buildSignatureVectors({ bodies: ['{}'], seed: 1.5 }).length)).toEqual({ refused: 'the vector seed must be an integer, got 1.5', usage: true });
+    expect(outcome(() => buildSignatureVectors({ bodies: ['{}'], seed: -7, perLabel: 0 }).length)).toEqual({
+      refused: 'vectors per label must be a positive integer, got 0',
+      usage: true,
+    });
+    expect(outcome(() => buildSignatureVectors({ bodies: ['{}'], seed: -7, perLabel: 2 }).length)).toEqual({ accepted: 2 * SIGNATURE_LABELS.length });
+    for (const text of ['0/3', '4/3', '1/0', '1/99999999999999999', 'x/2']) {
+      expect(outcome(() => parseShard(text).index)).toEqual({ refused: `--shard must be i/n with 1 <= i <= n (as jest's --shard), got "${text}"`, usage: true });
+    }
+    expect(parseShard(' 3 / 3 ')).toEqual({ index: 3, total: 3 });
   });
 });

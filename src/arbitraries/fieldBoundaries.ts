@@ -1,6 +1,6 @@
 import { SPECIAL_STRINGS } from './strings';
 import { generationBounds } from '../spec/numericFormats';
-import { formatNumber } from '../serialise/canonicalJson';
+import { formatNumber } from '../serialise/compactJson';
 import type { SchemaObject } from '../spec/types';
 
 /** One value at an edge of what a field's schema allows, with a short name for labels. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { HookproofError, InputUnreadableError } from '../errors';
+import { InputUnreadableError, ReportUnreadableError } from '../errors';
 import type { CertificationReport } from '../reportModel/certificationReport';
 import { extractEmbeddedJson } from './embeddedReport';
 
@@ -16,14 +16,14 @@ export function readReportFile(path: string): CertificationReport {
   }
   const looksHtml = /^\s*</.test(text);
   const json = looksHtml ? extractEmbeddedJson(text) : text;
-  if (json === undefined) throw new HookproofError('REPORT_UNREADABLE', `${path} is an HTML page without an embedded hookproof report (written by hookproof before 0.2?)`);
+  if (json === undefined) throw new ReportUnreadableError(`${path} is an HTML page without an embedded hookproof report (written by hookproof before 0.2?)`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
   } catch {
-    throw new HookproofError('REPORT_UNREADABLE', `${path} is not a hookproof report (not JSON)`);
+    throw new ReportUnreadableError(`${path} is not a hookproof report (not JSON)`);
   }
-  if (!isReportShaped(parsed)) throw new HookproofError('REPORT_UNREADABLE', `${path} is not a hookproof report (no formatVersion, checks or verdict)`);
+  if (!isReportShaped(parsed)) throw new ReportUnreadableError(`${path} is not a hookproof report (no formatVersion, checks or verdict)`);
   return parsed;
 }
 

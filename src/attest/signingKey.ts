@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { HookproofError, InputUnreadableError, SecretMissingError } from '../errors';
+import { InputUnreadableError, KeyInvalidError, SecretMissingError } from '../errors';
 
 /**
  * The Ed25519 private key in environment variable `name`, as PEM (PKCS#8). The messages never
@@ -13,13 +13,10 @@ export function privateKeyFromEnv(name: string, env: Readonly<Record<string, str
   try {
     key = createPrivateKey({ key: pem, format: 'pem' });
   } catch {
-    throw new HookproofError(
-      'KEY_INVALID',
-      `environment variable ${name} (from --sign-key-env) does not hold a PEM private key; create one with: openssl genpkey -algorithm ed25519`,
-    );
+    throw new KeyInvalidError(`environment variable ${name} (from --sign-key-env) does not hold a PEM private key; create one with: openssl genpkey -algorithm ed25519`);
   }
   if (key.asymmetricKeyType !== 'ed25519') {
-    throw new HookproofError('KEY_INVALID', `the key in ${name} is ${key.asymmetricKeyType ?? 'not asymmetric'}, not Ed25519; create one with: openssl genpkey -algorithm ed25519`);
+    throw new KeyInvalidError(`the key in ${name} is ${key.asymmetricKeyType ?? 'not asymmetric'}, not Ed25519; create one with: openssl genpkey -algorithm ed25519`);
   }
   return key;
 }
@@ -36,8 +33,8 @@ export function publicKeyFromFile(path: string): KeyObject {
   try {
     key = createPublicKey({ key: pem, format: 'pem' });
   } catch {
-    throw new HookproofError('KEY_INVALID', `${path} is not a PEM public key; export one with: openssl pkey -in private.pem -pubout -out gridx.pem`);
+    throw new KeyInvalidError(`${path} is not a PEM public key; export one with: openssl pkey -in private.pem -pubout -out gridx.pem`);
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new HookproofError('KEY_INVALID', `${path} is a ${key.asymmetricKeyType ?? 'non-asymmetric'} key, not Ed25519`);
+  if (key.asymmetricKeyType !== 'ed25519') throw new KeyInvalidError(`${path} is a ${key.asymmetricKeyType ?? 'non-asymmetric'} key, not Ed25519`);
   return key;
 }

@@ -1,4 +1,4 @@
-import { HookproofError } from '../errors';
+import { InternalError } from '../errors';
 import type { CommandRegistration } from './command';
 
 /**
@@ -44,7 +44,7 @@ function camelCase(name: string): string {
 
 function loadRegistration(module: string, exported: string): CommandRegistration {
   const registration = (loadCommandModule(module) as Partial<Record<string, CommandRegistration>>)[exported];
-  if (registration === undefined) throw new HookproofError('INTERNAL', `src/cli/commands/${module} exports no ${exported} (see LAZY_NAMES)`);
+  if (registration === undefined) throw new InternalError(`src/cli/commands/${module} exports no ${exported} (see LAZY_NAMES)`);
   return registration;
 }
 

@@ -30,6 +30,8 @@ const BY_ERROR_CODE: Readonly<Record<HookproofErrorCode, ExitCode>> = {
   PACT_CLI_UNAVAILABLE: EXIT.error,
   PACT_FILE_INVALID: EXIT.error,
   CATALOGUE_INVALID: EXIT.error,
+  CLIENT_CLOSED: EXIT.error,
+  OUTPUT_UNWRITABLE: EXIT.error,
   INTERNAL: EXIT.error,
 };
 

@@ -1,5 +1,5 @@
 import { Agent } from 'undici';
-import { HookproofError, UsageError } from '../errors';
+import { ClientClosedError, UsageError } from '../errors';
 import { integerInRange } from '../integerInRange';
 import { classifyStatus } from './classify';
 import { classifyError } from './classifyError';
@@ -81,7 +81,7 @@ export class DeliveryClient {
 
   /** Delivers one request and classifies the answer. Resolves within about `timeoutMs`. */
   async send(request: DeliveryRequest): Promise<DeliveryResult> {
-    if (this.#closed) throw new HookproofError('INTERNAL', 'DeliveryClient.send() called after close()');
+    if (this.#closed) throw new ClientClosedError('DeliveryClient.send() called after close()');
     const { origin, path } = parseTarget(request.url);
     const headers = requestHeaders(request);
     await this.#beforeSend?.();

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors';
+import { integerInRange } from '../integerInRange';
 import type { DeliveryClient } from './DeliveryClient';
 import type { DeliveryRequest } from './DeliveryRequest';
 import type { DeliveryResult } from './DeliveryResult';
@@ -31,10 +32,8 @@ export type RetryResult = {
  * reproducible.
  */
 export async function deliverWithRetries(client: Pick<DeliveryClient, 'send'>, request: DeliveryRequest, options: RetryOptions = {}): Promise<RetryResult> {
-  const { retries = 5, baseDelayMs = 1000, factor = 2, shouldRetry = isRetryable } = options;
-  if (!Number.isSafeInteger(retries) || retries < 0) {
-    throw new UsageError(`retries must be a non-negative integer, got ${retries}`);
-  }
+  const { baseDelayMs = 1000, factor = 2, shouldRetry = isRetryable } = options;
+  const retries = integerInRange(options.retries ?? 5, { min: 0, max: Number.MAX_SAFE_INTEGER }, (got) => `retries must be a non-negative integer, got ${got}`);
   // Bounded so every wait (up to base × factor^retries) stays a timer Node honours.
   if (!Number.isFinite(baseDelayMs) || baseDelayMs < 0 || baseDelayMs * factor ** Math.max(0, retries - 1) > 2 ** 31 - 1) {
     throw new UsageError(`baseDelayMs must be >= 0 and keep every wait within 2^31-1 ms, got ${baseDelayMs}`);

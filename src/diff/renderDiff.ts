@@ -1,4 +1,4 @@
-import { canonicalJson } from '../serialise/canonicalJson';
+import { canonicalJson } from '../serialise/compactJson';
 import type { BrokenSide, EmpiricalResult, SchemaChange, SpecDiff } from './specDiff';
 
 const MAX_EXAMPLE_CHARS = 2000;

@@ -1,6 +1,6 @@
 import type { DeliveryResult } from '../delivery';
 import { redactSecrets } from '../redaction/redactSecrets';
-import { escapeControls } from './escapeControls';
+import { terminalSafe } from '../text/terminalSafe';
 import { ANSWER_BODY_BYTES, type AnswerHeaderName, type ReceiverAnswer } from '../delivery/ReceiverAnswer';
 
 const HEADERS: readonly AnswerHeaderName[] = ['location', 'retry-after', 'www-authenticate'];
@@ -34,7 +34,7 @@ export function captureAnswer(result: DeliveryResult, secrets: readonly string[]
 
 /** Redacted first (so an escape cannot disguise a secret), escaped, then redacted again as a net. */
 function safeText(text: string, secrets: readonly string[]): string {
-  return redactSecrets(escapeControls(redactSecrets(text, secrets)), secrets);
+  return redactSecrets(terminalSafe(redactSecrets(text, secrets)), secrets);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { DeliveryErrorCode } from '../delivery';
 import { plural } from '../text/plural';
 import type { AnswerStats } from './AnswerLedger';
-import { escapeControls } from './escapeControls';
+import { terminalSafe } from '../text/terminalSafe';
 import type { SetupHint } from '../reportModel/Finding';
 
 /** Where the deliveries went and how they were signed, for the hints' wording. */
@@ -78,7 +78,7 @@ function howTheyFailed(stats: AnswerStats): string {
 }
 
 function safe(text: string): string {
-  return escapeControls(text.length > 200 ? `${text.slice(0, 199)}…` : text);
+  return terminalSafe(text.length > 200 ? `${text.slice(0, 199)}…` : text);
 }
 
 function origin(url: string): string {

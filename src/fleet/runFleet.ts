@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { readReportFile } from '../attest/readReportFile';
 import { signReportFile } from '../attest/signReport';
 import { createEngine } from '../engine';
-import { HookproofError, SecretMissingError } from '../errors';
+import { HookproofError, ReportUnreadableError, SecretMissingError } from '../errors';
 import { runRecheck } from '../recheck/runRecheck';
 import { writeReports } from '../reports';
 import type { CertificationReport } from '../reportModel/certificationReport';
@@ -140,9 +140,9 @@ function readPreviousIndex(dir: string): Map<string, FleetEntry> {
   try {
     index = JSON.parse(readFileSync(path, 'utf8')) as FleetIndex;
   } catch {
-    throw new HookproofError('REPORT_UNREADABLE', `--previous ${dir}: no readable fleet index.json there`);
+    throw new ReportUnreadableError(`--previous ${dir}: no readable fleet index.json there`);
   }
-  if (!Array.isArray(index.targets)) throw new HookproofError('REPORT_UNREADABLE', `--previous ${dir}: index.json is not a hookproof fleet index`);
+  if (!Array.isArray(index.targets)) throw new ReportUnreadableError(`--previous ${dir}: index.json is not a hookproof fleet index`);
   // Typed again: Array.isArray narrows a readonly array to any[].
   const targets: readonly FleetEntry[] = index.targets;
   return new Map(targets.map((entry) => [entry.name, entry]));

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors';
+import { integerInRange } from '../integerInRange';
 
 /** Shard `index` (1-based) of `total`, as jest's --shard writes it. */
 export interface Shard {
@@ -8,12 +9,11 @@ export interface Shard {
 
 /** Parses `i/n` (1 ≤ i ≤ n), with a one-line error otherwise. */
 export function parseShard(text: string): Shard {
+  const refusal = (): string => `--shard must be i/n with 1 <= i <= n (as jest's --shard), got "${text}"`;
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  const index = Number(match?.[1]);
-  const total = Number(match?.[2]);
-  if (match === null || !Number.isSafeInteger(index) || !Number.isSafeInteger(total) || total < 1 || index < 1 || index > total) {
-    throw new UsageError(`--shard must be i/n with 1 <= i <= n (as jest's --shard), got "${text}"`);
-  }
+  if (match === null) throw new UsageError(refusal());
+  const total = integerInRange(match[2] ?? '', { min: 1, max: Number.MAX_SAFE_INTEGER }, refusal);
+  const index = integerInRange(match[1] ?? '', { min: 1, max: total }, refusal);
   return { index, total };
 }
 

@@ -26,7 +26,12 @@ export interface ConformanceSuite {
   results(): readonly CheckReport[];
 }
 
-/** A failed check, as jest shows it: the message only, no stack into hookproof. */
+/**
+ * A failed check, as jest shows it: the message only, no stack into hookproof. Deliberately not in
+ * src/errors.ts and not a HookproofError: it is a test failure (the receiver broke a requirement),
+ * which hookproof reports as an outcome, never an error of hookproof's with a code and an exit code.
+ * Only jest sees it, so it stays private to the adapter.
+ */
 class ConformanceFailure extends Error {
   constructor(message: string) {
     super(message);

@@ -1,4 +1,5 @@
 import { createEngine, type Engine, type EngineOptions } from '../engine';
+import { UsageError } from '../errors';
 import type { ValidationResult } from '../schemas/validators';
 import { parseSignatureHeader } from '../signing/parseSignatureHeader';
 import { verifySignature } from '../signing/verify';
@@ -61,7 +62,7 @@ export function createGridxMatchers(source: { readonly engine?: Engine } & Engin
      */
     toHaveValidSignature(received, body, secrets) {
       if (typeof secrets !== 'string' && !Array.isArray(secrets)) {
-        throw new TypeError("toHaveValidSignature(body, secrets): pass the receiver's secret, or an array of its current secrets");
+        throw new UsageError("toHaveValidSignature(body, secrets): pass the receiver's secret, or an array of its current secrets");
       }
       const list: readonly string[] = typeof secrets === 'string' ? [secrets] : secrets;
       if (typeof body !== 'string' && !(body instanceof Uint8Array)) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Failure } from '../checks/check';
 import { resignHeader } from '../checks/signatureRecipe';
 import { createDeliveryClient, type DeliveryResult } from '../delivery';
-import { HookproofError, InputUnreadableError } from '../errors';
+import { InputUnreadableError, ReportUnreadableError } from '../errors';
 import type { CertificationReport, CheckReport } from '../reportModel/certificationReport';
 import { hmacSha512Hex } from '../signing';
 import { validateTarget } from './validateTarget';
@@ -18,12 +18,12 @@ export function findReportedCaseWithCheck(reportPath: string, caseId: string): {
   try {
     parsed = JSON.parse(readFileSync(reportPath, 'utf8'));
   } catch (cause) {
-    if (cause instanceof SyntaxError) throw new HookproofError('REPORT_UNREADABLE', `${reportPath} is not a hookproof report.json (not JSON)`);
+    if (cause instanceof SyntaxError) throw new ReportUnreadableError(`${reportPath} is not a hookproof report.json (not JSON)`);
     throw new InputUnreadableError(reportPath, cause);
   }
   const report = parsed as Partial<Record<keyof CertificationReport, unknown>> | null;
   if (typeof report !== 'object' || report === null || !Array.isArray(report.checks)) {
-    throw new HookproofError('REPORT_UNREADABLE', `${reportPath} is not a hookproof report.json (no checks)`);
+    throw new ReportUnreadableError(`${reportPath} is not a hookproof report.json (no checks)`);
   }
   const checks = (report.checks as readonly unknown[]).filter(
     (c: unknown): c is CheckReport => typeof c === 'object' && c !== null && Array.isArray((c as { failures?: unknown }).failures),
@@ -34,12 +34,11 @@ export function findReportedCaseWithCheck(reportPath: string, caseId: string): {
   const found = check?.failures.find(isCase);
   if (found === undefined || check === undefined) {
     const known = failures.map((f) => (f as { case?: unknown }).case).filter((c): c is string => typeof c === 'string');
-    throw new HookproofError('REPORT_UNREADABLE', `no case "${caseId}" in ${reportPath}${known.length > 0 ? `; its cases: ${known.join(', ')}` : ' (it has no failures)'}`);
+    throw new ReportUnreadableError(`no case "${caseId}" in ${reportPath}${known.length > 0 ? `; its cases: ${known.join(', ')}` : ' (it has no failures)'}`);
   }
-  if (!isReplayable(found)) throw new HookproofError('REPORT_UNREADABLE', `case "${caseId}" in ${reportPath} is malformed: it has no request body and signature to replay`);
+  if (!isReplayable(found)) throw new ReportUnreadableError(`case "${caseId}" in ${reportPath} is malformed: it has no request body and signature to replay`);
   if (found.request.truncated !== undefined) {
-    throw new HookproofError(
-      'REPORT_UNREADABLE',
+    throw new ReportUnreadableError(
       `the report keeps only the first ${Buffer.from(found.request.bodyBase64, 'base64').length} of the ${found.request.truncated.size} bytes of case "${caseId}"; replay it from the listen --record file`,
     );
   }

@@ -1,2 +1,2 @@
-export { canonicalJson, serialiseEvent } from './canonicalJson';
+export { canonicalJson, serialiseEvent } from './compactJson';
 export { unusualJsonArbitrary } from './unusualJson';

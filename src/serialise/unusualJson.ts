@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { formatNumber } from './canonicalJson';
+import { formatNumber } from './compactJson';
 
 const WHITESPACE = [' ', '  ', '\n', '\t', '\r\n', '\n    '] as const;
 

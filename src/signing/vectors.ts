@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { UsageError, InternalError } from '../errors';
+import { integerInRange } from '../integerInRange';
 import { signatureCaseArbitrary } from './signatureCases';
 import { SIGNATURE_HEADER_PATTERN } from './signatureHeaderPattern';
 import { SIGNATURE_LABELS, type SignatureCase, type SignatureLabel } from './signatureLabels';
@@ -110,10 +111,8 @@ function utf8(bytes: Buffer, label: SignatureLabel): string {
 
 function validate(bodies: readonly string[], seed: number, perLabel: number): void {
   if (bodies.length === 0) throw new UsageError('signature vectors need at least one body');
-  if (!Number.isSafeInteger(seed)) throw new UsageError(`the vector seed must be an integer, got ${seed}`);
-  if (!Number.isSafeInteger(perLabel) || perLabel < 1) {
-    throw new UsageError(`vectors per label must be a positive integer, got ${perLabel}`);
-  }
+  integerInRange(seed, { min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }, (got) => `the vector seed must be an integer, got ${got}`);
+  integerInRange(perLabel, { min: 1, max: Number.MAX_SAFE_INTEGER }, (got) => `vectors per label must be a positive integer, got ${got}`);
   bodies.forEach((body, index) => {
     if (body.length > 0 && !Array.from(body).some((char) => char.charCodeAt(0) < 0x80)) {
       throw new UsageError(`vector body ${index + 1} has no ASCII character; use JSON bodies`);

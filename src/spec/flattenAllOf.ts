@@ -1,7 +1,9 @@
+import { MergeConflict } from '../errors';
 import { isSchemaObject, type SchemaObject } from './types';
 
-/** Thrown (and turned into a spec error by the caller) when allOf members contradict each other. */
-export class MergeConflict extends Error {}
+// Thrown when allOf members contradict each other; it lives with every other error class, and is
+// re-exported here for the callers that catch it.
+export { MergeConflict };
 
 const ANNOTATIONS = new Set(['description', 'title', 'examples', 'default', '$comment']);
 const LOWER_BOUNDS = new Set(['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minProperties']);

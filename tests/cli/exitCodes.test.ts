@@ -23,6 +23,8 @@ describe('exit codes', () => {
     'PACT_CLI_UNAVAILABLE',
     'PACT_FILE_INVALID',
     'CATALOGUE_INVALID',
+    'CLIENT_CLOSED',
+    'OUTPUT_UNWRITABLE',
     'INTERNAL',
   ])('maps HookproofError %s to 2', (code) => {
     expect(exitCodeForError(new HookproofError(code, 'x'))).toBe(EXIT.error);

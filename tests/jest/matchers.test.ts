@@ -2,7 +2,8 @@ import { expect as globalsExpect } from '@jest/globals';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { createEngine, createGridxMatchers, gridxMatchers, serialiseEvent, sign, typedEventArbitrary } from '../../src/jest';
-import { canonicalJson } from '../../src/serialise/canonicalJson';
+import { UsageError } from '../../src/errors';
+import { canonicalJson } from '../../src/serialise/compactJson';
 
 expect.extend(gridxMatchers);
 
@@ -108,6 +109,8 @@ describe('types of the matchers', () => {
     globalsExpect(plugged).not.toBeValidGridxEvent('ping');
     // @ts-expect-error the body and the secrets are required
     expect(() => expect(header()).not.toHaveValidSignature()).toThrow("pass the receiver's secret");
+    // @ts-expect-error the secrets are required
+    expect(() => expect(header()).toHaveValidSignature(canonicalJson(plugged))).toThrow(UsageError);
   });
 
   function header(): string {

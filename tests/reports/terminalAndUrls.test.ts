@@ -16,12 +16,14 @@ describe('terminalSafe', () => {
       }),
     );
     // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points on purpose: the emoji must stay whole (a lone surrogate is unsafe)
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'abc XYZ 09 -_/:é€😀\t') }), (text) => expect(terminalSafe(text)).toBe(text)));
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'abc XYZ 09 -_/:é€😀') }), (text) => expect(terminalSafe(text)).toBe(text)));
   });
 
   it('shows a screen clear, a title change and a forged line visibly', () => {
-    expect(terminalSafe('\u001b[2J\u001b]0;owned\u0007ok\r\nFAIL forged')).toBe('\\x1b[2J\\x1b]0;owned\\x07ok\\x0d\\x0aFAIL forged');
-    expect(terminalSafe('\u009b31m \u202eevil')).toBe('\\x9b31m \\u202eevil');
+    expect(terminalSafe('\u001b[2J\u001b]0;owned\u0007ok\r\nFAIL forged')).toBe('\\u001B[2J\\u001B]0;owned\\u0007ok\\r\\nFAIL forged');
+    expect(terminalSafe('\u009b31m \u202eevil')).toBe('\\u009B31m \\u202Eevil');
+    // Tab shifts columns; zero-width and bidi marks hide or reorder text; a lone surrogate is not text.
+    expect(terminalSafe('a\tb\u200bc\u061cd\ud800e')).toBe('a\\tb\\u200Bc\\u061Cd\\uD800e');
   });
 });
 
@@ -42,7 +44,7 @@ describe('maskUrlCredentials', () => {
 
   it('is applied to every error line the CLI prints', () => {
     const lines = errorLines(new TargetInvalidError('cannot reach https://ci:s3cr3t-pw@receiver.example.com/hooks\u001b[2J'), false);
-    expect(lines).toEqual(['hookproof: cannot reach https://ci:***@receiver.example.com/hooks\\x1b[2J']);
+    expect(lines).toEqual(['hookproof: cannot reach https://ci:***@receiver.example.com/hooks\\u001B[2J']);
   });
 });
 
@@ -62,7 +64,7 @@ describe('send escapes what the receiver answers', () => {
     const io = { ...memoryIO(), env: { HOOKPROOF_SECRET: 'send-escape-secret-1' } };
     expect(await runCli(['send', '--url', url, '--allow-http', '--type', 'ping', '--seed', '1'], io)).toBe(1);
     const body = io.stdout.find((line) => line.startsWith('body'));
-    expect(body).toBe('body    \\x1b[2J\\x1b]0;pwned\\x07\\x0dFAIL nothing to see');
+    expect(body).toBe('body    \\u001B[2J\\u001B]0;pwned\\u0007\\rFAIL nothing to see');
     // eslint-disable-next-line no-control-regex -- asserting that no control character is left is the point
     for (const line of io.stdout) expect(line).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/);
   });

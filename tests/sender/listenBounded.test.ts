@@ -74,7 +74,7 @@ describe('hookproof listen: a sender cannot drive the terminal', () => {
     const run = await listen.done;
     // Any control character but tab (Unicode category Cc: C0, DEL, C1) could drive the terminal.
     for (const line of run.out) expect(line).not.toMatch(/(?!\t)\p{Cc}/u);
-    expect(run.out.join('\n')).toContain('ping\\x0d\\x0aFAIL forged  \\x1b[2J\\x1b]0;owned\\x07');
+    expect(run.out.join('\n')).toContain('ping\\r\\nFAIL forged  \\u001B[2J\\u001B]0;owned\\u0007');
   });
 });
 

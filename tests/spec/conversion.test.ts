@@ -51,6 +51,7 @@ describe('allOf flattening', () => {
 
   it('refuses contradictions with a pointer to them', () => {
     expect(() => flattenAllOf({ allOf: [{ type: 'string' }, { type: 'integer' }] })).toThrow(MergeConflict);
+    expect(() => flattenAllOf({ allOf: [{ type: 'string' }, { type: 'integer' }] })).toThrow(expect.objectContaining({ code: 'SPEC_INVALID' }) as Error);
     expect(() => flattenAllOf({ allOf: [{ enum: ['a'] }, { enum: ['b'] }] })).toThrow(/#\/allOf\/1: enums/);
   });
 });

@@ -49,5 +49,7 @@ describe('hookproof typegen', () => {
     const io = memoryIO();
     expect(await runCli(['typegen', '--out', join(dir, 'no', 'such', 'dir', 'x.ts')], io)).toBe(2);
     expect(io.stderr).toEqual([expect.stringMatching(/^hookproof: cannot write .*x\.ts: ENOENT: no such file or directory$/)]);
+    // A file that cannot be written is an output error, not an unreadable input.
+    await expect(runTypegen({ spec: REAL, out: join(dir, 'no', 'x.ts'), check: false }, memoryIO())).rejects.toMatchObject({ code: 'OUTPUT_UNWRITABLE' });
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { EventCatalogue, EventType } from '../../schemas/catalogue';
 
-import { canonicalJson, serialiseEvent } from '../../serialise/canonicalJson';
+import { canonicalJson, serialiseEvent } from '../../serialise/compactJson';
 import { eventArbitrary, selectTypes, type AnyEventOptions } from '../events';
 import { jsonValueArbitrary } from '../jsonValue';
 import { ancestorPointers, REMOVE, withValueAt } from '../pointer';
@@ -17,6 +17,10 @@ export interface InvalidEventOptions {
 /**
  * Events of one type that break exactly one constraint, labelled. Each label is its own branch of a
  * `fc.oneof` without cross-shrinking, so shrinking a case never changes what it breaks.
+ *
+ * Throws a `RangeError` when the type has no case of any requested kind (no field to break that
+ * way). It stays a RangeError rather than a HookproofError because this function is public API and
+ * callers (hookproof's own EVT-7 check among them) tell "no such case" apart by that class.
  */
 export function invalidEventArbitrary(catalogue: EventCatalogue, eventType: EventType, options: InvalidEventOptions = {}): fc.Arbitrary<InvalidCase> {
   const wanted = (kind: InvalidKind): boolean => options.kinds === undefined || options.kinds.includes(kind);

@@ -4,7 +4,7 @@ import { signReportFile } from '../../attest/signReport';
 import { privateKeyFromEnv } from '../../attest/signingKey';
 import { renderComparison } from '../../recheck/renderComparison';
 import { runRecheck } from '../../recheck/runRecheck';
-import { HookproofError } from '../../errors';
+import { InternalError } from '../../errors';
 import { createProgressRenderer, redactSecrets, renderSummary, writeReports } from '../../reports';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
@@ -57,7 +57,7 @@ export async function runRecheckCommand(options: RecheckCommandOptions, io: CliI
   for (const line of renderSummary(report, { htmlPath: files.html, secrets }).split('\n')) io.out(line);
   // Print the comparison as written (redacted): a receiver's answer may echo anything back.
   const recheck = readReportFile(files.json).recheck;
-  if (recheck === undefined) throw new HookproofError('INTERNAL', `${files.json} was written without its recheck result`);
+  if (recheck === undefined) throw new InternalError(`${files.json} was written without its recheck result`);
   for (const line of renderComparison(recheck)) io.out(redactSecrets(line, secrets));
   if (signingKey !== undefined) io.out(`attestation ${await signReportFile(files.json, signingKey)}`);
   return exitCodeForOutcome(recheck.verdict !== 'confirmed');

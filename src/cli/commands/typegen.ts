@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { HookproofError, UsageError, describeCause } from '../../errors';
+import { OutputUnwritableError, UsageError } from '../../errors';
 import { buildCatalogue } from '../../schemas/catalogue';
 import { loadSpec } from '../../spec/loadSpec';
 import { generateEventTypes } from '../../typegen';
@@ -34,7 +34,7 @@ export async function runTypegen(options: TypegenOptions, io: CliIO): Promise<Ex
   try {
     await writeFile(options.out, text);
   } catch (cause) {
-    throw new HookproofError('INPUT_UNREADABLE', `cannot write ${options.out}: ${describeCause(cause)}`, { cause });
+    throw new OutputUnwritableError(options.out, cause);
   }
   io.out(`wrote ${options.out}`);
   return EXIT.pass;

@@ -1,4 +1,5 @@
 import { UsageError } from '../../errors';
+import { optionInRange } from '../../optionRanges';
 import { isSchemaObject } from '../../spec/types';
 import { resolveBrokerConnection, type BrokerOptions, type Environment } from './brokerConnection';
 import { displayUrl } from './brokerEnvironment';
@@ -61,10 +62,9 @@ export async function canIDeploy(options: CanIDeployOptions, env: Environment = 
   ] as const) {
     if (value.trim() === '') throw new UsageError(`${option} must not be empty`);
   }
-  const retries = options.retryWhileUnknown ?? 0;
-  const interval = options.retryIntervalSeconds ?? 10;
-  if (!Number.isInteger(retries) || retries < 0 || retries > 100) throw new UsageError(`--retry-while-unknown must be a whole number from 0 to 100, got ${retries}`);
-  if (!Number.isInteger(interval) || interval < 1 || interval > 3600) throw new UsageError(`--retry-interval must be a whole number of seconds from 1 to 3600, got ${interval}`);
+  // The CLI's own ranges and messages, so a value the CLI accepts is one the library accepts too.
+  const retries = optionInRange('--retry-while-unknown', options.retryWhileUnknown ?? 0);
+  const interval = optionInRange('--retry-interval', options.retryIntervalSeconds ?? 10);
   const connection = resolveBrokerConnection(options, env);
   const args = [
     'broker',

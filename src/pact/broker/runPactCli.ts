@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { pactCliBinary } from './pactCliBinary';
 import { PactCliUnavailableError } from '../../errors';
 import { redactSecrets } from '../../redaction/redactSecrets';
+import { stripAnsi } from '../../text/stripAnsi';
 
 /** What a run of the Pact CLI left: its exit code and its output, secrets already redacted. */
 export interface PactCliRun {
@@ -61,12 +62,6 @@ export function runPactCli(args: readonly string[], options: RunPactCliOptions):
       resolve({ exitCode, stdout: clean(stdout), stderr: clean(stderr), timedOut });
     });
   });
-}
-
-/** Removes ANSI escape sequences (colours, cursor moves). */
-function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex -- ESC (\u001b) starts every ANSI sequence: matching it is the point.
-  return text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 }
 
 /** Non-empty lines of some CLI output, trimmed at the end. */

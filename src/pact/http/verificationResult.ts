@@ -1,3 +1,5 @@
+import { stripAnsi } from '../../text/stripAnsi';
+
 /** How one interaction fared in a verification. */
 export interface InteractionVerdict {
   readonly description: string;
@@ -31,9 +33,6 @@ interface CoreError {
   interaction?: unknown;
   mismatch?: { type?: unknown; message?: unknown; mismatches?: Array<{ mismatch?: unknown }> };
 }
-
-// eslint-disable-next-line no-control-regex -- ESC (\u001b) starts the ANSI colour codes this removes: matching it is the point.
-const ANSI = /\u001b\[[0-9;]*m/g;
 
 /**
  * Reads the Pact core's verification JSON (what `pactffi_verifier_json` returns), or undefined when
@@ -78,5 +77,6 @@ function problemsOf(errors: readonly CoreError[], description: string): string[]
 
 function plain(value: unknown): string {
   // JSON.stringify gives undefined for undefined (a missing field), whatever its declared type says.
-  return (typeof value === 'string' ? value : ((JSON.stringify(value) as string | undefined) ?? '')).replace(ANSI, '');
+  const text = typeof value === 'string' ? value : ((JSON.stringify(value) as string | undefined) ?? '');
+  return stripAnsi(text);
 }

@@ -1,5 +1,6 @@
 import { createEngine, type Engine } from '../../engine';
-import { serialiseEvent } from '../../serialise/canonicalJson';
+import { InternalError } from '../../errors';
+import { serialiseEvent } from '../../serialise/compactJson';
 import { isSchemaObject } from '../../spec/types';
 import { buildExpectedEvent, type ExpectedEvent, type ExpectedEventOptions } from './expectedEvent';
 import { toIntegrationJson } from './integrationJson';
@@ -103,7 +104,8 @@ export function gridxMessagePact(options: GridxMessagePactOptions): GridxMessage
             })
             .executeTest(async (message) => {
               const event = message.contents.content;
-              if (!isSchemaObject(event)) throw new TypeError(`the Pact core handed over a ${typeof event} instead of a JSON event`);
+              // The pact's content is the JSON object written above, so the core hands back an object.
+              if (!isSchemaObject(event)) throw new InternalError(`the Pact core handed over a ${typeof event} instead of a JSON event`);
               const metadata = isSchemaObject(message.metadata) ? message.metadata : {};
               return handler(event, { type, description: expected.description, body: serialiseEvent(event), metadata });
             });

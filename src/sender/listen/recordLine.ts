@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { redactSecrets, redactValue } from '../../reports';
+import { REDACTED, redactSecrets, redactValue } from '../../reports';
 import type { ReceivedDelivery } from './ReceivedDelivery';
 
-/** Headers whose values are someone's credentials: recorded as `[redacted]`. */
+/** Headers whose values are someone's credentials: recorded as REDACTED (`[redacted]`). */
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie']);
 
 /**
@@ -14,7 +14,7 @@ const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'coo
  * size received; a body cut at the listener's `--max-body` says so in `truncated: true`.
  */
 export function recordLine(d: ReceivedDelivery, body: Buffer, secrets: readonly string[]): string {
-  const headers = Object.fromEntries(Object.entries(d.headers).map(([name, value]) => [name, CREDENTIAL_HEADERS.has(name) ? '[redacted]' : value]));
+  const headers = Object.fromEntries(Object.entries(d.headers).map(([name, value]) => [name, CREDENTIAL_HEADERS.has(name) ? REDACTED : value]));
   const record = redactValue(
     {
       receivedAt: d.receivedAt,

@@ -1,6 +1,8 @@
 /**
- * The exact bytes hookproof signs and sends for an event: JSON.stringify's layout (no spaces, keys
- * in insertion order), except that integers beyond 2^53 are written with all their digits.
+ * The exact bytes hookproof signs and sends for an event: compact JSON, JSON.stringify's layout (no
+ * spaces, keys in insertion order), except that integers beyond 2^53 are written with all their digits.
+ * Not canonical despite its public name (kept for API stability): keys are not sorted. The RFC 8785
+ * canonical form, for report digests, is `canonicalize` in src/attest/canonicalJson.ts.
  * JSON.stringify(2 ** 63) gives "9223372036854776000", a number outside int64 that strict parsers
  * (Go, Java) reject; hookproof writes "9223372036854775808" instead, the double's exact value.
  */
