@@ -6,3 +6,13 @@
 export function goneMessage(caseLabel: string): string {
   return `GONE: the receiver answered 410 Gone (case "${caseLabel}"). gridX would DELETE this webhook subscription; the remaining checks are skipped.`;
 }
+
+/**
+ * The note on a check the 410 cut short: `stopped` while it was sending, `not-run` when it never
+ * started. Named here, beside {@link goneMessage}, so the runner, the check context and the jest
+ * adapter cannot drift into three wordings.
+ */
+export function goneSkipNote(caseLabel: string, when: 'stopped' | 'not-run'): string {
+  const reason = `the receiver answered 410 Gone to ${caseLabel}`;
+  return when === 'not-run' ? `not run: ${reason}` : reason;
+}

@@ -1,4 +1,6 @@
 import { Option, type Command } from 'commander';
+import type { BrokerOptions } from '../pact/broker/brokerConnection';
+import { BROKER_TIMEOUT_MS } from '../pact/broker/runPactCli';
 import { DEFAULT_SPEC_PATH } from '../spec/defaultSpecPath';
 import { collect } from './collect';
 import { numberOption } from './numberOption';
@@ -32,4 +34,42 @@ export function addListenAddressOptions(command: Command): Command {
 export function reportDirOption(description: string, defaultDir?: string): Option {
   const option = new Option('--report-dir <dir>', description);
   return defaultDir === undefined ? option : option.default(defaultDir);
+}
+
+/** `--broker-url` and its credentials, for every command that talks to a Pact Broker; unset ones come from the PACT_BROKER_* variables. */
+export function addBrokerOptions(command: Command): Command {
+  return command
+    .option('--broker-url <url>', 'Pact Broker or PactFlow base URL (default $PACT_BROKER_BASE_URL)')
+    .option('--broker-token <token>', 'broker bearer token (default $PACT_BROKER_TOKEN)')
+    .option('--broker-username <user>', 'broker basic-auth user name (default $PACT_BROKER_USERNAME)')
+    .option('--broker-password <password>', 'broker basic-auth password (default $PACT_BROKER_PASSWORD)');
+}
+
+const PACT_CLI_BROKER_HELP = `
+The broker and credentials default to PACT_BROKER_BASE_URL, PACT_BROKER_TOKEN, PACT_BROKER_USERNAME
+and PACT_BROKER_PASSWORD; prefer those variables for secrets (options show in the process list).
+Secrets reach the Pact CLI only through its environment and are redacted from everything printed.
+A broker that does not answer within --broker-timeout seconds (default ${BROKER_TIMEOUT_MS / 1000}) stops the Pact CLI:
+the command fails (a gate fails closed).`;
+
+/**
+ * The broker options plus `--broker-timeout`, for the commands that run the Pact CLI (`pact publish`,
+ * `can-i-deploy`, `record-deployment`, `record-release`), read back with {@link brokerOptionsOf}.
+ */
+export function addPactCliBrokerOptions(command: Command): Command {
+  return addBrokerOptions(command)
+    .addOption(numberOption('--broker-timeout', 'seconds', `give up on the broker after this long (default ${BROKER_TIMEOUT_MS / 1000})`))
+    .addHelpText('after', PACT_CLI_BROKER_HELP);
+}
+
+/** The broker options as commander parsed them; the library fills the gaps from the environment. */
+export function brokerOptionsOf(parsed: Command): BrokerOptions {
+  const o = parsed.opts<{ brokerUrl?: string; brokerToken?: string; brokerUsername?: string; brokerPassword?: string; brokerTimeout?: number }>();
+  return {
+    ...(o.brokerTimeout !== undefined ? { brokerTimeoutMs: o.brokerTimeout * 1000 } : {}),
+    ...(o.brokerUrl !== undefined ? { brokerUrl: o.brokerUrl } : {}),
+    ...(o.brokerToken !== undefined ? { brokerToken: o.brokerToken } : {}),
+    ...(o.brokerUsername !== undefined ? { brokerUsername: o.brokerUsername } : {}),
+    ...(o.brokerPassword !== undefined ? { brokerPassword: o.brokerPassword } : {}),
+  };
 }

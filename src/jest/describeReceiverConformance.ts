@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import type { Check } from '../checks/check';
 import { CHECKS } from '../checks';
+import { outcomeAfterGone } from '../checks/outcomeAfterGone';
 import { createEngine } from '../engine';
 import { AnswerLedger } from '../findings';
 import { redactSecrets } from '../redaction/redactSecrets';
@@ -46,8 +47,8 @@ class ConformanceFailure extends Error {
  *
  * - fail: the test fails; the message has every failure's label, expected and actual answer, a
  *   curl reproduction and the command to re-run the check with the same cases;
- * - warn (a recommended check failed, or TLS-1 on an allowed http:// target): the test passes and
- *   the warning is logged;
+ * - warn (a recommended check failed, TLS-1 on an allowed http:// target, or GONE-1 once an
+ *   earlier check met a 410, as the runner reports it): the test passes and the warning is logged;
  * - skip (the receiver answered 410 earlier, or the check cannot run): the test passes and the
  *   reason is logged; jest cannot mark a test skipped once it has started.
  *
@@ -76,7 +77,7 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
   const runCheck = async (check: Check): Promise<CheckReport> => {
     url ??= resolveDeferred(options.url);
     const gone = reports.find((r) => r.gone !== undefined)?.gone;
-    if (gone !== undefined) return skipped(check, `not run: the receiver answered 410 Gone to ${gone.caseLabel}`);
+    if (gone !== undefined) return { ...notRun(check), ...outcomeAfterGone(check.requirement, gone.caseLabel) };
     const report = await runCertification({
       url: await url,
       secrets,
@@ -94,7 +95,7 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
     });
     reports.push(report);
     causes.set(check.id, report);
-    return report.checks[0] ?? skipped(check, 'did not run');
+    return report.checks[0] ?? { ...notRun(check), status: 'skip', note: 'did not run' };
   };
 
   jest.describe(options.title ?? ADAPTER_DEFAULTS.title, () => {
@@ -139,6 +140,7 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
-function skipped(check: Check, note: string): CheckReport {
-  return { id: check.id, title: check.title, requirement: check.requirement, severity: check.severity, status: 'skip', cases: 0, durationMs: 0, failures: [], note };
+/** The report of a check that sent nothing, without its status and note. */
+function notRun(check: Check): Omit<CheckReport, 'status' | 'note'> {
+  return { id: check.id, title: check.title, requirement: check.requirement, severity: check.severity, cases: 0, durationMs: 0, failures: [] };
 }

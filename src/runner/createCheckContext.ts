@@ -3,6 +3,7 @@ import type { Check, CheckOutcome, Failure } from '../checks/check';
 import { blockerOf, blockerReason } from '../checks/attribution';
 import { BlockedTally, blockedNote, mergeBlocked } from '../checks/blockedTally';
 import type { CheckContext, Judgement, OutgoingCase, PropertyOutcome, PropertySpec } from '../checks/checkContext';
+import { goneSkipNote } from '../checks/goneMessage';
 import { recordRequest } from '../checks/recordedRequest';
 import { describeResult, type DeliveryResult } from '../delivery';
 import { captureAnswer, type AnswerLedger } from '../findings';
@@ -40,7 +41,7 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
   const mediaType = settings.engine.catalogue.mediaType;
 
   const stopReason = (): string | undefined => {
-    if (settings.state.gone !== undefined) return 'the receiver answered 410 Gone';
+    if (settings.state.gone !== undefined) return goneSkipNote(settings.state.gone.caseLabel, 'stopped');
     if (timeouts >= settings.state.timeoutBudget()) return `the receiver timed out ${timeouts} time(s); remaining cases were not sent`;
     return undefined;
   };

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { displayPath } from '../displayPath';
 import type { Check } from '../checks/check';
 import { CHECKS } from '../checks';
-import { goneMessage } from '../checks/goneMessage';
+import { outcomeAfterGone } from '../checks/outcomeAfterGone';
 import { createDeliveryClient } from '../delivery';
 import { createEngine } from '../engine';
 import { AnswerLedger } from '../findings';
@@ -50,12 +50,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
 
   const runOne = async (check: Check): Promise<CheckReport> => {
     const base = { id: check.id, title: check.title, requirement: check.requirement, severity: check.severity };
-    if (state.gone !== undefined) {
-      // GONE-1 is what happened: say so where the requirement table looks, not as a skip.
-      return check.requirement === 'GONE-1'
-        ? { ...base, status: 'warn', cases: 0, durationMs: 0, failures: [], note: goneMessage(state.gone.caseLabel) }
-        : { ...base, status: 'skip', cases: 0, durationMs: 0, failures: [], note: 'not run: the receiver answered 410 Gone' };
-    }
+    if (state.gone !== undefined) return { ...base, cases: 0, durationMs: 0, failures: [], ...outcomeAfterGone(check.requirement, state.gone.caseLabel) };
     options.onProgress?.({ kind: 'check-start', id: check.id, title: check.title });
     const ctx = createCheckContext(check, {
       engine,

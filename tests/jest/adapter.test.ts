@@ -1,3 +1,6 @@
+import { goneMessage } from '../../src/checks/goneMessage';
+import type { CheckReport } from '../../src/reportModel/certificationReport';
+import { runCertification } from '../../src/runner/runCertification';
 import { SecretMissingError, UnknownCheckError, UnknownEventTypeError } from '../../src/errors';
 import { describeReceiverConformance, type JestGlobals, type ReceiverConformanceOptions } from '../../src/jest';
 import { jsonStatus, receiverRejectingWith } from '../checks/signature/defects';
@@ -146,6 +149,20 @@ describe('describeReceiverConformance', () => {
     expect(second?.error).toBeUndefined();
     expect(suite.results().map((r) => r.status)).toEqual(['blocked', 'skip']);
     expect(log).toEqual([expect.stringMatching(/^EVT-1 evt-valid-events SKIP \(required, 0 cases, seed 99\): not run: the receiver answered 410 Gone to /)]);
+  });
+
+  it('gives GONE-1 the status the runner gives it once the receiver answered 410 (one rule, not two)', async () => {
+    const receiver = await closing(serve((_req, res) => res.writeHead(410, { 'content-length': '0' }).end()));
+    const checks = ['sig-valid-single', 'gone-valid-event'];
+    const jest = recordingJest();
+    const log: string[] = [];
+    const suite = describeReceiverConformance(options({ url: receiver.url, checks, concurrency: 1 }, jest.globals, log));
+    await runTests(jest.tests);
+    const run = await runCertification({ url: receiver.url, secrets: [SECRET], allowHttp: true, runs: 5, seed: 99, timeoutMs: 1000, concurrency: 1, checks });
+    const gone = (reports: readonly CheckReport[]): CheckReport | undefined => reports.find((r) => r.requirement === 'GONE-1');
+    expect(run.gone).toBeDefined();
+    expect(gone(suite.results())).toMatchObject({ status: 'warn', note: goneMessage(run.gone?.caseLabel ?? '') });
+    expect(gone(suite.results())).toMatchObject({ status: gone(run.checks)?.status, note: gone(run.checks)?.note });
   });
 
   it('fails every test with the reason when the URL cannot be resolved', async () => {

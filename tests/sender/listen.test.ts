@@ -226,6 +226,7 @@ describe('hookproof listen: bad input exits 2 with one line', () => {
     [['--count', '0'], /^hookproof: --count must be a whole number from 1 to 1000000, got "0"$/],
     [['--count', 'many'], /^hookproof: --count must be a whole number/],
     [['--for', 'soon'], /^hookproof: --for must be a positive duration/],
+    [['--retry-window', '0s'], /^hookproof: --retry-window must be a positive duration such as 500ms, 30s, 2m or 1h, got "0s"$/],
     [['--record', '/nonexistent/dir/x.ndjson'], /^hookproof: cannot write the --record file \/nonexistent\/dir\/x.ndjson: ENOENT/],
   ])('%j', async (args, message) => {
     const run = await cli(['listen', '--port', '0', '--report-dir', tmp(), ...args]);

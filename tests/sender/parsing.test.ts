@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { OPTION_RANGES } from '../../src/optionRanges';
 import { UsageError } from '../../src/errors';
 import { applyAssignments, parseAssignment, parseDuration, parseRespondScript, scriptedStatus } from '../../src/sender';
 
@@ -33,6 +35,14 @@ describe('durations', () => {
 
   it.each(['0', '0s', '-1s', '2 days', 'soon', ''])('refuses %p', (text) => {
     expect(() => parseDuration('--for', text)).toThrow(/--for must be a positive duration/);
+  });
+
+  // The bounds are the options' OPTION_RANGES entries, not a second copy of them.
+  it.each(['--for', '--retry-window'] as const)('%s accepts exactly the milliseconds of its OPTION_RANGES entry', (option) => {
+    const { min, max } = OPTION_RANGES[option];
+    fc.assert(fc.property(fc.integer({ min, max }), (ms) => parseDuration(option, `${ms}ms`) === ms));
+    expect(() => parseDuration(option, `${min - 1}ms`)).toThrow(new RegExp(`^${option} must be a positive duration`));
+    expect(() => parseDuration(option, `${max + 1}ms`)).toThrow(new RegExp(`^${option} must be at most ${max} ms \\(about 24 days\\), got "${max + 1}ms"$`));
   });
 });
 

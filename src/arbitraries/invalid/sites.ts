@@ -3,7 +3,7 @@ import { jsonValueArbitrary } from '../jsonValue';
 import { isSchemaObject, type SchemaObject } from '../../spec/types';
 import type { InvalidKind } from './invalidCase';
 import { badFormatArbitrary, enumOutsideArbitrary, outOfRangeArbitrary, wrongTypeArbitrary } from './replacements';
-import { escapePointerSegment } from '../../jsonPointer';
+import { schemaFields, type SchemaField } from '../../schemas/schemaFields';
 
 /** One way to break one field: a kind, the field, and (unless the field is removed) what to put there. */
 export interface MutationSite {
@@ -20,40 +20,34 @@ export interface MutationSite {
  * walking the schema. The discriminator is left to the type-level mutations.
  */
 export function mutationSites(schema: SchemaObject, discriminator: string): MutationSite[] {
-  const sites: MutationSite[] = [];
-  closedObjectSite(schema, '', sites);
-  walk(schema, '', sites);
+  // schemaFields lists parents before children, so each field's sites come before those below it.
+  const sites = [...closedObjectSite(schema, ''), ...schemaFields(schema).flatMap(fieldSites)];
   return sites.filter((site) => site.pointer !== `/${discriminator}` || site.kind === 'missing-required' || site.kind === 'wrong-type');
 }
 
-function walk(schema: SchemaObject, pointer: string, sites: MutationSite[]): void {
-  if (!isSchemaObject(schema.properties)) return;
-  const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
-  for (const [name, sub] of Object.entries(schema.properties)) {
-    if (!isSchemaObject(sub)) continue;
-    const path = `${pointer}/${escapePointerSegment(name)}`;
-    if (required.has(name)) sites.push({ kind: 'missing-required', pointer: path });
-    const candidates: Array<[MutationSite['kind'], fc.Arbitrary<unknown> | undefined]> = [
-      ['wrong-type', wrongTypeArbitrary(sub)],
-      ['enum-outside', enumOutsideArbitrary(sub)],
-      ['bad-format', badFormatArbitrary(sub)],
-      ['out-of-range', outOfRangeArbitrary(sub)],
-    ];
-    for (const [kind, replacement] of candidates) {
-      if (replacement !== undefined && !(kind === 'wrong-type' && sub.const !== undefined && sub.type === undefined)) {
-        sites.push({ kind, pointer: path, replacement });
-      }
+/** The ways to break one field: remove it when required, replace its value, add to it when closed. */
+function fieldSites(field: SchemaField): MutationSite[] {
+  const { pointer, schema: sub } = field;
+  const sites: MutationSite[] = field.requiredInParent ? [{ kind: 'missing-required', pointer }] : [];
+  const candidates: Array<[MutationSite['kind'], fc.Arbitrary<unknown> | undefined]> = [
+    ['wrong-type', wrongTypeArbitrary(sub)],
+    ['enum-outside', enumOutsideArbitrary(sub)],
+    ['bad-format', badFormatArbitrary(sub)],
+    ['out-of-range', outOfRangeArbitrary(sub)],
+  ];
+  for (const [kind, replacement] of candidates) {
+    if (replacement !== undefined && !(kind === 'wrong-type' && sub.const !== undefined && sub.type === undefined)) {
+      sites.push({ kind, pointer, replacement });
     }
-    closedObjectSite(sub, path, sites);
-    walk(sub, path, sites);
   }
+  return [...sites, ...closedObjectSite(sub, pointer)];
 }
 
 /** An object closed by `additionalProperties: false` is broken by one property it does not describe. */
-function closedObjectSite(schema: SchemaObject, pointer: string, sites: MutationSite[]): void {
-  if (schema.additionalProperties !== false) return;
+function closedObjectSite(schema: SchemaObject, pointer: string): MutationSite[] {
+  if (schema.additionalProperties !== false) return [];
   const described = new Set(Object.keys(isSchemaObject(schema.properties) ? schema.properties : {}));
   const patterns = isSchemaObject(schema.patternProperties) ? Object.keys(schema.patternProperties).map((p) => new RegExp(p, 'u')) : [];
   const unknownName = fc.stringMatching(/^[a-z][A-Za-z0-9_]{0,11}$/).filter((name) => !described.has(name) && !patterns.some((p) => p.test(name)));
-  sites.push({ kind: 'unknown-property', pointer, replacement: jsonValueArbitrary, unknownName });
+  return [{ kind: 'unknown-property', pointer, replacement: jsonValueArbitrary, unknownName }];
 }

@@ -3,6 +3,7 @@ import { serialiseEvent } from '../../serialise';
 import type { Check } from '../check';
 import type { OutgoingCase } from '../checkContext';
 import { eventsOf } from '../properties';
+import { skipWith } from '../skipWithoutTypes';
 import { envelopeFields } from './envelopeFields';
 import { blockedFinding, forAllScenarios } from './forAllScenarios';
 import { freshIds } from './freshIds';
@@ -16,7 +17,7 @@ export const concurrentDeliveries: Check = {
   async run(ctx) {
     const discriminator = ctx.engine.catalogue.discriminator;
     const fields = envelopeFields(ctx.types, discriminator);
-    if (typeof fields === 'string') return { status: 'skip', cases: 0, failures: [], note: fields };
+    if (typeof fields === 'string') return skipWith(fields);
     // Two at least: one request at a time proves nothing about concurrency.
     const inFlight = Math.max(2, ctx.concurrency);
     const batches = fc.array(eventsOf(ctx.types), { minLength: inFlight, maxLength: inFlight });

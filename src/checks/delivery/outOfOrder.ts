@@ -5,6 +5,7 @@ import type { Check } from '../check';
 import type { OutgoingCase } from '../checkContext';
 import { expectSuccess } from '../expectations';
 import { eventsOf } from '../properties';
+import { skipWith } from '../skipWithoutTypes';
 import { envelopeFields } from './envelopeFields';
 import { blockedFinding, forAllScenarios } from './forAllScenarios';
 import { freshIds } from './freshIds';
@@ -22,7 +23,7 @@ export const outOfOrder: Check = {
   async run(ctx) {
     const discriminator = ctx.engine.catalogue.discriminator;
     const fields = envelopeFields(ctx.types, discriminator);
-    if (typeof fields === 'string') return { status: 'skip', cases: 0, failures: [], note: fields };
+    if (typeof fields === 'string') return skipWith(fields);
     const instant = (event: GeneratedEvent): number => Date.parse(String(event[fields.time]));
     const pairs = fc
       .oneof(...ctx.types.map((t) => fc.tuple(eventsOf([t]), eventsOf([t]))))

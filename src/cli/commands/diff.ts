@@ -1,5 +1,4 @@
 import { DIFF_DEFAULTS, diffSpecFiles, renderDiff } from '../../diff';
-import { optionInRange } from '../../optionRanges';
 import type { CommandRegistration } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
@@ -25,7 +24,7 @@ export interface DiffCommandOptions {
 export async function runDiff(options: DiffCommandOptions, io: CliIO): Promise<ExitCode> {
   const diff = diffSpecFiles(options.oldSpec, options.newSpec, {
     empirical: options.empirical,
-    ...(options.runs !== undefined ? { runs: optionInRange('--runs', options.runs) } : {}),
+    ...(options.runs !== undefined ? { runs: options.runs } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
   });
   if (options.json) io.out(JSON.stringify(diff, null, 2));

@@ -7,12 +7,13 @@ import { describeCause, UsageError } from '../../errors';
 import { redactSecrets, terminalSafe } from '../../reports';
 import { prepareReportDir } from '../reportDir';
 import { validateSecrets } from '../../runner/validateTarget';
-import { buildListenReport, deliveryLine, listenUntil, parseDuration, parseRespondScript, recordLine, renderListenSummary, writeListenReports } from '../../sender';
+import { buildListenReport, deliveryLine, listenUntil, parseRespondScript, recordLine, renderListenSummary, writeListenReports } from '../../sender';
 import type { ListenSession } from '../../sender';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
 import { numberOption } from '../numberOption';
+import { durationOption } from '../durationOption';
 import { collect } from '../collect';
 import { nameLists } from '../nameList';
 import { untilSignal } from '../untilSignal';
@@ -136,27 +137,27 @@ export const listenCommand: CommandRegistration = {
       .option('--record <file>', 'append every delivery to this NDJSON file (each body whole, up to --max-body)')
       .addOption(numberOption('--max-body', 'bytes', 'cut bodies longer than this and answer 413 (1024 to 67108864; default 1048576 = 1 MiB)'))
       .addOption(new Option('--expect <types>', 'fail unless these event types (comma-separated, e.g. ping) arrive, and only they').argParser(collect))
-      .option('--for <duration>', 'stop after this long (500ms, 30s, 2m)')
+      .addOption(durationOption('--for', 'stop after this long (500ms, 30s, 2m)'))
       .addOption(numberOption('--count', 'n', 'stop after this many deliveries (retries count)'))
-      .option('--retry-window <duration>', 'how long a retry of a transient answer is waited for before it counts as missing (default 60s)')
+      .addOption(durationOption('--retry-window', 'how long a retry of a transient answer is waited for before it counts as missing (default 60s)'))
       .addOption(reportDirOption('where to write report.json, junit.xml and report.html', './hookproof-listen-report'));
   },
   run(parsed, io) {
     // Commander leaves out the options not given; most flags are named after the fields, these three are not.
     const {
       expect,
-      for: forText,
-      retryWindow,
+      for: forMs,
+      retryWindow: retryWindowMs,
       maxBody,
       ...given
-    } = parsed.opts<Omit<ListenCommandOptions, 'forMs' | 'retryWindowMs' | 'maxBodyBytes'> & { for?: string; retryWindow?: string; maxBody?: number }>();
+    } = parsed.opts<Omit<ListenCommandOptions, 'forMs' | 'retryWindowMs' | 'maxBodyBytes'> & { for?: number; retryWindow?: number; maxBody?: number }>();
     return runListen(
       {
         ...given,
         ...nameLists({ expect }),
-        ...(forText !== undefined ? { forMs: parseDuration('--for', forText) } : {}),
+        ...(forMs !== undefined ? { forMs } : {}),
         ...(maxBody !== undefined ? { maxBodyBytes: maxBody } : {}),
-        ...(retryWindow !== undefined ? { retryWindowMs: parseDuration('--retry-window', retryWindow) } : {}),
+        ...(retryWindowMs !== undefined ? { retryWindowMs } : {}),
       },
       io,
     );

@@ -1,3 +1,4 @@
+import { goneMessage } from '../../checks/goneMessage';
 import { findingLines } from '../../findings/findingLines';
 import { isSenderReport, type CertificationReport } from '../../reportModel/certificationReport';
 import { escapeXmlAttribute, escapeXmlText } from '../../text/escapeXml';
@@ -71,7 +72,7 @@ function fixFirst(report: CertificationReport): string {
 
 function suiteSummary(report: CertificationReport): string {
   const { pass, fail, warn, skip, cases } = report.summary;
-  const gone = report.gone !== undefined ? `\nGONE: the receiver answered 410 Gone (case ${report.gone.caseLabel}); gridX would delete the webhook subscription.` : '';
+  const gone = report.gone !== undefined ? `\n${goneMessage(report.gone.caseLabel)}` : '';
   if (isSenderReport(report)) {
     return `hookproof ${report.tool.version}: sender check ${report.verdict.toUpperCase()}, listening on ${report.target.url}: ${pass} passed, ${fail} failed, ${warn} warnings, ${skip} skipped, ${cases} deliveries received.${gone}\n`;
   }

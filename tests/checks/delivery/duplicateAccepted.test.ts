@@ -57,6 +57,6 @@ describe('dlv-duplicate-accepted (DLV-4)', () => {
     );
     const report = await runCheck('dlv-duplicate-accepted', gone.url, { runs: 5 });
     expect(report).toMatchObject({ status: 'blocked', blockedBy: ['GONE-1'], cases: 1 });
-    expect(report.note).toMatch(/^blocked by GONE-1: .*410 gone.*; the receiver answered 410 Gone$/);
+    expect(report.note).toMatch(/^blocked by GONE-1: .*410 gone.*; the receiver answered 410 Gone to first delivery$/);
   });
 });

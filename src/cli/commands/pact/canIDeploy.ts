@@ -4,7 +4,7 @@ import { exitCodeForOutcome, type ExitCode } from '../../exitCodes';
 import type { CliIO } from '../../io';
 import { BROKER_TIMEOUT_MS } from '../../../pact/broker/runPactCli';
 import { numberOption } from '../../numberOption';
-import { addBrokerOptions, brokerOptionsOf } from './publish';
+import { addPactCliBrokerOptions, brokerOptionsOf } from '../../options';
 
 /** Typed options of `pact can-i-deploy`. */
 export type CanIDeployCommandOptions = CanIDeployOptions;
@@ -45,7 +45,7 @@ export async function runCanIDeploy(options: CanIDeployCommandOptions, io: CliIO
 export const canIDeployCommand: CommandRegistration = {
   name: 'can-i-deploy',
   define(command) {
-    addBrokerOptions(
+    addPactCliBrokerOptions(
       command
         .description('ask the Pact Broker whether a version may be deployed to an environment (runs the Pact CLI: pact broker can-i-deploy)')
         .requiredOption('--pacticipant <name>', 'the application to deploy')

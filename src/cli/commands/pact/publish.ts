@@ -1,12 +1,10 @@
-import { Option, type Command } from 'commander';
-import type { BrokerOptions } from '../../../pact/broker/brokerConnection';
+import { Option } from 'commander';
 import { publishPacts, type PublishPactsOptions } from '../../../pact/broker/publishPacts';
 import type { CommandRegistration } from '../../command';
 import { exitCodeForOutcome, type ExitCode } from '../../exitCodes';
 import type { CliIO } from '../../io';
-import { numberOption } from '../../numberOption';
 import { collect } from '../../collect';
-import { BROKER_TIMEOUT_MS } from '../../../pact/broker/runPactCli';
+import { addPactCliBrokerOptions, brokerOptionsOf } from '../../options';
 
 /** Typed options of `pact publish`. */
 export type PublishCommandOptions = PublishPactsOptions;
@@ -29,41 +27,11 @@ export async function runPublish(options: PublishCommandOptions, io: CliIO): Pro
   return exitCodeForOutcome(!result.published);
 }
 
-const BROKER_HELP = `
-The broker and credentials default to PACT_BROKER_BASE_URL, PACT_BROKER_TOKEN, PACT_BROKER_USERNAME
-and PACT_BROKER_PASSWORD; prefer those variables for secrets (options show in the process list).
-Secrets reach the Pact CLI only through its environment and are redacted from everything printed.
-A broker that does not answer within --broker-timeout seconds (default ${BROKER_TIMEOUT_MS / 1000}) stops the Pact CLI:
-the command fails (a gate fails closed).`;
-
-/** Adds the broker options shared by `pact publish`, `can-i-deploy`, `record-deployment` and `record-release`. */
-export function addBrokerOptions(command: Command): Command {
-  return command
-    .option('--broker-url <url>', 'Pact Broker or PactFlow base URL (default $PACT_BROKER_BASE_URL)')
-    .option('--broker-token <token>', 'bearer token (default $PACT_BROKER_TOKEN)')
-    .option('--broker-username <user>', 'basic-auth user name (default $PACT_BROKER_USERNAME)')
-    .option('--broker-password <password>', 'basic-auth password (default $PACT_BROKER_PASSWORD)')
-    .addOption(numberOption('--broker-timeout', 'seconds', `give up on the broker after this long (default ${BROKER_TIMEOUT_MS / 1000})`))
-    .addHelpText('after', BROKER_HELP);
-}
-
-/** The broker options as commander parsed them; the library fills the gaps from the environment. */
-export function brokerOptionsOf(parsed: Command): BrokerOptions {
-  const o = parsed.opts<{ brokerUrl?: string; brokerToken?: string; brokerUsername?: string; brokerPassword?: string; brokerTimeout?: number }>();
-  return {
-    ...(o.brokerTimeout !== undefined ? { brokerTimeoutMs: o.brokerTimeout * 1000 } : {}),
-    ...(o.brokerUrl !== undefined ? { brokerUrl: o.brokerUrl } : {}),
-    ...(o.brokerToken !== undefined ? { brokerToken: o.brokerToken } : {}),
-    ...(o.brokerUsername !== undefined ? { brokerUsername: o.brokerUsername } : {}),
-    ...(o.brokerPassword !== undefined ? { brokerPassword: o.brokerPassword } : {}),
-  };
-}
-
 /** Registration of `pact publish`. */
 export const publishCommand: CommandRegistration = {
   name: 'publish',
   define(command) {
-    addBrokerOptions(
+    addPactCliBrokerOptions(
       command
         .description('publish pact files to a Pact Broker or PactFlow (runs the Pact CLI: pact broker publish)')
         .argument('<files...>', 'pact files, e.g. pacts/*.json, or directories (every pact in them)')

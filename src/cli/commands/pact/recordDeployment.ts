@@ -1,7 +1,7 @@
 import { recordDeployment } from '../../../pact/broker/recordDeployment';
 import type { CommandRegistration } from '../../command';
 import { exitCodeForOutcome } from '../../exitCodes';
-import { addBrokerOptions, brokerOptionsOf } from './publish';
+import { addPactCliBrokerOptions, brokerOptionsOf } from '../../options';
 
 /**
  * `hookproof pact record-deployment` and `pact record-release`: tell the broker that a version now
@@ -14,7 +14,7 @@ function recordCommand(kind: 'deployment' | 'release'): CommandRegistration {
   return {
     name: `record-${kind}`,
     define(command) {
-      addBrokerOptions(
+      addPactCliBrokerOptions(
         command
           .description(
             kind === 'deployment'

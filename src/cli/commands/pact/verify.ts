@@ -11,7 +11,7 @@ import type { CliIO } from '../../io';
 import { numberOption } from '../../numberOption';
 import { collect } from '../../collect';
 import { resolveSecrets, secretSourcesOf, type SecretSources } from '../../secrets';
-import { addSecretOptions, reportDirOption } from '../../options';
+import { addBrokerOptions, addSecretOptions, reportDirOption } from '../../options';
 
 const LOG_LEVELS: readonly VerifierLogLevel[] = ['error', 'warn', 'info', 'debug'];
 
@@ -187,13 +187,10 @@ export const pactVerifyCommand: CommandRegistration = {
         .description('verify a receiver against HTTP pacts with the real Pact verifier, signing each request at verification time')
         .requiredOption('--url <url>', "the receiver's full URL as registered with gridX, path and query included (as for certify)"),
       "the receiver's secret (repeatable; the first signs); prefer --secret-env",
-    )
-      .addOption(new Option('--pact <file|dir|url>', 'a pact file, a directory of pact files, or an http(s) URL of a pact (repeatable)').argParser(collect))
-      .option('--broker-url <url>', 'fetch the pacts from this Pact Broker (default $PACT_BROKER_BASE_URL)')
-      .option('--provider <name>', "the receiver's name in the broker")
-      .option('--broker-token <token>', 'broker bearer token (default $PACT_BROKER_TOKEN)')
-      .option('--broker-username <user>', 'broker basic-auth user (default $PACT_BROKER_USERNAME)')
-      .option('--broker-password <password>', 'broker basic-auth password (default $PACT_BROKER_PASSWORD)')
+    ).addOption(new Option('--pact <file|dir|url>', 'a pact file, a directory of pact files, or an http(s) URL of a pact (repeatable)').argParser(collect));
+    // Or the pacts come from a broker: --broker-url with --provider.
+    addBrokerOptions(command)
+      .option('--provider <name>', "the receiver's name in the broker (to fetch its pacts with --broker-url)")
       .addOption(
         new Option(
           '--consumer-version-selector <json>',
