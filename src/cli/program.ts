@@ -5,7 +5,7 @@ import { refuseRepeatedOptions } from './singleUse';
 import type { ExitCode } from './exitCodes';
 import { writeLines, type CliIO } from './io';
 import { specOption } from './options';
-import { VERSION } from './version';
+import { VERSION } from '../version';
 
 const EXIT_CODES_HELP = `
 Exit codes:

@@ -2,7 +2,7 @@ import type { CommandRegistration } from '../../src/cli/command';
 import { COMMANDS } from '../../src/cli/commands';
 import { memoryIO } from '../../src/cli/memoryIO';
 import { runCli } from '../../src/cli/runCli';
-import { VERSION } from '../../src/cli/version';
+import { VERSION } from '../../src/version';
 import { UsageError } from '../../src/errors';
 import { DEFAULT_SPEC_PATH } from '../../src/spec/defaultSpecPath';
 
