@@ -4,7 +4,7 @@ import type { EventType } from '../schemas/catalogue';
 import type { DeliveryResult } from '../delivery';
 import { serialiseEvent } from '../serialise';
 import { labelExpectation, sign, signatureCaseArbitrary, type SignatureCase, type SignatureLabel } from '../signing';
-import { endpointMissing, judgeAcceptance } from './attribution';
+import { forgedAnswerNeedsControl, judgeAcceptance } from './attribution';
 import type { CheckContext, OutgoingCase, PropertySpec } from './checkContext';
 import { signatureRecipe } from './signatureRecipe';
 import { expectSuccess, expectUnauthorized } from './expectations';
@@ -47,11 +47,11 @@ export function singleDigestControl(ctx: CheckContext, eventType: string, body: 
 }
 
 /**
- * The control of a forged request answered 404 or 405 (see endpointMissing): the same body,
- * correctly signed. Any other wrong answer to a forged request is the signature check's own.
+ * The control of a forged request answered 404, 405 or 3xx (see forgedAnswerNeedsControl): the
+ * same body, correctly signed. Any other wrong answer to a forged request is the signature check's own.
  */
 export function forgedControl(ctx: CheckContext, eventType: string | undefined, body: Buffer, result: DeliveryResult): OutgoingCase | undefined {
-  if (!endpointMissing(result)) return undefined;
+  if (!forgedAnswerNeedsControl(result)) return undefined;
   return { label: 'the same body, correctly signed', ...(eventType !== undefined ? { eventType } : {}), variant: 'valid', body, signature: ctx.sign(body) };
 }
 

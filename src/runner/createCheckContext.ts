@@ -7,6 +7,7 @@ import { goneSkipNote } from '../checks/goneMessage';
 import { recordRequest } from '../checks/recordedRequest';
 import { describeResult, type DeliveryResult } from '../delivery';
 import { captureAnswer, type AnswerLedger } from '../findings';
+import { caseKind } from '../findings/caseKind';
 import { sign } from '../signing';
 import { caseSeed } from '../arbitraries/caseSeed';
 import type { CoverageRecorder } from './coverage';
@@ -59,7 +60,9 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     } else {
       settings.state.consecutiveTimeouts = 0;
     }
-    if (result.outcome === 'gone') settings.state.gone ??= { caseLabel: outgoing.label };
+    // gridX never sends a forged request, so a 410 to one deletes nothing: it is that signature
+    // check's wrong answer (expected 401), judged like any other, and the run goes on.
+    if (result.outcome === 'gone' && caseKind(outgoing.variant) !== 'forged') settings.state.gone ??= { caseLabel: outgoing.label };
     settings.onCase?.(sent, failureCount);
     return result;
   };
