@@ -94,7 +94,8 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     const controlResult = await send(control);
     onSent();
     if (controlResult.outcome === 'success') return judgement;
-    return { ...judgement, blockedBy: blockerOf(controlResult), why: blockerReason(controlResult, control.label) };
+    const blocker = control.refusalBreaks !== undefined && controlResult.status === 401 ? control.refusalBreaks : blockerOf(controlResult);
+    return { ...judgement, blockedBy: blocker, why: blockerReason(controlResult, control.label) };
   };
 
   const forAll = async <T>(spec: PropertySpec<T>): Promise<PropertyOutcome> => {
