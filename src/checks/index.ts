@@ -15,6 +15,8 @@ export { REQUIREMENTS, requirement, type Requirement, type RequirementId, type S
  * unique ids, each check's severity is its requirement's, every remotely testable requirement has
  * a check.
  */
+const SEVERITIES = ['required', 'recommended', 'informational'] as const;
+
 export const CHECKS: readonly Check[] = validateCatalogue([...TRANSPORT_CHECKS, ...SIGNATURE_CHECKS, ...EVENT_CHECKS, ...DELIVERY_CHECKS]);
 
 export function validateCatalogue(checks: readonly Check[]): readonly Check[] {
@@ -64,8 +66,6 @@ function validateChecks(checks: readonly Check[]): void {
     if (req.severity !== check.severity) throw new CatalogueInvalidError(`check ${id} is ${check.severity} but ${req.id} is ${req.severity}`);
   }
 }
-
-const SEVERITIES = ['required', 'recommended', 'informational'] as const;
 
 /** A value from a caller's catalogue, printable on the error's one line. */
 function oneLine(value: unknown): string {

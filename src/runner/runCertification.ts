@@ -31,6 +31,8 @@ import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
  * unreadable spec); never for anything the receiver does.
  */
 export async function runCertification(options: CertifyOptions): Promise<CertificationReport> {
+  // A custom catalogue is checked before anything else is built or sent.
+  const checks = selectChecks(options.catalogue !== undefined ? validateCustomCatalogue(options.catalogue) : CHECKS, options.checks);
   const allowHttp = options.allowHttp ?? false;
   const url = validateTarget(options.url, allowHttp);
   const secrets = validateSecrets(options.secrets);
@@ -40,7 +42,6 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
   const seed = options.seed !== undefined ? optionInRange('--seed', options.seed) : randomInt(0, 2 ** 31 - 1);
   const engine = options.engine ?? createEngine(options.specPath !== undefined ? { specPath: options.specPath } : {});
   const selected = options.types === undefined || options.types.length === 0 ? engine.catalogue.types : options.types.map((t) => engine.catalogue.get(t));
-  const checks = selectChecks(options.catalogue !== undefined ? validateCustomCatalogue(options.catalogue) : CHECKS, options.checks);
 
   const client = createDeliveryClient({ timeoutMs, ...(options.beforeDelivery !== undefined ? { beforeSend: options.beforeDelivery } : {}) });
   const coverage = new CoverageRecorder();
