@@ -21,7 +21,7 @@ const FAILURE: KeyOrder = {
   keys: keysOf<Failure>(['case', 'label', 'variant', 'eventType', 'expected', 'actual', 'answer', 'reproduce', 'request']),
   nested: {
     answer: ANSWER,
-    reproduce: { keys: keysOf<Reproduction>(['curl', 'replay']) },
+    reproduce: { keys: keysOf<Reproduction>(['curl', 'replay', 'bodyFile']) },
     request: {
       keys: keysOf<RecordedRequest>(['bodyBase64', 'bodyText', 'headers', 'signature', 'redacted', 'truncated']),
       nested: {
