@@ -62,7 +62,8 @@ function validateChecks(checks: readonly Check[]): void {
       throw new CatalogueInvalidError(`check ${id} cites unknown requirement ${oneLine(check.requirement)}; known: ${REQUIREMENTS.map((r) => r.id).join(', ')}`);
     }
     if (!req.remotelyTestable) throw new CatalogueInvalidError(`check ${id} cites ${req.id}, which no remote check can prove`);
-    if (!(SEVERITIES as readonly unknown[]).includes(check.severity)) throw new CatalogueInvalidError(`check ${id} has unknown severity ${oneLine(check.severity)}; known: ${SEVERITIES.join(', ')}`);
+    if (!(SEVERITIES as readonly unknown[]).includes(check.severity))
+      throw new CatalogueInvalidError(`check ${id} has unknown severity ${oneLine(check.severity)}; known: ${SEVERITIES.join(', ')}`);
     if (req.severity !== check.severity) throw new CatalogueInvalidError(`check ${id} is ${check.severity} but ${req.id} is ${req.severity}`);
   }
 }

@@ -43,7 +43,10 @@ describe('explanations that point at the fix', () => {
     const receiver = await closing(
       serveReadingBody((req, body, res) => {
         const header = req.headers['x-signature'];
-        if (typeof header !== 'string' || !verifySignature(body, header, [SECRET]).valid) return void emptyStatus(401)(res);
+        if (typeof header !== 'string' || !verifySignature(body, header, [SECRET]).valid) {
+          emptyStatus(401)(res);
+          return;
+        }
         const { type } = JSON.parse(body.toString('utf8')) as { type: string };
         res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: `no handler registered for event type ${type}` }));
       }),

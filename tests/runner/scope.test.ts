@@ -99,9 +99,21 @@ describe('the scope of a verdict', () => {
     const closing = closeAfterAll();
     const base = CHECKS.find((c) => c.requirement === 'SIG-1') as Check;
     const invalid: ReadonlyArray<readonly [string, unknown, RegExp]> = [
-      ['an invented requirement', [{ ...base, id: 'my-check', requirement: 'XYZ-9' as RequirementId }], /^invalid check catalogue: check "my-check" cites unknown requirement XYZ-9; known: TLS-1, /],
-      ['a severity other than the requirement’s', [{ ...base, id: 'my-check', severity: 'recommended' }], /^invalid check catalogue: check "my-check" is recommended but SIG-1 is required$/],
-      ['an unknown severity', [{ ...base, id: 'my-check', severity: 'fatal' }], /^invalid check catalogue: check "my-check" has unknown severity fatal; known: required, recommended, informational$/],
+      [
+        'an invented requirement',
+        [{ ...base, id: 'my-check', requirement: 'XYZ-9' as RequirementId }],
+        /^invalid check catalogue: check "my-check" cites unknown requirement XYZ-9; known: TLS-1, /,
+      ],
+      [
+        'a severity other than the requirement’s',
+        [{ ...base, id: 'my-check', severity: 'recommended' }],
+        /^invalid check catalogue: check "my-check" is recommended but SIG-1 is required$/,
+      ],
+      [
+        'an unknown severity',
+        [{ ...base, id: 'my-check', severity: 'fatal' }],
+        /^invalid check catalogue: check "my-check" has unknown severity fatal; known: required, recommended, informational$/,
+      ],
       ['a duplicate id', [base, base], /^invalid check catalogue: duplicate check id "sig-valid-single"$/],
       ['an id that is not kebab-case', [{ ...base, id: 'My Check' }], /^invalid check catalogue: check id "My Check" is not kebab-case$/],
       ['no run function', [{ id: 'my-check', title: 't', requirement: 'SIG-1', severity: 'required' }], /^invalid check catalogue: check "my-check" has no run function$/],
