@@ -37,5 +37,7 @@ export function answerKey(answer: ReceiverAnswer, eventType?: string): string {
  */
 export function withoutEcho(text: string, eventType: string | undefined): string {
   if (eventType === undefined || eventType === '') return text;
-  return text.split(eventType).join('<type>').split(eventType.replace(/\//g, '\\/')).join('<type>');
+  // Whole tokens only: the type `ping` is echoed in "unsupported ping", not in "mapping failed".
+  const forms = [eventType, eventType.replace(/\//g, '\\/')].map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return text.replace(new RegExp(`(?<![\\w/-])(?:${forms.join('|')})(?![\\w/-])`, 'g'), '<type>');
 }
