@@ -59,8 +59,8 @@ function scopeContradiction(report: CertificationReport): string | undefined {
     runs: report.options.runs,
     timeoutMs: report.options.timeoutMs,
   });
-  const missing = recomputed.narrowed.filter((n) => !scope.narrowed.some((m) => m.aspect === n.aspect));
-  if (missing.length > 0) return `scope "${scope.level}" hides what the run narrowed: ${missing.map((n) => `${n.aspect}: ${n.detail}`).join('; ')}`;
+  const missing = recomputed.narrowed.flatMap((aspect, i) => (scope.narrowed.includes(aspect) ? [] : [recomputed.details[i] ?? aspect]));
+  if (missing.length > 0) return `scope "${scope.level}" hides what the run narrowed: ${missing.join('; ')}`;
   if ((scope.level === 'full') !== (scope.narrowed.length === 0)) return `scope "${scope.level}" contradicts its own list of what was narrowed`;
   return undefined;
 }

@@ -3,8 +3,8 @@ import { REQUIREMENTS, type RequirementId } from '../checks/requirements';
 /** What a run can narrow, making its verdict cover less than gridX's contract. */
 export type ScopeAspect = 'checks' | 'types' | 'runs' | 'timeout';
 
-/** One way a run was narrowed, and how, in words: `runs: 1 case per property (a full run draws 100)`. */
-export interface ScopeNarrowing {
+/** One way a run was narrowed, and how, in words: `runs: 1 case(s) per property (a full run draws 100)`. */
+interface ScopeNarrowing {
   readonly aspect: ScopeAspect;
   readonly detail: string;
 }
@@ -17,7 +17,10 @@ export interface ScopeNarrowing {
  */
 export interface ReportScope {
   readonly level: 'full' | 'partial';
-  readonly narrowed: readonly ScopeNarrowing[];
+  /** What was narrowed, in the order checks, types, runs, timeout (empty when full). */
+  readonly narrowed: readonly ScopeAspect[];
+  /** How, one phrase per entry of `narrowed`, same order: `runs: 1 case(s) per property (a full run draws 100)`. */
+  readonly details: readonly string[];
 }
 
 /** Cases per property of a full run (the default of `--runs`). */
@@ -37,8 +40,11 @@ export interface ScopeFacts {
 
 /** The scope of a run: `full` unless one of checks, types, runs or timeout was narrowed. */
 export function judgeScope(facts: ScopeFacts): ReportScope {
-  const narrowed = [...checksNarrowing(facts.requirements), ...typesNarrowing(facts.types), ...runsNarrowing(facts.runs), ...timeoutNarrowing(facts.timeoutMs)];
-  return { level: narrowed.length === 0 ? 'full' : 'partial', narrowed };
+  return scopeOf([...checksNarrowing(facts.requirements), ...typesNarrowing(facts.types), ...runsNarrowing(facts.runs), ...timeoutNarrowing(facts.timeoutMs)]);
+}
+
+function scopeOf(narrowings: readonly ScopeNarrowing[]): ReportScope {
+  return { level: narrowings.length === 0 ? 'full' : 'partial', narrowed: narrowings.map((n) => n.aspect), details: narrowings.map((n) => `${n.aspect}: ${n.detail}`) };
 }
 
 /**
@@ -46,8 +52,8 @@ export function judgeScope(facts: ScopeFacts): ReportScope {
  * at a time, and its merged report covers the requirements of all of them.
  */
 export function rescopeChecks(scope: ReportScope, requirements: readonly RequirementId[]): ReportScope {
-  const narrowed = [...checksNarrowing(requirements), ...scope.narrowed.filter((n) => n.aspect !== 'checks')];
-  return { level: narrowed.length === 0 ? 'full' : 'partial', narrowed };
+  const others = scope.narrowed.flatMap((aspect, i) => (aspect === 'checks' ? [] : [{ aspect, detail: (scope.details[i] ?? aspect).replace(/^[a-z]+: /, '') }]));
+  return scopeOf([...checksNarrowing(requirements), ...others]);
 }
 
 /** Remotely testable requirements of the contract that no check of the run proves. */
@@ -83,7 +89,8 @@ function timeoutNarrowing(timeoutMs: number): ScopeNarrowing[] {
  */
 export function scopeLine(scope: ReportScope | undefined): string {
   if (scope === undefined || scope.level === 'full') return '';
-  return `PARTIAL (${scope.narrowed.map((n) => `${n.aspect}: ${n.detail}`).join('; ')}): not a certificate`;
+  const how = scope.details.length > 0 ? scope.details : scope.narrowed;
+  return `PARTIAL (${how.join('; ')}): not a certificate`;
 }
 
 /** Whether a report's scope is partial (reports written before scope existed are not labelled). */

@@ -35,7 +35,8 @@ describe('the scope of a verdict', () => {
           ...(f.runs < FULL_RUNS ? ['runs'] : []),
           ...(f.timeoutMs !== GRIDX_DEADLINE_MS ? ['timeout'] : []),
         ];
-        expect(scope.narrowed.map((n) => n.aspect)).toEqual(expected);
+        expect(scope.narrowed).toEqual(expected);
+        expect(scope.details.map((d) => d.split(':')[0])).toEqual(expected);
         expect(scope.level).toBe(expected.length === 0 ? 'full' : 'partial');
       }),
     );
@@ -65,7 +66,8 @@ describe('the scope of a verdict', () => {
       const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as CertificationReport;
       expect(report.verdict).toBe('pass');
       expect(report.scope?.level).toBe('partial');
-      expect(report.scope?.narrowed.map((n) => n.aspect)).toEqual(['checks', 'types', 'runs']);
+      expect(report.scope?.narrowed).toEqual(['checks', 'types', 'runs']);
+      expect(report.scope?.details[2]).toBe('runs: 1 case(s) per property (a full run draws 100)');
     });
 
     it('the HTML banner and title say PARTIAL and never call it a certificate; the JUnit suite name says PARTIAL', () => {
@@ -88,7 +90,7 @@ describe('the scope of a verdict', () => {
     it('report verify finds a scope re-labelled full (digest recomputed) contradicted by the report’s own checks and runs', () => {
       const path = join(dir, 'report.json');
       const { digest: _old, ...report } = JSON.parse(readFileSync(path, 'utf8')) as CertificationReport;
-      const relabelled = { ...report, scope: { level: 'full' as const, narrowed: [] } };
+      const relabelled = { ...report, scope: { level: 'full' as const, narrowed: [], details: [] } };
       const result = verifyReport({ ...relabelled, digest: reportDigest(relabelled) }, path);
       expect(result.digest).toBe('valid');
       expect(result.problems).toEqual([expect.stringMatching(/^scope "full" hides what the run narrowed: checks: .*; runs: 1 case/)]);
@@ -140,7 +142,7 @@ describe('the scope of a verdict', () => {
       expect(report.verdict).toBe('pass');
       expect(report.checks.map((c) => c.id)).toEqual(['my-sig-1']);
       expect(report.scope?.level).toBe('partial');
-      expect(report.scope?.narrowed[0]).toMatchObject({ aspect: 'checks' });
+      expect(report.scope?.narrowed).toEqual(['checks', 'runs']);
     });
   });
 });

@@ -37,10 +37,10 @@ ${scopeCallouts(report)}`;
 /** What the verdict does not cover: deselected requirements and a plain-http certify run (TLS-1 is a receiver requirement). */
 function scopeCallouts(report: CertificationReport): SafeHtml {
   const notRun = report.requirements.filter((r) => r.status === 'not-run').map((r) => r.id);
-  const narrowed = report.scope?.level === 'partial' ? report.scope.narrowed : [];
+  const narrowed = report.scope?.level === 'partial' ? report.scope.details : [];
   const scope =
     narrowed.length > 0
-      ? html`<p class="callout" id="scope"><strong>PARTIAL run, not a certificate:</strong> ${narrowed.map((n) => `${n.aspect}: ${n.detail}`).join('; ')}. A certificate needs every requirement checked, every event type, the default runs and gridX's 5 s deadline.</p>`
+      ? html`<p class="callout" id="scope"><strong>PARTIAL run, not a certificate:</strong> ${narrowed.join('; ')}. A certificate needs every requirement checked, every event type, the default runs and gridX's 5 s deadline.</p>`
       : notRun.length > 0
         ? html`<p class="callout"><strong>Partial run:</strong> ${plural(notRun.length, 'requirement')} not tested: ${notRun.join(', ')}.</p>`
         : '';

@@ -157,7 +157,8 @@ export const REPORT_SCHEMA = object(
     verdictReason: { type: 'string', minLength: 1 },
     scope: object({
       level: { enum: ['full', 'partial'] },
-      narrowed: { type: 'array', items: object({ aspect: { enum: ['checks', 'types', 'runs', 'timeout'] }, detail: { type: 'string', minLength: 1 } }) },
+      narrowed: { type: 'array', items: { enum: ['checks', 'types', 'runs', 'timeout'] } },
+      details: { type: 'array', items: { type: 'string', pattern: '^(checks|types|runs|timeout): ' } },
     }),
     gone: object({ caseLabel: { type: 'string' } }),
     recheck: RECHECK,
