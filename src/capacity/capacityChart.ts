@@ -22,10 +22,42 @@ export function capacityChart(phases: readonly CapacityPhaseReport[]): SafeHtml 
   const yLatency = (v: number): number => PAD.top + plotH - (v / maxLatency) * plotH;
   const line = (values: readonly number[], y: (v: number) => number): string => values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
   const series = [
-    { name: 'offered (events/s)', colour: '#888', dash: '4 3', points: line(seconds.map((s) => s.offered), yRate) },
-    { name: 'achieved (events/s)', colour: '#1a7f37', dash: '', points: line(seconds.map((s) => s.succeeded), yRate) },
-    { name: 'p50 latency (ms)', colour: '#0969da', dash: '', points: line(seconds.map((s) => s.p50Ms), yLatency) },
-    { name: 'p99 latency (ms)', colour: '#cf222e', dash: '', points: line(seconds.map((s) => s.p99Ms), yLatency) },
+    {
+      name: 'offered (events/s)',
+      colour: '#888',
+      dash: '4 3',
+      points: line(
+        seconds.map((s) => s.offered),
+        yRate,
+      ),
+    },
+    {
+      name: 'achieved (events/s)',
+      colour: '#1a7f37',
+      dash: '',
+      points: line(
+        seconds.map((s) => s.succeeded),
+        yRate,
+      ),
+    },
+    {
+      name: 'p50 latency (ms)',
+      colour: '#0969da',
+      dash: '',
+      points: line(
+        seconds.map((s) => s.p50Ms),
+        yLatency,
+      ),
+    },
+    {
+      name: 'p99 latency (ms)',
+      colour: '#cf222e',
+      dash: '',
+      points: line(
+        seconds.map((s) => s.p99Ms),
+        yLatency,
+      ),
+    },
   ];
   const legend = series.map((s, i) => html`<text x="${PAD.left + i * 165}" y="${HEIGHT - 6}" fill="${s.colour}" font-size="11">■ ${s.name}</text>`);
   const polylines = series.map((s) => html`<polyline fill="none" stroke="${s.colour}" stroke-width="1.5" stroke-dasharray="${s.dash}" points="${s.points}"/>`);

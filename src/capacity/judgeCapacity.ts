@@ -45,9 +45,15 @@ export function describeShortfall(phase: LoadPhaseResult): string {
 export function judgeSustainedRate(phase: LoadPhaseResult): CapacityJudgement {
   const latency = summariseLatency(phase.latency);
   const rateText = `${formatRate(phase.rate)} events/s for ${phase.durationMs / 1000} s`;
-  if (phase.interrupted) return { requirement: 'CAP-1', status: 'inconclusive', summary: `interrupted after ${phase.sent} of ${phase.scheduled} events at ${rateText}`, failures: phase.failures };
+  if (phase.interrupted)
+    return { requirement: 'CAP-1', status: 'inconclusive', summary: `interrupted after ${phase.sent} of ${phase.scheduled} events at ${rateText}`, failures: phase.failures };
   if (phaseHeld(phase)) {
-    return { requirement: 'CAP-1', status: 'pass', summary: `held ${rateText}: ${phase.sent} of ${phase.scheduled} accepted within 5 s, p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms`, failures: [] };
+    return {
+      requirement: 'CAP-1',
+      status: 'pass',
+      summary: `held ${rateText}: ${phase.sent} of ${phase.scheduled} accepted within 5 s, p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms`,
+      failures: [],
+    };
   }
   const onlyLateness = phase.classes.transient + phase.classes.permanent + phase.classes.gone === 0;
   if (onlyLateness && selfDelayed(phase)) {
@@ -58,7 +64,12 @@ export function judgeSustainedRate(phase: LoadPhaseResult): CapacityJudgement {
       failures: phase.failures,
     };
   }
-  return { requirement: 'CAP-1', status: 'fail', summary: `did not hold ${rateText}: ${describeShortfall(phase)}; p99 ${latency.p99Ms} ms${firstAnswer(phase.failures)}`, failures: phase.failures };
+  return {
+    requirement: 'CAP-1',
+    status: 'fail',
+    summary: `did not hold ${rateText}: ${describeShortfall(phase)}; p99 ${latency.p99Ms} ms${firstAnswer(phase.failures)}`,
+    failures: phase.failures,
+  };
 }
 
 /**
@@ -77,13 +88,28 @@ export function judgeOverload(overloaded: readonly LoadPhaseResult[]): CapacityJ
   const rates = overloaded.map((p) => formatRate(p.rate)).join(', ');
   const failures = overloaded.flatMap((p) => p.failures.filter((f) => f.outcome === 'permanent' || f.outcome === 'gone' || f.outcome === 'timeout')).slice(0, 5);
   if (lost > 0) {
-    return { requirement: 'CAP-3', status: 'fail', summary: `${plural(lost, 'event')} lost under overload (${rates} events/s): answered with a permanent status, which gridX never retries; answer 429 or 503 instead${firstAnswer(failures)}`, failures };
+    return {
+      requirement: 'CAP-3',
+      status: 'fail',
+      summary: `${plural(lost, 'event')} lost under overload (${rates} events/s): answered with a permanent status, which gridX never retries; answer 429 or 503 instead${firstAnswer(failures)}`,
+      failures,
+    };
   }
   if (held > 0) {
     if (overloaded.some(selfDelayed) && total((p) => p.slowRefusals) === 0) {
-      return { requirement: 'CAP-3', status: 'inconclusive', summary: `${held} deliveries timed out under overload, but hookproof itself stalled: rerun on a less loaded machine`, failures };
+      return {
+        requirement: 'CAP-3',
+        status: 'inconclusive',
+        summary: `${held} deliveries timed out under overload, but hookproof itself stalled: rerun on a less loaded machine`,
+        failures,
+      };
     }
-    return { requirement: 'CAP-3', status: 'fail', summary: `under overload (${rates} events/s) ${plural(held, 'connection')} held past 5 s instead of a fast 429/503${firstAnswer(failures)}`, failures };
+    return {
+      requirement: 'CAP-3',
+      status: 'fail',
+      summary: `under overload (${rates} events/s) ${plural(held, 'connection')} held past 5 s instead of a fast 429/503${firstAnswer(failures)}`,
+      failures,
+    };
   }
   return {
     requirement: 'CAP-3',

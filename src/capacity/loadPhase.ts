@@ -146,7 +146,11 @@ export async function runLoadPhase(options: LoadPhaseOptions): Promise<LoadPhase
     const dispatch = (k: number): void => {
       const scheduledAt = dueAt(k);
       const event = options.feed.next();
-      const headers: Record<string, string> = { ...options.extraHeaders, 'content-type': 'application/json', [options.signatureHeader.toLowerCase()]: sign(event.body, options.secrets) };
+      const headers: Record<string, string> = {
+        ...options.extraHeaders,
+        'content-type': 'application/json',
+        [options.signatureHeader.toLowerCase()]: sign(event.body, options.secrets),
+      };
       const leftAt = performance.now() - start;
       if (leftAt - scheduledAt > SELF_LATE_MS && inFlight < maxInFlight) selfLateSends += 1;
       second(scheduledAt).offered += 1;

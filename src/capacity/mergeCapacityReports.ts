@@ -17,8 +17,14 @@ export function mergeCapacityReports(reports: readonly CapacityReport[]): Capaci
   const count = first.settings.shard?.count ?? 1;
   const indices = reports.map((r) => r.settings.shard?.index ?? 0);
   for (const report of reports) {
-    const same = report.settings.rate === first.settings.rate && report.settings.durationMs === first.settings.durationMs && report.settings.outageMs === first.settings.outageMs && report.settings.startAt === first.settings.startAt && report.target === first.target;
-    if (!same || (report.settings.shard?.count ?? 1) !== count) throw new UsageError('these capacity reports are not shards of one run (rate, duration, outage, --start-at, target and shard count must match)');
+    const same =
+      report.settings.rate === first.settings.rate &&
+      report.settings.durationMs === first.settings.durationMs &&
+      report.settings.outageMs === first.settings.outageMs &&
+      report.settings.startAt === first.settings.startAt &&
+      report.target === first.target;
+    if (!same || (report.settings.shard?.count ?? 1) !== count)
+      throw new UsageError('these capacity reports are not shards of one run (rate, duration, outage, --start-at, target and shard count must match)');
     if (report.findMax !== undefined) throw new UsageError('a --find-max run cannot be merged: it is never sharded');
   }
   if (new Set(indices).size !== indices.length || reports.length !== count) {
@@ -27,7 +33,12 @@ export function mergeCapacityReports(reports: readonly CapacityReport[]): Capaci
   const requirements: CapacityJudgement[] = [];
   const phaseNames = first.phases.map((p) => p.name);
   const phases = phaseNames.map((name) => {
-    const merged = mergePhases(reports.map((r) => r.phases.find((p) => p.name === name)).filter((p) => p !== undefined).map(fromPhaseReport));
+    const merged = mergePhases(
+      reports
+        .map((r) => r.phases.find((p) => p.name === name))
+        .filter((p) => p !== undefined)
+        .map(fromPhaseReport),
+    );
     if (name === 'declared rate') requirements.push(judgeSustainedRate(merged));
     return toPhaseReport(name, merged);
   });
@@ -37,7 +48,11 @@ export function mergeCapacityReports(reports: readonly CapacityReport[]): Capaci
   return {
     ...first,
     startedAt: reports.map((r) => r.startedAt).sort()[0] ?? first.startedAt,
-    finishedAt: reports.map((r) => r.finishedAt).sort().at(-1) ?? first.finishedAt,
+    finishedAt:
+      reports
+        .map((r) => r.finishedAt)
+        .sort()
+        .at(-1) ?? first.finishedAt,
     settings: { ...first.settings, shard: { index: 0, count } },
     verdict: capacityVerdict(requirements),
     requirements,

@@ -21,7 +21,15 @@ export function toPhaseReport(name: string, phase: LoadPhaseResult): CapacityPha
     histogram: encodeHistogram(phase.latency),
     timeline: phase.timeline.map((s) => {
       const summary = summariseLatency(s.latency);
-      return { second: s.second, offered: s.offered, succeeded: s.succeeded, p50Ms: summary.p50Ms, p90Ms: summary.p90Ms, p99Ms: summary.p99Ms, histogram: encodeHistogram(s.latency) };
+      return {
+        second: s.second,
+        offered: s.offered,
+        succeeded: s.succeeded,
+        p50Ms: summary.p50Ms,
+        p90Ms: summary.p90Ms,
+        p99Ms: summary.p99Ms,
+        histogram: encodeHistogram(s.latency),
+      };
     }),
     failures: phase.failures,
     selfStallMaxMs: phase.selfStallMaxMs,

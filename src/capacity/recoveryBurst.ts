@@ -80,7 +80,11 @@ export async function runRecoveryBurst(options: RecoveryBurstOptions): Promise<R
   const start = performance.now();
 
   const deliver = async (delivery: Delivery): Promise<void> => {
-    const headers: Record<string, string> = { ...options.extraHeaders, 'content-type': 'application/json', [options.signatureHeader.toLowerCase()]: sign(delivery.event.body, options.secrets) };
+    const headers: Record<string, string> = {
+      ...options.extraHeaders,
+      'content-type': 'application/json',
+      [options.signatureHeader.toLowerCase()]: sign(delivery.event.body, options.secrets),
+    };
     for (let attempt = 0; ; attempt += 1) {
       const result = await options.client.send({ url: options.url, body: delivery.event.body, headers });
       if (result.outcome === 'success') {

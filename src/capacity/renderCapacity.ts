@@ -49,7 +49,8 @@ function testcase(judgement: CapacityJudgement): string {
   const open = `    <testcase classname="hookproof.capacity" name="${escapeXmlAttribute(judgement.requirement)}">`;
   const message = escapeXmlAttribute(judgement.summary);
   if (judgement.status === 'fail') return `${open}<failure message="${message}">${escapeXmlText(judgement.summary)}</failure></testcase>`;
-  if (judgement.status === 'skipped' || judgement.status === 'inconclusive') return `${open}<skipped message="${escapeXmlAttribute(`${judgement.status}: ${judgement.summary}`)}"/></testcase>`;
+  if (judgement.status === 'skipped' || judgement.status === 'inconclusive')
+    return `${open}<skipped message="${escapeXmlAttribute(`${judgement.status}: ${judgement.summary}`)}"/></testcase>`;
   return `${open}<system-out>${escapeXmlText(judgement.summary)}</system-out></testcase>`;
 }
 
@@ -57,14 +58,17 @@ function testcase(judgement: CapacityJudgement): string {
 export function renderCapacityHtml(report: CapacityReport): string {
   const rows = report.phases.map(
     (p) =>
-      html`<tr><td>${p.name}</td><td>${p.rate}</td><td>${p.sent}</td><td>${p.classes.success - p.lateSuccesses}</td><td>${p.achievedRate}</td><td>${p.latency.p50Ms}</td><td>${p.latency.p90Ms}</td><td>${p.latency.p99Ms}</td><td>${p.latency.maxMs}</td><td>${Object.entries(p.statuses)
+      html`<tr><td>${p.name}</td><td>${p.rate}</td><td>${p.sent}</td><td>${p.classes.success - p.lateSuccesses}</td><td>${p.achievedRate}</td><td>${p.latency.p50Ms}</td><td>${p.latency.p90Ms}</td><td>${p.latency.p99Ms}</td><td>${p.latency.maxMs}</td><td>${Object.entries(
+        p.statuses,
+      )
         .map(([s, n]) => `${s}×${n}`)
         .join(' ')}</td></tr>`,
   );
   const judgements = report.requirements.map(
     (r) =>
       html`<tr><td>${r.requirement}</td><td class="status-${r.status}">${r.status.toUpperCase()}</td><td>${r.summary}</td></tr>${r.failures.map(
-        (f) => html`<tr><td></td><td></td><td><code>${f.type} ${f.id}: ${f.status !== undefined ? String(f.status) : f.outcome} after ${f.latencyMs} ms ${f.answer}</code></td></tr>`,
+        (f) =>
+          html`<tr><td></td><td></td><td><code>${f.type} ${f.id}: ${f.status !== undefined ? String(f.status) : f.outcome} after ${f.latencyMs} ms ${f.answer}</code></td></tr>`,
       )}`,
   );
   const page = html`<!DOCTYPE html>

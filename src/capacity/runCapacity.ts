@@ -67,12 +67,26 @@ export async function runCapacity(options: CapacityOptions): Promise<CapacityRep
   const secrets = validateSecrets(options.secrets);
   const settings = capacitySettings(options);
   const engine = options.engine ?? createEngine(options.specPath !== undefined ? { specPath: options.specPath } : {});
-  const feed = createEventFeed(engine, { seed: settings.seed, ...(options.types !== undefined ? { types: options.types } : {}), ...(settings.shard !== undefined ? { shard: settings.shard.index } : {}) });
+  const feed = createEventFeed(engine, {
+    seed: settings.seed,
+    ...(options.types !== undefined ? { types: options.types } : {}),
+    ...(settings.shard !== undefined ? { shard: settings.shard.index } : {}),
+  });
   const client = createDeliveryClient({ timeoutMs: GRIDX_DEADLINE_MS, connections: settings.maxInFlight });
-  const common = { url, secrets, signatureHeader: engine.catalogue.signatureHeader.name, client, feed, maxInFlight: settings.maxInFlight, ...(options.headers !== undefined ? { extraHeaders: options.headers } : {}), ...(options.signal !== undefined ? { signal: options.signal } : {}) };
+  const common = {
+    url,
+    secrets,
+    signatureHeader: engine.catalogue.signatureHeader.name,
+    client,
+    feed,
+    maxInFlight: settings.maxInFlight,
+    ...(options.headers !== undefined ? { extraHeaders: options.headers } : {}),
+    ...(options.signal !== undefined ? { signal: options.signal } : {}),
+  };
   const progress = (phase: string, rate: number) => (p: PhaseProgress) => options.onProgress?.({ ...p, phase, rate });
 
-  if (options.startAt !== undefined) await sleep(Math.max(0, options.startAt.getTime() - Date.now()), undefined, options.signal !== undefined ? { signal: options.signal } : {}).catch(() => undefined);
+  if (options.startAt !== undefined)
+    await sleep(Math.max(0, options.startAt.getTime() - Date.now()), undefined, options.signal !== undefined ? { signal: options.signal } : {}).catch(() => undefined);
   const startedAt = new Date().toISOString();
   const requirements: CapacityJudgement[] = [];
   const phases: CapacityPhaseReport[] = [];
@@ -80,7 +94,13 @@ export async function runCapacity(options: CapacityOptions): Promise<CapacityRep
   let recovery: RecoveryBurstResult | undefined;
   try {
     if (settings.rate !== undefined) {
-      const phase = await runLoadPhase({ ...common, rate: settings.rate, durationMs: settings.durationMs, ...(settings.shard !== undefined ? { shard: settings.shard } : {}), onProgress: progress('CAP-1', settings.rate) });
+      const phase = await runLoadPhase({
+        ...common,
+        rate: settings.rate,
+        durationMs: settings.durationMs,
+        ...(settings.shard !== undefined ? { shard: settings.shard } : {}),
+        onProgress: progress('CAP-1', settings.rate),
+      });
       phases.push(toPhaseReport('declared rate', phase));
       requirements.push(judgeSustainedRate(phase));
     }
@@ -109,7 +129,14 @@ export async function runCapacity(options: CapacityOptions): Promise<CapacityRep
         requirements.push({ requirement: 'CAP-2', status: 'skipped', summary: 'not exercised: no rate to build an outage backlog from (declare --rate)', failures: [] });
       } else {
         const shareOf = settings.shard !== undefined ? settings.shard.count : 1;
-        recovery = await runRecoveryBurst({ ...common, rate: rate / shareOf, outageMs: settings.outageMs, liveMs: settings.durationMs, retries: 5, retryBaseMs: settings.retryBaseMs });
+        recovery = await runRecoveryBurst({
+          ...common,
+          rate: rate / shareOf,
+          outageMs: settings.outageMs,
+          liveMs: settings.durationMs,
+          retries: 5,
+          retryBaseMs: settings.retryBaseMs,
+        });
         requirements.push(judgeRecovery(recovery));
       }
     }

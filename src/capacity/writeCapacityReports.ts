@@ -37,7 +37,11 @@ export async function readCapacityReport(path: string): Promise<CapacityReport> 
 }
 
 function redactAnswers(report: CapacityReport, secrets: readonly string[]): CapacityReport {
-  const sample = (f: CapacitySample): CapacitySample => ({ ...f, answer: redactSecrets(f.answer, secrets), ...(f.error !== undefined ? { error: redactSecrets(f.error, secrets) } : {}) });
+  const sample = (f: CapacitySample): CapacitySample => ({
+    ...f,
+    answer: redactSecrets(f.answer, secrets),
+    ...(f.error !== undefined ? { error: redactSecrets(f.error, secrets) } : {}),
+  });
   return {
     ...report,
     phases: report.phases.map((p) => ({ ...p, failures: p.failures.map(sample) })),

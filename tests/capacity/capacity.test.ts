@@ -34,7 +34,7 @@ describe('CAP-1: the declared rate, sustained', () => {
     expect(held.verdict).toBe('pass');
     expect(held.scope.level).toBe('partial');
 
-    const broken = await capacity(receiver, { rate: 60, durationMs: 2500 });
+    const broken = await capacity(receiver, { rate: 60, durationMs: 2500, seed: 8 });
     const cap1 = requirement(broken, 'CAP-1');
     expect(cap1.status).toBe('fail');
     expect(cap1.summary).toMatch(/not accepted within 5 s: \d+ transient \(503 ×\d+\)/);
@@ -98,7 +98,16 @@ describe('--find-max and CAP-3', () => {
     const engine = defaultEngine();
     const client = createDeliveryClient();
     try {
-      const phase = await runLoadPhase({ url: receiver.url, secrets: [SECRET], signatureHeader: 'X-Signature', client, feed: createEventFeed(engine, { types: TYPES, seed: 1 }), rate: 60, durationMs: 2000, maxInFlight: 32 });
+      const phase = await runLoadPhase({
+        url: receiver.url,
+        secrets: [SECRET],
+        signatureHeader: 'X-Signature',
+        client,
+        feed: createEventFeed(engine, { types: TYPES, seed: 1 }),
+        rate: 60,
+        durationMs: 2000,
+        maxInFlight: 32,
+      });
       const cap3 = judgeOverload([phase]);
       expect(cap3.status).toBe('fail');
       expect(cap3.summary).toMatch(/events? lost under overload/);

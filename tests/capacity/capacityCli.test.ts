@@ -22,7 +22,10 @@ describe('hookproof capacity (CLI)', () => {
   it('runs CAP-1 at the declared rate and writes capacity.json, capacity.html with its chart, and junit.xml', async () => {
     const receiver = await closing(tokenBucketReceiver(1000, 200));
     const out = io();
-    const code = await runCli(['capacity', '--url', receiver.url, '--secret-env', 'CAP_SECRET', '--allow-http', '--rate', '20/s', '--duration', '1s', '--types', 'ping', '--report-dir', dir], out);
+    const code = await runCli(
+      ['capacity', '--url', receiver.url, '--secret-env', 'CAP_SECRET', '--allow-http', '--rate', '20/s', '--duration', '1s', '--types', 'ping', '--report-dir', dir],
+      out,
+    );
     expect(out.stderr).toEqual([]);
     expect(code).toBe(0);
     expect(out.stdout.join('\n')).toMatch(/CAP-1 PASS +held 20 events\/s for 1 s/);
@@ -42,7 +45,30 @@ describe('hookproof capacity (CLI)', () => {
   it('merges shard directories and refuses what is not one run', async () => {
     const receiver = await closing(tokenBucketReceiver(1000, 200));
     const startAt = new Date(Date.now() + 400).toISOString();
-    const shard = (i: number) => runCli(['capacity', '--url', receiver.url, '--secret-env', 'CAP_SECRET', '--allow-http', '--rate', '20', '--duration', '1s', '--types', 'ping', '--shard', `${i}/2`, '--start-at', startAt, '--report-dir', join(dir, `s${i}`)], io());
+    const shard = (i: number) =>
+      runCli(
+        [
+          'capacity',
+          '--url',
+          receiver.url,
+          '--secret-env',
+          'CAP_SECRET',
+          '--allow-http',
+          '--rate',
+          '20',
+          '--duration',
+          '1s',
+          '--types',
+          'ping',
+          '--shard',
+          `${i}/2`,
+          '--start-at',
+          startAt,
+          '--report-dir',
+          join(dir, `s${i}`),
+        ],
+        io(),
+      );
     expect(await Promise.all([shard(1), shard(2)])).toEqual([0, 0]);
     const merged = io();
     expect(await runCli(['capacity', 'merge', join(dir, 's1'), join(dir, 's2'), '--report-dir', join(dir, 'all')], merged)).toBe(0);

@@ -49,7 +49,11 @@ async function observingReceiver(decide: (res: ServerResponse, seen: Observed) =
  * Holds exactly `rate` events/s (a token bucket with `burst` tokens of slack); beyond it, `overload`
  * answers (503 with Retry-After by default: good overload etiquette).
  */
-export function tokenBucketReceiver(rate: number, burst: number, overload: (res: ServerResponse) => void = (res) => res.writeHead(503, { 'retry-after': '1' }).end('{"error":"slow down"}')): Promise<CapacityReceiver> {
+export function tokenBucketReceiver(
+  rate: number,
+  burst: number,
+  overload: (res: ServerResponse) => void = (res) => res.writeHead(503, { 'retry-after': '1' }).end('{"error":"slow down"}'),
+): Promise<CapacityReceiver> {
   let tokens = burst;
   let last = performance.now();
   return observingReceiver((res) => {

@@ -51,7 +51,7 @@ export async function runCapacityCommand(options: CapacityCommandOptions, dirs: 
     abort.abort();
   });
   let lastLine = 0;
-  const tty = io.progress?.isTTY === true;
+  const live = io.progress?.isTTY === true ? io.progress : undefined;
   let report: CapacityReport;
   try {
     report = await runCapacity({
@@ -62,7 +62,9 @@ export async function runCapacityCommand(options: CapacityCommandOptions, dirs: 
       signal: abort.signal,
       ...(options.rate !== undefined ? { rate: options.rate } : {}),
       ...(options.duration !== undefined ? { durationMs: options.duration } : {}),
-      ...(options.findMax ? { findMax: { ...(options.maxRate !== undefined ? { maxRate: options.maxRate } : {}), ...(options.step !== undefined ? { stepMs: options.step } : {}) } } : {}),
+      ...(options.findMax
+        ? { findMax: { ...(options.maxRate !== undefined ? { maxRate: options.maxRate } : {}), ...(options.step !== undefined ? { stepMs: options.step } : {}) } }
+        : {}),
       ...(options.outage !== undefined ? { outageMs: options.outage } : {}),
       ...(options.retryBaseMs !== undefined ? { retryBaseMs: options.retryBaseMs } : {}),
       ...(options.maxInFlight !== undefined ? { maxInFlight: options.maxInFlight } : {}),
@@ -73,16 +75,16 @@ export async function runCapacityCommand(options: CapacityCommandOptions, dirs: 
       onProgress: (p) => {
         const now = Date.now();
         // On a terminal a live line; in CI logs a line every 5 s.
-        if (!tty && now - lastLine < 5000) return;
+        if (live === undefined && now - lastLine < 5000) return;
         lastLine = now;
         const text = `capacity: ${p.phase} at ${p.rate}/s  ${Math.round(p.elapsedMs / 1000)}/${Math.round(p.durationMs / 1000)} s  sent ${p.sent}  answered ${p.answered}  ok ${p.succeeded}`;
-        if (tty) io.progress?.write(`\r${text}\u001b[K`);
+        if (live !== undefined) live.write(`\r${text}\u001b[K`);
         else io.err(text);
       },
     });
   } finally {
     signal.dispose();
-    if (tty) io.progress?.write('\r\u001b[K');
+    live?.write('\r\u001b[K');
   }
   const files = await writeCapacityReports(report, reportDir, secrets);
   capacityLines(report).forEach(print);
@@ -110,7 +112,8 @@ function parseShard(text: string): { index: number; count: number } {
 
 function parseStartAt(text: string): Date {
   const at = new Date(text);
-  if (!/^\d{4}-\d\d-\d\dT/.test(text) || Number.isNaN(at.getTime())) throw new UsageError(`--start-at must be an ISO time such as 2026-12-07T15:00:00Z, got "${terminalSafe(text)}"`);
+  if (!/^\d{4}-\d\d-\d\dT/.test(text) || Number.isNaN(at.getTime()))
+    throw new UsageError(`--start-at must be an ISO time such as 2026-12-07T15:00:00Z, got "${terminalSafe(text)}"`);
   const ahead = at.getTime() - Date.now();
   if (ahead > 15 * 60_000) throw new UsageError('--start-at is more than 15 minutes ahead: give a time just after every shard has started');
   if (ahead < -60_000) throw new UsageError('--start-at is more than a minute in the past: the shards would not start together');
