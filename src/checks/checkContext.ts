@@ -19,6 +19,11 @@ export interface OutgoingCase {
   readonly signature: string | undefined;
   /** Extra request headers (rarely needed). */
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * For a control: the requirement a 401 to it breaks, when that is not SIG-1 (a control in
+   * rotation form refused with 401 is SIG-6's). Other answers are attributed as `attribution.ts` says.
+   */
+  readonly refusalBreaks?: RequirementId;
 }
 
 /** Whether an answer is what a conformant receiver gives, and what that would have been. */

@@ -7,6 +7,7 @@ import { goneSkipNote } from '../checks/goneMessage';
 import { recordRequest } from '../checks/recordedRequest';
 import { describeResult, type DeliveryResult } from '../delivery';
 import { captureAnswer, type AnswerLedger } from '../findings';
+import { caseKind } from '../findings/caseKind';
 import { sign } from '../signing';
 import { caseSeed } from '../arbitraries/caseSeed';
 import type { CoverageRecorder } from './coverage';
@@ -59,7 +60,9 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     } else {
       settings.state.consecutiveTimeouts = 0;
     }
-    if (result.outcome === 'gone') settings.state.gone ??= { caseLabel: outgoing.label };
+    // gridX never sends a forged request, so a 410 to one deletes nothing: it is that signature
+    // check's wrong answer (expected 401), judged like any other, and the run goes on.
+    if (result.outcome === 'gone' && caseKind(outgoing.variant) !== 'forged') settings.state.gone ??= { caseLabel: outgoing.label };
     settings.onCase?.(sent, failureCount);
     return result;
   };
@@ -91,7 +94,8 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     const controlResult = await send(control);
     onSent();
     if (controlResult.outcome === 'success') return judgement;
-    return { ...judgement, blockedBy: blockerOf(controlResult), why: blockerReason(controlResult, control.label) };
+    const blocker = control.refusalBreaks !== undefined && controlResult.status === 401 ? control.refusalBreaks : blockerOf(controlResult);
+    return { ...judgement, blockedBy: blocker, why: blockerReason(controlResult, control.label) };
   };
 
   const forAll = async <T>(spec: PropertySpec<T>): Promise<PropertyOutcome> => {
