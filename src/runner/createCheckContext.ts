@@ -16,7 +16,7 @@ import type { RunState } from './runState';
 /** What a check context is made from: the check-facing settings as the check sees them, and the run's plumbing. */
 export interface ContextSettings extends Pick<
   CheckContext,
-  'engine' | 'client' | 'secrets' | 'types' | 'deprecatedTypes' | 'runs' | 'seed' | 'timeoutMs' | 'concurrency' | 'retryBaseDelayMs'
+  'engine' | 'client' | 'secrets' | 'types' | 'deprecatedTypes' | 'runs' | 'seed' | 'timeoutMs' | 'maxEventBytes' | 'concurrency' | 'retryBaseDelayMs'
 > {
   readonly url: string;
   readonly allowHttp: boolean;
@@ -160,6 +160,7 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     runs: settings.runs,
     seed: settings.seed,
     timeoutMs: settings.timeoutMs,
+    maxEventBytes: settings.maxEventBytes,
     concurrency: settings.concurrency,
     target: { url: settings.url, allowHttp: settings.allowHttp },
     retryBaseDelayMs: settings.retryBaseDelayMs,

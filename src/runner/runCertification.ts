@@ -36,6 +36,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
   const runs = optionInRange('--runs', options.runs ?? DEFAULTS.runs);
   const timeoutMs = optionInRange('--timeout-ms', options.timeoutMs ?? DEFAULTS.timeoutMs);
   const concurrency = optionInRange('--concurrency', options.concurrency ?? DEFAULTS.concurrency);
+  const maxEventBytes = optionInRange('--max-event-bytes', options.maxEventBytes ?? DEFAULTS.maxEventBytes);
   const seed = options.seed !== undefined ? optionInRange('--seed', options.seed) : randomInt(0, 2 ** 31 - 1);
   const engine = options.engine ?? createEngine(options.specPath !== undefined ? { specPath: options.specPath } : {});
   const selected = options.types === undefined || options.types.length === 0 ? engine.catalogue.types : options.types.map((t) => engine.catalogue.get(t));
@@ -63,6 +64,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
       runs,
       seed,
       timeoutMs,
+      maxEventBytes,
       concurrency,
       retryBaseDelayMs: options.retryBaseDelayMs ?? DEFAULTS.retryBaseDelayMs,
       reportPath: options.reportPath ?? 'hookproof-report/report.json',
@@ -104,7 +106,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
     spec: { path: displayPath(engine.spec.path), sha256: engine.spec.sha256, ...specVersion(engine.spec) },
     target: { url: maskUrlCredentials(url), trust: trustDescription(url) },
     seed,
-    options: { runs, timeoutMs, concurrency, allowHttp, types: selected.map((t) => t.type), checks: checks.map((c) => c.id), secrets: secrets.length },
+    options: { runs, timeoutMs, maxEventBytes, concurrency, allowHttp, types: selected.map((t) => t.type), checks: checks.map((c) => c.id), secrets: secrets.length },
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     provenance: currentProvenance(options.invocation ?? [], client.connection()),

@@ -66,7 +66,7 @@ export const REPORT_KEY_ORDER: KeyOrder = {
     tool: { keys: keysOf<CertificationReport['tool']>(['name', 'version']) },
     spec: { keys: keysOf<CertificationReport['spec']>(['path', 'sha256', 'title', 'version']) },
     target: { keys: keysOf<CertificationReport['target']>(['url', 'trust']) },
-    options: { keys: keysOf<Options>(['runs', 'timeoutMs', 'concurrency', 'allowHttp', 'types', 'checks', 'secrets']) },
+    options: { keys: keysOf<Options>(['runs', 'timeoutMs', 'maxEventBytes', 'concurrency', 'allowHttp', 'types', 'checks', 'secrets']) },
     gone: { keys: keysOf<NonNullable<CertificationReport['gone']>>(['caseLabel']) },
     summary: { keys: keysOf<Summary>(['pass', 'fail', 'warn', 'skip', 'blocked', 'cases']) },
     hints: { keys: keysOf<SetupHint>(['code', 'message']) },
