@@ -90,7 +90,9 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     if (control === undefined) return judgement;
     const controlResult = await send(control);
     onSent();
-    if (controlResult.outcome === 'success') return judgement;
+    // A control refused for what this very check is about (EVT-4's plain event refused as too
+    // large) blocks nothing: the case is this check's.
+    if (controlResult.outcome === 'success' || blockerOf(controlResult) === check.requirement) return judgement;
     return { ...judgement, blockedBy: blockerOf(controlResult), why: blockerReason(controlResult, control.label) };
   };
 
