@@ -2,6 +2,7 @@ import type { DeliveryErrorCode, DeliveryResult } from '../delivery';
 import { answerKey } from './answerKey';
 import { captureAnswer } from './captureAnswer';
 import { caseKind } from './caseKind';
+import { BodySizes, type BodySizeStats } from './bodySizes';
 
 /** How often one kind of case got one answer, and for which event types. */
 interface Tally {
@@ -43,14 +44,17 @@ export class AnswerLedger {
   #unansweredAtStart = 0;
   #validSigned = 0;
   #untallied = 0;
+  readonly #bodySizes = new BodySizes();
 
   /** `secrets` are redacted from answers before they are keyed, as in reported failures. */
   constructor(secrets: readonly string[]) {
     this.#secrets = secrets;
   }
 
-  record(variant: string | undefined, eventType: string | undefined, result: DeliveryResult): void {
+  /** `bodyBytes`, the size of the body sent, feeds the body-size tally (see `bodySizes`). */
+  record(variant: string | undefined, eventType: string | undefined, result: DeliveryResult, bodyBytes?: number): void {
     this.#deliveries += 1;
+    if (bodyBytes !== undefined) this.#bodySizes.record(bodyBytes, result);
     if (result.status !== undefined) {
       this.#answered += 1;
       bump(this.#statuses, result.status);
@@ -90,6 +94,11 @@ export class AnswerLedger {
       for (const type of tally.types) types.add(type);
     }
     return { cases, types };
+  }
+
+  /** The sizes of the bodies refused as too large (413) and accepted. */
+  bodySizes(): BodySizeStats {
+    return this.#bodySizes.stats();
   }
 
   /** Deliveries whose answer was not tallied because the ledger was full. */

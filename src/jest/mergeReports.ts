@@ -38,7 +38,7 @@ export function mergeReports(
     verdict,
     ...(reason !== undefined ? { verdictReason: reason } : {}),
     ...(gone !== undefined ? { gone } : {}),
-    ...(answers !== undefined ? rootCauses(checks, answers, { url: first.target.url, secrets: first.options.secrets }) : withoutLedger(checks)),
+    ...(answers !== undefined ? rootCauses(checks, answers, { url: first.target.url, secrets: first.options.secrets }, first.options.maxEventBytes) : withoutLedger(checks)),
     summary: { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip'), blocked: count('blocked'), cases: checks.reduce((sum, c) => sum + c.cases, 0) },
     checks,
     requirements: requirementTable(checks),

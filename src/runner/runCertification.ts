@@ -113,7 +113,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
     verdict,
     ...(reason !== undefined ? { verdictReason: reason } : {}),
     ...(state.gone !== undefined ? { gone: state.gone } : {}),
-    ...rootCauses(reports, answers, { url: maskUrlCredentials(url), secrets: secrets.length }),
+    ...rootCauses(reports, answers, { url: maskUrlCredentials(url), secrets: secrets.length }, maxEventBytes),
     summary: { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip'), blocked: count('blocked'), cases: reports.reduce((s, r) => s + r.cases, 0) },
     checks: reports,
     requirements: requirementTable(reports),
