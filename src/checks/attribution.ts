@@ -1,6 +1,7 @@
 import { describeResult, type DeliveryResult } from '../delivery';
 import type { Judgement } from './checkContext';
 import type { RequirementId } from './requirements';
+import { labelExpectation, SIGNATURE_LABELS, type SignatureLabel } from '../signing';
 
 /**
  * Attribution: a refused case counts only against the requirement it is about. When a correctly
@@ -66,6 +67,29 @@ export function judgeAcceptance(own: RequirementId, result: DeliveryResult, expe
  */
 export function endpointMissing(result: DeliveryResult): boolean {
   return result.status === 404 || result.status === 405 || result.status === 413;
+}
+
+/**
+ * Whether a case, by its coverage variant, is one a conformant receiver accepts: a valid event
+ * ("valid", "valid:<how>"), correctly signed in any accepted form ("signature:<accepted label>",
+ * SIG-8's "signature:raw-body").
+ */
+export function acceptedCase(variant: string | undefined): boolean {
+  if (variant === undefined) return false;
+  if (variant === 'valid' || variant.startsWith('valid:') || variant === 'signature:raw-body') return true;
+  const label = variant.startsWith('signature:') ? variant.slice('signature:'.length) : undefined;
+  return label !== undefined && (SIGNATURE_LABELS as readonly string[]).includes(label) && labelExpectation(label as SignatureLabel) === 'accept';
+}
+
+/**
+ * A 413 to a case a conformant receiver accepts is EVT-4's: its body is within the run's size
+ * budget, and only its size can explain the refusal (the same event smaller is the control that
+ * shows it). Any other check's case answered so is blocked by EVT-4; undefined otherwise.
+ */
+export function tooLargeJudgement(variant: string | undefined, result: DeliveryResult, expected: string): Judgement | undefined {
+  return result.status === 413 && acceptedCase(variant)
+    ? blockedJudgement(expected, 'EVT-4', blockerReason(result, 'a correctly signed valid event within the body-size budget'))
+    : undefined;
 }
 
 /** A judgement that cannot judge: the case's answer is some more basic requirement's to fail. */

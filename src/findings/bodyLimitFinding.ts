@@ -1,7 +1,7 @@
 import type { BodyLimit, Finding } from '../reportModel/Finding';
 import type { Severity } from '../checks/requirements';
 import type { BodySizeStats } from './bodySizes';
-import { describeAnswer } from './describeAnswer';
+import { answerReason } from './answerReason';
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { required: 0, recommended: 1, informational: 2 };
 
@@ -41,7 +41,9 @@ export function explainBodyLimit(findings: readonly Finding[], sizes: BodySizeSt
 }
 
 function bodyLimitTitle(first: Finding, limit: BodyLimit | undefined): string {
-  const answer = first.answer === undefined ? '413' : describeAnswer(first.answer);
+  // The status's own name first: an error page's title often says no more than "Error" (Express's does).
+  const reason = first.answer === undefined ? '' : answerReason(first.answer);
+  const answer = `413 Payload Too Large${reason !== '' && !/^error$/i.test(reason) ? ` (${reason})` : ''}`;
   if (limit === undefined) return `Bodies are refused as too large: ${answer}. gridX events are a few KB, and must be accepted whatever their size`;
   const below = bytes(limit.refusedFromBytes);
   const accepted = limit.acceptedUpToBytes !== undefined ? `; accepted: bodies up to ${bytes(limit.acceptedUpToBytes)}` : '';

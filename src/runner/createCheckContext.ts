@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Check, CheckOutcome, Failure } from '../checks/check';
-import { blockerOf, blockerReason } from '../checks/attribution';
+import { blockerOf, blockerReason, tooLargeJudgement } from '../checks/attribution';
 import { BlockedTally, blockedNote, mergeBlocked } from '../checks/blockedTally';
 import type { CheckContext, Judgement, OutgoingCase, PropertyOutcome, PropertySpec } from '../checks/checkContext';
 import { goneSkipNote } from '../checks/goneMessage';
@@ -83,9 +83,12 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
   };
 
   /** The case's judgement; a wrong answer is checked against the case's control, when it has one. */
-  const judgeCase = async <T>(spec: PropertySpec<T>, value: T, result: DeliveryResult, onSent: () => void): Promise<Judgement> => {
+  const judgeCase = async <T>(spec: PropertySpec<T>, value: T, outgoing: OutgoingCase, result: DeliveryResult, onSent: () => void): Promise<Judgement> => {
     const judgement = spec.judge(value, result);
-    if (judgement.ok || judgement.blockedBy !== undefined || spec.control === undefined) return judgement;
+    if (judgement.ok || judgement.blockedBy !== undefined) return judgement;
+    const tooLarge = check.requirement === 'EVT-4' ? undefined : tooLargeJudgement(outgoing.variant, result, judgement.expected);
+    if (tooLarge !== undefined) return tooLarge;
+    if (spec.control === undefined) return judgement;
     const control = spec.control(value, result);
     if (control === undefined) return judgement;
     const controlResult = await send(control);
@@ -118,7 +121,7 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
         }
         const result = await send(outgoing);
         cases += 1;
-        const judgement = await judgeCase(spec, value, result, () => (cases += 1));
+        const judgement = await judgeCase(spec, value, outgoing, result, () => (cases += 1));
         if (judgement.blockedBy !== undefined) {
           // Not this check's to judge: it neither fails nor is evidence of a pass.
           blocked.add(judgement.blockedBy, judgement.why ?? 'something more basic fails');
