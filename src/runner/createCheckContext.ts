@@ -52,7 +52,7 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     settings.coverage.record(outgoing.eventType, outgoing.variant);
     const result = await settings.client.send({ url: settings.url, body: outgoing.body, headers });
     sent += 1;
-    settings.answers?.record(outgoing.variant, outgoing.eventType, result, outgoing.body.length);
+    settings.answers?.record(outgoing.variant, outgoing.eventType, result, outgoing.body);
     if (result.outcome === 'timeout') {
       timeouts += 1;
       settings.state.consecutiveTimeouts += 1;

@@ -1,5 +1,6 @@
 import { buildFindings, detectHints, type AnswerLedger, type Finding, type HintContext, type SetupHint } from '../findings';
 import { explainBodyLimit } from '../findings/bodyLimitFinding';
+import { explainReserialised } from '../findings/reserialisedBody';
 import type { CheckReport } from '../reportModel/certificationReport';
 
 /**
@@ -14,6 +15,6 @@ export function rootCauses(
 ): { hints?: readonly SetupHint[]; findings?: readonly Finding[] } {
   const extra = process.env.NODE_EXTRA_CA_CERTS;
   const hints = detectHints(answers.stats(), { ...context, ...(extra !== undefined && extra !== '' ? { extraCaCerts: extra } : {}) });
-  const findings = explainBodyLimit(buildFindings(checks, answers), answers.bodySizes(), budgetBytes);
+  const findings = explainReserialised(explainBodyLimit(buildFindings(checks, answers), answers.bodySizes(), budgetBytes), answers.reserialisedBy());
   return { ...(hints.length > 0 ? { hints } : {}), ...(findings.length > 0 ? { findings } : {}) };
 }

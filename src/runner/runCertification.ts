@@ -20,6 +20,7 @@ import { runPool } from './runPool';
 import { currentProvenance } from '../reportModel/provenance';
 import { InternalCheckError } from '../errors';
 import { rootCauses } from './rootCauses';
+import { reattributeReserialised } from '../findings/reserialisedBody';
 import { optionInRange } from '../optionRanges';
 import { validateSecrets, validateTarget } from './validateTarget';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
@@ -97,6 +98,8 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
   } finally {
     await client.close();
   }
+  // A receiver that verifies a re-serialised body fails SIG-8, and only SIG-8 (see reserialisedBody.ts).
+  reports = reattributeReserialised(reports, answers.reserialisedBy());
 
   const count = (status: CheckReport['status']): number => reports.filter((r) => r.status === status).length;
   const { verdict, reason } = judgeVerdict(reports, state.gone);
