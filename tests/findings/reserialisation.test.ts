@@ -59,7 +59,7 @@ describe('ReserialisationEvidence', () => {
     evidence.record(plain, answer(202));
     evidence.record(bigInteger, answer(401));
     evidence.record(plain, answer(413));
-    evidence.record(plain, { ...answer(503), outcome: 'transient' } as DeliveryResult);
+    evidence.record(plain, { ...answer(503), outcome: 'transient' });
     evidence.record(plain, { outcome: 'timeout', headers: {}, body: Buffer.alloc(0), durationMs: 1 } as unknown as DeliveryResult);
     expect(evidence.pattern()).toBe('JSON.stringify(JSON.parse(body))');
   });
