@@ -2,6 +2,7 @@ import { DEFAULT_MAX_EVENT_BYTES } from '../../../src/arbitraries/bodyBudget';
 import { OPTION_RANGES } from '../../../src/optionRanges';
 import { closeAfterEach } from '../../support/servers';
 import { certify } from '../support/runCheck';
+import { reportShapeErrors } from '../../reports/support/reportSchema';
 import { bodyLimitedReceiver, EXPRESS_DEFAULT_LIMIT, type SentBodies } from './support/bodyLimit';
 
 const fresh = (): SentBodies => ({ largest: 0, longestString: 0, refused: 0 });
@@ -52,6 +53,7 @@ describe('the body-size budget (--max-event-bytes)', () => {
     expect(finding?.title).toContain(`Your body limit is below ${sizes?.refusedFromBytes.toLocaleString('en-US')} bytes; gridX events are a few KB`);
     expect(finding?.title).toMatch(/^Bodies of [\d,]+ bytes and more are refused: 413 Payload Too Large\. /);
     expect(finding?.title).toContain(`accepted: bodies up to ${sizes?.acceptedUpToBytes?.toLocaleString('en-US')} bytes`);
+    expect(reportShapeErrors(JSON.parse(JSON.stringify(report)))).toEqual([]);
   });
 
   it('is a documented option range, refused outside it with a one-line error', async () => {
