@@ -24,7 +24,7 @@ function withinExclusive(c: NumberConstraints): (n: number) => boolean {
  * weighted towards the edges: the field's own limits, zero, ±1, the int32 and safe-integer limits.
  * Integers beyond 2^53 (int64's extremes) are EVT-4's boundary values only: gridX's values stay
  * well within, and in every other check such a value would make a receiver that re-parses the body
- * fail for a reason that is not that check's (SIG-8, see src/findings/reserialisation.ts).
+ * fail for a reason that is not that check's (SIG-8, see src/findings/reserialisedBody.ts).
  */
 export function integerArbitrary(c: NumberConstraints): fc.Arbitrary<number> {
   const raw = bounds(c);
