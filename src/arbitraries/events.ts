@@ -30,7 +30,9 @@ export function eventArbitrary(eventType: EventType, options: EventArbitraryOpti
       ...(options.forcePresent !== undefined ? { forcePresent: options.forcePresent } : {}),
     }) as fc.Arbitrary<GeneratedEvent>;
   const events =
-    presence !== 'mixed' ? build(presence) : fc.oneof({ weight: 4, arbitrary: build('random') }, { weight: 1, arbitrary: build('minimal') }, { weight: 1, arbitrary: build('full') });
+    presence !== 'mixed'
+      ? build(presence)
+      : fc.oneof({ weight: 4, arbitrary: build('random') }, { weight: 1, arbitrary: build('minimal') }, { weight: 1, arbitrary: build('full') });
   // Ordinary events are a few KB (see strings.ts), so this rarely drops one, even at the smallest budget.
   const { maxBytes } = options;
   return maxBytes === undefined ? events : events.filter((event) => fitsBudget(event, maxBytes));

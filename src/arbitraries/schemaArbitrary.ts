@@ -27,7 +27,6 @@ const RECURSION_DEPTH = 2;
 /** A recursion still required this deep is required at every level: no finite value exists. */
 const RECURSION_LIMIT = 12;
 
-
 /**
  * A fast-check arbitrary for the values a (flat, draft-07) JSON Schema accepts. Every keyword the
  * converted gridX schemas use is honoured; nothing here knows a field or type name.

@@ -19,13 +19,19 @@ export class BodySizes {
   record(bytes: number, result: DeliveryResult): void {
     if (result.status === 413) {
       const seen = this.#tooLarge;
-      this.#tooLarge = seen === undefined ? { count: 1, smallest: bytes, largest: bytes } : { count: seen.count + 1, smallest: Math.min(seen.smallest, bytes), largest: Math.max(seen.largest, bytes) };
+      this.#tooLarge =
+        seen === undefined
+          ? { count: 1, smallest: bytes, largest: bytes }
+          : { count: seen.count + 1, smallest: Math.min(seen.smallest, bytes), largest: Math.max(seen.largest, bytes) };
     } else if (result.outcome === 'success') {
       this.#largestAccepted = Math.max(this.#largestAccepted ?? 0, bytes);
     }
   }
 
   stats(): BodySizeStats {
-    return { ...(this.#tooLarge !== undefined ? { tooLarge: { ...this.#tooLarge } } : {}), ...(this.#largestAccepted !== undefined ? { largestAccepted: this.#largestAccepted } : {}) };
+    return {
+      ...(this.#tooLarge !== undefined ? { tooLarge: { ...this.#tooLarge } } : {}),
+      ...(this.#largestAccepted !== undefined ? { largestAccepted: this.#largestAccepted } : {}),
+    };
   }
 }

@@ -24,7 +24,8 @@ export function reattributeReserialised(checks: readonly CheckReport[], reserial
   if (reserialiser === undefined || own === undefined) return [...checks];
   const changed = (failure: Failure): boolean => {
     const answer = failure.answer;
-    if (!acceptedCase(failure.variant) || failure.request.truncated !== undefined || answer?.status === undefined || answer.outcome === 'success' || answer.status === 413) return false;
+    if (!acceptedCase(failure.variant) || failure.request.truncated !== undefined || answer?.status === undefined || answer.outcome === 'success' || answer.status === 413)
+      return false;
     const text = Buffer.from(failure.request.bodyBase64, 'base64').toString('utf8');
     return reserialiser.write(text) !== text;
   };
