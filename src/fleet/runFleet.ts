@@ -21,7 +21,10 @@ import { shardOf } from './shard';
 
 /** Settings of a fleet run; per-target settings come from the targets file. */
 /** The run settings every target shares, exactly as certify takes them. */
-type SharedRunOptions = Pick<CertifyOptions, 'specPath' | 'allowHttp' | 'checks' | 'seed' | 'runs' | 'timeoutMs' | 'concurrency' | 'retryBaseDelayMs' | 'invocation'>;
+type SharedRunOptions = Pick<
+  CertifyOptions,
+  'specPath' | 'allowHttp' | 'checks' | 'seed' | 'runs' | 'timeoutMs' | 'maxEventBytes' | 'concurrency' | 'retryBaseDelayMs' | 'invocation'
+>;
 
 export interface FleetOptions extends SharedRunOptions {
   readonly targets: readonly FleetTarget[];
@@ -102,6 +105,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
       ...(options.runs !== undefined ? { runs: options.runs } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.maxEventBytes !== undefined ? { maxEventBytes: options.maxEventBytes } : {}),
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
       ...shared,
     });

@@ -89,6 +89,7 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
       ...(options.types !== undefined ? { types: options.types } : {}),
       ...(options.runs !== undefined ? { runs: options.runs } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.maxEventBytes !== undefined ? { maxEventBytes: options.maxEventBytes } : {}),
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
       ...(options.retryBaseDelayMs !== undefined ? { retryBaseDelayMs: options.retryBaseDelayMs } : {}),
       ...(options.reportDir !== undefined ? { reportPath: join(options.reportDir, 'report.json') } : {}),
