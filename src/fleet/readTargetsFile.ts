@@ -54,7 +54,8 @@ function parseTarget(entry: unknown, where: string, base: string): FleetTarget {
   if (unknown.length > 0) throw new UsageError(`${where} has unknown key(s) ${unknown.join(', ')}; known: ${[...KEYS].join(', ')}`);
   if (typeof e.url !== 'string' || e.url === '') throw new UsageError(`${where} has no url`);
   const secretEnv = stringList(e.secretEnv, `${where} secretEnv`);
-  if (secretEnv === undefined || secretEnv.length === 0) throw new UsageError(`${where} (${maskUrlCredentials(e.url)}) has no secretEnv: name the environment variable holding its secret`);
+  if (secretEnv === undefined || secretEnv.length === 0)
+    throw new UsageError(`${where} (${maskUrlCredentials(e.url)}) has no secretEnv: name the environment variable holding its secret`);
   // Up front, before any target runs: a secret pasted where its name belongs is refused unprinted.
   for (const name of secretEnv) checkEnvName(name, `${where} secretEnv`);
   const types = stringList(e.types, `${where} types`);
