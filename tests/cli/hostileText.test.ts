@@ -24,6 +24,9 @@ const HOSTILE_JSON = JSON.stringify(HOSTILE).slice(1, -1) + '\\udead';
 const RAW = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** What a reader sees instead: the visible escape of ESC. */
 const SHOWN = '\\u001B]0;pwned';
+/** RAW less the white space markup shows as white space: what report.html and junit.xml must not hold. */
+// eslint-disable-next-line no-control-regex -- as above
+const RAW_IN_MARKUP = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 const SECRET = 'hostile-text-secret-9f2c';
 const ENV = { HOOKPROOF_SECRET: SECRET, HOSTILE_SECRET: SECRET };
@@ -76,6 +79,14 @@ describe('text from outside reaches stdout and stderr only through the terminal-
     expectSafe(run, true);
     const plain = await cli(['certify', '--url', plainReceiver.url, '--allow-http', '--checks', 'EVT-1', '--types', 'ping', '--runs', '2', '--report-dir', join(dir, 'certify-plain')]);
     expectSafe(plain, true);
+    // The same answers in the page and in JUnit: escaped there too.
+    for (const reportDir of ['certify', 'certify-plain']) {
+      for (const file of ['report.html', 'junit.xml']) {
+        const text = readFileSync(join(dir, reportDir, file), 'utf8');
+        expect(text).toContain('pwned');
+        expect(RAW_IN_MARKUP.exec(text)).toBeNull();
+      }
+    }
   });
 
   it('send: the answer of the receiver', async () => {
