@@ -26,7 +26,8 @@ const RAW = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u
 const SHOWN = '\\u001B]0;pwned';
 /** RAW less the white space markup shows as white space: what report.html and junit.xml must not hold. */
 // eslint-disable-next-line no-control-regex -- as above
-const RAW_IN_MARKUP = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const RAW_IN_MARKUP =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 const SECRET = 'hostile-text-secret-9f2c';
 const ENV = { HOOKPROOF_SECRET: SECRET, HOSTILE_SECRET: SECRET };
@@ -77,7 +78,20 @@ describe('text from outside reaches stdout and stderr only through the terminal-
     const run = await cli(['certify', '--url', receiver.url, '--allow-http', '--checks', 'EVT-1', '--types', 'ping', '--runs', '2', '--report-dir', join(dir, 'certify')]);
     expect(run.code).toBe(1);
     expectSafe(run, true);
-    const plain = await cli(['certify', '--url', plainReceiver.url, '--allow-http', '--checks', 'EVT-1', '--types', 'ping', '--runs', '2', '--report-dir', join(dir, 'certify-plain')]);
+    const plain = await cli([
+      'certify',
+      '--url',
+      plainReceiver.url,
+      '--allow-http',
+      '--checks',
+      'EVT-1',
+      '--types',
+      'ping',
+      '--runs',
+      '2',
+      '--report-dir',
+      join(dir, 'certify-plain'),
+    ]);
     expectSafe(plain, true);
     // The same answers in the page and in JUnit: escaped there too.
     for (const reportDir of ['certify', 'certify-plain']) {
@@ -111,7 +125,10 @@ describe('text from outside reaches stdout and stderr only through the terminal-
     for (const file of [rehashed, forged]) {
       expectSafe(await cli(['report', 'verify', file]), false);
       expectSafe(await cli(['recheck', file, '--url', receiver.url, '--allow-http', '--secret-env', 'HOSTILE_SECRET', '--report-dir', join(dir, 'recheck')]), false);
-      expectSafe(await cli(['replay', file, String(report.checks.find((c) => Array.isArray(c.failures) && c.failures.length > 0)?.id ?? 'x') + '#1', '--url', receiver.url]), false);
+      expectSafe(
+        await cli(['replay', file, String(report.checks.find((c) => Array.isArray(c.failures) && c.failures.length > 0)?.id ?? 'x') + '#1', '--url', receiver.url]),
+        false,
+      );
     }
     // The one that verifies is rechecked: its labels and titles reach the console, escaped.
     expectSafe(await cli(['recheck', rehashed, '--url', receiver.url, '--allow-http', '--secret-env', 'HOSTILE_SECRET', '--report-dir', join(dir, 'recheck2')]), false);
@@ -154,6 +171,19 @@ describe('text from outside reaches stdout and stderr only through the terminal-
     writeFileSync(targets, stringify({ targets: [{ name: hostile, url: receiver.url, secretEnv: 'HOSTILE_SECRET' }] }));
     const run = await cli(['fleet', targets, '--report-dir', join(dir, 'fleet')]);
     expectSafe(run, true);
+  });
+
+  it("listen: a sender's delivery (its id, type and body)", async () => {
+    const lines: string[] = [];
+    const io = { ...memoryIO(), env: ENV, out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
+    const running = runCli(['listen', '--port', '0', '--count', '1', '--for', '60s', '--report-dir', join(dir, 'listen')], io);
+    // The first line names the address; wait for it (generously: the machine may be loaded).
+    for (let i = 0; i < 600 && !lines.some((line) => line.startsWith('hookproof listen on ')); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    const url = /listen on (\S+):/.exec(lines[0] ?? '')?.[1] ?? '';
+    const body = `{"id":"${HOSTILE_JSON}","type":"${HOSTILE_JSON}"}`;
+    await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': 'sha512=00' }, body });
+    expect(await running).toBe(1);
+    expectSafe({ code: 1, lines }, true);
   });
 
   it('an error message quoting user input (an unknown check id) is one safe line', async () => {

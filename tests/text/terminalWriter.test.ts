@@ -7,7 +7,9 @@ import { terminalSafeBlock, terminalSafeStreamWrite, terminalSafeWriter } from '
 
 /** Characters a hostile peer sends: C0 (ESC, BEL, NUL, BS, CR, LF, tab), DEL, C1 (CSI U+009B), bidi controls, lone surrogates. */
 const HOSTILE_CHARS = ['\u001b', '\u0007', '\u0000', '\b', '\r', '\n', '\t', '\u007f', '\u0085', '\u009b', '\u202a', '\u202e', '\u2066', '\u2069', '\u200f', '\ud800', '\udead'];
-const hostileText = fc.array(fc.oneof(fc.constantFrom(...HOSTILE_CHARS), fc.string(), fc.constantFrom('\x1b[31m', '\x1b]0;title\x07', '😀')), { maxLength: 12 }).map((parts) => parts.join(''));
+const hostileText = fc
+  .array(fc.oneof(fc.constantFrom(...HOSTILE_CHARS), fc.string(), fc.constantFrom('\x1b[31m', '\x1b]0;title\x07', '😀')), { maxLength: 12 })
+  .map((parts) => parts.join(''));
 /** Ordinary text: nothing any filter should touch (no controls, no bidi, no surrogate halves, no markup). */
 const plainText = fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', 'é', 'ש', '→', '😀', '-', '#', '/', '"') });
 
@@ -16,7 +18,8 @@ const plainText = fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', 'é', '�
 const RAW = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 // The same, less the white space markup shows as white space.
 // eslint-disable-next-line no-control-regex -- as above
-const RAW_IN_MARKUP = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const RAW_IN_MARKUP =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 describe('terminalSafeWriter: the one way to the console', () => {
   it('writes one line per line of its input, none holding a raw control character', () => {
@@ -52,18 +55,22 @@ describe('terminalSafeStreamWrite: live progress', () => {
   it("passes hookproof's own redraw and colours, and nothing else raw", () => {
     const paint = painter(true);
     fc.assert(
-      fc.property(hostileText.filter((t) => !t.includes('\x1b[')), plainText, (hostile, plain) => {
-        const written: string[] = [];
-        const write = terminalSafeStreamWrite((text) => written.push(text));
-        const own = `${CLEAR_LINE}${paint('red', plain)} ${paint('bold', plain)}\n`;
-        write(own);
-        write(`${CLEAR_LINE}${hostile}\n`);
-        expect(written[0]).toBe(own);
-        // Line breaks stay (the stream is written in lines); nothing else is raw.
-        const lines = (written[1] ?? '').replace(CLEAR_LINE, '').split('\n');
-        expect(lines).toHaveLength(hostile.split('\n').length + 1);
-        expect(lines.filter((line) => RAW.test(line))).toEqual([]);
-      }),
+      fc.property(
+        hostileText.filter((t) => !t.includes('\x1b[')),
+        plainText,
+        (hostile, plain) => {
+          const written: string[] = [];
+          const write = terminalSafeStreamWrite((text) => written.push(text));
+          const own = `${CLEAR_LINE}${paint('red', plain)} ${paint('bold', plain)}\n`;
+          write(own);
+          write(`${CLEAR_LINE}${hostile}\n`);
+          expect(written[0]).toBe(own);
+          // Line breaks stay (the stream is written in lines); nothing else is raw.
+          const lines = (written[1] ?? '').replace(CLEAR_LINE, '').split('\n');
+          expect(lines).toHaveLength(hostile.split('\n').length + 1);
+          expect(lines.filter((line) => RAW.test(line))).toEqual([]);
+        },
+      ),
     );
   });
 });
