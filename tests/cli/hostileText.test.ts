@@ -25,8 +25,8 @@ const RAW = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u
 /** What a reader sees instead: the visible escape of ESC. */
 const SHOWN = '\\u001B]0;pwned';
 /** RAW less the white space markup shows as white space: what report.html and junit.xml must not hold. */
-// eslint-disable-next-line no-control-regex -- as above
 const RAW_IN_MARKUP =
+  // eslint-disable-next-line no-control-regex -- as above
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 const SECRET = 'hostile-text-secret-9f2c';
@@ -122,13 +122,12 @@ describe('text from outside reaches stdout and stderr only through the terminal-
     writeFileSync(rehashed, JSON.stringify({ ...report, digest: reportDigest({ ...report, digest: undefined }) }));
     const forged = join(dir, 'forged.json');
     writeFileSync(forged, JSON.stringify({ ...report, digest: hostile }));
+    const failing = report.checks.find((c) => Array.isArray(c.failures) && c.failures.length > 0);
+    const failingCheckId = typeof failing?.id === 'string' ? failing.id : 'none';
     for (const file of [rehashed, forged]) {
       expectSafe(await cli(['report', 'verify', file]), false);
       expectSafe(await cli(['recheck', file, '--url', receiver.url, '--allow-http', '--secret-env', 'HOSTILE_SECRET', '--report-dir', join(dir, 'recheck')]), false);
-      expectSafe(
-        await cli(['replay', file, String(report.checks.find((c) => Array.isArray(c.failures) && c.failures.length > 0)?.id ?? 'x') + '#1', '--url', receiver.url]),
-        false,
-      );
+      expectSafe(await cli(['replay', file, `${failingCheckId}#1`, '--url', receiver.url]), false);
     }
     // The one that verifies is rechecked: its labels and titles reach the console, escaped.
     expectSafe(await cli(['recheck', rehashed, '--url', receiver.url, '--allow-http', '--secret-env', 'HOSTILE_SECRET', '--report-dir', join(dir, 'recheck2')]), false);

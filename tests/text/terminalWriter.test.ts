@@ -17,8 +17,8 @@ const plainText = fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', 'Ã©', '×
 // eslint-disable-next-line no-control-regex -- finding raw control characters is the point
 const RAW = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 // The same, less the white space markup shows as white space.
-// eslint-disable-next-line no-control-regex -- as above
 const RAW_IN_MARKUP =
+  // eslint-disable-next-line no-control-regex -- as above
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 describe('terminalSafeWriter: the one way to the console', () => {
