@@ -3,7 +3,7 @@ import type { BrokerOptions } from '../pact/broker/brokerConnection';
 import { BROKER_TIMEOUT_MS } from '../pact/broker/runPactCli';
 import { checkEnvName } from '../redaction/envSecret';
 import { DEFAULT_SPEC_PATH } from '../spec/defaultSpecPath';
-import { collect } from './collect';
+import { collect, collectChecked } from './collect';
 import { numberOption } from './numberOption';
 
 /** `--spec FILE`, defaulting to the bundled spec; the program adds it to the commands that read a spec. */
@@ -26,9 +26,7 @@ const SECRET_ENV_HELP = 'read a secret from this environment variable (repeatabl
 export function addSecretOptions(command: Command, secretHelp: string, secretEnvHelp = SECRET_ENV_HELP): Command {
   return command
     .addOption(new Option('--secret <value>', secretHelp).argParser(collect))
-    .addOption(
-      new Option('--secret-env <name>', secretEnvHelp).argParser((value: string, previous: string[] | undefined) => collect(checkEnvName(value, '--secret-env'), previous)),
-    );
+    .addOption(new Option('--secret-env <name>', secretEnvHelp).argParser(collectChecked((value) => checkEnvName(value, '--secret-env'))));
 }
 
 /**

@@ -57,7 +57,7 @@ function parseTarget(entry: unknown, where: string, base: string): FleetTarget {
   if (secretEnv === undefined || secretEnv.length === 0)
     throw new UsageError(`${where} (${maskUrlCredentials(e.url)}) has no secretEnv: name the environment variable holding its secret`);
   // Up front, before any target runs: a secret pasted where its name belongs is refused unprinted.
-  for (const name of secretEnv) checkEnvName(name, `${where} secretEnv`);
+  for (const name of secretEnv) checkEnvName(name, 'secretEnv', where);
   const types = stringList(e.types, `${where} types`);
   if (e.allowHttp !== undefined && typeof e.allowHttp !== 'boolean') throw new UsageError(`${where} allowHttp must be true or false`);
   if (e.recheck !== undefined && typeof e.recheck !== 'string') throw new UsageError(`${where} recheck must be the path of a report`);

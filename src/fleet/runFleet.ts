@@ -130,7 +130,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
 }
 
 function secretsOf(target: FleetTarget, env: Readonly<Record<string, string | undefined>>): string[] {
-  return target.secretEnv.map((name) => readEnvSecret(name, env, `target "${target.name}": secretEnv`));
+  return target.secretEnv.map((name) => readEnvSecret(name, env, 'secretEnv', `target "${target.name}"`));
 }
 
 /** The previous run's rows by target name. */

@@ -51,7 +51,7 @@ describe('a secret given where the name of its variable belongs is refused, neve
     writeFileSync(targets, stringify({ targets: [{ name: 'acme', url: 'http://127.0.0.1:9/hooks', secretEnv: [SECRET], allowHttp: true }] }));
     const run = await cli(['fleet', targets, '--report-dir', join(dir, 'fleet-leaky')], ENV);
     expect(run.code).toBe(2);
-    expect(run.err).toMatch(/^hookproof: .*target 1 secretEnv takes the \*name\* of a variable; the value given is not a name and was not printed$/);
+    expect(run.err).toMatch(/^hookproof: .*target 1: secretEnv takes the \*name\* of a variable; the value given is not a name and was not printed$/);
     expect(leaked([run.out, run.err], FORMS)).toEqual([]);
   });
 
