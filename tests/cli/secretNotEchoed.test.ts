@@ -29,6 +29,7 @@ const COMMANDS: ReadonlyArray<readonly [string, (value: string) => string[]]> = 
   ['recheck --secret-env', (v) => ['recheck', reportFile, '--secret-env', v]],
   ['recheck --sign-key-env', (v) => ['recheck', reportFile, '--secret-env', 'HOOKPROOF_SECRET', '--sign-key-env', v]],
   ['replay --secret-env', (v) => ['replay', reportFile, 'sig-valid-single#1', '--url', 'http://127.0.0.1:9/hooks', '--secret-env', v]],
+  ['capacity --secret-env', (v) => ['capacity', '--url', 'http://127.0.0.1:9/hooks', '--allow-http', '--rate', '1', '--duration', '1s', '--secret-env', v]],
   ['fleet --sign-key-env', (v) => ['fleet', join(dir, 'targets.yaml'), '--report-dir', join(dir, 'fleet'), '--sign-key-env', v]],
 ];
 
