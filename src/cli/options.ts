@@ -1,8 +1,9 @@
 import { Option, type Command } from 'commander';
 import type { BrokerOptions } from '../pact/broker/brokerConnection';
 import { BROKER_TIMEOUT_MS } from '../pact/broker/runPactCli';
+import { checkEnvName } from '../redaction/envSecret';
 import { DEFAULT_SPEC_PATH } from '../spec/defaultSpecPath';
-import { collect } from './collect';
+import { collect, collectChecked } from './collect';
 import { numberOption } from './numberOption';
 
 /** `--spec FILE`, defaulting to the bundled spec; the program adds it to the commands that read a spec. */
@@ -19,10 +20,22 @@ const SECRET_ENV_HELP = 'read a secret from this environment variable (repeatabl
 
 /**
  * `--secret VALUE` and `--secret-env NAME`, both repeatable (a rotation has several secrets), read
- * back with `secretSourcesOf`. `secretHelp` says what the secret is for in this command.
+ * back with `secretSourcesOf`. `secretHelp` says what the secret is for in this command. A
+ * `--secret-env` that is not a variable's name is refused as it is parsed (see `checkEnvName`).
  */
 export function addSecretOptions(command: Command, secretHelp: string, secretEnvHelp = SECRET_ENV_HELP): Command {
-  return command.addOption(new Option('--secret <value>', secretHelp).argParser(collect)).addOption(new Option('--secret-env <name>', secretEnvHelp).argParser(collect));
+  return command
+    .addOption(new Option('--secret <value>', secretHelp).argParser(collect))
+    .addOption(new Option('--secret-env <name>', secretEnvHelp).argParser(collectChecked((value) => checkEnvName(value, '--secret-env'))));
+}
+
+/**
+ * `--sign-key-env NAME`: the environment variable holding the Ed25519 PEM private key that signs
+ * reports. Checked as it is parsed, before the command reads anything: a PEM pasted where the
+ * name belongs is refused without being printed.
+ */
+export function signKeyEnvOption(description: string): Option {
+  return new Option('--sign-key-env <name>', description).argParser((value: string) => checkEnvName(value, '--sign-key-env'));
 }
 
 /** `--port N` (0 picks a free port) and `--host HOST`, for the commands that listen (loopback and 8080 by default). */

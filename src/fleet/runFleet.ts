@@ -5,7 +5,10 @@ import { join, resolve } from 'node:path';
 import { readReportFile } from '../attest/readReportFile';
 import { signReportFile } from '../attest/signReport';
 import { createEngine } from '../engine';
-import { HookproofError, ReportUnreadableError, SecretMissingError } from '../errors';
+import { HookproofError, ReportUnreadableError } from '../errors';
+import { readEnvSecret } from '../redaction/envSecret';
+import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
+import { redactSecrets } from '../redaction/redactSecrets';
 import { runRecheck } from '../recheck/runRecheck';
 import { writeReports } from '../reports';
 import type { CertificationReport } from '../reportModel/certificationReport';
@@ -61,7 +64,8 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
   const runTarget = async (target: FleetTarget): Promise<FleetEntry> => {
     const reportDir = dirs.get(target.name) ?? target.name;
     const targetSecrets = secrets.get(target.name) ?? [];
-    const base = { name: target.name, url: target.url, reportDir, mode: target.recheck !== undefined ? ('recheck' as const) : ('certify' as const) };
+    // The index files are shared like reports: a URL's password never reaches them (the console masks it too).
+    const base = { name: target.name, url: maskUrlCredentials(target.url), reportDir, mode: target.recheck !== undefined ? ('recheck' as const) : ('certify' as const) };
     let entry: FleetEntry;
     try {
       const report = await reportFor(target, targetSecrets, join(options.reportDir, reportDir, 'report.json'));
@@ -70,7 +74,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
       entry = entryFromReport(base, readReportFile(files.json));
     } catch (error) {
       if (!(error instanceof HookproofError)) throw error;
-      entry = { ...base, verdict: 'error', failingRequirements: [], error: error.message };
+      entry = { ...base, verdict: 'error', failingRequirements: [], error: redactSecrets(maskUrlCredentials(error.message), targetSecrets) };
     }
     const withChange = previous !== undefined ? { ...entry, change: changeSince(entry, previous.get(target.name)) } : entry;
     options.onTarget?.(withChange);
@@ -130,11 +134,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
 }
 
 function secretsOf(target: FleetTarget, env: Readonly<Record<string, string | undefined>>): string[] {
-  return target.secretEnv.map((name) => {
-    const value = env[name];
-    if (value === undefined || value === '') throw new SecretMissingError(`target "${target.name}": environment variable ${name} (its secretEnv) is not set or empty`);
-    return value;
-  });
+  return target.secretEnv.map((name) => readEnvSecret(name, env, 'secretEnv', `target "${target.name}"`));
 }
 
 /** The previous run's rows by target name. */

@@ -12,6 +12,7 @@ import { runCertification } from '../runner/runCertification';
 import { selectChecks } from '../runner/selectChecks';
 import { validateSecrets } from '../runner/validateTarget';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
+import { terminalSafeBlock } from '../text/terminalWriter';
 import { checkHeadline, checkMessage } from './checkMessage';
 import { ADAPTER_DEFAULTS, resolveDeferred, secretsOf, type ReceiverConformanceOptions } from './conformanceOptions';
 import { injectedJestGlobals } from './jestGlobals';
@@ -64,6 +65,8 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
   const checks = selectChecks(CHECKS, options.checks);
   const seed = options.seed ?? randomInt(0, 2 ** 31 - 1);
   const log = options.log ?? ((message: string) => console.warn(message));
+  // Every message jest prints quotes the receiver's answers: secrets redacted, control characters escaped.
+  const said = (text: string): string => terminalSafeBlock(redactSecrets(text, secrets));
   const reports: CertificationReport[] = [];
   const results: CheckReport[] = [];
   let url: Promise<string> | undefined;
@@ -109,13 +112,13 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
           const target = maskUrlCredentials(await (url as Promise<string>).catch(() => ''));
           const hint = { url: target, seed, runs: options.runs, allowHttp: options.allowHttp ?? false, reportWritten: options.reportDir !== undefined };
           const found = causes.get(check.id) ?? {};
-          if (result.status === 'fail') throw new ConformanceFailure(redactSecrets(checkMessage(result, hint, found), secrets));
-          if (result.status === 'warn') log(redactSecrets(checkMessage(result, hint, found), secrets));
+          if (result.status === 'fail') throw new ConformanceFailure(said(checkMessage(result, hint, found)));
+          if (result.status === 'warn') log(said(checkMessage(result, hint, found)));
           // Blocked: not judged because something more basic fails. A required one must not go green.
           if (result.status === 'blocked' && result.severity === 'required')
-            throw new ConformanceFailure(redactSecrets(`${checkHeadline(result, seed)}: not judged, ${result.note ?? 'blocked'}`, secrets));
-          if (result.status === 'blocked') log(redactSecrets(`${checkHeadline(result, seed)}: ${result.note ?? 'blocked'}`, secrets));
-          if (result.status === 'skip') log(redactSecrets(`${checkHeadline(result, seed)}: ${result.note ?? 'skipped'}`, secrets));
+            throw new ConformanceFailure(said(`${checkHeadline(result, seed)}: not judged, ${result.note ?? 'blocked'}`));
+          if (result.status === 'blocked') log(said(`${checkHeadline(result, seed)}: ${result.note ?? 'blocked'}`));
+          if (result.status === 'skip') log(said(`${checkHeadline(result, seed)}: ${result.note ?? 'skipped'}`));
         },
         options.testTimeoutMs ?? ADAPTER_DEFAULTS.testTimeoutMs,
       );

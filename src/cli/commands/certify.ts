@@ -13,7 +13,7 @@ import { numberOption } from '../numberOption';
 import { collect } from '../collect';
 import { nameLists } from '../nameList';
 import { resolveSecrets, type SecretSources } from '../secrets';
-import { addSecretOptions, reportDirOption } from '../options';
+import { addSecretOptions, reportDirOption, signKeyEnvOption } from '../options';
 import { invocationOf } from '../invocation';
 import { signReportFile } from '../../attest/signReport';
 import { privateKeyFromEnv } from '../../attest/signingKey';
@@ -121,7 +121,7 @@ export const certifyCommand: CommandRegistration = {
       .addOption(numberOption('--timeout-ms', 'n', 'per-delivery timeout in milliseconds (default 5000, as gridX)'))
       .addOption(numberOption('--max-event-bytes', 'n', 'largest generated body in bytes (default 65536; gridX events are a few KB)'))
       .addOption(numberOption('--concurrency', 'n', 'checks run at once and deliveries in flight in DLV-6 (default 4)'))
-      .option('--sign-key-env <name>', 'sign the report with the Ed25519 PEM private key in this environment variable (writes report.dsse.json)');
+      .addOption(signKeyEnvOption('sign the report with the Ed25519 PEM private key in this environment variable (writes report.dsse.json)'));
   },
   run(parsed, io) {
     // Commander leaves out the options not given (optional means absent), and the flags are named after the fields.

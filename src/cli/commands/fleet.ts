@@ -12,7 +12,7 @@ import type { CliIO } from '../io';
 import { numberOption } from '../numberOption';
 import { collect } from '../collect';
 import { nameLists } from '../nameList';
-import { reportDirOption } from '../options';
+import { reportDirOption, signKeyEnvOption } from '../options';
 
 /** Typed options of `fleet`. */
 export interface FleetCommandOptions extends CommonOptions {
@@ -117,7 +117,7 @@ export const fleetCommand: CommandRegistration = {
       .addOption(numberOption('--timeout-ms', 'n', 'per-delivery timeout in milliseconds (default 5000)'))
       .addOption(numberOption('--max-event-bytes', 'n', 'largest generated body in bytes (default 65536)'))
       .addOption(numberOption('--concurrency', 'n', 'checks run at once per target (default 4)'))
-      .option('--sign-key-env <name>', "sign every target's report with the Ed25519 PEM private key in this environment variable");
+      .addOption(signKeyEnvOption("sign every target's report with the Ed25519 PEM private key in this environment variable"));
   },
   run(parsed, io) {
     const [targetsFile] = parsed.args as [string];
