@@ -227,7 +227,7 @@ export class MergeConflict extends HookproofError {
 }
 
 /** Why a Pact Broker request failed: what the user checks first. */
-export type BrokerFailureCause = 'refused' | 'dns' | 'tls' | 'status' | 'not-json' | 'timeout' | 'closed' | 'not-http' | 'network' | 'refused-content';
+export type BrokerFailureCause = 'refused' | 'dns' | 'tls' | 'status' | 'not-json' | 'timeout' | 'closed' | 'not-http' | 'network' | 'conflict' | 'unsupported';
 
 /**
  * A Pact Broker request failed: no connection, no answer before the deadline, an error status or an

@@ -95,6 +95,13 @@ export interface FakeBrokerOptions {
   readonly basic?: { readonly username: string; readonly password: string };
   /** The matrix's content: which versions are deployable to which environments. */
   readonly matrix?: readonly MatrixEntry[];
+  /**
+   * How the broker serves a published pact back (`GET /pacts/provider/P/consumer/C/version/V`):
+   * `relaid` (default) as a Pact Broker does, parsed and written out again its own way (keys
+   * sorted, no indentation) with `_links` and interaction `_id`s added; `bodies-parsed` also turns
+   * every exact-text body into JSON data, as the Pact CLI's re-serialising upload left it.
+   */
+  readonly copy?: 'relaid' | 'bodies-parsed';
 }
 
 export interface FakeBroker {
@@ -135,6 +142,11 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
         send(res, ...matrix(base, rawQuery(url), options.matrix ?? []));
         return;
       }
+      const held = req.method === 'GET' ? heldPact(base, parsed.pathname, publications, options.copy ?? 'relaid') : undefined;
+      if (held !== undefined) {
+        send(res, 200, held);
+        return;
+      }
       const deployment = deployments(base, req.method ?? '', parsed.pathname, body, recorded);
       if (deployment !== undefined) {
         send(res, ...deployment);
@@ -171,6 +183,42 @@ function authorised(headers: IncomingHttpHeaders, options: FakeBrokerOptions): b
     if (given === `Basic ${expected}`) return true;
   }
   return false;
+}
+
+/** The pact a consumer version holds, as the broker serves it; undefined when there is none (a 404). */
+function heldPact(base: string, path: string, publications: readonly Publication[], copy: 'relaid' | 'bodies-parsed'): unknown {
+  const m = /^\/pacts\/provider\/([^/]+)\/consumer\/([^/]+)\/version\/([^/]+)$/.exec(path);
+  if (m === null) return undefined;
+  const [provider, consumer, version] = [m[1], m[2], m[3]].map((p) => decodeURIComponent(p ?? ''));
+  const contract = publications
+    .filter((p) => p.pacticipantVersionNumber === version)
+    .flatMap((p) => p.contracts)
+    .filter((c) => c.consumerName === consumer && c.providerName === provider)
+    .at(-1);
+  if (contract === undefined) return undefined;
+  const pact = JSON.parse(Buffer.from(contract.content, 'base64').toString('utf8')) as { interactions?: Array<Record<string, unknown>> };
+  const interactions = (pact.interactions ?? []).map((interaction, i) => {
+    const request = interaction.request as { body?: { content?: unknown; encoded?: unknown } } | undefined;
+    const body = request?.body;
+    const parsedBody =
+      copy === 'bodies-parsed' && typeof body?.content === 'string' && body.encoded === 'json' ? { ...body, content: JSON.parse(body.content) as unknown, encoded: false } : body;
+    return sortKeys({ ...interaction, ...(request !== undefined ? { request: { ...request, body: parsedBody } } : {}), _id: `i${i}` });
+  });
+  return {
+    ...(sortKeys({ ...pact, interactions }) as object),
+    _links: { self: { href: `${base}${path}` }, 'pb:consumer-version': { href: `${base}/pacticipants/${consumer}/versions/${version}` } },
+  };
+}
+
+/** A JSON value with every object's keys in sorted order: another layout, the same contract. */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+  );
 }
 
 /** Query parameters as sent (`q[][pacticipant]` stays as it is), values percent-decoded. */
