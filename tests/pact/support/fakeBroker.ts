@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import { listen } from '../../support/servers';
 import { matrix } from './brokerMatrix';
 import { publish } from './brokerPublish';
-import { deployments, type RecordedDeployment } from './brokerDeployments';
+import { deployments, ENVIRONMENTS, type RecordedDeployment } from './brokerDeployments';
 
 /*
  * A stand-in Pact Broker on 127.0.0.1 for the tests of `pact publish` and `pact can-i-deploy`.
@@ -110,6 +110,8 @@ export interface FakeBroker {
   readonly publications: readonly Publication[];
   /** Deployments and releases recorded (`pact record-deployment` / `record-release`). */
   readonly deployments: readonly RecordedDeployment[];
+  /** Environments created (`POST /environments`), beyond the ones it starts with. */
+  readonly environments: readonly string[];
   close(): Promise<void>;
 }
 
@@ -120,6 +122,7 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
   const requests: RecordedBrokerRequest[] = [];
   const publications: Publication[] = [];
   const recorded: RecordedDeployment[] = [];
+  const created: string[] = [];
   let base = '';
   const server = createServer((req, res) => {
     void readBody(req).then((body) => {
@@ -142,6 +145,10 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
         send(res, ...matrix(base, rawQuery(url), options.matrix ?? []));
         return;
       }
+      if (parsed.pathname === '/environments') {
+        send(res, ...environments(base, req.method ?? '', body, created));
+        return;
+      }
       const held = req.method === 'GET' ? heldPact(base, parsed.pathname, publications, options.copy ?? 'relaid') : undefined;
       if (held !== undefined) {
         send(res, 200, held);
@@ -157,7 +164,7 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
   });
   const listening = await listen(server);
   base = listening.origin;
-  return { url: base, requests, publications, deployments: recorded, close: () => listening.close() };
+  return { url: base, requests, publications, deployments: recorded, environments: created, close: () => listening.close() };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -183,6 +190,29 @@ function authorised(headers: IncomingHttpHeaders, options: FakeBrokerOptions): b
     if (given === `Basic ${expected}`) return true;
   }
   return false;
+}
+
+/**
+ * `GET /environments` (the documented list, `_embedded.environments[]` of uuid, name, displayName,
+ * production) and `POST /environments` (`{ name, displayName, production }`; a taken name is a 409).
+ */
+function environments(base: string, method: string, body: string, created: string[]): [number, unknown] {
+  const all = [...Object.entries(ENVIRONMENTS).map(([name, uuid]) => ({ name, uuid })), ...created.map((name) => ({ name, uuid: `new-${name}` }))];
+  if (method === 'GET') {
+    return [
+      200,
+      {
+        _embedded: {
+          environments: all.map((e) => ({ ...e, displayName: e.name, production: e.name === 'production', _links: { self: { href: `${base}/environments/${e.uuid}` } } })),
+        },
+      },
+    ];
+  }
+  const params = JSON.parse(body) as { name?: unknown; production?: unknown };
+  if (typeof params.name !== 'string' || params.name === '') return [400, { errors: { name: ['name is missing'] } }];
+  if (all.some((e) => e.name === params.name)) return [409, { errors: { name: [`Another environment with name '${params.name}' already exists.`] } }];
+  created.push(params.name);
+  return [201, { name: params.name, uuid: `new-${params.name}`, production: params.production === true }];
 }
 
 /** The pact a consumer version holds, as the broker serves it; undefined when there is none (a 404). */
