@@ -3,6 +3,7 @@ import { listen } from '../../support/servers';
 import { matrix } from './brokerMatrix';
 import { publish } from './brokerPublish';
 import { deployments, ENVIRONMENTS, type RecordedDeployment } from './brokerDeployments';
+import { verification, type RecordedResult } from './brokerVerification';
 
 /*
  * A stand-in Pact Broker on 127.0.0.1 for the tests of `pact publish` and `pact can-i-deploy`.
@@ -112,6 +113,8 @@ export interface FakeBroker {
   readonly deployments: readonly RecordedDeployment[];
   /** Environments created (`POST /environments`), beyond the ones it starts with. */
   readonly environments: readonly string[];
+  /** Verification results published (`pact verify --publish-results`). */
+  readonly results: readonly RecordedResult[];
   close(): Promise<void>;
 }
 
@@ -123,6 +126,8 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
   const publications: Publication[] = [];
   const recorded: RecordedDeployment[] = [];
   const created: string[] = [];
+  const results: RecordedResult[] = [];
+  const matrixEntries: MatrixEntry[] = [...(options.matrix ?? [])];
   let base = '';
   const server = createServer((req, res) => {
     void readBody(req).then((body) => {
@@ -142,11 +147,16 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
         return;
       }
       if (req.method === 'GET' && parsed.pathname === '/matrix') {
-        send(res, ...matrix(base, rawQuery(url), options.matrix ?? []));
+        send(res, ...matrix(base, rawQuery(url), matrixEntries));
         return;
       }
       if (parsed.pathname === '/environments') {
         send(res, ...environments(base, req.method ?? '', body, created));
+        return;
+      }
+      const verifying = verification(base, req.method ?? '', parsed.pathname, body, { publications, results, matrix: matrixEntries, environments: Object.keys(ENVIRONMENTS) });
+      if (verifying !== undefined) {
+        send(res, ...verifying);
         return;
       }
       const held = req.method === 'GET' ? heldPact(base, parsed.pathname, publications, options.copy ?? 'relaid') : undefined;
@@ -164,7 +174,7 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
   });
   const listening = await listen(server);
   base = listening.origin;
-  return { url: base, requests, publications, deployments: recorded, environments: created, close: () => listening.close() };
+  return { url: base, requests, publications, deployments: recorded, environments: created, results, close: () => listening.close() };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -236,7 +246,12 @@ function heldPact(base: string, path: string, publications: readonly Publication
   });
   return {
     ...(sortKeys({ ...pact, interactions }) as object),
-    _links: { self: { href: `${base}${path}` }, 'pb:consumer-version': { href: `${base}/pacticipants/${consumer}/versions/${version}` } },
+    _links: {
+      self: { href: `${base}${path}` },
+      'pb:consumer-version': { href: `${base}/pacticipants/${encodeURIComponent(consumer ?? '')}/versions/${encodeURIComponent(version ?? '')}` },
+      'pb:provider': { href: `${base}/pacticipants/${encodeURIComponent(provider ?? '')}` },
+      'pb:publish-verification-results': { href: `${base}${path}/verification-results` },
+    },
   };
 }
 
@@ -272,6 +287,7 @@ function index(base: string): unknown {
       'pb:publish-contracts': { href: `${base}/contracts/publish`, title: 'Publish contracts', templated: false },
       'pb:pacticipants': { href: `${base}/pacticipants`, title: 'Pacticipants', templated: false },
       'pb:environments': { href: `${base}/environments`, title: 'Environments', templated: false },
+      'pb:provider-pacts-for-verification': { href: `${base}/pacts/provider/{provider}/for-verification`, title: 'Pacts to be verified by provider', templated: true },
       'pb:latest-provider-pacts': { href: `${base}/pacts/provider/{provider}/latest`, title: 'Latest pacts by provider', templated: true },
       curies: [{ name: 'pb', href: `${base}/doc/{rel}?context=index`, templated: true }],
     },
