@@ -24,9 +24,9 @@ export function brokerFailure(error: unknown, timeoutMs: number): BrokerError {
   if (dns !== undefined) return cause('dns', `the broker's host name does not resolve (${String(dns.code)})`);
   const tls = coded(TLS_CODE);
   if (tls !== undefined) return cause('tls', `TLS failed: ${firstLine(tls.message)} (${String(tls.code)})`);
-  const parser = coded(/^HPE_/);
-  if (parser !== undefined) return cause('not-http', `the answer is not HTTP (${String(parser.code)}: ${firstLine(parser.message)})`);
-  const closed = coded(/^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/);
+  const parser = coded(/^HPE_/) ?? found((e) => e.name === 'HTTPParserError');
+  if (parser !== undefined) return cause('not-http', `the answer is not HTTP (${firstLine(parser.message)})`);
+  const closed = coded(/^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED|UND_ERR_RES_CONTENT_LENGTH_MISMATCH)$/);
   if (closed !== undefined) return cause('closed', `the broker closed the connection before its answer was complete (${String(closed.code)})`);
   const last = chain.at(-1);
   return cause('network', `network error: ${firstLine(last?.message)}${typeof last?.code === 'string' ? ` (${last.code})` : ''}`);

@@ -1,3 +1,4 @@
+import { Agent, fetch } from 'undici';
 import { BrokerError } from '../../errors';
 import { redactSecrets } from '../../redaction/redactSecrets';
 import { terminalSafe } from '../../text/terminalSafe';
@@ -43,6 +44,9 @@ export function brokerClient(connection: BrokerConnection, timeoutMs: number): B
   const headers: Record<string, string> = { accept: 'application/hal+json, application/json' };
   if (connection.auth.kind === 'token') headers.authorization = `Bearer ${connection.auth.token}`;
   if (connection.auth.kind === 'basic') headers.authorization = `Basic ${Buffer.from(`${connection.auth.username}:${connection.auth.password}`).toString('base64')}`;
+  // A fresh connection per request: a broker (or its proxy) closes idle keep-alive connections, and
+  // a request on one it just closed fails with a reset that says nothing about the broker.
+  const dispatcher = new Agent({ pipelining: 0 });
   const base = new URL(connection.url);
   // Credentials in the URL would be sent by fetch as Basic auth: hookproof sends them itself.
   base.username = '';
@@ -72,6 +76,7 @@ export function brokerClient(connection: BrokerConnection, timeoutMs: number): B
           ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
           signal: AbortSignal.timeout(remaining),
           redirect: 'error',
+          dispatcher,
         });
         status = response.status;
         contentType = response.headers.get('content-type') ?? '';
