@@ -61,13 +61,14 @@ export function addBrokerOptions(command: Command): Command {
 const PACT_CLI_BROKER_HELP = `
 The broker and credentials default to PACT_BROKER_BASE_URL, PACT_BROKER_TOKEN, PACT_BROKER_USERNAME
 and PACT_BROKER_PASSWORD; prefer those variables for secrets (options show in the process list).
-Secrets reach the Pact CLI only through its environment and are redacted from everything printed.
-A broker that does not answer within --broker-timeout seconds (default ${BROKER_TIMEOUT_MS / 1000}) stops the Pact CLI:
-the command fails (a gate fails closed).`;
+Secrets travel in the Authorization header (or the Pact CLI's environment) only and are redacted
+from everything printed. A broker that does not answer within --broker-timeout seconds (default ${BROKER_TIMEOUT_MS / 1000})
+fails the command (a gate fails closed).`;
 
 /**
- * The broker options plus `--broker-timeout`, for the commands that run the Pact CLI (`pact publish`,
- * `can-i-deploy`, `record-deployment`, `record-release`), read back with {@link brokerOptionsOf}.
+ * The broker options plus `--broker-timeout`, for the broker commands (`pact publish`,
+ * `can-i-deploy`, `record-deployment`, `record-release`, `ensure-environment`), read back with
+ * {@link brokerOptionsOf}.
  */
 export function addPactCliBrokerOptions(command: Command): Command {
   return addBrokerOptions(command)
