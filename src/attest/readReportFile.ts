@@ -33,7 +33,7 @@ function isReportShaped(value: unknown): value is CertificationReport {
   return (
     v.formatVersion === 1 &&
     Array.isArray(v.checks) &&
-    (v.verdict === 'pass' || v.verdict === 'fail') &&
+    (v.verdict === 'pass' || v.verdict === 'fail' || v.verdict === 'incomplete') &&
     typeof v.tool === 'object' &&
     typeof v.spec === 'object' &&
     typeof v.target === 'object'

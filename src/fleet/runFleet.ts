@@ -116,7 +116,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
     ...(options.shard !== undefined ? { shard: options.shard } : {}),
     targetsInFile: options.targets.length,
     ...(options.previous !== undefined ? { previous: options.previous } : {}),
-    summary: { pass: count('pass'), fail: count('fail'), error: count('error') },
+    summary: { pass: count('pass'), fail: count('fail'), incomplete: count('incomplete'), error: count('error') },
     targets: entries,
   };
   await mkdir(root, { recursive: true });

@@ -79,9 +79,9 @@ export async function runFleetCommand(options: FleetCommandOptions, io: CliIO): 
     ),
     onTarget: (entry) => io.out(targetLine(entry)),
   });
-  const { pass, fail, error } = index.summary;
+  const { pass, fail, incomplete, error } = index.summary;
   io.out(
-    `fleet: ${pass} pass, ${fail} fail, ${error} could not run${shard !== undefined ? ` (shard ${shard.index}/${shard.total}: ${index.targets.length} of ${index.targetsInFile} targets)` : ''}; index: ${options.reportDir}/index.html`,
+    `fleet: ${pass} pass, ${fail} fail, ${incomplete} incomplete, ${error} could not run${shard !== undefined ? ` (shard ${shard.index}/${shard.total}: ${index.targets.length} of ${index.targetsInFile} targets)` : ''}; index: ${options.reportDir}/index.html`,
   );
   return exitCodeForOutcome(!index.targets.every(entrySucceeded));
 }
