@@ -7,6 +7,7 @@ import { redactFailureBody } from './redaction/redactRequestBody';
 import { redactValue } from '../redaction/redactValue';
 import type { CertificationReport } from '../reportModel/certificationReport';
 import { withDigest } from '../attest/reportDigest';
+import { wellFormedStrings } from './wellFormedStrings';
 
 /** Absolute paths of the files {@link writeReports} wrote. */
 export interface ReportFiles {
@@ -29,7 +30,7 @@ export const REPORT_FILE_NAMES = { json: 'report.json', junit: 'junit.xml', html
 export async function writeReports(report: CertificationReport, dir: string, secrets: readonly string[]): Promise<ReportFiles> {
   // The digest is of the report exactly as written: redacted, rendered and parsed back, so
   // `report verify` recomputes it from the file alone.
-  const redacted = JSON.parse(renderReportJson(redactReport(report, secrets))) as CertificationReport;
+  const redacted = wellFormedStrings(JSON.parse(renderReportJson(redactReport(report, secrets))) as CertificationReport);
   const safe = withDigest(redacted);
   const root = resolve(dir);
   await mkdir(root, { recursive: true });

@@ -1,4 +1,5 @@
-import { readReportFile } from '../../attest/readReportFile';
+import { readReportSource } from '../../attest/readReportFile';
+import { pageMismatch } from '../../reports/html/pageMatchesReport';
 import { publicKeyFromFile } from '../../attest/signingKey';
 import { verifyReport } from '../../attest/verifyReport';
 import type { CommandRegistration } from '../command';
@@ -17,10 +18,14 @@ export interface ReportVerifyOptions {
  */
 export function runReportVerify(options: ReportVerifyOptions, io: CliIO): Promise<ExitCode> {
   const publicKey = options.publicKey !== undefined ? publicKeyFromFile(options.publicKey) : undefined;
-  const report = readReportFile(options.report);
-  const result = verifyReport(report, options.report, publicKey);
+  const { report, page } = readReportSource(options.report);
+  const verified = verifyReport(report, options.report, publicKey);
+  // The page a person reads must be the report that was digested and signed.
+  const mismatch = page !== undefined ? pageMismatch(page, report) : undefined;
+  const result = mismatch !== undefined ? { ...verified, problems: [...verified.problems, mismatch] } : verified;
   io.out(`digest     ${result.digest}${report.digest !== undefined ? ` (${report.digest})` : ''}`);
   io.out(`verdict    ${report.verdict}: ${result.verdict} with the checks`);
+  if (page !== undefined) io.out(`page       ${mismatch === undefined ? 'shows exactly the embedded report' : 'differs from the embedded report'}`);
   if (result.signature !== undefined) io.out(`signature  ${result.signature}`);
   for (const problem of result.problems) io.err(`✘ ${problem}`);
   io.out(result.problems.length === 0 ? `VALID: ${options.report}` : `INVALID: ${options.report}`);
