@@ -33,6 +33,6 @@ function describeError(error: ErrorObject): string {
   // Member names in the path come from the file: printed escaped.
   const where = error.instancePath === '' ? 'the report' : terminalSafe(error.instancePath);
   if (error.keyword === 'required') return `${where} has no ${JSON.stringify((error.params as { missingProperty: string }).missingProperty)}`;
-  if (error.keyword === 'enum') return `${where} must be one of ${((error.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}`;
+  if (error.keyword === 'enum') return `${where} must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
   return `${where} ${error.message ?? 'is not valid'}`;
 }

@@ -215,7 +215,7 @@ describe('recheck, report verify and signed attestations, against real loopback 
     writeFileSync(join(dir, 'garbage.json'), '{"hello":1}');
     const garbage = await run(['report', 'verify', join(dir, 'garbage.json')]);
     expect(garbage.code).toBe(2);
-    expect(garbage.err).toContain('is not a hookproof report');
+    expect(garbage.err).toContain('is not a valid hookproof report: the report has no "formatVersion"');
     writeFileSync(join(dir, 'bad.pem'), 'not a key');
     expect(await run(['report', 'verify', join(dir, 'original', 'report.json'), '--public-key', join(dir, 'bad.pem')])).toMatchObject({ code: 2 });
     const badKey = await cli(['certify', '--url', receiver.url, '--secret-env', 'RECEIVER_SECRET', '--sign-key-env', 'BAD_KEY', '--report-dir', join(dir, 'never'), ...FAST], {
