@@ -3,6 +3,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { parse } from 'yaml';
 import { InputUnreadableError, UsageError } from '../errors';
 import type { FleetTarget } from './fleetTarget';
+import { targetDirectories } from './targetDirectories';
 
 const KEYS = new Set(['name', 'url', 'secretEnv', 'types', 'allowHttp', 'recheck']);
 
@@ -42,6 +43,7 @@ export function readTargetsFile(path: string): FleetTarget[] {
     if (seen.has(target.name)) throw new UsageError(`${path}: two targets are named "${target.name}"; give each a unique name`);
     seen.add(target.name);
   }
+  targetDirectories(targets);
   return targets;
 }
 

@@ -13,6 +13,7 @@ import { numberOption } from '../numberOption';
 import { collect } from '../collect';
 import { nameLists } from '../nameList';
 import { reportDirOption } from '../options';
+import { refuseUnfitDir } from '../reportDir';
 
 /** Typed options of `fleet`. */
 export interface FleetCommandOptions extends CommonOptions {
@@ -42,6 +43,7 @@ export async function runFleetCommand(options: FleetCommandOptions, io: CliIO): 
   if (options.parallel !== undefined && options.parallel < 1) throw new UsageError('--parallel must be at least 1');
   if (options.rate !== undefined && options.rate < 1) throw new UsageError('--rate must be at least 1 delivery per second');
   const targets = readTargetsFile(options.targetsFile);
+  refuseUnfitDir(options.reportDir);
   const signingKey = options.signKeyEnv !== undefined ? privateKeyFromEnv(options.signKeyEnv, env) : undefined;
   const index = await runFleet({
     targets,

@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { readReportFile } from '../../attest/readReportFile';
 import { signReportFile } from '../../attest/signReport';
 import { privateKeyFromEnv } from '../../attest/signingKey';
@@ -9,6 +9,7 @@ import { createProgressRenderer, redactSecrets, renderSummary, writeReports } fr
 import type { CommandRegistration, CommonOptions } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import { invocationOf } from '../invocation';
+import { refuseUnfitDir } from '../reportDir';
 import type { CliIO } from '../io';
 import { resolveSecrets, type SecretSources } from '../secrets';
 import { addSecretOptions, reportDirOption } from '../options';
@@ -28,11 +29,11 @@ export interface RecheckCommandOptions extends CommonOptions, SecretSources {
  */
 export async function runRecheckCommand(options: RecheckCommandOptions, io: CliIO): Promise<ExitCode> {
   const env = io.env ?? process.env;
+  const reportDir = refuseUnfitDir(options.reportDir);
   const original = readReportFile(options.report);
   const secrets = resolveSecrets(options, env);
   const signingKey = options.signKeyEnv !== undefined ? privateKeyFromEnv(options.signKeyEnv, env) : undefined;
   const progress = createProgressRenderer(io.progress ?? { isTTY: false, write: (text: string) => io.err(text.replace(/\n$/, '')) }, { secrets });
-  const reportDir = resolve(options.reportDir);
   const report = await runRecheck({
     original,
     originalPath: options.report,
