@@ -36,6 +36,8 @@ export interface FleetOptions extends SharedRunOptions {
   /** A previous fleet run's directory: its index.json gives each row's change. */
   readonly previous?: string;
   readonly signingKey?: KeyObject;
+  /** Rechecks reproduce each report's own scope (`--same-scope`) instead of gridX's full certification. */
+  readonly sameScope?: boolean;
   /** Called as each target finishes. */
   readonly onTarget?: (entry: FleetEntry) => void;
 }
@@ -89,7 +91,12 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
         original,
         originalPath: target.recheck,
         secrets: targetSecrets,
+        // The targets file is the operator's: its URL, http allowance and (loopback or private)
+        // address are consent from gridX's side; the report must name that URL.
         url: target.url,
+        allowHttp: target.allowHttp ?? options.allowHttp ?? false,
+        allowPrivate: true,
+        scope: options.sameScope === true ? 'same' : 'full',
         ...(options.specPath !== undefined ? { specPath: options.specPath } : {}),
         ...shared,
       });

@@ -39,7 +39,10 @@ describe('incomplete is a first-class verdict: certify signs it, report verify, 
     expect(verified.out).toContain('verdict    incomplete: consistent with the checks');
     expect(verified.out).toContain('signature  valid');
 
-    const rechecked = await cli(['recheck', join(out, 'report.json'), '--secret-env', 'RECEIVER_SECRET', '--report-dir', join(dir, 'recheck')], env);
+    const rechecked = await cli(
+      ['recheck', join(out, 'report.json'), '--same-scope', '--allow-http', '--allow-private', '--secret-env', 'RECEIVER_SECRET', '--report-dir', join(dir, 'recheck')],
+      env,
+    );
     expect(rechecked.err).not.toContain('not a hookproof report');
     expect(rechecked.out).toContain(`recheck CONFIRMED: ${report.digest ?? '?'} (verdict incomplete)`);
     expect(rechecked.code).toBe(0);

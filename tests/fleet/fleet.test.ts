@@ -201,7 +201,7 @@ describe('hookproof fleet: 20 loopback receivers of mixed quality, 4 at a time',
     const out = join(dir, 'rechecked');
     brokenRotation.add(0);
     try {
-      const result = await cli(['fleet', rechecks, '--report-dir', out], env);
+      const result = await cli(['fleet', rechecks, '--same-scope', '--report-dir', out], env);
       outputs.push(result.out, result.err);
       expect(result.code).toBe(1);
       const index = readIndex(out);

@@ -30,6 +30,7 @@ export interface FleetCommandOptions extends CommonOptions {
   readonly timeoutMs?: number;
   readonly concurrency?: number;
   readonly signKeyEnv?: string;
+  readonly sameScope?: boolean;
 }
 
 /**
@@ -61,6 +62,7 @@ export async function runFleetCommand(options: FleetCommandOptions, io: CliIO): 
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(signingKey !== undefined ? { signingKey } : {}),
+    ...(options.sameScope === true ? { sameScope: true } : {}),
     invocation: invocationOf(
       ['fleet', options.targetsFile],
       [
@@ -77,6 +79,7 @@ export async function runFleetCommand(options: FleetCommandOptions, io: CliIO): 
         ['--timeout-ms', options.timeoutMs],
         ['--concurrency', options.concurrency],
         ['--sign-key-env', options.signKeyEnv],
+        ['--same-scope', options.sameScope],
       ],
     ),
     onTarget: (entry) => io.out(targetLine(entry)),
@@ -115,7 +118,8 @@ export const fleetCommand: CommandRegistration = {
       .addOption(numberOption('--runs', 'n', 'cases per property (default 100)'))
       .addOption(numberOption('--timeout-ms', 'n', 'per-delivery timeout in milliseconds (default 5000)'))
       .addOption(numberOption('--concurrency', 'n', 'checks run at once per target (default 4)'))
-      .option('--sign-key-env <name>', "sign every target's report with the Ed25519 PEM private key in this environment variable");
+      .option('--sign-key-env <name>', "sign every target's report with the Ed25519 PEM private key in this environment variable")
+      .option('--same-scope', "rechecks reproduce each report's own scope and settings instead of gridX's full certification");
   },
   run(parsed, io) {
     const [targetsFile] = parsed.args as [string];
