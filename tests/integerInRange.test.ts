@@ -136,7 +136,6 @@ describe('its callers keep their own messages', () => {
     for (const text of ['0/3', '4/3', '1/0', '1/99999999999999999', 'x/2']) {
       expect(outcome(() => parseShard(text).index)).toEqual({ refused: `--shard must be i/n with 1 <= i <= n (as jest's --shard), got "${text}"`, usage: true });
     }
-    expect(parseShard('3/3')).toEqual({ index: 3, total: 3 });
-    expect(outcome(() => parseShard(' 3/3').index)).toMatchObject({ usage: true });
+    expect(parseShard(' 3 / 3 ')).toEqual({ index: 3, total: 3 });
   });
 });

@@ -60,6 +60,15 @@ export function refuseUnfitDir(dir: string, option = '--report-dir'): string {
   if (dir.trim() === '') throw new UsageError(`${option} is empty: give the directory to write into (an unset variable in the command?)`);
   const root = resolve(dir);
   if (parse(root).root === root) throw new UsageError(`${option} ${dir} is the file-system root: give a directory of its own`);
-  if (statSync(root, { throwIfNoEntry: false })?.isDirectory() === false) throw new UsageError(`${option} ${dir} is a file, not a directory`);
+  if (isExistingFile(root)) throw new UsageError(`${option} ${dir} is a file, not a directory`);
   return root;
+}
+
+/** Whether `path` exists and is not a directory; any other trouble (ENOTDIR, EACCES) is left to creating it, which names it. */
+function isExistingFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === false;
+  } catch {
+    return false;
+  }
 }

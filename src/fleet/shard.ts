@@ -10,7 +10,7 @@ export interface Shard {
 /** Parses `i/n` (1 ≤ i ≤ n), with a one-line error otherwise. */
 export function parseShard(text: string): Shard {
   const refusal = (): string => `--shard must be i/n with 1 <= i <= n (as jest's --shard), got "${text}"`;
-  const match = /^(\d+)\/(\d+)$/.exec(text);
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
   if (match === null) throw new UsageError(refusal());
   const total = integerInRange(match[2] ?? '', { min: 1, max: Number.MAX_SAFE_INTEGER }, refusal);
   const index = integerInRange(match[1] ?? '', { min: 1, max: total }, refusal);

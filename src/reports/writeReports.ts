@@ -5,6 +5,7 @@ import { renderReportJson } from './json/renderReportJson';
 import { renderJunitXml } from './junit/renderJunitXml';
 import { redactFailureBody } from './redaction/redactRequestBody';
 import { redactValue } from '../redaction/redactValue';
+import { keepOwnValues } from './redaction/keepOwnValues';
 import type { CertificationReport } from '../reportModel/certificationReport';
 import { withDigest } from '../attest/reportDigest';
 import { wellFormedStrings } from './wellFormedStrings';
@@ -44,12 +45,13 @@ export async function writeReports(report: CertificationReport, dir: string, sec
 }
 
 /**
- * Bodies first (as bytes, so their base64 stays decodable for replay), then every other string.
+ * Bodies first (as bytes, so their base64 stays decodable for replay), then every other string
+ * except hookproof's own values (see keepOwnValues).
  */
 function redactReport(report: CertificationReport, secrets: readonly string[]): CertificationReport {
   if (secrets.length === 0) return report;
   const checks = report.checks.map((check) => ({ ...check, failures: check.failures.map((f) => redactFailureBody(f, secrets)) }));
-  return redactValue({ ...report, checks }, secrets);
+  return keepOwnValues(report, redactValue({ ...report, checks }, secrets));
 }
 
 async function writeAtomically(path: string, text: string): Promise<void> {

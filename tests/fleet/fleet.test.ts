@@ -195,7 +195,13 @@ describe('hookproof fleet: 20 loopback receivers of mixed quality, 4 at a time',
     writeFileSync(
       rechecks,
       stringify({
-        targets: [0, 3].map((n) => ({ name: `partner-0${n}`, url: receivers[n]?.url, secretEnv: `SECRET_${n}`, recheck: join('run1', `partner-0${n}`, 'report.json') })),
+        targets: [0, 3].map((n) => ({
+          name: `partner-0${n}`,
+          url: receivers[n]?.url,
+          secretEnv: `SECRET_${n}`,
+          allowHttp: true,
+          recheck: join('run1', `partner-0${n}`, 'report.json'),
+        })),
       }),
     );
     const out = join(dir, 'rechecked');
