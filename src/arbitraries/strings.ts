@@ -40,7 +40,8 @@ export interface StringConstraints {
 /** Text of any kind within length limits (counted in UTF-16 units, as JSON Schema validators do). */
 export function textArbitrary(constraints: StringConstraints = {}): fc.Arbitrary<string> {
   const min = constraints.minLength ?? 0;
-  const max = constraints.maxLength ?? 10_000;
+  // Never below min: a minimum above the default ceiling must not leave nothing to generate (a filter that loops).
+  const max = constraints.maxLength ?? Math.max(min, 10_000);
   const fits = (s: string): boolean => s.length >= min && s.length <= max;
   const special = SPECIAL_STRINGS.filter(fits);
   const short = fc.array(textChar, { maxLength: Math.min(max, 40) }).map((chars) => chars.join(''));

@@ -5,6 +5,7 @@ import { InputUnreadableError, UsageError } from '../errors';
 import { checkEnvName } from '../redaction/envSecret';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 import type { FleetTarget } from './fleetTarget';
+import { targetDirectories } from './targetDirectories';
 
 const KEYS = new Set(['name', 'url', 'secretEnv', 'types', 'allowHttp', 'recheck']);
 
@@ -44,6 +45,7 @@ export function readTargetsFile(path: string): FleetTarget[] {
     if (seen.has(target.name)) throw new UsageError(`${path}: two targets are named "${target.name}"; give each a unique name`);
     seen.add(target.name);
   }
+  targetDirectories(targets);
   return targets;
 }
 

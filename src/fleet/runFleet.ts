@@ -21,6 +21,7 @@ import { createRateLimiter } from './rateLimiter';
 import { renderFleetIndexHtml } from './renderFleetIndexHtml';
 import type { Shard } from './shard';
 import { shardOf } from './shard';
+import { targetDirectories } from './targetDirectories';
 
 /** Settings of a fleet run; per-target settings come from the targets file. */
 /** The run settings every target shares, exactly as certify takes them. */
@@ -41,6 +42,8 @@ export interface FleetOptions extends SharedRunOptions {
   /** A previous fleet run's directory: its index.json gives each row's change. */
   readonly previous?: string;
   readonly signingKey?: KeyObject;
+  /** Rechecks reproduce each report's own scope (`--same-scope`) instead of gridX's full certification. */
+  readonly sameScope?: boolean;
   /** Called as each target finishes. */
   readonly onTarget?: (entry: FleetEntry) => void;
 }
@@ -53,13 +56,14 @@ export interface FleetOptions extends SharedRunOptions {
  */
 export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
   const startedAt = new Date().toISOString();
+  // Over the whole file, so every shard names each target's directory alike.
+  const dirs = targetDirectories(options.targets);
   const mine = options.shard !== undefined ? shardOf(options.targets, options.shard) : [...options.targets];
   const secrets = new Map(mine.map((target) => [target.name, secretsOf(target, options.env)]));
   const previous = options.previous !== undefined ? readPreviousIndex(options.previous) : undefined;
   const engine = createEngine(options.specPath !== undefined ? { specPath: options.specPath } : {});
   const limit = options.ratePerSecond !== undefined ? createRateLimiter(options.ratePerSecond) : undefined;
   const root = resolve(options.reportDir);
-  const dirs = directoryNames(mine);
 
   const runTarget = async (target: FleetTarget): Promise<FleetEntry> => {
     const reportDir = dirs.get(target.name) ?? target.name;
@@ -94,7 +98,12 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
         original,
         originalPath: target.recheck,
         secrets: targetSecrets,
+        // The targets file is the operator's: its URL, http allowance and (loopback or private)
+        // address are consent from gridX's side; the report must name that URL.
         url: target.url,
+        allowHttp: target.allowHttp ?? options.allowHttp ?? false,
+        allowPrivate: true,
+        scope: options.sameScope === true ? 'same' : 'full',
         ...(options.specPath !== undefined ? { specPath: options.specPath } : {}),
         ...shared,
       });
@@ -124,7 +133,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
     ...(options.shard !== undefined ? { shard: options.shard } : {}),
     targetsInFile: options.targets.length,
     ...(options.previous !== undefined ? { previous: options.previous } : {}),
-    summary: { pass: count('pass'), fail: count('fail'), error: count('error') },
+    summary: { pass: count('pass'), fail: count('fail'), incomplete: count('incomplete'), error: count('error') },
     targets: entries,
   };
   await mkdir(root, { recursive: true });
@@ -150,24 +159,6 @@ function readPreviousIndex(dir: string): Map<string, FleetEntry> {
   // Typed again: Array.isArray narrows a readonly array to any[].
   const targets: readonly FleetEntry[] = index.targets;
   return new Map(targets.map((entry) => [entry.name, entry]));
-}
-
-/** A file-system-safe, unique directory name per target, stable for the same file. */
-function directoryNames(targets: readonly FleetTarget[]): Map<string, string> {
-  const used = new Set<string>();
-  const names = new Map<string, string>();
-  for (const target of targets) {
-    const slug =
-      target.name
-        .replace(/[^A-Za-z0-9._-]+/g, '-')
-        .replace(/^[-.]+|-+$/g, '')
-        .slice(0, 80) || 'target';
-    let name = slug;
-    for (let n = 2; used.has(name); n += 1) name = `${slug}-${n}`;
-    used.add(name);
-    names.set(target.name, name);
-  }
-  return names;
 }
 
 async function writeAtomically(path: string, text: string): Promise<void> {

@@ -17,6 +17,7 @@ import { checkHeadline, checkMessage } from './checkMessage';
 import { ADAPTER_DEFAULTS, resolveDeferred, secretsOf, type ReceiverConformanceOptions } from './conformanceOptions';
 import { injectedJestGlobals } from './jestGlobals';
 import { mergeReports } from './mergeReports';
+import { judgeVerdict, type Verdict } from '../reportModel/verdict';
 
 /** What {@link describeReceiverConformance} returns: the checks it declared and, as they finish, their results. */
 export interface ConformanceSuite {
@@ -26,6 +27,8 @@ export interface ConformanceSuite {
   readonly seed: number;
   /** Reports of the checks that have run so far, in the order they ran. */
   results(): readonly CheckReport[];
+  /** The verdict of the checks run so far, as certify gives it: `pass`, `fail` or `incomplete` (with why). */
+  verdict(): Verdict;
 }
 
 /**
@@ -123,21 +126,28 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
         options.testTimeoutMs ?? ADAPTER_DEFAULTS.testTimeoutMs,
       );
     }
-    if (options.reportDir !== undefined) {
-      const dir = options.reportDir;
-      jest.afterAll(async () => {
-        const merged = mergeReports(
-          reports,
-          results,
-          checks.map((c) => c.id),
-          answers,
-        );
-        if (merged !== undefined) await writeReports(merged, dir, secrets);
-      });
-    }
+    jest.afterAll(async () => {
+      // Incomplete is a verdict of its own: every test may be green (a skipped required check
+      // passes its test) while no evidence was found for some required requirement. Say so.
+      const { verdict, reason } = suiteVerdict(results, reports);
+      if (verdict === 'incomplete') log(redactSecrets(`hookproof verdict INCOMPLETE (not certified): ${reason ?? 'some required requirement has no judged case'}`, secrets));
+      if (options.reportDir === undefined) return;
+      const merged = mergeReports(
+        reports,
+        results,
+        checks.map((c) => c.id),
+        answers,
+      );
+      if (merged !== undefined) await writeReports(merged, options.reportDir, secrets);
+    });
   });
 
-  return { checks, seed, results: () => [...results] };
+  return { checks, seed, results: () => [...results], verdict: () => suiteVerdict(results, reports) };
+}
+
+/** The verdict of the checks run so far, by the one rule certify uses (pass, fail or incomplete). */
+function suiteVerdict(results: readonly CheckReport[], reports: readonly CertificationReport[]): Verdict {
+  return judgeVerdict(results, reports.find((r) => r.gone !== undefined)?.gone);
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {

@@ -121,8 +121,8 @@ describe('hookproof fleet: 20 loopback receivers of mixed quality, 4 at a time',
       expect(report.verdict).toBe(entry.verdict);
       expect(existsSync(join(out, entry.reportDir, 'report.dsse.json'))).toBe(true);
     });
-    expect(index.summary).toEqual({ pass: 8, fail: 12, error: 0 });
-    expect(result.out).toContain('fleet: 8 pass, 12 fail, 0 could not run');
+    expect(index.summary).toEqual({ pass: 8, fail: 12, incomplete: 0, error: 0 });
+    expect(result.out).toContain('fleet: 8 pass, 12 fail, 0 incomplete, 0 could not run');
     expect(result.out).toMatch(/^FAIL {2}partner-03: failing SIG-6$/m);
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     for (const entry of index.targets) expect(html).toContain(`<td>${entry.name}</td>`);
@@ -195,13 +195,19 @@ describe('hookproof fleet: 20 loopback receivers of mixed quality, 4 at a time',
     writeFileSync(
       rechecks,
       stringify({
-        targets: [0, 3].map((n) => ({ name: `partner-0${n}`, url: receivers[n]?.url, secretEnv: `SECRET_${n}`, recheck: join('run1', `partner-0${n}`, 'report.json') })),
+        targets: [0, 3].map((n) => ({
+          name: `partner-0${n}`,
+          url: receivers[n]?.url,
+          secretEnv: `SECRET_${n}`,
+          allowHttp: true,
+          recheck: join('run1', `partner-0${n}`, 'report.json'),
+        })),
       }),
     );
     const out = join(dir, 'rechecked');
     brokenRotation.add(0);
     try {
-      const result = await cli(['fleet', rechecks, '--report-dir', out], env);
+      const result = await cli(['fleet', rechecks, '--same-scope', '--report-dir', out], env);
       outputs.push(result.out, result.err);
       expect(result.code).toBe(1);
       const index = readIndex(out);

@@ -80,7 +80,8 @@ describe('describeReceiverConformance', () => {
     ]);
     expect(jest.tests.map((t) => t.timeout)).toEqual([30_000, 30_000]);
     expect(suite.checks.map((c) => c.id)).toEqual(['sig-wrong-secret', 'evt-valid-events']);
-    expect(jest.afterAll).toEqual([]); // no reportDir, nothing to write
+    // One afterAll: it states an incomplete verdict (and, with reportDir, writes the report).
+    expect(jest.afterAll).toHaveLength(1);
   });
 
   it('throws configuration mistakes when the file is collected', () => {
@@ -149,6 +150,10 @@ describe('describeReceiverConformance', () => {
     expect(second?.error).toBeUndefined();
     expect(suite.results().map((r) => r.status)).toEqual(['blocked', 'skip']);
     expect(log).toEqual([expect.stringMatching(/^EVT-1 evt-valid-events SKIP \(required, 0 cases, seed 99\): not run: the receiver answered 410 Gone to /)]);
+    // Incomplete is a verdict of its own: the suite says it, and states it once all tests ran.
+    expect(suite.verdict()).toMatchObject({ verdict: 'incomplete', reason: expect.stringContaining('410 Gone') });
+    for (const after of jest.afterAll) await after();
+    expect(log[1]).toMatch(/^hookproof verdict INCOMPLETE \(not certified\): the receiver answered 410 Gone/);
   });
 
   it('gives GONE-1 the status the runner gives it once the receiver answered 410 (one rule, not two)', async () => {

@@ -13,6 +13,7 @@ import { numberOption } from '../numberOption';
 import { collect } from '../collect';
 import { nameLists } from '../nameList';
 import { reportDirOption, signKeyEnvOption } from '../options';
+import { refuseUnfitDir } from '../reportDir';
 
 /** Typed options of `fleet`. */
 export interface FleetCommandOptions extends CommonOptions {
@@ -30,6 +31,7 @@ export interface FleetCommandOptions extends CommonOptions {
   readonly maxEventBytes?: number;
   readonly concurrency?: number;
   readonly signKeyEnv?: string;
+  readonly sameScope?: boolean;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function runFleetCommand(options: FleetCommandOptions, io: CliIO): 
   if (options.parallel !== undefined && options.parallel < 1) throw new UsageError('--parallel must be at least 1');
   if (options.rate !== undefined && options.rate < 1) throw new UsageError('--rate must be at least 1 delivery per second');
   const targets = readTargetsFile(options.targetsFile);
+  refuseUnfitDir(options.reportDir);
   const signingKey = options.signKeyEnv !== undefined ? privateKeyFromEnv(options.signKeyEnv, env) : undefined;
   const index = await runFleet({
     targets,
@@ -61,6 +64,7 @@ export async function runFleetCommand(options: FleetCommandOptions, io: CliIO): 
     ...(options.maxEventBytes !== undefined ? { maxEventBytes: options.maxEventBytes } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(signingKey !== undefined ? { signingKey } : {}),
+    ...(options.sameScope === true ? { sameScope: true } : {}),
     invocation: invocationOf(
       ['fleet', options.targetsFile],
       [
@@ -78,13 +82,14 @@ export async function runFleetCommand(options: FleetCommandOptions, io: CliIO): 
         ['--max-event-bytes', options.maxEventBytes],
         ['--concurrency', options.concurrency],
         ['--sign-key-env', options.signKeyEnv],
+        ['--same-scope', options.sameScope],
       ],
     ),
     onTarget: (entry) => io.out(targetLine(entry)),
   });
-  const { pass, fail, error } = index.summary;
+  const { pass, fail, incomplete, error } = index.summary;
   io.out(
-    `fleet: ${pass} pass, ${fail} fail, ${error} could not run${shard !== undefined ? ` (shard ${shard.index}/${shard.total}: ${index.targets.length} of ${index.targetsInFile} targets)` : ''}; index: ${options.reportDir}/index.html`,
+    `fleet: ${pass} pass, ${fail} fail, ${incomplete} incomplete, ${error} could not run${shard !== undefined ? ` (shard ${shard.index}/${shard.total}: ${index.targets.length} of ${index.targetsInFile} targets)` : ''}; index: ${options.reportDir}/index.html`,
   );
   return exitCodeForOutcome(!index.targets.every(entrySucceeded));
 }
@@ -117,7 +122,8 @@ export const fleetCommand: CommandRegistration = {
       .addOption(numberOption('--timeout-ms', 'n', 'per-delivery timeout in milliseconds (default 5000)'))
       .addOption(numberOption('--max-event-bytes', 'n', 'largest generated body in bytes (default 65536)'))
       .addOption(numberOption('--concurrency', 'n', 'checks run at once per target (default 4)'))
-      .addOption(signKeyEnvOption("sign every target's report with the Ed25519 PEM private key in this environment variable"));
+      .addOption(signKeyEnvOption("sign every target's report with the Ed25519 PEM private key in this environment variable"))
+      .option('--same-scope', "rechecks reproduce each report's own scope and settings instead of gridX's full certification");
   },
   run(parsed, io) {
     const [targetsFile] = parsed.args as [string];
