@@ -1,11 +1,11 @@
 import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 
-// hookproof as a partner gets it: `npm pack` (which builds dist/ through `prepare`), the tarball
-// installed into an empty project outside the repository, then used through its bin, `require`,
-// `import`, a strict TypeScript project and a jest suite. Nothing here reads the repository's src/.
+// hookproof as a partner gets it: `npm pack` of a copy of the tree (its `prepare` builds dist/ in
+// the copy), the tarball installed into an empty project outside the repository, then used through
+// its bin, `require`, `import`, a strict TypeScript project and a jest suite. Nothing here reads the repository's src/.
 const ROOT = join(__dirname, '..', '..');
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'consumer');
 const REPO_MODULES = join(ROOT, 'node_modules');
@@ -26,12 +26,26 @@ function succeeded(result: SpawnSyncReturns<string>): string {
 
 const bin = (): string => join(project, 'node_modules', '.bin', 'hookproof');
 
+/**
+ * A copy of the repository's tree (without node_modules, dist and .git; node_modules linked back),
+ * so that `npm pack`'s `prepare` rebuilds dist/ in the copy, never under tests that run the bin.
+ */
+function copyOfTree(into: string): string {
+  const copy = join(into, 'tree');
+  const skipped = new Set(['node_modules', 'dist', '.git', 'hookproof-report', 'coverage']);
+  cpSync(ROOT, copy, { recursive: true, filter: (source) => source === ROOT || !skipped.has(relative(ROOT, source).split(sep)[0] ?? '') });
+  symlinkSync(REPO_MODULES, join(copy, 'node_modules'), 'dir');
+  return copy;
+}
+
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'hookproof-package-'));
-  succeeded(run('npm', ['pack', '--pack-destination', scratch, '--silent'], ROOT));
-  const packed = readdirSync(scratch).filter((name) => name.endsWith('.tgz'));
+  const tree = copyOfTree(scratch);
+  const packed0 = mkdtempSync(join(scratch, 'packed-'));
+  succeeded(run('npm', ['pack', '--pack-destination', packed0, '--silent'], tree));
+  const packed = readdirSync(packed0).filter((name) => name.endsWith('.tgz'));
   expect(packed).toHaveLength(1);
-  tarball = join(scratch, packed[0] as string);
+  tarball = join(packed0, packed[0] as string);
 
   project = join(scratch, 'consumer');
   mkdirSync(project);
