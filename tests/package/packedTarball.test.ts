@@ -80,7 +80,7 @@ describe('the packed package, installed into an empty project', () => {
       .split('\n')
       .filter((line) => line !== '');
     const tops = new Set(listing.map((path) => path.split('/')[1]));
-    expect([...tops].sort()).toEqual(['README.md', 'bin', 'contracts', 'dist', 'package.json', 'spec']);
+    expect([...tops].sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'bin', 'contracts', 'dist', 'package.json', 'spec']);
     expect(listing.filter((path) => path.endsWith('.ts') && !path.endsWith('.d.ts'))).toEqual([]);
     expect(listing).toEqual(
       expect.arrayContaining([
@@ -88,6 +88,10 @@ describe('the packed package, installed into an empty project', () => {
         'package/dist/index.d.ts',
         'package/dist/jest/index.js',
         'package/dist/jest/index.d.ts',
+        'package/dist/index.mjs',
+        'package/dist/index.d.mts',
+        'package/dist/jest/index.mjs',
+        'package/dist/jest/index.d.mts',
         'package/dist/spec/parsed-spec-cache.json',
         'package/spec/webhook-events.yaml',
       ]),
