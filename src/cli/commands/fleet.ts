@@ -13,6 +13,8 @@ import { numberOption } from '../numberOption';
 import { collect } from '../collect';
 import { nameLists } from '../nameList';
 import { reportDirOption } from '../options';
+import { join } from 'node:path';
+import { terminalSafe } from '../../text/terminalSafe';
 
 /** Typed options of `fleet`. */
 export interface FleetCommandOptions extends CommonOptions {
@@ -78,10 +80,11 @@ export async function runFleetCommand(options: FleetCommandOptions, io: CliIO): 
       ],
     ),
     onTarget: (entry) => io.out(targetLine(entry)),
+    onWarning: (message) => io.err(`hookproof: warning: ${terminalSafe(message)}`),
   });
   const { pass, fail, error } = index.summary;
   io.out(
-    `fleet: ${pass} pass, ${fail} fail, ${error} could not run${shard !== undefined ? ` (shard ${shard.index}/${shard.total}: ${index.targets.length} of ${index.targetsInFile} targets)` : ''}; index: ${options.reportDir}/index.html`,
+    `fleet: ${pass} pass, ${fail} fail, ${error} could not run${shard !== undefined ? ` (shard ${shard.index}/${shard.total}: ${index.targets.length} of ${index.targetsInFile} targets)` : ''}; index: ${join(options.reportDir, 'index.html')}`,
   );
   return exitCodeForOutcome(!index.targets.every(entrySucceeded));
 }
