@@ -6,7 +6,7 @@ import { createEngine } from '../../engine';
 import { InputUnreadableError, UsageError } from '../../errors';
 import { maskUrlCredentials, redactSecrets, terminalSafe } from '../../reports';
 import { validateSecrets, validateTarget } from '../../runner/validateTarget';
-import { answerLines, eventBody, generateEvent, parseAssignment, requestLines, signedDelivery, type EventSource } from '../../sender';
+import { answerLines, eventBody, generateEvent, parseAssignment, refuseUnknownPaths, requestLines, signedDelivery, type EventSource } from '../../sender';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { EXIT, exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
@@ -51,6 +51,8 @@ export async function runSend(options: SendCommandOptions, io: CliIO): Promise<E
   const source = await eventSource(options, io, engine.catalogue, print);
   const body = eventBody(source, assignments);
   const validation = engine.validators.validateBytes(body);
+  const eventType = engine.catalogue.types.find((t) => t.type === (validation.type ?? options.type));
+  if (eventType !== undefined && !options.allowInvalid) refuseUnknownPaths(eventType, assignments);
   if (options.type !== undefined && validation.type !== undefined && validation.type !== options.type) {
     throw new UsageError(`the event has type "${validation.type}", not "${options.type}" as --type says`);
   }
