@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createProgressRenderer, renderSummary, writeReports } from '../../reports';
 import type { CertificationReport } from '../../reportModel/certificationReport';
@@ -31,6 +32,8 @@ export interface CertifyCommandOptions extends CommonOptions, SecretSources {
   readonly concurrency?: number;
   /** Sign the report (DSSE, Ed25519) with the PEM private key in this environment variable. */
   readonly signKeyEnv?: string;
+  /** Print report.json on stdout (the summary then goes to stderr), for scripts. */
+  readonly json?: boolean;
 }
 
 /**
@@ -59,8 +62,9 @@ export async function runCertify(options: CertifyCommandOptions, io: CliIO): Pro
     },
     options.reportDir,
     io,
+    options.json === true,
   );
-  if (signingKey !== undefined) io.out(`attestation ${await signReportFile(join(resolve(options.reportDir), 'report.json'), signingKey)}`);
+  if (signingKey !== undefined) (options.json === true ? io.err : io.out)(`attestation ${await signReportFile(join(resolve(options.reportDir), 'report.json'), signingKey)}`);
   return exitCodeForOutcome(report.verdict !== 'pass');
 }
 
@@ -86,15 +90,21 @@ function certifyInvocation(options: CertifyCommandOptions): string[] {
   );
 }
 
-/** Shared by `certify` and `demo`: run, render progress and summary, write the reports. */
-export async function certifyAndReport(options: CertifyOptions, reportDir: string, io: CliIO): Promise<CertificationReport> {
+/**
+ * Shared by `certify` and `demo`: run, render progress and summary, write the reports. With
+ * `json`, stdout gets report.json exactly as written (secrets already redacted) and the summary
+ * goes to stderr, so that `hookproof certify … --json | jq` reads one JSON document.
+ */
+export async function certifyAndReport(options: CertifyOptions, reportDir: string, io: CliIO, json = false): Promise<CertificationReport> {
   // Checked (and created) before the run, so a run of minutes never ends in "cannot write".
   const root = await prepareReportDir(reportDir);
   const reportPath = join(reportDir, 'report.json');
   const progress = createProgressRenderer(io.progress ?? { isTTY: false, write: (text: string) => io.err(text.replace(/\n$/, '')) }, { secrets: options.secrets });
   const report = await runCertification({ ...options, reportPath, onProgress: progress });
   const files = await writeReports(report, root, options.secrets);
-  for (const line of renderSummary(report, { htmlPath: files.html, secrets: options.secrets }).split('\n')) io.out(line);
+  const summary = json ? io.err : io.out;
+  for (const line of renderSummary(report, { htmlPath: files.html, secrets: options.secrets }).split('\n')) summary(line);
+  if (json) io.out((await readFile(files.json, 'utf8')).replace(/\n$/, ''));
   return report;
 }
 
@@ -117,7 +127,8 @@ export const certifyCommand: CommandRegistration = {
       .addOption(numberOption('--runs', 'n', 'cases per property (default 100)'))
       .addOption(numberOption('--timeout-ms', 'n', 'per-delivery timeout in milliseconds (default 5000, as gridX)'))
       .addOption(numberOption('--concurrency', 'n', 'checks run at once and deliveries in flight in DLV-6 (default 4)'))
-      .option('--sign-key-env <name>', 'sign the report with the Ed25519 PEM private key in this environment variable (writes report.dsse.json)');
+      .option('--sign-key-env <name>', 'sign the report with the Ed25519 PEM private key in this environment variable (writes report.dsse.json)')
+      .option('--json', 'print report.json on stdout (the summary goes to stderr), for scripts');
   },
   run(parsed, io) {
     // Commander leaves out the options not given (optional means absent), and the flags are named after the fields.
