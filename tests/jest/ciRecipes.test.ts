@@ -81,7 +81,10 @@ describe('examples/ci', () => {
       // One matrix row: its checks and its types ('' = every type of the spec).
       const rows: Array<{ checks: string[]; types: string[] | undefined }> = [];
       const walk = (node: unknown): void => {
-        if (Array.isArray(node)) return node.forEach(walk);
+        if (Array.isArray(node)) {
+          node.forEach(walk);
+          return;
+        }
         if (typeof node !== 'object' || node === null) return;
         const entries = Object.entries(node);
         const checks = entries.find(([k]) => k.toLowerCase() === 'checks')?.[1];
