@@ -16,6 +16,7 @@ import { nameLists } from '../nameList';
 import { resolveSecrets, type SecretSources } from '../secrets';
 import { addSecretOptions, reportDirOption } from '../options';
 import { invocationOf } from '../invocation';
+import { headerOption } from '../headerOption';
 import { signReportFile } from '../../attest/signReport';
 import { privateKeyFromEnv } from '../../attest/signingKey';
 
@@ -34,6 +35,8 @@ export interface CertifyCommandOptions extends CommonOptions, SecretSources {
   readonly signKeyEnv?: string;
   /** Print report.json on stdout (the summary then goes to stderr), for scripts. */
   readonly json?: boolean;
+  /** `-H 'Name: value'`: headers added to every delivery, by lower-case name. */
+  readonly header?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -59,6 +62,7 @@ export async function runCertify(options: CertifyCommandOptions, io: CliIO): Pro
       ...(options.runs !== undefined ? { runs: options.runs } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+      ...(options.header !== undefined ? { headers: options.header } : {}),
     },
     options.reportDir,
     io,
@@ -86,6 +90,8 @@ function certifyInvocation(options: CertifyCommandOptions): string[] {
       ['--concurrency', options.concurrency],
       ['--report-dir', options.reportDir],
       ['--sign-key-env', options.signKeyEnv],
+      // Names only: a header's value is often a gateway key.
+      ['--header', options.header !== undefined ? Object.keys(options.header).map((name) => `${name}: <redacted>`) : undefined],
     ],
   );
 }
@@ -128,7 +134,8 @@ export const certifyCommand: CommandRegistration = {
       .addOption(numberOption('--timeout-ms', 'n', 'per-delivery timeout in milliseconds (default 5000, as gridX)'))
       .addOption(numberOption('--concurrency', 'n', 'checks run at once and deliveries in flight in DLV-6 (default 4)'))
       .option('--sign-key-env <name>', 'sign the report with the Ed25519 PEM private key in this environment variable (writes report.dsse.json)')
-      .option('--json', 'print report.json on stdout (the summary goes to stderr), for scripts');
+      .option('--json', 'print report.json on stdout (the summary goes to stderr), for scripts')
+      .addOption(headerOption());
   },
   run(parsed, io) {
     // Commander leaves out the options not given (optional means absent), and the flags are named after the fields.
