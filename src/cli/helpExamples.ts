@@ -40,6 +40,10 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'hookproof fleet targets.yaml --report-dir fleet --previous last-fleet --parallel 8 --rate 50',
     'hookproof fleet targets.yaml --shard 1/4 --report-dir fleet-1',
   ],
+  capacity: [
+    'hookproof capacity --url https://staging.example.com/hooks/gridx --secret-env GRIDX_WEBHOOK_SECRET --rate 50 --duration 2m',
+    'hookproof capacity --url https://staging.example.com/hooks/gridx --secret-env GRIDX_WEBHOOK_SECRET --find-max --max-rate 500 --step 30s',
+  ],
   'report verify': ['hookproof report verify hookproof-report/report.json', 'hookproof report verify hookproof-report/report.html --public-key gridx.pem'],
   'pact generate': [
     'hookproof pact generate --provider my-receiver --out pacts',
