@@ -19,6 +19,11 @@ export interface OutgoingCase {
   readonly signature: string | undefined;
   /** Extra request headers (rarely needed). */
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * For a control: the requirement a 401 to it breaks, when that is not SIG-1 (a control in
+   * rotation form refused with 401 is SIG-6's). Other answers are attributed as `attribution.ts` says.
+   */
+  readonly refusalBreaks?: RequirementId;
 }
 
 /** Whether an answer is what a conformant receiver gives, and what that would have been. */
@@ -88,6 +93,8 @@ export interface CheckContext {
   readonly seed: number;
   /** Per-delivery timeout (DLV-1 bound). */
   readonly timeoutMs: number;
+  /** The body-size budget: no case a check sends is larger (`--max-event-bytes`, default 64 KiB). */
+  readonly maxEventBytes: number;
   /** Deliveries in flight at once where a check sends concurrently (DLV-6). */
   readonly concurrency: number;
   readonly target: { readonly url: string; readonly allowHttp: boolean };

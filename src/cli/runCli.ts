@@ -2,7 +2,7 @@ import type { CommandRegistration } from './command';
 import { commandsFor, LAZY_COMMANDS } from './commandsFor';
 import { errorLines } from './errorLines';
 import { EXIT, exitCodeForError, type ExitCode } from './exitCodes';
-import type { CliIO } from './io';
+import { terminalSafeIO, type CliIO } from './io';
 import { createProgram } from './program';
 import { withUsageHint } from './usageHint';
 
@@ -17,8 +17,10 @@ export interface RunCliOptions {
 /**
  * Runs hookproof with the given arguments (without `node` and the script) and returns the exit
  * code. Never throws and never exits: every error becomes one line on `io.err` and exit code 2.
+ * Everything written goes through the one terminal-safe writer (see `terminalSafeIO`).
  */
-export async function runCli(argv: readonly string[], io: CliIO, options: RunCliOptions = {}): Promise<ExitCode> {
+export async function runCli(argv: readonly string[], given: CliIO, options: RunCliOptions = {}): Promise<ExitCode> {
+  const io = terminalSafeIO(given);
   let code: ExitCode = EXIT.pass;
   try {
     const words = withoutHelpOfUnknownCommand(argv, options.commands);

@@ -2,6 +2,8 @@ import type { DeliveryErrorCode, DeliveryResult } from '../delivery';
 import { answerKey } from './answerKey';
 import { captureAnswer } from './captureAnswer';
 import { caseKind } from './caseKind';
+import { BodySizes, type BodySizeStats } from './bodySizes';
+import { ReserialisationEvidence } from './ReserialisationEvidence';
 
 /** How often one kind of case got one answer, and for which event types. */
 interface Tally {
@@ -21,6 +23,8 @@ export interface AnswerStats {
   readonly errors: ReadonlyMap<DeliveryErrorCode, { readonly count: number; readonly message: string }>;
   /** Correctly signed valid events sent, and the statuses they got. */
   readonly validSigned: { readonly count: number; readonly statuses: ReadonlyMap<number, number> };
+  /** The first `Location` a redirect (3xx) carried, redacted and as sent (possibly relative). */
+  readonly firstRedirect?: string;
 }
 
 // Distinct (answer, kind of case) pairs tallied. A receiver that echoes each body back makes every
@@ -43,14 +47,26 @@ export class AnswerLedger {
   #unansweredAtStart = 0;
   #validSigned = 0;
   #untallied = 0;
+  #firstRedirect: string | undefined;
+  readonly #bodySizes = new BodySizes();
+  readonly #reserialisation = new ReserialisationEvidence();
 
   /** `secrets` are redacted from answers before they are keyed, as in reported failures. */
   constructor(secrets: readonly string[]) {
     this.#secrets = secrets;
   }
 
-  record(variant: string | undefined, eventType: string | undefined, result: DeliveryResult): void {
+  /**
+   * `body`, the bytes sent, feeds the body-size tally (see `bodySizes`) and, for correctly signed
+   * valid events, the evidence of a re-serialising receiver (see `reserialisedBy`).
+   */
+  record(variant: string | undefined, eventType: string | undefined, result: DeliveryResult, body?: Uint8Array): void {
     this.#deliveries += 1;
+    if (body !== undefined) {
+      this.#bodySizes.record(body.length, result);
+      // Deprecated types may be refused (EVT-5): their refusals say nothing about the signature.
+      if (caseKind(variant) === 'valid' && variant !== 'valid:deprecated') this.#reserialisation.record(body, result);
+    }
     if (result.status !== undefined) {
       this.#answered += 1;
       bump(this.#statuses, result.status);
@@ -65,7 +81,9 @@ export class AnswerLedger {
       this.#validSigned += 1;
       if (result.status !== undefined) bump(this.#validStatuses, result.status);
     }
-    const key = tallyKey(answerKey(captureAnswer(result, this.#secrets)), variant);
+    const answer = captureAnswer(result, this.#secrets);
+    if (result.status !== undefined && result.status >= 300 && result.status < 400) this.#firstRedirect ??= answer.headers.location;
+    const key = tallyKey(answerKey(answer, eventType), variant);
     let tally = this.#tallies.get(key);
     if (tally === undefined) {
       if (this.#tallies.size >= MAX_TALLIES) {
@@ -92,6 +110,19 @@ export class AnswerLedger {
     return { cases, types };
   }
 
+  /** The sizes of the bodies refused as too large (413) and accepted. */
+  bodySizes(): BodySizeStats {
+    return this.#bodySizes.stats();
+  }
+
+  /**
+   * The re-serialisation the receiver verifies instead of the raw bytes, when the correctly signed
+   * valid events it refused are exactly those whose bytes it changes (see RESERIALISERS).
+   */
+  reserialisedBy(): string | undefined {
+    return this.#reserialisation.pattern();
+  }
+
   /** Deliveries whose answer was not tallied because the ledger was full. */
   get untallied(): number {
     return this.#untallied;
@@ -105,6 +136,7 @@ export class AnswerLedger {
       statuses: new Map(this.#statuses),
       errors: new Map(this.#errors),
       validSigned: { count: this.#validSigned, statuses: new Map(this.#validStatuses) },
+      ...(this.#firstRedirect !== undefined ? { firstRedirect: this.#firstRedirect } : {}),
     };
   }
 }

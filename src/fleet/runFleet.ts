@@ -5,7 +5,10 @@ import { join, resolve } from 'node:path';
 import { readReportFile } from '../attest/readReportFile';
 import { signReportFile } from '../attest/signReport';
 import { createEngine } from '../engine';
-import { HookproofError, ReportUnreadableError, SecretMissingError } from '../errors';
+import { HookproofError, ReportUnreadableError } from '../errors';
+import { readEnvSecret } from '../redaction/envSecret';
+import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
+import { redactSecrets } from '../redaction/redactSecrets';
 import { runRecheck } from '../recheck/runRecheck';
 import { writeReports } from '../reports';
 import type { CertificationReport } from '../reportModel/certificationReport';
@@ -21,7 +24,10 @@ import { shardOf } from './shard';
 
 /** Settings of a fleet run; per-target settings come from the targets file. */
 /** The run settings every target shares, exactly as certify takes them. */
-type SharedRunOptions = Pick<CertifyOptions, 'specPath' | 'allowHttp' | 'checks' | 'seed' | 'runs' | 'timeoutMs' | 'concurrency' | 'retryBaseDelayMs' | 'invocation'>;
+type SharedRunOptions = Pick<
+  CertifyOptions,
+  'specPath' | 'allowHttp' | 'checks' | 'seed' | 'runs' | 'timeoutMs' | 'maxEventBytes' | 'concurrency' | 'retryBaseDelayMs' | 'invocation'
+>;
 
 export interface FleetOptions extends SharedRunOptions {
   readonly targets: readonly FleetTarget[];
@@ -60,7 +66,8 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
   const runTarget = async (target: FleetTarget): Promise<FleetEntry> => {
     const reportDir = dirs.get(target.name) ?? target.name;
     const targetSecrets = secrets.get(target.name) ?? [];
-    const base = { name: target.name, url: target.url, reportDir, mode: target.recheck !== undefined ? ('recheck' as const) : ('certify' as const) };
+    // The index files are shared like reports: a URL's password never reaches them (the console masks it too).
+    const base = { name: target.name, url: maskUrlCredentials(target.url), reportDir, mode: target.recheck !== undefined ? ('recheck' as const) : ('certify' as const) };
     let entry: FleetEntry;
     try {
       const report = await reportFor(target, targetSecrets, join(options.reportDir, reportDir, 'report.json'));
@@ -69,7 +76,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
       entry = entryFromReport(base, readReportFile(files.json));
     } catch (error) {
       if (!(error instanceof HookproofError)) throw error;
-      entry = { ...base, verdict: 'error', failingRequirements: [], error: error.message };
+      entry = { ...base, verdict: 'error', failingRequirements: [], error: redactSecrets(maskUrlCredentials(error.message), targetSecrets) };
     }
     const withChange = previous !== undefined ? { ...entry, change: changeSince(entry, previous.get(target.name)) } : entry;
     options.onTarget?.(withChange);
@@ -104,6 +111,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
       ...(options.runs !== undefined ? { runs: options.runs } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.maxEventBytes !== undefined ? { maxEventBytes: options.maxEventBytes } : {}),
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
       ...shared,
     });
@@ -128,11 +136,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
 }
 
 function secretsOf(target: FleetTarget, env: Readonly<Record<string, string | undefined>>): string[] {
-  return target.secretEnv.map((name) => {
-    const value = env[name];
-    if (value === undefined || value === '') throw new SecretMissingError(`target "${target.name}": environment variable ${name} (its secretEnv) is not set or empty`);
-    return value;
-  });
+  return target.secretEnv.map((name) => readEnvSecret(name, env, 'secretEnv', `target "${target.name}"`));
 }
 
 /**

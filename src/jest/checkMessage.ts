@@ -17,6 +17,7 @@ export interface RerunHint {
   readonly timeoutMs?: number | undefined;
   readonly concurrency?: number | undefined;
   readonly specPath?: string | undefined;
+  readonly maxEventBytes?: number | undefined;
 }
 
 /** "1 case", "2 cases". */
@@ -60,6 +61,7 @@ export function rerunCommand(checkId: string, hint: RerunHint): string {
   if (hint.types !== undefined && hint.types.length > 0) parts.push(`--types ${quote(hint.types.join(','))}`);
   if (hint.timeoutMs !== undefined) parts.push(`--timeout-ms ${hint.timeoutMs}`);
   if (hint.concurrency !== undefined) parts.push(`--concurrency ${hint.concurrency}`);
+  if (hint.maxEventBytes !== undefined) parts.push(`--max-event-bytes ${hint.maxEventBytes}`);
   if (hint.specPath !== undefined) parts.push(`--spec ${quote(hint.specPath)}`);
   if (hint.allowHttp) parts.push('--allow-http');
   return parts.join(' ');

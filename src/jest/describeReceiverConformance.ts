@@ -12,6 +12,7 @@ import { runCertification } from '../runner/runCertification';
 import { selectChecks } from '../runner/selectChecks';
 import { validateSecrets, validateTarget } from '../runner/validateTarget';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
+import { terminalSafeBlock } from '../text/terminalWriter';
 import { checkHeadline, checkMessage, type RerunHint } from './checkMessage';
 import { ADAPTER_DEFAULTS, resolveDeferred, secretsOf, type ReceiverConformanceOptions } from './conformanceOptions';
 import { injectedJestGlobals } from './jestGlobals';
@@ -65,6 +66,8 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
   const checks = selectChecks(CHECKS, options.checks);
   const seed = options.seed ?? randomInt(0, 2 ** 31 - 1);
   const log = options.log ?? ((message: string) => console.warn(message));
+  // Every message jest prints quotes the receiver's answers: secrets redacted, control characters escaped.
+  const said = (text: string): string => terminalSafeBlock(redactSecrets(text, secrets));
   const reports: CertificationReport[] = [];
   const results: CheckReport[] = [];
   let url: Promise<string> | undefined;
@@ -92,6 +95,7 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
       ...(options.types !== undefined ? { types: options.types } : {}),
       ...(options.runs !== undefined ? { runs: options.runs } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.maxEventBytes !== undefined ? { maxEventBytes: options.maxEventBytes } : {}),
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
       ...(options.retryBaseDelayMs !== undefined ? { retryBaseDelayMs: options.retryBaseDelayMs } : {}),
       ...(options.reportDir !== undefined ? { reportPath: join(options.reportDir, 'report.json') } : {}),
@@ -120,15 +124,16 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
             timeoutMs: options.timeoutMs,
             concurrency: options.concurrency,
             specPath: options.engine === undefined ? options.specPath : undefined,
+            maxEventBytes: options.maxEventBytes,
           };
           const found = causes.get(check.id) ?? {};
-          if (result.status === 'fail') throw new ConformanceFailure(redactSecrets(checkMessage(result, hint, found), secrets));
-          if (result.status === 'warn') log(redactSecrets(checkMessage(result, hint, found), secrets));
+          if (result.status === 'fail') throw new ConformanceFailure(said(checkMessage(result, hint, found)));
+          if (result.status === 'warn') log(said(checkMessage(result, hint, found)));
           // Blocked: not judged because something more basic fails. A required one must not go green.
           if (result.status === 'blocked' && result.severity === 'required')
-            throw new ConformanceFailure(redactSecrets(`${checkHeadline(result, seed)}: not judged, ${result.note ?? 'blocked'}`, secrets));
-          if (result.status === 'blocked') log(redactSecrets(`${checkHeadline(result, seed)}: ${result.note ?? 'blocked'}`, secrets));
-          if (result.status === 'skip') log(redactSecrets(`${checkHeadline(result, seed)}: ${result.note ?? 'skipped'}`, secrets));
+            throw new ConformanceFailure(said(`${checkHeadline(result, seed)}: not judged, ${result.note ?? 'blocked'}`));
+          if (result.status === 'blocked') log(said(`${checkHeadline(result, seed)}: ${result.note ?? 'blocked'}`));
+          if (result.status === 'skip') log(said(`${checkHeadline(result, seed)}: ${result.note ?? 'skipped'}`));
         },
         options.testTimeoutMs ?? ADAPTER_DEFAULTS.testTimeoutMs,
       );

@@ -42,6 +42,7 @@ export async function runRecheck(options: RecheckOptions): Promise<Certification
     seed: original.seed,
     runs: original.options.runs,
     timeoutMs: original.options.timeoutMs,
+    ...(original.options.maxEventBytes !== undefined ? { maxEventBytes: original.options.maxEventBytes } : {}),
     concurrency: original.options.concurrency,
     allowHttp: original.options.allowHttp,
     ...(options.invocation !== undefined ? { invocation: options.invocation } : {}),

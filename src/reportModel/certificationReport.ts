@@ -4,6 +4,7 @@ import type { Finding, SetupHint } from './Finding';
 import type { CoverageTable } from './coverageTable';
 import type { Provenance } from './provenance';
 import type { RecheckResult } from './recheckResult';
+import type { ReportScope } from './scope';
 
 /**
  * What a reported check proves: a receiver requirement (certify), or in a listen run's report a
@@ -64,6 +65,8 @@ export interface CertificationReport {
   readonly options: {
     readonly runs: number;
     readonly timeoutMs: number;
+    /** The body-size budget of the run (absent in reports made before it existed: 64 KiB was not enforced then). */
+    readonly maxEventBytes?: number;
     readonly concurrency: number;
     readonly allowHttp: boolean;
     readonly types: readonly string[];
@@ -81,6 +84,12 @@ export interface CertificationReport {
   readonly verdict: 'pass' | 'fail' | 'incomplete';
   /** Why the verdict is not `pass`, in one sentence (absent on a pass). */
   readonly verdictReason?: string;
+  /**
+   * What the verdict covers: `full`, or `partial` with what was narrowed (checks, types, runs,
+   * timeout). A partial pass is no certificate. Absent in a listen run's report and in reports
+   * written before hookproof recorded it.
+   */
+  readonly scope?: ReportScope;
   /** Set when the receiver answered 410: gridX would have deleted the subscription. */
   readonly gone?: { readonly caseLabel: string };
   /** Set by `hookproof recheck`: which report this run rechecked (by digest), and the comparison. */

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import type { Check, CheckOutcome, Failure } from '../checks/check';
-import { blockerOf, blockerReason } from '../checks/attribution';
+import { blockerOf, blockerReason, tooLargeJudgement } from '../checks/attribution';
 import { BlockedTally, blockedNote, mergeBlocked } from '../checks/blockedTally';
 import type { CheckContext, Judgement, OutgoingCase, PropertyOutcome, PropertySpec } from '../checks/checkContext';
 import { goneSkipNote } from '../checks/goneMessage';
 import { recordRequest } from '../checks/recordedRequest';
 import { describeResult, type DeliveryResult } from '../delivery';
 import { captureAnswer, type AnswerLedger } from '../findings';
+import { caseKind } from '../findings/caseKind';
 import { sign } from '../signing';
 import { caseSeed } from '../arbitraries/caseSeed';
 import type { CoverageRecorder } from './coverage';
@@ -16,7 +17,7 @@ import type { RunState } from './runState';
 /** What a check context is made from: the check-facing settings as the check sees them, and the run's plumbing. */
 export interface ContextSettings extends Pick<
   CheckContext,
-  'engine' | 'client' | 'secrets' | 'types' | 'deprecatedTypes' | 'runs' | 'seed' | 'timeoutMs' | 'concurrency' | 'retryBaseDelayMs'
+  'engine' | 'client' | 'secrets' | 'types' | 'deprecatedTypes' | 'runs' | 'seed' | 'timeoutMs' | 'maxEventBytes' | 'concurrency' | 'retryBaseDelayMs'
 > {
   readonly url: string;
   readonly allowHttp: boolean;
@@ -52,14 +53,16 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     settings.coverage.record(outgoing.eventType, outgoing.variant);
     const result = await settings.client.send({ url: settings.url, body: outgoing.body, headers });
     sent += 1;
-    settings.answers?.record(outgoing.variant, outgoing.eventType, result);
+    settings.answers?.record(outgoing.variant, outgoing.eventType, result, outgoing.body);
     if (result.outcome === 'timeout') {
       timeouts += 1;
       settings.state.consecutiveTimeouts += 1;
     } else {
       settings.state.consecutiveTimeouts = 0;
     }
-    if (result.outcome === 'gone') settings.state.gone ??= { caseLabel: outgoing.label };
+    // gridX never sends a forged request, so a 410 to one deletes nothing: it is that signature
+    // check's wrong answer (expected 401), judged like any other, and the run goes on.
+    if (result.outcome === 'gone' && caseKind(outgoing.variant) !== 'forged') settings.state.gone ??= { caseLabel: outgoing.label };
     settings.onCase?.(sent, failureCount);
     return result;
   };
@@ -83,15 +86,21 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
   };
 
   /** The case's judgement; a wrong answer is checked against the case's control, when it has one. */
-  const judgeCase = async <T>(spec: PropertySpec<T>, value: T, result: DeliveryResult, onSent: () => void): Promise<Judgement> => {
+  const judgeCase = async <T>(spec: PropertySpec<T>, value: T, outgoing: OutgoingCase, result: DeliveryResult, onSent: () => void): Promise<Judgement> => {
     const judgement = spec.judge(value, result);
-    if (judgement.ok || judgement.blockedBy !== undefined || spec.control === undefined) return judgement;
+    if (judgement.ok || judgement.blockedBy !== undefined) return judgement;
+    const tooLarge = check.requirement === 'EVT-4' ? undefined : tooLargeJudgement(outgoing.variant, result, judgement.expected);
+    if (tooLarge !== undefined) return tooLarge;
+    if (spec.control === undefined) return judgement;
     const control = spec.control(value, result);
     if (control === undefined) return judgement;
     const controlResult = await send(control);
     onSent();
-    if (controlResult.outcome === 'success') return judgement;
-    return { ...judgement, blockedBy: blockerOf(controlResult), why: blockerReason(controlResult, control.label) };
+    // A control refused for what this very check is about (EVT-4's plain event refused as too
+    // large) blocks nothing: the case is this check's.
+    if (controlResult.outcome === 'success' || blockerOf(controlResult) === check.requirement) return judgement;
+    const blocker = control.refusalBreaks !== undefined && controlResult.status === 401 ? control.refusalBreaks : blockerOf(controlResult);
+    return { ...judgement, blockedBy: blocker, why: blockerReason(controlResult, control.label) };
   };
 
   const forAll = async <T>(spec: PropertySpec<T>): Promise<PropertyOutcome> => {
@@ -101,8 +110,12 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     let casesAtFirstFailure: number | undefined;
     let last: { outgoing: OutgoingCase; result: DeliveryResult; expected: string } | undefined;
     let stoppedEarly: string | undefined;
+    // The body-size budget holds for every case whatever its arbitrary: a case too large is
+    // never drawn (the arbitraries aim below the budget, so this rarely drops one). Each case is
+    // made once, when drawn, and sent as made.
+    const drawn = spec.arbitrary.map((value) => ({ value, outgoing: spec.toCase(value) })).filter(({ outgoing }) => outgoing.body.length <= settings.maxEventBytes);
     const details = await fc.check(
-      fc.asyncProperty(spec.arbitrary, async (value) => {
+      fc.asyncProperty(drawn, async ({ value, outgoing }) => {
         const shrinkSpent = casesAtFirstFailure === undefined ? 0 : cases - casesAtFirstFailure;
         const reason = stopReason() ?? (shrinkSpent >= SHRINK_BUDGET ? `shrinking stopped after ${SHRINK_BUDGET} deliveries; the failure shown may not be minimal` : undefined);
         if (reason !== undefined) {
@@ -110,10 +123,9 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
           stoppedEarly = reason;
           return true;
         }
-        const outgoing = spec.toCase(value);
         const result = await send(outgoing);
         cases += 1;
-        const judgement = await judgeCase(spec, value, result, () => (cases += 1));
+        const judgement = await judgeCase(spec, value, outgoing, result, () => (cases += 1));
         if (judgement.blockedBy !== undefined) {
           // Not this check's to judge: it neither fails nor is evidence of a pass.
           blocked.add(judgement.blockedBy, judgement.why ?? 'something more basic fails');
@@ -160,6 +172,7 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     runs: settings.runs,
     seed: settings.seed,
     timeoutMs: settings.timeoutMs,
+    maxEventBytes: settings.maxEventBytes,
     concurrency: settings.concurrency,
     target: { url: settings.url, allowHttp: settings.allowHttp },
     retryBaseDelayMs: settings.retryBaseDelayMs,

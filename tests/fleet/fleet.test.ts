@@ -161,7 +161,7 @@ describe('hookproof fleet: 20 loopback receivers of mixed quality, 4 at a time',
     writeFileSync(bad, stringify({ targets: [{ name: 'ghost', url: receivers[0]?.url, secretEnv: 'NOT_SET_ANYWHERE', allowHttp: true }] }));
     const result = await cli(['fleet', bad, '--report-dir', join(dir, 'never')], env);
     expect(result.code).toBe(2);
-    expect(result.err).toBe('hookproof: target "ghost": environment variable NOT_SET_ANYWHERE (its secretEnv) is not set or empty');
+    expect(result.err).toBe('hookproof: target "ghost": environment variable NOT_SET_ANYWHERE (from secretEnv) is not set or empty');
     expect(existsSync(join(dir, 'never'))).toBe(false);
     writeFileSync(bad, 'targets:\n  - url: http://127.0.0.1:1/\n    secret: inline-secrets-are-refused\n');
     const inline = await cli(['fleet', bad], env);

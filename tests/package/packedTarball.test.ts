@@ -183,8 +183,8 @@ describe('the packed package, installed into an empty project', () => {
       '@pact-foundation/pact',
     ],
     [
-      'pact publish',
-      ['pact', 'publish', 'node_modules/hookproof/contracts/gridx-webhooks-hookproof-reference-receiver.json', '--consumer-app-version', '1', '--broker-url', 'http://127.0.0.1:9'],
+      'pact can-i-deploy',
+      ['pact', 'can-i-deploy', '--pacticipant', 'acme', '--version', '1', '--to-environment', 'production', '--broker-url', 'http://127.0.0.1:9'],
       '@pact-foundation/pact-cli',
     ],
   ])('without the optional Pact packages, `hookproof %s` says in one line what to install (exit 2)', (_name, args, missing) => {

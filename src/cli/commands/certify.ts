@@ -14,7 +14,7 @@ import { numberOption } from '../numberOption';
 import { collect } from '../collect';
 import { nameLists } from '../nameList';
 import { resolveSecrets, type SecretSources } from '../secrets';
-import { addSecretOptions, reportDirOption } from '../options';
+import { addSecretOptions, reportDirOption, signKeyEnvOption } from '../options';
 import { invocationOf } from '../invocation';
 import { headerOption } from '../headerOption';
 import { signReportFile } from '../../attest/signReport';
@@ -30,6 +30,7 @@ export interface CertifyCommandOptions extends CommonOptions, SecretSources {
   readonly seed?: number;
   readonly runs?: number;
   readonly timeoutMs?: number;
+  readonly maxEventBytes?: number;
   readonly concurrency?: number;
   /** Sign the report (DSSE, Ed25519) with the PEM private key in this environment variable. */
   readonly signKeyEnv?: string;
@@ -61,6 +62,7 @@ export async function runCertify(options: CertifyCommandOptions, io: CliIO): Pro
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
       ...(options.runs !== undefined ? { runs: options.runs } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.maxEventBytes !== undefined ? { maxEventBytes: options.maxEventBytes } : {}),
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
       ...(options.header !== undefined ? { headers: options.header } : {}),
     },
@@ -87,6 +89,7 @@ function certifyInvocation(options: CertifyCommandOptions): string[] {
       ['--seed', options.seed],
       ['--runs', options.runs],
       ['--timeout-ms', options.timeoutMs],
+      ['--max-event-bytes', options.maxEventBytes],
       ['--concurrency', options.concurrency],
       ['--report-dir', options.reportDir],
       ['--sign-key-env', options.signKeyEnv],
@@ -132,8 +135,9 @@ export const certifyCommand: CommandRegistration = {
       .addOption(numberOption('--seed', 'n', 'seed for the generated cases: the same seed sends the same cases'))
       .addOption(numberOption('--runs', 'n', 'cases per property (default 100)'))
       .addOption(numberOption('--timeout-ms', 'n', 'per-delivery timeout in milliseconds (default 5000, as gridX)'))
+      .addOption(numberOption('--max-event-bytes', 'n', 'largest generated body in bytes (default 65536; gridX events are a few KB)'))
       .addOption(numberOption('--concurrency', 'n', 'checks run at once and deliveries in flight in DLV-6 (default 4)'))
-      .option('--sign-key-env <name>', 'sign the report with the Ed25519 PEM private key in this environment variable (writes report.dsse.json)')
+      .addOption(signKeyEnvOption('sign the report with the Ed25519 PEM private key in this environment variable (writes report.dsse.json)'))
       .option('--json', 'print report.json on stdout (the summary goes to stderr), for scripts')
       .addOption(headerOption());
   },

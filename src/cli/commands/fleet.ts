@@ -12,7 +12,7 @@ import type { CliIO } from '../io';
 import { numberOption } from '../numberOption';
 import { collect } from '../collect';
 import { nameLists } from '../nameList';
-import { reportDirOption } from '../options';
+import { reportDirOption, signKeyEnvOption } from '../options';
 import { join } from 'node:path';
 import { terminalSafe } from '../../text/terminalSafe';
 
@@ -29,6 +29,7 @@ export interface FleetCommandOptions extends CommonOptions {
   readonly seed?: number;
   readonly runs?: number;
   readonly timeoutMs?: number;
+  readonly maxEventBytes?: number;
   readonly concurrency?: number;
   readonly signKeyEnv?: string;
 }
@@ -59,6 +60,7 @@ export async function runFleetCommand(options: FleetCommandOptions, io: CliIO): 
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.runs !== undefined ? { runs: options.runs } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.maxEventBytes !== undefined ? { maxEventBytes: options.maxEventBytes } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(signingKey !== undefined ? { signingKey } : {}),
     invocation: invocationOf(
@@ -75,6 +77,7 @@ export async function runFleetCommand(options: FleetCommandOptions, io: CliIO): 
         ['--seed', options.seed],
         ['--runs', options.runs],
         ['--timeout-ms', options.timeoutMs],
+        ['--max-event-bytes', options.maxEventBytes],
         ['--concurrency', options.concurrency],
         ['--sign-key-env', options.signKeyEnv],
       ],
@@ -115,8 +118,9 @@ export const fleetCommand: CommandRegistration = {
       .addOption(numberOption('--seed', 'n', 'seed for every target (default: random per target)'))
       .addOption(numberOption('--runs', 'n', 'cases per property (default 100)'))
       .addOption(numberOption('--timeout-ms', 'n', 'per-delivery timeout in milliseconds (default 5000)'))
+      .addOption(numberOption('--max-event-bytes', 'n', 'largest generated body in bytes (default 65536)'))
       .addOption(numberOption('--concurrency', 'n', 'checks run at once per target (default 4)'))
-      .option('--sign-key-env <name>', "sign every target's report with the Ed25519 PEM private key in this environment variable");
+      .addOption(signKeyEnvOption("sign every target's report with the Ed25519 PEM private key in this environment variable"));
   },
   run(parsed, io) {
     const [targetsFile] = parsed.args as [string];

@@ -11,7 +11,7 @@ import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import { invocationOf } from '../invocation';
 import type { CliIO } from '../io';
 import { resolveSecrets, type SecretSources } from '../secrets';
-import { addSecretOptions, reportDirOption } from '../options';
+import { addSecretOptions, reportDirOption, signKeyEnvOption } from '../options';
 
 /** Typed options of `recheck`. */
 export interface RecheckCommandOptions extends CommonOptions, SecretSources {
@@ -76,7 +76,7 @@ export const recheckCommand: CommandRegistration = {
       'a current secret of the receiver (repeat for a rotation); prefer --secret-env',
     )
       .addOption(reportDirOption("where to write the recheck's report.json, junit.xml and report.html", './hookproof-recheck'))
-      .option('--sign-key-env <name>', 'sign the recheck report with the Ed25519 PEM private key in this environment variable');
+      .addOption(signKeyEnvOption('sign the recheck report with the Ed25519 PEM private key in this environment variable'));
   },
   run(parsed, io) {
     const [report] = parsed.args as [string];

@@ -1,10 +1,11 @@
 import type { Failure, Reproduction } from '../../checks/check';
 import type { RecordedRequest } from '../../checks/recordedRequest';
 import type { SignatureRecipe, SignedDigest } from '../../checks/signatureRecipe';
-import type { Finding, SetupHint } from '../../reportModel/Finding';
+import type { BodyLimit, Finding, SetupHint } from '../../reportModel/Finding';
 import type { ReceiverAnswer } from '../../delivery/ReceiverAnswer';
 import type { CoverageTable } from '../../reportModel/coverageTable';
 import type { CertificationReport, CheckReport, RequirementReport } from '../../reportModel/certificationReport';
+import type { ReportScope } from '../../reportModel/scope';
 import { keysOf, type KeyOrder } from './orderKeys';
 
 type Options = CertificationReport['options'];
@@ -20,7 +21,7 @@ const FAILURE: KeyOrder = {
   keys: keysOf<Failure>(['case', 'label', 'variant', 'eventType', 'expected', 'actual', 'answer', 'reproduce', 'request']),
   nested: {
     answer: ANSWER,
-    reproduce: { keys: keysOf<Reproduction>(['curl', 'replay']) },
+    reproduce: { keys: keysOf<Reproduction>(['curl', 'replay', 'bodyFile']) },
     request: {
       keys: keysOf<RecordedRequest>(['bodyBase64', 'bodyText', 'headers', 'signature', 'redacted', 'truncated']),
       nested: {
@@ -53,6 +54,7 @@ export const REPORT_KEY_ORDER: KeyOrder = {
     'provenance',
     'verdict',
     'verdictReason',
+    'scope',
     'gone',
     'recheck',
     'summary',
@@ -66,13 +68,14 @@ export const REPORT_KEY_ORDER: KeyOrder = {
     tool: { keys: keysOf<CertificationReport['tool']>(['name', 'version']) },
     spec: { keys: keysOf<CertificationReport['spec']>(['path', 'sha256', 'title', 'version']) },
     target: { keys: keysOf<CertificationReport['target']>(['url', 'trust']) },
-    options: { keys: keysOf<Options>(['runs', 'timeoutMs', 'concurrency', 'allowHttp', 'types', 'checks', 'secrets']) },
+    options: { keys: keysOf<Options>(['runs', 'timeoutMs', 'maxEventBytes', 'concurrency', 'allowHttp', 'types', 'checks', 'secrets']) },
+    scope: { keys: keysOf<ReportScope>(['level', 'narrowed', 'details']) },
     gone: { keys: keysOf<NonNullable<CertificationReport['gone']>>(['caseLabel']) },
     summary: { keys: keysOf<Summary>(['pass', 'fail', 'warn', 'skip', 'blocked', 'cases']) },
     hints: { keys: keysOf<SetupHint>(['code', 'message']) },
     findings: {
-      keys: keysOf<Finding>(['title', 'severity', 'explains', 'blocks', 'cases', 'eventTypes', 'expected', 'answer', 'failures']),
-      nested: { answer: ANSWER },
+      keys: keysOf<Finding>(['title', 'severity', 'explains', 'blocks', 'cases', 'eventTypes', 'expected', 'answer', 'bodyLimit', 'failures']),
+      nested: { answer: ANSWER, bodyLimit: { keys: keysOf<BodyLimit>(['refused', 'refusedFromBytes', 'refusedUpToBytes', 'acceptedUpToBytes', 'budgetBytes']) } },
     },
     checks: {
       keys: keysOf<CheckReport>(['id', 'title', 'requirement', 'severity', 'status', 'cases', 'durationMs', 'failures', 'note', 'blockedBy']),

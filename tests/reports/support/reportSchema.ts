@@ -35,7 +35,10 @@ const FAILURE = object(
     expected: { type: 'string', minLength: 1 },
     actual: { type: 'string', minLength: 1 },
     answer: ANSWER,
-    reproduce: object({ curl: { type: 'string', pattern: 'curl ' }, replay: { type: 'string', pattern: '^npx --no-install hookproof replay ' } }),
+    reproduce: object(
+      { curl: { type: 'string', pattern: 'curl ' }, replay: { type: 'string', pattern: '^npx --no-install hookproof replay ' }, bodyFile: { type: 'string', pattern: '\\.body$' } },
+      ['bodyFile'],
+    ),
     request: object(
       {
         bodyBase64: { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$' },
@@ -64,9 +67,19 @@ const FINDING = object(
     eventTypes: { type: 'array', items: { type: 'string' } },
     expected: { type: 'string', minLength: 1 },
     answer: ANSWER,
+    bodyLimit: object(
+      {
+        refused: { type: 'integer', minimum: 1 },
+        refusedFromBytes: { type: 'integer', minimum: 0 },
+        refusedUpToBytes: { type: 'integer', minimum: 0 },
+        acceptedUpToBytes: { type: 'integer', minimum: 0 },
+        budgetBytes: { type: 'integer', minimum: 16384 },
+      },
+      ['acceptedUpToBytes', 'budgetBytes'],
+    ),
     failures: { type: 'array', items: { type: 'string' }, minItems: 1 },
   },
-  ['answer'],
+  ['answer', 'bodyLimit'],
 );
 
 /**
@@ -138,26 +151,35 @@ export const REPORT_SCHEMA = object(
     ),
     target: object({ url: { type: 'string', pattern: '^https?://' }, trust: { type: 'string', minLength: 1 } }),
     seed: { type: 'integer' },
-    options: object({
-      runs: { type: 'integer', minimum: 1 },
-      timeoutMs: { type: 'integer', minimum: 1 },
-      concurrency: { type: 'integer', minimum: 1 },
-      allowHttp: { type: 'boolean' },
-      types: { type: 'array', items: { type: 'string' } },
-      checks: { type: 'array', items: { type: 'string' } },
-      secrets: { type: 'integer', minimum: 1, maximum: 5 },
-    }),
+    options: object(
+      {
+        runs: { type: 'integer', minimum: 1 },
+        timeoutMs: { type: 'integer', minimum: 1 },
+        maxEventBytes: { type: 'integer', minimum: 16384, maximum: 16777216 },
+        concurrency: { type: 'integer', minimum: 1 },
+        allowHttp: { type: 'boolean' },
+        types: { type: 'array', items: { type: 'string' } },
+        checks: { type: 'array', items: { type: 'string' } },
+        secrets: { type: 'integer', minimum: 1, maximum: 5 },
+      },
+      ['maxEventBytes'],
+    ),
     startedAt: { type: 'string', format: 'date-time' },
     finishedAt: { type: 'string', format: 'date-time' },
     provenance: PROVENANCE,
     verdict: { enum: ['pass', 'fail', 'incomplete'] },
     verdictReason: { type: 'string', minLength: 1 },
+    scope: object({
+      level: { enum: ['full', 'partial'] },
+      narrowed: { type: 'array', items: { enum: ['checks', 'types', 'runs', 'timeout'] } },
+      details: { type: 'array', items: { type: 'string', pattern: '^(checks|types|runs|timeout): ' } },
+    }),
     gone: object({ caseLabel: { type: 'string' } }),
     recheck: RECHECK,
     summary: object({ pass: COUNT, fail: COUNT, warn: COUNT, skip: COUNT, blocked: COUNT, cases: COUNT }, ['blocked']),
     hints: {
       type: 'array',
-      items: object({ code: { enum: ['tls-untrusted', 'tls-error', 'unreachable', 'wrong-path', 'wrong-secret'] }, message: { type: 'string', minLength: 1 } }),
+      items: object({ code: { enum: ['tls-untrusted', 'tls-error', 'unreachable', 'wrong-path', 'redirect', 'wrong-secret'] }, message: { type: 'string', minLength: 1 } }),
     },
     findings: { type: 'array', items: FINDING, minItems: 1 },
     checks: {
@@ -194,7 +216,8 @@ export const REPORT_SCHEMA = object(
     }),
   },
   // digest is set by the writer and provenance by the runner: fixtures built by hand have neither.
-  ['subject', 'gone', 'verdictReason', 'digest', 'provenance', 'recheck', 'hints', 'findings'],
+  // scope is absent in listen reports and in reports written before it was recorded.
+  ['subject', 'gone', 'verdictReason', 'scope', 'digest', 'provenance', 'recheck', 'hints', 'findings'],
 );
 
 const ajv = new Ajv({ allErrors: true, strict: true });
