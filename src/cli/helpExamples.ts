@@ -69,6 +69,10 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'hookproof pact record-deployment --pacticipant my-receiver --version "$GIT_SHA" --environment production',
     'hookproof pact record-deployment --pacticipant my-receiver --version "$GIT_SHA" --environment production --application-instance eu-1',
   ],
+  'pact ensure-environment': [
+    'hookproof pact ensure-environment --name staging --broker-url https://broker.example.com',
+    'hookproof pact ensure-environment --name production --production --broker-url https://broker.example.com',
+  ],
   'pact record-release': [
     'hookproof pact record-release --pacticipant my-receiver --version "$GIT_SHA" --environment production',
     'hookproof pact record-release --pacticipant my-receiver --version 1.4.0 --environment app-store',
