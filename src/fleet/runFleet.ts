@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { readReportFile } from '../attest/readReportFile';
@@ -46,6 +46,8 @@ export interface FleetOptions extends SharedRunOptions {
   readonly sameScope?: boolean;
   /** Called as each target finishes. */
   readonly onTarget?: (entry: FleetEntry) => void;
+  /** Called with a warning (the run goes on), e.g. a `previous` directory with no index yet. */
+  readonly onWarning?: (message: string) => void;
 }
 
 /**
@@ -60,7 +62,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
   const dirs = targetDirectories(options.targets);
   const mine = options.shard !== undefined ? shardOf(options.targets, options.shard) : [...options.targets];
   const secrets = new Map(mine.map((target) => [target.name, secretsOf(target, options.env)]));
-  const previous = options.previous !== undefined ? readPreviousIndex(options.previous) : undefined;
+  const previous = options.previous !== undefined ? readPreviousIndex(options.previous, options.onWarning) : undefined;
   const engine = createEngine(options.specPath !== undefined ? { specPath: options.specPath } : {});
   const limit = options.ratePerSecond !== undefined ? createRateLimiter(options.ratePerSecond) : undefined;
   const root = resolve(options.reportDir);
@@ -146,9 +148,17 @@ function secretsOf(target: FleetTarget, env: Readonly<Record<string, string | un
   return target.secretEnv.map((name) => readEnvSecret(name, env, 'secretEnv', `target "${target.name}"`));
 }
 
-/** The previous run's rows by target name. */
-function readPreviousIndex(dir: string): Map<string, FleetEntry> {
+/**
+ * The previous run's rows by target name; none, with a warning, when `dir` does not exist or
+ * holds no index.json yet (a pipeline's first run, with `--previous` as the README shows it). An
+ * index.json that is there but unreadable is an error: that is a wrong directory, not a first run.
+ */
+function readPreviousIndex(dir: string, warn: ((message: string) => void) | undefined): Map<string, FleetEntry> {
   const path = join(dir, 'index.json');
+  if (!existsSync(path)) {
+    warn?.(`--previous ${dir}: ${existsSync(dir) ? 'no index.json there' : 'no such directory'} (a first run?); every target is reported as new`);
+    return new Map();
+  }
   let index: FleetIndex;
   try {
     index = JSON.parse(readFileSync(path, 'utf8')) as FleetIndex;

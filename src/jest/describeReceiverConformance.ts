@@ -10,12 +10,13 @@ import type { CertificationReport, CheckReport } from '../reportModel/certificat
 import { writeReports } from '../reports/writeReports';
 import { runCertification } from '../runner/runCertification';
 import { selectChecks } from '../runner/selectChecks';
-import { validateSecrets } from '../runner/validateTarget';
+import { validateSecrets, validateTarget } from '../runner/validateTarget';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 import { terminalSafeBlock } from '../text/terminalWriter';
-import { checkHeadline, checkMessage } from './checkMessage';
+import { checkHeadline, checkMessage, type RerunHint } from './checkMessage';
 import { ADAPTER_DEFAULTS, resolveDeferred, secretsOf, type ReceiverConformanceOptions } from './conformanceOptions';
 import { injectedJestGlobals } from './jestGlobals';
+import { JEST_WORDING } from './jestWording';
 import { mergeReports } from './mergeReports';
 import { judgeVerdict, type Verdict } from '../reportModel/verdict';
 
@@ -62,7 +63,7 @@ class ConformanceFailure extends Error {
  */
 export function describeReceiverConformance(options: ReceiverConformanceOptions): ConformanceSuite {
   const jest = options.jest ?? injectedJestGlobals();
-  const secrets = validateSecrets(secretsOf(options));
+  const secrets = validateSecrets(secretsOf(options), JEST_WORDING);
   const engine = options.engine ?? createEngine(options.specPath !== undefined ? { specPath: options.specPath } : {});
   for (const type of options.types ?? []) engine.catalogue.get(type);
   const checks = selectChecks(CHECKS, options.checks);
@@ -84,8 +85,10 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
     url ??= resolveDeferred(options.url);
     const gone = reports.find((r) => r.gone !== undefined)?.gone;
     if (gone !== undefined) return { ...notRun(check), ...outcomeAfterGone(check.requirement, gone.caseLabel) };
+    // Refused here first, in the adapter's words; runCertification would refuse it in the CLI's.
+    const target = validateTarget(await url, options.allowHttp ?? false, JEST_WORDING);
     const report = await runCertification({
-      url: await url,
+      url: target,
       secrets,
       engine,
       checks: [check.id],
@@ -113,7 +116,19 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
           const result = await runCheck(check);
           results.push(result);
           const target = maskUrlCredentials(await (url as Promise<string>).catch(() => ''));
-          const hint = { url: target, seed, runs: options.runs, allowHttp: options.allowHttp ?? false, reportWritten: options.reportDir !== undefined };
+          const hint: RerunHint = {
+            url: target,
+            seed,
+            runs: options.runs,
+            allowHttp: options.allowHttp ?? false,
+            reportWritten: options.reportDir !== undefined,
+            secretCount: secrets.length,
+            types: options.types,
+            timeoutMs: options.timeoutMs,
+            concurrency: options.concurrency,
+            specPath: options.engine === undefined ? options.specPath : undefined,
+            maxEventBytes: options.maxEventBytes,
+          };
           const found = causes.get(check.id) ?? {};
           if (result.status === 'fail') throw new ConformanceFailure(said(checkMessage(result, hint, found)));
           if (result.status === 'warn') log(said(checkMessage(result, hint, found)));

@@ -29,6 +29,8 @@ export interface CertifyOptions {
   readonly concurrency?: number;
   /** Allow an http:// target (local or staging runs); TLS-1 is then a warning. */
   readonly allowHttp?: boolean;
+  /** Headers added to every delivery (`-H 'Name: value'`), e.g. a staging gateway's key. */
+  readonly headers?: Readonly<Record<string, string>>;
   /** gridX's first retry delay, scaled down for tests (default 1000 ms). */
   readonly retryBaseDelayMs?: number;
   /** Where report.json will be written, for the replay commands printed with failures. */

@@ -68,6 +68,8 @@ export interface ReplayOptions {
   /** When given, digests that were valid for the original receiver are recomputed with these. */
   readonly secrets?: readonly string[];
   readonly timeoutMs?: number;
+  /** Headers added to the delivery (`-H`). */
+  readonly extraHeaders?: Readonly<Record<string, string>>;
 }
 
 /** Sends a reported case again, byte for byte, to any URL. */
@@ -87,7 +89,7 @@ export async function replayCase(
         });
   const headers: Record<string, string> = { 'content-type': 'application/json', ...failure.request.headers };
   if (header !== undefined) headers['x-signature'] = header;
-  const client = createDeliveryClient({ timeoutMs: options.timeoutMs ?? 5000 });
+  const client = createDeliveryClient({ timeoutMs: options.timeoutMs ?? 5000, ...(options.extraHeaders !== undefined ? { extraHeaders: options.extraHeaders } : {}) });
   try {
     return { result: await client.send({ url, body, headers }), headers, body };
   } finally {

@@ -45,7 +45,11 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
   const engine = options.engine ?? createEngine(options.specPath !== undefined ? { specPath: options.specPath } : {});
   const selected = options.types === undefined || options.types.length === 0 ? engine.catalogue.types : options.types.map((t) => engine.catalogue.get(t));
 
-  const client = createDeliveryClient({ timeoutMs, ...(options.beforeDelivery !== undefined ? { beforeSend: options.beforeDelivery } : {}) });
+  const client = createDeliveryClient({
+    timeoutMs,
+    ...(options.beforeDelivery !== undefined ? { beforeSend: options.beforeDelivery } : {}),
+    ...(options.headers !== undefined ? { extraHeaders: options.headers } : {}),
+  });
   const coverage = new CoverageRecorder();
   const state = new RunState();
   const answers = options.answers ?? new AnswerLedger(secrets);

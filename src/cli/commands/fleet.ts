@@ -14,6 +14,8 @@ import { collect } from '../collect';
 import { nameLists } from '../nameList';
 import { reportDirOption, signKeyEnvOption } from '../options';
 import { refuseUnfitDir } from '../reportDir';
+import { join } from 'node:path';
+import { terminalSafe } from '../../text/terminalSafe';
 
 /** Typed options of `fleet`. */
 export interface FleetCommandOptions extends CommonOptions {
@@ -86,10 +88,11 @@ export async function runFleetCommand(options: FleetCommandOptions, io: CliIO): 
       ],
     ),
     onTarget: (entry) => io.out(targetLine(entry)),
+    onWarning: (message) => io.err(`hookproof: warning: ${terminalSafe(message)}`),
   });
   const { pass, fail, incomplete, error } = index.summary;
   io.out(
-    `fleet: ${pass} pass, ${fail} fail, ${incomplete} incomplete, ${error} could not run${shard !== undefined ? ` (shard ${shard.index}/${shard.total}: ${index.targets.length} of ${index.targetsInFile} targets)` : ''}; index: ${options.reportDir}/index.html`,
+    `fleet: ${pass} pass, ${fail} fail, ${incomplete} incomplete, ${error} could not run${shard !== undefined ? ` (shard ${shard.index}/${shard.total}: ${index.targets.length} of ${index.targetsInFile} targets)` : ''}; index: ${join(options.reportDir, 'index.html')}`,
   );
   return exitCodeForOutcome(!index.targets.every(entrySucceeded));
 }
