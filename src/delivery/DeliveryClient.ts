@@ -6,6 +6,7 @@ import { classifyError } from './classifyError';
 import { recordingConnector, type ConnectionFacts } from './connectionFacts';
 import type { DeliveryRequest } from './DeliveryRequest';
 import type { DeliveryError, DeliveryResult } from './DeliveryResult';
+import { interimSkippingConnector } from './interimResponses';
 import { parseTarget } from './parseTarget';
 import { readCapped } from './readCapped';
 
@@ -65,9 +66,11 @@ export class DeliveryClient {
       bodyTimeout: this.timeoutMs,
       // undici's own connector, observed: the first connection's address and certificate are
       // the run's provenance (report.json `provenance.connection`).
-      connect: recordingConnector({ timeout: this.timeoutMs, ...(options.ca !== undefined ? { ca: toCaList(options.ca) } : {}) }, (facts) => {
-        this.#connection ??= facts;
-      }),
+      connect: interimSkippingConnector(
+        recordingConnector({ timeout: this.timeoutMs, ...(options.ca !== undefined ? { ca: toCaList(options.ca) } : {}) }, (facts) => {
+          this.#connection ??= facts;
+        }),
+      ),
       keepAliveTimeout: KEEP_ALIVE_MS,
       keepAliveMaxTimeout: KEEP_ALIVE_MS,
     });
