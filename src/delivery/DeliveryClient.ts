@@ -7,7 +7,10 @@ import { recordingConnector, type ConnectionFacts } from './connectionFacts';
 import type { DeliveryRequest } from './DeliveryRequest';
 import type { DeliveryError, DeliveryResult } from './DeliveryResult';
 import { interimSkippingConnector } from './interimResponses';
+import { inconclusiveReason, ownDelayExplains } from './ownDelay';
 import { parseTarget } from './parseTarget';
+import { trackDeparture } from './requestDeparture';
+import { ownStalls, STALL_MIN_MS } from './stallProbe';
 import { readCapped } from './readCapped';
 
 /** Options for {@link DeliveryClient}. */
@@ -26,10 +29,17 @@ export type DeliveryClientOptions = {
   ca?: string | Buffer | ReadonlyArray<string | Buffer>;
   /** Awaited before each delivery: a shared rate limit (fleet runs) plugs in here. */
   beforeSend?: () => Promise<void>;
+  /**
+   * How many times a delivery is sent again when it was late while hookproof's own process was
+   * stalled (see {@link DeliveryResult.ownDelay}). Default 2. If every attempt was stalled the
+   * result is marked `inconclusive`.
+   */
+  stallResends?: number;
 };
 
 const DEFAULT_TIMEOUT_MS = 5000;
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024;
+const DEFAULT_STALL_RESENDS = 2;
 
 // Idle keep-alive connections are dropped after this long, even if the server hints at more.
 // Reusing a socket the server has just closed makes a POST fail with a reset that undici cannot
@@ -49,6 +59,7 @@ export class DeliveryClient {
   readonly maxResponseBytes: number;
   readonly #agent: Agent;
   readonly #beforeSend: (() => Promise<void>) | undefined;
+  readonly #stallResends: number;
   #connection: ConnectionFacts | undefined;
   #closed = false;
 
@@ -75,6 +86,7 @@ export class DeliveryClient {
       keepAliveMaxTimeout: KEEP_ALIVE_MS,
     });
     this.#beforeSend = options.beforeSend;
+    this.#stallResends = nonNegativeInteger('stallResends', options.stallResends ?? DEFAULT_STALL_RESENDS);
   }
 
   /** The first connection this client made (address, and certificate over https), if any. */
@@ -82,13 +94,36 @@ export class DeliveryClient {
     return this.#connection;
   }
 
-  /** Delivers one request and classifies the answer. Resolves within about `timeoutMs`. */
+  /**
+   * Delivers one request and classifies the answer. Resolves within about `timeoutMs` per attempt.
+   * A delivery that was late while hookproof's own process stalled is sent again (up to
+   * `stallResends` times), as gridX retries a timeout; if every attempt was stalled, the last
+   * result comes back marked `inconclusive`.
+   */
   async send(request: DeliveryRequest): Promise<DeliveryResult> {
+    let result = await this.#sendOnce(request);
+    let attempts = 1;
+    while (ownDelayExplains(result, this.timeoutMs) && attempts <= this.#stallResends) {
+      result = await this.#sendOnce(request);
+      attempts += 1;
+    }
+    return ownDelayExplains(result, this.timeoutMs) ? { ...result, inconclusive: inconclusiveReason(result, attempts) } : result;
+  }
+
+  async #sendOnce(request: DeliveryRequest): Promise<DeliveryResult> {
     if (this.#closed) throw new ClientClosedError('DeliveryClient.send() called after close()');
     const { origin, path } = parseTarget(request.url);
     const headers = requestHeaders(request);
     await this.#beforeSend?.();
+    ownStalls.hold();
+    try {
+      return await this.#attempt(origin, path, headers, request.body);
+    } finally {
+      ownStalls.release();
+    }
+  }
 
+  async #attempt(origin: string, path: string, headers: Record<string, string>, payload: Buffer): Promise<DeliveryResult> {
     const started = performance.now();
     const elapsed = (): number => performance.now() - started;
     const deadline = new AbortController();
@@ -98,15 +133,15 @@ export class DeliveryClient {
 
     let status: number | undefined;
     let responseHeaders: Record<string, string> = {};
+    const { value: responding, departure } = trackDeparture(() => this.#agent.request({ origin, path, method: 'POST', headers, body: payload, signal: deadline.signal }));
+    // What hookproof's own process cost this delivery: a stall, and when the request really left.
+    const ownDelay = (): Pick<DeliveryResult, 'ownDelay'> => {
+      const stalledMs = ownStalls.stalledMs(started, performance.now());
+      if (stalledMs < STALL_MIN_MS) return {};
+      return { ownDelay: { stalledMs, ...(departure.leftAt !== undefined ? { sentAfterMs: departure.leftAt - started } : {}) } };
+    };
     try {
-      const response = await this.#agent.request({
-        origin,
-        path,
-        method: 'POST',
-        headers,
-        body: request.body,
-        signal: deadline.signal,
-      });
+      const response = await responding;
       status = response.statusCode;
       responseHeaders = flattenHeaders(response.headers);
       const { body, truncated } = await readCapped(response.body, this.maxResponseBytes);
@@ -117,6 +152,7 @@ export class DeliveryClient {
         body,
         bodyTruncated: truncated,
         durationMs: elapsed(),
+        ...ownDelay(),
       };
     } catch (error) {
       const failure: DeliveryError = deadline.signal.aborted ? { code: 'TIMEOUT', message: `no complete answer within ${this.timeoutMs} ms` } : classifyError(error);
@@ -132,6 +168,7 @@ export class DeliveryClient {
         bodyTruncated: false,
         durationMs: elapsed(),
         error: failure,
+        ...ownDelay(),
       };
     } finally {
       clearTimeout(timer);

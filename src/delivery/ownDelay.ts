@@ -1,0 +1,25 @@
+import type { DeliveryResult } from './DeliveryResult';
+import { GRIDX_DEADLINE_MS } from './gridxDeadline';
+import { STALL_MIN_MS } from './stallProbe';
+
+/**
+ * Whether hookproof's own delay could explain why `result` was late: a timeout, or an answer after
+ * the deadline judged (gridX's 5 s, or the run's own timeout when shorter), while hookproof's
+ * process was stalled long enough that without the stall the answer might have been in time.
+ * Such a result is no evidence against the receiver (DLV-1): the delivery is sent again.
+ */
+export function ownDelayExplains(result: DeliveryResult, timeoutMs: number): boolean {
+  const stalled = result.ownDelay?.stalledMs ?? 0;
+  if (stalled < STALL_MIN_MS) return false;
+  const deadline = Math.min(timeoutMs, GRIDX_DEADLINE_MS);
+  const late = result.outcome === 'timeout' || result.durationMs > deadline;
+  return late && result.durationMs - stalled <= deadline;
+}
+
+/** Why a result stays unjudged after every re-send was stalled too. */
+export function inconclusiveReason(result: DeliveryResult, attempts: number): string {
+  const stalled = Math.round(result.ownDelay?.stalledMs ?? 0);
+  const left = result.ownDelay?.sentAfterMs;
+  const leftText = left === undefined ? 'the request never left' : `the request left after ${Math.round(left)} ms`;
+  return `hookproof's own process stalled ${stalled} ms during this delivery (${leftText}); sent ${attempts} time(s), stalled each time, so the receiver's timing could not be judged`;
+}
