@@ -5,6 +5,7 @@ export type { DeliveryError, DeliveryErrorCode, DeliveryResult } from './Deliver
 export type { DeliveryClientOptions } from './DeliveryClient';
 export { DeliveryClient, createDeliveryClient } from './DeliveryClient';
 export { describeResult } from './describeResult';
+export { GRIDX_DEADLINE_MS } from './gridxDeadline';
 export { isRetryable } from './isRetryable';
 export type { RetryOptions, RetryResult } from './retry';
 export { deliverWithRetries } from './retry';

@@ -12,6 +12,7 @@ import { caseSeed } from '../arbitraries/caseSeed';
 import type { CoverageRecorder } from './coverage';
 import { reproduction } from '../checks/reproduce';
 import type { RunState } from './runState';
+import { InconclusiveTally, inconclusiveNote } from '../checks/inconclusiveTally';
 
 /** What a check context is made from: the check-facing settings as the check sees them, and the run's plumbing. */
 export interface ContextSettings extends Pick<
@@ -53,7 +54,8 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     const result = await settings.client.send({ url: settings.url, body: outgoing.body, headers });
     sent += 1;
     settings.answers?.record(outgoing.variant, outgoing.eventType, result);
-    if (result.outcome === 'timeout') {
+    // A timeout hookproof's own stall may explain is not the receiver's: it does not count towards giving up.
+    if (result.outcome === 'timeout' && result.inconclusive === undefined) {
       timeouts += 1;
       settings.state.consecutiveTimeouts += 1;
     } else {
@@ -101,6 +103,7 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     let casesAtFirstFailure: number | undefined;
     let last: { outgoing: OutgoingCase; result: DeliveryResult; expected: string } | undefined;
     let stoppedEarly: string | undefined;
+    const stalled = new InconclusiveTally();
     const details = await fc.check(
       fc.asyncProperty(spec.arbitrary, async (value) => {
         const shrinkSpent = casesAtFirstFailure === undefined ? 0 : cases - casesAtFirstFailure;
@@ -113,6 +116,11 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
         const outgoing = spec.toCase(value);
         const result = await send(outgoing);
         cases += 1;
+        if (result.inconclusive !== undefined && !spec.judge(value, result).ok) {
+          // Late while hookproof itself stalled, every time it was sent: no evidence either way.
+          stalled.add(result.inconclusive);
+          return true;
+        }
         const judgement = await judgeCase(spec, value, result, () => (cases += 1));
         if (judgement.blockedBy !== undefined) {
           // Not this check's to judge: it neither fails nor is evidence of a pass.
@@ -133,7 +141,15 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows, unchanged, what the property itself threw (a hookproof bug); fast-check types it unknown
     if (details.failed && last === undefined && details.errorInstance !== null) throw details.errorInstance;
     const blockedCases = blocked.result();
-    return { cases, failures, judged, ...(stoppedEarly !== undefined ? { stoppedEarly } : {}), ...(blockedCases !== undefined ? { blocked: blockedCases } : {}) };
+    const inconclusive = stalled.result();
+    return {
+      cases,
+      failures,
+      judged,
+      ...(stoppedEarly !== undefined ? { stoppedEarly } : {}),
+      ...(blockedCases !== undefined ? { blocked: blockedCases } : {}),
+      ...(inconclusive !== undefined ? { inconclusive } : {}),
+    };
   };
 
   const outcome = (parts: readonly PropertyOutcome[], note?: string): CheckOutcome => {
@@ -142,6 +158,12 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     const stopped = parts.map((p) => p.stoppedEarly).find((r) => r !== undefined);
     const judged = parts.reduce((sum, p) => sum + (p.judged ?? p.cases), 0);
     const blocked = mergeBlocked(parts.map((p) => p.blocked));
+    const inconclusive = InconclusiveTally.merge(parts.map((p) => p.inconclusive));
+    if (failures.length === 0 && inconclusive !== undefined) {
+      // Nothing failed, but some case could not be judged cleanly: hookproof's own stall, not the receiver's.
+      const notes = [inconclusiveNote(inconclusive), note, stopped].filter((n): n is string => n !== undefined);
+      return { status: 'inconclusive', cases, failures, note: notes.join('; ') };
+    }
     if (failures.length === 0 && judged === 0 && blocked !== undefined) {
       const notes = [blockedNote(blocked), note, stopped].filter((n): n is string => n !== undefined);
       return { status: 'blocked', cases, failures, note: notes.join('; '), blockedBy: blocked.by };

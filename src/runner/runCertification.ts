@@ -112,7 +112,16 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
     ...(reason !== undefined ? { verdictReason: reason } : {}),
     ...(state.gone !== undefined ? { gone: state.gone } : {}),
     ...rootCauses(reports, answers, { url: maskUrlCredentials(url), secrets: secrets.length }),
-    summary: { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip'), blocked: count('blocked'), cases: reports.reduce((s, r) => s + r.cases, 0) },
+    summary: {
+      pass: count('pass'),
+      fail: count('fail'),
+      warn: count('warn'),
+      skip: count('skip'),
+      blocked: count('blocked'),
+      // Only when it happened: reports of runs hookproof could judge cleanly keep their shape.
+      ...(count('inconclusive') > 0 ? { inconclusive: count('inconclusive') } : {}),
+      cases: reports.reduce((s, r) => s + r.cases, 0),
+    },
     checks: reports,
     requirements: requirementTable(reports),
     coverage: coverage.table(),

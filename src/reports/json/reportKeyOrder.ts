@@ -68,7 +68,7 @@ export const REPORT_KEY_ORDER: KeyOrder = {
     target: { keys: keysOf<CertificationReport['target']>(['url', 'trust']) },
     options: { keys: keysOf<Options>(['runs', 'timeoutMs', 'concurrency', 'allowHttp', 'types', 'checks', 'secrets']) },
     gone: { keys: keysOf<NonNullable<CertificationReport['gone']>>(['caseLabel']) },
-    summary: { keys: keysOf<Summary>(['pass', 'fail', 'warn', 'skip', 'blocked', 'cases']) },
+    summary: { keys: keysOf<Summary>(['pass', 'fail', 'warn', 'skip', 'blocked', 'inconclusive', 'cases']) },
     hints: { keys: keysOf<SetupHint>(['code', 'message']) },
     findings: {
       keys: keysOf<Finding>(['title', 'severity', 'explains', 'blocks', 'cases', 'eventTypes', 'expected', 'answer', 'failures']),
