@@ -13,6 +13,9 @@ import { trackDeparture } from './requestDeparture';
 import { ownStalls, STALL_MIN_MS } from './stallProbe';
 import { readCapped } from './readCapped';
 
+/** See {@link DeliveryClientOptions.beforeSend}. */
+export type BeforeSend = (() => Promise<void>) | (() => Promise<(leftAt: number | undefined) => void>);
+
 /** Options for {@link DeliveryClient}. */
 export type DeliveryClientOptions = {
   /** Bound on the whole delivery: connect, TLS, request, response headers and body. Default 5000 ms (gridX's). */
@@ -27,8 +30,12 @@ export type DeliveryClientOptions = {
    * `NODE_EXTRA_CA_CERTS`), which is what gridX-like production checks need.
    */
   ca?: string | Buffer | ReadonlyArray<string | Buffer>;
-  /** Awaited before each delivery: a shared rate limit (fleet runs) plugs in here. */
-  beforeSend?: () => Promise<void>;
+  /**
+   * Awaited before each delivery: a shared rate limit (fleet runs) plugs in here. It may resolve to
+   * a callback, called once the delivery is over with when the request actually left
+   * (`performance.now()` time, `undefined` if it never did), so the limit can count departures.
+   */
+  beforeSend?: BeforeSend;
   /**
    * How many times a delivery is sent again when it was late while hookproof's own process was
    * stalled (see {@link DeliveryResult.ownDelay}). Default 2. If every attempt was stalled the
@@ -58,7 +65,7 @@ export class DeliveryClient {
   readonly timeoutMs: number;
   readonly maxResponseBytes: number;
   readonly #agent: Agent;
-  readonly #beforeSend: (() => Promise<void>) | undefined;
+  readonly #beforeSend: BeforeSend | undefined;
   readonly #stallResends: number;
   #connection: ConnectionFacts | undefined;
   #closed = false;
@@ -114,16 +121,18 @@ export class DeliveryClient {
     if (this.#closed) throw new ClientClosedError('DeliveryClient.send() called after close()');
     const { origin, path } = parseTarget(request.url);
     const headers = requestHeaders(request);
-    await this.#beforeSend?.();
+    const departed: unknown = await this.#beforeSend?.();
+    let leftAt: number | undefined;
     ownStalls.hold();
     try {
-      return await this.#attempt(origin, path, headers, request.body);
+      return await this.#attempt(origin, path, headers, request.body, (at) => (leftAt = at));
     } finally {
       ownStalls.release();
+      if (typeof departed === 'function') (departed as (at: number | undefined) => void)(leftAt);
     }
   }
 
-  async #attempt(origin: string, path: string, headers: Record<string, string>, payload: Buffer): Promise<DeliveryResult> {
+  async #attempt(origin: string, path: string, headers: Record<string, string>, payload: Buffer, onLeft: (at: number | undefined) => void): Promise<DeliveryResult> {
     const started = performance.now();
     const elapsed = (): number => performance.now() - started;
     const deadline = new AbortController();
@@ -136,6 +145,7 @@ export class DeliveryClient {
     const { value: responding, departure } = trackDeparture(() => this.#agent.request({ origin, path, method: 'POST', headers, body: payload, signal: deadline.signal }));
     // What hookproof's own process cost this delivery: a stall, and when the request really left.
     const ownDelay = (): Pick<DeliveryResult, 'ownDelay'> => {
+      onLeft(departure.leftAt);
       const stalledMs = ownStalls.stalledMs(started, performance.now());
       if (stalledMs < STALL_MIN_MS) return {};
       return { ownDelay: { stalledMs, ...(departure.leftAt !== undefined ? { sentAfterMs: departure.leftAt - started } : {}) } };

@@ -2,7 +2,7 @@ export type { Classification } from './classify';
 export { classifyStatus } from './classify';
 export type { DeliveryRequest } from './DeliveryRequest';
 export type { DeliveryError, DeliveryErrorCode, DeliveryResult } from './DeliveryResult';
-export type { DeliveryClientOptions } from './DeliveryClient';
+export type { BeforeSend, DeliveryClientOptions } from './DeliveryClient';
 export { DeliveryClient, createDeliveryClient } from './DeliveryClient';
 export { describeResult } from './describeResult';
 export { GRIDX_DEADLINE_MS } from './gridxDeadline';

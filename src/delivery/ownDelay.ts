@@ -5,15 +5,19 @@ import { STALL_MIN_MS } from './stallProbe';
 /**
  * Whether hookproof's own delay could explain why `result` was late: a timeout, or an answer after
  * the deadline judged (gridX's 5 s, or the run's own timeout when shorter), while hookproof's
- * process was stalled long enough that without the stall the answer might have been in time.
- * Such a result is no evidence against the receiver (DLV-1): the delivery is sent again.
+ * process stalled, and the receiver did not have the request for the whole deadline (it left late,
+ * or never). Such a result is no evidence against the receiver (DLV-1): the delivery is sent again.
+ *
+ * A stall after the request left takes nothing from the receiver: an answer that arrives during it
+ * is still read before the deadline is enforced (see DeliveryClient), so it excuses nothing.
  */
 export function ownDelayExplains(result: DeliveryResult, timeoutMs: number): boolean {
-  const stalled = result.ownDelay?.stalledMs ?? 0;
-  if (stalled < STALL_MIN_MS) return false;
+  const own = result.ownDelay;
+  if (own === undefined || own.stalledMs < STALL_MIN_MS) return false;
   const deadline = Math.min(timeoutMs, GRIDX_DEADLINE_MS);
   const late = result.outcome === 'timeout' || result.durationMs > deadline;
-  return late && result.durationMs - stalled <= deadline;
+  const receiverHadMs = own.sentAfterMs === undefined ? 0 : result.durationMs - own.sentAfterMs;
+  return late && receiverHadMs < deadline;
 }
 
 /** Why a result stays unjudged after every re-send was stalled too. */
