@@ -104,7 +104,7 @@ export const fleetCommand: CommandRegistration = {
       .argument('<targets>', 'targets.yaml: a "targets:" list of {name, url, secretEnv, types, allowHttp, recheck}')
       .addOption(reportDirOption('where the per-target report directories and index.json/index.html go', './hookproof-fleet'))
       .addOption(numberOption('--parallel', 'n', 'targets certified at once (default 4)'))
-      .addOption(numberOption('--rate', 'n', 'deliveries per second across the whole fleet (default: no limit)'))
+      .addOption(numberOption('--rate', 'n', 'at most n deliveries in any one second across the fleet, per shard (default: no limit)'))
       .option('--shard <i/n>', 'run only shard i of n (as jest --shard): one CI job per shard')
       .option('--previous <dir>', "a previous fleet run's --report-dir: the index says what changed")
       .option('--allow-http', 'allow plain http:// targets (each target may also set allowHttp)', false)
