@@ -29,6 +29,8 @@ export interface FleetCommandOptions extends CommonOptions {
   readonly timeoutMs?: number;
   readonly concurrency?: number;
   readonly signKeyEnv?: string;
+  /** false (`--no-isolate`): every target in this one process. Default true. */
+  readonly isolate?: boolean;
 }
 
 /**
@@ -59,6 +61,7 @@ export async function runFleetCommand(options: FleetCommandOptions, io: CliIO): 
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(signingKey !== undefined ? { signingKey } : {}),
+    ...(options.isolate === false ? { isolate: false } : {}),
     invocation: invocationOf(
       ['fleet', options.targetsFile],
       [
@@ -113,7 +116,8 @@ export const fleetCommand: CommandRegistration = {
       .addOption(numberOption('--runs', 'n', 'cases per property (default 100)'))
       .addOption(numberOption('--timeout-ms', 'n', 'per-delivery timeout in milliseconds (default 5000)'))
       .addOption(numberOption('--concurrency', 'n', 'checks run at once per target (default 4)'))
-      .option('--sign-key-env <name>', "sign every target's report with the Ed25519 PEM private key in this environment variable");
+      .option('--sign-key-env <name>', "sign every target's report with the Ed25519 PEM private key in this environment variable")
+      .option('--no-isolate', 'certify every target in this one process instead of a process per target (less start-up, but one target can stall another)');
   },
   run(parsed, io) {
     const [targetsFile] = parsed.args as [string];
