@@ -8,8 +8,10 @@ import { STALL_MIN_MS } from './stallProbe';
  * process stalled, and the receiver did not have the request for the whole deadline (it left late,
  * or never). Such a result is no evidence against the receiver (DLV-1): the delivery is sent again.
  *
- * A stall after the request left takes nothing from the receiver: an answer that arrives during it
- * is still read before the deadline is enforced (see DeliveryClient), so it excuses nothing.
+ * For a timeout, a stall after the request left takes nothing from the receiver: an answer that
+ * arrives during it is still read before the deadline is enforced (see DeliveryClient). But that
+ * answer is then measured late by the stall's length: a late answer is also excused when the
+ * stall alone accounts for its lateness.
  */
 export function ownDelayExplains(result: DeliveryResult, timeoutMs: number): boolean {
   const own = result.ownDelay;
@@ -17,7 +19,9 @@ export function ownDelayExplains(result: DeliveryResult, timeoutMs: number): boo
   const deadline = Math.min(timeoutMs, GRIDX_DEADLINE_MS);
   const late = result.outcome === 'timeout' || result.durationMs > deadline;
   const receiverHadMs = own.sentAfterMs === undefined ? 0 : result.durationMs - own.sentAfterMs;
-  return late && receiverHadMs < deadline;
+  if (!late) return false;
+  if (receiverHadMs < deadline) return true;
+  return result.outcome !== 'timeout' && result.durationMs - own.stalledMs <= deadline;
 }
 
 /** Why a result stays unjudged after every re-send was stalled too. */

@@ -25,7 +25,7 @@ describe('ownDelayExplains: a late result is re-sent only when hookproof’s own
           const deadline = Math.min(timeoutMs, 5000);
           const explains = ownDelayExplains(result('success', durationMs, stalledMs, sentAfterMs), timeoutMs);
           if (durationMs <= deadline || stalledMs < 50) expect(explains).toBe(false);
-          else expect(explains).toBe(durationMs - (sentAfterMs ?? durationMs) < deadline);
+          else expect(explains).toBe(durationMs - (sentAfterMs ?? durationMs) < deadline || durationMs - stalledMs <= deadline);
           expect(ownDelayExplains(result('success', durationMs), timeoutMs)).toBe(false);
         },
       ),
