@@ -6,7 +6,7 @@ import { verdictOf } from '../reportModel/verdict';
 import { judgeScope } from '../reportModel/scope';
 import { REQUIREMENTS } from '../checks/requirements';
 import { envelopeVerifies, isDsseEnvelope, keyIdOf } from './dsse';
-import { reportDigest, digestHex } from './reportDigest';
+import { reportDigest } from './reportDigest';
 import { bytesDigest, HOOKPROOF_PREDICATE_TYPE, IN_TOTO_PAYLOAD_TYPE, SUBJECT_NAMES, urlDigest, type StatementSubject } from './statement';
 
 /** The file name of the attestation written beside report.json. */

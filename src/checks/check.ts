@@ -6,8 +6,10 @@ import type { RequirementId, Severity } from './requirements';
 /**
  * `blocked`: the check's cases could not be judged because something more basic fails (no valid
  * event of that type is accepted, the receiver never answers…); `blockedBy` names what, `note` says it in words.
+ * `inconclusive`: nothing failed, but some case could not be judged cleanly because hookproof's own
+ * process stalled while it was in flight (and again when re-sent); `note` says how. Never a failure.
  */
-export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip' | 'blocked';
+export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip' | 'blocked' | 'inconclusive';
 
 /** How to send a failing case again: a ready curl command and the replay command. */
 export interface Reproduction {

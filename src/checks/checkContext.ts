@@ -1,3 +1,4 @@
+import type { InconclusiveCases } from './inconclusiveTally';
 import type fc from 'fast-check';
 import type { DeliveryClient, DeliveryResult } from '../delivery';
 import type { Engine } from '../engine';
@@ -77,6 +78,8 @@ export interface PropertyOutcome {
   readonly judged?: number;
   /** Cases that could not be judged because something more basic fails. */
   readonly blocked?: BlockedCases;
+  /** Cases that could not be judged cleanly because hookproof itself stalled: how many, and the first reason. */
+  readonly inconclusive?: InconclusiveCases;
 }
 
 /** What a check's run gets: the engine, the target's settings, and ways to send cases. */

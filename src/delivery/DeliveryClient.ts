@@ -6,8 +6,15 @@ import { classifyError } from './classifyError';
 import { recordingConnector, type ConnectionFacts } from './connectionFacts';
 import type { DeliveryRequest } from './DeliveryRequest';
 import type { DeliveryError, DeliveryResult } from './DeliveryResult';
+import { interimSkippingConnector } from './interimResponses';
+import { inconclusiveReason, ownDelayExplains } from './ownDelay';
 import { parseTarget } from './parseTarget';
+import { trackDeparture } from './requestDeparture';
+import { ownStalls, STALL_MIN_MS } from './stallProbe';
 import { readCapped } from './readCapped';
+
+/** See {@link DeliveryClientOptions.beforeSend}. */
+export type BeforeSend = (() => Promise<void>) | (() => Promise<(leftAt: number | undefined) => void>);
 
 /** Options for {@link DeliveryClient}. */
 export type DeliveryClientOptions = {
@@ -23,8 +30,18 @@ export type DeliveryClientOptions = {
    * `NODE_EXTRA_CA_CERTS`), which is what gridX-like production checks need.
    */
   ca?: string | Buffer | ReadonlyArray<string | Buffer>;
-  /** Awaited before each delivery: a shared rate limit (fleet runs) plugs in here. */
-  beforeSend?: () => Promise<void>;
+  /**
+   * Awaited before each delivery: a shared rate limit (fleet runs) plugs in here. It may resolve to
+   * a callback, called once the delivery is over with when the request actually left
+   * (`performance.now()` time, `undefined` if it never did), so the limit can count departures.
+   */
+  beforeSend?: BeforeSend;
+  /**
+   * How many times a delivery is sent again when it was late while hookproof's own process was
+   * stalled (see {@link DeliveryResult.ownDelay}). Default 2. If every attempt was stalled the
+   * result is marked `inconclusive`.
+   */
+  stallResends?: number;
   /**
    * Headers added to every delivery (`-H`, e.g. a staging gateway's key). A header of the request
    * itself wins; the CLI refuses the ones hookproof owns (see parseHeaderOption).
@@ -34,6 +51,7 @@ export type DeliveryClientOptions = {
 
 const DEFAULT_TIMEOUT_MS = 5000;
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024;
+const DEFAULT_STALL_RESENDS = 2;
 
 // Idle keep-alive connections are dropped after this long, even if the server hints at more.
 // Reusing a socket the server has just closed makes a POST fail with a reset that undici cannot
@@ -52,7 +70,8 @@ export class DeliveryClient {
   readonly timeoutMs: number;
   readonly maxResponseBytes: number;
   readonly #agent: Agent;
-  readonly #beforeSend: (() => Promise<void>) | undefined;
+  readonly #beforeSend: BeforeSend | undefined;
+  readonly #stallResends: number;
   readonly #extraHeaders: Readonly<Record<string, string>>;
   #connection: ConnectionFacts | undefined;
   #closed = false;
@@ -71,13 +90,16 @@ export class DeliveryClient {
       bodyTimeout: this.timeoutMs,
       // undici's own connector, observed: the first connection's address and certificate are
       // the run's provenance (report.json `provenance.connection`).
-      connect: recordingConnector({ timeout: this.timeoutMs, ...(options.ca !== undefined ? { ca: toCaList(options.ca) } : {}) }, (facts) => {
-        this.#connection ??= facts;
-      }),
+      connect: interimSkippingConnector(
+        recordingConnector({ timeout: this.timeoutMs, ...(options.ca !== undefined ? { ca: toCaList(options.ca) } : {}) }, (facts) => {
+          this.#connection ??= facts;
+        }),
+      ),
       keepAliveTimeout: KEEP_ALIVE_MS,
       keepAliveMaxTimeout: KEEP_ALIVE_MS,
     });
     this.#beforeSend = options.beforeSend;
+    this.#stallResends = nonNegativeInteger('stallResends', options.stallResends ?? DEFAULT_STALL_RESENDS);
     this.#extraHeaders = Object.fromEntries(Object.entries(options.extraHeaders ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
   }
 
@@ -86,13 +108,38 @@ export class DeliveryClient {
     return this.#connection;
   }
 
-  /** Delivers one request and classifies the answer. Resolves within about `timeoutMs`. */
+  /**
+   * Delivers one request and classifies the answer. Resolves within about `timeoutMs` per attempt.
+   * A delivery that was late while hookproof's own process stalled is sent again (up to
+   * `stallResends` times), as gridX retries a timeout; if every attempt was stalled, the last
+   * result comes back marked `inconclusive`.
+   */
   async send(request: DeliveryRequest): Promise<DeliveryResult> {
+    let result = await this.#sendOnce(request);
+    let attempts = 1;
+    while (ownDelayExplains(result, this.timeoutMs) && attempts <= this.#stallResends) {
+      result = await this.#sendOnce(request);
+      attempts += 1;
+    }
+    return ownDelayExplains(result, this.timeoutMs) ? { ...result, inconclusive: inconclusiveReason(result, attempts) } : result;
+  }
+
+  async #sendOnce(request: DeliveryRequest): Promise<DeliveryResult> {
     if (this.#closed) throw new ClientClosedError('DeliveryClient.send() called after close()');
     const { origin, path } = parseTarget(request.url);
     const headers = { ...this.#extraHeaders, ...requestHeaders(request) };
-    await this.#beforeSend?.();
+    const departed: unknown = await this.#beforeSend?.();
+    let leftAt: number | undefined;
+    ownStalls.hold();
+    try {
+      return await this.#attempt(origin, path, headers, request.body, (at) => (leftAt = at));
+    } finally {
+      ownStalls.release();
+      if (typeof departed === 'function') (departed as (at: number | undefined) => void)(leftAt);
+    }
+  }
 
+  async #attempt(origin: string, path: string, headers: Record<string, string>, payload: Buffer, onLeft: (at: number | undefined) => void): Promise<DeliveryResult> {
     const started = performance.now();
     const elapsed = (): number => performance.now() - started;
     const deadline = new AbortController();
@@ -102,15 +149,16 @@ export class DeliveryClient {
 
     let status: number | undefined;
     let responseHeaders: Record<string, string> = {};
+    const { value: responding, departure } = trackDeparture(() => this.#agent.request({ origin, path, method: 'POST', headers, body: payload, signal: deadline.signal }));
+    // What hookproof's own process cost this delivery: a stall, and when the request really left.
+    const ownDelay = (): Pick<DeliveryResult, 'ownDelay'> => {
+      onLeft(departure.leftAt);
+      const stalledMs = ownStalls.stalledMs(started, performance.now());
+      if (stalledMs < STALL_MIN_MS) return {};
+      return { ownDelay: { stalledMs, ...(departure.leftAt !== undefined ? { sentAfterMs: departure.leftAt - started } : {}) } };
+    };
     try {
-      const response = await this.#agent.request({
-        origin,
-        path,
-        method: 'POST',
-        headers,
-        body: request.body,
-        signal: deadline.signal,
-      });
+      const response = await responding;
       status = response.statusCode;
       responseHeaders = flattenHeaders(response.headers);
       const { body, truncated } = await readCapped(response.body, this.maxResponseBytes);
@@ -121,6 +169,7 @@ export class DeliveryClient {
         body,
         bodyTruncated: truncated,
         durationMs: elapsed(),
+        ...ownDelay(),
       };
     } catch (error) {
       const failure: DeliveryError = deadline.signal.aborted ? { code: 'TIMEOUT', message: `no complete answer within ${this.timeoutMs} ms` } : classifyError(error);
@@ -136,6 +185,7 @@ export class DeliveryClient {
         bodyTruncated: false,
         durationMs: elapsed(),
         error: failure,
+        ...ownDelay(),
       };
     } finally {
       clearTimeout(timer);

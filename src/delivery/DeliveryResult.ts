@@ -34,4 +34,15 @@ export type DeliveryResult = {
   bodyTruncated: boolean;
   durationMs: number;
   error?: DeliveryError;
+  /**
+   * Hookproof's own delay during this delivery, set when its process stalled (event loop blocked or
+   * starved) for at least 50 ms: how long, and when the request actually left (ms after the send
+   * began; absent if it never left). A late answer this could explain is no evidence against the receiver.
+   */
+  ownDelay?: { stalledMs: number; sentAfterMs?: number };
+  /**
+   * Set when this delivery could not be judged cleanly: it was late while hookproof itself was
+   * stalled, and so was every re-send. Checks report such a case inconclusive, never failed.
+   */
+  inconclusive?: string;
 };

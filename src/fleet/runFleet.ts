@@ -3,17 +3,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { readReportFile } from '../attest/readReportFile';
+import { certifyTarget, type SharedRunOptions } from './certifyTarget';
+import { runTargetIsolated } from './runTargetIsolated';
 import { signReportFile } from '../attest/signReport';
 import { createEngine } from '../engine';
 import { HookproofError, ReportUnreadableError } from '../errors';
 import { readEnvSecret } from '../redaction/envSecret';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 import { redactSecrets } from '../redaction/redactSecrets';
-import { runRecheck } from '../recheck/runRecheck';
 import { writeReports } from '../reports';
 import type { CertificationReport } from '../reportModel/certificationReport';
-import type { CertifyOptions } from '../runner/certifyOptions';
-import { runCertification } from '../runner/runCertification';
 import { runPool } from '../runner/runPool';
 import { changeSince, entryFromReport, type FleetEntry, type FleetIndex } from './fleetIndex';
 import type { FleetTarget } from './fleetTarget';
@@ -24,24 +23,24 @@ import { shardOf } from './shard';
 import { targetDirectories } from './targetDirectories';
 
 /** Settings of a fleet run; per-target settings come from the targets file. */
-/** The run settings every target shares, exactly as certify takes them. */
-type SharedRunOptions = Pick<
-  CertifyOptions,
-  'specPath' | 'allowHttp' | 'checks' | 'seed' | 'runs' | 'timeoutMs' | 'maxEventBytes' | 'concurrency' | 'retryBaseDelayMs' | 'invocation'
->;
-
 export interface FleetOptions extends SharedRunOptions {
   readonly targets: readonly FleetTarget[];
   readonly reportDir: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Targets certified at once (default 4). */
   readonly parallel?: number;
-  /** Deliveries per second across the whole fleet (default: no limit). */
+  /** At most this many deliveries in any one second across the whole fleet (default: no limit). */
   readonly ratePerSecond?: number;
+  /**
+   * Certify each target in a process of its own (default true), so that no target's work can stall
+   * another's deliveries; false runs them all in this process (one event loop).
+   */
+  readonly isolate?: boolean;
   readonly shard?: Shard;
   /** A previous fleet run's directory: its index.json gives each row's change. */
   readonly previous?: string;
   readonly signingKey?: KeyObject;
+  /** Called as each target finishes. */
   /** Rechecks reproduce each report's own scope (`--same-scope`) instead of gridX's full certification. */
   readonly sameScope?: boolean;
   /** Called as each target finishes. */
@@ -63,6 +62,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
   const mine = options.shard !== undefined ? shardOf(options.targets, options.shard) : [...options.targets];
   const secrets = new Map(mine.map((target) => [target.name, secretsOf(target, options.env)]));
   const previous = options.previous !== undefined ? readPreviousIndex(options.previous, options.onWarning) : undefined;
+  // Built before anything runs, so that an unreadable spec is one error (exit 2), not a row per target.
   const engine = createEngine(options.specPath !== undefined ? { specPath: options.specPath } : {});
   const limit = options.ratePerSecond !== undefined ? createRateLimiter(options.ratePerSecond) : undefined;
   const root = resolve(options.reportDir);
@@ -88,42 +88,21 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
   };
 
   const reportFor = (target: FleetTarget, targetSecrets: readonly string[], reportPath: string): Promise<CertificationReport> => {
-    const shared = {
-      ...(limit !== undefined ? { beforeDelivery: limit } : {}),
-      ...(options.retryBaseDelayMs !== undefined ? { retryBaseDelayMs: options.retryBaseDelayMs } : {}),
-      ...(options.invocation !== undefined ? { invocation: options.invocation } : {}),
-      reportPath,
-    };
-    if (target.recheck !== undefined) {
-      const original = readReportFile(target.recheck);
-      return runRecheck({
-        original,
-        originalPath: target.recheck,
-        secrets: targetSecrets,
-        // The targets file is the operator's: its URL, http allowance and (loopback or private)
-        // address are consent from gridX's side; the report must name that URL.
-        url: target.url,
-        allowHttp: target.allowHttp ?? options.allowHttp ?? false,
-        allowPrivate: true,
-        scope: options.sameScope === true ? 'same' : 'full',
-        ...(options.specPath !== undefined ? { specPath: options.specPath } : {}),
-        ...shared,
-      });
-    }
-    return runCertification({
-      url: target.url,
-      secrets: targetSecrets,
-      engine,
-      allowHttp: target.allowHttp ?? options.allowHttp ?? false,
-      ...(target.types !== undefined ? { types: target.types } : {}),
+    const shared: SharedRunOptions = {
+      ...(options.specPath !== undefined ? { specPath: options.specPath } : {}),
+      ...(options.allowHttp !== undefined ? { allowHttp: options.allowHttp } : {}),
       ...(options.checks !== undefined ? { checks: options.checks } : {}),
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
       ...(options.runs !== undefined ? { runs: options.runs } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.maxEventBytes !== undefined ? { maxEventBytes: options.maxEventBytes } : {}),
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
-      ...shared,
-    });
+      ...(options.retryBaseDelayMs !== undefined ? { retryBaseDelayMs: options.retryBaseDelayMs } : {}),
+      ...(options.invocation !== undefined ? { invocation: options.invocation } : {}),
+    };
+    const job = { target, secrets: targetSecrets, reportPath, shared, ...(options.sameScope === true ? { sameScope: true } : {}) };
+    // Each target in a process of its own unless asked not to: one event loop per target.
+    return options.isolate === false ? certifyTarget(job, limit, engine) : runTargetIsolated(job, limit);
   };
 
   const entries = await runPool(mine, options.parallel ?? 4, runTarget);

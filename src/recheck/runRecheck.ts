@@ -1,3 +1,4 @@
+import type { BeforeSend } from '../delivery';
 import { displayPath } from '../displayPath';
 import { createEngine } from '../engine';
 import { RecheckRefusedError } from '../errors';
@@ -29,7 +30,7 @@ export interface RecheckOptions {
   readonly invocation?: readonly string[];
   readonly reportPath?: string;
   readonly retryBaseDelayMs?: number;
-  readonly beforeDelivery?: () => Promise<void>;
+  readonly beforeDelivery?: BeforeSend;
   readonly onProgress?: CertifyOptions['onProgress'];
 }
 

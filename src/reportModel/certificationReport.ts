@@ -94,7 +94,15 @@ export interface CertificationReport {
   readonly gone?: { readonly caseLabel: string };
   /** Set by `hookproof recheck`: which report this run rechecked (by digest), and the comparison. */
   readonly recheck?: RecheckResult;
-  readonly summary: { readonly pass: number; readonly fail: number; readonly warn: number; readonly skip: number; readonly blocked?: number; readonly cases: number };
+  readonly summary: {
+    readonly pass: number;
+    readonly fail: number;
+    readonly warn: number;
+    readonly skip: number;
+    readonly blocked?: number;
+    readonly inconclusive?: number;
+    readonly cases: number;
+  };
   /** Set-up mistakes detected from the answers (wrong path, wrong secret, nothing answering, TLS); read these first. */
   readonly hints?: readonly SetupHint[];
   /** Root causes, what to fix first: failures grouped by what the receiver answered. */

@@ -14,7 +14,8 @@ export interface Verdict {
 export function judgeVerdict(checks: readonly CheckReport[], gone?: CertificationReport['gone']): Verdict {
   const failed = checks.filter((c) => c.status === 'fail');
   if (failed.length > 0) return { verdict: 'fail', reason: `${failed.length} required check(s) failed: ${unique(failed.map((c) => c.requirement)).join(', ')}` };
-  const unjudged = (c: CheckReport): boolean => c.status === 'skip' || c.status === 'blocked';
+  // An inconclusive check judged some case not at all (hookproof itself stalled): no evidence, no pass.
+  const unjudged = (c: CheckReport): boolean => c.status === 'skip' || c.status === 'blocked' || c.status === 'inconclusive';
   const requiredUnjudged = checks.filter((c) => c.severity === 'required' && unjudged(c));
   if (requiredUnjudged.length > 0 && gone !== undefined) {
     return {

@@ -1,4 +1,5 @@
 import { DEFAULT_MAX_EVENT_BYTES } from '../arbitraries/bodyBudget';
+import type { BeforeSend } from '../delivery';
 import type { Check } from '../checks/check';
 import type { Engine } from '../engine';
 import type { AnswerLedger } from '../findings';
@@ -41,7 +42,7 @@ export interface CertifyOptions {
   /** The command line as run, secret-free, recorded in the report's provenance. */
   readonly invocation?: readonly string[];
   /** Awaited before every delivery: a rate limit shared by several runs (fleet). */
-  readonly beforeDelivery?: () => Promise<void>;
+  readonly beforeDelivery?: BeforeSend;
   /**
    * Where the run tallies the receiver's answers (default: a new one). Runs that share one, like
    * the jest adapter's one-check runs, get findings and hints over all their answers together.

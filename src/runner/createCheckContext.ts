@@ -13,6 +13,7 @@ import { caseSeed } from '../arbitraries/caseSeed';
 import type { CoverageRecorder } from './coverage';
 import { reproduction } from '../checks/reproduce';
 import type { RunState } from './runState';
+import { InconclusiveTally, inconclusiveNote } from '../checks/inconclusiveTally';
 
 /** What a check context is made from: the check-facing settings as the check sees them, and the run's plumbing. */
 export interface ContextSettings extends Pick<
@@ -54,7 +55,8 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     const result = await settings.client.send({ url: settings.url, body: outgoing.body, headers });
     sent += 1;
     settings.answers?.record(outgoing.variant, outgoing.eventType, result, outgoing.body);
-    if (result.outcome === 'timeout') {
+    // A timeout hookproof's own stall may explain is not the receiver's: it does not count towards giving up.
+    if (result.outcome === 'timeout' && result.inconclusive === undefined) {
       timeouts += 1;
       settings.state.consecutiveTimeouts += 1;
     } else {
@@ -114,6 +116,7 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     // never drawn (the arbitraries aim below the budget, so this rarely drops one). Each case is
     // made once, when drawn, and sent as made.
     const drawn = spec.arbitrary.map((value) => ({ value, outgoing: spec.toCase(value) })).filter(({ outgoing }) => outgoing.body.length <= settings.maxEventBytes);
+    const stalled = new InconclusiveTally();
     const details = await fc.check(
       fc.asyncProperty(drawn, async ({ value, outgoing }) => {
         const shrinkSpent = casesAtFirstFailure === undefined ? 0 : cases - casesAtFirstFailure;
@@ -125,6 +128,11 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
         }
         const result = await send(outgoing);
         cases += 1;
+        if (result.inconclusive !== undefined && !spec.judge(value, result).ok) {
+          // Late while hookproof itself stalled, every time it was sent: no evidence either way.
+          stalled.add(result.inconclusive);
+          return true;
+        }
         const judgement = await judgeCase(spec, value, outgoing, result, () => (cases += 1));
         if (judgement.blockedBy !== undefined) {
           // Not this check's to judge: it neither fails nor is evidence of a pass.
@@ -145,7 +153,15 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows, unchanged, what the property itself threw (a hookproof bug); fast-check types it unknown
     if (details.failed && last === undefined && details.errorInstance !== null) throw details.errorInstance;
     const blockedCases = blocked.result();
-    return { cases, failures, judged, ...(stoppedEarly !== undefined ? { stoppedEarly } : {}), ...(blockedCases !== undefined ? { blocked: blockedCases } : {}) };
+    const inconclusive = stalled.result();
+    return {
+      cases,
+      failures,
+      judged,
+      ...(stoppedEarly !== undefined ? { stoppedEarly } : {}),
+      ...(blockedCases !== undefined ? { blocked: blockedCases } : {}),
+      ...(inconclusive !== undefined ? { inconclusive } : {}),
+    };
   };
 
   const outcome = (parts: readonly PropertyOutcome[], note?: string): CheckOutcome => {
@@ -154,6 +170,12 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     const stopped = parts.map((p) => p.stoppedEarly).find((r) => r !== undefined);
     const judged = parts.reduce((sum, p) => sum + (p.judged ?? p.cases), 0);
     const blocked = mergeBlocked(parts.map((p) => p.blocked));
+    const inconclusive = InconclusiveTally.merge(parts.map((p) => p.inconclusive));
+    if (failures.length === 0 && inconclusive !== undefined) {
+      // Nothing failed, but some case could not be judged cleanly: hookproof's own stall, not the receiver's.
+      const notes = [inconclusiveNote(inconclusive), note, stopped].filter((n): n is string => n !== undefined);
+      return { status: 'inconclusive', cases, failures, note: notes.join('; ') };
+    }
     if (failures.length === 0 && judged === 0 && blocked !== undefined) {
       const notes = [blockedNote(blocked), note, stopped].filter((n): n is string => n !== undefined);
       return { status: 'blocked', cases, failures, note: notes.join('; '), blockedBy: blocked.by };

@@ -1,8 +1,9 @@
 import { REQUIREMENTS } from '../checks/requirements';
 import type { CheckReport, RequirementReport } from '../reportModel/certificationReport';
 
-// A blocked check ranks above a pass: its cases were not judged, so the requirement is not met.
-const RANK = { fail: 5, warn: 4, blocked: 3, pass: 2, skip: 1 } as const;
+// A blocked or inconclusive check ranks above a pass: some of its cases were not judged, so the
+// requirement is not shown met.
+const RANK = { fail: 6, warn: 5, blocked: 4, inconclusive: 3, pass: 2, skip: 1 } as const;
 
 /** Each requirement's status: the worst of its checks' statuses (`blocked` when its checks are blocked). */
 export function requirementTable(checks: readonly CheckReport[]): RequirementReport[] {

@@ -129,7 +129,16 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
     }),
     ...(state.gone !== undefined ? { gone: state.gone } : {}),
     ...rootCauses(reports, answers, { url: maskUrlCredentials(url), secrets: secrets.length }, maxEventBytes),
-    summary: { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip'), blocked: count('blocked'), cases: reports.reduce((s, r) => s + r.cases, 0) },
+    summary: {
+      pass: count('pass'),
+      fail: count('fail'),
+      warn: count('warn'),
+      skip: count('skip'),
+      blocked: count('blocked'),
+      // Only when it happened: reports of runs hookproof could judge cleanly keep their shape.
+      ...(count('inconclusive') > 0 ? { inconclusive: count('inconclusive') } : {}),
+      cases: reports.reduce((s, r) => s + r.cases, 0),
+    },
     checks: reports,
     requirements: requirementTable(reports),
     coverage: coverage.table(),

@@ -12,7 +12,8 @@ describe('deliverWithRetries', () => {
   let arrivals: Arrival[] = [];
 
   beforeAll(async () => {
-    client = await closing(new DeliveryClient({ timeoutMs: 150 }));
+    // No re-send on hookproof's own stall here: these tests count attempts.
+    client = await closing(new DeliveryClient({ timeoutMs: 150, stallResends: 0 }));
     // Answers the scripted statuses in order, then 204; records every attempt.
     server = await closing(
       serveReadingBody((request, body, response) => {

@@ -88,7 +88,9 @@ describe('hookproof fleet: 20 loopback receivers of mixed quality, 4 at a time',
   });
 
   const runFleet = async (args: readonly string[]): Promise<{ code: number; out: string; err: string }> => {
-    const result = await cli(['fleet', targetsFile, '--checks', CHECKS, '--runs', '3', '--seed', '5', '--timeout-ms', '3000', ...args], env);
+    // One process for all targets: these tests are about the index, shards and signing, and a
+    // process per target started from the sources costs seconds each (isolation.test.ts covers it).
+    const result = await cli(['fleet', targetsFile, '--no-isolate', '--checks', CHECKS, '--runs', '3', '--seed', '5', '--timeout-ms', '3000', ...args], env);
     outputs.push(result.out, result.err);
     return result;
   };

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { DeliveryResult } from '../../delivery';
 import { blockerOf, blockerReason, tooLargeJudgement } from '../attribution';
 import { BlockedTally } from '../blockedTally';
+import { InconclusiveTally } from '../inconclusiveTally';
 import type { CheckContext, OutgoingCase, PropertyOutcome } from '../checkContext';
 import type { RequirementId } from '../requirements';
 
@@ -56,6 +57,7 @@ export async function forAllScenarios<T>(ctx: CheckContext, spec: ScenarioSpec<T
   let judged = 0;
   const blocked = new BlockedTally();
   let stoppedEarly: string | undefined;
+  const stalled = new InconclusiveTally();
   let last: Finding | undefined;
   let casesAtFirstFailure: number | undefined;
   const stopReason = (): string | undefined => {
@@ -80,6 +82,11 @@ export async function forAllScenarios<T>(ctx: CheckContext, spec: ScenarioSpec<T
     fc.asyncProperty(spec.arbitrary, async (value) => {
       if (io.stopped()) return true; // not played: no evidence either way
       const played = await spec.play(value, io);
+      if (played?.result.inconclusive !== undefined) {
+        // Its wrong answer was late while hookproof itself stalled, every time: no evidence either way.
+        stalled.add(played.result.inconclusive);
+        return true;
+      }
       // A valid delivery refused as too large is EVT-4's (no scenario check is EVT-4's own).
       const tooLarge = played !== undefined && played.blockedBy === undefined ? tooLargeJudgement(played.outgoing.variant, played.result, played.expected) : undefined;
       const finding: Finding | undefined =
@@ -102,5 +109,13 @@ export async function forAllScenarios<T>(ctx: CheckContext, spec: ScenarioSpec<T
   const failure = details.failed && last !== undefined ? ctx.failure(last.outgoing, last.result, last.expected) : undefined;
   const failures = failure === undefined ? [] : [last?.actual === undefined ? failure : { ...failure, actual: last.actual }];
   const blockedCases = blocked.result();
-  return { cases, failures, judged, ...(stoppedEarly !== undefined ? { stoppedEarly } : {}), ...(blockedCases !== undefined ? { blocked: blockedCases } : {}) };
+  const inconclusive = stalled.result();
+  return {
+    cases,
+    failures,
+    judged,
+    ...(stoppedEarly !== undefined ? { stoppedEarly } : {}),
+    ...(blockedCases !== undefined ? { blocked: blockedCases } : {}),
+    ...(inconclusive !== undefined ? { inconclusive } : {}),
+  };
 }

@@ -34,6 +34,8 @@ export interface FleetCommandOptions extends CommonOptions {
   readonly concurrency?: number;
   readonly signKeyEnv?: string;
   readonly sameScope?: boolean;
+  /** false (`--no-isolate`): every target in this one process. Default true. */
+  readonly isolate?: boolean;
 }
 
 /**
@@ -67,6 +69,7 @@ export async function runFleetCommand(options: FleetCommandOptions, io: CliIO): 
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(signingKey !== undefined ? { signingKey } : {}),
     ...(options.sameScope === true ? { sameScope: true } : {}),
+    ...(options.isolate === false ? { isolate: false } : {}),
     invocation: invocationOf(
       ['fleet', options.targetsFile],
       [
@@ -115,7 +118,7 @@ export const fleetCommand: CommandRegistration = {
       .argument('<targets>', 'targets.yaml: a "targets:" list of {name, url, secretEnv, types, allowHttp, recheck}')
       .addOption(reportDirOption('where the per-target report directories and index.json/index.html go', './hookproof-fleet'))
       .addOption(numberOption('--parallel', 'n', 'targets certified at once (default 4)'))
-      .addOption(numberOption('--rate', 'n', 'deliveries per second across the whole fleet (default: no limit)'))
+      .addOption(numberOption('--rate', 'n', 'at most n deliveries in any one second across the fleet, per shard (default: no limit)'))
       .option('--shard <i/n>', 'run only shard i of n (as jest --shard): one CI job per shard')
       .option('--previous <dir>', "a previous fleet run's --report-dir: the index says what changed")
       .option('--allow-http', 'allow plain http:// targets (each target may also set allowHttp)', false)
@@ -126,7 +129,8 @@ export const fleetCommand: CommandRegistration = {
       .addOption(numberOption('--max-event-bytes', 'n', 'largest generated body in bytes (default 65536)'))
       .addOption(numberOption('--concurrency', 'n', 'checks run at once per target (default 4)'))
       .addOption(signKeyEnvOption("sign every target's report with the Ed25519 PEM private key in this environment variable"))
-      .option('--same-scope', "rechecks reproduce each report's own scope and settings instead of gridX's full certification");
+      .option('--same-scope', "rechecks reproduce each report's own scope and settings instead of gridX's full certification")
+      .option('--no-isolate', 'certify every target in this one process instead of a process per target (less start-up, but one target can stall another)');
   },
   run(parsed, io) {
     const [targetsFile] = parsed.args as [string];

@@ -54,7 +54,11 @@ export function runReportVerify(options: ReportVerifyOptions, io: CliIO): Promis
   for (const problem of problems) io.err(`✘ ${safe(problem)}`);
   // Valid means the report is what hookproof wrote; a partial one is still no certificate.
   const partial = scope.level === 'full' ? '' : ' (PARTIAL run, not a certificate)';
-  io.out(problems.length === 0 ? `VALID${partial}: ${options.report}${verified.signature === undefined ? ' (digest and verdict only; unsigned check)' : ''}` : `INVALID: ${options.report}`);
+  io.out(
+    problems.length === 0
+      ? `VALID${partial}: ${options.report}${verified.signature === undefined ? ' (digest and verdict only; unsigned check)' : ''}`
+      : `INVALID: ${options.report}`,
+  );
   return Promise.resolve(problems.length === 0 ? EXIT.pass : EXIT.fail);
 }
 

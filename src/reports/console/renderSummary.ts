@@ -31,6 +31,7 @@ export function renderSummary(report: CertificationReport, options: SummaryOptio
   const duration = formatDuration(Date.parse(report.finishedAt) - Date.parse(report.startedAt));
   const verdict = report.verdict === 'pass' ? paint('green', 'PASS') : report.verdict === 'incomplete' ? paint('yellow', 'INCOMPLETE') : paint('red', 'FAIL');
   const blocked = report.summary.blocked ?? 0;
+  const inconclusive = report.summary.inconclusive ?? 0;
   const sender = isSenderReport(report);
   // A partial run can pass, but its verdict never stands alone: PARTIAL beside it, and what was narrowed.
   const partial = isPartial(report.scope) ? `  ${paint('bold', paint('yellow', 'PARTIAL'))}` : '';
@@ -38,7 +39,7 @@ export function renderSummary(report: CertificationReport, options: SummaryOptio
     `${paint('bold', 'hookproof')} ${report.tool.version}  ${sender ? 'listen  ' : ''}${paint('bold', verdict)}${partial}  ${report.target.url}`,
     sender
       ? `${pass} passed, ${fail} failed, ${plural(warn, 'warning')}, ${skip} skipped · ${plural(cases, 'delivery', 'deliveries')} received · ${duration}`
-      : `${pass} passed, ${fail} failed, ${plural(warn, 'warning')}, ${skip} skipped${blocked > 0 ? `, ${blocked} blocked` : ''} · ${plural(cases, 'case')} · seed ${report.seed} · ${duration}`,
+      : `${pass} passed, ${fail} failed, ${plural(warn, 'warning')}, ${skip} skipped${blocked > 0 ? `, ${blocked} blocked` : ''}${inconclusive > 0 ? `, ${inconclusive} inconclusive` : ''} · ${plural(cases, 'case')} · seed ${report.seed} · ${duration}`,
   ];
   if (partial !== '') lines.push(scopeLine(report.scope));
   if (report.verdictReason !== undefined && report.verdict === 'incomplete') lines.push(`Incomplete: ${report.verdictReason}`);
@@ -55,7 +56,8 @@ export function renderSummary(report: CertificationReport, options: SummaryOptio
     paint,
   );
   if (skipped.length > 0) lines.push('', ...skipped);
-  const blockedChecks = report.checks.filter((c) => c.status === 'blocked');
+  // Inconclusive checks are listed with their reason: hookproof stalled, the receiver is not blamed.
+  const blockedChecks = report.checks.filter((c) => c.status === 'blocked' || c.status === 'inconclusive');
   if (blockedChecks.length > 0) lines.push('', ...blockedChecks.map((c) => checkLine(c, paint)));
   if (options.htmlPath !== undefined) lines.push('', `Report: ${options.htmlPath}`);
   else if (!sender) lines.push('', `Re-run with --seed ${report.seed} to send the same cases.`);

@@ -46,6 +46,7 @@ function counts(report: CertificationReport): SafeHtml {
     item(warn, 'warnings'),
     item(skip, 'skipped'),
     ...(report.summary.blocked !== undefined ? [item(report.summary.blocked, 'blocked')] : []),
+    ...(report.summary.inconclusive !== undefined ? [item(report.summary.inconclusive, 'inconclusive')] : []),
     item(cases, isSenderReport(report) ? 'deliveries received' : 'cases sent'),
   ]}</ul>`;
 }

@@ -10,6 +10,7 @@ const SYMBOLS: Readonly<Record<AnyStatus, string>> = {
   warn: '!',
   skip: '–',
   blocked: '⊘',
+  inconclusive: '?',
   'not-testable': '∅',
   'not-run': '–',
 };

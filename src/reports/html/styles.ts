@@ -42,6 +42,7 @@ td.id { white-space: nowrap; }
 .s-fail { color: var(--fail); border-color: var(--fail); background: #fef3f2; }
 .s-warn { color: var(--warn); border-color: var(--warn); background: #fffaeb; border-style: dashed; }
 .s-blocked { color: #6941c6; border-color: #6941c6; background: #f4f3ff; border-style: dashed; }
+.s-inconclusive { color: #8a6d00; border-color: #8a6d00; background: #fffbe6; border-style: dotted; }
 .s-skip, .s-not-run, .s-not-testable { color: var(--muted); border-color: #98a2b3; background: #f9fafb; border-style: dotted; }
 .failure { border: 1px solid var(--line); border-left: 5px solid var(--fail); padding: 10px 14px; margin: 12px 0; break-inside: avoid; }
 .failure.f-warn { border-left-color: var(--warn); }

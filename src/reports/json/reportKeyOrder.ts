@@ -71,7 +71,7 @@ export const REPORT_KEY_ORDER: KeyOrder = {
     options: { keys: keysOf<Options>(['runs', 'timeoutMs', 'maxEventBytes', 'concurrency', 'allowHttp', 'types', 'checks', 'secrets']) },
     scope: { keys: keysOf<ReportScope>(['level', 'narrowed', 'details']) },
     gone: { keys: keysOf<NonNullable<CertificationReport['gone']>>(['caseLabel']) },
-    summary: { keys: keysOf<Summary>(['pass', 'fail', 'warn', 'skip', 'blocked', 'cases']) },
+    summary: { keys: keysOf<Summary>(['pass', 'fail', 'warn', 'skip', 'blocked', 'inconclusive', 'cases']) },
     hints: { keys: keysOf<SetupHint>(['code', 'message']) },
     findings: {
       keys: keysOf<Finding>(['title', 'severity', 'explains', 'blocks', 'cases', 'eventTypes', 'expected', 'answer', 'bodyLimit', 'failures']),

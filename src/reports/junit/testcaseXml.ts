@@ -43,6 +43,9 @@ function testcaseBody(check: CheckReport, subject: CertificationReport['subject'
     }
     case 'skip':
       return [`<skipped message="${escapeXmlAttribute(check.note ?? 'skipped')}"/>`];
+    case 'inconclusive':
+      // hookproof could not judge some case cleanly (its own process stalled): never a failure.
+      return [`<skipped message="${escapeXmlAttribute(`INCONCLUSIVE: ${check.note ?? "hookproof's own process stalled"}`)}"/>`];
     case 'blocked':
       // Not judged, so not a failure of its own; the note starts "blocked by <ID>: …".
       return [`<skipped message="${escapeXmlAttribute(check.note ?? `blocked by ${(check.blockedBy ?? []).join(', ')}`)}"/>`];

@@ -9,6 +9,7 @@ const LABELS: Readonly<Record<AnyStatus, string>> = {
   warn: 'WARN',
   skip: 'SKIP',
   blocked: 'BLOCKED',
+  inconclusive: 'INCONCLUSIVE',
   'not-testable': 'NOT TESTABLE',
   'not-run': 'NOT RUN',
 };

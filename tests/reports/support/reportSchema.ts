@@ -1,7 +1,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 
-const STATUS = { enum: ['pass', 'fail', 'warn', 'skip', 'blocked'] };
+const STATUS = { enum: ['pass', 'fail', 'warn', 'skip', 'blocked', 'inconclusive'] };
 const SEVERITY = { enum: ['required', 'recommended', 'informational'] };
 const REQUIREMENT_ID = { type: 'string', pattern: '^(TLS-1|DLV-[1-7]|SIG-([1-9]|1[01])|EVT-[1-7]|GONE-1)$' };
 const COUNT = { type: 'integer', minimum: 0 };
@@ -176,7 +176,7 @@ export const REPORT_SCHEMA = object(
     }),
     gone: object({ caseLabel: { type: 'string' } }),
     recheck: RECHECK,
-    summary: object({ pass: COUNT, fail: COUNT, warn: COUNT, skip: COUNT, blocked: COUNT, cases: COUNT }, ['blocked']),
+    summary: object({ pass: COUNT, fail: COUNT, warn: COUNT, skip: COUNT, blocked: COUNT, inconclusive: COUNT, cases: COUNT }, ['blocked', 'inconclusive']),
     hints: {
       type: 'array',
       items: object({ code: { enum: ['tls-untrusted', 'tls-error', 'unreachable', 'wrong-path', 'redirect', 'wrong-secret'] }, message: { type: 'string', minLength: 1 } }),
@@ -206,7 +206,7 @@ export const REPORT_SCHEMA = object(
         id: REQUIREMENT_ID,
         severity: SEVERITY,
         summary: { type: 'string', minLength: 1 },
-        status: { enum: ['pass', 'fail', 'warn', 'skip', 'blocked', 'not-testable', 'not-run'] },
+        status: { enum: ['pass', 'fail', 'warn', 'skip', 'blocked', 'inconclusive', 'not-testable', 'not-run'] },
         checks: { type: 'array', items: { type: 'string' } },
       }),
     },

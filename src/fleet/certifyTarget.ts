@@ -1,0 +1,68 @@
+import { readReportFile } from '../attest/readReportFile';
+import type { BeforeSend } from '../delivery';
+import type { Engine } from '../engine';
+import { runRecheck } from '../recheck/runRecheck';
+import type { CertificationReport } from '../reportModel/certificationReport';
+import type { CertifyOptions } from '../runner/certifyOptions';
+import { runCertification } from '../runner/runCertification';
+import type { FleetTarget } from './fleetTarget';
+
+/** The run settings every target of a fleet shares, exactly as certify takes them. */
+export type SharedRunOptions = Pick<
+  CertifyOptions,
+  'specPath' | 'allowHttp' | 'checks' | 'seed' | 'runs' | 'timeoutMs' | 'maxEventBytes' | 'concurrency' | 'retryBaseDelayMs' | 'invocation'
+>;
+
+/** One target's run, as plain data: what a fleet hands to the process that runs it. */
+export interface TargetJob {
+  readonly target: FleetTarget;
+  readonly secrets: readonly string[];
+  readonly reportPath: string;
+  readonly shared: SharedRunOptions;
+  /** Rechecks reproduce the report's own scope instead of gridX's full certification. */
+  readonly sameScope?: boolean;
+}
+
+/**
+ * Certifies (or rechecks) one fleet target: the same call `certify` (or `recheck`) makes, so a
+ * target's verdict in a fleet is the verdict of certifying it alone.
+ */
+export function certifyTarget(job: TargetJob, beforeDelivery?: BeforeSend, engine?: Engine): Promise<CertificationReport> {
+  const { target, secrets, reportPath, shared: options } = job;
+  const shared = {
+    ...(beforeDelivery !== undefined ? { beforeDelivery } : {}),
+    ...(options.retryBaseDelayMs !== undefined ? { retryBaseDelayMs: options.retryBaseDelayMs } : {}),
+    ...(options.invocation !== undefined ? { invocation: options.invocation } : {}),
+    reportPath,
+  };
+  if (target.recheck !== undefined) {
+    const original = readReportFile(target.recheck);
+    return runRecheck({
+      original,
+      originalPath: target.recheck,
+      secrets,
+      // The targets file is the operator's: its URL, http allowance and (loopback or private)
+      // address are consent from gridX's side; the report must name that URL.
+      url: target.url,
+      allowHttp: target.allowHttp ?? options.allowHttp ?? false,
+      allowPrivate: true,
+      scope: job.sameScope === true ? 'same' : 'full',
+      ...(options.specPath !== undefined ? { specPath: options.specPath } : {}),
+      ...shared,
+    });
+  }
+  return runCertification({
+    url: target.url,
+    secrets,
+    ...(engine !== undefined ? { engine } : options.specPath !== undefined ? { specPath: options.specPath } : {}),
+    allowHttp: target.allowHttp ?? options.allowHttp ?? false,
+    ...(target.types !== undefined ? { types: target.types } : {}),
+    ...(options.checks !== undefined ? { checks: options.checks } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.runs !== undefined ? { runs: options.runs } : {}),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.maxEventBytes !== undefined ? { maxEventBytes: options.maxEventBytes } : {}),
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    ...shared,
+  });
+}
