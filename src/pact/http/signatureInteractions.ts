@@ -11,8 +11,8 @@ export const ROTATION = { digests: 3, position: 2 } as const;
 
 /**
  * The authenticity interactions, each over its own valid event of `eventType`: no signature
- * (SIG-2), another secret (SIG-3) and a body changed after signing (SIG-4) must be refused with
- * 401; a rotation with the receiver's digest not first (SIG-6) must be accepted, and so must an
+ * (SIG-2), another secret (SIG-3) and a body changed after signing (SIG-4) and a digest one hex digit
+ * off the receiver's (SIG-12) must be refused with 401; a rotation with the receiver's digest not first (SIG-6) must be accepted, and so must an
  * event written as unusual but valid JSON, signed over exactly those bytes (SIG-8).
  */
 export function signatureInteractions(eventType: EventType, seed: number, header: string): InteractionSpec[] {
@@ -34,6 +34,14 @@ export function signatureInteractions(eventType: EventType, seed: number, header
       plan: { kind: 'tampered', header },
       event: event('SIG-4'),
       notes: ['The digest is of the body with one byte of a string value changed; the body sent is the example.'],
+    },
+    {
+      ...common,
+      requirement: 'SIG-12',
+      description: "a request whose digest differs from the receiver's in its last hex digit is rejected with 401",
+      plan: { kind: 'near-miss', header },
+      event: event('SIG-12'),
+      notes: ['A receiver that compares only a prefix of the digest (or a fixed number of digits) accepts this request.'],
     },
     {
       ...common,
