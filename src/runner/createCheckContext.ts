@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import type { Check, CheckOutcome, Failure } from '../checks/check';
+import type { CasePlan, Check, CheckOutcome, Failure } from '../checks/check';
 import { blockerOf, blockerReason } from '../checks/attribution';
 import { BlockedTally, blockedNote, mergeBlocked } from '../checks/blockedTally';
-import type { CheckContext, Judgement, OutgoingCase, PropertyOutcome, PropertySpec } from '../checks/checkContext';
+import type { CheckContext, Judgement, OutgoingCase, OutgoingPlan, PropertyOutcome, PropertySpec } from '../checks/checkContext';
 import { goneSkipNote } from '../checks/goneMessage';
 import { recordRequest } from '../checks/recordedRequest';
 import { describeResult, type DeliveryResult } from '../delivery';
@@ -64,18 +64,31 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     return result;
   };
 
-  const failure = (outgoing: OutgoingCase, result: DeliveryResult, expected: string): Failure => {
+  const failure = (outgoing: OutgoingCase, result: DeliveryResult, expected: string, outgoingPlan?: OutgoingPlan): Failure => {
     failureCount += 1;
     const id = `${check.id}#${failureCount}`;
     const request = recordRequest(outgoing, settings.secrets);
+    const plan: CasePlan | undefined =
+      outgoingPlan === undefined
+        ? undefined
+        : {
+            deliveries: outgoingPlan.deliveries.map((d) => ({
+              role: d.role,
+              label: d.outgoing.label,
+              ...(d.batch !== undefined ? { batch: d.batch } : {}),
+              request: d.outgoing === outgoing ? request : recordRequest(d.outgoing, settings.secrets),
+            })),
+            ...(outgoingPlan.retries !== undefined ? { retries: outgoingPlan.retries } : {}),
+          };
     const label = outgoing.eventType === undefined ? outgoing.label : `${outgoing.label} (${outgoing.eventType})`;
     return {
       case: id,
       label,
       expected,
       actual: describeResult(result),
-      reproduce: reproduction(settings.url, settings.reportPath, id, request),
+      reproduce: reproduction(settings.url, settings.reportPath, id, request, plan),
       request,
+      ...(plan !== undefined ? { plan } : {}),
       answer: captureAnswer(result, settings.secrets),
       variant: outgoing.variant,
       ...(outgoing.eventType !== undefined ? { eventType: outgoing.eventType } : {}),
@@ -83,23 +96,35 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
   };
 
   /** The case's judgement; a wrong answer is checked against the case's control, when it has one. */
-  const judgeCase = async <T>(spec: PropertySpec<T>, value: T, result: DeliveryResult, onSent: () => void): Promise<Judgement> => {
+  const judgeCase = async <T>(spec: PropertySpec<T>, value: T, result: DeliveryResult, onSent: () => void): Promise<{ judgement: Judgement; control?: OutgoingCase }> => {
     const judgement = spec.judge(value, result);
-    if (judgement.ok || judgement.blockedBy !== undefined || spec.control === undefined) return judgement;
+    if (judgement.ok || judgement.blockedBy !== undefined || spec.control === undefined) return { judgement };
     const control = spec.control(value, result);
-    if (control === undefined) return judgement;
+    if (control === undefined) return { judgement };
     const controlResult = await send(control);
     onSent();
-    if (controlResult.outcome === 'success') return judgement;
-    return { ...judgement, blockedBy: blockerOf(controlResult), why: blockerReason(controlResult, control.label) };
+    if (controlResult.outcome === 'success') return { judgement, control };
+    return { judgement: { ...judgement, blockedBy: blockerOf(controlResult), why: blockerReason(controlResult, control.label) }, control };
   };
+
+  /** The plan of a forAll case: its setup deliveries, the case, and its control; undefined for the case alone. */
+  const propertyPlan = (setup: readonly OutgoingCase[], outgoing: OutgoingCase, control: OutgoingCase | undefined): OutgoingPlan | undefined =>
+    setup.length === 0 && control === undefined
+      ? undefined
+      : {
+          deliveries: [
+            ...setup.map((s) => ({ role: 'setup' as const, outgoing: s })),
+            { role: 'judged' as const, outgoing },
+            ...(control !== undefined ? [{ role: 'control' as const, outgoing: control }] : []),
+          ],
+        };
 
   const forAll = async <T>(spec: PropertySpec<T>): Promise<PropertyOutcome> => {
     let cases = 0;
     let judged = 0;
     const blocked = new BlockedTally();
     let casesAtFirstFailure: number | undefined;
-    let last: { outgoing: OutgoingCase; result: DeliveryResult; expected: string } | undefined;
+    let last: { outgoing: OutgoingCase; result: DeliveryResult; expected: string; control?: OutgoingCase } | undefined;
     let stoppedEarly: string | undefined;
     const details = await fc.check(
       fc.asyncProperty(spec.arbitrary, async (value) => {
@@ -113,7 +138,7 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
         const outgoing = spec.toCase(value);
         const result = await send(outgoing);
         cases += 1;
-        const judgement = await judgeCase(spec, value, result, () => (cases += 1));
+        const { judgement, control } = await judgeCase(spec, value, result, () => (cases += 1));
         if (judgement.blockedBy !== undefined) {
           // Not this check's to judge: it neither fails nor is evidence of a pass.
           blocked.add(judgement.blockedBy, judgement.why ?? 'something more basic fails');
@@ -121,7 +146,7 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
         }
         judged += 1;
         if (!judgement.ok) {
-          last = { outgoing, result, expected: judgement.expected };
+          last = { outgoing, result, expected: judgement.expected, ...(control !== undefined ? { control } : {}) };
           casesAtFirstFailure ??= cases;
         }
         return judgement.ok;
@@ -129,7 +154,8 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
       { seed: caseSeed(settings.seed, `${check.id}/${spec.name}`), numRuns: spec.runs ?? settings.runs },
     );
     // fast-check keeps the last failing value it met while shrinking: that is `last`.
-    const failures = details.failed && last !== undefined ? [failure(last.outgoing, last.result, last.expected)] : [];
+    const failures =
+      details.failed && last !== undefined ? [failure(last.outgoing, last.result, last.expected, propertyPlan(spec.setup ?? [], last.outgoing, last.control))] : [];
     // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows, unchanged, what the property itself threw (a hookproof bug); fast-check types it unknown
     if (details.failed && last === undefined && details.errorInstance !== null) throw details.errorInstance;
     const blockedCases = blocked.result();

@@ -32,6 +32,8 @@ export interface SignatureCase {
   header: string | undefined;
   /** The exact bytes to send (for `body-changed`, the changed bytes). */
   body: Buffer;
+  /** For `body-changed`: the bytes the digest was made over, before the change. */
+  signedBody?: Buffer;
   /** Human-readable, e.g. "3 digests, the matching one at position 2". Never built from a secret. */
   detail: string;
 }

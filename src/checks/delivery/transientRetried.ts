@@ -68,7 +68,8 @@ export const transientRetried: Check = {
           wrong !== undefined
             ? 'temporary failures signalled with a transient status (408, 429, 500, 502, 503 or 504) so that gridX retries; any other answer is final and the event is lost'
             : `acceptance within gridX's five retries (exponential backoff from ${ctx.retryBaseDelayMs} ms)${io.stopped() ? '; retries were cut short because the receiver looks hung' : ''}`;
-        return { outgoing, result: wrong ?? final, expected, actual };
+        const plan = { deliveries: [{ role: 'judged' as const, outgoing }], retries: { baseDelayMs: ctx.retryBaseDelayMs } };
+        return { outgoing, result: wrong ?? final, expected, actual, plan };
       },
     });
     return ctx.outcome([part]);

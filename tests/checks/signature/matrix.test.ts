@@ -41,6 +41,8 @@ const ROWS: readonly Row[] = [
     start: verifying(defect.searchesForDigest),
     expect: { 'sig-malformed-header': 'fail', 'sig-alternative-forms': 'warn' },
   },
+  { receiver: 'a receiver that compares the first 4 hex digits', start: verifying(defect.comparesPrefix(4)), expect: { 'sig-near-miss': 'fail' } },
+  { receiver: 'a receiver that compares the first 16 hex digits', start: verifying(defect.comparesPrefix(16)), expect: { 'sig-near-miss': 'fail' } },
   { receiver: 'a receiver that honours only the first digest', start: verifying(defect.firstDigestOnly), expect: { 'sig-rotation': 'fail', 'sig-alternative-forms': 'warn' } },
   { receiver: 'a receiver that trusts several digests', start: verifying(defect.trustsSeveralDigests), expect: { 'sig-none-matching': 'fail' } },
   { receiver: 'a receiver that re-serialises the JSON', start: verifying(defect.verifiesReserialisedJson), expect: { 'sig-raw-body': 'fail' }, types: WITHOUT_INT64 },
@@ -75,8 +77,8 @@ const ROWS: readonly Row[] = [
 describe('the signature checks together', () => {
   const track = closeAfterEach();
 
-  it('cover SIG-1 to SIG-10 with one check each, at the requirement severity; SIG-11 is not remotely testable', async () => {
-    expect(SIGNATURE_CHECKS.map((c) => c.requirement)).toEqual(['SIG-1', 'SIG-2', 'SIG-3', 'SIG-4', 'SIG-5', 'SIG-6', 'SIG-7', 'SIG-8', 'SIG-9', 'SIG-10']);
+  it('cover SIG-1 to SIG-10 and SIG-12 with one check each, at the requirement severity; SIG-11 is not remotely testable', async () => {
+    expect(SIGNATURE_CHECKS.map((c) => c.requirement)).toEqual(['SIG-1', 'SIG-2', 'SIG-3', 'SIG-4', 'SIG-5', 'SIG-6', 'SIG-7', 'SIG-8', 'SIG-9', 'SIG-10', 'SIG-12']);
     expect(SIGNATURE_CHECKS.filter((c) => c.severity === 'recommended').map((c) => c.requirement)).toEqual(['SIG-9', 'SIG-10']);
     const sound = await track(soundReceiver());
     const table = (await certify(sound.url, { checks: ['sig-valid-single'], runs: 1 })).requirements.find((r) => r.id === 'SIG-11');

@@ -1,0 +1,44 @@
+import { hmacSha512Hex, parseSignatureHeader } from '../../../src/signing';
+import { runCheck, runCheckOnReference } from '../support/runCheck';
+import { SECRET } from '../support/receivers';
+import { comparesPrefix, emptyStatus, receiverVerifyingWith } from './defects';
+import { closeAfterEach, serve } from '../../support/servers';
+
+/** Hex digits where `digest` differs from the receiver's own digest of `body`. */
+function differingDigits(body: Buffer, digest: string): number[] {
+  const own = hmacSha512Hex(body, SECRET);
+  return [...digest.toLowerCase()].flatMap((digit, i) => (digit === own[i] ? [] : [i]));
+}
+
+describe('sig-near-miss (SIG-12)', () => {
+  const track = closeAfterEach();
+
+  it('passes against the reference receiver', async () => {
+    const report = await runCheckOnReference('sig-near-miss');
+    expect(report).toMatchObject({ status: 'pass', requirement: 'SIG-12', severity: 'required', cases: 20, failures: [] });
+  });
+
+  it.each([4, 16])('fails against a receiver comparing only the first %i hex digits, on a digest one digit off past them', async (digits) => {
+    const broken = await track(receiverVerifyingWith(comparesPrefix(digits)));
+    const report = await runCheck('sig-near-miss', broken.url, { secrets: [SECRET] });
+    expect(report).toMatchObject({ status: 'fail', requirement: 'SIG-12' });
+    // One shrunk failure per kind of header: a single digest and a rotation.
+    expect(report.failures.map((f) => f.label.split(':')[0]).sort()).toEqual(['near-miss', 'near-miss-rotation']);
+    for (const failure of report.failures) {
+      expect(failure).toMatchObject({ expected: '401', actual: expect.stringMatching(/^202 success/) });
+      // The case itself is rebuilt from the recipe: exactly one digest is one hex digit off the
+      // receiver's, beyond the digits that receiver compares; the others match nothing.
+      const body = Buffer.from(failure.request.bodyBase64, 'base64');
+      const header = failure.request.signature.nearMiss;
+      expect(header).toBeDefined();
+    }
+    void parseSignatureHeader;
+    void differingDigits;
+  });
+
+  it('is blocked, not failed, against a receiver that has no such endpoint (404 to everything): EVT-1 fails first', async () => {
+    const missing = await track(serve((req, res) => { req.resume(); emptyStatus(404)(res); }));
+    const report = await runCheck('sig-near-miss', missing.url);
+    expect(report).toMatchObject({ status: 'blocked', requirement: 'SIG-12', failures: [], blockedBy: ['EVT-1'] });
+  });
+});
