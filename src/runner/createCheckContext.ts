@@ -154,8 +154,7 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
       { seed: caseSeed(settings.seed, `${check.id}/${spec.name}`), numRuns: spec.runs ?? settings.runs },
     );
     // fast-check keeps the last failing value it met while shrinking: that is `last`.
-    const failures =
-      details.failed && last !== undefined ? [failure(last.outgoing, last.result, last.expected, propertyPlan(spec.setup ?? [], last.outgoing, last.control))] : [];
+    const failures = details.failed && last !== undefined ? [failure(last.outgoing, last.result, last.expected, propertyPlan(spec.setup ?? [], last.outgoing, last.control))] : [];
     // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows, unchanged, what the property itself threw (a hookproof bug); fast-check types it unknown
     if (details.failed && last === undefined && details.errorInstance !== null) throw details.errorInstance;
     const blockedCases = blocked.result();

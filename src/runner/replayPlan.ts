@@ -108,12 +108,11 @@ async function play(client: DeliveryClient, url: string, failure: Failure, requi
         ? (await deliverWithRetries(client, request, { baseDelayMs: plan.retries.baseDelayMs, shouldRetry: waitedOut })).attempts
         : [await client.send(request)];
     const final = attempts[attempts.length - 1] as DeliveryResult;
-    const judgement =
-      delivery.role === 'setup' ? expectSuccess(final) : delivery.role === 'judged' ? judgeAttempts(requirement, attempts, plan.retries !== undefined) : undefined;
+    const judgement = delivery.role === 'setup' ? expectSuccess(final) : delivery.role === 'judged' ? judgeAttempts(requirement, attempts, plan.retries !== undefined) : undefined;
     return { role: delivery.role, label: delivery.label, headers, body, attempts, blamed: index === blamedIndex, ...(judgement !== undefined ? { judgement } : {}) };
   };
   const main = plan.deliveries.map((delivery, index) => ({ delivery, index })).filter(({ delivery }) => delivery.role !== 'control');
-  for (let i = 0; i < main.length; ) {
+  for (let i = 0; i < main.length;) {
     // Consecutive deliveries of one batch go at once, as they did in the run (DLV-6).
     const batch = main[i]?.delivery.batch;
     let end = i + 1;
@@ -122,7 +121,8 @@ async function play(client: DeliveryClient, url: string, failure: Failure, requi
     replayed.push(...(await Promise.all(group.map(({ delivery, index }) => sendOne(delivery, index)))));
     i += group.length;
     const setupRefused = replayed.find((r) => r.role === 'setup' && r.judgement?.ok === false);
-    if (setupRefused !== undefined) return verdict(replayed, requirement, `"${setupRefused.label}" must be accepted before the case can be judged, and now gets ${describeResult(last(setupRefused))}`);
+    if (setupRefused !== undefined)
+      return verdict(replayed, requirement, `"${setupRefused.label}" must be accepted before the case can be judged, and now gets ${describeResult(last(setupRefused))}`);
   }
   const wrong = replayed.find((r) => r.role === 'judged' && r.judgement?.ok === false);
   if (wrong === undefined) return verdict(replayed, requirement, undefined);
@@ -133,7 +133,9 @@ async function play(client: DeliveryClient, url: string, failure: Failure, requi
   return verdict(
     replayed,
     requirement,
-    refusedControl === undefined ? reason : `${reason}; its control ("${refusedControl.label}") is refused too (${describeResult(last(refusedControl))}): something more basic fails first`,
+    refusedControl === undefined
+      ? reason
+      : `${reason}; its control ("${refusedControl.label}") is refused too (${describeResult(last(refusedControl))}): something more basic fails first`,
   );
 }
 
@@ -159,7 +161,8 @@ function verdict(replayed: readonly ReplayedDelivery[], requirement: ReportedChe
   if (requirement === 'DLV-4') {
     notes.push('the receiver may still hold this event id from the original run; that makes the first delivery a duplicate too, which must be accepted all the same');
   }
-  if (requirement === 'DLV-7') notes.push('a temporary failure may not recur on demand: an accepted replay shows the delivery is accepted now, not that every hiccup is signalled right');
+  if (requirement === 'DLV-7')
+    notes.push('a temporary failure may not recur on demand: an accepted replay shows the delivery is accepted now, not that every hiccup is signalled right');
   if (replayed.some((r) => r.role === 'judged' && r.label.startsWith('field-changed'))) {
     notes.push('the tampered copy is judged after its original is delivered again, as in the run: a receiver that looks the id up before verifying answers it as a duplicate');
   }

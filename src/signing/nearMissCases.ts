@@ -53,6 +53,11 @@ export function nearMissRotationCase(context: CaseContext): fc.Arbitrary<Signatu
       const digests = others.map((secret) => hmacSha512Hex(context.body, secret));
       const at = position % (digests.length + 1);
       digests.splice(at, 0, miss.hex);
-      return makeCase('near-miss-rotation', joinDigests(digests), context.body, `${digests.length} digests, none matching; at position ${at + 1}, ${describeNearMiss(context, miss)}`);
+      return makeCase(
+        'near-miss-rotation',
+        joinDigests(digests),
+        context.body,
+        `${digests.length} digests, none matching; at position ${at + 1}, ${describeNearMiss(context, miss)}`,
+      );
     });
 }

@@ -30,7 +30,7 @@ describe('sig-raw-body (SIG-8)', () => {
     });
     // The recorded body is the unusual text, and its one digest is valid for exactly those bytes.
     expect(failure?.request.bodyText?.startsWith('\n')).toBe(true);
-    expect(failure?.request.signature.signedDigests).toEqual([{ position: 0, secretIndex: 0, upperCase: false }]);
+    expect(failure?.request.signature.parts).toEqual(['sha512=', { digest: { secretIndex: 0, algorithm: 'sha512', over: 'sent-body', upperCase: false } }]);
   });
 
   it('(that receiver also fails SIG-1 on events with an integer beyond 2^53, which hookproof writes with all its digits)', async () => {
