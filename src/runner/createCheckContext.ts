@@ -11,6 +11,7 @@ import { sign } from '../signing';
 import { caseSeed } from '../arbitraries/caseSeed';
 import type { CoverageRecorder } from './coverage';
 import { reproduction } from '../checks/reproduce';
+import { scrubSignatureMaterial, signatureMaterial } from '../redaction/scrubSignatureMaterial';
 import type { RunState } from './runState';
 
 /** What a check context is made from: the check-facing settings as the check sees them, and the run's plumbing. */
@@ -50,7 +51,10 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     const headers: Record<string, string> = { 'content-type': mediaType, ...(outgoing.headers ?? {}) };
     if (outgoing.signature !== undefined) headers[headerName] = outgoing.signature;
     settings.coverage.record(outgoing.eventType, outgoing.variant);
-    const result = await settings.client.send({ url: settings.url, body: outgoing.body, headers });
+    // A receiver's answer never brings a working signature into the report (an echoed header, the digest it expected).
+    const result = scrubSignatureMaterial(await settings.client.send({ url: settings.url, body: outgoing.body, headers }), () =>
+      signatureMaterial(outgoing.body, outgoing.signature, settings.secrets, outgoing.signedBody),
+    );
     sent += 1;
     settings.answers?.record(outgoing.variant, outgoing.eventType, result);
     if (result.outcome === 'timeout') {

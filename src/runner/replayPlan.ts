@@ -8,6 +8,7 @@ import { ReportUnreadableError, UsageError } from '../errors';
 import type { ReportedCheckRequirement } from '../reportModel/certificationReport';
 import { replayJudgement } from './replayJudgement';
 import { validateTarget } from './validateTarget';
+import { scrubSignatureMaterial, signatureMaterial } from '../redaction/scrubSignatureMaterial';
 
 /** One delivery of a replayed case: what was sent and what the receiver answers now. */
 export interface ReplayedDelivery {
@@ -103,10 +104,15 @@ async function play(client: DeliveryClient, url: string, failure: Failure, requi
   const sendOne = async (delivery: CaseDelivery, index: number): Promise<ReplayedDelivery> => {
     const { headers, body } = requestFor(delivery.request, secrets);
     const request = { url, body, headers };
+    const signedBody = delivery.request.signature.signedBodyBase64 === undefined ? undefined : Buffer.from(delivery.request.signature.signedBodyBase64, 'base64');
+    // What is printed of the answers never holds a working signature (see scrubSignatureMaterial).
+    const scrubbing = {
+      send: async (r: typeof request) => scrubSignatureMaterial(await client.send(r), () => signatureMaterial(body, headers['x-signature'], secrets, signedBody)),
+    };
     const attempts =
       delivery.role === 'judged' && plan.retries !== undefined
-        ? (await deliverWithRetries(client, request, { baseDelayMs: plan.retries.baseDelayMs, shouldRetry: waitedOut })).attempts
-        : [await client.send(request)];
+        ? (await deliverWithRetries(scrubbing, request, { baseDelayMs: plan.retries.baseDelayMs, shouldRetry: waitedOut })).attempts
+        : [await scrubbing.send(request)];
     const final = attempts[attempts.length - 1] as DeliveryResult;
     const judgement = delivery.role === 'setup' ? expectSuccess(final) : delivery.role === 'judged' ? judgeAttempts(requirement, attempts, plan.retries !== undefined) : undefined;
     return { role: delivery.role, label: delivery.label, headers, body, attempts, blamed: index === blamedIndex, ...(judgement !== undefined ? { judgement } : {}) };
