@@ -49,7 +49,8 @@ function sendLines(url: string, request: RecordedRequest, suffix: string, backgr
   });
   const parts = [`curl -sS -i -X POST ${shellQuote(url)}`, `-H 'Content-Type: application/json'`];
   for (const [name, value] of Object.entries(request.headers)) parts.push(`-H ${shellQuote(`${name}: ${value}`)}`);
-  if (request.signature.parts !== null) parts.push(`-H "X-Signature: ${header.join('')}"`);
+  // curl drops a header given with an empty value; `Name;` is how it sends one (SIG-5's empty value).
+  if (request.signature.parts !== null) parts.push(header.length === 0 ? `-H 'X-Signature;'` : `-H "X-Signature: ${header.join('')}"`);
   parts.push(`--data-binary @${bodyFile}${background ? ' &' : ''}`);
   lines.push(parts.join(' \\\n  '));
   return lines;
@@ -77,6 +78,8 @@ export function caseCurlCommand(url: string, plan: CasePlan): string {
     const next = plan.deliveries[index + 1];
     const batched = delivery.batch !== undefined;
     const lines = [`# ${index + 1}/${total} ${delivery.label} (${ROLE_NOTE[delivery.role]})`, ...sendLines(url, delivery.request, `-${index + 1}`, batched)];
+    // A new line after each answer, so the next status line starts its own line.
+    if (!batched) lines.push('echo');
     if (batched && next?.batch !== delivery.batch) lines.push('wait');
     if (delivery.role === 'judged' && plan.retries !== undefined) {
       lines.push(`# gridX retries this delivery up to five times while it gets 408, 429, 500, 502, 503, 504 or no answer, after ${plan.retries.baseDelayMs} ms, then doubling`);

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IncomingMessage } from 'node:http';
@@ -114,7 +114,7 @@ describe('replay sends the whole case', () => {
     const replay = await cli(['replay', path, 'dlv-duplicate-accepted#1', '--url', fixed.url]);
     expect(replay.code).toBe(0);
     expect(replay.out).toMatch(/^verdict\s+FIXED: every one of its 2 deliveries/m);
-    const curl = (JSON.parse((await import('node:fs')).readFileSync(path, 'utf8')) as { checks: { failures: Failure[] }[] }).checks[0]?.failures[0]?.reproduce.curl ?? '';
+    const curl = (JSON.parse(readFileSync(path, 'utf8')) as { checks: { failures: Failure[] }[] }).checks[0]?.failures[0]?.reproduce.curl ?? '';
     expect(curl.match(/^# \d\/2 .*$/gm)).toEqual([expect.stringMatching(/^# 1\/2 first delivery \(must be accepted/), expect.stringMatching(/^# 2\/2 duplicate delivery/)]);
     expect(curl.match(/^curl /gm)).toHaveLength(2);
   });
