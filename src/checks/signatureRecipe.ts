@@ -113,7 +113,7 @@ function derive(run: string, sources: readonly Source[]): DerivedDigest | undefi
     const hex = source.hex;
     if (lower === hex) return base;
     if (lower.length === hex.length) {
-      const differing = [...lower].flatMap((digit, i) => (digit === hex[i] ? [] : [i]));
+      const differing = Array.from({ length: lower.length }, (_, i) => i).filter((i) => lower[i] !== hex[i]);
       const at = differing[0];
       if (differing.length === 1 && at !== undefined) return { ...base, edit: { kind: 'digit', at, digit: lower.charAt(at) } };
       continue;
