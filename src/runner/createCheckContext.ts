@@ -11,7 +11,7 @@ import { sign } from '../signing';
 import { caseSeed } from '../arbitraries/caseSeed';
 import type { CoverageRecorder } from './coverage';
 import { reproduction } from '../checks/reproduce';
-import { scrubSignatureMaterial, signatureMaterial } from '../redaction/scrubSignatureMaterial';
+import { scrubSignatureMaterial, signatureMaterial } from '../findings/scrubSignatureMaterial';
 import type { RunState } from './runState';
 
 /** What a check context is made from: the check-facing settings as the check sees them, and the run's plumbing. */

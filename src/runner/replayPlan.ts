@@ -8,7 +8,7 @@ import { ReportUnreadableError, UsageError } from '../errors';
 import type { ReportedCheckRequirement } from '../reportModel/certificationReport';
 import { replayJudgement } from './replayJudgement';
 import { validateTarget } from './validateTarget';
-import { scrubSignatureMaterial, signatureMaterial } from '../redaction/scrubSignatureMaterial';
+import { scrubSignatureMaterial, signatureMaterial } from '../findings/scrubSignatureMaterial';
 
 /** One delivery of a replayed case: what was sent and what the receiver answers now. */
 export interface ReplayedDelivery {

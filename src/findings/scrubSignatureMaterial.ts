@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { DeliveryResult } from '../delivery/DeliveryResult';
-import { REDACTED } from './redactSecrets';
+import { REDACTED } from '../redaction/redactSecrets';
 
 // Hex runs shorter than this are too common in ordinary text (ids, hashes) to be worth scrubbing.
 const MIN_HEX = 16;
