@@ -4,6 +4,7 @@ import { createEngine } from '../src/engine';
 import { runCertification } from '../src/runner/runCertification';
 import { serialiseEvent } from '../src/serialise';
 import { startChildReceiver } from './childReceiver';
+import { benchCapacity } from './capacity';
 import { benchDelivery } from './delivery';
 import { benchGenerate } from './generate';
 import { benchHmac } from './hmac';
@@ -38,6 +39,14 @@ async function main(): Promise<void> {
     const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
     const delivery = await benchDelivery(receiver.url, secret, bodies, concurrency, Number(process.env.BENCH_REQUESTS ?? 5000));
     console.log(`delivery           hookproof ${delivery.hookproof_per_s}/s  autocannon ${delivery.autocannon_per_s}/s  at concurrency ${concurrency}  ratio ${delivery.ratio}`);
+    // Capacity drives many connections at once: the same comparison at 64.
+    const delivery64 = await benchDelivery(receiver.url, secret, bodies, 64, Number(process.env.BENCH_REQUESTS ?? 5000));
+    console.log(`delivery           hookproof ${delivery64.hookproof_per_s}/s  autocannon ${delivery64.autocannon_per_s}/s  at concurrency 64  ratio ${delivery64.ratio}`);
+
+    const capacity = await benchCapacity(receiver.url, secret, engine, Math.max(1000, ms));
+    console.log(
+      `capacity           sustains ${capacity.max_sustained_per_s} events/s (broke at ${capacity.broke_at_per_s}/s)  at 1000/s: p50 ${capacity.p50_ms_at_1000} ms, p99 ${capacity.p99_ms_at_1000} ms (hookproof + loopback)`,
+    );
 
     const started = Date.now();
     const report = await runCertification({ url: receiver.url, secrets: [secret], allowHttp: true, seed: 1 });
@@ -46,7 +55,7 @@ async function main(): Promise<void> {
 
     const memory = await benchMemory(receiver.url, secret);
     console.log(`memory             certify peak ${memory.certify_peak_mb} MB  --runs 1000 peak ${memory.certify_runs1000_peak_mb} MB  ratio ${memory.ratio}`);
-    console.log(JSON.stringify({ generate, hmac, delivery, certify, startup, memory }));
+    console.log(JSON.stringify({ generate, hmac, delivery, delivery64, capacity, certify, startup, memory }));
   } finally {
     receiver.stop();
   }

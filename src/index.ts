@@ -224,3 +224,7 @@ export * from './fleet';
 export { verdictOf } from './reportModel/verdict';
 export type { ConnectionFacts } from './delivery/connectionFacts';
 // ← end of the trust exports
+
+// capacity: CAP-1..3, the rate a receiver holds and the storm after an outage
+export { runCapacity, mergeCapacityReports, writeCapacityReports, readCapacityReport, CAPACITY_LIMITS } from './capacity';
+export type { CapacityOptions, CapacityProgress, CapacityReport, CapacityPhaseReport, CapacityJudgement, CapacityStatus, CapacitySample } from './capacity';

@@ -22,6 +22,11 @@ export const OPTION_RANGES = {
   '--max-body': { min: 1024, max: 64 * 1024 * 1024 },
   '--for': { min: 1, max: MAX_TIMER_MS },
   '--retry-window': { min: 1, max: MAX_TIMER_MS },
+  // capacity: the sustained phase, the outage whose backlog CAP-2 delivers, one --find-max step.
+  '--duration': { min: 100, max: 3_600_000 },
+  '--outage': { min: 100, max: 3_600_000 },
+  '--step': { min: 100, max: 3_600_000 },
+  '--max-in-flight': { min: 1, max: 4096 },
   // fleet: receivers certified at once, and deliveries per second across the whole fleet.
   '--parallel': { min: 1, max: 64 },
   '--rate': { min: 1, max: 100_000 },

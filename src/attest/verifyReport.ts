@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isSenderReport, type CertificationReport } from '../reportModel/certificationReport';
 import { verdictOf } from '../reportModel/verdict';
+import { judgeScope } from '../reportModel/scope';
+import { REQUIREMENTS } from '../checks/requirements';
 import { envelopeVerifies, isDsseEnvelope } from './dsse';
 import { reportDigest, digestHex } from './reportDigest';
 import { HOOKPROOF_PREDICATE_TYPE, IN_TOTO_PAYLOAD_TYPE, SUBJECT_NAMES, urlDigest, type StatementSubject } from './statement';
@@ -36,9 +38,31 @@ export function verifyReport(report: CertificationReport, reportPath: string, pu
   // failed check with a passing verdict is a contradiction.
   const verdict = expectedVerdict === report.verdict || (isSenderReport(report) && report.verdict === 'fail') ? 'consistent' : 'inconsistent';
   if (verdict === 'inconsistent') problems.push(`verdict "${report.verdict}" does not follow from the checks, which give "${expectedVerdict}"`);
+  const scopeProblem = scopeContradiction(report);
+  if (scopeProblem !== undefined) problems.push(scopeProblem);
   if (publicKey === undefined) return { digest, verdict, problems };
   const signature = checkAttestation(join(dirname(reportPath), ATTESTATION_FILE_NAME), report, computed, publicKey, problems);
   return { digest, verdict, signature, problems };
+}
+
+/**
+ * A scope that claims more than the report shows: `full` while its own checks, runs or timeout
+ * say the run was narrowed (the event types are judged against the spec, which the report does
+ * not hold, so they are taken as written).
+ */
+function scopeContradiction(report: CertificationReport): string | undefined {
+  const scope = report.scope;
+  if (scope === undefined || isSenderReport(report)) return undefined;
+  const recomputed = judgeScope({
+    requirements: REQUIREMENTS.filter((r) => report.checks.some((c) => c.requirement === r.id)).map((r) => r.id),
+    types: { selected: 1, all: 1 },
+    runs: report.options.runs,
+    timeoutMs: report.options.timeoutMs,
+  });
+  const missing = recomputed.narrowed.flatMap((aspect, i) => (scope.narrowed.includes(aspect) ? [] : [recomputed.details[i] ?? aspect]));
+  if (missing.length > 0) return `scope "${scope.level}" hides what the run narrowed: ${missing.join('; ')}`;
+  if ((scope.level === 'full') !== (scope.narrowed.length === 0)) return `scope "${scope.level}" contradicts its own list of what was narrowed`;
+  return undefined;
 }
 
 function checkAttestation(path: string, report: CertificationReport, computed: string, publicKey: KeyObject, problems: string[]): 'valid' | 'invalid' | 'missing' {

@@ -63,6 +63,16 @@ export function endpointMissing(result: DeliveryResult): boolean {
   return result.status === 404 || result.status === 405;
 }
 
+/**
+ * Whether an answer to a forged request may say nothing about its signature: no endpoint here
+ * (404, 405) or a redirect (gridX follows none, DLV-3). Such a forged request counts against its
+ * signature requirement only if the same body, correctly signed, is answered otherwise; a receiver
+ * that redirects everything has its forged-request checks blocked by DLV-3, not failed.
+ */
+export function forgedAnswerNeedsControl(result: DeliveryResult): boolean {
+  return endpointMissing(result) || blockerOf(result) === 'DLV-3';
+}
+
 /** A judgement that cannot judge: the case's answer is some more basic requirement's to fail. */
 export function blockedJudgement(expected: string, by: RequirementId, why: string): Judgement {
   return { ok: false, expected, blockedBy: by, why };

@@ -18,6 +18,12 @@ export interface Reproduction {
   readonly curl: string;
   /** `npx --no-install hookproof replay <report> <case> --url …`. */
   readonly replay: string;
+  /**
+   * Set when the body is above 2 KB: where the report writer puts it (`<report dir>/bodies/<case>.body`),
+   * so that the console prints a snippet copying that file instead of a line longer than a screen.
+   * `curl` itself stays self-contained.
+   */
+  readonly bodyFile?: string;
 }
 
 /**

@@ -21,6 +21,11 @@ export interface OutgoingCase {
   readonly signedBody?: Buffer;
   /** Extra request headers (rarely needed). */
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * For a control: the requirement a 401 to it breaks, when that is not SIG-1 (a control in
+   * rotation form refused with 401 is SIG-6's). Other answers are attributed as `attribution.ts` says.
+   */
+  readonly refusalBreaks?: RequirementId;
 }
 
 /** One delivery of a case of several, as sent. */

@@ -15,22 +15,60 @@ export { REQUIREMENTS, requirement, type Requirement, type RequirementId, type S
  * unique ids, each check's severity is its requirement's, every remotely testable requirement has
  * a check.
  */
+const SEVERITIES = ['required', 'recommended', 'informational'] as const;
+
 export const CHECKS: readonly Check[] = validateCatalogue([...TRANSPORT_CHECKS, ...SIGNATURE_CHECKS, ...EVENT_CHECKS, ...DELIVERY_CHECKS]);
 
 export function validateCatalogue(checks: readonly Check[]): readonly Check[] {
-  const ids = new Set<string>();
-  for (const check of checks) {
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(check.id)) throw new CatalogueInvalidError(`check id "${check.id}" is not kebab-case`);
-    if (ids.has(check.id)) throw new CatalogueInvalidError(`duplicate check id "${check.id}"`);
-    ids.add(check.id);
-    const req = REQUIREMENTS.find((r) => r.id === check.requirement);
-    if (req === undefined) throw new CatalogueInvalidError(`check ${check.id} cites unknown requirement ${check.requirement}`);
-    if (req.severity !== check.severity) throw new CatalogueInvalidError(`check ${check.id} is ${check.severity} but ${req.id} is ${req.severity}`);
-  }
+  validateChecks(checks);
   const covered = new Set(checks.map((c) => c.requirement));
   const missing = REQUIREMENTS.filter((r) => r.remotelyTestable && !covered.has(r.id)).map((r) => r.id);
   if (missing.length > 0) {
     throw new CatalogueInvalidError(`no check covers ${missing.join(', ')}`);
   }
   return checks;
+}
+
+/**
+ * A catalogue given to the library (`catalogue:` option), validated where it comes in: an array
+ * of checks, each with a kebab-case id unique in it, a title, a requirement of the contract, that
+ * requirement's severity, and a `run` function. It need not cover every requirement: a run over it
+ * is then reported `partial`. Throws CatalogueInvalidError (one line) naming the first problem.
+ */
+export function validateCustomCatalogue(checks: unknown): readonly Check[] {
+  if (!Array.isArray(checks)) throw new CatalogueInvalidError('the catalogue must be an array of checks');
+  if (checks.length === 0) throw new CatalogueInvalidError('the catalogue holds no check');
+  checks.forEach((check: unknown, index) => {
+    if (typeof check !== 'object' || check === null) throw new CatalogueInvalidError(`entry ${index} is not a check object`);
+    const { id, title, run } = check as Partial<Record<keyof Check, unknown>>;
+    if (typeof id !== 'string') throw new CatalogueInvalidError(`entry ${index} has no string id`);
+    if (typeof title !== 'string' || title.trim() === '') throw new CatalogueInvalidError(`check ${JSON.stringify(id)} has no title`);
+    if (typeof run !== 'function') throw new CatalogueInvalidError(`check ${JSON.stringify(id)} has no run function`);
+  });
+  validateChecks(checks as readonly Check[]);
+  return checks as readonly Check[];
+}
+
+/** The rules every check obeys, in any catalogue: ids, requirements, severities. */
+function validateChecks(checks: readonly Check[]): void {
+  const ids = new Set<string>();
+  for (const check of checks) {
+    const id = JSON.stringify(check.id);
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(check.id)) throw new CatalogueInvalidError(`check id ${id} is not kebab-case`);
+    if (ids.has(check.id)) throw new CatalogueInvalidError(`duplicate check id ${id}`);
+    ids.add(check.id);
+    const req = REQUIREMENTS.find((r) => r.id === check.requirement);
+    if (req === undefined) {
+      throw new CatalogueInvalidError(`check ${id} cites unknown requirement ${oneLine(check.requirement)}; known: ${REQUIREMENTS.map((r) => r.id).join(', ')}`);
+    }
+    if (!req.remotelyTestable) throw new CatalogueInvalidError(`check ${id} cites ${req.id}, which no remote check can prove`);
+    if (!(SEVERITIES as readonly unknown[]).includes(check.severity))
+      throw new CatalogueInvalidError(`check ${id} has unknown severity ${oneLine(check.severity)}; known: ${SEVERITIES.join(', ')}`);
+    if (req.severity !== check.severity) throw new CatalogueInvalidError(`check ${id} is ${check.severity} but ${req.id} is ${req.severity}`);
+  }
+}
+
+/** A value from a caller's catalogue, printable on the error's one line. */
+function oneLine(value: unknown): string {
+  return String(value).replace(/\s+/g, ' ').slice(0, 80);
 }

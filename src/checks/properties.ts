@@ -4,7 +4,7 @@ import type { EventType } from '../schemas/catalogue';
 import type { DeliveryResult } from '../delivery';
 import { serialiseEvent } from '../serialise';
 import { labelExpectation, sign, signatureCaseArbitrary, type SignatureCase, type SignatureLabel } from '../signing';
-import { endpointMissing, judgeAcceptance } from './attribution';
+import { forgedAnswerNeedsControl, judgeAcceptance } from './attribution';
 import type { CheckContext, OutgoingCase, PropertySpec } from './checkContext';
 import { secretsNeeded, signatureRecipe } from './signatureRecipe';
 import { expectSuccess, expectUnauthorized } from './expectations';
@@ -47,11 +47,33 @@ export function singleDigestControl(ctx: CheckContext, eventType: string, body: 
 }
 
 /**
- * The control of a forged request answered 404 or 405 (see endpointMissing): the same body,
- * correctly signed. Any other wrong answer to a forged request is the signature check's own.
+ * The control of a SIG-9 form (upper-case hex, digests joined by "," with no space): the same
+ * digests in gridX's canonical form (lower-case, joined by ", "). With several digests that form
+ * is a rotation header, so a receiver that reads only the first digest has its SIG-9 case blocked
+ * by SIG-6, the bug it really has, not warned about SIG-9. A single digest: the single-digest control.
+ */
+export function canonicalFormControl(ctx: CheckContext, eventType: string, body: Buffer, header: string | undefined): OutgoingCase {
+  const digests = (header ?? '')
+    .split(',')
+    .map((d) => d.trim().toLowerCase())
+    .filter((d) => d !== '');
+  if (digests.length < 2) return singleDigestControl(ctx, eventType, body, header);
+  return {
+    label: `the same ${digests.length} digests in gridX's canonical form (lower-case, joined by ", ")`,
+    eventType,
+    variant: 'signature:rotation',
+    body,
+    signature: digests.join(', '),
+    refusalBreaks: 'SIG-6',
+  };
+}
+
+/**
+ * The control of a forged request answered 404, 405 or 3xx (see forgedAnswerNeedsControl): the
+ * same body, correctly signed. Any other wrong answer to a forged request is the signature check's own.
  */
 export function forgedControl(ctx: CheckContext, eventType: string | undefined, body: Buffer, result: DeliveryResult): OutgoingCase | undefined {
-  if (!endpointMissing(result)) return undefined;
+  if (!forgedAnswerNeedsControl(result)) return undefined;
   return { label: 'the same body, correctly signed', ...(eventType !== undefined ? { eventType } : {}), variant: 'valid', body, signature: ctx.sign(body) };
 }
 
@@ -83,7 +105,12 @@ export function signatureProperty(ctx: CheckContext, label: SignatureLabel, runs
       ...(signature.signedBody !== undefined ? { signedBody: signature.signedBody } : {}),
     }),
     judge: (_value, result) => (!accept ? expectUnauthorized(result) : label === 'valid-single' ? judgeAcceptance('SIG-1', result) : expectSuccess(result)),
-    ...(accept && label !== 'valid-single' ? { control: ({ eventType, signature }: SignedCase) => singleDigestControl(ctx, eventType, signature.body, signature.header) } : {}),
+    ...(accept && label !== 'valid-single'
+      ? {
+          control: ({ eventType, signature }: SignedCase) =>
+            (label === 'uppercase-hex' || label === 'no-space-separator' ? canonicalFormControl : singleDigestControl)(ctx, eventType, signature.body, signature.header),
+        }
+      : {}),
     ...(!accept ? { control: ({ eventType, signature }: SignedCase, result: DeliveryResult) => forgedControl(ctx, eventType, signature.body, result) } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import type { CasePlan, Reproduction } from './check';
 import type { RecordedRequest } from './recordedRequest';
 import type { DerivedDigest } from './signatureRecipe';
+import { dirname, join } from 'node:path';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 
 /** Name of the environment variable holding secret `index` in reproductions (never the value). */
@@ -96,6 +97,34 @@ export function replayCommand(reportPath: string, caseId: string, url: string): 
 /** A password in the URL is replaced: reproductions are printed and stored. */
 export function reproduction(url: string, reportPath: string, caseId: string, request: RecordedRequest, plan?: CasePlan): Reproduction {
   const shown = maskUrlCredentials(url);
-  const curl = plan === undefined ? curlCommand(shown, request) : caseCurlCommand(shown, plan);
-  return { curl, replay: replayCommand(reportPath, caseId, shown) };
+  // A case of several deliveries prints them all (numbered); only a single delivery's long body goes to a file.
+  if (plan !== undefined) return { curl: caseCurlCommand(shown, plan), replay: replayCommand(reportPath, caseId, shown) };
+  const long = Buffer.byteLength(request.bodyBase64, 'base64') > INLINE_BODY_BYTES;
+  return { curl: curlCommand(shown, request), replay: replayCommand(reportPath, caseId, shown), ...(long ? { bodyFile: bodyFilePath(reportPath, caseId) } : {}) };
+}
+
+/**
+ * Bodies up to this many bytes are written into the curl snippet itself; a longer one would make a
+ * line longer than a screen (EVT-4's bodies are tens of KB), so the console's snippet copies it
+ * from a file beside report.json instead (`Reproduction.bodyFile`).
+ */
+export const INLINE_BODY_BYTES = 2048;
+
+/** Where the body of a case too long to print is written, under the report's directory. */
+export function bodyFilePath(reportPath: string, caseId: string): string {
+  return join(dirname(reportPath), 'bodies', `${caseId.replace(/[^A-Za-z0-9_-]/g, '-')}.body`);
+}
+
+/**
+ * The curl snippet as printed where lines must stay short (console, JUnit, jest): with a body file,
+ * its first line (the body, inline as base64) becomes a copy of that file. `bodyFileWritten` false
+ * (no report was written): the line says where the body is instead of printing it.
+ */
+export function printableCurl(reproduce: Reproduction, bodyFileWritten = true): string {
+  if (reproduce.bodyFile === undefined) return reproduce.curl;
+  const [, ...rest] = reproduce.curl.split('\n');
+  const first = bodyFileWritten
+    ? `cp ${shellQuote(reproduce.bodyFile)} hookproof-case.body  # the body, too long to print here`
+    : "# the body is too long to print here: write report.json and decode the case's request.bodyBase64 into hookproof-case.body";
+  return [first, ...rest].join('\n');
 }

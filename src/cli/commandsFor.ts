@@ -25,6 +25,7 @@ const LAZY_NAMES = [
   'recheck',
   'report',
   'fleet',
+  'capacity',
 ] as const;
 const MODULE_OF: Readonly<Partial<Record<(typeof LAZY_NAMES)[number], string>>> = { report: 'reportVerify' };
 

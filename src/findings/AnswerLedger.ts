@@ -21,6 +21,8 @@ export interface AnswerStats {
   readonly errors: ReadonlyMap<DeliveryErrorCode, { readonly count: number; readonly message: string }>;
   /** Correctly signed valid events sent, and the statuses they got. */
   readonly validSigned: { readonly count: number; readonly statuses: ReadonlyMap<number, number> };
+  /** The first `Location` a redirect (3xx) carried, redacted and as sent (possibly relative). */
+  readonly firstRedirect?: string;
 }
 
 // Distinct (answer, kind of case) pairs tallied. A receiver that echoes each body back makes every
@@ -43,6 +45,7 @@ export class AnswerLedger {
   #unansweredAtStart = 0;
   #validSigned = 0;
   #untallied = 0;
+  #firstRedirect: string | undefined;
 
   /** `secrets` are redacted from answers before they are keyed, as in reported failures. */
   constructor(secrets: readonly string[]) {
@@ -65,7 +68,9 @@ export class AnswerLedger {
       this.#validSigned += 1;
       if (result.status !== undefined) bump(this.#validStatuses, result.status);
     }
-    const key = tallyKey(answerKey(captureAnswer(result, this.#secrets)), variant);
+    const answer = captureAnswer(result, this.#secrets);
+    if (result.status !== undefined && result.status >= 300 && result.status < 400) this.#firstRedirect ??= answer.headers.location;
+    const key = tallyKey(answerKey(answer, eventType), variant);
     let tally = this.#tallies.get(key);
     if (tally === undefined) {
       if (this.#tallies.size >= MAX_TALLIES) {
@@ -105,6 +110,7 @@ export class AnswerLedger {
       statuses: new Map(this.#statuses),
       errors: new Map(this.#errors),
       validSigned: { count: this.#validSigned, statuses: new Map(this.#validStatuses) },
+      ...(this.#firstRedirect !== undefined ? { firstRedirect: this.#firstRedirect } : {}),
     };
   }
 }

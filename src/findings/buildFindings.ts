@@ -2,7 +2,7 @@ import type { Failure } from '../checks/check';
 import type { Severity } from '../checks/requirements';
 import type { CheckReport, ReportedCheckRequirement } from '../reportModel/certificationReport';
 import type { AnswerLedger } from './AnswerLedger';
-import { answerKey, normaliseText } from './answerKey';
+import { answerKey, normaliseText, withoutEcho } from './answerKey';
 import { findingTitle } from './findingTitle';
 import type { Finding } from '../reportModel/Finding';
 
@@ -49,7 +49,7 @@ export function buildFindings(checks: readonly CheckReport[], ledger?: AnswerLed
 
 /** The grouping key of a failure: its answer's, or (in reports without answers) its normalised `actual`. */
 export function failureKey(failure: Failure): string {
-  return failure.answer !== undefined ? answerKey(failure.answer) : `actual ${normaliseText(failure.actual)}`;
+  return failure.answer !== undefined ? answerKey(failure.answer, failure.eventType) : `actual ${normaliseText(withoutEcho(failure.actual, failure.eventType))}`;
 }
 
 function isBlocked(check: CheckReport): boolean {
@@ -67,7 +67,7 @@ function toFinding(group: Group, checks: readonly CheckReport[], ledger: AnswerL
   const eventTypes = [...types].sort();
   const [first] = group.failures as [Failure, ...Failure[]];
   return {
-    title: findingTitle(group.failures, eventTypes),
+    title: findingTitle(group.failures, eventTypes, explains),
     expected: first.expected,
     ...(first.answer !== undefined ? { answer: first.answer } : {}),
     cases: Math.max(group.failures.length, counted?.cases ?? 0),

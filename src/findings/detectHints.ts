@@ -3,6 +3,7 @@ import { plural } from '../text/plural';
 import type { AnswerStats } from './AnswerLedger';
 import { terminalSafe } from '../text/terminalSafe';
 import type { SetupHint } from '../reportModel/Finding';
+import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 
 /** Where the deliveries went and how they were signed, for the hints' wording. */
 export interface HintContext {
@@ -16,8 +17,8 @@ export interface HintContext {
 /**
  * Set-up mistakes that make every check fail for one reason, detected from the run's answers, in
  * the order to look at them: the certificate is not trusted (or TLS fails otherwise), nothing
- * answers, every answer is 404/405 (wrong path), every correctly signed valid event gets 401/403
- * (wrong secret). Each says what to check; none is raised on partial evidence ("every" means every).
+ * answers, every answer is 404/405 (wrong path), every correctly signed valid event is redirected
+ * (register the final URL), every correctly signed valid event gets 401/403 (wrong secret). Each says what to check; none is raised on partial evidence ("every" means every).
  */
 export function detectHints(stats: AnswerStats, context: HintContext): SetupHint[] {
   const hints: SetupHint[] = [];
@@ -44,6 +45,13 @@ export function detectHints(stats: AnswerStats, context: HintContext): SetupHint
   const statuses = [...stats.statuses.keys()];
   if (stats.answered > 0 && statuses.every((s) => s === 404 || s === 405)) {
     hints.push({ code: 'wrong-path', message: `Every answer was ${statuses.sort().join(' or ')}: is the path right? hookproof sent to ${pathOf(context.url)}.` });
+  } else if (redirectsEverything(stats)) {
+    const to = stats.firstRedirect !== undefined ? ` to ${safe(resolveAgainst(stats.firstRedirect, context.url))}` : '';
+    const statusesOfValid = [...stats.validSigned.statuses.keys()].sort().join(' or ');
+    hints.push({
+      code: 'redirect',
+      message: `Every correctly signed valid event was redirected (${statusesOfValid}): the URL redirects${to}; register the final URL (gridX follows no redirect and counts it as a permanent error, DLV-3).`,
+    });
   } else {
     const signed = stats.validSigned;
     const refusals = [...signed.statuses.keys()];
@@ -60,6 +68,21 @@ export function detectHints(stats: AnswerStats, context: HintContext): SetupHint
     }
   }
   return hints;
+}
+
+/** Every correctly signed valid event that got an answer got a 3xx, and at least one did. */
+function redirectsEverything(stats: AnswerStats): boolean {
+  const statuses = [...stats.validSigned.statuses.keys()];
+  return statuses.length > 0 && statuses.every((s) => s >= 300 && s < 400);
+}
+
+/** A `Location` as the receiver sent it, made absolute against the target (credentials masked). */
+function resolveAgainst(location: string, url: string): string {
+  try {
+    return maskUrlCredentials(new URL(location, url).toString());
+  } catch {
+    return location;
+  }
 }
 
 const FAILURE_WORDS: Partial<Record<DeliveryErrorCode, string>> = {

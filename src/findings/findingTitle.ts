@@ -1,19 +1,25 @@
 import type { Failure } from '../checks/check';
+import type { ReportedCheckRequirement } from '../reportModel/certificationReport';
 import { caseKind, type CaseKind } from './caseKind';
+import { caseCause } from './caseCause';
 import { describeAnswer } from './describeAnswer';
 
 /**
  * One line saying what the receiver did to which cases, in its own words:
  * `Valid events of 19 types are refused: 400 json: unknown field "accountID"`,
  * `Forged deliveries (wrong-secret, body-changed) are accepted: 204`,
- * `Valid events of 3 types are not answered in time: timeout, no complete answer within 5000 ms`.
+ * `Correctly signed events with the digest in upper-case hex are refused: 401`.
+ *
+ * The subject names what the cases have in common (see `caseCause`), not the event type the
+ * first one happened to be made from: only a group of EVT-1 cases alone (valid events, where the
+ * type is what varies) names its type.
  */
-export function findingTitle(failures: readonly Failure[], eventTypes: readonly string[]): string {
+export function findingTitle(failures: readonly Failure[], eventTypes: readonly string[], explains: readonly ReportedCheckRequirement[] = []): string {
   const kinds = new Set(failures.map((f) => caseKind(f.variant)));
   const kind: CaseKind = kinds.size === 1 ? ([...kinds][0] as CaseKind) : 'other';
   const first = failures[0];
   if (first === undefined) return 'No failure';
-  const subject = subjectOf(kind, failures, eventTypes);
+  const subject = subjectOf(kind, failures, eventTypes, explains);
   const answer = first.answer;
   if (answer === undefined) return `${subject} are answered wrongly: ${first.actual}`;
   const described = describeAnswer(answer);
@@ -25,10 +31,17 @@ export function findingTitle(failures: readonly Failure[], eventTypes: readonly 
   return `${subject} ${kind === 'valid' ? 'are refused' : 'are answered'}: ${described}`;
 }
 
-function subjectOf(kind: CaseKind, failures: readonly Failure[], eventTypes: readonly string[]): string {
+function subjectOf(kind: CaseKind, failures: readonly Failure[], eventTypes: readonly string[], explains: readonly ReportedCheckRequirement[]): string {
   switch (kind) {
-    case 'valid':
-      return eventTypes.length === 1 ? `Valid events of type ${eventTypes[0] ?? ''}` : eventTypes.length > 1 ? `Valid events of ${eventTypes.length} types` : 'Valid events';
+    case 'valid': {
+      const onlyRequirement = explains.length === 1 ? explains[0] : undefined;
+      const causes = [...new Set(failures.map((f) => caseCause(f.variant, onlyRequirement)))].sort();
+      const [cause] = causes;
+      if (causes.length === 1 && cause !== undefined) return cause;
+      const ofTypes = eventTypes.length > 1 ? ` of ${eventTypes.length} types` : '';
+      if (explains.length === 1 && explains[0] === 'EVT-1' && eventTypes.length === 1) return `Valid events of type ${eventTypes[0] ?? ''}`;
+      return `Valid events${ofTypes}`;
+    }
     case 'forged':
       return `Forged deliveries${labels(failures, 'signature:')}`;
     case 'invalid':
@@ -42,7 +55,7 @@ function subjectOf(kind: CaseKind, failures: readonly Failure[], eventTypes: rea
 
 /** Up to three of the cases' labels, e.g. " (wrong-secret, missing-header)". */
 function labels(failures: readonly Failure[], prefix: string): string {
-  const names = [...new Set(failures.flatMap((f) => (f.variant?.startsWith(prefix) === true ? [f.variant.slice(prefix.length)] : [])))];
+  const names = [...new Set(failures.flatMap((f) => (f.variant?.startsWith(prefix) === true ? [f.variant.slice(prefix.length)] : [])))].sort();
   if (names.length === 0) return '';
   return ` (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''})`;
 }

@@ -4,6 +4,8 @@ import { buildFindings, type AnswerLedger } from '../findings';
 import { requirementTable } from '../runner/requirementTable';
 import { judgeVerdict } from '../reportModel/verdict';
 import { rootCauses } from '../runner/rootCauses';
+import { rescopeChecks } from '../reportModel/scope';
+import { REQUIREMENTS, type RequirementId } from '../checks/requirements';
 
 /**
  * One report from the one-check runs the jest adapter makes, as if the checks had run together:
@@ -37,6 +39,7 @@ export function mergeReports(
         .at(-1) ?? first.finishedAt,
     verdict,
     ...(reason !== undefined ? { verdictReason: reason } : {}),
+    ...(first.scope !== undefined ? { scope: rescopeChecks(first.scope, receiverRequirements(checks)) } : {}),
     ...(gone !== undefined ? { gone } : {}),
     ...(answers !== undefined ? rootCauses(checks, answers, { url: first.target.url, secrets: first.options.secrets }) : withoutLedger(checks)),
     summary: { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip'), blocked: count('blocked'), cases: checks.reduce((sum, c) => sum + c.cases, 0) },
@@ -65,4 +68,9 @@ function mergeCoverage(tables: readonly CoverageTable[]): CoverageTable {
 function withoutLedger(checks: readonly CheckReport[]): Pick<CertificationReport, 'findings'> {
   const findings = buildFindings(checks);
   return findings.length > 0 ? { findings } : {};
+}
+
+/** The receiver requirements among the checks' (a certify report's checks cite only those). */
+function receiverRequirements(checks: readonly CheckReport[]): RequirementId[] {
+  return REQUIREMENTS.filter((r) => checks.some((c) => c.requirement === r.id)).map((r) => r.id);
 }

@@ -38,6 +38,7 @@ export interface SetupHint {
  * - `tls-untrusted`: the certificate chain is not trusted; `tls-error`: any other TLS failure;
  * - `unreachable`: no delivery got an HTTP answer;
  * - `wrong-path`: every answer was 404 or 405;
+ * - `redirect`: every correctly signed valid event was answered with a redirect (3xx);
  * - `wrong-secret`: every correctly signed valid event was answered 401 (or 403).
  */
-export type SetupHintCode = 'tls-untrusted' | 'tls-error' | 'unreachable' | 'wrong-path' | 'wrong-secret';
+export type SetupHintCode = 'tls-untrusted' | 'tls-error' | 'unreachable' | 'wrong-path' | 'redirect' | 'wrong-secret';

@@ -4,6 +4,7 @@ import type { Finding, SetupHint } from './Finding';
 import type { CoverageTable } from './coverageTable';
 import type { Provenance } from './provenance';
 import type { RecheckResult } from './recheckResult';
+import type { ReportScope } from './scope';
 
 /**
  * What a reported check proves: a receiver requirement (certify), or in a listen run's report a
@@ -81,6 +82,12 @@ export interface CertificationReport {
   readonly verdict: 'pass' | 'fail' | 'incomplete';
   /** Why the verdict is not `pass`, in one sentence (absent on a pass). */
   readonly verdictReason?: string;
+  /**
+   * What the verdict covers: `full`, or `partial` with what was narrowed (checks, types, runs,
+   * timeout). A partial pass is no certificate. Absent in a listen run's report and in reports
+   * written before hookproof recorded it.
+   */
+  readonly scope?: ReportScope;
   /** Set when the receiver answered 410: gridX would have deleted the subscription. */
   readonly gone?: { readonly caseLabel: string };
   /** Set by `hookproof recheck`: which report this run rechecked (by digest), and the comparison. */

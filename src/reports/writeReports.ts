@@ -1,5 +1,5 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { renderReportHtml } from './html/renderReportHtml';
 import { renderReportJson } from './json/renderReportJson';
 import { renderJunitXml } from './junit/renderJunitXml';
@@ -39,7 +39,20 @@ export async function writeReports(report: CertificationReport, dir: string, sec
     html: join(root, REPORT_FILE_NAMES.html),
   };
   await Promise.all([writeAtomically(files.json, renderReportJson(safe)), writeAtomically(files.junit, renderJunitXml(safe)), writeAtomically(files.html, renderReportHtml(safe))]);
+  await writeBodyFiles(safe, root);
   return files;
+}
+
+/**
+ * The bodies above 2 KB, each in `bodies/<case>.body` (the file the printed curl snippet copies),
+ * from the report as written: redacted like every other copy of the body.
+ */
+async function writeBodyFiles(report: CertificationReport, root: string): Promise<void> {
+  const long = report.checks.flatMap((c) => c.failures).filter((f) => f.reproduce.bodyFile !== undefined);
+  if (long.length === 0) return;
+  const dir = join(root, 'bodies');
+  await mkdir(dir, { recursive: true });
+  await Promise.all(long.map((f) => writeAtomically(join(dir, basename(f.reproduce.bodyFile ?? '')), Buffer.from(f.request.bodyBase64, 'base64'))));
 }
 
 /**
@@ -51,10 +64,10 @@ function redactReport(report: CertificationReport, secrets: readonly string[]): 
   return redactValue({ ...report, checks }, secrets);
 }
 
-async function writeAtomically(path: string, text: string): Promise<void> {
+async function writeAtomically(path: string, content: string | Buffer): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
   try {
-    await writeFile(temporary, text, 'utf8');
+    await writeFile(temporary, content);
     await rename(temporary, path);
   } catch (error) {
     // Never leave half a report behind under a name nobody cleans up.

@@ -7,6 +7,7 @@ import { goneSkipNote } from '../checks/goneMessage';
 import { recordRequest } from '../checks/recordedRequest';
 import { describeResult, type DeliveryResult } from '../delivery';
 import { captureAnswer, type AnswerLedger } from '../findings';
+import { caseKind } from '../findings/caseKind';
 import { sign } from '../signing';
 import { caseSeed } from '../arbitraries/caseSeed';
 import type { CoverageRecorder } from './coverage';
@@ -63,7 +64,9 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     } else {
       settings.state.consecutiveTimeouts = 0;
     }
-    if (result.outcome === 'gone') settings.state.gone ??= { caseLabel: outgoing.label };
+    // gridX never sends a forged request, so a 410 to one deletes nothing: it is that signature
+    // check's wrong answer (expected 401), judged like any other, and the run goes on.
+    if (result.outcome === 'gone' && caseKind(outgoing.variant) !== 'forged') settings.state.gone ??= { caseLabel: outgoing.label };
     settings.onCase?.(sent, failureCount);
     return result;
   };
@@ -108,7 +111,8 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     const controlResult = await send(control);
     onSent();
     if (controlResult.outcome === 'success') return { judgement, control };
-    return { judgement: { ...judgement, blockedBy: blockerOf(controlResult), why: blockerReason(controlResult, control.label) }, control };
+    const blocker = control.refusalBreaks !== undefined && controlResult.status === 401 ? control.refusalBreaks : blockerOf(controlResult);
+    return { judgement: { ...judgement, blockedBy: blocker, why: blockerReason(controlResult, control.label) }, control };
   };
 
   /** The plan of a forAll case: its setup deliveries, the case, and its control; undefined for the case alone. */

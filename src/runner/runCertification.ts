@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { displayPath } from '../displayPath';
 import type { Check } from '../checks/check';
-import { CHECKS } from '../checks';
+import { CHECKS, validateCustomCatalogue } from '../checks';
 import { outcomeAfterGone } from '../checks/outcomeAfterGone';
 import { createDeliveryClient } from '../delivery';
 import { createEngine } from '../engine';
@@ -16,6 +16,7 @@ import { requirementTable } from './requirementTable';
 import { RunState } from './runState';
 import { selectChecks } from './selectChecks';
 import { judgeVerdict } from '../reportModel/verdict';
+import { judgeScope } from '../reportModel/scope';
 import { runPool } from './runPool';
 import { currentProvenance } from '../reportModel/provenance';
 import { InternalCheckError } from '../errors';
@@ -30,6 +31,8 @@ import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
  * unreadable spec); never for anything the receiver does.
  */
 export async function runCertification(options: CertifyOptions): Promise<CertificationReport> {
+  // A custom catalogue is checked before anything else is built or sent.
+  const checks = selectChecks(options.catalogue !== undefined ? validateCustomCatalogue(options.catalogue) : CHECKS, options.checks);
   const allowHttp = options.allowHttp ?? false;
   const url = validateTarget(options.url, allowHttp);
   const secrets = validateSecrets(options.secrets);
@@ -39,7 +42,6 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
   const seed = options.seed !== undefined ? optionInRange('--seed', options.seed) : randomInt(0, 2 ** 31 - 1);
   const engine = options.engine ?? createEngine(options.specPath !== undefined ? { specPath: options.specPath } : {});
   const selected = options.types === undefined || options.types.length === 0 ? engine.catalogue.types : options.types.map((t) => engine.catalogue.get(t));
-  const checks = selectChecks(options.catalogue ?? CHECKS, options.checks);
 
   const client = createDeliveryClient({ timeoutMs, ...(options.beforeDelivery !== undefined ? { beforeSend: options.beforeDelivery } : {}) });
   const coverage = new CoverageRecorder();
@@ -110,6 +112,12 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
     provenance: currentProvenance(options.invocation ?? [], client.connection()),
     verdict,
     ...(reason !== undefined ? { verdictReason: reason } : {}),
+    scope: judgeScope({
+      requirements: checks.map((c) => c.requirement),
+      types: { selected: selected.filter((t) => !t.deprecated).length, all: engine.catalogue.types.filter((t) => !t.deprecated).length },
+      runs,
+      timeoutMs,
+    }),
     ...(state.gone !== undefined ? { gone: state.gone } : {}),
     ...rootCauses(reports, answers, { url: maskUrlCredentials(url), secrets: secrets.length }),
     summary: { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip'), blocked: count('blocked'), cases: reports.reduce((s, r) => s + r.cases, 0) },

@@ -20,7 +20,7 @@ const TIERS: readonly (readonly string[])[] = [
   ['attest'],
   ['reports'],
   ['recheck'],
-  ['fleet', 'pact', 'diff', 'sender', 'jest'],
+  ['fleet', 'pact', 'diff', 'sender', 'jest', 'capacity'],
   ['cli'],
   ['index.ts'],
 ];

@@ -106,19 +106,21 @@ describe('full certification against hostile receivers', () => {
    * A complete report that fails, every failure being of the expected kind. One root cause, one
    * failed requirement: `owner` (DLV-1 for no answer, EVT-1 for a refusal, DLV-3 for a redirect,
    * TLS-1 for an untrusted certificate) fails, and so do the forged-signature checks (a forged
-   * delivery not refused with 401 is their own failure); every other required check is blocked by
-   * `owner`, except TLS-1 over http (a warning) and those listed in `passing` (DLV-1 passes when
-   * the wrong answer is at least prompt).
+   * delivery not refused with 401 is their own failure) unless `forgedBlocked` (a redirect to a
+   * forged request, whose correctly signed control is redirected too, is DLV-3's); every other
+   * required check is blocked by `owner`, except TLS-1 over http (a warning) and those listed in
+   * `passing` (DLV-1 passes when the wrong answer is at least prompt).
    */
   const FORGED = ['SIG-2', 'SIG-3', 'SIG-4', 'SIG-5', 'SIG-7'];
-  const expectFailedReport = (report: CertificationReport, kind: RegExp, { owner = 'DLV-1', https = false, passing = [] as string[] } = {}): void => {
+  const expectFailedReport = (report: CertificationReport, kind: RegExp, { owner = 'DLV-1', https = false, passing = [] as string[], forgedBlocked = false } = {}): void => {
     expect(report.verdict).toBe('fail');
     expect(report.checks.map((c) => c.id)).toEqual(CHECKS.map((c) => c.id));
     for (const check of report.checks) {
       expect(check.note ?? '').not.toContain('internal error');
       if (check.requirement === 'TLS-1' && !https) expect(check.status).toBe('warn');
       else if (passing.includes(check.requirement)) expect({ id: check.id, status: check.status }).toEqual({ id: check.id, status: 'pass' });
-      else if (check.requirement === owner || FORGED.includes(check.requirement)) expect({ id: check.id, status: check.status }).toEqual({ id: check.id, status: 'fail' });
+      else if (check.requirement === owner || (FORGED.includes(check.requirement) && !forgedBlocked))
+        expect({ id: check.id, status: check.status }).toEqual({ id: check.id, status: 'fail' });
       else if (check.severity === 'required')
         expect({ id: check.id, status: check.status, blockedBy: check.blockedBy }).toEqual({ id: check.id, status: 'blocked', blockedBy: [owner] });
       // Recommended and informational checks may pass (a 302 is a permanent refusal, all EVT-5
@@ -184,7 +186,8 @@ describe('full certification against hostile receivers', () => {
     async () => {
       const hits = { count: 0 };
       const { report, wallMs } = await run(hostile.redirectLoop(hits), TIMEOUT_MS);
-      expectFailedReport(report, /302 permanent/, { owner: 'DLV-3', passing: ['DLV-1'] });
+      expectFailedReport(report, /302 permanent/, { owner: 'DLV-3', passing: ['DLV-1'], forgedBlocked: true });
+      expect(report.hints?.map((h) => h.code)).toEqual(['redirect']);
       expect(hits.count).toBe(report.summary.cases);
       expect(wallMs).toBeLessThan(SLOW_TEST_MS / 2);
     },

@@ -7,6 +7,7 @@ import { lintSpecCommand } from './lintSpec';
 import { listenCommand } from './listen';
 import { pactCommand } from './pact';
 import { fleetCommand } from './fleet';
+import { capacityCommand } from './capacity';
 import { recheckCommand } from './recheck';
 import { reportCommand } from './reportVerify';
 import { replayCommand } from './replay';
@@ -40,4 +41,5 @@ export const COMMANDS: readonly CommandRegistration[] = [
   recheckCommand,
   reportCommand,
   fleetCommand,
+  capacityCommand,
 ];

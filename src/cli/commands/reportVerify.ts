@@ -2,6 +2,8 @@ import { readReportFile } from '../../attest/readReportFile';
 import { publicKeyFromFile } from '../../attest/signingKey';
 import { verifyReport } from '../../attest/verifyReport';
 import type { CommandRegistration } from '../command';
+import { isPartial, scopeLine } from '../../reportModel/scope';
+import { terminalSafe } from '../../text/terminalSafe';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
 
@@ -21,9 +23,12 @@ export function runReportVerify(options: ReportVerifyOptions, io: CliIO): Promis
   const result = verifyReport(report, options.report, publicKey);
   io.out(`digest     ${result.digest}${report.digest !== undefined ? ` (${report.digest})` : ''}`);
   io.out(`verdict    ${report.verdict}: ${result.verdict} with the checks`);
+  if (report.scope !== undefined) io.out(`scope      ${report.scope.level === 'full' ? 'full' : terminalSafe(scopeLine(report.scope))}`);
   if (result.signature !== undefined) io.out(`signature  ${result.signature}`);
   for (const problem of result.problems) io.err(`✘ ${problem}`);
-  io.out(result.problems.length === 0 ? `VALID: ${options.report}` : `INVALID: ${options.report}`);
+  // Valid means the report is what hookproof wrote; a partial one is still no certificate.
+  const partial = isPartial(report.scope) ? ' (PARTIAL run, not a certificate)' : '';
+  io.out(result.problems.length === 0 ? `VALID${partial}: ${options.report}` : `INVALID: ${options.report}`);
   return Promise.resolve(result.problems.length === 0 ? EXIT.pass : EXIT.fail);
 }
 

@@ -8,6 +8,7 @@ import { plural } from '../../text/plural';
 import { painter, type Paint } from './ansi';
 import { checkLine } from './checkLine';
 import { goneMessage } from '../../checks/goneMessage';
+import { isPartial, scopeLine } from '../../reportModel/scope';
 
 /** Options of {@link renderSummary}. */
 export interface SummaryOptions {
@@ -31,12 +32,15 @@ export function renderSummary(report: CertificationReport, options: SummaryOptio
   const verdict = report.verdict === 'pass' ? paint('green', 'PASS') : report.verdict === 'incomplete' ? paint('yellow', 'INCOMPLETE') : paint('red', 'FAIL');
   const blocked = report.summary.blocked ?? 0;
   const sender = isSenderReport(report);
+  // A partial run can pass, but its verdict never stands alone: PARTIAL beside it, and what was narrowed.
+  const partial = isPartial(report.scope) ? `  ${paint('bold', paint('yellow', 'PARTIAL'))}` : '';
   const lines = [
-    `${paint('bold', 'hookproof')} ${report.tool.version}  ${sender ? 'listen  ' : ''}${paint('bold', verdict)}  ${report.target.url}`,
+    `${paint('bold', 'hookproof')} ${report.tool.version}  ${sender ? 'listen  ' : ''}${paint('bold', verdict)}${partial}  ${report.target.url}`,
     sender
       ? `${pass} passed, ${fail} failed, ${plural(warn, 'warning')}, ${skip} skipped · ${plural(cases, 'delivery', 'deliveries')} received · ${duration}`
       : `${pass} passed, ${fail} failed, ${plural(warn, 'warning')}, ${skip} skipped${blocked > 0 ? `, ${blocked} blocked` : ''} · ${plural(cases, 'case')} · seed ${report.seed} · ${duration}`,
   ];
+  if (partial !== '') lines.push(scopeLine(report.scope));
   if (report.verdictReason !== undefined && report.verdict === 'incomplete') lines.push(`Incomplete: ${report.verdictReason}`);
   // Which spec version judged the run: its name and date beside the hash that identifies it.
   const version = describeSpecVersion(report.spec);

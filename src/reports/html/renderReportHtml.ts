@@ -1,3 +1,4 @@
+import { isPartial } from '../../reportModel/scope';
 import { isSenderReport, type CertificationReport } from '../../reportModel/certificationReport';
 import { factsSection } from './factsSection';
 import { findingsSection } from './findingsSection';
@@ -22,7 +23,9 @@ export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-in
  */
 export function renderReportHtml(report: CertificationReport): string {
   const sender = isSenderReport(report);
-  const title = `hookproof ${sender ? 'sender check' : 'certificate'}: ${report.verdict.toUpperCase()}${report.gone !== undefined ? ' (GONE)' : ''}: ${report.target.url}`;
+  // A partial run is never called a certificate, in the title or the heading.
+  const partial = isPartial(report.scope);
+  const title = `hookproof ${sender ? 'sender check' : partial ? 'partial run' : 'certificate'}: ${report.verdict.toUpperCase()}${partial ? ' (PARTIAL)' : ''}${report.gone !== undefined ? ' (GONE)' : ''}: ${report.target.url}`;
   const page = html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -37,7 +40,7 @@ export function renderReportHtml(report: CertificationReport): string {
 <body>
 <main>
 ${goneBanner(report)}
-<header><h1>${sender ? 'gridX webhook sender check' : 'gridX webhook receiver certification'} · hookproof ${report.tool.version}</h1></header>
+<header><h1>${sender ? 'gridX webhook sender check' : partial ? 'gridX webhook receiver check (partial run)' : 'gridX webhook receiver certification'} · hookproof ${report.tool.version}</h1></header>
 ${verdictSection(report)}
 ${findingsSection(report)}
 ${factsSection(report)}

@@ -5,6 +5,7 @@ import type { Finding, SetupHint } from '../../reportModel/Finding';
 import type { ReceiverAnswer } from '../../delivery/ReceiverAnswer';
 import type { CoverageTable } from '../../reportModel/coverageTable';
 import type { CertificationReport, CheckReport, RequirementReport } from '../../reportModel/certificationReport';
+import type { ReportScope } from '../../reportModel/scope';
 import { keysOf, type KeyOrder } from './orderKeys';
 
 type Options = CertificationReport['options'];
@@ -32,7 +33,7 @@ const FAILURE: KeyOrder = {
   keys: keysOf<Failure>(['case', 'label', 'variant', 'eventType', 'expected', 'actual', 'answer', 'reproduce', 'request', 'plan']),
   nested: {
     answer: ANSWER,
-    reproduce: { keys: keysOf<Reproduction>(['curl', 'replay']) },
+    reproduce: { keys: keysOf<Reproduction>(['curl', 'replay', 'bodyFile']) },
     request: REQUEST,
     plan: {
       keys: keysOf<CasePlan>(['deliveries', 'retries']),
@@ -61,6 +62,7 @@ export const REPORT_KEY_ORDER: KeyOrder = {
     'provenance',
     'verdict',
     'verdictReason',
+    'scope',
     'gone',
     'recheck',
     'summary',
@@ -75,6 +77,7 @@ export const REPORT_KEY_ORDER: KeyOrder = {
     spec: { keys: keysOf<CertificationReport['spec']>(['path', 'sha256', 'title', 'version']) },
     target: { keys: keysOf<CertificationReport['target']>(['url', 'trust']) },
     options: { keys: keysOf<Options>(['runs', 'timeoutMs', 'concurrency', 'allowHttp', 'types', 'checks', 'secrets']) },
+    scope: { keys: keysOf<ReportScope>(['level', 'narrowed', 'details']) },
     gone: { keys: keysOf<NonNullable<CertificationReport['gone']>>(['caseLabel']) },
     summary: { keys: keysOf<Summary>(['pass', 'fail', 'warn', 'skip', 'blocked', 'cases']) },
     hints: { keys: keysOf<SetupHint>(['code', 'message']) },

@@ -2,6 +2,7 @@ import { goneMessage } from '../../checks/goneMessage';
 import { findingLines } from '../../findings/findingLines';
 import { isSenderReport, type CertificationReport } from '../../reportModel/certificationReport';
 import { escapeXmlAttribute, escapeXmlText } from '../../text/escapeXml';
+import { isPartial, scopeLine } from '../../reportModel/scope';
 import { junitSeconds, testcaseXml } from './testcaseXml';
 
 /**
@@ -16,11 +17,13 @@ export function renderJunitXml(report: CertificationReport): string {
   const failures = report.checks.filter((c) => c.status === 'fail').length;
   const skipped = report.checks.filter((c) => c.status === 'skip' || c.status === 'warn' || c.status === 'blocked').length;
   const time = junitSeconds(Date.parse(report.finishedAt) - Date.parse(report.startedAt));
+  // CI lists suites by name: a partial run says so there, not only in a property.
+  const suiteName = isPartial(report.scope) ? 'hookproof (PARTIAL)' : 'hookproof';
   const counts = `tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${time}"`;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="hookproof" ${counts}>`,
-    `  <testsuite name="hookproof" ${counts} timestamp="${escapeXmlAttribute(junitTimestamp(report.startedAt))}">`,
+    `  <testsuite name="${suiteName}" ${counts} timestamp="${escapeXmlAttribute(junitTimestamp(report.startedAt))}">`,
     '    <properties>',
     ...properties(report).map(([name, value]) => `      <property name="${escapeXmlAttribute(name)}" value="${escapeXmlAttribute(value)}"/>`),
     '    </properties>',
@@ -40,6 +43,8 @@ function properties(report: CertificationReport): Array<[string, string]> {
     ...(sender ? [['subject', 'sender'] as [string, string]] : []),
     ['verdict', report.verdict],
     ...(report.verdictReason !== undefined ? [['verdict.reason', report.verdictReason] as [string, string]] : []),
+    ...(report.scope !== undefined ? [['scope', report.scope.level] as [string, string]] : []),
+    ...(isPartial(report.scope) ? [['scope.narrowed', scopeLine(report.scope)] as [string, string]] : []),
     ['target.url', report.target.url],
     ['target.trust', report.target.trust],
     ['spec.path', report.spec.path],
@@ -76,5 +81,6 @@ function suiteSummary(report: CertificationReport): string {
   if (isSenderReport(report)) {
     return `hookproof ${report.tool.version}: sender check ${report.verdict.toUpperCase()}, listening on ${report.target.url}: ${pass} passed, ${fail} failed, ${warn} warnings, ${skip} skipped, ${cases} deliveries received.${gone}\n`;
   }
-  return `hookproof ${report.tool.version}: verdict ${report.verdict.toUpperCase()} for ${report.target.url} (seed ${report.seed}): ${pass} passed, ${fail} failed, ${warn} warnings, ${skip} skipped, ${report.summary.blocked ?? 0} blocked, ${cases} cases.${report.verdictReason !== undefined ? ` ${report.verdictReason}.` : ''}${gone}\n`;
+  const partial = isPartial(report.scope) ? ` ${scopeLine(report.scope)}.` : '';
+  return `hookproof ${report.tool.version}: verdict ${report.verdict.toUpperCase()}${isPartial(report.scope) ? ' (PARTIAL)' : ''} for ${report.target.url} (seed ${report.seed}): ${pass} passed, ${fail} failed, ${warn} warnings, ${skip} skipped, ${report.summary.blocked ?? 0} blocked, ${cases} cases.${report.verdictReason !== undefined ? ` ${report.verdictReason}.` : ''}${partial}${gone}\n`;
 }

@@ -1,6 +1,7 @@
 import type { Failure } from '../../checks/check';
 import { answerReason } from '../../findings/answerReason';
 import { answerLines } from '../../findings/describeAnswer';
+import { printableCurl } from '../../checks/reproduce';
 
 /** The line that tells a reader where the curl reproduction's signature comes from. */
 export const CURL_HINT = "reproduce with curl (export HOOKPROOF_SECRET=<the receiver's secret> first; hookproof never writes it):";
@@ -26,7 +27,10 @@ export function failureLines(failure: Failure, options: { readonly replay?: bool
     ...(failure.answer !== undefined ? answerLines(failure.answer) : []),
     CURL_HINT,
     // Indented so the commands stand out from the labels; shells ignore the leading spaces.
-    ...failure.reproduce.curl.split('\n').map((line) => `  ${line}`),
+    // A body above 2 KB is copied from its file beside report.json: no line longer than a screen.
+    ...printableCurl(failure.reproduce, replay)
+      .split('\n')
+      .map((line) => `  ${line}`),
     // The replay command needs report.json; callers that wrote none leave it out.
     ...(replay ? ['or replay it with hookproof:', `  ${failure.reproduce.replay}`] : []),
   ];

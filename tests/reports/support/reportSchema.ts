@@ -86,7 +86,10 @@ const FAILURE = object(
     expected: { type: 'string', minLength: 1 },
     actual: { type: 'string', minLength: 1 },
     answer: ANSWER,
-    reproduce: object({ curl: { type: 'string', pattern: 'curl ' }, replay: { type: 'string', pattern: '^npx --no-install hookproof replay ' } }),
+    reproduce: object(
+      { curl: { type: 'string', pattern: 'curl ' }, replay: { type: 'string', pattern: '^npx --no-install hookproof replay ' }, bodyFile: { type: 'string', pattern: '\\.body$' } },
+      ['bodyFile'],
+    ),
     request: REQUEST,
     plan: PLAN,
   },
@@ -191,12 +194,17 @@ export const REPORT_SCHEMA = object(
     provenance: PROVENANCE,
     verdict: { enum: ['pass', 'fail', 'incomplete'] },
     verdictReason: { type: 'string', minLength: 1 },
+    scope: object({
+      level: { enum: ['full', 'partial'] },
+      narrowed: { type: 'array', items: { enum: ['checks', 'types', 'runs', 'timeout'] } },
+      details: { type: 'array', items: { type: 'string', pattern: '^(checks|types|runs|timeout): ' } },
+    }),
     gone: object({ caseLabel: { type: 'string' } }),
     recheck: RECHECK,
     summary: object({ pass: COUNT, fail: COUNT, warn: COUNT, skip: COUNT, blocked: COUNT, cases: COUNT }, ['blocked']),
     hints: {
       type: 'array',
-      items: object({ code: { enum: ['tls-untrusted', 'tls-error', 'unreachable', 'wrong-path', 'wrong-secret'] }, message: { type: 'string', minLength: 1 } }),
+      items: object({ code: { enum: ['tls-untrusted', 'tls-error', 'unreachable', 'wrong-path', 'redirect', 'wrong-secret'] }, message: { type: 'string', minLength: 1 } }),
     },
     findings: { type: 'array', items: FINDING, minItems: 1 },
     checks: {
@@ -233,7 +241,8 @@ export const REPORT_SCHEMA = object(
     }),
   },
   // digest is set by the writer and provenance by the runner: fixtures built by hand have neither.
-  ['subject', 'gone', 'verdictReason', 'digest', 'provenance', 'recheck', 'hints', 'findings'],
+  // scope is absent in listen reports and in reports written before it was recorded.
+  ['subject', 'gone', 'verdictReason', 'scope', 'digest', 'provenance', 'recheck', 'hints', 'findings'],
 );
 
 const ajv = new Ajv({ allErrors: true, strict: true });

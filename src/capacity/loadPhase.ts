@@ -1,0 +1,234 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { DeliveryClient } from '../delivery/DeliveryClient';
+import type { DeliveryResult } from '../delivery/DeliveryResult';
+import { sign } from '../signing/sign';
+import { classOf, emptyClassCounts, type ClassCounts } from './classCounts';
+import type { EventFeed } from './eventFeed';
+import { createLatencyHistogram, recordLatencyMs, type LatencyHistogram } from './latencyHistogram';
+
+/** gridX's deadline: an answer later than this is a timeout for gridX, whatever it says. */
+export const GRIDX_DEADLINE_MS = 5000;
+
+/** What one phase at one rate needs. */
+export interface LoadPhaseOptions {
+  readonly url: string;
+  readonly secrets: readonly string[];
+  readonly signatureHeader: string;
+  readonly extraHeaders?: Readonly<Record<string, string>>;
+  readonly client: Pick<DeliveryClient, 'send'>;
+  readonly feed: EventFeed;
+  /** Events per second offered, whatever the receiver's latency (open model). */
+  readonly rate: number;
+  readonly durationMs: number;
+  /** Deliveries in flight at most; beyond it events wait in hookproof, still timed from their schedule. */
+  readonly maxInFlight: number;
+  /** Shards: this shard sends the events k·n + i of the whole run's schedule. */
+  readonly shard?: { readonly index: number; readonly count: number };
+  readonly signal?: AbortSignal;
+  /** Called about once a second with the phase so far. */
+  readonly onProgress?: (progress: PhaseProgress) => void;
+}
+
+export interface PhaseProgress {
+  readonly elapsedMs: number;
+  readonly durationMs: number;
+  readonly sent: number;
+  readonly answered: number;
+  readonly succeeded: number;
+}
+
+/** One receiver answer worth showing: the first failures of a phase. */
+export interface CapacitySample {
+  readonly sequence: number;
+  readonly type: string;
+  readonly id: string;
+  /** When it was due, from the phase's start. */
+  readonly scheduledAtMs: number;
+  /** From the scheduled time to the answer: what the event's sender would have waited. */
+  readonly latencyMs: number;
+  readonly outcome: DeliveryResult['outcome'];
+  readonly status?: number;
+  readonly retryAfter?: string;
+  /** The receiver's answer body, at most 300 characters, as received (escaped where shown). */
+  readonly answer: string;
+  readonly error?: string;
+}
+
+/** One second of a phase: offered by schedule, succeeded by answer time, latency of that second's events. */
+export interface PhaseSecond {
+  readonly second: number;
+  offered: number;
+  succeeded: number;
+  readonly latency: LatencyHistogram;
+}
+
+export interface LoadPhaseResult {
+  readonly rate: number;
+  readonly durationMs: number;
+  /** Events the schedule held (this shard's share). */
+  readonly scheduled: number;
+  readonly sent: number;
+  readonly classes: ClassCounts;
+  readonly statuses: Record<string, number>;
+  /** Successes that came later than 5 s after their scheduled time. */
+  readonly lateSuccesses: number;
+  /** Transient answers that carried Retry-After. */
+  readonly retryAfterAnswers: number;
+  /** Non-success answers (not timeouts) that came later than 5 s: the connection was held. */
+  readonly slowRefusals: number;
+  readonly latency: LatencyHistogram;
+  readonly timeline: readonly PhaseSecond[];
+  readonly failures: readonly CapacitySample[];
+  /** hookproof's own longest event-loop stall during the phase. */
+  readonly selfStallMaxMs: number;
+  /** Events that left hookproof later than 1 s after schedule while fewer than maxInFlight were in flight: hookproof's own delay. */
+  readonly selfLateSends: number;
+  readonly interrupted: boolean;
+}
+
+const KEPT_FAILURES = 5;
+const SELF_LATE_MS = 1000;
+
+/**
+ * Offers `rate` events per second for `durationMs`, on a fixed schedule (an open model: a slow
+ * receiver gets the same events at the same times, and each latency is measured from when the
+ * event was due, so slow answers cannot hide behind fewer requests: no coordinated omission).
+ * Resolves when every sent delivery has its answer (each bounded by the client's timeout).
+ */
+export async function runLoadPhase(options: LoadPhaseOptions): Promise<LoadPhaseResult> {
+  const { rate, durationMs, maxInFlight } = options;
+  const shardCount = options.shard?.count ?? 1;
+  const shardIndex = options.shard?.index ?? 0;
+  // Slot k of the whole run is due at k/rate; this shard takes slots shardIndex, shardIndex+n, …
+  const totalSlots = Math.floor((rate * durationMs) / 1000);
+  const scheduled = totalSlots > shardIndex ? Math.ceil((totalSlots - shardIndex) / shardCount) : 0;
+  const dueAt = (k: number): number => ((k * shardCount + shardIndex) * 1000) / rate;
+
+  const classes = emptyClassCounts();
+  const statuses: Record<string, number> = {};
+  const latency = createLatencyHistogram();
+  const timeline: PhaseSecond[] = [];
+  const failures: CapacitySample[] = [];
+  let lateSuccesses = 0;
+  let retryAfterAnswers = 0;
+  let slowRefusals = 0;
+  let selfLateSends = 0;
+  let sent = 0;
+  let answered = 0;
+  let inFlight = 0;
+  const second = (ms: number): PhaseSecond => {
+    const index = Math.max(0, Math.floor(ms / 1000));
+    while (timeline.length <= index) timeline.push({ second: timeline.length, offered: 0, succeeded: 0, latency: createLatencyHistogram(2) });
+    return timeline[index] as PhaseSecond;
+  };
+
+  const stalls = monitorEventLoopDelay({ resolution: 10 });
+  stalls.enable();
+  const start = performance.now();
+  let lastProgress = start;
+  let interrupted = false;
+
+  await new Promise<void>((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    const finishIfDone = (): void => {
+      if ((sent === scheduled || interrupted) && inFlight === 0) {
+        if (timer !== undefined) clearTimeout(timer);
+        resolve();
+      }
+    };
+    const onAbort = (): void => {
+      interrupted = true;
+      finishIfDone();
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted === true) interrupted = true;
+
+    const dispatch = (k: number): void => {
+      const scheduledAt = dueAt(k);
+      const event = options.feed.next();
+      const headers: Record<string, string> = {
+        ...options.extraHeaders,
+        'content-type': 'application/json',
+        [options.signatureHeader.toLowerCase()]: sign(event.body, options.secrets),
+      };
+      const leftAt = performance.now() - start;
+      if (leftAt - scheduledAt > SELF_LATE_MS && inFlight < maxInFlight) selfLateSends += 1;
+      second(scheduledAt).offered += 1;
+      inFlight += 1;
+      sent += 1;
+      void options.client.send({ url: options.url, body: event.body, headers }).then((result) => {
+        inFlight -= 1;
+        answered += 1;
+        const answeredAt = performance.now() - start;
+        const waited = answeredAt - scheduledAt;
+        recordLatencyMs(latency, waited);
+        recordLatencyMs(second(scheduledAt).latency, waited);
+        const cls = classOf(result);
+        classes[cls] += 1;
+        if (result.status !== undefined) statuses[String(result.status)] = (statuses[String(result.status)] ?? 0) + 1;
+        const late = waited > GRIDX_DEADLINE_MS;
+        if (cls === 'success' && !late) second(answeredAt).succeeded += 1;
+        if (cls === 'success' && late) lateSuccesses += 1;
+        if ((cls === 'transient' || cls === 'permanent' || cls === 'gone') && result.durationMs > GRIDX_DEADLINE_MS) slowRefusals += 1;
+        if (cls === 'transient' && result.headers['retry-after'] !== undefined) retryAfterAnswers += 1;
+        if ((cls !== 'success' || late) && failures.length < KEPT_FAILURES) failures.push(sample(k, event, scheduledAt, waited, result));
+        pump();
+      });
+    };
+
+    const pump = (): void => {
+      if (timer !== undefined) {
+        clearTimeout(timer);
+        timer = undefined;
+      }
+      const now = performance.now() - start;
+      if (!interrupted) {
+        while (sent < scheduled && inFlight < maxInFlight && dueAt(sent) <= now) dispatch(sent);
+      }
+      if (now - (lastProgress - start) >= 1000) {
+        lastProgress = performance.now();
+        options.onProgress?.({ elapsedMs: now, durationMs, sent, answered, succeeded: classes.success });
+      }
+      if (!interrupted && sent < scheduled && inFlight < maxInFlight) {
+        timer = setTimeout(pump, Math.max(0, dueAt(sent) - (performance.now() - start)));
+      }
+      finishIfDone();
+    };
+    pump();
+  });
+  stalls.disable();
+
+  return {
+    rate,
+    durationMs,
+    scheduled,
+    sent,
+    classes,
+    statuses,
+    lateSuccesses,
+    retryAfterAnswers,
+    slowRefusals,
+    latency,
+    timeline,
+    failures,
+    selfStallMaxMs: Math.round(stalls.max / 1e6),
+    selfLateSends,
+    interrupted,
+  };
+}
+
+function sample(sequence: number, event: { type: string; id: string }, scheduledAtMs: number, latencyMs: number, result: DeliveryResult): CapacitySample {
+  const retryAfter = result.headers['retry-after'];
+  return {
+    sequence,
+    type: event.type,
+    id: event.id,
+    scheduledAtMs: Math.round(scheduledAtMs),
+    latencyMs: Math.round(latencyMs),
+    outcome: result.outcome,
+    ...(result.status !== undefined ? { status: result.status } : {}),
+    ...(retryAfter !== undefined ? { retryAfter } : {}),
+    answer: result.body.subarray(0, 300).toString('utf8'),
+    ...(result.error !== undefined ? { error: result.error.message } : {}),
+  };
+}

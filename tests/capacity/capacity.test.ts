@@ -1,0 +1,173 @@
+import { runCapacity, type CapacityOptions, type CapacityReport } from '../../src/capacity';
+import { createEventFeed } from '../../src/capacity/eventFeed';
+import { judgeOverload } from '../../src/capacity/judgeCapacity';
+import { createLatencyHistogram, recordLatencyMs, summariseLatency } from '../../src/capacity/latencyHistogram';
+import { runLoadPhase } from '../../src/capacity/loadPhase';
+import { mergeCapacityReports } from '../../src/capacity/mergeCapacityReports';
+import { createDeliveryClient } from '../../src/delivery';
+import { defaultEngine } from '../support/engine';
+import { closeAfterEach } from '../support/servers';
+import { boundedQueueReceiver, queueReceiver, SECRET, tokenBucketReceiver, type CapacityReceiver } from './capacityReceivers';
+
+// Rates stay low (tens of events per second) so the verdicts hold on a loaded 2-core machine: the
+// receivers' limits, not the machine, decide them. Three types keep the event pool quick to build.
+const TYPES = ['ev/plugged', 'inverter/status', 'ping'];
+const closing = closeAfterEach();
+
+function capacity(receiver: CapacityReceiver, options: Partial<CapacityOptions>): Promise<CapacityReport> {
+  return runCapacity({ url: receiver.url, secrets: [SECRET], allowHttp: true, engine: defaultEngine(), types: TYPES, seed: 7, ...options });
+}
+
+function requirement(report: CapacityReport, id: string) {
+  const found = report.requirements.find((r) => r.requirement === id);
+  if (found === undefined) throw new Error(`${id} was not judged: ${JSON.stringify(report.requirements)}`);
+  return found;
+}
+
+describe('CAP-1: the declared rate, sustained', () => {
+  it('passes at 0.8 R and fails at 1.5 R against a receiver that holds R events/s, with distinct signed events', async () => {
+    // Half a second of slack: a loaded machine delays and bunches sends; the limit still decides.
+    const receiver = await closing(tokenBucketReceiver(40, 20));
+    const held = await capacity(receiver, { rate: 32, durationMs: 2500 });
+    expect(requirement(held, 'CAP-1').status).toBe('pass');
+    expect(held.phases[0]?.sent).toBe(80);
+    expect(held.verdict).toBe('pass');
+    expect(held.scope.level).toBe('partial');
+
+    const broken = await capacity(receiver, { rate: 60, durationMs: 2500, seed: 8 });
+    const cap1 = requirement(broken, 'CAP-1');
+    expect(cap1.status).toBe('fail');
+    expect(cap1.summary).toMatch(/not accepted within 5 s: \d+ transient \(503 ×\d+\)/);
+    expect(cap1.failures[0]?.status).toBe(503);
+    // Every event arrived signed correctly, each id once: distinct events, not one body replayed.
+    expect(receiver.seen.badSignatures).toBe(0);
+    expect(receiver.seen.ids.size).toBe(80 + 150);
+    expect([...receiver.seen.ids.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('measures latency from the scheduled time: a receiver paused for 2 s shows it in p99 (no coordinated omission)', async () => {
+    const receiver = await closing(queueReceiver(1));
+    setTimeout(() => receiver.pause(2000), 400);
+    const report = await capacity(receiver, { rate: 40, durationMs: 3000 });
+    const phase = report.phases[0];
+    // Events due during the pause waited for it; a closed-loop tool would have sent fewer and seen none of it.
+    expect(phase?.latency.p99Ms).toBeGreaterThanOrEqual(1200);
+    expect(phase?.latency.maxMs).toBeGreaterThanOrEqual(1500);
+    expect(phase?.sent).toBe(120);
+    expect(requirement(report, 'CAP-1').status).toBe('pass');
+  });
+
+  it('fails a receiver whose latency grows with its queue, with the percentiles to show it, and never sends more than the schedule', async () => {
+    const receiver = await closing(queueReceiver(100));
+    const report = await capacity(receiver, { rate: 30, durationMs: 3000, maxInFlight: 64 });
+    const cap1 = requirement(report, 'CAP-1');
+    expect(cap1.status).toBe('fail');
+    expect(cap1.summary).toMatch(/timeout/);
+    expect(report.phases[0]?.latency.p99Ms).toBeGreaterThanOrEqual(5000);
+    // Slow answers never made hookproof send more: exactly the schedule, no retry storm.
+    expect(receiver.seen.ids.size).toBe(90);
+    expect(receiver.seen.maxInFlight).toBeLessThanOrEqual(64);
+  });
+
+  it('stops at once on abort and still reports what it saw, as inconclusive', async () => {
+    const receiver = await closing(tokenBucketReceiver(1000, 100));
+    const abort = new AbortController();
+    setTimeout(() => abort.abort(), 600);
+    const report = await capacity(receiver, { rate: 20, durationMs: 60_000, signal: abort.signal });
+    expect(report.phases[0]?.interrupted).toBe(true);
+    expect(report.phases[0]?.sent).toBeLessThan(200);
+    expect(requirement(report, 'CAP-1').status).toBe('inconclusive');
+    expect(report.verdict).toBe('inconclusive');
+  });
+});
+
+describe('--find-max and CAP-3', () => {
+  it('finds the rate a token-bucket receiver holds within 15%, and its 503 + Retry-After passes CAP-3', async () => {
+    const receiver = await closing(tokenBucketReceiver(40, 8));
+    const report = await capacity(receiver, { findMax: { startRate: 20, maxRate: 400, stepMs: 2000, cooldownMs: 400 } });
+    expect(report.findMax?.maxHeldRate).toBeGreaterThanOrEqual(34);
+    expect(report.findMax?.maxHeldRate).toBeLessThanOrEqual(46);
+    expect(report.findMax?.brokeAt?.how).toMatch(/503/);
+    const cap3 = requirement(report, 'CAP-3');
+    expect(cap3.status).toBe('pass');
+    expect(cap3.summary).toMatch(/Retry-After on \d+/);
+  });
+
+  it('fails CAP-3 for a receiver that answers 400 under overload: the events are lost', async () => {
+    const receiver = await closing(tokenBucketReceiver(30, 6, (res) => res.writeHead(400).end('{"error":"too busy"}')));
+    const engine = defaultEngine();
+    const client = createDeliveryClient();
+    try {
+      const phase = await runLoadPhase({
+        url: receiver.url,
+        secrets: [SECRET],
+        signatureHeader: 'X-Signature',
+        client,
+        feed: createEventFeed(engine, { types: TYPES, seed: 1 }),
+        rate: 60,
+        durationMs: 2000,
+        maxInFlight: 32,
+      });
+      const cap3 = judgeOverload([phase]);
+      expect(cap3.status).toBe('fail');
+      expect(cap3.summary).toMatch(/events? lost under overload/);
+      expect(cap3.failures[0]?.status).toBe(400);
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe('CAP-2: the recovery burst', () => {
+  it('passes when the backlog is absorbed under gridX retries, Retry-After honoured, duplicates accepted', async () => {
+    const receiver = await closing(tokenBucketReceiver(40, 10));
+    const report = await capacity(receiver, { rate: 20, durationMs: 1000, outageMs: 2000, retryBaseMs: 50 });
+    const cap2 = requirement(report, 'CAP-2');
+    expect(cap2.status).toBe('pass');
+    expect(report.recovery?.backlog).toBe(40);
+    expect(report.recovery?.duplicates).toBe(4);
+    expect(report.recovery?.duplicatesAccepted).toBe(4);
+    expect(report.recovery?.retryAfterHonoured).toBeGreaterThan(0);
+    expect((report.recovery?.accepted ?? 0) - (report.recovery?.acceptedByAttempt[0] ?? 0)).toBeGreaterThan(0);
+  });
+
+  it('fails when a bounded queue refuses the burst with a permanent status', async () => {
+    const receiver = await closing(boundedQueueReceiver(5, 200));
+    const report = await capacity(receiver, { rate: 10, durationMs: 500, outageMs: 3000, retryBaseMs: 20 });
+    const cap2 = requirement(report, 'CAP-2');
+    expect(cap2.status).toBe('fail');
+    expect(cap2.summary).toMatch(/refused permanently/);
+    expect(report.recovery?.lostPermanently).toBeGreaterThan(0);
+  });
+});
+
+describe('shards', () => {
+  it('n shards of one run, merged, count what one unsharded run counts, with no id sent twice', async () => {
+    const whole = await capacity(await closing(tokenBucketReceiver(1000, 200)), { rate: 30, durationMs: 2000 });
+    const receiver = await closing(tokenBucketReceiver(1000, 200));
+    const startAt = new Date(Date.now() + 300);
+    const shards = await Promise.all([0, 1, 2].map((index) => capacity(receiver, { rate: 30, durationMs: 2000, shard: { index, count: 3 }, startAt })));
+    const merged = mergeCapacityReports(shards);
+    const [mergedPhase, wholePhase] = [merged.phases[0], whole.phases[0]];
+    expect(mergedPhase?.scheduled).toBe(wholePhase?.scheduled);
+    expect(mergedPhase?.sent).toBe(wholePhase?.sent);
+    expect(mergedPhase?.classes).toEqual(wholePhase?.classes);
+    expect(mergedPhase?.latency.count).toBe(60);
+    expect(merged.verdict).toBe('pass');
+    expect(merged.mergedShards).toBe(3);
+    expect(receiver.seen.ids.size).toBe(60);
+    expect(() => mergeCapacityReports([shards[0], shards[0]].filter((s) => s !== undefined))).toThrow(/shards/);
+  });
+});
+
+describe('latency histogram', () => {
+  it('states percentiles in milliseconds from microsecond records', () => {
+    const histogram = createLatencyHistogram();
+    for (let i = 1; i <= 100; i += 1) recordLatencyMs(histogram, i);
+    const summary = summariseLatency(histogram);
+    expect(summary.count).toBe(100);
+    expect(summary.p50Ms).toBeCloseTo(50, 0);
+    expect(summary.p99Ms).toBeCloseTo(99, 0);
+    expect(summary.maxMs).toBeCloseTo(100, 0);
+  });
+});
