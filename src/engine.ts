@@ -3,6 +3,8 @@ import { createValidators, type EventValidators } from './schemas/validators';
 import { DEFAULT_SPEC_PATH } from './spec/defaultSpecPath';
 import { loadSpec } from './spec/loadSpec';
 import type { SpecDocument } from './spec/types';
+import { unboundedConstraints } from './spec/unboundedConstraints';
+import { SpecInvalidError } from './errors';
 
 /** A spec turned into what every part of hookproof works from. */
 export interface Engine {
@@ -30,5 +32,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
  */
 export function engineFromSpec(spec: SpecDocument): Engine {
   const catalogue = buildCatalogue(spec);
+  // After the catalogue, so a spec that does not load for a more basic reason says that first.
+  const [unbounded] = unboundedConstraints(spec);
+  if (unbounded !== undefined) throw new SpecInvalidError(spec.path, unbounded.message);
   return { spec, catalogue, validators: createValidators(catalogue) };
 }

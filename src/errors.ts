@@ -20,6 +20,8 @@ export type HookproofErrorCode =
   | 'RECHECK_REFUSED'
   | 'PACT_CLI_UNAVAILABLE'
   | 'PACT_FILE_INVALID'
+  | 'BROKER_FAILED'
+  | 'CONTRACT_NOT_PORTABLE'
   | 'CATALOGUE_INVALID'
   | 'CLIENT_CLOSED'
   | 'OUTPUT_UNWRITABLE'
@@ -221,5 +223,32 @@ export class ClientClosedError extends HookproofError {
 export class MergeConflict extends HookproofError {
   constructor(message: string) {
     super('SPEC_INVALID', message);
+  }
+}
+
+/** Why a Pact Broker request failed: what the user checks first. */
+export type BrokerFailureCause = 'refused' | 'dns' | 'tls' | 'status' | 'not-json' | 'timeout' | 'closed' | 'not-http' | 'network' | 'conflict' | 'unsupported';
+
+/**
+ * A Pact Broker request failed: no connection, no answer before the deadline, an error status or an
+ * answer that is not the broker's JSON. The message names the real cause (never a credential); the
+ * gate it was part of fails closed (exit 1).
+ */
+export class BrokerError extends HookproofError {
+  readonly failure: BrokerFailureCause;
+  /** The broker's HTTP status, for `status`. */
+  readonly status: number | undefined;
+
+  constructor(failure: BrokerFailureCause, message: string, options: { status?: number; cause?: unknown } = {}) {
+    super('BROKER_FAILED', message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.failure = failure;
+    this.status = options.status;
+  }
+}
+
+/** A contract's bytes would not reach a verifier unchanged through a broker (or did not): publishing it would certify nothing. */
+export class ContractNotPortableError extends HookproofError {
+  constructor(message: string) {
+    super('CONTRACT_NOT_PORTABLE', message);
   }
 }

@@ -20,6 +20,8 @@ export const OPTION_RANGES = {
   '--port': { min: 0, max: 65_535 },
   '--count': { min: 1, max: 1_000_000 },
   '--max-body': { min: 1024, max: 64 * 1024 * 1024 },
+  // certify: the largest body generated. The floor leaves room for EVT-4's 10,000-character field.
+  '--max-event-bytes': { min: 16_384, max: 16 * 1024 * 1024 },
   '--for': { min: 1, max: MAX_TIMER_MS },
   '--retry-window': { min: 1, max: MAX_TIMER_MS },
   // capacity: the sustained phase, the outage whose backlog CAP-2 delivers, one --find-max step.

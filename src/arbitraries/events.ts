@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { EventCatalogue, EventType } from '../schemas/catalogue';
 import { schemaArbitrary, type Presence } from './schemaArbitrary';
+import { fitsBudget } from './bodyBudget';
 
 /** A generated event: a JSON object as it will be serialised. */
 export type GeneratedEvent = Record<string, unknown>;
@@ -12,6 +13,8 @@ export interface EventArbitraryOptions {
   readonly extraProperties?: boolean;
   /** JSON pointers of optional fields that must be present. */
   readonly forcePresent?: ReadonlySet<string>;
+  /** No event larger than this many bytes as sent (see `bodyBudget.ts`); default: no limit. */
+  readonly maxBytes?: number;
 }
 
 /**
@@ -26,8 +29,13 @@ export function eventArbitrary(eventType: EventType, options: EventArbitraryOpti
       extraProperties: options.extraProperties ?? false,
       ...(options.forcePresent !== undefined ? { forcePresent: options.forcePresent } : {}),
     }) as fc.Arbitrary<GeneratedEvent>;
-  if (presence !== 'mixed') return build(presence);
-  return fc.oneof({ weight: 4, arbitrary: build('random') }, { weight: 1, arbitrary: build('minimal') }, { weight: 1, arbitrary: build('full') });
+  const events =
+    presence !== 'mixed'
+      ? build(presence)
+      : fc.oneof({ weight: 4, arbitrary: build('random') }, { weight: 1, arbitrary: build('minimal') }, { weight: 1, arbitrary: build('full') });
+  // Ordinary events are a few KB (see strings.ts), so this rarely drops one, even at the smallest budget.
+  const { maxBytes } = options;
+  return maxBytes === undefined ? events : events.filter((event) => fitsBudget(event, maxBytes));
 }
 
 export interface AnyEventOptions extends EventArbitraryOptions {

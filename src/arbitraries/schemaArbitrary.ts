@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { SpecInvalidError } from '../errors';
 import { isSchemaObject, type SchemaObject } from '../spec/types';
 import { formatArbitrary } from './formats';
-import { jsonValueArbitrary } from './jsonValue';
+import { jsonValueArbitrary, ORDINARY_KEY } from './jsonValue';
 import { integerArbitrary, numberArbitrary } from './numbers';
 import { textArbitrary } from './strings';
 import { escapePointerSegment, unescapePointerSegment } from '../jsonPointer';
@@ -26,8 +26,6 @@ export interface SchemaArbitraryOptions {
 const RECURSION_DEPTH = 2;
 /** A recursion still required this deep is required at every level: no finite value exists. */
 const RECURSION_LIMIT = 12;
-
-const EXTRA_KEY = fc.stringMatching(/^[a-z][A-Za-z0-9_]{0,15}$/);
 
 /**
  * A fast-check arbitrary for the values a (flat, draft-07) JSON Schema accepts. Every keyword the
@@ -132,7 +130,7 @@ function objectArbitrary(schema: SchemaObject, options: SchemaArbitraryOptions, 
   const freeForm = Object.keys(properties).length === 0 && allowsMore;
   if (!freeForm && !(options.extraProperties && allowsMore)) return record;
   const extras = fc.dictionary(
-    EXTRA_KEY.filter((key) => !(key in properties)),
+    ORDINARY_KEY.filter((key) => !(key in properties)),
     jsonValueArbitrary,
     {
       minKeys: freeForm && !options.extraProperties ? 0 : 1,

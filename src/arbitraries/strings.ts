@@ -40,12 +40,15 @@ export interface StringConstraints {
 /** Text of any kind within length limits (counted in UTF-16 units, as JSON Schema validators do). */
 export function textArbitrary(constraints: StringConstraints = {}): fc.Arbitrary<string> {
   const min = constraints.minLength ?? 0;
-  const max = constraints.maxLength ?? 10_000;
+  // Never below min: a minimum above the default ceiling must not leave nothing to generate (a filter that loops).
+  const max = constraints.maxLength ?? Math.max(min, 10_000);
   const fits = (s: string): boolean => s.length >= min && s.length <= max;
   const special = SPECIAL_STRINGS.filter(fits);
   const short = fc.array(textChar, { maxLength: Math.min(max, 40) }).map((chars) => chars.join(''));
-  // A short piece repeated: very long strings without the cost of drawing every character.
-  const long = fc.tuple(fc.array(textChar, { minLength: 1, maxLength: 8 }), fc.integer({ min: 100, max: 1200 })).map(([chars, times]) => chars.join('').repeat(times));
+  // A short piece repeated: long strings without the cost of drawing every character. At most
+  // 2,000 UTF-16 units (8 KB of UTF-8): gridX events are a few KB, and the very long strings that
+  // catch fixed-size buffers are EVT-4's, sent within the run's body-size budget.
+  const long = fc.tuple(fc.array(textChar, { minLength: 1, maxLength: 8 }), fc.integer({ min: 25, max: 250 })).map(([chars, times]) => chars.join('').repeat(times));
   const options: Array<fc.WeightedArbitrary<string>> = [
     { weight: 12, arbitrary: short },
     { weight: 1, arbitrary: long },

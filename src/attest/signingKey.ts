@@ -1,14 +1,15 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { InputUnreadableError, KeyInvalidError, SecretMissingError } from '../errors';
+import { readEnvSecret } from '../redaction/envSecret';
 
 /**
  * The Ed25519 private key in environment variable `name`, as PEM (PKCS#8). The messages never
  * quote the variable's value, and node's own parse errors (which could) are not passed on.
  */
 export function privateKeyFromEnv(name: string, env: Readonly<Record<string, string | undefined>>): KeyObject {
-  const pem = env[name];
-  if (pem === undefined || pem.trim() === '') throw new SecretMissingError(`environment variable ${name} (from --sign-key-env) is not set or empty`);
+  const pem = readEnvSecret(name, env, '--sign-key-env');
+  if (pem.trim() === '') throw new SecretMissingError(`environment variable ${name} (from --sign-key-env) is not set or empty`);
   let key: KeyObject;
   try {
     key = createPrivateKey({ key: pem, format: 'pem' });

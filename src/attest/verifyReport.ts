@@ -5,9 +5,9 @@ import { isSenderReport, type CertificationReport } from '../reportModel/certifi
 import { verdictOf } from '../reportModel/verdict';
 import { judgeScope } from '../reportModel/scope';
 import { REQUIREMENTS } from '../checks/requirements';
-import { envelopeVerifies, isDsseEnvelope } from './dsse';
+import { envelopeVerifies, isDsseEnvelope, keyIdOf } from './dsse';
 import { reportDigest, digestHex } from './reportDigest';
-import { HOOKPROOF_PREDICATE_TYPE, IN_TOTO_PAYLOAD_TYPE, SUBJECT_NAMES, urlDigest, type StatementSubject } from './statement';
+import { bytesDigest, HOOKPROOF_PREDICATE_TYPE, IN_TOTO_PAYLOAD_TYPE, SUBJECT_NAMES, urlDigest, type StatementSubject } from './statement';
 
 /** The file name of the attestation written beside report.json. */
 export const ATTESTATION_FILE_NAME = 'report.dsse.json';
@@ -18,6 +18,10 @@ export interface ReportVerification {
   readonly verdict: 'consistent' | 'inconsistent';
   /** Only when a public key was given. */
   readonly signature?: 'valid' | 'invalid' | 'missing';
+  /** The id of the key that signed it (SHA-256 of its SPKI), when the signature is valid. */
+  readonly keyId?: string;
+  /** Whether a report.dsse.json lies beside the report (so a signature could have been checked). */
+  readonly attestationBeside: boolean;
   readonly problems: readonly string[];
 }
 
@@ -40,9 +44,11 @@ export function verifyReport(report: CertificationReport, reportPath: string, pu
   if (verdict === 'inconsistent') problems.push(`verdict "${report.verdict}" does not follow from the checks, which give "${expectedVerdict}"`);
   const scopeProblem = scopeContradiction(report);
   if (scopeProblem !== undefined) problems.push(scopeProblem);
-  if (publicKey === undefined) return { digest, verdict, problems };
-  const signature = checkAttestation(join(dirname(reportPath), ATTESTATION_FILE_NAME), report, computed, publicKey, problems);
-  return { digest, verdict, signature, problems };
+  const attestationPath = join(dirname(reportPath), ATTESTATION_FILE_NAME);
+  const attestationBeside = existsSync(attestationPath);
+  if (publicKey === undefined) return { digest, verdict, attestationBeside, problems };
+  const signature = checkAttestation(attestationPath, reportFileOf(reportPath), report, computed, publicKey, problems);
+  return { digest, verdict, signature, ...(signature === 'valid' ? { keyId: keyIdOf(publicKey) } : {}), attestationBeside, problems };
 }
 
 /**
@@ -65,7 +71,21 @@ function scopeContradiction(report: CertificationReport): string | undefined {
   return undefined;
 }
 
-function checkAttestation(path: string, report: CertificationReport, computed: string, publicKey: KeyObject, problems: string[]): 'valid' | 'invalid' | 'missing' {
+/** The report.json whose bytes the attestation's subject names: the file itself, or the one beside report.html. */
+function reportFileOf(reportPath: string): string | undefined {
+  if (!/\.html?$/i.test(reportPath)) return reportPath;
+  const beside = join(dirname(reportPath), 'report.json');
+  return existsSync(beside) ? beside : undefined;
+}
+
+function checkAttestation(
+  path: string,
+  reportFile: string | undefined,
+  report: CertificationReport,
+  computed: string,
+  publicKey: KeyObject,
+  problems: string[],
+): 'valid' | 'invalid' | 'missing' {
   if (!existsSync(path)) {
     problems.push(`no attestation: ${path} does not exist (certify with --sign-key-env to write one)`);
     return 'missing';
@@ -93,22 +113,25 @@ function checkAttestation(path: string, report: CertificationReport, computed: s
     return 'invalid';
   }
   const subject = (name: string): string | undefined => statement.subject.find((s) => s.name === name)?.digest.sha256;
-  if (subject(SUBJECT_NAMES.report) !== digestHex(computed)) problems.push('the attestation is about another report (its report digest differs)');
+  // The report subject is the SHA-256 of report.json's bytes; the canonical digest is in the predicate.
+  // From report.html alone (no report.json beside it) only the canonical digest can be compared.
+  const aboutThisFile = reportFile === undefined || subject(SUBJECT_NAMES.report) === bytesDigest(readFileSync(reportFile));
+  if (!aboutThisFile || statement.reportDigest !== computed) problems.push('the attestation is about another report (its report digest differs)');
   if (subject(SUBJECT_NAMES.spec) !== report.spec.sha256) problems.push("the attestation names another spec (its SHA-256 differs from the report's)");
   if (subject(SUBJECT_NAMES.receiver) !== urlDigest(report.target.url)) problems.push('the attestation names another receiver URL');
   return problems.length === before ? 'valid' : 'invalid';
 }
 
-function parseStatement(payload: string): { readonly predicateType: unknown; readonly subject: readonly StatementSubject[] } | undefined {
+function parseStatement(payload: string): { readonly predicateType: unknown; readonly subject: readonly StatementSubject[]; readonly reportDigest: unknown } | undefined {
   try {
-    const value = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as { predicateType?: unknown; subject?: unknown };
+    const value = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as { predicateType?: unknown; subject?: unknown; predicate?: { reportDigest?: unknown } };
     if (!Array.isArray(value.subject)) return undefined;
     const subject = value.subject.filter(
       // Parsed from the envelope, so nothing is known yet: a subject's `digest` may be missing.
       (s: unknown): s is StatementSubject =>
         typeof s === 'object' && s !== null && typeof (s as Partial<StatementSubject>).name === 'string' && typeof (s as Partial<StatementSubject>).digest?.sha256 === 'string',
     );
-    return { predicateType: value.predicateType, subject };
+    return { predicateType: value.predicateType, subject, reportDigest: value.predicate?.reportDigest };
   } catch {
     return undefined;
   }

@@ -1,6 +1,7 @@
 import { describeResult, type DeliveryResult } from '../delivery';
 import type { Judgement } from './checkContext';
 import type { RequirementId } from './requirements';
+import { labelExpectation, SIGNATURE_LABELS, type SignatureLabel } from '../signing';
 
 /**
  * Attribution: a refused case counts only against the requirement it is about. When a correctly
@@ -11,6 +12,7 @@ import type { RequirementId } from './requirements';
  * - no HTTP answer (timeout, reset, refused, not HTTP): DLV-1; a TLS failure: TLS-1
  * - a redirect: DLV-3; a 2xx other than 200/201/202/204: DLV-2
  * - 401: SIG-1 (the receiver refused a valid digest); 410: GONE-1 (gridX deletes the subscription)
+ * - 413: EVT-4 (the body is within the run's size budget, and gridX's events can be that large)
  * - any other refusal (4xx, 5xx): EVT-1 (the receiver refused a valid event)
  */
 export function blockerOf(result: DeliveryResult): RequirementId {
@@ -21,6 +23,7 @@ export function blockerOf(result: DeliveryResult): RequirementId {
   if (status >= 200 && status < 300) return 'DLV-2';
   if (status === 401) return 'SIG-1';
   if (result.outcome === 'gone') return 'GONE-1';
+  if (status === 413) return 'EVT-4';
   return 'EVT-1';
 }
 
@@ -38,6 +41,8 @@ export function blockerReason(result: DeliveryResult, about = 'a correctly signe
       return `${about} got a non-standard success status (${answer})`;
     case 'SIG-1':
       return `${about} was refused as unauthenticated (${answer})`;
+    case 'EVT-4':
+      return `${about} was refused as too large (${answer})`;
     default:
       return `${about} was refused (${answer})`;
   }
@@ -56,11 +61,35 @@ export function judgeAcceptance(own: RequirementId, result: DeliveryResult, expe
 }
 
 /**
- * Whether an answer says there is no webhook endpoint here (404, 405): a forged request answered
+ * Whether an answer says there is no webhook endpoint here (404, 405), or that the body is too
+ * large for it (413), answers given before any signature is looked at: a forged request answered
  * so counts against its signature requirement only if a correctly signed one is answered otherwise.
  */
 export function endpointMissing(result: DeliveryResult): boolean {
-  return result.status === 404 || result.status === 405;
+  return result.status === 404 || result.status === 405 || result.status === 413;
+}
+
+/**
+ * Whether a case, by its coverage variant, is one a conformant receiver accepts: a valid event
+ * ("valid", "valid:<how>"), correctly signed in any accepted form ("signature:<accepted label>",
+ * SIG-8's "signature:raw-body").
+ */
+export function acceptedCase(variant: string | undefined): boolean {
+  if (variant === undefined) return false;
+  if (variant === 'valid' || variant.startsWith('valid:') || variant === 'signature:raw-body') return true;
+  const label = variant.startsWith('signature:') ? variant.slice('signature:'.length) : undefined;
+  return label !== undefined && (SIGNATURE_LABELS as readonly string[]).includes(label) && labelExpectation(label as SignatureLabel) === 'accept';
+}
+
+/**
+ * A 413 to a case a conformant receiver accepts is EVT-4's: its body is within the run's size
+ * budget, and only its size can explain the refusal (the same event smaller is the control that
+ * shows it). Any other check's case answered so is blocked by EVT-4; undefined otherwise.
+ */
+export function tooLargeJudgement(variant: string | undefined, result: DeliveryResult, expected: string): Judgement | undefined {
+  return result.status === 413 && acceptedCase(variant)
+    ? blockedJudgement(expected, 'EVT-4', blockerReason(result, 'a correctly signed valid event within the body-size budget'))
+    : undefined;
 }
 
 /**

@@ -114,6 +114,8 @@ export interface CheckContext {
   readonly seed: number;
   /** Per-delivery timeout (DLV-1 bound). */
   readonly timeoutMs: number;
+  /** The body-size budget: no case a check sends is larger (`--max-event-bytes`, default 64 KiB). */
+  readonly maxEventBytes: number;
   /** Deliveries in flight at once where a check sends concurrently (DLV-6). */
   readonly concurrency: number;
   readonly target: { readonly url: string; readonly allowHttp: boolean };

@@ -89,7 +89,7 @@ export function signatureProperty(ctx: CheckContext, label: SignatureLabel, runs
   // The event only carries the signature: shrinking it would spend the shrink budget on nothing,
   // so only the signature case shrinks.
   const arbitrary = fc
-    .noShrink(eventsOf(ctx.types))
+    .noShrink(eventsOf(ctx.types, { maxBytes: ctx.maxEventBytes }))
     .chain((event) => signatureCaseArbitrary(serialiseEvent(event), ctx.secrets, [label]).map((signature) => ({ eventType: String(event[discriminator]), signature })));
   const accept = labelExpectation(label) === 'accept';
   return {

@@ -2,3 +2,18 @@
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
+
+// Every parser that collects a repeatable option's values, so `refuseRepeatedOptions` can tell them apart.
+const COLLECTORS: WeakSet<object> = new WeakSet([collect]);
+
+/** A collector, like {@link collect}, that first checks (or throws on) each value with `check`. */
+export function collectChecked(check: (value: string) => string): (value: string, previous: string[] | undefined) => string[] {
+  const collector = (value: string, previous: string[] | undefined): string[] => collect(check(value), previous);
+  COLLECTORS.add(collector);
+  return collector;
+}
+
+/** Whether an option's parser collects repeated values (the option is repeatable). */
+export function isCollector(parse: unknown): boolean {
+  return typeof parse === 'function' && COLLECTORS.has(parse);
+}

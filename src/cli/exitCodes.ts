@@ -29,6 +29,9 @@ const BY_ERROR_CODE: Readonly<Record<HookproofErrorCode, ExitCode>> = {
   RECHECK_REFUSED: EXIT.error,
   PACT_CLI_UNAVAILABLE: EXIT.error,
   PACT_FILE_INVALID: EXIT.error,
+  // The broker refused or failed: the publication or gate did not happen, which fails closed.
+  BROKER_FAILED: EXIT.fail,
+  CONTRACT_NOT_PORTABLE: EXIT.fail,
   CATALOGUE_INVALID: EXIT.error,
   CLIENT_CLOSED: EXIT.error,
   OUTPUT_UNWRITABLE: EXIT.error,

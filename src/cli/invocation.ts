@@ -4,17 +4,16 @@ import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 export type InvocationValue = string | number | boolean | readonly string[] | undefined;
 
 /** Options whose values are secrets: the flag is kept (it matters how many there were), the value never. */
-const SECRET_VALUED = new Set(['--secret']);
-/** Options whose values are URLs, which may carry a password. */
-const URL_VALUED = new Set(['--url']);
+const SECRET_VALUED = new Set(['--secret', '--broker-token', '--broker-password']);
 
 /**
  * The command line of a run, secret-free, for a report's provenance: `[command, ...options]` in the
- * order given, `--secret` values as `<redacted>`, URL passwords masked. Environment variable
+ * order given, `--secret` values as `<redacted>`, the password of every URL in it masked (whichever
+ * argument holds it). Environment variable
  * NAMES (--secret-env, --sign-key-env) are kept: they say where a secret came from, not what it is.
  */
 export function invocationOf(command: readonly string[], options: ReadonlyArray<readonly [string, InvocationValue]>): string[] {
-  const line = [...command];
+  const line = command.map(maskUrlCredentials);
   for (const [flag, value] of options) {
     if (value === undefined || value === false) continue;
     if (value === true) {
@@ -22,7 +21,7 @@ export function invocationOf(command: readonly string[], options: ReadonlyArray<
       continue;
     }
     const values = typeof value === 'string' || typeof value === 'number' ? [String(value)] : value;
-    for (const one of values) line.push(flag, SECRET_VALUED.has(flag) ? '<redacted>' : URL_VALUED.has(flag) ? maskUrlCredentials(one) : one);
+    for (const one of values) line.push(flag, SECRET_VALUED.has(flag) ? '<redacted>' : maskUrlCredentials(one));
   }
   return line;
 }

@@ -1,3 +1,5 @@
+import { terminalSafeStreamWrite, terminalSafeWriter } from '../text/terminalWriter';
+
 /**
  * Everything a command may do to the outside world: write lines and read standard input. Commands
  * never touch `process` directly, so tests run them with {@link memoryIO} instead of spawning.
@@ -23,6 +25,30 @@ export interface ProgressStream {
   readonly isTTY?: boolean;
   readonly columns?: number;
   write(text: string): unknown;
+}
+
+/**
+ * `io` with every line and every progress write passed through the one terminal-safe writer
+ * (`src/text/terminalWriter.ts`). `runCli` hands commands only this, so no command, however it
+ * builds its lines, can put a control character from outside on the console.
+ */
+export function terminalSafeIO(io: CliIO): CliIO {
+  const progress = io.progress;
+  return {
+    out: terminalSafeWriter(io.out),
+    err: terminalSafeWriter(io.err),
+    stdin: () => io.stdin(),
+    ...(progress !== undefined
+      ? {
+          progress: {
+            ...(progress.isTTY !== undefined ? { isTTY: progress.isTTY } : {}),
+            ...(progress.columns !== undefined ? { columns: progress.columns } : {}),
+            write: terminalSafeStreamWrite((text) => progress.write(text)),
+          },
+        }
+      : {}),
+    ...(io.env !== undefined ? { env: io.env } : {}),
+  };
 }
 
 /** The real process streams. */

@@ -1,8 +1,9 @@
 import { Option, type Command } from 'commander';
 import type { BrokerOptions } from '../pact/broker/brokerConnection';
 import { BROKER_TIMEOUT_MS } from '../pact/broker/runPactCli';
+import { checkEnvName } from '../redaction/envSecret';
 import { DEFAULT_SPEC_PATH } from '../spec/defaultSpecPath';
-import { collect } from './collect';
+import { collect, collectChecked } from './collect';
 import { numberOption } from './numberOption';
 
 /** `--spec FILE`, defaulting to the bundled spec; the program adds it to the commands that read a spec. */
@@ -19,10 +20,22 @@ const SECRET_ENV_HELP = 'read a secret from this environment variable (repeatabl
 
 /**
  * `--secret VALUE` and `--secret-env NAME`, both repeatable (a rotation has several secrets), read
- * back with `secretSourcesOf`. `secretHelp` says what the secret is for in this command.
+ * back with `secretSourcesOf`. `secretHelp` says what the secret is for in this command. A
+ * `--secret-env` that is not a variable's name is refused as it is parsed (see `checkEnvName`).
  */
 export function addSecretOptions(command: Command, secretHelp: string, secretEnvHelp = SECRET_ENV_HELP): Command {
-  return command.addOption(new Option('--secret <value>', secretHelp).argParser(collect)).addOption(new Option('--secret-env <name>', secretEnvHelp).argParser(collect));
+  return command
+    .addOption(new Option('--secret <value>', secretHelp).argParser(collect))
+    .addOption(new Option('--secret-env <name>', secretEnvHelp).argParser(collectChecked((value) => checkEnvName(value, '--secret-env'))));
+}
+
+/**
+ * `--sign-key-env NAME`: the environment variable holding the Ed25519 PEM private key that signs
+ * reports. Checked as it is parsed, before the command reads anything: a PEM pasted where the
+ * name belongs is refused without being printed.
+ */
+export function signKeyEnvOption(description: string): Option {
+  return new Option('--sign-key-env <name>', description).argParser((value: string) => checkEnvName(value, '--sign-key-env'));
 }
 
 /** `--port N` (0 picks a free port) and `--host HOST`, for the commands that listen (loopback and 8080 by default). */
@@ -48,13 +61,14 @@ export function addBrokerOptions(command: Command): Command {
 const PACT_CLI_BROKER_HELP = `
 The broker and credentials default to PACT_BROKER_BASE_URL, PACT_BROKER_TOKEN, PACT_BROKER_USERNAME
 and PACT_BROKER_PASSWORD; prefer those variables for secrets (options show in the process list).
-Secrets reach the Pact CLI only through its environment and are redacted from everything printed.
-A broker that does not answer within --broker-timeout seconds (default ${BROKER_TIMEOUT_MS / 1000}) stops the Pact CLI:
-the command fails (a gate fails closed).`;
+Secrets travel in the Authorization header (or the Pact CLI's environment) only and are redacted
+from everything printed. A broker that does not answer within --broker-timeout seconds (default ${BROKER_TIMEOUT_MS / 1000})
+fails the command (a gate fails closed).`;
 
 /**
- * The broker options plus `--broker-timeout`, for the commands that run the Pact CLI (`pact publish`,
- * `can-i-deploy`, `record-deployment`, `record-release`), read back with {@link brokerOptionsOf}.
+ * The broker options plus `--broker-timeout`, for the broker commands (`pact publish`,
+ * `can-i-deploy`, `record-deployment`, `record-release`, `ensure-environment`), read back with
+ * {@link brokerOptionsOf}.
  */
 export function addPactCliBrokerOptions(command: Command): Command {
   return addBrokerOptions(command)

@@ -5,6 +5,7 @@ import { refuseRepeatedOptions } from './singleUse';
 import type { ExitCode } from './exitCodes';
 import { writeLines, type CliIO } from './io';
 import { specOption } from './options';
+import { examplesHelp } from './helpExamples';
 import { VERSION } from '../version';
 
 const EXIT_CODES_HELP = `
@@ -69,6 +70,9 @@ function register(parent: Command, registration: CommandRegistration, io: CliIO,
   }
   if (registration.readsSpec === true) command.addOption(specOption());
   registration.define(command);
+  const path = parent.parent === null ? registration.name : `${parent.name()} ${registration.name}`;
+  const examples = examplesHelp(path);
+  if (examples !== '') command.addHelpText('after', examples);
   refuseRepeatedOptions(command);
   command.action(async () => {
     onResult(await registration.run(command, io));

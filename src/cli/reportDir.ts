@@ -1,5 +1,6 @@
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, join, parse, resolve } from 'node:path';
 import { describeCause, UsageError } from '../errors';
 
 /**
@@ -7,7 +8,7 @@ import { describeCause, UsageError } from '../errors';
  * minutes must not end in "cannot write the report". Returns the absolute path.
  */
 export async function prepareReportDir(dir: string, option = '--report-dir'): Promise<string> {
-  const root = resolve(dir);
+  const root = refuseUnfitDir(dir, option);
   try {
     await makeDirectories(root);
   } catch (cause) {
@@ -48,4 +49,26 @@ async function makeDirectories(path: string): Promise<void> {
     current = parent;
   }
   for (const dir of missing) await mkdir(dir);
+}
+
+/**
+ * The absolute path of `dir`, unless it cannot be meant: an empty value (`--report-dir ""` is an
+ * unset variable in a script, not "here") or a file-system root, where reports would be written
+ * among the system's own directories. An existing file is no directory either.
+ */
+export function refuseUnfitDir(dir: string, option = '--report-dir'): string {
+  if (dir.trim() === '') throw new UsageError(`${option} is empty: give the directory to write into (an unset variable in the command?)`);
+  const root = resolve(dir);
+  if (parse(root).root === root) throw new UsageError(`${option} ${dir} is the file-system root: give a directory of its own`);
+  if (isExistingFile(root)) throw new UsageError(`${option} ${dir} is a file, not a directory`);
+  return root;
+}
+
+/** Whether `path` exists and is not a directory; any other trouble (ENOTDIR, EACCES) is left to creating it, which names it. */
+function isExistingFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === false;
+  } catch {
+    return false;
+  }
 }

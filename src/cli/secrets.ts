@@ -1,4 +1,5 @@
 import { SecretMissingError } from '../errors';
+import { readEnvSecret } from '../redaction/envSecret';
 import { validateSecrets } from '../runner/validateTarget';
 
 export interface SecretSources {
@@ -15,11 +16,7 @@ export interface SecretSources {
  */
 export function resolveSecrets(sources: SecretSources, env: Readonly<Record<string, string | undefined>>): string[] {
   const secrets = [...(sources.secret ?? [])];
-  for (const name of sources.secretEnv ?? []) {
-    const value = env[name];
-    if (value === undefined || value === '') throw new SecretMissingError(`environment variable ${name} (from --secret-env) is not set or empty`);
-    secrets.push(value);
-  }
+  for (const name of sources.secretEnv ?? []) secrets.push(readEnvSecret(name, env, '--secret-env'));
   if (secrets.length === 0 && env.HOOKPROOF_SECRET !== undefined && env.HOOKPROOF_SECRET !== '') secrets.push(env.HOOKPROOF_SECRET);
   if (secrets.length === 0) {
     throw new SecretMissingError('no secret given: pass --secret-env NAME (recommended), --secret VALUE, or set HOOKPROOF_SECRET');

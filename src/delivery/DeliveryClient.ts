@@ -25,6 +25,11 @@ export type DeliveryClientOptions = {
   ca?: string | Buffer | ReadonlyArray<string | Buffer>;
   /** Awaited before each delivery: a shared rate limit (fleet runs) plugs in here. */
   beforeSend?: () => Promise<void>;
+  /**
+   * Headers added to every delivery (`-H`, e.g. a staging gateway's key). A header of the request
+   * itself wins; the CLI refuses the ones hookproof owns (see parseHeaderOption).
+   */
+  extraHeaders?: Readonly<Record<string, string>>;
 };
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -48,6 +53,7 @@ export class DeliveryClient {
   readonly maxResponseBytes: number;
   readonly #agent: Agent;
   readonly #beforeSend: (() => Promise<void>) | undefined;
+  readonly #extraHeaders: Readonly<Record<string, string>>;
   #connection: ConnectionFacts | undefined;
   #closed = false;
 
@@ -72,6 +78,7 @@ export class DeliveryClient {
       keepAliveMaxTimeout: KEEP_ALIVE_MS,
     });
     this.#beforeSend = options.beforeSend;
+    this.#extraHeaders = Object.fromEntries(Object.entries(options.extraHeaders ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
   }
 
   /** The first connection this client made (address, and certificate over https), if any. */
@@ -83,7 +90,7 @@ export class DeliveryClient {
   async send(request: DeliveryRequest): Promise<DeliveryResult> {
     if (this.#closed) throw new ClientClosedError('DeliveryClient.send() called after close()');
     const { origin, path } = parseTarget(request.url);
-    const headers = requestHeaders(request);
+    const headers = { ...this.#extraHeaders, ...requestHeaders(request) };
     await this.#beforeSend?.();
 
     const started = performance.now();

@@ -2,6 +2,8 @@ import type { DeliveryErrorCode, DeliveryResult } from '../delivery';
 import { answerKey } from './answerKey';
 import { captureAnswer } from './captureAnswer';
 import { caseKind } from './caseKind';
+import { BodySizes, type BodySizeStats } from './bodySizes';
+import { ReserialisationEvidence } from './ReserialisationEvidence';
 
 /** How often one kind of case got one answer, and for which event types. */
 interface Tally {
@@ -46,14 +48,25 @@ export class AnswerLedger {
   #validSigned = 0;
   #untallied = 0;
   #firstRedirect: string | undefined;
+  readonly #bodySizes = new BodySizes();
+  readonly #reserialisation = new ReserialisationEvidence();
 
   /** `secrets` are redacted from answers before they are keyed, as in reported failures. */
   constructor(secrets: readonly string[]) {
     this.#secrets = secrets;
   }
 
-  record(variant: string | undefined, eventType: string | undefined, result: DeliveryResult): void {
+  /**
+   * `body`, the bytes sent, feeds the body-size tally (see `bodySizes`) and, for correctly signed
+   * valid events, the evidence of a re-serialising receiver (see `reserialisedBy`).
+   */
+  record(variant: string | undefined, eventType: string | undefined, result: DeliveryResult, body?: Uint8Array): void {
     this.#deliveries += 1;
+    if (body !== undefined) {
+      this.#bodySizes.record(body.length, result);
+      // Deprecated types may be refused (EVT-5): their refusals say nothing about the signature.
+      if (caseKind(variant) === 'valid' && variant !== 'valid:deprecated') this.#reserialisation.record(body, result);
+    }
     if (result.status !== undefined) {
       this.#answered += 1;
       bump(this.#statuses, result.status);
@@ -95,6 +108,19 @@ export class AnswerLedger {
       for (const type of tally.types) types.add(type);
     }
     return { cases, types };
+  }
+
+  /** The sizes of the bodies refused as too large (413) and accepted. */
+  bodySizes(): BodySizeStats {
+    return this.#bodySizes.stats();
+  }
+
+  /**
+   * The re-serialisation the receiver verifies instead of the raw bytes, when the correctly signed
+   * valid events it refused are exactly those whose bytes it changes (see RESERIALISERS).
+   */
+  reserialisedBy(): string | undefined {
+    return this.#reserialisation.pattern();
   }
 
   /** Deliveries whose answer was not tallied because the ledger was full. */

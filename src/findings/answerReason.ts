@@ -1,4 +1,5 @@
 import type { ReceiverAnswer } from '../delivery/ReceiverAnswer';
+import { terminalSafe } from '../text/terminalSafe';
 
 const REASON_CHARS = 120;
 
@@ -10,12 +11,14 @@ const HTML_TITLE = /<(title|h1)[^>]*>([^<]{1,300})<\/\1>/i;
 /**
  * The receiver's own words for what went wrong, on one short line: the message of a JSON error
  * body (`{"error":"json: unknown field \"accountID\""}` gives `json: unknown field "accountID"`),
- * the title of an HTML error page, or the start of a text body. Empty for an empty body.
+ * the title of an HTML error page, or the start of a text body. Empty for an empty body. Terminal-
+ * safe (see `terminalSafe`), since it lands in finding titles, reports and console lines alike.
  */
 export function answerReason(answer: Pick<ReceiverAnswer, 'body'>): string {
   const body = answer.body.trim();
   if (body === '') return '';
-  return clip(jsonMessage(body) ?? htmlTitle(body) ?? collapse(body));
+  // Escaped after decoding: a JSON message's `\u001b` or `\u202e` only becomes a control character here.
+  return terminalSafe(clip(jsonMessage(body) ?? htmlTitle(body) ?? collapse(body)));
 }
 
 function jsonMessage(body: string): string | undefined {

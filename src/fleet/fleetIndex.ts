@@ -29,7 +29,8 @@ export interface FleetIndex {
   /** Targets in the file, and of them in this run's shard. */
   readonly targetsInFile: number;
   readonly previous?: string;
-  readonly summary: { readonly pass: number; readonly fail: number; readonly error: number };
+  /** `incomplete`: nothing failed but some required requirement had no judged case (no evidence, no pass). */
+  readonly summary: { readonly pass: number; readonly fail: number; readonly incomplete: number; readonly error: number };
   readonly targets: readonly FleetEntry[];
 }
 

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { parse } from 'yaml';
 import { InputUnreadableError, UsageError } from '../errors';
+import { checkEnvName } from '../redaction/envSecret';
+import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 import type { FleetTarget } from './fleetTarget';
+import { targetDirectories } from './targetDirectories';
 
 const KEYS = new Set(['name', 'url', 'secretEnv', 'types', 'allowHttp', 'recheck']);
 
@@ -42,6 +45,7 @@ export function readTargetsFile(path: string): FleetTarget[] {
     if (seen.has(target.name)) throw new UsageError(`${path}: two targets are named "${target.name}"; give each a unique name`);
     seen.add(target.name);
   }
+  targetDirectories(targets);
   return targets;
 }
 
@@ -52,7 +56,10 @@ function parseTarget(entry: unknown, where: string, base: string): FleetTarget {
   if (unknown.length > 0) throw new UsageError(`${where} has unknown key(s) ${unknown.join(', ')}; known: ${[...KEYS].join(', ')}`);
   if (typeof e.url !== 'string' || e.url === '') throw new UsageError(`${where} has no url`);
   const secretEnv = stringList(e.secretEnv, `${where} secretEnv`);
-  if (secretEnv === undefined || secretEnv.length === 0) throw new UsageError(`${where} (${e.url}) has no secretEnv: name the environment variable holding its secret`);
+  if (secretEnv === undefined || secretEnv.length === 0)
+    throw new UsageError(`${where} (${maskUrlCredentials(e.url)}) has no secretEnv: name the environment variable holding its secret`);
+  // Up front, before any target runs: a secret pasted where its name belongs is refused unprinted.
+  for (const name of secretEnv) checkEnvName(name, 'secretEnv', where);
   const types = stringList(e.types, `${where} types`);
   if (e.allowHttp !== undefined && typeof e.allowHttp !== 'boolean') throw new UsageError(`${where} allowHttp must be true or false`);
   if (e.recheck !== undefined && typeof e.recheck !== 'string') throw new UsageError(`${where} recheck must be the path of a report`);

@@ -1,11 +1,14 @@
 import type { KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { readReportFile } from '../attest/readReportFile';
 import { signReportFile } from '../attest/signReport';
 import { createEngine } from '../engine';
-import { HookproofError, ReportUnreadableError, SecretMissingError } from '../errors';
+import { HookproofError, ReportUnreadableError } from '../errors';
+import { readEnvSecret } from '../redaction/envSecret';
+import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
+import { redactSecrets } from '../redaction/redactSecrets';
 import { runRecheck } from '../recheck/runRecheck';
 import { writeReports } from '../reports';
 import type { CertificationReport } from '../reportModel/certificationReport';
@@ -18,10 +21,14 @@ import { createRateLimiter } from './rateLimiter';
 import { renderFleetIndexHtml } from './renderFleetIndexHtml';
 import type { Shard } from './shard';
 import { shardOf } from './shard';
+import { targetDirectories } from './targetDirectories';
 
 /** Settings of a fleet run; per-target settings come from the targets file. */
 /** The run settings every target shares, exactly as certify takes them. */
-type SharedRunOptions = Pick<CertifyOptions, 'specPath' | 'allowHttp' | 'checks' | 'seed' | 'runs' | 'timeoutMs' | 'concurrency' | 'retryBaseDelayMs' | 'invocation'>;
+type SharedRunOptions = Pick<
+  CertifyOptions,
+  'specPath' | 'allowHttp' | 'checks' | 'seed' | 'runs' | 'timeoutMs' | 'maxEventBytes' | 'concurrency' | 'retryBaseDelayMs' | 'invocation'
+>;
 
 export interface FleetOptions extends SharedRunOptions {
   readonly targets: readonly FleetTarget[];
@@ -35,8 +42,12 @@ export interface FleetOptions extends SharedRunOptions {
   /** A previous fleet run's directory: its index.json gives each row's change. */
   readonly previous?: string;
   readonly signingKey?: KeyObject;
+  /** Rechecks reproduce each report's own scope (`--same-scope`) instead of gridX's full certification. */
+  readonly sameScope?: boolean;
   /** Called as each target finishes. */
   readonly onTarget?: (entry: FleetEntry) => void;
+  /** Called with a warning (the run goes on), e.g. a `previous` directory with no index yet. */
+  readonly onWarning?: (message: string) => void;
 }
 
 /**
@@ -47,18 +58,20 @@ export interface FleetOptions extends SharedRunOptions {
  */
 export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
   const startedAt = new Date().toISOString();
+  // Over the whole file, so every shard names each target's directory alike.
+  const dirs = targetDirectories(options.targets);
   const mine = options.shard !== undefined ? shardOf(options.targets, options.shard) : [...options.targets];
   const secrets = new Map(mine.map((target) => [target.name, secretsOf(target, options.env)]));
-  const previous = options.previous !== undefined ? readPreviousIndex(options.previous) : undefined;
+  const previous = options.previous !== undefined ? readPreviousIndex(options.previous, options.onWarning) : undefined;
   const engine = createEngine(options.specPath !== undefined ? { specPath: options.specPath } : {});
   const limit = options.ratePerSecond !== undefined ? createRateLimiter(options.ratePerSecond) : undefined;
   const root = resolve(options.reportDir);
-  const dirs = directoryNames(mine);
 
   const runTarget = async (target: FleetTarget): Promise<FleetEntry> => {
     const reportDir = dirs.get(target.name) ?? target.name;
     const targetSecrets = secrets.get(target.name) ?? [];
-    const base = { name: target.name, url: target.url, reportDir, mode: target.recheck !== undefined ? ('recheck' as const) : ('certify' as const) };
+    // The index files are shared like reports: a URL's password never reaches them (the console masks it too).
+    const base = { name: target.name, url: maskUrlCredentials(target.url), reportDir, mode: target.recheck !== undefined ? ('recheck' as const) : ('certify' as const) };
     let entry: FleetEntry;
     try {
       const report = await reportFor(target, targetSecrets, join(options.reportDir, reportDir, 'report.json'));
@@ -67,7 +80,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
       entry = entryFromReport(base, readReportFile(files.json));
     } catch (error) {
       if (!(error instanceof HookproofError)) throw error;
-      entry = { ...base, verdict: 'error', failingRequirements: [], error: error.message };
+      entry = { ...base, verdict: 'error', failingRequirements: [], error: redactSecrets(maskUrlCredentials(error.message), targetSecrets) };
     }
     const withChange = previous !== undefined ? { ...entry, change: changeSince(entry, previous.get(target.name)) } : entry;
     options.onTarget?.(withChange);
@@ -87,7 +100,12 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
         original,
         originalPath: target.recheck,
         secrets: targetSecrets,
+        // The targets file is the operator's: its URL, http allowance and (loopback or private)
+        // address are consent from gridX's side; the report must name that URL.
         url: target.url,
+        allowHttp: target.allowHttp ?? options.allowHttp ?? false,
+        allowPrivate: true,
+        scope: options.sameScope === true ? 'same' : 'full',
         ...(options.specPath !== undefined ? { specPath: options.specPath } : {}),
         ...shared,
       });
@@ -102,6 +120,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
       ...(options.runs !== undefined ? { runs: options.runs } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.maxEventBytes !== undefined ? { maxEventBytes: options.maxEventBytes } : {}),
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
       ...shared,
     });
@@ -116,7 +135,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
     ...(options.shard !== undefined ? { shard: options.shard } : {}),
     targetsInFile: options.targets.length,
     ...(options.previous !== undefined ? { previous: options.previous } : {}),
-    summary: { pass: count('pass'), fail: count('fail'), error: count('error') },
+    summary: { pass: count('pass'), fail: count('fail'), incomplete: count('incomplete'), error: count('error') },
     targets: entries,
   };
   await mkdir(root, { recursive: true });
@@ -126,16 +145,20 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
 }
 
 function secretsOf(target: FleetTarget, env: Readonly<Record<string, string | undefined>>): string[] {
-  return target.secretEnv.map((name) => {
-    const value = env[name];
-    if (value === undefined || value === '') throw new SecretMissingError(`target "${target.name}": environment variable ${name} (its secretEnv) is not set or empty`);
-    return value;
-  });
+  return target.secretEnv.map((name) => readEnvSecret(name, env, 'secretEnv', `target "${target.name}"`));
 }
 
-/** The previous run's rows by target name. */
-function readPreviousIndex(dir: string): Map<string, FleetEntry> {
+/**
+ * The previous run's rows by target name; none, with a warning, when `dir` does not exist or
+ * holds no index.json yet (a pipeline's first run, with `--previous` as the README shows it). An
+ * index.json that is there but unreadable is an error: that is a wrong directory, not a first run.
+ */
+function readPreviousIndex(dir: string, warn: ((message: string) => void) | undefined): Map<string, FleetEntry> {
   const path = join(dir, 'index.json');
+  if (!existsSync(path)) {
+    warn?.(`--previous ${dir}: ${existsSync(dir) ? 'no index.json there' : 'no such directory'} (a first run?); every target is reported as new`);
+    return new Map();
+  }
   let index: FleetIndex;
   try {
     index = JSON.parse(readFileSync(path, 'utf8')) as FleetIndex;
@@ -146,24 +169,6 @@ function readPreviousIndex(dir: string): Map<string, FleetEntry> {
   // Typed again: Array.isArray narrows a readonly array to any[].
   const targets: readonly FleetEntry[] = index.targets;
   return new Map(targets.map((entry) => [entry.name, entry]));
-}
-
-/** A file-system-safe, unique directory name per target, stable for the same file. */
-function directoryNames(targets: readonly FleetTarget[]): Map<string, string> {
-  const used = new Set<string>();
-  const names = new Map<string, string>();
-  for (const target of targets) {
-    const slug =
-      target.name
-        .replace(/[^A-Za-z0-9._-]+/g, '-')
-        .replace(/^[-.]+|-+$/g, '')
-        .slice(0, 80) || 'target';
-    let name = slug;
-    for (let n = 2; used.has(name); n += 1) name = `${slug}-${n}`;
-    used.add(name);
-    names.set(target.name, name);
-  }
-  return names;
 }
 
 async function writeAtomically(path: string, text: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { secretEnvName } from '../checks/reproduce';
 import { findingLines } from '../findings/findingLines';
 import type { CertificationReport, CheckReport } from '../reportModel/certificationReport';
 import { failureLines } from '../reports/text/failureText';
@@ -10,12 +11,24 @@ export interface RerunHint {
   readonly allowHttp: boolean;
   /** Set when the adapter writes report.json: failures can then be replayed from it. */
   readonly reportWritten: boolean;
+  /** How many secrets the adapter signs with (one --secret-env each, never a value). */
+  readonly secretCount?: number;
+  readonly types?: readonly string[] | undefined;
+  readonly timeoutMs?: number | undefined;
+  readonly concurrency?: number | undefined;
+  readonly specPath?: string | undefined;
+  readonly maxEventBytes?: number | undefined;
+}
+
+/** "1 case", "2 cases". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** The first line of a check's test result: requirement, id, status, cases, seed. */
 export function checkHeadline(check: CheckReport, seed: number): string {
-  const failures = check.failures.length > 0 ? `, ${check.failures.length} failing case${check.failures.length === 1 ? '' : 's'}` : '';
-  return `${check.requirement} ${check.id} ${check.status.toUpperCase()} (${check.severity}, ${check.cases} cases${failures}, seed ${seed})`;
+  const failures = check.failures.length > 0 ? `, ${plural(check.failures.length, 'failing case')}` : '';
+  return `${check.requirement} ${check.id} ${check.status.toUpperCase()} (${check.severity}, ${plural(check.cases, 'case')}${failures}, seed ${seed})`;
 }
 
 /**
@@ -34,9 +47,22 @@ export function checkMessage(check: CheckReport, hint: RerunHint, causes: Pick<C
   return lines.join('\n');
 }
 
-function rerunCommand(checkId: string, hint: RerunHint): string {
-  const parts = ['npx --no-install hookproof certify', `--url '${hint.url.replace(/'/g, `'\\''`)}'`, `--checks ${checkId}`, `--seed ${hint.seed}`];
+/**
+ * A complete certify command: every option that decides which cases are sent, and the secrets by
+ * environment variable (the names the curl reproductions use: HOOKPROOF_SECRET,
+ * HOOKPROOF_SECRET_2…), never by value.
+ */
+export function rerunCommand(checkId: string, hint: RerunHint): string {
+  const quote = (value: string): string => (/^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
+  const secretEnvs = Array.from({ length: hint.secretCount ?? 1 }, (_, i) => secretEnvName(i));
+  const parts = ['npx --no-install hookproof certify', `--url '${hint.url.replace(/'/g, `'\\''`)}'`, ...secretEnvs.map((name) => `--secret-env ${name}`)];
+  parts.push(`--checks ${checkId}`, `--seed ${hint.seed}`);
   if (hint.runs !== undefined) parts.push(`--runs ${hint.runs}`);
+  if (hint.types !== undefined && hint.types.length > 0) parts.push(`--types ${quote(hint.types.join(','))}`);
+  if (hint.timeoutMs !== undefined) parts.push(`--timeout-ms ${hint.timeoutMs}`);
+  if (hint.concurrency !== undefined) parts.push(`--concurrency ${hint.concurrency}`);
+  if (hint.maxEventBytes !== undefined) parts.push(`--max-event-bytes ${hint.maxEventBytes}`);
+  if (hint.specPath !== undefined) parts.push(`--spec ${quote(hint.specPath)}`);
   if (hint.allowHttp) parts.push('--allow-http');
   return parts.join(' ');
 }

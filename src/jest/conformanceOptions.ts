@@ -25,6 +25,8 @@ export type ReceiverConformanceOptions = SecretOption & {
   readonly seed?: number;
   /** Per-delivery timeout in ms (default 5000, gridX's). */
   readonly timeoutMs?: number;
+  /** The largest generated body in bytes (default 65536). */
+  readonly maxEventBytes?: number;
   /** Allow an http:// target (local or staging runs); TLS-1 then passes as a logged warning. */
   readonly allowHttp?: boolean;
   /** The spec to certify against (default: the bundled gridX spec). */

@@ -10,12 +10,15 @@ import type { CertificationReport, CheckReport } from '../reportModel/certificat
 import { writeReports } from '../reports/writeReports';
 import { runCertification } from '../runner/runCertification';
 import { selectChecks } from '../runner/selectChecks';
-import { validateSecrets } from '../runner/validateTarget';
+import { validateSecrets, validateTarget } from '../runner/validateTarget';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
-import { checkHeadline, checkMessage } from './checkMessage';
+import { terminalSafeBlock } from '../text/terminalWriter';
+import { checkHeadline, checkMessage, type RerunHint } from './checkMessage';
 import { ADAPTER_DEFAULTS, resolveDeferred, secretsOf, type ReceiverConformanceOptions } from './conformanceOptions';
 import { injectedJestGlobals } from './jestGlobals';
+import { JEST_WORDING } from './jestWording';
 import { mergeReports } from './mergeReports';
+import { judgeVerdict, type Verdict } from '../reportModel/verdict';
 
 /** What {@link describeReceiverConformance} returns: the checks it declared and, as they finish, their results. */
 export interface ConformanceSuite {
@@ -25,6 +28,8 @@ export interface ConformanceSuite {
   readonly seed: number;
   /** Reports of the checks that have run so far, in the order they ran. */
   results(): readonly CheckReport[];
+  /** The verdict of the checks run so far, as certify gives it: `pass`, `fail` or `incomplete` (with why). */
+  verdict(): Verdict;
 }
 
 /**
@@ -58,12 +63,14 @@ class ConformanceFailure extends Error {
  */
 export function describeReceiverConformance(options: ReceiverConformanceOptions): ConformanceSuite {
   const jest = options.jest ?? injectedJestGlobals();
-  const secrets = validateSecrets(secretsOf(options));
+  const secrets = validateSecrets(secretsOf(options), JEST_WORDING);
   const engine = options.engine ?? createEngine(options.specPath !== undefined ? { specPath: options.specPath } : {});
   for (const type of options.types ?? []) engine.catalogue.get(type);
   const checks = selectChecks(CHECKS, options.checks);
   const seed = options.seed ?? randomInt(0, 2 ** 31 - 1);
   const log = options.log ?? ((message: string) => console.warn(message));
+  // Every message jest prints quotes the receiver's answers: secrets redacted, control characters escaped.
+  const said = (text: string): string => terminalSafeBlock(redactSecrets(text, secrets));
   const reports: CertificationReport[] = [];
   const results: CheckReport[] = [];
   let url: Promise<string> | undefined;
@@ -78,8 +85,10 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
     url ??= resolveDeferred(options.url);
     const gone = reports.find((r) => r.gone !== undefined)?.gone;
     if (gone !== undefined) return { ...notRun(check), ...outcomeAfterGone(check.requirement, gone.caseLabel) };
+    // Refused here first, in the adapter's words; runCertification would refuse it in the CLI's.
+    const target = validateTarget(await url, options.allowHttp ?? false, JEST_WORDING);
     const report = await runCertification({
-      url: await url,
+      url: target,
       secrets,
       engine,
       checks: [check.id],
@@ -89,6 +98,7 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
       ...(options.types !== undefined ? { types: options.types } : {}),
       ...(options.runs !== undefined ? { runs: options.runs } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.maxEventBytes !== undefined ? { maxEventBytes: options.maxEventBytes } : {}),
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
       ...(options.retryBaseDelayMs !== undefined ? { retryBaseDelayMs: options.retryBaseDelayMs } : {}),
       ...(options.reportDir !== undefined ? { reportPath: join(options.reportDir, 'report.json') } : {}),
@@ -106,34 +116,53 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
           const result = await runCheck(check);
           results.push(result);
           const target = maskUrlCredentials(await (url as Promise<string>).catch(() => ''));
-          const hint = { url: target, seed, runs: options.runs, allowHttp: options.allowHttp ?? false, reportWritten: options.reportDir !== undefined };
+          const hint: RerunHint = {
+            url: target,
+            seed,
+            runs: options.runs,
+            allowHttp: options.allowHttp ?? false,
+            reportWritten: options.reportDir !== undefined,
+            secretCount: secrets.length,
+            types: options.types,
+            timeoutMs: options.timeoutMs,
+            concurrency: options.concurrency,
+            specPath: options.engine === undefined ? options.specPath : undefined,
+            maxEventBytes: options.maxEventBytes,
+          };
           const found = causes.get(check.id) ?? {};
-          if (result.status === 'fail') throw new ConformanceFailure(redactSecrets(checkMessage(result, hint, found), secrets));
-          if (result.status === 'warn') log(redactSecrets(checkMessage(result, hint, found), secrets));
+          if (result.status === 'fail') throw new ConformanceFailure(said(checkMessage(result, hint, found)));
+          if (result.status === 'warn') log(said(checkMessage(result, hint, found)));
           // Blocked: not judged because something more basic fails. A required one must not go green.
           if (result.status === 'blocked' && result.severity === 'required')
-            throw new ConformanceFailure(redactSecrets(`${checkHeadline(result, seed)}: not judged, ${result.note ?? 'blocked'}`, secrets));
-          if (result.status === 'blocked') log(redactSecrets(`${checkHeadline(result, seed)}: ${result.note ?? 'blocked'}`, secrets));
-          if (result.status === 'skip') log(redactSecrets(`${checkHeadline(result, seed)}: ${result.note ?? 'skipped'}`, secrets));
+            throw new ConformanceFailure(said(`${checkHeadline(result, seed)}: not judged, ${result.note ?? 'blocked'}`));
+          if (result.status === 'blocked') log(said(`${checkHeadline(result, seed)}: ${result.note ?? 'blocked'}`));
+          if (result.status === 'skip') log(said(`${checkHeadline(result, seed)}: ${result.note ?? 'skipped'}`));
         },
         options.testTimeoutMs ?? ADAPTER_DEFAULTS.testTimeoutMs,
       );
     }
-    if (options.reportDir !== undefined) {
-      const dir = options.reportDir;
-      jest.afterAll(async () => {
-        const merged = mergeReports(
-          reports,
-          results,
-          checks.map((c) => c.id),
-          answers,
-        );
-        if (merged !== undefined) await writeReports(merged, dir, secrets);
-      });
-    }
+    jest.afterAll(async () => {
+      // Incomplete is a verdict of its own: every test may be green (a skipped required check
+      // passes its test) while no evidence was found for some required requirement. Say so.
+      const { verdict, reason } = suiteVerdict(results, reports);
+      if (verdict === 'incomplete') log(redactSecrets(`hookproof verdict INCOMPLETE (not certified): ${reason ?? 'some required requirement has no judged case'}`, secrets));
+      if (options.reportDir === undefined) return;
+      const merged = mergeReports(
+        reports,
+        results,
+        checks.map((c) => c.id),
+        answers,
+      );
+      if (merged !== undefined) await writeReports(merged, options.reportDir, secrets);
+    });
   });
 
-  return { checks, seed, results: () => [...results] };
+  return { checks, seed, results: () => [...results], verdict: () => suiteVerdict(results, reports) };
+}
+
+/** The verdict of the checks run so far, by the one rule certify uses (pass, fail or incomplete). */
+function suiteVerdict(results: readonly CheckReport[], reports: readonly CertificationReport[]): Verdict {
+  return judgeVerdict(results, reports.find((r) => r.gone !== undefined)?.gone);
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {

@@ -41,7 +41,7 @@ export function mergeReports(
     ...(reason !== undefined ? { verdictReason: reason } : {}),
     ...(first.scope !== undefined ? { scope: rescopeChecks(first.scope, receiverRequirements(checks)) } : {}),
     ...(gone !== undefined ? { gone } : {}),
-    ...(answers !== undefined ? rootCauses(checks, answers, { url: first.target.url, secrets: first.options.secrets }) : withoutLedger(checks)),
+    ...(answers !== undefined ? rootCauses(checks, answers, { url: first.target.url, secrets: first.options.secrets }, first.options.maxEventBytes) : withoutLedger(checks)),
     summary: { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip'), blocked: count('blocked'), cases: checks.reduce((sum, c) => sum + c.cases, 0) },
     checks,
     requirements: requirementTable(checks),

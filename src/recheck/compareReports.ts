@@ -7,13 +7,15 @@ import type { CheckComparison, DifferingCase, RecheckResult } from '../reportMod
  * status is `confirmed`, another is `differs`, with the first case that one run failed and the
  * other did not. Pure.
  */
-export function compareReports(original: CertificationReport, now: CertificationReport): Pick<RecheckResult, 'verdict' | 'checks'> {
+export function compareReports(original: CertificationReport, now: CertificationReport, scope: 'full' | 'same' = 'same'): Pick<RecheckResult, 'verdict' | 'checks'> {
   const nowById = new Map(now.checks.map((check) => [check.id, check]));
   const originalIds = new Set(original.checks.map((check) => check.id));
   const checks: CheckComparison[] = original.checks.map((before) => compareCheck(before, nowById.get(before.id)));
-  // A check the recheck ran but the original did not cannot happen with the same options and
-  // catalogue; if a newer catalogue adds one, it is a difference, not something to drop silently.
-  for (const extra of now.checks.filter((check) => !originalIds.has(check.id))) {
+  // Under the same scope, a check the recheck ran but the original did not cannot happen with the
+  // same catalogue; if a newer catalogue adds one, it is a difference, not something to drop
+  // silently. Under the full scope the recheck runs more checks than a narrowed report had: they
+  // judge the verdict (compared below), not a check of the report.
+  for (const extra of scope === 'same' ? now.checks.filter((check) => !originalIds.has(check.id)) : []) {
     checks.push({ id: extra.id, requirement: extra.requirement, result: 'differs', original: 'absent', now: extra.status });
   }
   const confirmed = checks.every((c) => c.result === 'confirmed') && original.verdict === now.verdict;

@@ -1,19 +1,29 @@
 import { displayPath } from '../displayPath';
 import { createEngine } from '../engine';
+import { RecheckRefusedError } from '../errors';
 import type { CertificationReport } from '../reportModel/certificationReport';
 import type { CertifyOptions } from '../runner/certifyOptions';
 import { runCertification } from '../runner/runCertification';
 import { compareReports } from './compareReports';
-import { planRecheck } from './recheckPlan';
+import { privateAddressOf } from './privateAddress';
+import { planRecheck, type RecheckScope } from './recheckPlan';
 
-/** Everything a recheck needs besides the report: the receiver's secrets, and optionally where it lives now. */
+/** Everything a recheck needs besides the report: the receiver's secrets, and the command line's consent. */
 export interface RecheckOptions {
   /** The report to recheck, as read (`readReportFile`), and where it was read from. */
   readonly original: CertificationReport;
   readonly originalPath: string;
   readonly secrets: readonly string[];
-  /** Another URL for the same receiver; default: the report's target URL. */
+  /** The receiver's URL as the command line names it: the report's target must be this one. */
   readonly url?: string;
+  /** URLs the command line allows (`--targets FILE`): the report's target must be one of them. */
+  readonly allowedUrls?: readonly string[];
+  /** `full` (default): every check at gridX's settings; `same`: the report's own scope and settings. */
+  readonly scope?: RecheckScope;
+  /** Consent from the command line, never from the report: plain http:// targets. */
+  readonly allowHttp?: boolean;
+  /** Consent from the command line, never from the report: loopback and private addresses. */
+  readonly allowPrivate?: boolean;
   /** The spec to run with; it must be the file the report names (same SHA-256). */
   readonly specPath?: string;
   readonly invocation?: readonly string[];
@@ -24,35 +34,45 @@ export interface RecheckOptions {
 }
 
 /**
- * Re-runs exactly the certification `original` describes (same seed, event types, checks, runs,
- * timeout, concurrency, http allowance) and returns the new report with `recheck` set: the
- * original's digest and the check-by-check comparison. Throws RecheckRefusedError (exit 2) when
- * the run could not be the same (see `planRecheck`).
+ * Certifies the receiver a report names again and returns the new report with `recheck` set: the
+ * original's digest, the scope run, and the check-by-check comparison of the checks the report has.
+ * By default at gridX's settings and full scope, so a partner's narrowed or lenient run is not
+ * confirmed as if it were a certificate; `scope: 'same'` reproduces the report's own run. Throws
+ * RecheckRefusedError (exit 2) when the run could not be the same (see `planRecheck`) or the target
+ * is private without consent.
  */
 export async function runRecheck(options: RecheckOptions): Promise<CertificationReport> {
   const { original } = options;
   const engine = createEngine(options.specPath !== undefined ? { specPath: options.specPath } : {});
-  const plan = planRecheck(original, options.originalPath, engine, options.secrets.length, options.url);
+  const target = { ...(options.url !== undefined ? { url: options.url } : {}), ...(options.allowedUrls !== undefined ? { allowedUrls: options.allowedUrls } : {}) };
+  const plan = planRecheck(original, options.originalPath, engine, options.secrets.length, target, options.scope ?? 'full');
+  if (options.allowPrivate !== true) {
+    const address = await privateAddressOf(plan.url);
+    if (address !== undefined) {
+      throw new RecheckRefusedError(
+        `${original.target.url} is a loopback or private address (${address}): pass --allow-private to recheck it (the report cannot give that consent)`,
+      );
+    }
+  }
   const now = await runCertification({
     url: plan.url,
     secrets: options.secrets,
     engine,
-    types: original.options.types,
-    checks: original.options.checks,
-    seed: original.seed,
-    runs: original.options.runs,
-    timeoutMs: original.options.timeoutMs,
-    concurrency: original.options.concurrency,
-    allowHttp: original.options.allowHttp,
+    ...plan.settings,
+    allowHttp: options.allowHttp ?? false,
     ...(options.invocation !== undefined ? { invocation: options.invocation } : {}),
     ...(options.reportPath !== undefined ? { reportPath: options.reportPath } : {}),
     ...(options.retryBaseDelayMs !== undefined ? { retryBaseDelayMs: options.retryBaseDelayMs } : {}),
     ...(options.beforeDelivery !== undefined ? { beforeDelivery: options.beforeDelivery } : {}),
     ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
   });
-  const comparison = compareReports(original, now);
+  const comparison = compareReports(original, now, plan.scope);
   return {
     ...now,
-    recheck: { of: { digest: plan.digest, path: displayPath(options.originalPath), verdict: original.verdict, startedAt: original.startedAt }, ...comparison },
+    recheck: {
+      of: { digest: plan.digest, path: displayPath(options.originalPath), verdict: original.verdict, startedAt: original.startedAt },
+      scope: plan.scope,
+      ...comparison,
+    },
   };
 }

@@ -26,6 +26,20 @@ export interface Finding {
   readonly failures: readonly string[];
   /** The highest severity among the requirements it explains. */
   readonly severity: Severity;
+  /** On the finding of 413 answers: the sizes refused and accepted, which bound the receiver's body limit. */
+  readonly bodyLimit?: BodyLimit;
+}
+
+/** Where a receiver's body limit lies, from the bodies it refused as too large (413) and accepted. */
+export interface BodyLimit {
+  /** Bodies answered 413, and the smallest and largest of them in bytes. */
+  readonly refused: number;
+  readonly refusedFromBytes: number;
+  readonly refusedUpToBytes: number;
+  /** The largest body accepted, in bytes (absent when none was). */
+  readonly acceptedUpToBytes?: number;
+  /** The run's body-size budget (--max-event-bytes): every body up to it must be accepted. */
+  readonly budgetBytes?: number;
 }
 
 /** A set-up mistake the answers point at; `message` says what to check. */

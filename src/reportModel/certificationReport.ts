@@ -65,6 +65,8 @@ export interface CertificationReport {
   readonly options: {
     readonly runs: number;
     readonly timeoutMs: number;
+    /** The body-size budget of the run (absent in reports made before it existed: 64 KiB was not enforced then). */
+    readonly maxEventBytes?: number;
     readonly concurrency: number;
     readonly allowHttp: boolean;
     readonly types: readonly string[];

@@ -26,6 +26,11 @@ export interface CheckComparison {
 export interface RecheckResult {
   /** The report rechecked: its digest (which names it), where it was read, its verdict. */
   readonly of: { readonly digest: string; readonly path: string; readonly verdict: 'pass' | 'fail' | 'incomplete'; readonly startedAt: string };
+  /**
+   * `full`: gridX's certification (every check, gridX's settings); `same`: the report's own scope
+   * and settings reproduced (`--same-scope`). Absent in recheck reports written before it was recorded.
+   */
+  readonly scope?: 'full' | 'same';
   /** `confirmed` when every check has the same status again; `not confirmed` otherwise. */
   readonly verdict: 'confirmed' | 'not confirmed';
   readonly checks: readonly CheckComparison[];

@@ -5,8 +5,10 @@ import { renderReportJson } from './json/renderReportJson';
 import { renderJunitXml } from './junit/renderJunitXml';
 import { redactFailureBody } from './redaction/redactRequestBody';
 import { redactValue } from '../redaction/redactValue';
+import { keepOwnValues } from './redaction/keepOwnValues';
 import type { CertificationReport } from '../reportModel/certificationReport';
 import { withDigest } from '../attest/reportDigest';
+import { wellFormedStrings } from './wellFormedStrings';
 
 /** Absolute paths of the files {@link writeReports} wrote. */
 export interface ReportFiles {
@@ -29,7 +31,7 @@ export const REPORT_FILE_NAMES = { json: 'report.json', junit: 'junit.xml', html
 export async function writeReports(report: CertificationReport, dir: string, secrets: readonly string[]): Promise<ReportFiles> {
   // The digest is of the report exactly as written: redacted, rendered and parsed back, so
   // `report verify` recomputes it from the file alone.
-  const redacted = JSON.parse(renderReportJson(redactReport(report, secrets))) as CertificationReport;
+  const redacted = wellFormedStrings(JSON.parse(renderReportJson(redactReport(report, secrets))) as CertificationReport);
   const safe = withDigest(redacted);
   const root = resolve(dir);
   await mkdir(root, { recursive: true });
@@ -56,12 +58,13 @@ async function writeBodyFiles(report: CertificationReport, root: string): Promis
 }
 
 /**
- * Bodies first (as bytes, so their base64 stays decodable for replay), then every other string.
+ * Bodies first (as bytes, so their base64 stays decodable for replay), then every other string
+ * except hookproof's own values (see keepOwnValues).
  */
 function redactReport(report: CertificationReport, secrets: readonly string[]): CertificationReport {
   if (secrets.length === 0) return report;
   const checks = report.checks.map((check) => ({ ...check, failures: check.failures.map((f) => redactFailureBody(f, secrets)) }));
-  return redactValue({ ...report, checks }, secrets);
+  return keepOwnValues(report, redactValue({ ...report, checks }, secrets));
 }
 
 async function writeAtomically(path: string, content: string | Buffer): Promise<void> {

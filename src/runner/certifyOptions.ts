@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_EVENT_BYTES } from '../arbitraries/bodyBudget';
 import type { Check } from '../checks/check';
 import type { Engine } from '../engine';
 import type { AnswerLedger } from '../findings';
@@ -22,10 +23,14 @@ export interface CertifyOptions {
   readonly runs?: number;
   /** Per-delivery timeout (default 5000 ms, gridX's). */
   readonly timeoutMs?: number;
+  /** The largest body generated, in bytes (default 65536: see DEFAULT_MAX_EVENT_BYTES). */
+  readonly maxEventBytes?: number;
   /** Checks run at once, and deliveries in flight in the concurrency check (default 4). */
   readonly concurrency?: number;
   /** Allow an http:// target (local or staging runs); TLS-1 is then a warning. */
   readonly allowHttp?: boolean;
+  /** Headers added to every delivery (`-H 'Name: value'`), e.g. a staging gateway's key. */
+  readonly headers?: Readonly<Record<string, string>>;
   /** gridX's first retry delay, scaled down for tests (default 1000 ms). */
   readonly retryBaseDelayMs?: number;
   /** Where report.json will be written, for the replay commands printed with failures. */
@@ -44,4 +49,4 @@ export interface CertifyOptions {
   readonly answers?: AnswerLedger;
 }
 
-export const DEFAULTS = { runs: 100, timeoutMs: 5000, concurrency: 4, retryBaseDelayMs: 1000 } as const;
+export const DEFAULTS = { runs: 100, timeoutMs: 5000, concurrency: 4, retryBaseDelayMs: 1000, maxEventBytes: DEFAULT_MAX_EVENT_BYTES } as const;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { CasePlan, Check, CheckOutcome, Failure } from '../checks/check';
-import { blockerOf, blockerReason } from '../checks/attribution';
+import { blockerOf, blockerReason, tooLargeJudgement } from '../checks/attribution';
 import { BlockedTally, blockedNote, mergeBlocked } from '../checks/blockedTally';
 import type { CheckContext, Judgement, OutgoingCase, OutgoingPlan, PropertyOutcome, PropertySpec } from '../checks/checkContext';
 import { goneSkipNote } from '../checks/goneMessage';
@@ -18,7 +18,7 @@ import type { RunState } from './runState';
 /** What a check context is made from: the check-facing settings as the check sees them, and the run's plumbing. */
 export interface ContextSettings extends Pick<
   CheckContext,
-  'engine' | 'client' | 'secrets' | 'types' | 'deprecatedTypes' | 'runs' | 'seed' | 'timeoutMs' | 'concurrency' | 'retryBaseDelayMs'
+  'engine' | 'client' | 'secrets' | 'types' | 'deprecatedTypes' | 'runs' | 'seed' | 'timeoutMs' | 'maxEventBytes' | 'concurrency' | 'retryBaseDelayMs'
 > {
   readonly url: string;
   readonly allowHttp: boolean;
@@ -57,7 +57,7 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
       signatureMaterial(outgoing.body, outgoing.signature, settings.secrets, outgoing.signedBody),
     );
     sent += 1;
-    settings.answers?.record(outgoing.variant, outgoing.eventType, result);
+    settings.answers?.record(outgoing.variant, outgoing.eventType, result, outgoing.body);
     if (result.outcome === 'timeout') {
       timeouts += 1;
       settings.state.consecutiveTimeouts += 1;
@@ -103,14 +103,25 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
   };
 
   /** The case's judgement; a wrong answer is checked against the case's control, when it has one. */
-  const judgeCase = async <T>(spec: PropertySpec<T>, value: T, result: DeliveryResult, onSent: () => void): Promise<{ judgement: Judgement; control?: OutgoingCase }> => {
+  const judgeCase = async <T>(
+    spec: PropertySpec<T>,
+    value: T,
+    outgoing: OutgoingCase,
+    result: DeliveryResult,
+    onSent: () => void,
+  ): Promise<{ judgement: Judgement; control?: OutgoingCase }> => {
     const judgement = spec.judge(value, result);
-    if (judgement.ok || judgement.blockedBy !== undefined || spec.control === undefined) return { judgement };
+    if (judgement.ok || judgement.blockedBy !== undefined) return { judgement };
+    const tooLarge = check.requirement === 'EVT-4' ? undefined : tooLargeJudgement(outgoing.variant, result, judgement.expected);
+    if (tooLarge !== undefined) return { judgement: tooLarge };
+    if (spec.control === undefined) return { judgement };
     const control = spec.control(value, result);
     if (control === undefined) return { judgement };
     const controlResult = await send(control);
     onSent();
-    if (controlResult.outcome === 'success') return { judgement, control };
+    // A control refused for what this very check is about (EVT-4's plain event refused as too
+    // large) blocks nothing: the case is this check's.
+    if (controlResult.outcome === 'success' || blockerOf(controlResult) === check.requirement) return { judgement, control };
     const blocker = control.refusalBreaks !== undefined && controlResult.status === 401 ? control.refusalBreaks : blockerOf(controlResult);
     return { judgement: { ...judgement, blockedBy: blocker, why: blockerReason(controlResult, control.label) }, control };
   };
@@ -134,8 +145,12 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     let casesAtFirstFailure: number | undefined;
     let last: { outgoing: OutgoingCase; result: DeliveryResult; expected: string; control?: OutgoingCase } | undefined;
     let stoppedEarly: string | undefined;
+    // The body-size budget holds for every case whatever its arbitrary: a case too large is
+    // never drawn (the arbitraries aim below the budget, so this rarely drops one). Each case is
+    // made once, when drawn, and sent as made.
+    const drawn = spec.arbitrary.map((value) => ({ value, outgoing: spec.toCase(value) })).filter(({ outgoing }) => outgoing.body.length <= settings.maxEventBytes);
     const details = await fc.check(
-      fc.asyncProperty(spec.arbitrary, async (value) => {
+      fc.asyncProperty(drawn, async ({ value, outgoing }) => {
         const shrinkSpent = casesAtFirstFailure === undefined ? 0 : cases - casesAtFirstFailure;
         const reason = stopReason() ?? (shrinkSpent >= SHRINK_BUDGET ? `shrinking stopped after ${SHRINK_BUDGET} deliveries; the failure shown may not be minimal` : undefined);
         if (reason !== undefined) {
@@ -143,10 +158,9 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
           stoppedEarly = reason;
           return true;
         }
-        const outgoing = spec.toCase(value);
         const result = await send(outgoing);
         cases += 1;
-        const { judgement, control } = await judgeCase(spec, value, result, () => (cases += 1));
+        const { judgement, control } = await judgeCase(spec, value, outgoing, result, () => (cases += 1));
         if (judgement.blockedBy !== undefined) {
           // Not this check's to judge: it neither fails nor is evidence of a pass.
           blocked.add(judgement.blockedBy, judgement.why ?? 'something more basic fails');
@@ -193,6 +207,7 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     runs: settings.runs,
     seed: settings.seed,
     timeoutMs: settings.timeoutMs,
+    maxEventBytes: settings.maxEventBytes,
     concurrency: settings.concurrency,
     target: { url: settings.url, allowHttp: settings.allowHttp },
     retryBaseDelayMs: settings.retryBaseDelayMs,

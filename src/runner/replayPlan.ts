@@ -43,6 +43,8 @@ export interface ReplayOptions {
    */
   readonly secrets?: readonly string[];
   readonly timeoutMs?: number;
+  /** Headers added to every delivery (`-H`). */
+  readonly extraHeaders?: Readonly<Record<string, string>>;
 }
 
 // Requirements whose cases are judged only after an earlier delivery changed the receiver's state.
@@ -90,7 +92,7 @@ export async function replayCase(failure: Failure, requirement: ReportedCheckReq
       `case "${failure.case}" was signed with the receiver's secret, and a report keeps no digest made with one: give the target's secret with --secret-env NAME (or set HOOKPROOF_SECRET)`,
     );
   }
-  const client = createDeliveryClient({ timeoutMs: options.timeoutMs ?? 5000 });
+  const client = createDeliveryClient({ timeoutMs: options.timeoutMs ?? 5000, ...(options.extraHeaders !== undefined ? { extraHeaders: options.extraHeaders } : {}) });
   try {
     return await play(client, url, failure, requirement, plan, secrets);
   } finally {

@@ -21,6 +21,7 @@ import { runPool } from './runPool';
 import { currentProvenance } from '../reportModel/provenance';
 import { InternalCheckError } from '../errors';
 import { rootCauses } from './rootCauses';
+import { reattributeReserialised } from '../findings/reserialisedBody';
 import { optionInRange } from '../optionRanges';
 import { validateSecrets, validateTarget } from './validateTarget';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
@@ -39,11 +40,16 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
   const runs = optionInRange('--runs', options.runs ?? DEFAULTS.runs);
   const timeoutMs = optionInRange('--timeout-ms', options.timeoutMs ?? DEFAULTS.timeoutMs);
   const concurrency = optionInRange('--concurrency', options.concurrency ?? DEFAULTS.concurrency);
+  const maxEventBytes = optionInRange('--max-event-bytes', options.maxEventBytes ?? DEFAULTS.maxEventBytes);
   const seed = options.seed !== undefined ? optionInRange('--seed', options.seed) : randomInt(0, 2 ** 31 - 1);
   const engine = options.engine ?? createEngine(options.specPath !== undefined ? { specPath: options.specPath } : {});
   const selected = options.types === undefined || options.types.length === 0 ? engine.catalogue.types : options.types.map((t) => engine.catalogue.get(t));
 
-  const client = createDeliveryClient({ timeoutMs, ...(options.beforeDelivery !== undefined ? { beforeSend: options.beforeDelivery } : {}) });
+  const client = createDeliveryClient({
+    timeoutMs,
+    ...(options.beforeDelivery !== undefined ? { beforeSend: options.beforeDelivery } : {}),
+    ...(options.headers !== undefined ? { extraHeaders: options.headers } : {}),
+  });
   const coverage = new CoverageRecorder();
   const state = new RunState();
   const answers = options.answers ?? new AnswerLedger(secrets);
@@ -65,6 +71,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
       runs,
       seed,
       timeoutMs,
+      maxEventBytes,
       concurrency,
       retryBaseDelayMs: options.retryBaseDelayMs ?? DEFAULTS.retryBaseDelayMs,
       reportPath: options.reportPath ?? 'hookproof-report/report.json',
@@ -97,6 +104,8 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
   } finally {
     await client.close();
   }
+  // A receiver that verifies a re-serialised body fails SIG-8, and only SIG-8 (see reserialisedBody.ts).
+  reports = reattributeReserialised(reports, answers.reserialisedBy());
 
   const count = (status: CheckReport['status']): number => reports.filter((r) => r.status === status).length;
   const { verdict, reason } = judgeVerdict(reports, state.gone);
@@ -106,7 +115,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
     spec: { path: displayPath(engine.spec.path), sha256: engine.spec.sha256, ...specVersion(engine.spec) },
     target: { url: maskUrlCredentials(url), trust: trustDescription(url) },
     seed,
-    options: { runs, timeoutMs, concurrency, allowHttp, types: selected.map((t) => t.type), checks: checks.map((c) => c.id), secrets: secrets.length },
+    options: { runs, timeoutMs, maxEventBytes, concurrency, allowHttp, types: selected.map((t) => t.type), checks: checks.map((c) => c.id), secrets: secrets.length },
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     provenance: currentProvenance(options.invocation ?? [], client.connection()),
@@ -119,7 +128,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
       timeoutMs,
     }),
     ...(state.gone !== undefined ? { gone: state.gone } : {}),
-    ...rootCauses(reports, answers, { url: maskUrlCredentials(url), secrets: secrets.length }),
+    ...rootCauses(reports, answers, { url: maskUrlCredentials(url), secrets: secrets.length }, maxEventBytes),
     summary: { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip'), blocked: count('blocked'), cases: reports.reduce((s, r) => s + r.cases, 0) },
     checks: reports,
     requirements: requirementTable(reports),

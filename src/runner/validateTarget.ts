@@ -4,12 +4,29 @@ import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 import { MIN_DISTINCTIVE_LENGTH } from '../redaction/redactSecrets';
 
 /**
+ * How the caller's own options are named in a refusal: the CLI speaks flags, the jest adapter its
+ * option object. Each entry is the clause after "… :" that tells the user what to do.
+ */
+export interface OptionWording {
+  /** How to give a secret. */
+  readonly secret: string;
+  /** How to allow an http:// target. */
+  readonly allowHttp: string;
+}
+
+/** The CLI's words. */
+export const CLI_WORDING: OptionWording = {
+  secret: 'pass --secret-env NAME (recommended), --secret VALUE, or set HOOKPROOF_SECRET',
+  allowHttp: 'pass --allow-http',
+};
+
+/**
  * Checks the target URL and scheme, and that it can really be sent (a host, no credentials, a
  * path without spaces or non-ASCII: see `parseTarget`), before anything runs; returns the URL as
  * given (never normalised: gridX sends it as is). A URL that is fine but unreachable is not refused:
  * that is the receiver's verdict to give.
  */
-export function validateTarget(url: string, allowHttp: boolean): string {
+export function validateTarget(url: string, allowHttp: boolean, wording: OptionWording = CLI_WORDING): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -20,7 +37,7 @@ export function validateTarget(url: string, allowHttp: boolean): string {
     throw new TargetInvalidError(`unsupported URL scheme "${parsed.protocol}" in ${maskUrlCredentials(url)}: gridX delivers over https only`);
   }
   if (parsed.protocol === 'http:' && !allowHttp) {
-    throw new TargetInvalidError(`refusing plain http target ${maskUrlCredentials(url)}: gridX delivers over https only (TLS-1); pass --allow-http for a local or staging run`);
+    throw new TargetInvalidError(`refusing plain http target ${maskUrlCredentials(url)}: gridX delivers over https only (TLS-1); ${wording.allowHttp} for a local or staging run`);
   }
   parseTarget(url);
   return url;
@@ -33,9 +50,9 @@ export function validateTarget(url: string, allowHttp: boolean): string {
  * ordinary text), and gridX issues long random secrets, so a short one is a mistake: refused.
  * Messages give positions and lengths, never a value.
  */
-export function validateSecrets(secrets: readonly string[]): readonly string[] {
+export function validateSecrets(secrets: readonly string[], wording: OptionWording = CLI_WORDING): readonly string[] {
   if (secrets.length === 0) {
-    throw new SecretMissingError('no secret given: pass --secret-env NAME (recommended), --secret VALUE, or set HOOKPROOF_SECRET');
+    throw new SecretMissingError(`no secret given: ${wording.secret}`);
   }
   if (secrets.some((s) => s.length === 0)) throw new SecretMissingError('a secret is empty: check the value or the environment variable it comes from');
   if (secrets.length > 5) throw new UsageError(`gridX signs with at most 5 secrets; got ${secrets.length}`);

@@ -27,7 +27,7 @@ export { buildListenReport, type ListenReportInput } from './report/buildListenR
 export { toCertificationReport, type AdaptedListenReport, type ListenReportExtension } from './report/toCertificationReport';
 export { writeListenReports } from './report/writeListenReports';
 export { renderListenSummary, type ListenSummaryOptions } from './report/renderListenSummary';
-export { parseAssignment, applyAssignments, type Assignment } from './send/assignments';
+export { parseAssignment, applyAssignments, refuseUnknownPaths, type Assignment } from './send/assignments';
 export { generateEvent } from './send/generateEvent';
 export { eventBody, type EventSource } from './send/eventBody';
 export { signedDelivery } from './send/signedDelivery';

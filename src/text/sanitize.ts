@@ -1,15 +1,19 @@
-/**
- * Characters XML 1.0 forbids outright: C0 controls other than tab, LF and CR, lone UTF-16
- * surrogates, and U+FFFE/U+FFFF. With the `u` flag a lone surrogate is its own code point, so it
- * falls outside every allowed range and matches. HTML treats the same characters as parse errors.
- */
-const INVALID_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+import { escapeUnsafeChar, UNSAFE_CHARS } from './terminalSafe';
 
 /**
- * Replaces each character that XML 1.0 cannot carry (even as a character reference) with a visible
- * `\uXXXX`, so a report about a body full of control bytes stays well-formed and still shows where
- * they were instead of silently dropping them.
+ * What a page or an XML file must not carry raw: what the terminal must not (`UNSAFE_CHARS`: C0
+ * and C1 controls, bidi controls, zero-width characters, lone surrogates), less tab, LF and CR,
+ * which markup shows as white space; plus U+FFFE/U+FFFF, which XML 1.0 forbids outright.
+ */
+const MARKUP_UNSAFE = new RegExp(`(?![\\t\\n\\r])(?:${UNSAFE_CHARS.source})|[\\uFFFE\\uFFFF]`, 'g');
+
+/**
+ * Replaces each character a page or an XML file must not carry with a visible `\uXXXX`, so a report
+ * about a body full of control bytes stays well-formed and still shows where they were instead of
+ * silently dropping them, and a bidi override or a C1 CSI (U+009B) in a receiver's answer can
+ * neither reorder nor act on what a reader of report.html or junit.xml sees. The one markup-safe
+ * character filter: `escapeHtml` and `escapeXmlText` both start with it.
  */
 export function replaceInvalidChars(text: string): string {
-  return text.replace(INVALID_XML_CHAR, (ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
+  return text.replace(MARKUP_UNSAFE, escapeUnsafeChar);
 }

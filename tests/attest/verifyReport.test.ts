@@ -1,10 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reportDigest, withDigest } from '../../src/attest/reportDigest';
 import { attestationFor } from '../../src/attest/signReport';
 import { verifyReport } from '../../src/attest/verifyReport';
+import { bytesDigest } from '../../src/attest/statement';
 import type { CertificationReport } from '../../src/reportModel/certificationReport';
 import { makePassingReport, makeReport } from '../reports/support/fixtures';
 
@@ -15,7 +16,7 @@ describe('verifyReport', () => {
 
   it('accepts a report whose digest and verdict hold, and names each problem otherwise', () => {
     const report = withDigest(makeReport());
-    expect(verifyReport(report, path)).toEqual({ digest: 'valid', verdict: 'consistent', problems: [] });
+    expect(verifyReport(report, path)).toEqual({ digest: 'valid', verdict: 'consistent', attestationBeside: false, problems: [] });
     const { digest: _digest, ...undigested } = report;
     expect(verifyReport(undigested, path)).toMatchObject({ digest: 'missing' });
     const passed = { ...report, verdict: 'pass' as const };
@@ -33,9 +34,15 @@ describe('verifyReport', () => {
 
   it('checks the attestation against every subject: the report digest, the spec and the receiver URL', () => {
     const report = withDigest(makePassingReport());
-    const write = (signed: CertificationReport): void => writeFileSync(join(dir, 'report.dsse.json'), JSON.stringify(attestationFor(signed, key.privateKey)));
+    writeFileSync(path, JSON.stringify(report));
+    const fileSha256 = bytesDigest(readFileSync(path));
+    const write = (signed: CertificationReport, sha = fileSha256): void =>
+      writeFileSync(join(dir, 'report.dsse.json'), JSON.stringify(attestationFor(signed, key.privateKey, sha)));
     write(report);
-    expect(verifyReport(report, path, key.publicKey)).toMatchObject({ signature: 'valid', problems: [] });
+    expect(verifyReport(report, path, key.publicKey)).toMatchObject({ signature: 'valid', attestationBeside: true, problems: [] });
+    // Signed over other bytes of the same content (another layout): not this file.
+    write(report, 'b'.repeat(64));
+    expect(verifyReport(report, path, key.publicKey).problems).toEqual([expect.stringContaining('another report')]);
     write(withDigest({ ...report, spec: { ...report.spec, sha256: 'a'.repeat(64) } }));
     expect(verifyReport(report, path, key.publicKey).problems).toEqual(
       expect.arrayContaining([expect.stringContaining('another report'), expect.stringContaining('another spec')]),

@@ -54,6 +54,17 @@ describe('hookproof certify', () => {
     for (const text of [run.out, run.err, ...readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'))]) expect(leaks(text)).toBe(false);
   });
 
+  it('--json prints report.json on stdout, byte for byte as written, and the summary on stderr', async () => {
+    const receiver = await closing(defectiveReceiver((_req, _body, res) => (res.writeHead(202).end(), true), [SECRET]));
+    const dir = tmp();
+    const run = await cli(['certify', '--url', receiver.url, '--report-dir', dir, '--checks', 'SIG-1,SIG-3', '--json', ...FAST]);
+    expect(run.code).toBe(1);
+    expect(`${run.out}\n`).toBe(readFileSync(join(dir, 'report.json'), 'utf8'));
+    expect((JSON.parse(run.out) as CertificationReport).verdict).toBe('fail');
+    expect(run.err).toMatch(/FAIL/);
+    expect(leaks(run.out)).toBe(false);
+  });
+
   it('fails a receiver that accepts forged signatures: exit 1, with a curl reproduction that really reproduces', async () => {
     const receiver = await closing(
       defectiveReceiver(

@@ -30,6 +30,10 @@ describe('exit codes', () => {
     expect(exitCodeForError(new HookproofError(code, 'x'))).toBe(EXIT.error);
   });
 
+  it.each<HookproofErrorCode>(['BROKER_FAILED', 'CONTRACT_NOT_PORTABLE'])('maps HookproofError %s to 1: the publication or gate did not happen', (code) => {
+    expect(exitCodeForError(new HookproofError(code, 'x'))).toBe(EXIT.fail);
+  });
+
   it('maps subclasses, unexpected errors and commander usage errors to 2', () => {
     expect(exitCodeForError(new UsageError('x'))).toBe(2);
     expect(exitCodeForError(new SpecInvalidError('s.yaml', 'x'))).toBe(2);

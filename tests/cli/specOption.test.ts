@@ -24,6 +24,7 @@ const WITHOUT_SPEC: Readonly<Record<string, readonly string[]>> = {
   'pact can-i-deploy': ['--pacticipant', 'acme', '--version', '1.0.0', '--to-environment', 'production'],
   'pact record-deployment': ['--pacticipant', 'acme', '--version', '1.0.0', '--environment', 'production'],
   'pact record-release': ['--pacticipant', 'acme', '--version', '1.0.0', '--environment', 'production'],
+  'pact ensure-environment': ['--name', 'production'],
   'report verify': ['report.json'],
 };
 

@@ -121,8 +121,8 @@ describe('hookproof fleet: 20 loopback receivers of mixed quality, 4 at a time',
       expect(report.verdict).toBe(entry.verdict);
       expect(existsSync(join(out, entry.reportDir, 'report.dsse.json'))).toBe(true);
     });
-    expect(index.summary).toEqual({ pass: 8, fail: 12, error: 0 });
-    expect(result.out).toContain('fleet: 8 pass, 12 fail, 0 could not run');
+    expect(index.summary).toEqual({ pass: 8, fail: 12, incomplete: 0, error: 0 });
+    expect(result.out).toContain('fleet: 8 pass, 12 fail, 0 incomplete, 0 could not run');
     expect(result.out).toMatch(/^FAIL {2}partner-03: failing SIG-6$/m);
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     for (const entry of index.targets) expect(html).toContain(`<td>${entry.name}</td>`);
@@ -161,7 +161,7 @@ describe('hookproof fleet: 20 loopback receivers of mixed quality, 4 at a time',
     writeFileSync(bad, stringify({ targets: [{ name: 'ghost', url: receivers[0]?.url, secretEnv: 'NOT_SET_ANYWHERE', allowHttp: true }] }));
     const result = await cli(['fleet', bad, '--report-dir', join(dir, 'never')], env);
     expect(result.code).toBe(2);
-    expect(result.err).toBe('hookproof: target "ghost": environment variable NOT_SET_ANYWHERE (its secretEnv) is not set or empty');
+    expect(result.err).toBe('hookproof: target "ghost": environment variable NOT_SET_ANYWHERE (from secretEnv) is not set or empty');
     expect(existsSync(join(dir, 'never'))).toBe(false);
     writeFileSync(bad, 'targets:\n  - url: http://127.0.0.1:1/\n    secret: inline-secrets-are-refused\n');
     const inline = await cli(['fleet', bad], env);
@@ -195,13 +195,19 @@ describe('hookproof fleet: 20 loopback receivers of mixed quality, 4 at a time',
     writeFileSync(
       rechecks,
       stringify({
-        targets: [0, 3].map((n) => ({ name: `partner-0${n}`, url: receivers[n]?.url, secretEnv: `SECRET_${n}`, recheck: join('run1', `partner-0${n}`, 'report.json') })),
+        targets: [0, 3].map((n) => ({
+          name: `partner-0${n}`,
+          url: receivers[n]?.url,
+          secretEnv: `SECRET_${n}`,
+          allowHttp: true,
+          recheck: join('run1', `partner-0${n}`, 'report.json'),
+        })),
       }),
     );
     const out = join(dir, 'rechecked');
     brokenRotation.add(0);
     try {
-      const result = await cli(['fleet', rechecks, '--report-dir', out], env);
+      const result = await cli(['fleet', rechecks, '--same-scope', '--report-dir', out], env);
       outputs.push(result.out, result.err);
       expect(result.code).toBe(1);
       const index = readIndex(out);

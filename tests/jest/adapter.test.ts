@@ -1,3 +1,8 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { memoryIO } from '../../src/cli/memoryIO';
+import { runCli } from '../../src/cli/runCli';
 import { goneMessage } from '../../src/checks/goneMessage';
 import type { CheckReport } from '../../src/reportModel/certificationReport';
 import { runCertification } from '../../src/runner/runCertification';
@@ -80,7 +85,8 @@ describe('describeReceiverConformance', () => {
     ]);
     expect(jest.tests.map((t) => t.timeout)).toEqual([30_000, 30_000]);
     expect(suite.checks.map((c) => c.id)).toEqual(['sig-wrong-secret', 'evt-valid-events']);
-    expect(jest.afterAll).toEqual([]); // no reportDir, nothing to write
+    // One afterAll: it states an incomplete verdict (and, with reportDir, writes the report).
+    expect(jest.afterAll).toHaveLength(1);
   });
 
   it('throws configuration mistakes when the file is collected', () => {
@@ -110,7 +116,7 @@ describe('describeReceiverConformance', () => {
     expect(message).toMatch(/actual: {3}202/);
     expect(message).toContain(`curl -sS -i -X POST '${receiver.url}'`);
     expect(message).toContain(
-      `re-run this check with the same cases: npx --no-install hookproof certify --url '${receiver.url}' --checks sig-wrong-secret --seed 99 --runs 5 --allow-http`,
+      `re-run this check with the same cases: npx --no-install hookproof certify --url '${receiver.url}' --secret-env HOOKPROOF_SECRET --checks sig-wrong-secret --seed 99 --runs 5 --timeout-ms 1000 --allow-http`,
     );
     expect(message).not.toContain(SECRET);
     expect(wrongSecret?.error?.stack).toBe(`ConformanceFailure: ${message}`);
@@ -145,10 +151,14 @@ describe('describeReceiverConformance', () => {
     const suite = describeReceiverConformance(options({ url: () => receiver.url, checks: ['sig-valid-single', 'evt-valid-events'] }, jest.globals, log));
     const [first, second] = await runTests(jest.tests);
     // The 410 is GONE-1's finding: SIG-1 is blocked by it, and a blocked required check still fails its test.
-    expect(first?.error?.message).toMatch(/^SIG-1 sig-valid-single BLOCKED \(required, 1 cases, seed 99\): not judged, blocked by GONE-1: .*410 gone/);
+    expect(first?.error?.message).toMatch(/^SIG-1 sig-valid-single BLOCKED \(required, 1 case, seed 99\): not judged, blocked by GONE-1: .*410 gone/);
     expect(second?.error).toBeUndefined();
     expect(suite.results().map((r) => r.status)).toEqual(['blocked', 'skip']);
     expect(log).toEqual([expect.stringMatching(/^EVT-1 evt-valid-events SKIP \(required, 0 cases, seed 99\): not run: the receiver answered 410 Gone to /)]);
+    // Incomplete is a verdict of its own: the suite says it, and states it once all tests ran.
+    expect(suite.verdict()).toMatchObject({ verdict: 'incomplete', reason: expect.stringContaining('410 Gone') });
+    for (const after of jest.afterAll) await after();
+    expect(log[1]).toMatch(/^hookproof verdict INCOMPLETE \(not certified\): the receiver answered 410 Gone/);
   });
 
   it('gives GONE-1 the status the runner gives it once the receiver answered 410 (one rule, not two)', async () => {
@@ -176,6 +186,57 @@ describe('describeReceiverConformance', () => {
     const jest = recordingJest();
     describeReceiverConformance(options({ url: 'http://127.0.0.1:9/', allowHttp: false, checks: ['SIG-1'] }, jest.globals));
     const [outcome] = await runTests(jest.tests);
-    expect(outcome?.error?.message).toMatch(/^refusing plain http target .* pass --allow-http/);
+    expect(outcome?.error?.message).toBe(
+      'refusing plain http target http://127.0.0.1:9/: gridX delivers over https only (TLS-1); set the option allowHttp: true for a local or staging run',
+    );
+  });
+
+  it('names its own options, not CLI flags, when no secret is given', () => {
+    const jest = recordingJest().globals;
+    // What `secret: process.env.UNSET_VARIABLE!` gives at run time.
+    const missing = (): unknown => describeReceiverConformance({ url: 'http://127.0.0.1:9/', secret: undefined as unknown as string, jest });
+    expect(missing).toThrow(SecretMissingError);
+    expect(missing).toThrow(
+      'no secret given: set the option secret (e.g. secret: process.env.GRIDX_WEBHOOK_SECRET, and check that variable is set), or secrets: [current, next] during a rotation',
+    );
+    expect(missing).not.toThrow(/--secret|HOOKPROOF_SECRET/);
+  });
+
+  it('prints a re-run command that certify runs as given, reproducing the same failures', async () => {
+    const receiver = await closing(
+      defectiveReceiver((_req, _body, res) => {
+        res.writeHead(202, { 'content-length': '0' }).end();
+        return true;
+      }),
+    );
+    const jest = recordingJest();
+    const second = `${SECRET}-next`;
+    describeReceiverConformance(
+      options(
+        { url: receiver.url, secrets: [SECRET, second], secret: undefined, checks: ['sig-wrong-secret'], types: ['ev/plugged', 'ev/unplugged'], concurrency: 2 },
+        jest.globals,
+      ),
+    );
+    const [outcome] = await runTests(jest.tests);
+    const message = outcome?.error?.message ?? '';
+    const command = /re-run this check with the same cases: npx --no-install hookproof (.*)$/m.exec(message)?.[1] ?? '';
+    expect(command).toBe(
+      `certify --url '${receiver.url}' --secret-env HOOKPROOF_SECRET --secret-env HOOKPROOF_SECRET_2 --checks sig-wrong-secret --seed 99 --runs 5 --types ev/plugged,ev/unplugged --timeout-ms 1000 --concurrency 2 --allow-http`,
+    );
+    // The words split as a shell would (only single quotes are used), then run by the CLI itself.
+    const argv = (command.match(/'[^']*'|\S+/g) ?? []).map((word) => word.replace(/^'(.*)'$/, '$1'));
+    const dir = await mkdtemp(join(tmpdir(), 'hookproof-rerun-'));
+    try {
+      const io = { ...memoryIO(), env: { HOOKPROOF_SECRET: SECRET, HOOKPROOF_SECRET_2: second } };
+      const code = await runCli([...argv, '--report-dir', dir], io);
+      expect(code).toBe(1);
+      const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as { checks: CheckReport[]; seed: number };
+      const rerun = report.checks.find((c) => c.id === 'sig-wrong-secret');
+      expect(rerun?.status).toBe('fail');
+      expect(message).toContain(`(required, ${rerun?.cases} cases, 1 failing case, seed 99)`);
+      for (const failure of rerun?.failures ?? []) expect(message).toContain(failure.label);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

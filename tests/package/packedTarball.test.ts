@@ -1,11 +1,11 @@
 import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 
-// hookproof as a partner gets it: `npm pack` (which builds dist/ through `prepare`), the tarball
-// installed into an empty project outside the repository, then used through its bin, `require`,
-// `import`, a strict TypeScript project and a jest suite. Nothing here reads the repository's src/.
+// hookproof as a partner gets it: `npm pack` of a copy of the tree (its `prepare` builds dist/ in
+// the copy), the tarball installed into an empty project outside the repository, then used through
+// its bin, `require`, `import`, a strict TypeScript project and a jest suite. Nothing here reads the repository's src/.
 const ROOT = join(__dirname, '..', '..');
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'consumer');
 const REPO_MODULES = join(ROOT, 'node_modules');
@@ -26,19 +26,48 @@ function succeeded(result: SpawnSyncReturns<string>): string {
 
 const bin = (): string => join(project, 'node_modules', '.bin', 'hookproof');
 
+/**
+ * A copy of the repository's tree (without node_modules, dist and .git; node_modules linked back),
+ * so that `npm pack`'s `prepare` rebuilds dist/ in the copy, never under tests that run the bin.
+ */
+function copyOfTree(into: string): string {
+  const copy = join(into, 'tree');
+  const skipped = new Set(['node_modules', 'dist', '.git', 'hookproof-report', 'coverage']);
+  cpSync(ROOT, copy, { recursive: true, filter: (source) => source === ROOT || !skipped.has(relative(ROOT, source).split(sep)[0] ?? '') });
+  symlinkSync(REPO_MODULES, join(copy, 'node_modules'), 'dir');
+  return copy;
+}
+
+/** The first ```ts block after the README line `heading`: the snippet a partner copies. */
+function readmeSnippet(heading: string): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const at = readme.indexOf(`\n${heading}\n`);
+  if (at < 0) throw new Error(`README has no heading ${heading}`);
+  const block = /```ts\n([\s\S]*?)```/.exec(readme.slice(at));
+  if (block?.[1] === undefined) throw new Error(`README has no ts snippet after ${heading}`);
+  return block[1];
+}
+
+const distStamp = (): number | undefined => (existsSync(join(ROOT, 'dist', 'index.js')) ? statSync(join(ROOT, 'dist', 'index.js')).mtimeMs : undefined);
+const distBefore = distStamp();
+
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'hookproof-package-'));
-  succeeded(run('npm', ['pack', '--pack-destination', scratch, '--silent'], ROOT));
-  const packed = readdirSync(scratch).filter((name) => name.endsWith('.tgz'));
+  const tree = copyOfTree(scratch);
+  const packed0 = mkdtempSync(join(scratch, 'packed-'));
+  succeeded(run('npm', ['pack', '--pack-destination', packed0, '--silent'], tree));
+  const packed = readdirSync(packed0).filter((name) => name.endsWith('.tgz'));
   expect(packed).toHaveLength(1);
-  tarball = join(scratch, packed[0] as string);
+  tarball = join(packed0, packed[0] as string);
 
   project = join(scratch, 'consumer');
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'partner-receiver', version: '1.0.0', private: true, type: 'module' }));
   // Dependencies come from the npm cache when they are there (the registry otherwise): only the
   // tarball is hookproof, and nothing of the repository's node_modules is visible from here.
-  succeeded(run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], project));
+  // The partner's own fast-check beside hookproof (npm shares one copy), for their own fc.assert.
+  const fastCheck = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies['fast-check'] ?? '';
+  succeeded(run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball, `fast-check@${fastCheck}`], project));
 }, 600_000);
 
 afterAll(() => {
@@ -51,7 +80,7 @@ describe('the packed package, installed into an empty project', () => {
       .split('\n')
       .filter((line) => line !== '');
     const tops = new Set(listing.map((path) => path.split('/')[1]));
-    expect([...tops].sort()).toEqual(['README.md', 'bin', 'contracts', 'dist', 'package.json', 'spec']);
+    expect([...tops].sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'bin', 'contracts', 'dist', 'package.json', 'spec']);
     expect(listing.filter((path) => path.endsWith('.ts') && !path.endsWith('.d.ts'))).toEqual([]);
     expect(listing).toEqual(
       expect.arrayContaining([
@@ -59,6 +88,10 @@ describe('the packed package, installed into an empty project', () => {
         'package/dist/index.d.ts',
         'package/dist/jest/index.js',
         'package/dist/jest/index.d.ts',
+        'package/dist/index.mjs',
+        'package/dist/index.d.mts',
+        'package/dist/jest/index.mjs',
+        'package/dist/jest/index.d.mts',
         'package/dist/spec/parsed-spec-cache.json',
         'package/spec/webhook-events.yaml',
       ]),
@@ -150,8 +183,8 @@ describe('the packed package, installed into an empty project', () => {
       '@pact-foundation/pact',
     ],
     [
-      'pact publish',
-      ['pact', 'publish', 'node_modules/hookproof/contracts/gridx-webhooks-hookproof-reference-receiver.json', '--consumer-app-version', '1', '--broker-url', 'http://127.0.0.1:9'],
+      'pact can-i-deploy',
+      ['pact', 'can-i-deploy', '--pacticipant', 'acme', '--version', '1', '--to-environment', 'production', '--broker-url', 'http://127.0.0.1:9'],
       '@pact-foundation/pact-cli',
     ],
   ])('without the optional Pact packages, `hookproof %s` says in one line what to install (exit 2)', (_name, args, missing) => {
@@ -180,13 +213,50 @@ describe('the packed package, installed into an empty project', () => {
     expect(failing.stdout).toMatch(/consumer\.ts.*error TS2322/);
   });
 
-  it('runs a jest suite that uses hookproof/jest with no transform and no transformIgnorePatterns', () => {
+  it("feeds the generators to the consumer's own fc.assert from ES-module and CommonJS TypeScript, and compiles the README snippets", () => {
+    cpSync(join(FIXTURE, 'generators.mts'), join(project, 'generators.mts'));
+    cpSync(join(FIXTURE, 'generators.cts'), join(project, 'generators.cts'));
+    // Verbatim from the README: the engine's example, the jest adapter's and the typed generators'
+    // (a jest test file, run by the next test).
+    writeFileSync(join(project, 'readme-engine.mts'), readmeSnippet('## The engine (library API)'));
+    writeFileSync(join(project, 'readme-adapter.mts'), readmeSnippet('## In your own jest suite: `hookproof/jest`'));
+    writeFileSync(join(project, 'readme-typed.test.mts'), readmeSnippet('### Typed events and generators'));
+    const base = JSON.parse(readFileSync(join(FIXTURE, 'tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown> };
+    const files = ['generators.mts', 'generators.cts', 'readme-engine.mts', 'readme-adapter.mts', 'readme-typed.test.mts'];
+    // One tsc program for all (the extension decides each file's module format): type-checked and emitted.
+    const config = { compilerOptions: { ...base.compilerOptions, typeRoots: [join(REPO_MODULES, '@types')], noEmit: false, outDir: 'ts-out' }, files };
+    writeFileSync(join(project, 'tsconfig.generators.json'), JSON.stringify(config));
+    const tsc = run(process.execPath, [join(REPO_MODULES, 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.generators.json'], project);
+    expect(`${tsc.stdout}${tsc.stderr}`).toBe('');
+    expect(tsc.status).toBe(0);
+
+    const ran = ['generators.mjs', 'generators.cjs'].map((file) => JSON.parse(succeeded(run(process.execPath, [join('ts-out', file)], project))) as unknown);
+    expect(ran).toEqual([
+      { module: 'esm', valid: 5, invalid: 5, oneInstance: true },
+      { module: 'cjs', valid: 5, invalid: 5, oneInstance: true },
+    ]);
+    const engine = run(process.execPath, [join('ts-out', 'readme-engine.mjs')], project);
+    expect({ status: engine.status, stderr: engine.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(engine.stdout.trim().split('\n')).toEqual([expect.stringMatching(/ false$/), expect.stringMatching(/ false$/), expect.stringMatching(/ false$/)]);
+  });
+
+  it("runs a jest suite that uses hookproof/jest with no transform and no transformIgnorePatterns (CommonJS, and the README's ES-module snippet)", () => {
     cpSync(join(FIXTURE, 'conformance.test.cjs'), join(project, 'conformance.test.cjs'));
-    const config = { rootDir: project, testMatch: ['**/*.test.cjs'], transform: {}, testEnvironment: 'node' };
-    const jest = run(process.execPath, [join(REPO_MODULES, 'jest', 'bin', 'jest.js'), '--config', JSON.stringify(config), '--json', '--ci', '--maxWorkers=1'], project);
-    const result = JSON.parse(jest.stdout) as { success: boolean; numPassedTests: number; numFailedTests: number };
+    const config = { rootDir: project, testMatch: ['**/*.test.cjs', '**/ts-out/*.test.mjs'], transform: {}, testEnvironment: 'node' };
+    const jest = run(process.execPath, [join(REPO_MODULES, 'jest', 'bin', 'jest.js'), '--config', JSON.stringify(config), '--json', '--ci', '--maxWorkers=1'], project, {
+      NODE_OPTIONS: '--experimental-vm-modules --no-warnings',
+    });
+    const result = JSON.parse(jest.stdout) as { success: boolean; numPassedTests: number; numFailedTests: number; testResults: Array<{ name: string; status: string }> };
     expect({ success: result.success, failed: result.numFailedTests }).toEqual({ success: true, failed: 0 });
-    // The sample test plus one test per selected check (SIG-1, SIG-2, SIG-4, EVT-1).
-    expect(result.numPassedTests).toBeGreaterThanOrEqual(5);
+    expect(result.testResults.map((r) => [r.name.slice(project.length + 1), r.status]).sort()).toEqual([
+      ['conformance.test.cjs', 'passed'],
+      [join('ts-out', 'readme-typed.test.mjs'), 'passed'],
+    ]);
+    // The sample test plus one test per selected check (SIG-1, SIG-2, SIG-4, EVT-1), plus the README's.
+    expect(result.numPassedTests).toBeGreaterThanOrEqual(6);
+  });
+
+  it("leaves the working tree's dist/ alone (the package was built in a copy)", () => {
+    expect(distStamp()).toBe(distBefore);
   });
 });

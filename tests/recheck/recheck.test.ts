@@ -82,11 +82,24 @@ describe('recheck, report verify and signed attestations, against real loopback 
 
   it('confirms an unchanged sound receiver, naming the report it rechecks, and signs the recheck', async () => {
     const out = join(dir, 'recheck-same');
-    const result = await run(['recheck', join(dir, 'original', 'report.json'), '--secret-env', 'RECEIVER_SECRET', '--report-dir', out, '--sign-key-env', 'GRIDX_SIGNING_KEY']);
+    const result = await run([
+      'recheck',
+      '--same-scope',
+      '--allow-http',
+      '--allow-private',
+      join(dir, 'original', 'report.json'),
+      '--secret-env',
+      'RECEIVER_SECRET',
+      '--report-dir',
+      out,
+      '--sign-key-env',
+      'GRIDX_SIGNING_KEY',
+    ]);
     expect(result.code).toBe(0);
     expect(result.out).toContain(`recheck CONFIRMED: ${original().digest ?? '?'}`);
+    expect(result.out).toContain("scope      --same-scope: the report's own scope and settings reproduced; this recheck is not a full certification");
     const recheck = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as CertificationReport;
-    expect(recheck.recheck).toMatchObject({ verdict: 'confirmed', of: { digest: original().digest, verdict: 'pass' } });
+    expect(recheck.recheck).toMatchObject({ verdict: 'confirmed', scope: 'same', of: { digest: original().digest, verdict: 'pass' } });
     expect(recheck.recheck?.checks.map((c) => c.id)).toEqual(original().checks.map((c) => c.id));
     expect(recheck.seed).toBe(23);
     expect(recheck.options).toEqual(original().options);
@@ -95,7 +108,17 @@ describe('recheck, report verify and signed attestations, against real loopback 
   });
 
   it('rechecks from report.html alone', async () => {
-    const result = await run(['recheck', join(dir, 'original', 'report.html'), '--secret-env', 'RECEIVER_SECRET', '--report-dir', join(dir, 'recheck-html')]);
+    const result = await run([
+      'recheck',
+      '--same-scope',
+      '--allow-http',
+      '--allow-private',
+      join(dir, 'original', 'report.html'),
+      '--secret-env',
+      'RECEIVER_SECRET',
+      '--report-dir',
+      join(dir, 'recheck-html'),
+    ]);
     expect(result.code).toBe(0);
     expect(result.out).toContain('recheck CONFIRMED');
   });
@@ -104,7 +127,17 @@ describe('recheck, report verify and signed attestations, against real loopback 
     rejectsRotation = true;
     try {
       const out = join(dir, 'recheck-changed');
-      const result = await run(['recheck', join(dir, 'original', 'report.json'), '--secret-env', 'RECEIVER_SECRET', '--report-dir', out]);
+      const result = await run([
+        'recheck',
+        '--same-scope',
+        '--allow-http',
+        '--allow-private',
+        join(dir, 'original', 'report.json'),
+        '--secret-env',
+        'RECEIVER_SECRET',
+        '--report-dir',
+        out,
+      ]);
       expect(result.code).toBe(1);
       expect(result.out).toMatch(/DIFFERS {4}SIG-6 sig-rotation: was pass, now fail; first differing case sig-rotation#1 \(rotation: \d digests/);
       expect(result.out).toContain('recheck NOT CONFIRMED');
@@ -161,7 +194,17 @@ describe('recheck, report verify and signed attestations, against real loopback 
     const copy = join(dir, 'edited-again');
     await run(['certify', '--url', receiver.url, '--secret-env', 'RECEIVER_SECRET', '--report-dir', copy, ...FAST]);
     writeFileSync(join(copy, 'report.json'), readFileSync(join(copy, 'report.json'), 'utf8').replace('"status": "pass"', '"status": "fail"'));
-    const recheck = await run(['recheck', join(copy, 'report.json'), '--secret-env', 'RECEIVER_SECRET', '--report-dir', join(dir, 'never')]);
+    const recheck = await run([
+      'recheck',
+      '--same-scope',
+      '--allow-http',
+      '--allow-private',
+      join(copy, 'report.json'),
+      '--secret-env',
+      'RECEIVER_SECRET',
+      '--report-dir',
+      join(dir, 'never'),
+    ]);
     expect(recheck.code).toBe(2);
     expect(recheck.err).toMatch(/was changed after it was written/);
   });
@@ -200,12 +243,26 @@ describe('recheck, report verify and signed attestations, against real loopback 
     expect(otherSpec.err).toMatch(/was made with spec .* \(SHA-256 [0-9a-f]{64}\); .* has SHA-256 [0-9a-f]{64}: pass --spec with the file the report names/);
     const sameSpec = join(dir, 'same-spec.yaml');
     copyFileSync(REAL_SPEC, sameSpec);
-    expect(await run(['recheck', path, '--secret-env', 'RECEIVER_SECRET', '--spec', sameSpec, '--report-dir', join(dir, 'recheck-spec')])).toMatchObject({ code: 0 });
+    expect(
+      await run([
+        'recheck',
+        '--same-scope',
+        '--allow-http',
+        '--allow-private',
+        path,
+        '--secret-env',
+        'RECEIVER_SECRET',
+        '--spec',
+        sameSpec,
+        '--report-dir',
+        join(dir, 'recheck-spec'),
+      ]),
+    ).toMatchObject({ code: 0 });
 
     const future = { ...original(), tool: { name: 'hookproof' as const, version: '9.0.0' } };
     const futurePath = join(dir, 'future.json');
     writeFileSync(futurePath, JSON.stringify({ ...future, digest: reportDigest(future) }));
-    const major = await run(['recheck', futurePath, '--secret-env', 'RECEIVER_SECRET', '--report-dir', join(dir, 'never')]);
+    const major = await run(['recheck', '--same-scope', '--allow-http', '--allow-private', futurePath, '--secret-env', 'RECEIVER_SECRET', '--report-dir', join(dir, 'never')]);
     expect(major.code).toBe(2);
     expect(major.err).toMatch(/made by hookproof 9\.0\.0; this is hookproof .* \(another major version/);
   });
@@ -215,7 +272,7 @@ describe('recheck, report verify and signed attestations, against real loopback 
     writeFileSync(join(dir, 'garbage.json'), '{"hello":1}');
     const garbage = await run(['report', 'verify', join(dir, 'garbage.json')]);
     expect(garbage.code).toBe(2);
-    expect(garbage.err).toContain('is not a hookproof report');
+    expect(garbage.err).toContain('is not a valid hookproof report: the report has no "formatVersion"');
     writeFileSync(join(dir, 'bad.pem'), 'not a key');
     expect(await run(['report', 'verify', join(dir, 'original', 'report.json'), '--public-key', join(dir, 'bad.pem')])).toMatchObject({ code: 2 });
     const badKey = await cli(['certify', '--url', receiver.url, '--secret-env', 'RECEIVER_SECRET', '--sign-key-env', 'BAD_KEY', '--report-dir', join(dir, 'never'), ...FAST], {

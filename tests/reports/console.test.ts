@@ -1,4 +1,5 @@
 import { createProgressRenderer, renderSummary } from '../../src/reports';
+import { defaultColor } from '../../src/reports/console/ansi';
 import type { ProgressEvent } from '../../src/reportModel/progressEvent';
 import type { CheckReport } from '../../src/reportModel/certificationReport';
 import { makePassingReport, makeReport } from './support/fixtures';
@@ -136,6 +137,41 @@ describe('createProgressRenderer', () => {
     for (let sent = 1; sent <= 50; sent += 1) render({ kind: 'case', id: 'x', sent, failures: 0 });
     // One draw at check-start; the clock never moved, so no case event redrew.
     expect(stream.out.split('\r\x1b[2K').filter((f) => f !== '')).toEqual(['[0/0] x 0 cases']);
+  });
+
+  it('in CI says every heartbeatMs what is in flight, so that a long check does not look hung', () => {
+    const stream = recorder(false);
+    let clock = 0;
+    const render = createProgressRenderer(stream, { color: false, now: () => clock, heartbeatMs: 5000 });
+    render({ kind: 'start', checks: 2, seed: 1 });
+    render({ kind: 'check-start', id: 'evt-boundary-values', title: 't' });
+    for (let sent = 1; sent <= 30; sent += 1) {
+      clock += 1000;
+      render({ kind: 'case', id: 'evt-boundary-values', sent, failures: sent > 20 ? 1 : 0 });
+    }
+    const beats = stream.out.split('\n').filter((line) => line.startsWith('… '));
+    expect(beats).toEqual([
+      '… [0/2] evt-boundary-values 5 cases',
+      '… [0/2] evt-boundary-values 10 cases',
+      '… [0/2] evt-boundary-values 15 cases',
+      '… [0/2] evt-boundary-values 20 cases',
+      '… [0/2] evt-boundary-values 25 cases 1 failure',
+      '… [0/2] evt-boundary-values 30 cases 1 failure',
+    ]);
+    // eslint-disable-next-line no-control-regex -- still no control characters off a terminal
+    expect(stream.out).not.toMatch(/[\r\x1b]/);
+  });
+
+  it.each([
+    [{}, true, true],
+    [{}, false, false],
+    [{ NO_COLOR: '1' }, true, false],
+    [{ FORCE_COLOR: '1' }, false, true],
+    [{ FORCE_COLOR: '3', NO_COLOR: '1' }, false, true],
+    [{ FORCE_COLOR: '0' }, true, false],
+    [{ FORCE_COLOR: 'false' }, true, false],
+  ])('colour with env %j on a TTY %s: %s (FORCE_COLOR and NO_COLOR as Node.js reads them)', (env, isTTY, expected) => {
+    expect(defaultColor(isTTY, env)).toBe(expected);
   });
 
   it('colours the status word on a terminal by default', () => {

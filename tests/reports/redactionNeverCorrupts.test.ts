@@ -63,6 +63,21 @@ function stringValues(value: unknown): string[] {
   return [];
 }
 
+/**
+ * The values hookproof wrote itself (ids, requirements, severities, statuses, variants, the tool…):
+ * redaction leaves them alone (a secret that spells "signature" must not rewrite a coverage column),
+ * so a value is searched for the secret with these taken out.
+ */
+function withoutOwnValues(report: CertificationReport): (value: string) => string {
+  const own = [
+    ...stringValues([report.tool, report.options, report.requirements, report.coverage, report.summary, report.verdict]),
+    ...report.checks.flatMap((c) => [c.id, c.title, c.requirement, c.severity, c.status, ...c.failures.flatMap((f) => [f.case, f.variant ?? '', f.eventType ?? ''])]),
+  ]
+    .filter((v) => v !== '')
+    .sort((a, b) => b.length - a.length);
+  return (value) => own.reduce((text, word) => text.split(word).join(''), value);
+}
+
 function xmlValues(element: XmlElement): string[] {
   return [element.text, ...Object.values(element.attributes), ...element.children.flatMap(xmlValues)];
 }
@@ -82,9 +97,10 @@ describe('redaction of any secret keeps every report valid and never writes the 
         const files = await writeReports(reportWith(secret), dir, [secret]);
         const json: unknown = JSON.parse(await readFile(files.json, 'utf8'));
         expect(reportShapeErrors(json)).toEqual([]);
-        expect(stringValues(json).filter((v) => leakedForms(v, secret).length > 0)).toEqual([]);
+        const outside = withoutOwnValues(reportWith(secret));
+        expect(stringValues(json).filter((v) => leakedForms(outside(v), secret).length > 0)).toEqual([]);
         const junit = parseXml(await readFile(files.junit, 'utf8'));
-        expect(xmlValues(junit).filter((v) => v.includes(secret))).toEqual([]);
+        expect(xmlValues(junit).filter((v) => outside(v).includes(secret))).toEqual([]);
         // The HTML page puts values only between tags and in attributes: the planted context is gone.
         const html = await readFile(files.html, 'utf8');
         expect(html).not.toContain(`the receiver said ${secret}`);

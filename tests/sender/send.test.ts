@@ -138,6 +138,10 @@ describe('hookproof send: bad input exits 2 with one line', () => {
       /^hookproof: the event is not valid: \/data\/state must be one of: "PLUGGED", "UNPLUGGED"; fix it, or pass --allow-invalid/,
     ],
     [['--url', url, '--allow-http', '--type', 'ping', '--set', 'type=ev/plugged'], /^hookproof: the event has type "ev\/plugged", not "ping" as --type says$/],
+    [
+      ['--url', url, '--allow-http', '--type', 'ev/plugged', '--set', 'state=PLUGGED'],
+      /^hookproof: --set state=PLUGGED: ev\/plugged has no field state; did you mean --set data\.state=…\? \(--allow-invalid sends it anyway\)$/,
+    ],
     [['--url', url, '--allow-http', '--file', '/no/such/event.json'], /^hookproof: cannot read \/no\/such\/event.json: ENOENT/],
     [['--url', url, '--allow-http', '--type', 'ping', '--retry-base-ms', '10'], /^hookproof: --retry-base-ms needs --retry$/],
     [['--url', url, '--allow-http', '--type', 'ping', '--seed', 'x'], /^hookproof: --seed must be a whole number/],

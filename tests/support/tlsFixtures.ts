@@ -15,22 +15,43 @@ export type TlsFixtures = {
   selfSigned: { key: string; cert: string };
 };
 
-/** Whether `openssl` is on PATH; the TLS tests are skipped (visibly) without it. */
-export function hasOpenssl(): boolean {
+/** Whether `openssl` is on PATH (of `env`). */
+export function hasOpenssl(env: NodeJS.ProcessEnv = process.env): boolean {
   try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    execFileSync('openssl', ['version'], { stdio: 'ignore', env });
     return true;
   } catch {
     return false;
   }
 }
 
+export const OPENSSL_INSTALL_HINT = 'openssl not found on PATH: run `apt-get update && apt-get install -y openssl` (.ci/run does this in CI)';
+
+/**
+ * What the TLS suites do on this machine. TLS-1 is a required check, so a CI image without
+ * openssl must not pass silently: under CI=true the suites run and fail, naming the fix; locally
+ * they are skipped with a warning.
+ */
+export function tlsSuitePlan(env: NodeJS.ProcessEnv, opensslPresent: boolean): { run: boolean; warning?: string } {
+  if (opensslPresent) return { run: true };
+  if (env.CI === 'true') return { run: true };
+  return { run: false, warning: `SKIPPING the TLS tests: ${OPENSSL_INSTALL_HINT}. In CI (CI=true) they fail instead.` };
+}
+
+/** `describe` for a suite that needs certificates: runs, skips with a warning, or runs to fail (see tlsSuitePlan). */
+export function describeTls(name: string, body: () => void): void {
+  const plan = tlsSuitePlan(process.env, hasOpenssl());
+  if (plan.warning !== undefined) console.warn(plan.warning);
+  (plan.run ? describe : describe.skip)(name, body);
+}
+
 /** Generates the fixtures with `openssl` (EC P-256 keys: fast to make), valid for one day. */
-export function generateTlsFixtures(): TlsFixtures {
+export function generateTlsFixtures(env: NodeJS.ProcessEnv = process.env): TlsFixtures {
+  if (!hasOpenssl(env)) throw new Error(`${OPENSSL_INSTALL_HINT}. CI=true, so this is a failure, not a skip.`);
   const dir = mkdtempSync(join(tmpdir(), 'hookproof-tls-'));
   const file = (name: string): string => join(dir, name);
   const openssl = (...args: string[]): void => {
-    execFileSync('openssl', args, { stdio: 'pipe' });
+    execFileSync('openssl', args, { stdio: 'pipe', env });
   };
   const newKey = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
   try {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runTypegen } from '../../src/cli/commands/typegen';
+import { runTypegen, typegenCommandLine } from '../../src/cli/commands/typegen';
 import { memoryIO } from '../../src/cli/memoryIO';
 import { runCli } from '../../src/cli/runCli';
 import { createEngine } from '../../src/engine';
@@ -18,7 +18,20 @@ describe('hookproof typegen', () => {
   it('prints the module without --out', async () => {
     const io = memoryIO();
     expect(await runTypegen({ spec: REAL, out: undefined, check: false }, io)).toBe(0);
-    expect(`${io.stdout.join('\n')}\n`).toBe(generateEventTypes(createEngine().catalogue));
+    expect(`${io.stdout.join('\n')}\n`).toBe(generateEventTypes(createEngine().catalogue, 'npx --no-install hookproof typegen > FILE.ts'));
+  });
+
+  it("names in the header the partner's own command, never hookproof's internal paths", async () => {
+    const partner = join(dir, 'partner');
+    expect(typegenCommandLine({ spec: REAL, out: join(partner, 'src', 'events.ts') }, partner)).toBe('npx --no-install hookproof typegen --out src/events.ts');
+    expect(typegenCommandLine({ spec: join(partner, 'specs', 'new.yaml'), out: join(partner, 'my events.ts') }, partner)).toBe(
+      "npx --no-install hookproof typegen --spec specs/new.yaml --out 'my events.ts'",
+    );
+    const out = join(dir, 'header.ts');
+    expect(await runTypegen({ spec: FUTURE, out, check: false }, memoryIO())).toBe(0);
+    const header = readFileSync(out, 'utf8').split('\n').slice(0, 2).join('\n');
+    expect(header).toContain(`regenerate with \`${typegenCommandLine({ spec: FUTURE, out })}\``);
+    expect(header).not.toContain('src/generated/gridxEvents.ts');
   });
 
   it('writes --out, and --check then says it is up to date (0), stale (1) or missing (1)', async () => {

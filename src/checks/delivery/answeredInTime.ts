@@ -15,7 +15,7 @@ export const answeredInTime: Check = {
     const expected = `a complete HTTP answer within ${ctx.timeoutMs} ms (gridX gives up after 5 s and retries the event)`;
     // Any status counts here: whether it is the right one is for the other checks to say.
     const property = {
-      ...acceptedEventsProperty(ctx, 'answered-in-time', eventsOf(ctx.types)),
+      ...acceptedEventsProperty(ctx, 'answered-in-time', eventsOf(ctx.types, { maxBytes: ctx.maxEventBytes })),
       judge: (_event: unknown, result: DeliveryResult) => {
         // No TLS connection is TLS-1's: the receiver never got the request it could answer.
         const tls = result.error?.code === 'TLS_UNTRUSTED' || result.error?.code === 'TLS_ERROR';

@@ -20,7 +20,7 @@ export const concurrentDeliveries: Check = {
     if (typeof fields === 'string') return skipWith(fields);
     // Two at least: one request at a time proves nothing about concurrency.
     const inFlight = Math.max(2, ctx.concurrency);
-    const batches = fc.array(eventsOf(ctx.types), { minLength: inFlight, maxLength: inFlight });
+    const batches = fc.array(eventsOf(ctx.types, { maxBytes: ctx.maxEventBytes }), { minLength: inFlight, maxLength: inFlight });
     // New ids, so that a batch is never also a duplicate test (DLV-4), even once shrunk.
     const nextId = freshIds(ctx.seed, 'dlv-concurrent');
     const expected = `a success status (200, 201, 202 or 204) within ${ctx.timeoutMs} ms for every one of ${inFlight} deliveries sent at once (gridX does not queue deliveries to one receiver)`;

@@ -20,7 +20,7 @@ export const duplicateAccepted: Check = {
     const nextId = freshIds(ctx.seed, 'dlv-duplicate-accepted');
     const part = await forAllScenarios(ctx, {
       name: 'dlv-duplicate-accepted',
-      arbitrary: eventsOf(ctx.types),
+      arbitrary: eventsOf(ctx.types, { maxBytes: ctx.maxEventBytes }),
       async play(drawn, io) {
         const body = serialiseEvent({ ...drawn, [fields.id]: nextId() });
         const first: OutgoingCase = { label: 'first delivery', eventType: String(drawn[discriminator]), variant: 'valid', body, signature: ctx.sign(body) };

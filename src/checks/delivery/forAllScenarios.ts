@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { DeliveryResult } from '../../delivery';
-import { blockerOf, blockerReason } from '../attribution';
+import { blockerOf, blockerReason, tooLargeJudgement } from '../attribution';
 import { BlockedTally } from '../blockedTally';
 import type { CheckContext, OutgoingCase, OutgoingPlan, PropertyOutcome } from '../checkContext';
 import type { RequirementId } from '../requirements';
@@ -81,7 +81,11 @@ export async function forAllScenarios<T>(ctx: CheckContext, spec: ScenarioSpec<T
   const details = await fc.check(
     fc.asyncProperty(spec.arbitrary, async (value) => {
       if (io.stopped()) return true; // not played: no evidence either way
-      const finding = await spec.play(value, io);
+      const played = await spec.play(value, io);
+      // A valid delivery refused as too large is EVT-4's (no scenario check is EVT-4's own).
+      const tooLarge = played !== undefined && played.blockedBy === undefined ? tooLargeJudgement(played.outgoing.variant, played.result, played.expected) : undefined;
+      const finding: Finding | undefined =
+        played === undefined || tooLarge?.blockedBy === undefined ? played : { ...played, blockedBy: tooLarge.blockedBy, why: tooLarge.why ?? '' };
       if (finding?.blockedBy !== undefined) {
         blocked.add(finding.blockedBy, finding.why ?? 'something more basic fails');
         return true; // not this check's to judge

@@ -31,7 +31,10 @@ export const noRedirects: Check = {
   async run(ctx) {
     const skip = skipWithoutTypes(ctx.types);
     if (skip !== undefined) return skip;
-    const property = { ...acceptedEventsProperty(ctx, 'no-redirects', eventsOf(ctx.types)), judge: (_event: unknown, result: DeliveryResult) => judgeNoRedirect(result) };
+    const property = {
+      ...acceptedEventsProperty(ctx, 'no-redirects', eventsOf(ctx.types, { maxBytes: ctx.maxEventBytes })),
+      judge: (_event: unknown, result: DeliveryResult) => judgeNoRedirect(result),
+    };
     return ctx.outcome([await ctx.forAll(property)]);
   },
 };

@@ -26,7 +26,7 @@ export const outOfOrder: Check = {
     if (typeof fields === 'string') return skipWith(fields);
     const instant = (event: GeneratedEvent): number => Date.parse(String(event[fields.time]));
     const pairs = fc
-      .oneof(...ctx.types.map((t) => fc.tuple(eventsOf([t]), eventsOf([t]))))
+      .oneof(...ctx.types.map((t) => fc.tuple(eventsOf([t], { maxBytes: ctx.maxEventBytes }), eventsOf([t], { maxBytes: ctx.maxEventBytes }))))
       .filter(([a, b]) => !Number.isNaN(instant(a)) && !Number.isNaN(instant(b)) && instant(a) !== instant(b))
       .map(([a, b]) => {
         const [newer, older] = instant(a) > instant(b) ? [a, b] : [b, a];

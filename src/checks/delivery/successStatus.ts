@@ -27,7 +27,10 @@ export const successStatus: Check = {
   async run(ctx) {
     const skip = skipWithoutTypes(ctx.types);
     if (skip !== undefined) return skip;
-    const property = { ...acceptedEventsProperty(ctx, 'success-status', eventsOf(ctx.types)), judge: (_event: unknown, result: DeliveryResult) => judgeSuccessStatus(result) };
+    const property = {
+      ...acceptedEventsProperty(ctx, 'success-status', eventsOf(ctx.types, { maxBytes: ctx.maxEventBytes })),
+      judge: (_event: unknown, result: DeliveryResult) => judgeSuccessStatus(result),
+    };
     return ctx.outcome([await ctx.forAll(property)]);
   },
 };

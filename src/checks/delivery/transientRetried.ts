@@ -35,7 +35,7 @@ export const transientRetried: Check = {
     const nextId = freshIds(ctx.seed, 'dlv-transient-retried');
     const part = await forAllScenarios(ctx, {
       name: 'dlv-transient-retried',
-      arbitrary: eventsOf(ctx.types),
+      arbitrary: eventsOf(ctx.types, { maxBytes: ctx.maxEventBytes }),
       runs: Math.min(ctx.runs, MAX_RUNS),
       shrink: false,
       async play(event, io) {

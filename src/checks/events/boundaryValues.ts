@@ -14,7 +14,7 @@ export const boundaryValues: Check = {
     return propertyPerType(ctx, (eventType) =>
       ctx.forAll({
         name: eventType.type,
-        arbitrary: boundaryEventArbitrary(eventType),
+        arbitrary: boundaryEventArbitrary(eventType, ctx.maxEventBytes),
         // Each case mixes many edges; half of --runs per type gives each edge of a field several tries.
         runs: runsEach(ctx, 2, 10),
         toCase: ({ event, edges }) => {

@@ -19,7 +19,8 @@ export const deprecatedTypes: Check = {
     // The control of a case: a plain valid event of a subscribed, non-deprecated type. Without
     // one (only deprecated types selected), an unanswered case is DLV-1's, not EVT-5's.
     const [controlType] = ctx.types;
-    const controlEvents = controlType === undefined ? undefined : fc.sample(eventsOf([controlType], { presence: 'full' }), { seed: ctx.seed, numRuns: 1 })[0];
+    const controlEvents =
+      controlType === undefined ? undefined : fc.sample(eventsOf([controlType], { presence: 'full', maxBytes: ctx.maxEventBytes }), { seed: ctx.seed, numRuns: 1 })[0];
     const parts = [];
     for (const eventType of ctx.deprecatedTypes) {
       // Every field present, plain values: the type is the one thing these events vary.
@@ -27,7 +28,7 @@ export const deprecatedTypes: Check = {
       parts.push(
         await ctx.forAll({
           name: eventType.type,
-          arbitrary: fc.noShrink(eventsOf([eventType], { presence: 'full' })).map((event) => plain(event)),
+          arbitrary: fc.noShrink(eventsOf([eventType], { presence: 'full', maxBytes: ctx.maxEventBytes })).map((event) => plain(event)),
           runs: runsEach(ctx, 4),
           toCase: (event) => signedEventCase(ctx, event, 'deprecated type', eventType.type, 'valid:deprecated'),
           judge: (_event, result) => {

@@ -17,7 +17,7 @@ export const gone: Check = {
     const discriminator = ctx.engine.catalogue.discriminator;
     const part = await ctx.forAll({
       name: 'valid-event',
-      arbitrary: eventsOf(ctx.types),
+      arbitrary: eventsOf(ctx.types, { maxBytes: ctx.maxEventBytes }),
       runs: runsEach(ctx, 4),
       toCase: (event) => signedEventCase(ctx, event, 'valid event', String(event[discriminator]), 'valid'),
       // No answer is no evidence that the receiver would not answer 410: DLV-1's to fail, not a pass.

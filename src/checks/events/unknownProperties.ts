@@ -27,7 +27,7 @@ export const unknownProperties: Check = {
       const plain = plainValues(eventType);
       return ctx.forAll({
         name: eventType.type,
-        arbitrary: eventsOf([eventType], { extraProperties: true, presence: 'full' }).map((event) => plain(event) as GeneratedEvent),
+        arbitrary: eventsOf([eventType], { extraProperties: true, presence: 'full', maxBytes: ctx.maxEventBytes }).map((event) => plain(event) as GeneratedEvent),
         runs: runsEach(ctx, 4),
         toCase: (event) => {
           // Shrinking leaves one short unknown key per object: the label names them.

@@ -14,7 +14,7 @@ export const validEvents: Check = {
     return propertyPerType(ctx, (eventType) => {
       // A refusal is EVT-1's unless it breaks something more basic (no answer: DLV-1; 401: SIG-1; a redirect: DLV-3).
       return ctx.forAll({
-        ...acceptedEventsProperty(ctx, eventType.type, eventsOf([eventType])),
+        ...acceptedEventsProperty(ctx, eventType.type, eventsOf([eventType], { maxBytes: ctx.maxEventBytes })),
         runs: runsEach(ctx, 4),
         judge: (_event, result) => judgeAcceptance('EVT-1', result),
       });

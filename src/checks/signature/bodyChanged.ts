@@ -26,7 +26,7 @@ export const bodyChanged: Check = {
     const runs = runsEach(ctx, 2);
     const oneByte = await ctx.forAll(signatureProperty(ctx, 'body-changed', runs));
 
-    const [original] = fc.sample(eventsOf(ctx.types), { seed: ctx.seed, numRuns: 1 });
+    const [original] = fc.sample(eventsOf(ctx.types, { maxBytes: ctx.maxEventBytes }), { seed: ctx.seed, numRuns: 1 });
     if (original === undefined) return ctx.outcome([oneByte]);
     const eventType = String(original[ctx.engine.catalogue.discriminator]);
     const body = serialiseEvent(original);

@@ -29,7 +29,7 @@ export const emptyUnauthorizedBody: Check = {
     const notRefused = new Set<RequirementId>();
     const part = await ctx.forAll({
       name: 'forged',
-      arbitrary: eventsOf(ctx.types).chain((event) =>
+      arbitrary: eventsOf(ctx.types, { maxBytes: ctx.maxEventBytes }).chain((event) =>
         signatureCaseArbitrary(serialiseEvent(event), ctx.secrets, FORGED_LABELS).map((forged) => ({ eventType: String(event[discriminator]), forged })),
       ),
       toCase: ({ eventType, forged }) => ({

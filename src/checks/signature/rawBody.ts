@@ -21,7 +21,7 @@ export const rawBody: Check = {
     const discriminator = ctx.engine.catalogue.discriminator;
     const part = await ctx.forAll({
       name: 'raw-body',
-      arbitrary: eventsOf(ctx.types).chain((event) => unusualJsonArbitrary(event).map((text) => ({ event, text }))),
+      arbitrary: eventsOf(ctx.types, { maxBytes: ctx.maxEventBytes }).chain((event) => unusualJsonArbitrary(event).map((text) => ({ event, text }))),
       toCase: ({ event, text }) => {
         const body = Buffer.from(text, 'utf8');
         return {

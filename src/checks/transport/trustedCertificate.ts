@@ -32,7 +32,7 @@ export const trustedCertificate: Check = {
     const skip = skipWithoutTypes(ctx.types);
     if (skip !== undefined) return skip;
     // One valid, signed event: the handshake is the same for every body.
-    const [event = {}] = fc.sample(eventsOf(ctx.types), { seed: ctx.seed, numRuns: 1 });
+    const [event = {}] = fc.sample(eventsOf(ctx.types, { maxBytes: ctx.maxEventBytes }), { seed: ctx.seed, numRuns: 1 });
     const body = serialiseEvent(event);
     const outgoing = { label: 'tls-handshake', eventType: String(event[ctx.engine.catalogue.discriminator]), variant: 'valid', body, signature: ctx.sign(body) };
     const result = await ctx.send(outgoing);

@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createProgressRenderer, renderSummary, writeReports } from '../../reports';
 import type { CertificationReport } from '../../reportModel/certificationReport';
@@ -13,8 +14,9 @@ import { numberOption } from '../numberOption';
 import { collect } from '../collect';
 import { nameLists } from '../nameList';
 import { resolveSecrets, type SecretSources } from '../secrets';
-import { addSecretOptions, reportDirOption } from '../options';
+import { addSecretOptions, reportDirOption, signKeyEnvOption } from '../options';
 import { invocationOf } from '../invocation';
+import { headerOption } from '../headerOption';
 import { signReportFile } from '../../attest/signReport';
 import { privateKeyFromEnv } from '../../attest/signingKey';
 
@@ -28,9 +30,14 @@ export interface CertifyCommandOptions extends CommonOptions, SecretSources {
   readonly seed?: number;
   readonly runs?: number;
   readonly timeoutMs?: number;
+  readonly maxEventBytes?: number;
   readonly concurrency?: number;
   /** Sign the report (DSSE, Ed25519) with the PEM private key in this environment variable. */
   readonly signKeyEnv?: string;
+  /** Print report.json on stdout (the summary then goes to stderr), for scripts. */
+  readonly json?: boolean;
+  /** `-H 'Name: value'`: headers added to every delivery, by lower-case name. */
+  readonly header?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -55,12 +62,15 @@ export async function runCertify(options: CertifyCommandOptions, io: CliIO): Pro
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
       ...(options.runs !== undefined ? { runs: options.runs } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.maxEventBytes !== undefined ? { maxEventBytes: options.maxEventBytes } : {}),
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+      ...(options.header !== undefined ? { headers: options.header } : {}),
     },
     options.reportDir,
     io,
+    options.json === true,
   );
-  if (signingKey !== undefined) io.out(`attestation ${await signReportFile(join(resolve(options.reportDir), 'report.json'), signingKey)}`);
+  if (signingKey !== undefined) (options.json === true ? io.err : io.out)(`attestation ${await signReportFile(join(resolve(options.reportDir), 'report.json'), signingKey)}`);
   return exitCodeForOutcome(report.verdict !== 'pass');
 }
 
@@ -79,22 +89,31 @@ function certifyInvocation(options: CertifyCommandOptions): string[] {
       ['--seed', options.seed],
       ['--runs', options.runs],
       ['--timeout-ms', options.timeoutMs],
+      ['--max-event-bytes', options.maxEventBytes],
       ['--concurrency', options.concurrency],
       ['--report-dir', options.reportDir],
       ['--sign-key-env', options.signKeyEnv],
+      // Names only: a header's value is often a gateway key.
+      ['--header', options.header !== undefined ? Object.keys(options.header).map((name) => `${name}: <redacted>`) : undefined],
     ],
   );
 }
 
-/** Shared by `certify` and `demo`: run, render progress and summary, write the reports. */
-export async function certifyAndReport(options: CertifyOptions, reportDir: string, io: CliIO): Promise<CertificationReport> {
+/**
+ * Shared by `certify` and `demo`: run, render progress and summary, write the reports. With
+ * `json`, stdout gets report.json exactly as written (secrets already redacted) and the summary
+ * goes to stderr, so that `hookproof certify … --json | jq` reads one JSON document.
+ */
+export async function certifyAndReport(options: CertifyOptions, reportDir: string, io: CliIO, json = false): Promise<CertificationReport> {
   // Checked (and created) before the run, so a run of minutes never ends in "cannot write".
   const root = await prepareReportDir(reportDir);
   const reportPath = join(reportDir, 'report.json');
   const progress = createProgressRenderer(io.progress ?? { isTTY: false, write: (text: string) => io.err(text.replace(/\n$/, '')) }, { secrets: options.secrets });
   const report = await runCertification({ ...options, reportPath, onProgress: progress });
   const files = await writeReports(report, root, options.secrets);
-  for (const line of renderSummary(report, { htmlPath: files.html, secrets: options.secrets }).split('\n')) io.out(line);
+  const summary = json ? io.err : io.out;
+  for (const line of renderSummary(report, { htmlPath: files.html, secrets: options.secrets }).split('\n')) summary(line);
+  if (json) io.out((await readFile(files.json, 'utf8')).replace(/\n$/, ''));
   return report;
 }
 
@@ -116,8 +135,11 @@ export const certifyCommand: CommandRegistration = {
       .addOption(numberOption('--seed', 'n', 'seed for the generated cases: the same seed sends the same cases'))
       .addOption(numberOption('--runs', 'n', 'cases per property (default 100)'))
       .addOption(numberOption('--timeout-ms', 'n', 'per-delivery timeout in milliseconds (default 5000, as gridX)'))
+      .addOption(numberOption('--max-event-bytes', 'n', 'largest generated body in bytes (default 65536; gridX events are a few KB)'))
       .addOption(numberOption('--concurrency', 'n', 'checks run at once and deliveries in flight in DLV-6 (default 4)'))
-      .option('--sign-key-env <name>', 'sign the report with the Ed25519 PEM private key in this environment variable (writes report.dsse.json)');
+      .addOption(signKeyEnvOption('sign the report with the Ed25519 PEM private key in this environment variable (writes report.dsse.json)'))
+      .option('--json', 'print report.json on stdout (the summary goes to stderr), for scripts')
+      .addOption(headerOption());
   },
   run(parsed, io) {
     // Commander leaves out the options not given (optional means absent), and the flags are named after the fields.

@@ -57,7 +57,7 @@ export const demoCommand: CommandRegistration = {
   define(command) {
     command
       .description('certify the embedded reference receiver on loopback (what `npm start` runs)')
-      .addOption(reportDirOption('where to write the reports', './hookproof-report'))
+      .addOption(reportDirOption('where to write the reports (its own directory, so that ./hookproof-report is left alone)', './hookproof-demo-report'))
       .addOption(numberOption('--runs', 'n', 'cases per property (default 100)'))
       .addOption(numberOption('--seed', 'n', 'seed for the generated cases'));
   },

@@ -12,7 +12,10 @@ import type { CliIO } from '../io';
 import { numberOption } from '../numberOption';
 import { collect } from '../collect';
 import { nameLists } from '../nameList';
-import { reportDirOption } from '../options';
+import { reportDirOption, signKeyEnvOption } from '../options';
+import { refuseUnfitDir } from '../reportDir';
+import { join } from 'node:path';
+import { terminalSafe } from '../../text/terminalSafe';
 
 /** Typed options of `fleet`. */
 export interface FleetCommandOptions extends CommonOptions {
@@ -27,8 +30,10 @@ export interface FleetCommandOptions extends CommonOptions {
   readonly seed?: number;
   readonly runs?: number;
   readonly timeoutMs?: number;
+  readonly maxEventBytes?: number;
   readonly concurrency?: number;
   readonly signKeyEnv?: string;
+  readonly sameScope?: boolean;
 }
 
 /**
@@ -42,6 +47,7 @@ export async function runFleetCommand(options: FleetCommandOptions, io: CliIO): 
   if (options.parallel !== undefined && options.parallel < 1) throw new UsageError('--parallel must be at least 1');
   if (options.rate !== undefined && options.rate < 1) throw new UsageError('--rate must be at least 1 delivery per second');
   const targets = readTargetsFile(options.targetsFile);
+  refuseUnfitDir(options.reportDir);
   const signingKey = options.signKeyEnv !== undefined ? privateKeyFromEnv(options.signKeyEnv, env) : undefined;
   const index = await runFleet({
     targets,
@@ -57,8 +63,10 @@ export async function runFleetCommand(options: FleetCommandOptions, io: CliIO): 
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.runs !== undefined ? { runs: options.runs } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.maxEventBytes !== undefined ? { maxEventBytes: options.maxEventBytes } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(signingKey !== undefined ? { signingKey } : {}),
+    ...(options.sameScope === true ? { sameScope: true } : {}),
     invocation: invocationOf(
       ['fleet', options.targetsFile],
       [
@@ -73,15 +81,18 @@ export async function runFleetCommand(options: FleetCommandOptions, io: CliIO): 
         ['--seed', options.seed],
         ['--runs', options.runs],
         ['--timeout-ms', options.timeoutMs],
+        ['--max-event-bytes', options.maxEventBytes],
         ['--concurrency', options.concurrency],
         ['--sign-key-env', options.signKeyEnv],
+        ['--same-scope', options.sameScope],
       ],
     ),
     onTarget: (entry) => io.out(targetLine(entry)),
+    onWarning: (message) => io.err(`hookproof: warning: ${terminalSafe(message)}`),
   });
-  const { pass, fail, error } = index.summary;
+  const { pass, fail, incomplete, error } = index.summary;
   io.out(
-    `fleet: ${pass} pass, ${fail} fail, ${error} could not run${shard !== undefined ? ` (shard ${shard.index}/${shard.total}: ${index.targets.length} of ${index.targetsInFile} targets)` : ''}; index: ${options.reportDir}/index.html`,
+    `fleet: ${pass} pass, ${fail} fail, ${incomplete} incomplete, ${error} could not run${shard !== undefined ? ` (shard ${shard.index}/${shard.total}: ${index.targets.length} of ${index.targetsInFile} targets)` : ''}; index: ${join(options.reportDir, 'index.html')}`,
   );
   return exitCodeForOutcome(!index.targets.every(entrySucceeded));
 }
@@ -112,8 +123,10 @@ export const fleetCommand: CommandRegistration = {
       .addOption(numberOption('--seed', 'n', 'seed for every target (default: random per target)'))
       .addOption(numberOption('--runs', 'n', 'cases per property (default 100)'))
       .addOption(numberOption('--timeout-ms', 'n', 'per-delivery timeout in milliseconds (default 5000)'))
+      .addOption(numberOption('--max-event-bytes', 'n', 'largest generated body in bytes (default 65536)'))
       .addOption(numberOption('--concurrency', 'n', 'checks run at once per target (default 4)'))
-      .option('--sign-key-env <name>', "sign every target's report with the Ed25519 PEM private key in this environment variable");
+      .addOption(signKeyEnvOption("sign every target's report with the Ed25519 PEM private key in this environment variable"))
+      .option('--same-scope', "rechecks reproduce each report's own scope and settings instead of gridX's full certification");
   },
   run(parsed, io) {
     const [targetsFile] = parsed.args as [string];

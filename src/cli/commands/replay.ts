@@ -13,12 +13,15 @@ import type { CliIO } from '../io';
 import { numberOption } from '../numberOption';
 import { resolveSecrets, type SecretSources } from '../secrets';
 import { addSecretOptions } from '../options';
+import { headerOption } from '../headerOption';
 
 export interface ReplayCommandOptions extends SecretSources {
   readonly report: string;
   readonly caseId: string;
   readonly url: string;
   readonly timeoutMs?: number;
+  /** `-H 'Name: value'`: headers added to the delivery. */
+  readonly header?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -40,6 +43,7 @@ export async function runReplay(options: ReplayCommandOptions, io: CliIO): Promi
     url: options.url,
     ...(secrets !== undefined ? { secrets } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.header !== undefined ? { extraHeaders: options.header } : {}),
   });
   // Everything printed comes from a report file or a receiver: credentials masked, controls escaped.
   const print = (line: string): void => io.out(terminalSafe(redactSecrets(maskUrlCredentials(line), secrets ?? [])));
@@ -96,7 +100,9 @@ export const replayCommand: CommandRegistration = {
         .requiredOption('--url <url>', 'where to send it'),
       "the target's secret: every digest of the case is recomputed with it (default: $HOOKPROOF_SECRET)",
       "the variable holding the target's secret (default: HOOKPROOF_SECRET)",
-    ).addOption(numberOption('--timeout-ms', 'n', 'timeout in milliseconds', '5000'));
+    )
+      .addOption(numberOption('--timeout-ms', 'n', 'timeout in milliseconds', '5000'))
+      .addOption(headerOption());
   },
   run(parsed, io) {
     const [report, caseId] = parsed.args as [string, string];

@@ -6,7 +6,7 @@ import { createEngine } from '../../engine';
 import { InputUnreadableError, UsageError } from '../../errors';
 import { maskUrlCredentials, redactSecrets, terminalSafe } from '../../reports';
 import { validateSecrets, validateTarget } from '../../runner/validateTarget';
-import { answerLines, eventBody, generateEvent, parseAssignment, requestLines, signedDelivery, type EventSource } from '../../sender';
+import { answerLines, eventBody, generateEvent, parseAssignment, refuseUnknownPaths, requestLines, signedDelivery, type EventSource } from '../../sender';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { EXIT, exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
@@ -14,6 +14,7 @@ import { numberOption } from '../numberOption';
 import { collect } from '../collect';
 import { resolveSecrets, type SecretSources } from '../secrets';
 import { addSecretOptions } from '../options';
+import { headerOption } from '../headerOption';
 
 /** Typed options of `send`. */
 export interface SendCommandOptions extends CommonOptions, SecretSources {
@@ -24,6 +25,8 @@ export interface SendCommandOptions extends CommonOptions, SecretSources {
   readonly file?: string;
   /** `path=value` assignments, applied in order. */
   readonly set?: readonly string[];
+  /** `-H 'Name: value'`: headers added to the delivery. */
+  readonly header?: Readonly<Record<string, string>>;
   readonly seed?: number;
   readonly retry: boolean;
   readonly retryBaseMs?: number;
@@ -51,6 +54,8 @@ export async function runSend(options: SendCommandOptions, io: CliIO): Promise<E
   const source = await eventSource(options, io, engine.catalogue, print);
   const body = eventBody(source, assignments);
   const validation = engine.validators.validateBytes(body);
+  const eventType = engine.catalogue.types.find((t) => t.type === (validation.type ?? options.type));
+  if (eventType !== undefined && !options.allowInvalid) refuseUnknownPaths(eventType, assignments);
   if (options.type !== undefined && validation.type !== undefined && validation.type !== options.type) {
     throw new UsageError(`the event has type "${validation.type}", not "${options.type}" as --type says`);
   }
@@ -95,7 +100,10 @@ async function readSource(file: string, io: CliIO): Promise<Buffer> {
 
 /** One attempt, or gridX's retry policy, printing every answer as it comes. */
 async function deliver(request: DeliveryRequest, options: SendCommandOptions, print: (line: string) => void): Promise<DeliveryResult> {
-  const client = createDeliveryClient(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {});
+  const client = createDeliveryClient({
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.header !== undefined ? { extraHeaders: options.header } : {}),
+  });
   try {
     if (!options.retry) {
       const result = await client.send(request);
@@ -141,7 +149,8 @@ export const sendCommand: CommandRegistration = {
       .option('--dry-run', 'print the exact request (bytes and headers) without sending it', false)
       .option('--allow-http', 'allow a plain http:// URL (local or staging)', false)
       .option('--allow-invalid', 'send the event even if it does not validate against the spec', false)
-      .addOption(numberOption('--timeout-ms', 'n', 'per-attempt timeout in ms (default 5000, as gridX)'));
+      .addOption(numberOption('--timeout-ms', 'n', 'per-attempt timeout in ms (default 5000, as gridX)'))
+      .addOption(headerOption());
   },
   run(parsed, io) {
     // Commander leaves out the options not given (optional means absent), and the flags are named after the fields.

@@ -1,4 +1,6 @@
 import { writeFile } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { DEFAULT_SPEC_PATH } from '../../spec/defaultSpecPath';
 import { OutputUnwritableError, UsageError } from '../../errors';
 import { buildCatalogue } from '../../schemas/catalogue';
 import { loadSpec } from '../../spec/loadSpec';
@@ -24,7 +26,7 @@ export interface TypegenOptions extends CommonOptions {
  */
 export async function runTypegen(options: TypegenOptions, io: CliIO): Promise<ExitCode> {
   if (options.check && options.out === undefined) throw new UsageError('--check needs --out FILE: the file to compare');
-  const text = generateEventTypes(buildCatalogue(loadSpec(options.spec)));
+  const text = generateEventTypes(buildCatalogue(loadSpec(options.spec)), typegenCommandLine(options));
   if (options.out === undefined) {
     writeLines(io.out, text);
     return EXIT.pass;
@@ -38,6 +40,22 @@ export async function runTypegen(options: TypegenOptions, io: CliIO): Promise<Ex
   }
   io.out(`wrote ${options.out}`);
   return EXIT.pass;
+}
+
+/**
+ * The command the generated header names: the user's own (paths relative to where they ran it,
+ * the bundled spec left implicit), never hookproof's internal paths.
+ */
+export function typegenCommandLine(options: Pick<TypegenOptions, 'spec' | 'out'>, cwd: string = process.cwd()): string {
+  const shown = (path: string): string => {
+    const rel = relative(cwd, resolve(cwd, path));
+    const display = rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+    return /^[\w@%+=:,./-]+$/.test(display) ? display : `'${display.replace(/'/g, `'\\''`)}'`;
+  };
+  const parts = ['npx --no-install hookproof typegen'];
+  if (resolve(options.spec) !== resolve(DEFAULT_SPEC_PATH)) parts.push(`--spec ${shown(options.spec)}`);
+  parts.push(options.out !== undefined ? `--out ${shown(options.out)}` : `> FILE.ts`);
+  return parts.join(' ');
 }
 
 /** Registration of `typegen`. */

@@ -14,14 +14,31 @@ export interface HttpPactMetadata {
   readonly pactSpecification: { readonly version: '4.0' };
   /** What the file was generated from, so a reviewer can tell why it changed. */
   readonly hookproof: {
+    /** The hookproof version that generated the file: another version may write other bytes. */
+    readonly version: string;
     /** SHA-256 of the spec file the contract was generated from. */
     readonly specSha256: string;
     /** Seed of the example bodies. */
     readonly seed: number;
     /** The public placeholder secret the example `X-Signature` values are computed with. */
     readonly exampleSecret: string;
+    /** The generation options, so the same inputs can be told from different ones. */
+    readonly options: {
+      readonly path: string;
+      /** The event types selected, in catalogue order. */
+      readonly types: readonly string[];
+      readonly includeDeprecated: boolean;
+      /** Which verifiers the variant is for: `all` (default) or `pact-js` (without SIG-8). */
+      readonly for: ContractVariant;
+    };
   };
 }
+
+/**
+ * `all`: every interaction, for verifiers that send bodies byte for byte. `pact-js`: without SIG-8,
+ * whose unusual layout pact-js's Verifier proxy re-serialises (see README, "Which verifier checks what").
+ */
+export type ContractVariant = 'all' | 'pact-js';
 
 /** One V4 `Synchronous/HTTP` interaction. */
 export interface HttpInteraction {

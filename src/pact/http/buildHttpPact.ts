@@ -2,7 +2,8 @@ import { UsageError } from '../../errors';
 import type { EventCatalogue, EventType } from '../../schemas/catalogue';
 import { SIGNATURE_HEADER_PATTERN } from '../../signing';
 import { eventInteractions } from './eventInteractions';
-import type { HttpPact } from './HttpPact';
+import type { ContractVariant, HttpPact } from './HttpPact';
+import { VERSION } from '../../version';
 import { EXAMPLE_SECRET, httpInteraction, type RequestTarget } from './httpInteraction';
 import { portablePattern } from '../regexes';
 import { signatureInteractions } from './signatureInteractions';
@@ -33,6 +34,8 @@ export interface HttpPactOptions {
   readonly includeDeprecated?: boolean;
   /** Seed of the example bodies (default HTTP_PACT_SEED). */
   readonly seed?: number;
+  /** `pact-js`: leave out SIG-8, which pact-js's Verifier cannot send byte for byte (default `all`). */
+  readonly for?: ContractVariant;
 }
 
 /**
@@ -52,14 +55,22 @@ export function buildHttpPact(catalogue: EventCatalogue, options: HttpPactOption
   const current = types.filter((t) => !t.deprecated);
   const forSignatures = current[0] ?? types[0];
   if (forSignatures === undefined) throw new UsageError('no event type selected');
-  const specs = [...eventInteractions(types, seed, header), ...toleranceInteractions(current, current[0], seed, header), ...signatureInteractions(forSignatures, seed, header)];
+  const variant = options.for ?? 'all';
+  const signatures = signatureInteractions(forSignatures, seed, header).filter((spec) => variant === 'all' || spec.requirement !== 'SIG-8');
+  const specs = [...eventInteractions(types, seed, header), ...toleranceInteractions(current, current[0], seed, header), ...signatures];
   return {
     consumer: { name: consumer },
     provider: { name: provider },
     interactions: specs.map((spec) => httpInteraction(spec, target)),
     metadata: {
       pactSpecification: { version: '4.0' },
-      hookproof: { specSha256: catalogue.spec.sha256, seed, exampleSecret: EXAMPLE_SECRET },
+      hookproof: {
+        version: VERSION,
+        specSha256: catalogue.spec.sha256,
+        seed,
+        exampleSecret: EXAMPLE_SECRET,
+        options: { path: options.path ?? DEFAULT_PATH, types: types.map((t) => t.type), includeDeprecated: options.includeDeprecated === true, for: variant },
+      },
     },
   };
 }

@@ -6,6 +6,13 @@ import type { InteractionSpec } from './httpInteraction';
 import { statusResponse, successStatuses } from './statusRules';
 import { InternalError } from '../../errors';
 
+/**
+ * A description filter (`PACT_DESCRIPTION` for pact-js and the Pact core, `--filter-description`
+ * for the stock CLI verifier) that selects every interaction but SIG-8: for verifiers that parse and
+ * re-serialise request bodies (pact-js's Verifier proxy), which cannot send SIG-8's layout.
+ */
+export const WITHOUT_SIG8_FILTER = '^(EVT-[0-9]+|SIG-[1-7]) ';
+
 /** The rotation the SIG-6 interaction sends: three digests, the receiver's in the middle. */
 export const ROTATION = { digests: 3, position: 2 } as const;
 
@@ -53,6 +60,7 @@ export function signatureInteractions(eventType: EventType, seed: number, header
       response: statusResponse(202, successStatuses()),
       notes: [
         'Whitespace between tokens, another key order and \\u escapes: the digest is over these bytes, so a receiver that parses and re-serialises the JSON before verifying computes another digest.',
+        `Only a verifier that sends bodies byte for byte can check this (the stock Pact CLI verifier, hookproof pact verify). One that re-serialises them (pact-js's Verifier) must skip it: PACT_DESCRIPTION='${WITHOUT_SIG8_FILTER}', or generate with --for pact-js.`,
       ],
     },
     {

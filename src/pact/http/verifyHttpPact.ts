@@ -1,6 +1,11 @@
 import type { VerifierOptions } from '@pact-foundation/pact';
 import { parseTarget } from '../../delivery/parseTarget';
 import { SecretMissingError, UsageError, InternalError } from '../../errors';
+import type { BrokerConnection } from '../broker/brokerConnection';
+import { brokerClient } from '../broker/brokerHttp';
+import { pactsForVerification, type PactToVerify } from '../broker/pactsForVerification';
+import { publishVerificationResult } from '../broker/publishVerificationResult';
+import { BROKER_TIMEOUT_MS } from '../broker/runPactCli';
 import { bodyBytes } from './exactBody';
 import { loadPactSources } from './pactSources';
 import { loadVerifier } from './loadVerifier';
@@ -33,6 +38,11 @@ export interface BrokerSource {
   readonly includeWipPactsSince?: string;
   /** The receiver's version tags (the older alternative to branches), for fetching and results. */
   readonly providerTags?: readonly string[];
+  /**
+   * Deadline of each exchange with the broker in ms (fetching the pacts; publishing the results),
+   * default 30 s: a broker that never answers fails the run in bounded time.
+   */
+  readonly timeoutMs?: number;
 }
 
 /** A Pact Broker consumer version selector, e.g. `{ mainBranch: true }` or `{ branch: 'feat-x' }`. */
@@ -98,24 +108,65 @@ export interface VerifyHttpPactOptions {
  */
 export async function verifyHttpPact(options: VerifyHttpPactOptions): Promise<HttpVerificationResult> {
   if (options.secrets.length === 0 || options.secrets.some((s) => s === '')) throw new SecretMissingError('pact verify needs the receiver secret');
+  receiverUrl(options.url);
+  const { pactFiles, broker, publish } = options;
+  if ((pactFiles === undefined || pactFiles.length === 0) === (broker === undefined)) {
+    throw new UsageError('give the pacts to verify: --pact FILE, or --broker-url URL with --provider NAME (not both)');
+  }
+  process.env.PACT_DO_NOT_TRACK ??= 'true';
+  if (broker !== undefined) return verifyFromBroker(options, broker);
+  if (publish !== undefined) throw new UsageError('--publish-results needs pacts from a broker (--broker-url): results of a local file have nowhere to go');
+  const loaded = await loadPactSources(pactFiles ?? []);
+  return runVerifier(
+    options,
+    loaded.map((p) => p.file),
+    exactBodiesOf(loaded.map((p) => p.pact)),
+  );
+}
+
+/**
+ * The broker's pacts, fetched by hookproof itself within the broker deadline (the verifier's own
+ * broker client has none), verified one pact at a time with their exact bodies, pending ones
+ * reported without failing the run; then each result published, a refusal failing the run.
+ */
+async function verifyFromBroker(options: VerifyHttpPactOptions, broker: BrokerSource): Promise<HttpVerificationResult> {
+  const query = brokerQuery(broker);
+  const connection = brokerConnection(broker);
+  const timeoutMs = broker.timeoutMs ?? BROKER_TIMEOUT_MS;
+  const pacts = await pactsForVerification(brokerClient(connection, timeoutMs), query);
+  const results: Array<{ pact: PactToVerify; result: HttpVerificationResult }> = [];
+  for (const pact of pacts) {
+    const result = await runVerifier(options, [pact.file], exactBodiesOf([pact.pact]));
+    results.push({ pact, result: pact.pending ? { ...result, interactions: result.interactions.map((v) => (v.passed ? v : { ...v, pending: true })) } : result });
+  }
+  const { publish } = options;
+  if (publish !== undefined) {
+    // A client of its own: the deadline covers the exchange with the broker, not the verification.
+    const client = brokerClient(connection, timeoutMs);
+    const tags = broker.providerTags ?? [];
+    const branch = broker.providerBranch ?? publish.providerBranch;
+    for (const { pact, result } of results) {
+      await publishVerificationResult(client, pact, result.passed, {
+        version: publish.providerVersion,
+        ...(branch !== undefined ? { branch } : {}),
+        ...(tags.length > 0 ? { tags } : {}),
+        ...(publish.buildUrl !== undefined ? { buildUrl: publish.buildUrl } : {}),
+      });
+    }
+  }
+  const interactions = results.flatMap(({ result }) => result.interactions);
+  return { passed: interactions.every((v) => v.passed || v.pending === true), interactions };
+}
+
+/** Runs pact-js's Verifier over local pact files, signing each request over its exact body. */
+async function runVerifier(options: VerifyHttpPactOptions, files: readonly string[], exactBodies: readonly Uint8Array[]): Promise<HttpVerificationResult> {
   const target = receiverUrl(options.url);
   const timeoutMs = options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS;
-  const { verifierOptions: source, exactBodies } = await sourceOptions(options);
-  process.env.PACT_DO_NOT_TRACK ??= 'true';
   const hooks = createSigningHooks({ secrets: options.secrets, target: options.url, timeoutMs, exactBodies });
   const Verifier = loadVerifier();
-  const branch = options.broker?.providerBranch ?? options.publish?.providerBranch;
   const verifier = new Verifier({
     providerBaseUrl: target.origin,
-    ...source,
-    ...(branch !== undefined && branch !== '' ? { providerVersionBranch: branch } : {}),
-    ...(options.publish !== undefined
-      ? {
-          publishVerificationResult: true,
-          providerVersion: options.publish.providerVersion,
-          ...(options.publish.buildUrl !== undefined ? { buildUrl: options.publish.buildUrl } : {}),
-        }
-      : {}),
+    pactUrls: [...files],
     // pact-js types stateHandlers as HTTP and message handlers at once, which no handler can be;
     // at run time HTTP state handlers with setup/teardown are exactly what it calls.
     stateHandlers: hooks.stateHandlers as unknown as NonNullable<VerifierOptions['stateHandlers']>,
@@ -168,48 +219,38 @@ function brokerUrl(url: string): string {
   return url;
 }
 
-interface Source {
-  readonly verifierOptions: Record<string, unknown>;
-  /** The exact request bodies of local pacts (none for a broker: the verifier fetches those). */
-  readonly exactBodies: readonly Uint8Array[];
+function brokerQuery(broker: BrokerSource): Parameters<typeof pactsForVerification>[1] {
+  if (broker.provider.trim() === '') throw new UsageError('--broker-url needs --provider NAME');
+  if (broker.includeWipPactsSince !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(broker.includeWipPactsSince)) {
+    throw new UsageError(`--include-wip-pacts-since must be a date such as 2026-01-31, got "${broker.includeWipPactsSince}"`);
+  }
+  if (broker.includeWipPactsSince !== undefined && broker.enablePending !== true)
+    throw new UsageError('--include-wip-pacts-since needs --enable-pending (WIP pacts are verified as pending)');
+  const tags = (broker.providerTags ?? []).filter((t) => t.trim() !== '');
+  return {
+    provider: broker.provider,
+    consumerVersionSelectors: (broker.consumerVersionSelectors ?? DEFAULT_CONSUMER_VERSION_SELECTORS).map((selector) => ({ ...selector })),
+    ...(broker.providerBranch !== undefined && broker.providerBranch !== '' ? { providerVersionBranch: broker.providerBranch } : {}),
+    ...(tags.length > 0 ? { providerVersionTags: tags } : {}),
+    ...(broker.enablePending === true ? { includePendingStatus: true } : {}),
+    ...(broker.includeWipPactsSince !== undefined ? { includeWipPactsSince: broker.includeWipPactsSince } : {}),
+  };
 }
 
-async function sourceOptions(options: VerifyHttpPactOptions): Promise<Source> {
-  const { pactFiles, broker, publish } = options;
-  if ((pactFiles === undefined || pactFiles.length === 0) === (broker === undefined)) {
-    throw new UsageError('give the pacts to verify: --pact FILE, or --broker-url URL with --provider NAME (not both)');
-  }
-  if (broker !== undefined) {
-    if (broker.provider.trim() === '') throw new UsageError('--broker-url needs --provider NAME');
-    if (broker.includeWipPactsSince !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(broker.includeWipPactsSince)) {
-      throw new UsageError(`--include-wip-pacts-since must be a date such as 2026-01-31, got "${broker.includeWipPactsSince}"`);
-    }
-    if (broker.includeWipPactsSince !== undefined && broker.enablePending !== true)
-      throw new UsageError('--include-wip-pacts-since needs --enable-pending (WIP pacts are verified as pending)');
-    const tags = (broker.providerTags ?? []).filter((t) => t.trim() !== '');
-    return {
-      verifierOptions: {
-        provider: broker.provider,
-        pactBrokerUrl: brokerUrl(broker.url),
-        consumerVersionSelectors: (broker.consumerVersionSelectors ?? DEFAULT_CONSUMER_VERSION_SELECTORS).map((selector) => ({ ...selector })),
-        ...(broker.token !== undefined ? { pactBrokerToken: broker.token } : {}),
-        ...(broker.username !== undefined ? { pactBrokerUsername: broker.username } : {}),
-        ...(broker.password !== undefined ? { pactBrokerPassword: broker.password } : {}),
-        ...(broker.enablePending === true ? { enablePending: true } : {}),
-        ...(broker.includeWipPactsSince !== undefined ? { includeWipPactsSince: broker.includeWipPactsSince } : {}),
-        ...(tags.length > 0 ? { providerVersionTags: tags } : {}),
-      },
-      exactBodies: [],
-    };
-  }
-  if (publish !== undefined) throw new UsageError('--publish-results needs pacts from a broker (--broker-url): results of a local file have nowhere to go');
-  const loaded = await loadPactSources(pactFiles ?? []);
-  const exactBodies = loaded.flatMap(({ pact }) =>
+function brokerConnection(broker: BrokerSource): BrokerConnection {
+  const url = brokerUrl(broker.url);
+  if (broker.token !== undefined) return { url, auth: { kind: 'token', token: broker.token } };
+  if (broker.username !== undefined && broker.password !== undefined) return { url, auth: { kind: 'basic', username: broker.username, password: broker.password } };
+  return { url, auth: { kind: 'none' } };
+}
+
+/** The exact request bodies of the pacts' interactions, in order. */
+function exactBodiesOf(pacts: ReadonlyArray<{ readonly interactions: readonly unknown[] }>): Uint8Array[] {
+  return pacts.flatMap((pact) =>
     pact.interactions.flatMap((interaction) => {
       const body = typeof interaction === 'object' && interaction !== null ? (interaction as { request?: { body?: unknown } }).request?.body : undefined;
       const bytes = bodyBytes(body);
       return bytes === undefined ? [] : [bytes];
     }),
   );
-  return { verifierOptions: { pactUrls: loaded.map((p) => p.file) }, exactBodies };
 }

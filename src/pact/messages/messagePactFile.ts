@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { InputUnreadableError } from '../../errors';
 import { isSchemaObject } from '../../spec/types';
 import { PactFileInvalidError } from '../../errors';
@@ -40,12 +40,17 @@ export interface MessagePact {
   readonly skipped: ReadonlyArray<{ readonly description: string; readonly type: string }>;
 }
 
+/** A pact of every gridX event type with examples is tens of KB; far larger is not a contract. */
+export const MAX_PACT_FILE_BYTES = 8 * 1024 * 1024;
+
 /** Reads a pact file; throws InputUnreadableError or PactFileInvalidError (both exit 2 in the CLI). */
 export function readMessagePact(path: string): MessagePact {
   let text: string;
   try {
+    if (statSync(path).size > MAX_PACT_FILE_BYTES) throw new PactFileInvalidError(path, `is larger than ${MAX_PACT_FILE_BYTES / 1024 / 1024} MiB: not a contract hookproof reads`);
     text = readFileSync(path, 'utf8');
   } catch (error) {
+    if (error instanceof PactFileInvalidError) throw error;
     throw new InputUnreadableError(path, error);
   }
   return parseMessagePact(text, path);

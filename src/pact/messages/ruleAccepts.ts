@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { jsonTypeOf } from '../../schemas/validators';
+import { backtrackingRisk } from './backtrackingRisk';
 import { dateTimeFormatRegex } from './dateTimeFormat';
 import type { MatchingRule, RuleMatcher } from './messagePactFile';
 
@@ -31,6 +32,12 @@ function matcherAccepts(matcher: RuleMatcher, actual: unknown, example: unknown)
       return isDeepStrictEqual(actual, example) ? PASS : fail(`it is not ${preview(example)}`);
     case 'regex': {
       if (typeof matcher.regex !== 'string') return { ok: 'unchecked', reason: 'the regex matcher has no regex' };
+      const risk = backtrackingRisk(matcher.regex);
+      if (risk !== undefined)
+        return {
+          ok: 'unchecked',
+          reason: `hookproof does not run the regex ${matcher.regex}: ${risk}, which can take exponential time outside the Pact core's linear-time engine`,
+        };
       let regex: RegExp;
       try {
         regex = new RegExp(matcher.regex);

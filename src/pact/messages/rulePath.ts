@@ -6,11 +6,18 @@ export const ANY = Symbol('any');
 export type RulePathStep = string | typeof ANY;
 
 /**
+ * Deeper than any gridX event (a few levels) by far; a rule path of 50,000 steps is an attack on
+ * the work done per field, not a contract, and is read as unreadable (the rule applies nowhere).
+ */
+export const MAX_RULE_PATH_STEPS = 64;
+const MAX_RULE_PATH_LENGTH = 4096;
+
+/**
  * Splits a Pact rule path (`$.data.state`, `$['a b'][*]`, `$.data.*`) into steps. Returns undefined
  * for a path it cannot read.
  */
 export function parseRulePath(path: string): RulePathStep[] | undefined {
-  if (!path.startsWith('$')) return undefined;
+  if (!path.startsWith('$') || path.length > MAX_RULE_PATH_LENGTH) return undefined;
   const steps: RulePathStep[] = [];
   const token = /\.(\*|[^.[\]]+)|\[(\*|\d+)\]|\['((?:[^'\\]|\\.)*)'\]/y;
   token.lastIndex = 1;
@@ -20,6 +27,7 @@ export function parseRulePath(path: string): RulePathStep[] | undefined {
     const [, dotted, indexed, quoted] = found;
     const step = dotted ?? indexed ?? quoted?.replace(/\\(.)/g, '$1') ?? '';
     steps.push(step === '*' && quoted === undefined ? ANY : step);
+    if (steps.length > MAX_RULE_PATH_STEPS) return undefined;
   }
   return steps;
 }

@@ -27,7 +27,13 @@ export function statusStyle(status: AnyStatus): keyof typeof CODES {
   }
 }
 
-/** Colour by default on a terminal, unless NO_COLOR is set (https://no-color.org convention). */
-export function defaultColor(isTTY: boolean | undefined): boolean {
-  return isTTY === true && (process.env.NO_COLOR ?? '') === '';
+/**
+ * Colour by default on a terminal, unless NO_COLOR is set (https://no-color.org). FORCE_COLOR
+ * (anything but empty, `0` or `false`) turns it on where there is no terminal, e.g. a CI log that
+ * renders ANSI; as in Node.js itself, it takes precedence over NO_COLOR.
+ */
+export function defaultColor(isTTY: boolean | undefined, env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false' && force !== '' ? true : false;
+  return isTTY === true && (env.NO_COLOR ?? '') === '';
 }

@@ -21,6 +21,11 @@ export interface ProgressOptions {
   readonly color?: boolean;
   /** Minimum time between two redraws of the live line (default 80 ms). */
   readonly redrawIntervalMs?: number;
+  /**
+   * Off a terminal (CI logs), at most how often a line says what is in flight (default 5000 ms):
+   * a long check (EVT-4 runs 20 s and more) must not look hung.
+   */
+  readonly heartbeatMs?: number;
   /** Clock, for tests. */
   readonly now?: () => number;
 }
@@ -32,7 +37,8 @@ export interface ProgressOptions {
  * line shows the checks in flight (id, cases sent, failures so far), redrawn in place with `\r`
  * and ANSI clear-line, cut to the terminal width, at most every `redrawIntervalMs`. Elsewhere
  * (CI logs): no control characters, one plain line per finished check, e.g.
- * `PASS  sig-wrong-secret  SIG-3  40 cases  0.3 s`. A `gone` event is printed loudly in both.
+ * `PASS  sig-wrong-secret  SIG-3  40 cases  0.3 s`, and every `heartbeatMs` while checks run a
+ * line `… [3/31] evt-valid-events 120 cases`. A `gone` event is printed loudly in both.
  */
 export function createProgressRenderer(stream: ProgressStream, options: ProgressOptions = {}): (event: ProgressEvent) => void {
   const live = stream.isTTY === true;
@@ -40,6 +46,8 @@ export function createProgressRenderer(stream: ProgressStream, options: Progress
   const secrets = options.secrets ?? [];
   const now = options.now ?? Date.now;
   const interval = options.redrawIntervalMs ?? 80;
+  const heartbeat = options.heartbeatMs ?? 5000;
+  let lastBeat = Number.NEGATIVE_INFINITY;
   const running = new Map<string, { sent: number; failures: number }>();
   let total = 0;
   let done = 0;
@@ -48,11 +56,24 @@ export function createProgressRenderer(stream: ProgressStream, options: Progress
 
   const clean = (text: string): string => redactSecrets(text, secrets);
 
+  const inFlightLine = (): string => {
+    const inFlight = [...running].map(([id, p]) => `${id} ${plural(p.sent, 'case')}${p.failures > 0 ? ` ${plural(p.failures, 'failure')}` : ''}`);
+    return clean(`[${done}/${total}] ${inFlight.join(' · ')}`);
+  };
+
   const statusLine = (): string => {
     const width = Math.max(20, (stream.columns ?? 80) - 1);
-    const inFlight = [...running].map(([id, p]) => `${id} ${plural(p.sent, 'case')}${p.failures > 0 ? ` ${plural(p.failures, 'failure')}` : ''}`);
-    const line = clean(`[${done}/${total}] ${inFlight.join(' · ')}`);
+    const line = inFlightLine();
     return line.length > width ? `${line.slice(0, width - 1)}…` : line;
+  };
+
+  /** Off a terminal: a plain line of what is in flight, at most every `heartbeat` ms. */
+  const beat = (): void => {
+    if (live || running.size === 0) return;
+    const t = now();
+    if (t - lastBeat < heartbeat) return;
+    lastBeat = t;
+    stream.write(`… ${inFlightLine()}\n`);
   };
 
   const draw = (force: boolean): void => {
@@ -79,6 +100,7 @@ export function createProgressRenderer(stream: ProgressStream, options: Progress
     switch (event.kind) {
       case 'start':
         total = event.checks;
+        lastBeat = now();
         println(clean(`hookproof: running ${plural(event.checks, 'check')}, seed ${event.seed}`));
         return;
       case 'check-start':
@@ -90,6 +112,7 @@ export function createProgressRenderer(stream: ProgressStream, options: Progress
         if (!running.has(event.id)) return;
         running.set(event.id, { sent: event.sent, failures: event.failures });
         draw(false);
+        beat();
         return;
       case 'check-end':
         running.delete(event.check.id);

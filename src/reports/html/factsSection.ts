@@ -34,7 +34,7 @@ function settings(report: CertificationReport): SafeHtml {
   const { options } = report;
   if (isSenderReport(report)) return html`<dt>Settings</dt><dd>${options.secrets} secret(s) held by the listener</dd>`;
   return html`<dt>Seed</dt><dd class="mono">${report.seed}</dd>
-<dt>Settings</dt><dd>${options.runs} runs per property, ${options.timeoutMs} ms timeout, concurrency ${options.concurrency}, ${options.secrets} secret(s), plain http ${options.allowHttp ? 'allowed' : 'refused'}</dd>`;
+<dt>Settings</dt><dd>${options.runs} runs per property, ${options.timeoutMs} ms timeout, ${options.maxEventBytes !== undefined ? `bodies up to ${options.maxEventBytes} bytes, ` : ''}concurrency ${options.concurrency}, ${options.secrets} secret(s), plain http ${options.allowHttp ? 'allowed' : 'refused'}</dd>`;
 }
 
 function counts(report: CertificationReport): SafeHtml {

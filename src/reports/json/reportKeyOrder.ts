@@ -1,7 +1,7 @@
 import type { CaseDelivery, CasePlan, Failure, Reproduction } from '../../checks/check';
 import type { RecordedRequest } from '../../checks/recordedRequest';
 import type { DerivedDigest, SignatureRecipe } from '../../checks/signatureRecipe';
-import type { Finding, SetupHint } from '../../reportModel/Finding';
+import type { BodyLimit, Finding, SetupHint } from '../../reportModel/Finding';
 import type { ReceiverAnswer } from '../../delivery/ReceiverAnswer';
 import type { CoverageTable } from '../../reportModel/coverageTable';
 import type { CertificationReport, CheckReport, RequirementReport } from '../../reportModel/certificationReport';
@@ -76,14 +76,14 @@ export const REPORT_KEY_ORDER: KeyOrder = {
     tool: { keys: keysOf<CertificationReport['tool']>(['name', 'version']) },
     spec: { keys: keysOf<CertificationReport['spec']>(['path', 'sha256', 'title', 'version']) },
     target: { keys: keysOf<CertificationReport['target']>(['url', 'trust']) },
-    options: { keys: keysOf<Options>(['runs', 'timeoutMs', 'concurrency', 'allowHttp', 'types', 'checks', 'secrets']) },
+    options: { keys: keysOf<Options>(['runs', 'timeoutMs', 'maxEventBytes', 'concurrency', 'allowHttp', 'types', 'checks', 'secrets']) },
     scope: { keys: keysOf<ReportScope>(['level', 'narrowed', 'details']) },
     gone: { keys: keysOf<NonNullable<CertificationReport['gone']>>(['caseLabel']) },
     summary: { keys: keysOf<Summary>(['pass', 'fail', 'warn', 'skip', 'blocked', 'cases']) },
     hints: { keys: keysOf<SetupHint>(['code', 'message']) },
     findings: {
-      keys: keysOf<Finding>(['title', 'severity', 'explains', 'blocks', 'cases', 'eventTypes', 'expected', 'answer', 'failures']),
-      nested: { answer: ANSWER },
+      keys: keysOf<Finding>(['title', 'severity', 'explains', 'blocks', 'cases', 'eventTypes', 'expected', 'answer', 'bodyLimit', 'failures']),
+      nested: { answer: ANSWER, bodyLimit: { keys: keysOf<BodyLimit>(['refused', 'refusedFromBytes', 'refusedUpToBytes', 'acceptedUpToBytes', 'budgetBytes']) } },
     },
     checks: {
       keys: keysOf<CheckReport>(['id', 'title', 'requirement', 'severity', 'status', 'cases', 'durationMs', 'failures', 'note', 'blockedBy']),

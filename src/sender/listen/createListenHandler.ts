@@ -23,11 +23,28 @@ export interface ListenHandlerOptions {
   readonly onDelivery?: (delivery: ReceivedDelivery, body: Buffer) => void;
   /** Bodies longer than this are cut and answered 413 (default {@link DEFAULT_MAX_BODY_BYTES}). */
   readonly maxBodyBytes?: number;
+  /**
+   * Body bytes held at once across every connection (default {@link DEFAULT_BODIES_IN_FLIGHT_BYTES}):
+   * past it a delivery is answered 503 (gridX retries it) instead of holding another body, so
+   * hundreds of slow connections cannot make hookproof's memory grow without bound.
+   */
+  readonly maxBytesInFlight?: number;
   /** Called for requests that are not deliveries (not a POST): answered 405 and not judged. */
   readonly onIgnored?: (method: string, path: string) => void;
   /** Monotonic clock in ms; default `performance.now`. */
   readonly now?: () => number;
 }
+
+/** The default total of body bytes held at once across connections: 64 MiB. */
+export const DEFAULT_BODIES_IN_FLIGHT_BYTES = 64 * 1024 * 1024;
+
+/** Bytes held by bodies still being read, shared by every connection of one listener. */
+interface Budget {
+  held: number;
+  readonly max: number;
+}
+
+class OverBudget extends Error {}
 
 /** A `node:http` request listener that judges and answers deliveries, and keeps them. */
 export type ListenHandler = ((request: IncomingMessage, response: ServerResponse) => void) & {
@@ -52,6 +69,7 @@ export function createListenHandler(options: ListenHandlerOptions): ListenHandle
   const deliveries: ReceivedDelivery[] = [];
   const attempts = new Map<string, number>();
   let ignored = 0;
+  const budget: Budget = { held: 0, max: options.maxBytesInFlight ?? DEFAULT_BODIES_IN_FLIGHT_BYTES };
   let count = 0;
 
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
@@ -66,7 +84,7 @@ export function createListenHandler(options: ListenHandlerOptions): ListenHandle
       return;
     }
     const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-    readBody(request, maxBody).then(
+    readBody(request, maxBody, budget).then(
       ({ body, truncated }) => {
         const headers = flatHeaders(request);
         const identity = eventIdentity(body);
@@ -107,7 +125,16 @@ export function createListenHandler(options: ListenHandlerOptions): ListenHandle
         response.once('close', keep);
         respond(response, answer, attempt, truncated);
       },
-      () => request.destroy(),
+      (error: unknown) => {
+        if (!(error instanceof OverBudget)) {
+          request.destroy();
+          return;
+        }
+        // Not a delivery judged: gridX treats 503 as transient and sends it again later.
+        ignored += 1;
+        response.writeHead(503, { 'retry-after': '1', connection: 'close', 'content-length': '0' }).end();
+        request.destroy();
+      },
     );
   };
 
@@ -133,17 +160,37 @@ function flatHeaders(request: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-/** The body's bytes, cut at `limit` (the rest is not read; the answer then closes the connection). */
-function readBody(request: IncomingMessage, limit: number): Promise<{ body: Buffer; truncated: boolean }> {
+/**
+ * The body's bytes, cut at `limit` (the rest is not read; the answer then closes the connection).
+ * Every byte held counts against the listener's shared `budget` until the body is complete; a chunk
+ * that would take it past its total rejects with OverBudget, and the bytes are given back.
+ */
+function readBody(request: IncomingMessage, limit: number, budget: Budget): Promise<{ body: Buffer; truncated: boolean }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let held = 0;
+    const release = (): void => {
+      budget.held -= held;
+      held = 0;
+    };
     const onData = (chunk: Buffer): void => {
       const room = limit - size;
+      const taken = Math.min(chunk.length, room);
+      if (budget.held + taken > budget.max) {
+        request.off('data', onData);
+        request.pause();
+        release();
+        reject(new OverBudget('bodies in flight exceed the listener budget'));
+        return;
+      }
+      budget.held += taken;
+      held += taken;
       if (chunk.length > room) {
         chunks.push(chunk.subarray(0, room));
         request.off('data', onData);
         request.pause();
+        release();
         resolve({ body: Buffer.concat(chunks, limit), truncated: true });
         return;
       }
@@ -151,9 +198,18 @@ function readBody(request: IncomingMessage, limit: number): Promise<{ body: Buff
       size += chunk.length;
     };
     request.on('data', onData);
-    request.on('end', () => resolve({ body: Buffer.concat(chunks, size), truncated: false }));
-    request.on('error', reject);
-    // After 'end' this is harmless: a promise settles once.
-    request.on('close', () => reject(new Error('request closed before its end')));
+    request.on('end', () => {
+      release();
+      resolve({ body: Buffer.concat(chunks, size), truncated: false });
+    });
+    request.on('error', (error) => {
+      release();
+      reject(error);
+    });
+    // After 'end' this is harmless: a promise settles once, and nothing is held any more.
+    request.on('close', () => {
+      release();
+      reject(new Error('request closed before its end'));
+    });
   });
 }

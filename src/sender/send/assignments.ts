@@ -1,4 +1,6 @@
 import { UsageError } from '../../errors';
+import { escapePointerSegment } from '../../jsonPointer';
+import type { EventType } from '../../schemas/catalogue';
 
 /** One `--set path=value`: where (dot path, split) and what (JSON when it parses, else the text). */
 export interface Assignment {
@@ -58,4 +60,26 @@ function assign(node: unknown, assignment: Assignment, depth: number): unknown {
   }
   const record = container as Record<string, unknown>;
   return { ...record, [key]: assign(record[key], assignment, depth + 1) };
+}
+
+/**
+ * Refuses an assignment whose path the event type's schema does not have (`--set state=PLUGGED`
+ * for `data.state` would otherwise add a top-level field the receiver ignores, and the delivery
+ * would test nothing). A path is known when it is a field of the schema, an object above one, or
+ * an index into an array field. The message names the fields with the same last name.
+ */
+export function refuseUnknownPaths(eventType: Pick<EventType, 'type' | 'requiredPaths' | 'optionalPaths'>, assignments: readonly Assignment[]): void {
+  const known = [...eventType.requiredPaths, ...eventType.optionalPaths];
+  for (const assignment of assignments) {
+    const pointer = `/${assignment.path.map(escapePointerSegment).join('/')}`;
+    const isKnown = known.some((path) => path === pointer || path.startsWith(`${pointer}/`) || (pointer.startsWith(`${path}/`) && /^\/\d+(\/|$)/.test(pointer.slice(path.length))));
+    if (isKnown) continue;
+    const last = assignment.path[assignment.path.length - 1] ?? '';
+    const alike = known.filter((path) => path.split('/').pop() === escapePointerSegment(last)).map((path) => path.slice(1).split('/').join('.'));
+    const hint =
+      alike.length > 0
+        ? `did you mean ${alike.map((path) => `--set ${path}=…`).join(' or ')}?`
+        : `its fields are ${known.map((path) => path.slice(1).split('/').join('.')).join(', ')}`;
+    throw new UsageError(`--set ${assignment.source}: ${eventType.type} has no field ${assignment.path.join('.')}; ${hint} (--allow-invalid sends it anyway)`);
+  }
 }

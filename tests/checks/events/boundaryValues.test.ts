@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { boundaryEventArbitrary } from '../../../src/checks/events/boundaryEventArbitrary';
 import { boundarySites } from '../../../src/arbitraries/boundarySites';
+import { DEFAULT_MAX_EVENT_BYTES } from '../../../src/arbitraries/bodyBudget';
 import { serialiseEvent } from '../../../src/serialise';
 import { defaultEngine } from '../../support/engine';
 import { runCheck, runCheckOnReference } from '../support/runCheck';
@@ -13,7 +14,7 @@ const { catalogue, validators } = defaultEngine();
 describe('boundary events', () => {
   it.each(catalogue.types.map((t) => [t.type, t] as const))('of %s are valid under the spec, as sent', (_name, eventType) => {
     fc.assert(
-      fc.property(boundaryEventArbitrary(eventType), ({ event }) => {
+      fc.property(boundaryEventArbitrary(eventType, DEFAULT_MAX_EVENT_BYTES), ({ event }) => {
         const result = validators.validateBytes(serialiseEvent(event));
         if (!result.valid) throw new Error(JSON.stringify(result.issues));
       }),

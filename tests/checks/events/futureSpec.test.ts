@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { boundaryEventArbitrary } from '../../../src/checks/events/boundaryEventArbitrary';
+import { DEFAULT_MAX_EVENT_BYTES } from '../../../src/arbitraries/bodyBudget';
 import { EVENT_CHECKS } from '../../../src/checks/events';
 import { minimalEventArbitrary } from '../../../src/checks/events/minimalEventArbitrary';
 import { createEngine } from '../../../src/engine';
@@ -17,7 +18,10 @@ describe('event checks on a future spec', () => {
   const receivers = receiverPool();
 
   it.each(engine.catalogue.types.map((t) => [t.type, t] as const))('make only valid %s boundary and minimal events', (_name, eventType) => {
-    const samples = [...fc.sample(boundaryEventArbitrary(eventType), 40).map((b) => b.event), ...fc.sample(minimalEventArbitrary(eventType), 10).map((m) => m.event)];
+    const samples = [
+      ...fc.sample(boundaryEventArbitrary(eventType, DEFAULT_MAX_EVENT_BYTES), 40).map((b) => b.event),
+      ...fc.sample(minimalEventArbitrary(eventType), 10).map((m) => m.event),
+    ];
     for (const event of samples) expect(engine.validators.validateBytes(serialiseEvent(event))).toMatchObject({ valid: true });
   });
 

@@ -1,6 +1,6 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { publishPacts } from '../../../src/pact/broker/publishPacts';
+import { recordDeployment } from '../../../src/pact/broker/recordDeployment';
 import { REDACTED } from '../../../src/redaction/redactSecrets';
 import { readPact } from '../messages/support/pactFiles';
 import { startFakeBroker, type FakeBroker } from '../support/fakeBroker';
@@ -11,8 +11,9 @@ import { closeAfterAll } from '../../support/servers';
 const TOKEN = 'pactflow-token-7f3a9c1e';
 const PASSWORD = 'broker-pa55word-b41d';
 
-// `hookproof pact publish` runs the real Rust Pact CLI against a fake broker on 127.0.0.1 that
-// implements the documented endpoints (tests/pact/support/fakeBroker.ts).
+// `hookproof pact publish` talks to the broker's HAL API itself; here, a fake broker on 127.0.0.1
+// that implements the documented endpoints (tests/pact/support/fakeBroker.ts). Publishing a pact
+// that is not hookproof's (the receiver's message pact) needs --consumer-app-version.
 describe('hookproof pact publish', () => {
   let pact: Awaited<ReturnType<typeof writeReceiverPact>>;
   const closing = closeAfterAll();
@@ -40,9 +41,13 @@ describe('hookproof pact publish', () => {
     expect(run.stdout[0]).toBe(`pact      acme-receiver → gridx-webhooks  ${pact.path}`);
     expect(run.stdout.at(-1)).toBe(`published 1 pact(s) as 1.2.3 (branch main; tags prod, v1) to ${broker.url}/`);
 
-    expect(broker.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /', 'POST /contracts/publish']);
+    expect(broker.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET /pacts/provider/gridx-webhooks/consumer/acme-receiver/version/1.2.3',
+      'GET /',
+      'POST /contracts/publish',
+    ]);
     expect(broker.requests.every((r) => r.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
-    const body = JSON.parse(broker.requests[1]?.body ?? '') as Record<string, unknown>;
+    const body = JSON.parse(broker.requests[2]?.body ?? '') as Record<string, unknown>;
     expect(body).toEqual({
       pacticipantName: 'acme-receiver',
       pacticipantVersionNumber: '1.2.3',
@@ -54,8 +59,7 @@ describe('hookproof pact publish', () => {
           providerName: 'gridx-webhooks',
           specification: 'pact',
           contentType: 'application/json',
-          content: expect.stringMatching(/^[A-Za-z0-9+/]+=*$/),
-          onConflict: 'overwrite',
+          content: readFileSync(pact.path).toString('base64'),
         },
       ],
     });
@@ -75,7 +79,7 @@ describe('hookproof pact publish', () => {
       cleanEnv({ PACT_BROKER_BASE_URL: broker.url, PACT_BROKER_USERNAME: 'ci', PACT_BROKER_PASSWORD: PASSWORD }),
     );
     expect(run.code).toBe(0);
-    expect(broker.requests[1]?.headers.authorization).toBe(`Basic ${Buffer.from(`ci:${PASSWORD}`).toString('base64')}`);
+    expect(broker.requests[2]?.headers.authorization).toBe(`Basic ${Buffer.from(`ci:${PASSWORD}`).toString('base64')}`);
     expect(broker.publications[0]).toMatchObject({ pacticipantVersionNumber: '2.0.0', branch: undefined, tags: undefined });
     expect(run.all).not.toContain(PASSWORD);
     expect(run.all).not.toContain(Buffer.from(`ci:${PASSWORD}`).toString('base64'));
@@ -85,8 +89,9 @@ describe('hookproof pact publish', () => {
     const wrong = `${TOKEN}-revoked`;
     const run = await pactCli(['publish', pact.path, '--broker-url', broker.url, '--broker-token', wrong, '--consumer-app-version', '1.2.3'], cleanEnv());
     expect(run.code).toBe(1);
-    expect(run.stderr.at(-1)).toBe(`not published: 1 pact(s) as 1.2.3 to ${broker.url}/ failed (the Pact CLI exited with 1)`);
-    expect(run.stderr.some((l) => l.startsWith('pact-cli  ') && l.includes('401'))).toBe(true);
+    expect(run.stderr).toEqual([
+      `hookproof: cannot look for a pact already published under this version: the broker answered 401: Unauthorized (GET ${broker.url}/pacts/provider/gridx-webhooks/consumer/acme-receiver/version/1.2.3)`,
+    ]);
     expect(broker.publications).toEqual([]);
     expect(run.all).not.toContain(wrong);
   });
@@ -97,13 +102,14 @@ describe('hookproof pact publish', () => {
     const fake = join(pact.dir, 'fake-pact.sh');
     writeFileSync(fake, `#!/bin/sh\nprintf '%s\\n' "$@" > '${record}.args'\nenv > '${record}.env'\necho "token is $PACT_BROKER_TOKEN"\n`);
     chmodSync(fake, 0o755);
-    const result = await publishPacts(
-      { files: [pact.path], consumerAppVersion: '1.2.3', brokerUrl: broker.url, brokerToken: TOKEN, pactCli: fake },
+    const result = await recordDeployment(
+      'deployment',
+      { pacticipant: 'acme-receiver', version: '1.2.3', environment: 'production', brokerUrl: broker.url, brokerToken: TOKEN, pactCli: fake },
       cleanEnv({ PACT_BROKER_USERNAME: 'stale-user', PACT_BROKER_PASSWORD: 'stale-password' }),
     );
     const args = readFileSync(`${record}.args`, 'utf8');
     const env = readFileSync(`${record}.env`, 'utf8').split('\n');
-    expect(args.split('\n').slice(0, 4)).toEqual(['broker', 'publish', '--consumer-app-version', '1.2.3']);
+    expect(args.split('\n').slice(0, 4)).toEqual(['broker', 'record-deployment', '--pacticipant', 'acme-receiver']);
     expect(args).not.toContain(TOKEN);
     expect(env).toContain(`PACT_BROKER_TOKEN=${TOKEN}`);
     expect(env).toContain(`PACT_BROKER_BASE_URL=${broker.url}`);
@@ -142,7 +148,11 @@ describe('hookproof pact publish', () => {
         {},
         'hookproof: the Pact Broker URL is not a valid URL (give it as https://broker.example.com)',
       ],
-      [['publish', pact.path, '--broker-url', broker.url, '--broker-token', TOKEN], {}, "hookproof: required option '--consumer-app-version <version>' not specified"],
+      [
+        ['publish', pact.path, '--broker-url', broker.url, '--broker-token', TOKEN],
+        {},
+        'hookproof: --consumer-app-version is needed for pacts hookproof did not generate (no metadata.hookproof.specSha256)',
+      ],
       [['publish', missing, '--consumer-app-version', '1', '--broker-url', broker.url], {}, `hookproof: cannot read ${missing}: ENOENT: no such file or directory`],
       [['publish', notPact, '--consumer-app-version', '1', '--broker-url', broker.url], {}, `hookproof: ${notPact} is not a pact file: it has no consumer.name and provider.name`],
       [['publish', '--consumer-app-version', '1', '--broker-url', broker.url], {}, "hookproof: missing required argument 'files'"],

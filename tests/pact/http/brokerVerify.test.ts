@@ -1,8 +1,10 @@
 import './support/esmShim';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import { memoryIO } from '../../../src/cli/memoryIO';
 import { runCli } from '../../../src/cli/runCli';
 import { signatureIgnoringReceiver, soundReceiver } from '../../checks/support/receivers';
-import { closeAfterEach, type RunningReceiver } from '../../support/servers';
+import { closeAfterEach, closedPort, listen, type RunningReceiver } from '../../support/servers';
 import { leakedForms } from '../../reports/support/secret';
 import { testPact } from './support/pacts';
 import { verificationBroker, type VerificationBroker } from './support/verificationBroker';
@@ -101,5 +103,52 @@ describe('hookproof pact verify --enable-pending, on a pending pact', () => {
     expect(pending.every((l) => l.endsWith(': expected 401 but was 202'))).toBe(true);
     expect(io.stdout.filter((l) => l.startsWith('FAIL'))).toEqual([]);
     expect(io.stdout.at(-1)).toBe(`pact verify: ${pact.interactions.length} interactions, 0 failed, 3 pending`);
+  });
+});
+
+describe('hookproof pact verify --broker-url: bounded, honest broker I/O', () => {
+  const closing = closeAfterEach();
+  const pact = testPact({ types: ['ping'] });
+
+  async function verifyAgainst(brokerUrl: string, extra: string[] = []): Promise<{ code: number; out: string[]; err: string[] }> {
+    const receiver = await closing(soundReceiver([SECRET]));
+    const io = { ...memoryIO(), env: { MY_SECRET: SECRET, PACT_BROKER_TOKEN: TOKEN } };
+    const args = ['pact', 'verify', '--url', receiver.url, '--secret-env', 'MY_SECRET', '--broker-url', brokerUrl, '--provider', pact.provider.name, ...extra];
+    const code = await runCli(args, io);
+    expect(leakedForms([...io.stdout, ...io.stderr].join('\n'), TOKEN)).toEqual([]);
+    expect(receiver.hits()).toBe(0);
+    return { code, out: io.stdout, err: io.stderr };
+  }
+
+  it('a broker that never answers: exit 1 at the --broker-timeout deadline, saying so', async () => {
+    const silent = await closing(listen(createNetServer(() => undefined)));
+    const run = await verifyAgainst(silent.origin, ['--broker-timeout', '2']);
+    expect([run.code, run.err]).toEqual([
+      1,
+      [`hookproof: cannot read the broker index: no answer within the broker deadline of 2 s (raise it with --broker-timeout) (GET ${silent.origin}/)`],
+    ]);
+  });
+
+  it('a refused port and a 500: exit 1 naming each', async () => {
+    const port = await closedPort();
+    const refused = await verifyAgainst(`http://127.0.0.1:${port}`);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toEqual([expect.stringMatching(/^hookproof: cannot read the broker index: connection refused: nothing listens there/)]);
+    const failing = await closing(listen(createHttpServer((_req, res) => res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"database is down"}'))));
+    const broken = await verifyAgainst(failing.origin);
+    expect([broken.code, broken.err]).toEqual([1, [`hookproof: cannot read the broker index: the broker answered 500: database is down (GET ${failing.origin}/)`]]);
+  });
+
+  it('results the broker refuses: exit 1 with its reason, after verifying', async () => {
+    const broker = await closing(verificationBroker(pact, TOKEN, { refuseResults: { status: 403, error: 'this token may not publish verification results' } }));
+    const receiver = await closing(soundReceiver([SECRET]));
+    const io = { ...memoryIO(), env: { MY_SECRET: SECRET, PACT_BROKER_TOKEN: TOKEN } };
+    const args = ['pact', 'verify', '--url', receiver.url, '--secret-env', 'MY_SECRET', '--broker-url', broker.url, '--provider', pact.provider.name];
+    const code = await runCli([...args, '--publish-results', '--provider-version', '1.0.0'], io);
+    expect(code).toBe(1);
+    expect(io.stderr).toEqual([
+      expect.stringMatching(/^hookproof: cannot publish the verification result: the broker answered 403: this token may not publish verification results \(POST /),
+    ]);
+    expect(receiver.hits()).toBe(pact.interactions.length);
   });
 });

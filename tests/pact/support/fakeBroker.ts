@@ -2,7 +2,8 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import { listen } from '../../support/servers';
 import { matrix } from './brokerMatrix';
 import { publish } from './brokerPublish';
-import { deployments, type RecordedDeployment } from './brokerDeployments';
+import { deployments, ENVIRONMENTS, type RecordedDeployment } from './brokerDeployments';
+import { verification, type RecordedResult } from './brokerVerification';
 
 /*
  * A stand-in Pact Broker on 127.0.0.1 for the tests of `pact publish` and `pact can-i-deploy`.
@@ -95,6 +96,13 @@ export interface FakeBrokerOptions {
   readonly basic?: { readonly username: string; readonly password: string };
   /** The matrix's content: which versions are deployable to which environments. */
   readonly matrix?: readonly MatrixEntry[];
+  /**
+   * How the broker serves a published pact back (`GET /pacts/provider/P/consumer/C/version/V`):
+   * `relaid` (default) as a Pact Broker does, parsed and written out again its own way (keys
+   * sorted, no indentation) with `_links` and interaction `_id`s added; `bodies-parsed` also turns
+   * every exact-text body into JSON data, as the Pact CLI's re-serialising upload left it.
+   */
+  readonly copy?: 'relaid' | 'bodies-parsed';
 }
 
 export interface FakeBroker {
@@ -103,6 +111,10 @@ export interface FakeBroker {
   readonly publications: readonly Publication[];
   /** Deployments and releases recorded (`pact record-deployment` / `record-release`). */
   readonly deployments: readonly RecordedDeployment[];
+  /** Environments created (`POST /environments`), beyond the ones it starts with. */
+  readonly environments: readonly string[];
+  /** Verification results published (`pact verify --publish-results`). */
+  readonly results: readonly RecordedResult[];
   close(): Promise<void>;
 }
 
@@ -113,6 +125,9 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
   const requests: RecordedBrokerRequest[] = [];
   const publications: Publication[] = [];
   const recorded: RecordedDeployment[] = [];
+  const created: string[] = [];
+  const results: RecordedResult[] = [];
+  const matrixEntries: MatrixEntry[] = [...(options.matrix ?? [])];
   let base = '';
   const server = createServer((req, res) => {
     void readBody(req).then((body) => {
@@ -132,7 +147,21 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
         return;
       }
       if (req.method === 'GET' && parsed.pathname === '/matrix') {
-        send(res, ...matrix(base, rawQuery(url), options.matrix ?? []));
+        send(res, ...matrix(base, rawQuery(url), matrixEntries));
+        return;
+      }
+      if (parsed.pathname === '/environments') {
+        send(res, ...environments(base, req.method ?? '', body, created));
+        return;
+      }
+      const verifying = verification(base, req.method ?? '', parsed.pathname, body, { publications, results, matrix: matrixEntries, environments: Object.keys(ENVIRONMENTS) });
+      if (verifying !== undefined) {
+        send(res, ...verifying);
+        return;
+      }
+      const held = req.method === 'GET' ? heldPact(base, parsed.pathname, publications, options.copy ?? 'relaid') : undefined;
+      if (held !== undefined) {
+        send(res, 200, held);
         return;
       }
       const deployment = deployments(base, req.method ?? '', parsed.pathname, body, recorded);
@@ -145,7 +174,7 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
   });
   const listening = await listen(server);
   base = listening.origin;
-  return { url: base, requests, publications, deployments: recorded, close: () => listening.close() };
+  return { url: base, requests, publications, deployments: recorded, environments: created, results, close: () => listening.close() };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -173,6 +202,70 @@ function authorised(headers: IncomingHttpHeaders, options: FakeBrokerOptions): b
   return false;
 }
 
+/**
+ * `GET /environments` (the documented list, `_embedded.environments[]` of uuid, name, displayName,
+ * production) and `POST /environments` (`{ name, displayName, production }`; a taken name is a 409).
+ */
+function environments(base: string, method: string, body: string, created: string[]): [number, unknown] {
+  const all = [...Object.entries(ENVIRONMENTS).map(([name, uuid]) => ({ name, uuid })), ...created.map((name) => ({ name, uuid: `new-${name}` }))];
+  if (method === 'GET') {
+    return [
+      200,
+      {
+        _embedded: {
+          environments: all.map((e) => ({ ...e, displayName: e.name, production: e.name === 'production', _links: { self: { href: `${base}/environments/${e.uuid}` } } })),
+        },
+      },
+    ];
+  }
+  const params = JSON.parse(body) as { name?: unknown; production?: unknown };
+  if (typeof params.name !== 'string' || params.name === '') return [400, { errors: { name: ['name is missing'] } }];
+  if (all.some((e) => e.name === params.name)) return [409, { errors: { name: [`Another environment with name '${params.name}' already exists.`] } }];
+  created.push(params.name);
+  return [201, { name: params.name, uuid: `new-${params.name}`, production: params.production === true }];
+}
+
+/** The pact a consumer version holds, as the broker serves it; undefined when there is none (a 404). */
+function heldPact(base: string, path: string, publications: readonly Publication[], copy: 'relaid' | 'bodies-parsed'): unknown {
+  const m = /^\/pacts\/provider\/([^/]+)\/consumer\/([^/]+)\/version\/([^/]+)$/.exec(path);
+  if (m === null) return undefined;
+  const [provider, consumer, version] = [m[1], m[2], m[3]].map((p) => decodeURIComponent(p ?? ''));
+  const contract = publications
+    .filter((p) => p.pacticipantVersionNumber === version)
+    .flatMap((p) => p.contracts)
+    .filter((c) => c.consumerName === consumer && c.providerName === provider)
+    .at(-1);
+  if (contract === undefined) return undefined;
+  const pact = JSON.parse(Buffer.from(contract.content, 'base64').toString('utf8')) as { interactions?: Array<Record<string, unknown>> };
+  const interactions = (pact.interactions ?? []).map((interaction, i) => {
+    const request = interaction.request as { body?: { content?: unknown; encoded?: unknown } } | undefined;
+    const body = request?.body;
+    const parsedBody =
+      copy === 'bodies-parsed' && typeof body?.content === 'string' && body.encoded === 'json' ? { ...body, content: JSON.parse(body.content) as unknown, encoded: false } : body;
+    return sortKeys({ ...interaction, ...(request !== undefined ? { request: { ...request, body: parsedBody } } : {}), _id: `i${i}` });
+  });
+  return {
+    ...(sortKeys({ ...pact, interactions }) as object),
+    _links: {
+      self: { href: `${base}${path}` },
+      'pb:consumer-version': { href: `${base}/pacticipants/${encodeURIComponent(consumer ?? '')}/versions/${encodeURIComponent(version ?? '')}` },
+      'pb:provider': { href: `${base}/pacticipants/${encodeURIComponent(provider ?? '')}` },
+      'pb:publish-verification-results': { href: `${base}${path}/verification-results` },
+    },
+  };
+}
+
+/** A JSON value with every object's keys in sorted order: another layout, the same contract. */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+  );
+}
+
 /** Query parameters as sent (`q[][pacticipant]` stays as it is), values percent-decoded. */
 function rawQuery(url: string): Array<[string, string]> {
   const query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
@@ -194,6 +287,7 @@ function index(base: string): unknown {
       'pb:publish-contracts': { href: `${base}/contracts/publish`, title: 'Publish contracts', templated: false },
       'pb:pacticipants': { href: `${base}/pacticipants`, title: 'Pacticipants', templated: false },
       'pb:environments': { href: `${base}/environments`, title: 'Environments', templated: false },
+      'pb:provider-pacts-for-verification': { href: `${base}/pacts/provider/{provider}/for-verification`, title: 'Pacts to be verified by provider', templated: true },
       'pb:latest-provider-pacts': { href: `${base}/pacts/provider/{provider}/latest`, title: 'Latest pacts by provider', templated: true },
       curies: [{ name: 'pb', href: `${base}/doc/{rel}?context=index`, templated: true }],
     },

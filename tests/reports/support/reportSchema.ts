@@ -106,9 +106,19 @@ const FINDING = object(
     eventTypes: { type: 'array', items: { type: 'string' } },
     expected: { type: 'string', minLength: 1 },
     answer: ANSWER,
+    bodyLimit: object(
+      {
+        refused: { type: 'integer', minimum: 1 },
+        refusedFromBytes: { type: 'integer', minimum: 0 },
+        refusedUpToBytes: { type: 'integer', minimum: 0 },
+        acceptedUpToBytes: { type: 'integer', minimum: 0 },
+        budgetBytes: { type: 'integer', minimum: 16384 },
+      },
+      ['acceptedUpToBytes', 'budgetBytes'],
+    ),
     failures: { type: 'array', items: { type: 'string' }, minItems: 1 },
   },
-  ['answer'],
+  ['answer', 'bodyLimit'],
 );
 
 /**
@@ -180,15 +190,19 @@ export const REPORT_SCHEMA = object(
     ),
     target: object({ url: { type: 'string', pattern: '^https?://' }, trust: { type: 'string', minLength: 1 } }),
     seed: { type: 'integer' },
-    options: object({
-      runs: { type: 'integer', minimum: 1 },
-      timeoutMs: { type: 'integer', minimum: 1 },
-      concurrency: { type: 'integer', minimum: 1 },
-      allowHttp: { type: 'boolean' },
-      types: { type: 'array', items: { type: 'string' } },
-      checks: { type: 'array', items: { type: 'string' } },
-      secrets: { type: 'integer', minimum: 1, maximum: 5 },
-    }),
+    options: object(
+      {
+        runs: { type: 'integer', minimum: 1 },
+        timeoutMs: { type: 'integer', minimum: 1 },
+        maxEventBytes: { type: 'integer', minimum: 16384, maximum: 16777216 },
+        concurrency: { type: 'integer', minimum: 1 },
+        allowHttp: { type: 'boolean' },
+        types: { type: 'array', items: { type: 'string' } },
+        checks: { type: 'array', items: { type: 'string' } },
+        secrets: { type: 'integer', minimum: 1, maximum: 5 },
+      },
+      ['maxEventBytes'],
+    ),
     startedAt: { type: 'string', format: 'date-time' },
     finishedAt: { type: 'string', format: 'date-time' },
     provenance: PROVENANCE,

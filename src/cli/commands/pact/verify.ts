@@ -5,6 +5,7 @@ import { writeVerificationReports } from '../../../pact/http/reports/writeVerifi
 import type { InteractionVerdict } from '../../../pact/http/verificationResult';
 import { DEFAULT_VERIFY_TIMEOUT_MS, verifyHttpPact, type BrokerSource, type ConsumerVersionSelector, type VerifierLogLevel } from '../../../pact/http/verifyHttpPact';
 import { VERSION } from '../../../version';
+import { BROKER_TIMEOUT_MS } from '../../../pact/broker/runPactCli';
 import type { CommandRegistration } from '../../command';
 import { exitCodeForOutcome, type ExitCode } from '../../exitCodes';
 import type { CliIO } from '../../io';
@@ -87,6 +88,7 @@ interface ParsedVerifyOptions {
   buildUrl?: string;
   logLevel: string;
   timeoutMs?: number;
+  brokerTimeout?: number;
   reportDir?: string;
 }
 
@@ -145,6 +147,7 @@ export function pactVerifyOptions(o: ParsedVerifyOptions, env: Readonly<Record<s
             ...(o.enablePending === true ? { enablePending: true } : {}),
             ...(o.includeWipPactsSince !== undefined ? { includeWipPactsSince: o.includeWipPactsSince } : {}),
             ...(providerTags !== undefined && providerTags.length > 0 ? { providerTags } : {}),
+            ...(o.brokerTimeout !== undefined ? { timeoutMs: o.brokerTimeout * 1000 } : {}),
           },
         }
       : {}),
@@ -205,6 +208,9 @@ export const pactVerifyCommand: CommandRegistration = {
       .option('--include-wip-pacts-since <date>', 'also verify work-in-progress pacts published since this date (YYYY-MM-DD); needs --enable-pending')
       .option('--build-url <url>', 'the CI build that verified, shown by the broker with the published results')
       .option('--log-level <level>', `Pact core and pact-js log level: ${LOG_LEVELS.join(', ')}`, 'error')
+      .addOption(
+        numberOption('--broker-timeout', 'seconds', `deadline of each exchange with the broker: fetching the pacts, publishing the results (default ${BROKER_TIMEOUT_MS / 1000})`),
+      )
       .addOption(numberOption('--timeout-ms', 'n', `per-request timeout towards the receiver (default ${DEFAULT_VERIFY_TIMEOUT_MS}, gridX's)`))
       .addOption(reportDirOption('also write report.json and junit.xml there, as certify does'));
   },

@@ -1,3 +1,4 @@
+import { maskUrlCredentials } from '../../../redaction/maskUrlCredentials';
 import { requirementOf } from '../requirementOf';
 import type { HttpVerificationResult } from '../verificationResult';
 
@@ -39,8 +40,9 @@ export function verificationReport(
   return {
     kind: 'hookproof-pact-verification',
     tool: { name: 'hookproof', version: facts.version },
-    target: { url: facts.url },
-    sources: facts.sources,
+    // Credentials are refused in the receiver's URL, but a pact URL or a broker URL may carry them.
+    target: { url: maskUrlCredentials(facts.url) },
+    sources: facts.sources.map(maskUrlCredentials),
     verdict: result.passed ? 'pass' : 'fail',
     startedAt: facts.startedAt.toISOString(),
     finishedAt: facts.finishedAt.toISOString(),

@@ -38,8 +38,16 @@ export interface VerificationBroker {
   close(): Promise<void>;
 }
 
-/** `pending`: the broker says the pact is pending for this provider (not yet verified successfully). */
-export async function verificationBroker(pact: HttpPact, token: string, options: { readonly pending?: boolean } = {}): Promise<VerificationBroker> {
+/**
+ * `pending`: the broker says the pact is pending for this provider (not yet verified successfully).
+ * `refuseResults`: the broker answers the results publication with this status and error (a
+ * read-only token gets 403 from PactFlow).
+ */
+export async function verificationBroker(
+  pact: HttpPact,
+  token: string,
+  options: { readonly pending?: boolean; readonly refuseResults?: { readonly status: number; readonly error: string } } = {},
+): Promise<VerificationBroker> {
   const requests: BrokerRequest[] = [];
   const provider = encodeURIComponent(pact.provider.name);
   const consumer = encodeURIComponent(pact.consumer.name);
@@ -98,6 +106,10 @@ export async function verificationBroker(pact: HttpPact, token: string, options:
           });
           return;
         case `POST ${pactPath}/verification-results`:
+          if (options.refuseResults !== undefined) {
+            json(options.refuseResults.status, { error: options.refuseResults.error });
+            return;
+          }
           json(201, { _links: { self: { href: `${base}${pactPath}/verification-results/1` } } });
           return;
         default:

@@ -1,0 +1,3 @@
+export { portabilityProblems } from './portabilityProblems';
+export { contractDifferences } from './contractDifferences';
+export { contentVersion } from './contentVersion';
