@@ -13,7 +13,10 @@ export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip' | 'blocked' | 'incon
 
 /** How to send a failing case again: a ready curl command and the replay command. */
 export interface Reproduction {
-  /** A shell snippet: writes the exact body to a file and POSTs it with curl, signing from $HOOKPROOF_SECRET. */
+  /**
+   * A shell snippet: writes the exact body to a file and POSTs it with curl, signing from
+   * $HOOKPROOF_SECRET; one numbered command per delivery of the case.
+   */
   readonly curl: string;
   /** `npx --no-install hookproof replay <report> <case> --url …`. */
   readonly replay: string;
@@ -23,6 +26,30 @@ export interface Reproduction {
    * `curl` itself stays self-contained.
    */
   readonly bodyFile?: string;
+}
+
+/**
+ * What a delivery is for in its case: `setup` must be accepted for the case to be judged (the first
+ * delivery of a duplicate, the newer event of an out-of-order pair, the original of a tampered
+ * copy); `judged` deliveries are judged by the requirement's rule; a `control` is sent only when a
+ * judged delivery is answered wrongly, to tell whether something more basic fails.
+ */
+export type DeliveryRole = 'setup' | 'judged' | 'control';
+
+/** One delivery a case is made of, recorded like the case's own request. */
+export interface CaseDelivery {
+  readonly role: DeliveryRole;
+  readonly label: string;
+  readonly request: RecordedRequest;
+  /** Deliveries with the same batch number were sent at once (DLV-6); absent: sent alone. */
+  readonly batch?: number;
+}
+
+/** A case of several deliveries: all of them in the order sent, and how the judged ones were sent. */
+export interface CasePlan {
+  readonly deliveries: readonly CaseDelivery[];
+  /** Set when judged deliveries were sent under gridX's retry policy (DLV-7), first retry after `baseDelayMs`. */
+  readonly retries?: { readonly baseDelayMs: number };
 }
 
 /** One case a receiver answered wrongly, shrunk to a minimal one. */
@@ -44,6 +71,11 @@ export interface Failure {
   readonly variant?: string;
   /** The event type the body was made from. */
   readonly eventType?: string;
+  /**
+   * Every delivery the case is made of, when it is more than `request` alone (duplicates, pairs,
+   * batches, retries, controls): `hookproof replay` sends them all and judges the whole case.
+   */
+  readonly plan?: CasePlan;
 }
 
 /** What a check's run returns: plain data. A failure of a non-required check becomes a warning. */

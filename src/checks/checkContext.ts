@@ -3,7 +3,7 @@ import type fc from 'fast-check';
 import type { DeliveryClient, DeliveryResult } from '../delivery';
 import type { Engine } from '../engine';
 import type { EventType } from '../schemas/catalogue';
-import type { CheckOutcome, Failure } from './check';
+import type { CheckOutcome, DeliveryRole, Failure } from './check';
 import type { RequirementId } from './requirements';
 
 /** One request a check wants sent, described so that reports can name and replay it. */
@@ -18,6 +18,8 @@ export interface OutgoingCase {
   readonly body: Buffer;
   /** The X-Signature value; undefined sends no such header. `ctx.sign(body)` makes a valid one. */
   readonly signature: string | undefined;
+  /** The bytes the signature was made over when they are not `body` (a body changed after signing). */
+  readonly signedBody?: Buffer;
   /** Extra request headers (rarely needed). */
   readonly headers?: Readonly<Record<string, string>>;
   /**
@@ -25,6 +27,20 @@ export interface OutgoingCase {
    * rotation form refused with 401 is SIG-6's). Other answers are attributed as `attribution.ts` says.
    */
   readonly refusalBreaks?: RequirementId;
+}
+
+/** One delivery of a case of several, as sent. */
+export interface OutgoingDelivery {
+  readonly role: DeliveryRole;
+  readonly outgoing: OutgoingCase;
+  /** Deliveries with the same batch number are sent at once. */
+  readonly batch?: number;
+}
+
+/** Every delivery a case of several is made of, in the order sent (see CasePlan). */
+export interface OutgoingPlan {
+  readonly deliveries: readonly OutgoingDelivery[];
+  readonly retries?: { readonly baseDelayMs: number };
 }
 
 /** Whether an answer is what a conformant receiver gives, and what that would have been. */
@@ -66,6 +82,11 @@ export interface PropertySpec<T> {
    * answer itself shows the case is this check's (e.g. a strict decoder naming the unknown field).
    */
   control?(value: T, result: DeliveryResult): OutgoingCase | undefined;
+  /**
+   * Deliveries sent once before the property whose state every case relies on (the original of a
+   * tampered copy): recorded with a failure so that a replay sends them first.
+   */
+  readonly setup?: readonly OutgoingCase[];
 }
 
 /** The outcome of one property: cases sent and at most one shrunk failure. */
@@ -114,8 +135,11 @@ export interface CheckContext {
   send(outgoing: OutgoingCase): Promise<DeliveryResult>;
   /** Runs a property: draws, sends and judges cases; a failing case is shrunk to a minimal one. */
   forAll<T>(spec: PropertySpec<T>): Promise<PropertyOutcome>;
-  /** Builds a reported failure for a case a check judged by itself (outside forAll). */
-  failure(outgoing: OutgoingCase, result: DeliveryResult, expected: string): Failure;
+  /**
+   * Builds a reported failure for a case a check judged by itself (outside forAll); `plan` lists
+   * every delivery of a case of several (`outgoing` among them, as `judged`).
+   */
+  failure(outgoing: OutgoingCase, result: DeliveryResult, expected: string, plan?: OutgoingPlan): Failure;
   /** Combines property outcomes into the check's outcome (fail when any failed). */
   outcome(parts: readonly PropertyOutcome[], note?: string): CheckOutcome;
 }

@@ -6,7 +6,7 @@ import { serialiseEvent } from '../serialise';
 import { labelExpectation, sign, signatureCaseArbitrary, type SignatureCase, type SignatureLabel } from '../signing';
 import { forgedAnswerNeedsControl, judgeAcceptance } from './attribution';
 import type { CheckContext, OutgoingCase, PropertySpec } from './checkContext';
-import { signatureRecipe } from './signatureRecipe';
+import { secretsNeeded, signatureRecipe } from './signatureRecipe';
 import { expectSuccess, expectUnauthorized } from './expectations';
 
 /** Valid events over the given types (each equally likely). */
@@ -41,7 +41,7 @@ interface SignedCase {
  * with one lower-case digest made with the secret whose digest the case carried.
  */
 export function singleDigestControl(ctx: CheckContext, eventType: string, body: Buffer, header: string | undefined): OutgoingCase {
-  const secretIndex = signatureRecipe(body, header, ctx.secrets).signedDigests[0]?.secretIndex ?? 0;
+  const secretIndex = secretsNeeded(signatureRecipe(body, header, ctx.secrets))[0] ?? 0;
   const secret = ctx.secrets[secretIndex] ?? ctx.secrets[0] ?? '';
   return { label: "the same body with a single lower-case digest (gridX's usual form)", eventType, variant: 'valid', body, signature: sign(body, [secret]) };
 }
@@ -102,6 +102,7 @@ export function signatureProperty(ctx: CheckContext, label: SignatureLabel, runs
       variant: `signature:${label}`,
       body: signature.body,
       signature: signature.header,
+      ...(signature.signedBody !== undefined ? { signedBody: signature.signedBody } : {}),
     }),
     judge: (_value, result) => (!accept ? expectUnauthorized(result) : label === 'valid-single' ? judgeAcceptance('SIG-1', result) : expectSuccess(result)),
     ...(accept && label !== 'valid-single'

@@ -28,6 +28,6 @@ export function recordRequest(outgoing: OutgoingCase, secrets: readonly string[]
     bodyBase64: outgoing.body.toString('base64'),
     ...(isText ? { bodyText: text } : {}),
     headers: { ...(outgoing.headers ?? {}) },
-    signature: signatureRecipe(outgoing.body, outgoing.signature, secrets),
+    signature: signatureRecipe(outgoing.body, outgoing.signature, secrets, outgoing.signedBody),
   };
 }

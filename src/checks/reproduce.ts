@@ -1,6 +1,6 @@
-import type { Reproduction } from './check';
+import type { CasePlan, Reproduction } from './check';
 import type { RecordedRequest } from './recordedRequest';
-import { resignHeader } from './signatureRecipe';
+import type { DerivedDigest } from './signatureRecipe';
 import { dirname, join } from 'node:path';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 
@@ -13,29 +13,81 @@ function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
+/** Text placed inside a double-quoted shell word, literally. */
+function doubleQuoted(text: string): string {
+  return text.replace(/[\\"`$]/g, '\\$&');
+}
+
+/** The shell lines that compute one derived digest into `$P<n>`, from the secret's variable. */
+function digestLines(digest: DerivedDigest, n: number, bodyFile: string, signedFile: string): string[] {
+  const file = digest.over === 'signed-body' ? signedFile : bodyFile;
+  const lines = [`P${n}=$(openssl dgst -${digest.algorithm} -hmac "$${secretEnvName(digest.secretIndex)}" -r ${file} | cut -d' ' -f1)`];
+  const edit = digest.edit;
+  if (edit?.kind === 'digit') lines.push(`P${n}=$(printf '%s' "$P${n}" | sed 's/^\\(.\\{${edit.at}\\}\\)./\\1${edit.digit}/')`);
+  if (edit?.kind === 'slice') lines.push(`P${n}=$(printf '%s' "$P${n}" | cut -c${edit.start + 1}-${edit.end})`);
+  if (edit?.kind === 'around') lines.push(`P${n}=${edit.before}$P${n}${edit.after}`);
+  if (digest.upperCase) lines.push(`P${n}=$(printf '%s' "$P${n}" | tr a-f A-F)`);
+  return lines;
+}
+
 /**
- * A copy-paste shell snippet that sends the case again: the exact body (via base64, so any byte
- * survives the shell), the header with every valid digest recomputed from $HOOKPROOF_SECRET by
- * openssl, and curl. No secret is ever written into it.
+ * The shell lines that send one recorded request: its exact body (via base64, so any byte survives
+ * the shell) written to `hookproof-case<suffix>.body`, the header with every derived digest
+ * recomputed from $HOOKPROOF_SECRET by openssl, and curl (`&` at the end when `background`).
+ * No secret and no digest computed with one is ever written into it.
  */
-export function curlCommand(url: string, request: RecordedRequest): string {
-  const lines = [`printf '%s' ${shellQuote(request.bodyBase64)} | base64 -d > hookproof-case.body`];
-  const header = resignHeader(request.signature, (secretIndex, upperCase) => {
-    const variable = `SIG${secretIndex + 1}`;
-    return upperCase ? `$(printf '%s' "$${variable}" | tr a-f A-F)` : `$${variable}`;
+function sendLines(url: string, request: RecordedRequest, suffix: string, background: boolean): string[] {
+  const bodyFile = `hookproof-case${suffix}.body`;
+  const signedFile = `hookproof-case${suffix}.signed`;
+  const lines = [`printf '%s' ${shellQuote(request.bodyBase64)} | base64 -d > ${bodyFile}`];
+  if (request.signature.signedBodyBase64 !== undefined) lines.push(`printf '%s' ${shellQuote(request.signature.signedBodyBase64)} | base64 -d > ${signedFile}`);
+  let n = 0;
+  const header = (request.signature.parts ?? []).map((part) => {
+    if (typeof part === 'string') return doubleQuoted(part);
+    n += 1;
+    lines.push(...digestLines(part.digest, n, bodyFile, signedFile));
+    return `\${P${n}}`;
   });
-  const usedSecrets = [...new Set(request.signature.signedDigests.map((d) => d.secretIndex))].sort();
-  for (const index of usedSecrets) {
-    lines.push(`SIG${index + 1}=$(openssl dgst -sha512 -hmac "$${secretEnvName(index)}" -r hookproof-case.body | cut -d' ' -f1)`);
-  }
   const parts = [`curl -sS -i -X POST ${shellQuote(url)}`, `-H 'Content-Type: application/json'`];
   for (const [name, value] of Object.entries(request.headers)) parts.push(`-H ${shellQuote(`${name}: ${value}`)}`);
-  // Double quotes so that $SIGn expands; the header has no other shell-special characters
-  // except in forged cases, whose literal text is escaped.
-  if (header !== undefined) parts.push(`-H "X-Signature: ${header.replace(/[\\"`]/g, '\\$&').replace(/\$(?!SIG\d|\(printf)/g, '\\$')}"`);
-  parts.push('--data-binary @hookproof-case.body');
+  // curl drops a header given with an empty value; `Name;` is how it sends one (SIG-5's empty value).
+  if (request.signature.parts !== null) parts.push(header.length === 0 ? `-H 'X-Signature;'` : `-H "X-Signature: ${header.join('')}"`);
+  parts.push(`--data-binary @${bodyFile}${background ? ' &' : ''}`);
   lines.push(parts.join(' \\\n  '));
-  return lines.join('\n');
+  return lines;
+}
+
+/** One delivery's shell snippet (see sendLines). */
+export function curlCommand(url: string, request: RecordedRequest): string {
+  return sendLines(url, request, '', false).join('\n');
+}
+
+const ROLE_NOTE: Readonly<Record<CasePlan['deliveries'][number]['role'], string>> = {
+  setup: 'must be accepted before the case can be judged',
+  judged: 'the delivery judged',
+  control: 'a control: send it only if the delivery judged is answered wrongly',
+};
+
+/**
+ * A case of several deliveries as numbered commands, in the order they were sent; deliveries of one
+ * batch are sent at once (`&`, then `wait`).
+ */
+export function caseCurlCommand(url: string, plan: CasePlan): string {
+  const total = plan.deliveries.length;
+  const blocks: string[] = [];
+  plan.deliveries.forEach((delivery, index) => {
+    const next = plan.deliveries[index + 1];
+    const batched = delivery.batch !== undefined;
+    const lines = [`# ${index + 1}/${total} ${delivery.label} (${ROLE_NOTE[delivery.role]})`, ...sendLines(url, delivery.request, `-${index + 1}`, batched)];
+    // A new line after each answer, so the next status line starts its own line.
+    if (!batched) lines.push('echo');
+    if (batched && next?.batch !== delivery.batch) lines.push('wait');
+    if (delivery.role === 'judged' && plan.retries !== undefined) {
+      lines.push(`# gridX retries this delivery up to five times while it gets 408, 429, 500, 502, 503, 504 or no answer, after ${plan.retries.baseDelayMs} ms, then doubling`);
+    }
+    blocks.push(lines.join('\n'));
+  });
+  return blocks.join('\n');
 }
 
 export function replayCommand(reportPath: string, caseId: string, url: string): string {
@@ -43,8 +95,10 @@ export function replayCommand(reportPath: string, caseId: string, url: string): 
 }
 
 /** A password in the URL is replaced: reproductions are printed and stored. */
-export function reproduction(url: string, reportPath: string, caseId: string, request: RecordedRequest): Reproduction {
+export function reproduction(url: string, reportPath: string, caseId: string, request: RecordedRequest, plan?: CasePlan): Reproduction {
   const shown = maskUrlCredentials(url);
+  // A case of several deliveries prints them all (numbered); only a single delivery's long body goes to a file.
+  if (plan !== undefined) return { curl: caseCurlCommand(shown, plan), replay: replayCommand(reportPath, caseId, shown) };
   const long = Buffer.byteLength(request.bodyBase64, 'base64') > INLINE_BODY_BYTES;
   return { curl: curlCommand(shown, request), replay: replayCommand(reportPath, caseId, shown), ...(long ? { bodyFile: bodyFilePath(reportPath, caseId) } : {}) };
 }

@@ -21,6 +21,7 @@ export type RequirementId =
   | 'SIG-9'
   | 'SIG-10'
   | 'SIG-11'
+  | 'SIG-12'
   | 'EVT-1'
   | 'EVT-2'
   | 'EVT-3'
@@ -67,6 +68,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   { id: 'SIG-9', severity: 'recommended', summary: 'upper-case hex and digests joined by "," are accepted', remotelyTestable: true },
   { id: 'SIG-10', severity: 'recommended', summary: 'a 401 carries an empty body', remotelyTestable: true },
   { id: 'SIG-11', severity: 'recommended', summary: 'digests are compared in constant time', remotelyTestable: false },
+  { id: 'SIG-12', severity: 'required', summary: 'a digest differing from the valid one in a single hex digit is rejected with 401', remotelyTestable: true },
   { id: 'EVT-1', severity: 'required', summary: 'a valid event of every subscribed type is accepted', remotelyTestable: true },
   { id: 'EVT-2', severity: 'required', summary: 'events that omit every optional field are accepted', remotelyTestable: true },
   { id: 'EVT-3', severity: 'required', summary: 'unknown extra properties are accepted', remotelyTestable: true },

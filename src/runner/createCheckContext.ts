@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import type { Check, CheckOutcome, Failure } from '../checks/check';
+import type { CasePlan, Check, CheckOutcome, Failure } from '../checks/check';
 import { blockerOf, blockerReason, tooLargeJudgement } from '../checks/attribution';
 import { BlockedTally, blockedNote, mergeBlocked } from '../checks/blockedTally';
-import type { CheckContext, Judgement, OutgoingCase, PropertyOutcome, PropertySpec } from '../checks/checkContext';
+import type { CheckContext, Judgement, OutgoingCase, OutgoingPlan, PropertyOutcome, PropertySpec } from '../checks/checkContext';
 import { goneSkipNote } from '../checks/goneMessage';
 import { recordRequest } from '../checks/recordedRequest';
 import { describeResult, type DeliveryResult } from '../delivery';
@@ -12,6 +12,7 @@ import { sign } from '../signing';
 import { caseSeed } from '../arbitraries/caseSeed';
 import type { CoverageRecorder } from './coverage';
 import { reproduction } from '../checks/reproduce';
+import { scrubSignatureMaterial, signatureMaterial } from '../findings/scrubSignatureMaterial';
 import type { RunState } from './runState';
 import { InconclusiveTally, inconclusiveNote } from '../checks/inconclusiveTally';
 
@@ -52,7 +53,10 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     const headers: Record<string, string> = { 'content-type': mediaType, ...(outgoing.headers ?? {}) };
     if (outgoing.signature !== undefined) headers[headerName] = outgoing.signature;
     settings.coverage.record(outgoing.eventType, outgoing.variant);
-    const result = await settings.client.send({ url: settings.url, body: outgoing.body, headers });
+    // A receiver's answer never brings a working signature into the report (an echoed header, the digest it expected).
+    const result = scrubSignatureMaterial(await settings.client.send({ url: settings.url, body: outgoing.body, headers }), () =>
+      signatureMaterial(outgoing.body, outgoing.signature, settings.secrets, outgoing.signedBody),
+    );
     sent += 1;
     settings.answers?.record(outgoing.variant, outgoing.eventType, result, outgoing.body);
     // A timeout hookproof's own stall may explain is not the receiver's: it does not count towards giving up.
@@ -69,18 +73,31 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     return result;
   };
 
-  const failure = (outgoing: OutgoingCase, result: DeliveryResult, expected: string): Failure => {
+  const failure = (outgoing: OutgoingCase, result: DeliveryResult, expected: string, outgoingPlan?: OutgoingPlan): Failure => {
     failureCount += 1;
     const id = `${check.id}#${failureCount}`;
     const request = recordRequest(outgoing, settings.secrets);
+    const plan: CasePlan | undefined =
+      outgoingPlan === undefined
+        ? undefined
+        : {
+            deliveries: outgoingPlan.deliveries.map((d) => ({
+              role: d.role,
+              label: d.outgoing.label,
+              ...(d.batch !== undefined ? { batch: d.batch } : {}),
+              request: d.outgoing === outgoing ? request : recordRequest(d.outgoing, settings.secrets),
+            })),
+            ...(outgoingPlan.retries !== undefined ? { retries: outgoingPlan.retries } : {}),
+          };
     const label = outgoing.eventType === undefined ? outgoing.label : `${outgoing.label} (${outgoing.eventType})`;
     return {
       case: id,
       label,
       expected,
       actual: describeResult(result),
-      reproduce: reproduction(settings.url, settings.reportPath, id, request),
+      reproduce: reproduction(settings.url, settings.reportPath, id, request, plan),
       request,
+      ...(plan !== undefined ? { plan } : {}),
       answer: captureAnswer(result, settings.secrets),
       variant: outgoing.variant,
       ...(outgoing.eventType !== undefined ? { eventType: outgoing.eventType } : {}),
@@ -88,29 +105,47 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
   };
 
   /** The case's judgement; a wrong answer is checked against the case's control, when it has one. */
-  const judgeCase = async <T>(spec: PropertySpec<T>, value: T, outgoing: OutgoingCase, result: DeliveryResult, onSent: () => void): Promise<Judgement> => {
+  const judgeCase = async <T>(
+    spec: PropertySpec<T>,
+    value: T,
+    outgoing: OutgoingCase,
+    result: DeliveryResult,
+    onSent: () => void,
+  ): Promise<{ judgement: Judgement; control?: OutgoingCase }> => {
     const judgement = spec.judge(value, result);
-    if (judgement.ok || judgement.blockedBy !== undefined) return judgement;
+    if (judgement.ok || judgement.blockedBy !== undefined) return { judgement };
     const tooLarge = check.requirement === 'EVT-4' ? undefined : tooLargeJudgement(outgoing.variant, result, judgement.expected);
-    if (tooLarge !== undefined) return tooLarge;
-    if (spec.control === undefined) return judgement;
+    if (tooLarge !== undefined) return { judgement: tooLarge };
+    if (spec.control === undefined) return { judgement };
     const control = spec.control(value, result);
-    if (control === undefined) return judgement;
+    if (control === undefined) return { judgement };
     const controlResult = await send(control);
     onSent();
     // A control refused for what this very check is about (EVT-4's plain event refused as too
     // large) blocks nothing: the case is this check's.
-    if (controlResult.outcome === 'success' || blockerOf(controlResult) === check.requirement) return judgement;
+    if (controlResult.outcome === 'success' || blockerOf(controlResult) === check.requirement) return { judgement, control };
     const blocker = control.refusalBreaks !== undefined && controlResult.status === 401 ? control.refusalBreaks : blockerOf(controlResult);
-    return { ...judgement, blockedBy: blocker, why: blockerReason(controlResult, control.label) };
+    return { judgement: { ...judgement, blockedBy: blocker, why: blockerReason(controlResult, control.label) }, control };
   };
+
+  /** The plan of a forAll case: its setup deliveries, the case, and its control; undefined for the case alone. */
+  const propertyPlan = (setup: readonly OutgoingCase[], outgoing: OutgoingCase, control: OutgoingCase | undefined): OutgoingPlan | undefined =>
+    setup.length === 0 && control === undefined
+      ? undefined
+      : {
+          deliveries: [
+            ...setup.map((s) => ({ role: 'setup' as const, outgoing: s })),
+            { role: 'judged' as const, outgoing },
+            ...(control !== undefined ? [{ role: 'control' as const, outgoing: control }] : []),
+          ],
+        };
 
   const forAll = async <T>(spec: PropertySpec<T>): Promise<PropertyOutcome> => {
     let cases = 0;
     let judged = 0;
     const blocked = new BlockedTally();
     let casesAtFirstFailure: number | undefined;
-    let last: { outgoing: OutgoingCase; result: DeliveryResult; expected: string } | undefined;
+    let last: { outgoing: OutgoingCase; result: DeliveryResult; expected: string; control?: OutgoingCase } | undefined;
     let stoppedEarly: string | undefined;
     // The body-size budget holds for every case whatever its arbitrary: a case too large is
     // never drawn (the arbitraries aim below the budget, so this rarely drops one). Each case is
@@ -133,7 +168,7 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
           stalled.add(result.inconclusive);
           return true;
         }
-        const judgement = await judgeCase(spec, value, outgoing, result, () => (cases += 1));
+        const { judgement, control } = await judgeCase(spec, value, outgoing, result, () => (cases += 1));
         if (judgement.blockedBy !== undefined) {
           // Not this check's to judge: it neither fails nor is evidence of a pass.
           blocked.add(judgement.blockedBy, judgement.why ?? 'something more basic fails');
@@ -141,7 +176,7 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
         }
         judged += 1;
         if (!judgement.ok) {
-          last = { outgoing, result, expected: judgement.expected };
+          last = { outgoing, result, expected: judgement.expected, ...(control !== undefined ? { control } : {}) };
           casesAtFirstFailure ??= cases;
         }
         return judgement.ok;
@@ -149,7 +184,7 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
       { seed: caseSeed(settings.seed, `${check.id}/${spec.name}`), numRuns: spec.runs ?? settings.runs },
     );
     // fast-check keeps the last failing value it met while shrinking: that is `last`.
-    const failures = details.failed && last !== undefined ? [failure(last.outgoing, last.result, last.expected)] : [];
+    const failures = details.failed && last !== undefined ? [failure(last.outgoing, last.result, last.expected, propertyPlan(spec.setup ?? [], last.outgoing, last.control))] : [];
     // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows, unchanged, what the property itself threw (a hookproof bug); fast-check types it unknown
     if (details.failed && last === undefined && details.errorInstance !== null) throw details.errorInstance;
     const blockedCases = blocked.result();

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Failure } from '../checks/check';
-import { resignHeader } from '../checks/signatureRecipe';
-import { createDeliveryClient, type DeliveryResult } from '../delivery';
+import type { CaseDelivery, CasePlan, Failure } from '../checks/check';
+import type { RecordedRequest } from '../checks/recordedRequest';
+import type { DerivedDigest, SignatureRecipe } from '../checks/signatureRecipe';
 import { InputUnreadableError, ReportUnreadableError } from '../errors';
 import type { CertificationReport, CheckReport } from '../reportModel/certificationReport';
-import { hmacSha512Hex } from '../signing';
-import { validateTarget } from './validateTarget';
 
 /** Reads report.json and finds one failing case by its ID. */
 export function findReportedCase(reportPath: string, caseId: string): Failure {
@@ -45,11 +43,11 @@ export function findReportedCaseWithCheck(reportPath: string, caseId: string): {
   return { failure: found, check };
 }
 
-/** Whether a failure read from a file has what replaying needs, with the right types. */
-function isReplayable(failure: Failure): boolean {
-  const request = (failure as { request?: unknown }).request as Partial<Record<keyof Failure['request'], unknown>> | null | undefined;
+/** Whether a recorded request read from a file has what replaying needs, with the right types. */
+export function isReplayableRequest(value: unknown): value is RecordedRequest {
+  const request = value as Partial<Record<keyof RecordedRequest, unknown>> | null | undefined;
   if (typeof request !== 'object' || request === null) return false;
-  const signature = request.signature as Partial<Record<keyof Failure['request']['signature'], unknown>> | null | undefined;
+  const signature = request.signature as Partial<Record<keyof SignatureRecipe, unknown>> | null | undefined;
   return (
     typeof request.bodyBase64 === 'string' &&
     /^[A-Za-z0-9+/]*={0,2}$/.test(request.bodyBase64) &&
@@ -58,41 +56,46 @@ function isReplayable(failure: Failure): boolean {
     Object.values(request.headers).every((v) => typeof v === 'string') &&
     typeof signature === 'object' &&
     signature !== null &&
-    (signature.header === null || typeof signature.header === 'string') &&
-    Array.isArray(signature.signedDigests)
+    (signature.parts === null || (Array.isArray(signature.parts) && signature.parts.every(isHeaderPart))) &&
+    (signature.signedBodyBase64 === undefined || (typeof signature.signedBodyBase64 === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(signature.signedBodyBase64)))
   );
 }
 
-export interface ReplayOptions {
-  readonly url: string;
-  /** When given, digests that were valid for the original receiver are recomputed with these. */
-  readonly secrets?: readonly string[];
-  readonly timeoutMs?: number;
-  /** Headers added to the delivery (`-H`). */
-  readonly extraHeaders?: Readonly<Record<string, string>>;
+function isHeaderPart(part: unknown): boolean {
+  if (typeof part === 'string') return true;
+  const digest = (part as { digest?: unknown } | null)?.digest as Partial<Record<keyof DerivedDigest, unknown>> | null | undefined;
+  if (typeof digest !== 'object' || digest === null) return false;
+  const edit = digest.edit as Record<string, unknown> | undefined;
+  return (
+    Number.isInteger(digest.secretIndex) &&
+    (digest.secretIndex as number) >= 0 &&
+    (digest.algorithm === 'sha512' || digest.algorithm === 'sha256' || digest.algorithm === 'sha1') &&
+    (digest.over === 'sent-body' || digest.over === 'signed-body') &&
+    typeof digest.upperCase === 'boolean' &&
+    (edit === undefined ||
+      (edit.kind === 'digit' && Number.isInteger(edit.at) && typeof edit.digit === 'string' && /^[0-9a-f]$/.test(edit.digit)) ||
+      (edit.kind === 'slice' && Number.isInteger(edit.start) && Number.isInteger(edit.end)) ||
+      (edit.kind === 'around' && typeof edit.before === 'string' && typeof edit.after === 'string' && /^[0-9a-fA-F]*$/.test(`${edit.before}${edit.after}`)))
+  );
 }
 
-/** Sends a reported case again, byte for byte, to any URL. */
-export async function replayCase(
-  failure: Failure,
-  options: ReplayOptions,
-): Promise<{ readonly result: DeliveryResult; readonly headers: Record<string, string>; readonly body: Buffer }> {
-  const url = validateTarget(options.url, true);
-  const body = Buffer.from(failure.request.bodyBase64, 'base64');
-  const secrets = options.secrets ?? [];
-  const header =
-    secrets.length === 0
-      ? (failure.request.signature.header ?? undefined)
-      : resignHeader(failure.request.signature, (index, upperCase) => {
-          const hex = hmacSha512Hex(body, secrets[Math.min(index, secrets.length - 1)] ?? '');
-          return upperCase ? hex.toUpperCase() : hex;
-        });
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...failure.request.headers };
-  if (header !== undefined) headers['x-signature'] = header;
-  const client = createDeliveryClient({ timeoutMs: options.timeoutMs ?? 5000, ...(options.extraHeaders !== undefined ? { extraHeaders: options.extraHeaders } : {}) });
-  try {
-    return { result: await client.send({ url, body, headers }), headers, body };
-  } finally {
-    await client.close();
-  }
+/** Whether a failure read from a file has what replaying needs: its request, and every delivery of its plan. */
+function isReplayable(failure: Failure): boolean {
+  if (!isReplayableRequest((failure as { request?: unknown }).request)) return false;
+  const plan = (failure as { plan?: unknown }).plan as Partial<Record<keyof CasePlan, unknown>> | null | undefined;
+  if (plan === undefined) return true;
+  if (typeof plan !== 'object' || plan === null || !Array.isArray(plan.deliveries)) return false;
+  const retries = plan.retries as { baseDelayMs?: unknown } | undefined;
+  if (retries !== undefined && !(typeof retries.baseDelayMs === 'number' && retries.baseDelayMs >= 0 && retries.baseDelayMs <= 60_000)) return false;
+  return (plan.deliveries as unknown[]).every((d) => {
+    const delivery = d as Partial<Record<keyof CaseDelivery, unknown>> | null;
+    return (
+      typeof delivery === 'object' &&
+      delivery !== null &&
+      (delivery.role === 'setup' || delivery.role === 'judged' || delivery.role === 'control') &&
+      typeof delivery.label === 'string' &&
+      (delivery.batch === undefined || Number.isInteger(delivery.batch)) &&
+      isReplayableRequest(delivery.request)
+    );
+  });
 }

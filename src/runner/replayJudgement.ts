@@ -39,6 +39,7 @@ const RULES: Readonly<Record<RequirementId, Rule | undefined>> = {
   'SIG-9': expectSuccess,
   'SIG-10': emptyUnauthorized,
   'SIG-11': undefined,
+  'SIG-12': expectUnauthorized,
   'EVT-1': expectSuccess,
   'EVT-2': expectSuccess,
   'EVT-3': expectSuccess,

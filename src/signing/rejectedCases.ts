@@ -18,11 +18,10 @@ export function wrongSecretCase(context: CaseContext): fc.Arbitrary<SignatureCas
 
 /** SIG-4: signed correctly with a receiver secret, then one byte of the body changed. */
 export function bodyChangedCase(context: CaseContext): fc.Arbitrary<SignatureCase> {
-  return fc
-    .record({ digest: receiverDigest(context), changed: changeOneByte(context.body) })
-    .map(({ digest, changed }) =>
-      makeCase('body-changed', joinDigests([digest.hex]), changed.bytes, `signed with ${describeSecret(context, digest.secretIndex)}, then ${changed.detail}`),
-    );
+  return fc.record({ digest: receiverDigest(context), changed: changeOneByte(context.body) }).map(({ digest, changed }) => ({
+    ...makeCase('body-changed', joinDigests([digest.hex]), changed.bytes, `signed with ${describeSecret(context, digest.secretIndex)}, then ${changed.detail}`),
+    signedBody: Buffer.from(context.body),
+  }));
 }
 
 /** SIG-7: 2 to 5 canonical digests, none made with a receiver secret. */

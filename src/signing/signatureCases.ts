@@ -3,6 +3,7 @@ import { UsageError } from '../errors';
 import { noSpaceSeparatorCase, rotationCase, uppercaseHexCase, validSingleCase } from './acceptedCases';
 import { caseContext, type CaseContext } from './caseContext';
 import { emptyValueCase, garbageAroundCase, noPrefixCase, nonHexCase, sha1PrefixCase, sha256PrefixCase, tooLongCase, tooShortCase, truncated64Case } from './malformedHeaderCases';
+import { nearMissCase, nearMissRotationCase } from './nearMissCases';
 import { bodyChangedCase, missingHeaderCase, noneMatchingCase, wrongSecretCase } from './rejectedCases';
 import { SIGNATURE_LABELS, type SignatureCase, type SignatureLabel } from './signatureLabels';
 
@@ -26,13 +27,15 @@ const CASE_BUILDERS: Readonly<Record<SignatureLabel, (context: CaseContext) => f
   'truncated-64': truncated64Case,
   'garbage-around': garbageAroundCase,
   'none-matching': noneMatchingCase,
+  'near-miss': nearMissCase,
+  'near-miss-rotation': nearMissRotationCase,
 };
 
 /**
  * Signature cases for one body and the receiver's secrets, drawn evenly from `labels` (default:
  * all). Each case says what a conformant receiver must answer and which SIG-n it is evidence for.
  *
- * SIG-1 to SIG-7 cases use gridX's canonical form (lower-case hex, digests joined by `, `); only
+ * SIG-1 to SIG-7 and SIG-12 cases use gridX's canonical form (lower-case hex, digests joined by `, `); only
  * SIG-9 cases use the other forms the spec's pattern allows. Secrets that sign forgeries are never
  * among `receiverSecrets`, and no `detail` is built from a secret.
  *

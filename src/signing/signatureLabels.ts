@@ -16,10 +16,12 @@ export type SignatureLabel =
   | 'too-long'
   | 'truncated-64'
   | 'garbage-around'
-  | 'none-matching';
+  | 'none-matching'
+  | 'near-miss'
+  | 'near-miss-rotation';
 
 /** The receiver-contract requirements a signature case can cite (SIG-8, 10, 11 need other evidence). */
-export type SignatureRequirement = 'SIG-1' | 'SIG-2' | 'SIG-3' | 'SIG-4' | 'SIG-5' | 'SIG-6' | 'SIG-7' | 'SIG-9';
+export type SignatureRequirement = 'SIG-1' | 'SIG-2' | 'SIG-3' | 'SIG-4' | 'SIG-5' | 'SIG-6' | 'SIG-7' | 'SIG-9' | 'SIG-12';
 
 /** One request to send and the answer a conformant receiver must give it. */
 export interface SignatureCase {
@@ -30,6 +32,8 @@ export interface SignatureCase {
   header: string | undefined;
   /** The exact bytes to send (for `body-changed`, the changed bytes). */
   body: Buffer;
+  /** For `body-changed`: the bytes the digest was made over, before the change. */
+  signedBody?: Buffer;
   /** Human-readable, e.g. "3 digests, the matching one at position 2". Never built from a secret. */
   detail: string;
 }
@@ -52,6 +56,8 @@ const REQUIREMENT: Readonly<Record<SignatureLabel, SignatureRequirement>> = {
   'truncated-64': 'SIG-5',
   'garbage-around': 'SIG-5',
   'none-matching': 'SIG-7',
+  'near-miss': 'SIG-12',
+  'near-miss-rotation': 'SIG-12',
 };
 
 /** Every label, accepted cases first; the order of generated test vectors. */

@@ -39,7 +39,7 @@ function failure(id: string, variant: string, eventType: string, answered: Recei
     actual: answered.status === undefined ? 'timeout after 5000 ms' : `${answered.status} ${answered.outcome} in 3 ms`,
     answer: answered,
     reproduce: { curl: 'curl …', replay: 'npx --no-install hookproof replay …' },
-    request: { bodyBase64: '', headers: {}, signature: { header: null, signedDigests: [] } },
+    request: { bodyBase64: '', headers: {}, signature: { parts: null } },
   };
 }
 

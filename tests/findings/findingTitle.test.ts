@@ -18,7 +18,7 @@ function failure(id: string, variant: string, eventType: string, answered: Recei
     actual: `${answered.status ?? 0} permanent in 2 ms`,
     answer: answered,
     reproduce: { curl: 'curl …', replay: 'npx --no-install hookproof replay …' },
-    request: { bodyBase64: '', headers: {}, signature: { header: null, signedDigests: [] } },
+    request: { bodyBase64: '', headers: {}, signature: { parts: null } },
   };
 }
 

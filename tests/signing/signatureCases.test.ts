@@ -36,7 +36,7 @@ function digestCount(header: string | undefined): number {
 
 describe('signatureCaseArbitrary', () => {
   it('lists every label once, each citing its requirement', () => {
-    expect(new Set(SIGNATURE_LABELS).size).toBe(17);
+    expect(new Set(SIGNATURE_LABELS).size).toBe(19);
     expect(SIGNATURE_LABELS.map((label) => [label, labelRequirement(label)])).toEqual([
       ['valid-single', 'SIG-1'],
       ['rotation', 'SIG-6'],
@@ -55,7 +55,30 @@ describe('signatureCaseArbitrary', () => {
       ['truncated-64', 'SIG-5'],
       ['garbage-around', 'SIG-5'],
       ['none-matching', 'SIG-7'],
+      ['near-miss', 'SIG-12'],
+      ['near-miss-rotation', 'SIG-12'],
     ]);
+  });
+
+  it('makes SIG-12 near misses: canonical digests, none matching, exactly one a receiver digest with one hex digit changed (first, middle or last)', () => {
+    const positions = new Set<string>();
+    fc.assert(
+      fc.property(scenario(['near-miss', 'near-miss-rotation']), ({ receiverSecrets, signatureCase }) => {
+        expect(signatureCase.header).toMatch(CANONICAL);
+        const parsed = parseSignatureHeader(signatureCase.header ?? '');
+        const own = receiverSecrets.map((secret) => hmacSha512Hex(signatureCase.body, secret));
+        const off = parsed.ok
+          ? parsed.digests.flatMap((hex) => own.map((mine) => Array.from({ length: 128 }, (_, i) => i).filter((i) => hex[i] !== mine[i])).filter((d) => d.length <= 1))
+          : [];
+        expect(off.map((d) => d.length)).toEqual([1]);
+        const at = off[0]?.[0] ?? -1;
+        positions.add(at === 0 ? 'first' : at === 127 ? 'last' : 'middle');
+        expect(digestCount(signatureCase.header)).toBe(signatureCase.label === 'near-miss' ? 1 : digestCount(signatureCase.header));
+        if (signatureCase.label === 'near-miss-rotation') expect(digestCount(signatureCase.header)).toBeGreaterThanOrEqual(2);
+      }),
+      { numRuns: 200 },
+    );
+    expect([...positions].sort()).toEqual(['first', 'last', 'middle']);
   });
 
   it('expects acceptance exactly when our verifier (the spec grammar) accepts, for the right reason', () => {

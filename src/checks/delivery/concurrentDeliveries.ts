@@ -51,7 +51,10 @@ export const concurrentDeliveries: Check = {
         const solo: OutgoingCase = { label: 'the same event sent alone', eventType: String(alone[discriminator]), variant: 'valid', body: soloBody, signature: ctx.sign(soloBody) };
         const soloResult = await io.send(solo);
         if (soloResult.outcome !== 'success') return blockedFinding(solo, soloResult, expected, 'the same event sent alone');
-        return { outgoing, result, expected };
+        const plan = {
+          deliveries: [...cases.map((c) => ({ role: 'judged' as const, outgoing: c, batch: 1 })), { role: 'control' as const, outgoing: solo }],
+        };
+        return { outgoing, result, expected, plan };
       },
     });
     return ctx.outcome([part]);

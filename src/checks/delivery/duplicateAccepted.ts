@@ -31,7 +31,13 @@ export const duplicateAccepted: Check = {
         const again: OutgoingCase = { ...first, label: 'duplicate delivery (same id, same bytes, sent again right after a success)' };
         const result = await io.send(again);
         const expected = 'a success status again: gridX may deliver an event twice (its answer to the first can be lost), so a duplicate must be acknowledged, not refused';
-        return result.outcome === 'success' ? undefined : { outgoing: again, result, expected };
+        const plan = {
+          deliveries: [
+            { role: 'setup' as const, outgoing: first },
+            { role: 'judged' as const, outgoing: again },
+          ],
+        };
+        return result.outcome === 'success' ? undefined : { outgoing: again, result, expected, plan };
       },
     });
     return ctx.outcome([part]);

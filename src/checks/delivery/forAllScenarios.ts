@@ -3,7 +3,7 @@ import type { DeliveryResult } from '../../delivery';
 import { blockerOf, blockerReason, tooLargeJudgement } from '../attribution';
 import { BlockedTally } from '../blockedTally';
 import { InconclusiveTally } from '../inconclusiveTally';
-import type { CheckContext, OutgoingCase, PropertyOutcome } from '../checkContext';
+import type { CheckContext, OutgoingCase, OutgoingPlan, PropertyOutcome } from '../checkContext';
 import type { RequirementId } from '../requirements';
 
 /** A delivery a scenario judged wrong: the case to blame, its answer, and what was expected. */
@@ -19,6 +19,8 @@ export interface Finding {
    */
   readonly blockedBy?: RequirementId;
   readonly why?: string;
+  /** Every delivery of the case, `outgoing` among them as `judged`; recorded so that a replay sends them all. */
+  readonly plan?: OutgoingPlan;
 }
 
 /** A scenario that could not be judged: its control delivery got `result`, which breaks something more basic. */
@@ -106,7 +108,7 @@ export async function forAllScenarios<T>(ctx: CheckContext, spec: ScenarioSpec<T
   );
   // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows, unchanged, what the property itself threw (a hookproof bug); fast-check types it unknown
   if (details.failed && last === undefined && details.errorInstance !== null) throw details.errorInstance;
-  const failure = details.failed && last !== undefined ? ctx.failure(last.outgoing, last.result, last.expected) : undefined;
+  const failure = details.failed && last !== undefined ? ctx.failure(last.outgoing, last.result, last.expected, last.plan) : undefined;
   const failures = failure === undefined ? [] : [last?.actual === undefined ? failure : { ...failure, actual: last.actual }];
   const blockedCases = blocked.result();
   const inconclusive = stalled.result();

@@ -51,7 +51,13 @@ export const outOfOrder: Check = {
         );
         const result = await io.send(late);
         const expected = 'a success status: gridX does not guarantee order (retries land late), so an older event must be accepted, not refused as stale';
-        return result.outcome === 'success' ? undefined : { outgoing: late, result, expected };
+        const plan = {
+          deliveries: [
+            { role: 'setup' as const, outgoing: first },
+            { role: 'judged' as const, outgoing: late },
+          ],
+        };
+        return result.outcome === 'success' ? undefined : { outgoing: late, result, expected, plan };
       },
     });
     return ctx.outcome([part]);

@@ -68,7 +68,10 @@ export const transientRetried: Check = {
           wrong !== undefined
             ? 'temporary failures signalled with a transient status (408, 429, 500, 502, 503 or 504) so that gridX retries; any other answer is final and the event is lost'
             : `acceptance within gridX's five retries (exponential backoff from ${ctx.retryBaseDelayMs} ms)${io.stopped() ? '; retries were cut short because the receiver looks hung' : ''}`;
-        return { outgoing, result: wrong ?? final, expected, actual };
+        // Refused at once, its control (the same delivery again) was sent too: a replay sends it the same way.
+        const control = wrong !== undefined && wrong === attempts[0] ? [{ role: 'control' as const, outgoing: { ...outgoing, label: 'the same delivery sent again' } }] : [];
+        const plan = { deliveries: [{ role: 'judged' as const, outgoing }, ...control], retries: { baseDelayMs: ctx.retryBaseDelayMs } };
+        return { outgoing, result: wrong ?? final, expected, actual, plan };
       },
     });
     return ctx.outcome([part]);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describeResult } from '../../delivery';
 import { serialiseEvent } from '../../serialise';
 import type { Check } from '../check';
+import type { OutgoingCase } from '../checkContext';
 import { expectUnauthorized } from '../expectations';
 import { eventsOf, forgedControl, signatureProperty } from '../properties';
 import { changeOneField } from './changeOneField';
@@ -30,7 +31,8 @@ export const bodyChanged: Check = {
     const eventType = String(original[ctx.engine.catalogue.discriminator]);
     const body = serialiseEvent(original);
     const signature = ctx.sign(body);
-    const delivered = await ctx.send({ label: 'field-changed: the original event, correctly signed', eventType, variant: 'valid', body, signature });
+    const originalCase: OutgoingCase = { label: 'field-changed: the original event, correctly signed', eventType, variant: 'valid', body, signature };
+    const delivered = await ctx.send(originalCase);
     const fieldChanged = await ctx.forAll({
       name: 'field-changed',
       arbitrary: changeOneField(original),
@@ -41,8 +43,10 @@ export const bodyChanged: Check = {
         variant: 'signature:field-changed',
         body: serialiseEvent(changed.event),
         signature,
+        signedBody: body,
       }),
       judge: (_changed, result) => expectUnauthorized(result),
+      setup: [originalCase],
       control: (changed, result) => forgedControl(ctx, eventType, serialiseEvent(changed.event), result),
     });
     const note = delivered.outcome === 'success' ? undefined : `the original of the field-changed cases was not accepted (${describeResult(delivered)})`;

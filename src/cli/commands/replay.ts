@@ -3,7 +3,9 @@ import { answersSideBySide } from '../../findings/answersSideBySide';
 import { captureAnswer } from '../../findings/captureAnswer';
 import { maskUrlCredentials, terminalSafe } from '../../reports';
 import { redactSecrets } from '../../redaction/redactSecrets';
-import { findReportedCaseWithCheck, replayCase } from '../../runner/replayCase';
+import { describeRecipe } from '../../checks/signatureRecipe';
+import { findReportedCaseWithCheck } from '../../runner/replayCase';
+import { caseDeliveries, last, replayCase, secretsNeededBy } from '../../runner/replayPlan';
 import { replayJudgement } from '../../runner/replayJudgement';
 import type { CommandRegistration } from '../command';
 import { EXIT, type ExitCode } from '../exitCodes';
@@ -23,47 +25,67 @@ export interface ReplayCommandOptions extends SecretSources {
 }
 
 /**
- * `hookproof replay REPORT CASE-ID --url URL`: resends a failing case from a report, byte for byte.
- * With a secret, digests that were valid for the certified receiver are recomputed for the new one.
- * Prints the recorded and the new answer side by side and judges the new one by the rule of the
- * case's requirement: exit 0 when it is now right, 1 when it is still wrong.
+ * `hookproof replay REPORT CASE-ID --url URL`: sends every delivery of a reported case again, in
+ * order, byte for byte, with each digest the report describes recomputed from the target's secret
+ * (--secret-env, else $HOOKPROOF_SECRET, as the curl snippet does). Prints the recorded and the new
+ * answer side by side and judges the whole case by its requirement's rule: exit 0 when it is now
+ * right, 1 when it is still wrong.
  */
 export async function runReplay(options: ReplayCommandOptions, io: CliIO): Promise<ExitCode> {
   const { failure, check } = findReportedCaseWithCheck(options.report, options.caseId);
+  const env = io.env ?? process.env;
+  const plan = caseDeliveries(failure, check.requirement);
   const wantsSecrets = (options.secret?.length ?? 0) > 0 || (options.secretEnv?.length ?? 0) > 0;
-  const secrets = wantsSecrets ? resolveSecrets(options, io.env ?? process.env) : undefined;
-  const { result, headers, body } = await replayCase(failure, {
+  // Like the curl snippet, the secret defaults to $HOOKPROOF_SECRET when the case needs one.
+  const fallback = !wantsSecrets && secretsNeededBy(plan).length > 0 && (env.HOOKPROOF_SECRET ?? '') !== '' ? { secretEnv: ['HOOKPROOF_SECRET'] } : undefined;
+  const secrets = wantsSecrets ? resolveSecrets(options, env) : fallback !== undefined ? resolveSecrets(fallback, env) : undefined;
+  const replay = await replayCase(failure, check.requirement, {
     url: options.url,
     ...(secrets !== undefined ? { secrets } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.header !== undefined ? { extraHeaders: options.header } : {}),
   });
   // Everything printed comes from a report file or a receiver: credentials masked, controls escaped.
-  const print = (line: string): void => io.out(terminalSafe(maskUrlCredentials(line)));
+  const print = (line: string): void => io.out(terminalSafe(redactSecrets(maskUrlCredentials(line), secrets ?? [])));
   print(`case      ${failure.case}: ${failure.label}`);
-  print(`request   POST ${options.url} (${body.length} bytes)`);
+  const many = plan.deliveries.length > 1;
+  replay.deliveries.forEach((delivery, index) => {
+    const recorded = plan.deliveries.find((d) => d.label === delivery.label && d.role === delivery.role);
+    const prefix = many ? `${index + 1}/${plan.deliveries.length} ${delivery.role}: ${delivery.label}; ` : '';
+    print(`request   ${prefix}POST ${options.url} (${delivery.body.length} bytes)`);
+    for (const [name, value] of Object.entries(delivery.headers)) {
+      // Never the recomputed digests themselves: the report's description of how they are made.
+      const shown = name === 'x-signature' && recorded !== undefined ? `${describeRecipe(recorded.request.signature)} (recomputed)` : value;
+      print(`          ${name}: ${shown}`);
+    }
+    if (many) print(`          now: ${delivery.attempts.map(describeResult).join('; ')}`);
+  });
+  if (plan.deliveries.length > replay.deliveries.length) print(`          (${plan.deliveries.length - replay.deliveries.length} control(s) not sent: not needed)`);
   if (failure.request.redacted !== undefined) {
     print(`          (the report's body had a secret redacted: ${failure.request.redacted.size} bytes were sent originally, these differ)`);
   }
-  for (const [name, value] of Object.entries(headers)) print(`          ${name}: ${value}`);
+  const blamed = replay.deliveries.find((d) => d.blamed) ?? replay.deliveries.find((d) => d.role === 'judged');
   print(`expected  ${failure.expected}`);
   print(`reported  ${failure.actual}`);
-  print(`now       ${describeResult(result)}`);
+  if (blamed !== undefined) print(`now       ${describeResult(last(blamed))}`);
   io.out('');
-  // The new answer is a receiver's text: redacted with the secrets given and escaped, like the recorded one.
-  const now = captureAnswer(result, secrets ?? []);
-  for (const line of answersSideBySide(failure.answer, now)) print(redactSecrets(line, secrets ?? []));
-  io.out('');
-  const judgement = replayJudgement(check.requirement, result);
-  if (judgement === undefined) {
+  if (blamed !== undefined) {
+    // The new answer is a receiver's text: redacted with the secrets given and escaped, like the recorded one.
+    const now = captureAnswer(last(blamed), secrets ?? []);
+    for (const line of answersSideBySide(failure.answer, now)) print(line);
+    io.out('');
+  }
+  for (const note of replay.notes) print(`note      ${note}`);
+  if (blamed !== undefined && replayJudgement(check.requirement, last(blamed)) === undefined) {
     print(`verdict   not judged: ${check.requirement} is not a receiver requirement (this case comes from a listen report)`);
     return EXIT.pass;
   }
-  if (judgement.ok) {
-    print(`verdict   FIXED: the receiver now answers as ${check.requirement} requires (${judgement.expected})`);
+  if (replay.fixed) {
+    const all = many ? `every one of its ${replay.deliveries.length} deliveries is answered as ` : 'the receiver now answers as ';
+    print(`verdict   FIXED: ${all}${check.requirement} requires (${blamed?.judgement?.expected ?? 'its rule'})`);
     return EXIT.pass;
   }
-  print(`verdict   STILL WRONG: ${check.requirement} requires ${judgement.expected}`);
+  print(`verdict   STILL WRONG: ${replay.reason ?? `${check.requirement} is not met`}`);
   return EXIT.fail;
 }
 
@@ -72,12 +94,12 @@ export const replayCommand: CommandRegistration = {
   define(command) {
     addSecretOptions(
       command
-        .description('send a failing case from a report again, to any URL; exit 0 if it is now answered rightly, 1 if still wrongly')
+        .description('send a failing case from a report again (every delivery it is made of), to any URL; exit 0 if it is now answered rightly, 1 if still wrongly')
         .argument('<report>', 'path of a report.json written by certify')
         .argument('<case-id>', 'the case ID, e.g. sig-wrong-secret#1')
         .requiredOption('--url <url>', 'where to send it'),
-      "re-sign valid digests with this secret (the target's)",
-      're-sign valid digests with the secret in this variable',
+      "the target's secret: every digest of the case is recomputed with it (default: $HOOKPROOF_SECRET)",
+      "the variable holding the target's secret (default: HOOKPROOF_SECRET)",
     )
       .addOption(numberOption('--timeout-ms', 'n', 'timeout in milliseconds', '5000'))
       .addOption(headerOption());

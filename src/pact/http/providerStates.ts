@@ -10,6 +10,7 @@ export type SigningPlan =
   | { readonly kind: 'absent'; readonly header: string }
   | { readonly kind: 'wrong-secret'; readonly header: string }
   | { readonly kind: 'tampered'; readonly header: string }
+  | { readonly kind: 'near-miss'; readonly header: string }
   | { readonly kind: 'rotation'; readonly header: string; readonly digests: number; readonly position: number };
 
 /** The provider state names, one per kind of plan. They are part of the contract: never rename one. */
@@ -18,6 +19,7 @@ export const SIGNING_STATES = {
   absent: 'the request carries no signature header',
   'wrong-secret': 'the request is signed with a secret the receiver does not hold',
   tampered: 'the request body was changed after it was signed',
+  'near-miss': "the request carries the receiver's digest with its last hex digit changed",
   rotation: "the request is signed during a secret rotation, the receiver's digest not first",
 } as const satisfies Record<SigningPlan['kind'], string>;
 

@@ -13,6 +13,8 @@ import { InternalError } from '../../errors';
  * - wrong-secret: one digest under another secret (SIG-3);
  * - tampered: a digest under the receiver's secret of the body with one byte changed, i.e. the
  *   body that is sent was changed after signing (SIG-4);
+ * - near-miss: the receiver's digest with its last hex digit changed, the one a receiver comparing
+ *   a prefix or a fixed length never looks at (SIG-12);
  * - rotation: `digests` digests, the receiver's at `position` (1-based), the others under
  *   retired secrets (SIG-6).
  */
@@ -28,12 +30,20 @@ export function signatureForPlan(plan: SigningPlan, body: Uint8Array, secrets: r
       return sign(body, [foreignSecret(secrets, 1)]);
     case 'tampered':
       return sign(signedBeforeTampering(body), [secret]);
+    case 'near-miss':
+      return nearMiss(sign(body, [secret]));
     case 'rotation':
       return sign(
         body,
         Array.from({ length: plan.digests }, (_, i) => (i + 1 === plan.position ? secret : foreignSecret(secrets, i + 1))),
       );
   }
+}
+
+/** `sha512=<hex>` with its last hex digit replaced by another value. */
+function nearMiss(header: string): string {
+  const last = header.charAt(header.length - 1);
+  return `${header.slice(0, -1)}${last === '0' ? '1' : '0'}`;
 }
 
 /** A fixed, public secret that is none of the receiver's. */

@@ -18,8 +18,8 @@ export const ROTATION = { digests: 3, position: 2 } as const;
 
 /**
  * The authenticity interactions, each over its own valid event of `eventType`: no signature
- * (SIG-2), another secret (SIG-3) and a body changed after signing (SIG-4) must be refused with
- * 401; a rotation with the receiver's digest not first (SIG-6) must be accepted, and so must an
+ * (SIG-2), another secret (SIG-3) and a body changed after signing (SIG-4) and a digest one hex digit
+ * off the receiver's (SIG-12) must be refused with 401; a rotation with the receiver's digest not first (SIG-6) must be accepted, and so must an
  * event written as unusual but valid JSON, signed over exactly those bytes (SIG-8).
  */
 export function signatureInteractions(eventType: EventType, seed: number, header: string): InteractionSpec[] {
@@ -62,6 +62,14 @@ export function signatureInteractions(eventType: EventType, seed: number, header
         'Whitespace between tokens, another key order and \\u escapes: the digest is over these bytes, so a receiver that parses and re-serialises the JSON before verifying computes another digest.',
         `Only a verifier that sends bodies byte for byte can check this (the stock Pact CLI verifier, hookproof pact verify). One that re-serialises them (pact-js's Verifier) must skip it: PACT_DESCRIPTION='${WITHOUT_SIG8_FILTER}', or generate with --for pact-js.`,
       ],
+    },
+    {
+      ...common,
+      requirement: 'SIG-12',
+      description: "a request whose digest differs from the receiver's in its last hex digit is rejected with 401",
+      plan: { kind: 'near-miss', header },
+      event: event('SIG-12'),
+      notes: ['A receiver that compares only a prefix of the digest (or a fixed number of digits) accepts this request.'],
     },
   ];
 }

@@ -1,4 +1,5 @@
 import type { Failure } from '../../checks/check';
+import { describeRecipe } from '../../checks/signatureRecipe';
 import type { CertificationReport, CheckReport } from '../../reportModel/certificationReport';
 import { CURL_HINT } from '../text/failureText';
 import { answerBlock } from './answerBlock';
@@ -27,7 +28,7 @@ function failureBlock(failure: Failure, kind: string): SafeHtml {
 <dt>Label</dt><dd>${failure.label}</dd>
 <dt>Expected</dt><dd>${failure.expected}</dd>
 <dt>Actual</dt><dd>${failure.actual}</dd>
-<dt>X-Signature</dt><dd class="mono">${failure.request.signature.header ?? '(none sent)'}</dd>
+<dt>X-Signature</dt><dd class="mono">${describeRecipe(failure.request.signature)}</dd>
 </dl>
 ${failure.answer !== undefined ? answerBlock(failure.answer) : ''}
 <p class="hint">${CURL_HINT}</p>

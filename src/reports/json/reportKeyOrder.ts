@@ -1,6 +1,6 @@
-import type { Failure, Reproduction } from '../../checks/check';
+import type { CaseDelivery, CasePlan, Failure, Reproduction } from '../../checks/check';
 import type { RecordedRequest } from '../../checks/recordedRequest';
-import type { SignatureRecipe, SignedDigest } from '../../checks/signatureRecipe';
+import type { DerivedDigest, SignatureRecipe } from '../../checks/signatureRecipe';
 import type { BodyLimit, Finding, SetupHint } from '../../reportModel/Finding';
 import type { ReceiverAnswer } from '../../delivery/ReceiverAnswer';
 import type { CoverageTable } from '../../reportModel/coverageTable';
@@ -17,19 +17,27 @@ const ANSWER: KeyOrder = {
   nested: { error: { keys: ['code', 'message'] } },
 };
 
+const REQUEST: KeyOrder = {
+  keys: keysOf<RecordedRequest>(['bodyBase64', 'bodyText', 'headers', 'signature', 'redacted', 'truncated']),
+  nested: {
+    signature: {
+      keys: keysOf<SignatureRecipe>(['parts', 'signedBodyBase64', 'fingerprint']),
+      nested: {
+        parts: { keys: ['digest'], nested: { digest: { keys: keysOf<DerivedDigest>(['secretIndex', 'algorithm', 'over', 'upperCase', 'edit']) } } },
+      },
+    },
+  },
+};
+
 const FAILURE: KeyOrder = {
-  keys: keysOf<Failure>(['case', 'label', 'variant', 'eventType', 'expected', 'actual', 'answer', 'reproduce', 'request']),
+  keys: keysOf<Failure>(['case', 'label', 'variant', 'eventType', 'expected', 'actual', 'answer', 'reproduce', 'request', 'plan']),
   nested: {
     answer: ANSWER,
     reproduce: { keys: keysOf<Reproduction>(['curl', 'replay', 'bodyFile']) },
-    request: {
-      keys: keysOf<RecordedRequest>(['bodyBase64', 'bodyText', 'headers', 'signature', 'redacted', 'truncated']),
-      nested: {
-        signature: {
-          keys: keysOf<SignatureRecipe>(['header', 'signedDigests']),
-          nested: { signedDigests: { keys: keysOf<SignedDigest>(['position', 'secretIndex', 'upperCase']) } },
-        },
-      },
+    request: REQUEST,
+    plan: {
+      keys: keysOf<CasePlan>(['deliveries', 'retries']),
+      nested: { deliveries: { keys: keysOf<CaseDelivery>(['role', 'label', 'batch', 'request']), nested: { request: REQUEST } } },
     },
   },
 };

@@ -23,7 +23,7 @@ describe('sig-alternative-forms (SIG-9, recommended)', () => {
       expected: expect.stringContaining('success'),
       actual: expect.stringMatching(/^401 permanent/),
     });
-    expect(check?.failures[0]?.request.signature.signedDigests).toEqual([{ position: 0, secretIndex: 0, upperCase: true }]);
+    expect(check?.failures[0]?.request.signature.parts).toEqual(['sha512=', { digest: { secretIndex: 0, algorithm: 'sha512', over: 'sent-body', upperCase: true } }]);
   });
 
   it('warns against a receiver that splits the header on ", " only', async () => {

@@ -24,8 +24,9 @@ describe('sig-body-changed (SIG-4)', () => {
       actual: expect.stringMatching(/^202 success/),
     });
     expect(field?.label).toMatch(/^field-changed: \/\S+ changed from .+ to .+ in an event already delivered/);
-    // The recorded request carries the original's digest, which no longer matches the sent body.
-    expect(oneByte?.request.signature.signedDigests).toEqual([]);
+    // The recorded request describes the original's digest (over the body before the change), never the digest itself.
+    expect(oneByte?.request.signature.parts).toEqual(['sha512=', { digest: { secretIndex: 0, algorithm: 'sha512', over: 'signed-body', upperCase: false } }]);
+    expect(oneByte?.request.signature.signedBodyBase64).toEqual(expect.any(String));
   });
 
   it('fails only the field-changed property against a receiver that deduplicates by id before verifying', async () => {

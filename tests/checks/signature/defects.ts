@@ -107,6 +107,19 @@ export const decodesHexLeniently: Verifier = (body, header, secret) => {
   );
 };
 
+/**
+ * SIG-12: checks the header grammar strictly (every digest `sha512=` and 128 hex digits), then
+ * compares only the first `digits` hex digits of each with its own (a "fast" compare, or a
+ * `strncmp` with the wrong length).
+ */
+export function comparesPrefix(digits: number): Verifier {
+  return (body, header, secret) => {
+    if (header === undefined || !new RegExp(SIGNATURE_HEADER_PATTERN).test(header)) return false;
+    const own = hmacSha512Hex(body, secret).slice(0, digits);
+    return digestsOf(header).some((hex) => hex.toLowerCase().slice(0, digits) === own);
+  };
+}
+
 /** Looks for its digest anywhere in the value (`header.includes(digest)`). */
 export const searchesForDigest: Verifier = (body, header, secret) => header !== undefined && header.includes(hmacSha512Hex(body, secret));
 

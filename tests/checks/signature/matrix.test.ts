@@ -29,7 +29,7 @@ const ROWS: readonly Row[] = [
   {
     receiver: 'a receiver that trusts any well-formed header',
     start: verifying(defect.trustsWellFormedHeader),
-    expect: { 'sig-wrong-secret': 'fail', 'sig-body-changed': 'fail', 'sig-none-matching': 'fail' },
+    expect: { 'sig-wrong-secret': 'fail', 'sig-body-changed': 'fail', 'sig-none-matching': 'fail', 'sig-near-miss': 'fail' },
   },
   { receiver: 'a receiver that skips the check for an empty value', start: verifying(defect.emptyHeaderSkipsCheck), expect: { 'sig-malformed-header': 'fail' } },
   { receiver: 'a receiver that ignores the algorithm prefix', start: verifying(defect.ignoresAlgorithmPrefix), expect: { 'sig-malformed-header': 'fail' } },
@@ -41,8 +41,10 @@ const ROWS: readonly Row[] = [
     start: verifying(defect.searchesForDigest),
     expect: { 'sig-malformed-header': 'fail', 'sig-alternative-forms': 'warn' },
   },
+  { receiver: 'a receiver that compares the first 4 hex digits', start: verifying(defect.comparesPrefix(4)), expect: { 'sig-near-miss': 'fail' } },
+  { receiver: 'a receiver that compares the first 16 hex digits', start: verifying(defect.comparesPrefix(16)), expect: { 'sig-near-miss': 'fail' } },
   { receiver: 'a receiver that honours only the first digest', start: verifying(defect.firstDigestOnly), expect: { 'sig-rotation': 'fail' } },
-  { receiver: 'a receiver that trusts several digests', start: verifying(defect.trustsSeveralDigests), expect: { 'sig-none-matching': 'fail' } },
+  { receiver: 'a receiver that trusts several digests', start: verifying(defect.trustsSeveralDigests), expect: { 'sig-none-matching': 'fail', 'sig-near-miss': 'fail' } },
   { receiver: 'a receiver that re-serialises the JSON', start: verifying(defect.verifiesReserialisedJson), expect: { 'sig-raw-body': 'fail' }, types: WITHOUT_INT64 },
   { receiver: 'a receiver that compares hex case-sensitively', start: verifying(defect.caseSensitiveHex), expect: { 'sig-alternative-forms': 'warn' } },
   { receiver: 'a receiver that splits on ", " only', start: verifying(defect.splitsOnCommaSpace), expect: { 'sig-alternative-forms': 'warn' } },
@@ -62,6 +64,7 @@ const ROWS: readonly Row[] = [
       'sig-body-changed': 'fail',
       'sig-malformed-header': 'fail',
       'sig-none-matching': 'fail',
+      'sig-near-miss': 'fail',
       'sig-401-empty-body': 'blocked',
     },
   },
@@ -75,8 +78,8 @@ const ROWS: readonly Row[] = [
 describe('the signature checks together', () => {
   const track = closeAfterEach();
 
-  it('cover SIG-1 to SIG-10 with one check each, at the requirement severity; SIG-11 is not remotely testable', async () => {
-    expect(SIGNATURE_CHECKS.map((c) => c.requirement)).toEqual(['SIG-1', 'SIG-2', 'SIG-3', 'SIG-4', 'SIG-5', 'SIG-6', 'SIG-7', 'SIG-8', 'SIG-9', 'SIG-10']);
+  it('cover SIG-1 to SIG-10 and SIG-12 with one check each, at the requirement severity; SIG-11 is not remotely testable', async () => {
+    expect(SIGNATURE_CHECKS.map((c) => c.requirement)).toEqual(['SIG-1', 'SIG-2', 'SIG-3', 'SIG-4', 'SIG-5', 'SIG-6', 'SIG-7', 'SIG-8', 'SIG-9', 'SIG-10', 'SIG-12']);
     expect(SIGNATURE_CHECKS.filter((c) => c.severity === 'recommended').map((c) => c.requirement)).toEqual(['SIG-9', 'SIG-10']);
     const sound = await track(soundReceiver());
     const table = (await certify(sound.url, { checks: ['sig-valid-single'], runs: 1 })).requirements.find((r) => r.id === 'SIG-11');

@@ -22,6 +22,6 @@ describe('sig-missing-header (SIG-2)', () => {
       expected: '401',
       actual: expect.stringMatching(/^202 success/),
     });
-    expect(failure?.request.signature).toEqual({ header: null, signedDigests: [] });
+    expect(failure?.request.signature).toEqual({ parts: null });
   });
 });

@@ -30,7 +30,7 @@ describe('sig-raw-body (SIG-8)', () => {
     });
     // The recorded body is the unusual text, and its one digest is valid for exactly those bytes.
     expect(failure?.request.bodyText?.startsWith('\n')).toBe(true);
-    expect(failure?.request.signature.signedDigests).toEqual([{ position: 0, secretIndex: 0, upperCase: false }]);
+    expect(failure?.request.signature.parts).toEqual(['sha512=', { digest: { secretIndex: 0, algorithm: 'sha512', over: 'sent-body', upperCase: false } }]);
   });
 
   it('(that receiver passes SIG-1 on ev/measurement too: integers beyond 2^53 are EVT-4 boundary values only; see tests/findings/reserialisation.test.ts)', async () => {

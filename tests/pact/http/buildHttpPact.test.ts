@@ -29,7 +29,7 @@ describe('buildHttpPact', () => {
     expect(new Set(pact.interactions.map((i) => `${i.type} ${i.request.method} ${i.request.path}`))).toEqual(new Set(['Synchronous/HTTP POST /hooks/gridx']));
   });
 
-  it('has an EVT-1 and an EVT-2 interaction per current type in catalogue order, one EVT-3, then SIG-2, SIG-3, SIG-4, SIG-6, SIG-8', () => {
+  it('has an EVT-1 and an EVT-2 interaction per current type in catalogue order, one EVT-3, then SIG-2, SIG-3, SIG-4, SIG-6, SIG-8, SIG-12', () => {
     expect(pact.interactions.map((i) => i.description)).toEqual([
       ...current.map((t) => `EVT-1 a valid ${t.type} event is accepted`),
       ...current.map((t) => `EVT-2 a ${t.type} event without any optional field is accepted`),
@@ -39,6 +39,7 @@ describe('buildHttpPact', () => {
       'SIG-4 a request whose body was changed after signing is rejected with 401',
       "SIG-6 a request with 3 digests, the receiver's at position 2, is accepted",
       'SIG-8 an event written as unusual but valid JSON, signed over its exact bytes, is accepted',
+      "SIG-12 a request whose digest differs from the receiver's in its last hex digit is rejected with 401",
     ]);
     const typesOf = (requirement: string): unknown[] => pact.interactions.filter((i) => requirementOf(i.description) === requirement).map((i) => eventOf(i).type);
     expect([typesOf('EVT-1'), typesOf('EVT-2')]).toEqual([current.map((t) => t.type), current.map((t) => t.type)]);
@@ -83,7 +84,7 @@ describe('buildHttpPact', () => {
   it('expects a success status (exactly 200, 201, 202, 204) or 401, as the requirement says', () => {
     for (const interaction of pact.interactions) {
       const { response } = interaction;
-      if (['SIG-2', 'SIG-3', 'SIG-4'].includes(requirementOf(interaction.description))) {
+      if (['SIG-2', 'SIG-3', 'SIG-4', 'SIG-12'].includes(requirementOf(interaction.description))) {
         expect(response).toEqual({ status: 401 });
       } else {
         expect(response).toEqual({ status: 202, matchingRules: { status: { '': { combine: 'AND', matchers: [{ match: 'statusCode', status: SUCCESS }] } } } });
@@ -103,8 +104,9 @@ describe('buildHttpPact', () => {
       'SIG-3': SIGNING_STATES['wrong-secret'],
       'SIG-4': SIGNING_STATES.tampered,
       'SIG-6': SIGNING_STATES.rotation,
+      'SIG-12': SIGNING_STATES['near-miss'],
     });
-    expect(pact.interactions.at(-2)?.providerStates[0]?.params).toEqual({ header: 'X-Signature', digests: 3, position: 2 });
+    expect(pact.interactions.at(-3)?.providerStates[0]?.params).toEqual({ header: 'X-Signature', digests: 3, position: 2 });
   });
 
   it('has example bodies that all validate against the spec', () => {
@@ -147,7 +149,11 @@ describe('buildHttpPact', () => {
       const verdict = verifySignature(bytesOf(interaction), header, [EXAMPLE_SECRET]).valid;
       expect(body.encoded).toBe('json');
       const parsed = parseSignatureHeader(header ?? '');
-      expect([requirement, verdict, parsed.ok ? parsed.digests.length : 0]).toEqual([requirement, !['SIG-3', 'SIG-4'].includes(requirement), requirement === 'SIG-6' ? 3 : 1]);
+      expect([requirement, verdict, parsed.ok ? parsed.digests.length : 0]).toEqual([
+        requirement,
+        !['SIG-3', 'SIG-4', 'SIG-12'].includes(requirement),
+        requirement === 'SIG-6' ? 3 : 1,
+      ]);
     }
   });
 
@@ -189,7 +195,7 @@ describe('buildHttpPact options', () => {
     expect(statuses).toEqual(expect.arrayContaining([...SUCCESS, 400, 401, 403, 404, 409, 422]));
     for (const refused of [203, 206, 301, 408, 410, 429, 500, 502, 503, 504]) expect(statuses).not.toContain(refused);
     const named = testPact({ types: [deprecated[0] ?? ''] });
-    expect(named.interactions.map((i) => requirementOf(i.description))).toEqual(['EVT-5', 'SIG-2', 'SIG-3', 'SIG-4', 'SIG-6', 'SIG-8']);
+    expect(named.interactions.map((i) => requirementOf(i.description))).toEqual(['EVT-5', 'SIG-2', 'SIG-3', 'SIG-4', 'SIG-6', 'SIG-8', 'SIG-12']);
   });
 
   it('takes the consumer name, and the path with its query, exactly as registered', () => {

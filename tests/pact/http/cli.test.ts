@@ -68,9 +68,9 @@ describe('hookproof pact verify', () => {
     const run = await cli(['pact', 'verify', '--url', receiver.url, '--secret-env', 'MY_SECRET', '--pact', pactFile]);
     expect(run.code).toBe(1);
     expect(run.err).toEqual([]);
-    expect(run.out.filter((l) => l.startsWith('FAIL')).map((l) => l.split(' ').slice(0, 3).join(' '))).toEqual(['FAIL  SIG-2', 'FAIL  SIG-3', 'FAIL  SIG-4']);
+    expect(run.out.filter((l) => l.startsWith('FAIL')).map((l) => l.split(' ').slice(0, 3).join(' '))).toEqual(['FAIL  SIG-2', 'FAIL  SIG-3', 'FAIL  SIG-4', 'FAIL  SIG-12']);
     expect(run.out.filter((l) => l.startsWith('FAIL')).every((l) => l.endsWith(': expected 401 but was 202'))).toBe(true);
-    expect(run.out.at(-1)).toBe(`pact verify: ${verified.interactions.length} interactions, 3 failed (verification failed)`);
+    expect(run.out.at(-1)).toBe(`pact verify: ${verified.interactions.length} interactions, 4 failed (verification failed)`);
     expect(leakedForms(run.out.join('\n'), SECRET)).toEqual([]);
   });
 
@@ -80,7 +80,7 @@ describe('hookproof pact verify', () => {
       defectiveReceiver(
         (req, _body, res) => {
           seen.push(req.url ?? '');
-          res.writeHead(202).end(); // ignores signatures: SIG-2, SIG-3, SIG-4 fail
+          res.writeHead(202).end(); // ignores signatures: SIG-2, SIG-3, SIG-4, SIG-12 fail
           return true;
         },
         [SECRET],
@@ -100,14 +100,14 @@ describe('hookproof pact verify', () => {
       interactions: Array<{ requirement: string; status: string; problems: string[]; answer?: string }>;
     };
     expect([report.kind, report.verdict, report.target.url]).toEqual(['hookproof-pact-verification', 'fail', url]);
-    expect(report.summary).toEqual({ interactions: verified.interactions.length, failed: 3, passed: verified.interactions.length - 3, pending: 0 });
+    expect(report.summary).toEqual({ interactions: verified.interactions.length, failed: 4, passed: verified.interactions.length - 4, pending: 0 });
     expect(report.interactions.filter((i) => i.status === 'fail')).toEqual(
-      ['SIG-2', 'SIG-3', 'SIG-4'].map((requirement): unknown => expect.objectContaining({ requirement, problems: ['expected 401 but was 202'], answer: '202' })),
+      ['SIG-2', 'SIG-3', 'SIG-4', 'SIG-12'].map((requirement): unknown => expect.objectContaining({ requirement, problems: ['expected 401 but was 202'], answer: '202' })),
     );
     const junit = readFileSync(join(reports, 'junit.xml'), 'utf8');
-    expect(junit).toContain(`<testsuite name="hookproof pact verify" tests="${verified.interactions.length}" failures="3" errors="0" skipped="0"`);
+    expect(junit).toContain(`<testsuite name="hookproof pact verify" tests="${verified.interactions.length}" failures="4" errors="0" skipped="0"`);
     expect(junit.match(/<testcase /g)?.length).toBe(verified.interactions.length);
-    expect(junit.match(/<failure message="expected 401 but was 202" type="SIG-\d">/g)?.length).toBe(3);
+    expect(junit.match(/<failure message="expected 401 but was 202" type="SIG-\d+">/g)?.length).toBe(4);
     expect(leakedForms(readFileSync(join(reports, 'report.json'), 'utf8') + junit + run.out.join('\n'), SECRET)).toEqual([]);
   });
 

@@ -147,7 +147,7 @@ describe('createSigningHooks', () => {
 describe('planFromState', () => {
   it('reads every hookproof state, and ignores the states of others', () => {
     const plans = Object.values(SIGNING_STATES).map((name) => planFromState(name, { header: 'X-Signature', digests: 2, position: 2 })?.kind);
-    expect(plans).toEqual(['valid', 'absent', 'wrong-secret', 'tampered', 'rotation']);
+    expect(plans).toEqual(['valid', 'absent', 'wrong-secret', 'tampered', 'near-miss', 'rotation']);
     expect(planFromState('a user exists', {})).toBeUndefined();
     expect(planFromState(SIGNING_STATES.valid, undefined)).toEqual({ kind: 'valid', header: 'X-Signature' });
   });

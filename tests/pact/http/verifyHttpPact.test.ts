@@ -52,16 +52,18 @@ describe('verifyHttpPact, with the real Pact verifier', () => {
     // Every body arrives as the pact's exact bytes, SIG-8's unusual layout included.
     expect(seen.map((r) => r.body.toString('utf8'))).toEqual(pact.interactions.map((i) => bytesOf(i).toString('utf8')));
     const verdicts = seen.map((r) => (r.signature === undefined ? 'none' : verifySignature(r.body, r.signature, [SECRET]).valid ? 'valid' : 'forged'));
-    expect(verdicts).toEqual(pact.interactions.map((i) => ({ 'SIG-2': 'none', 'SIG-3': 'forged', 'SIG-4': 'forged' })[requirementOf(i.description)] ?? 'valid'));
+    expect(verdicts).toEqual(
+      pact.interactions.map((i) => ({ 'SIG-2': 'none', 'SIG-3': 'forged', 'SIG-4': 'forged', 'SIG-12': 'forged' })[requirementOf(i.description)] ?? 'valid'),
+    );
     // What the verifier rebuilt from the pact and hookproof signed is still a valid event.
     for (const r of seen) expect(defaultEngine().validators.validateBytes(r.body)).toEqual(expect.objectContaining({ valid: true }));
   });
 
-  it('fails a receiver that ignores signatures on exactly the forged interactions: SIG-2, SIG-3, SIG-4', async () => {
+  it('fails a receiver that ignores signatures on exactly the forged interactions: SIG-2, SIG-3, SIG-4, SIG-12', async () => {
     const { base } = await recordingReceiver(true);
     const result = await verifyHttpPact({ url: base, secrets: [SECRET], pactFiles: [file] });
     expect(result.passed).toBe(false);
-    expect(failedRequirements(result)).toEqual(['SIG-2', 'SIG-3', 'SIG-4']);
+    expect(failedRequirements(result)).toEqual(['SIG-2', 'SIG-3', 'SIG-4', 'SIG-12']);
     for (const verdict of result.interactions.filter((i) => !i.passed)) {
       expect([verdict.problems, verdict.answer]).toEqual([['expected 401 but was 202'], '202']);
     }
@@ -76,7 +78,7 @@ describe('verifyHttpPact, with the real Pact verifier', () => {
     );
     const small = writeTempPact(testPact({ types: ['ping'] }));
     const result = await verifyHttpPact({ url: receiver.url, secrets: [SECRET], pactFiles: [small] });
-    expect(failedRequirements(result)).toEqual(['EVT-1', 'EVT-2', 'EVT-3', 'SIG-2', 'SIG-3', 'SIG-4', 'SIG-6', 'SIG-8']);
+    expect(failedRequirements(result)).toEqual(['EVT-1', 'EVT-2', 'EVT-3', 'SIG-2', 'SIG-3', 'SIG-4', 'SIG-6', 'SIG-8', 'SIG-12']);
   });
 
   it.each([200, 201, 204])('passes a receiver that accepts with %i: the status matcher allows exactly 200, 201, 202, 204', async (status) => {

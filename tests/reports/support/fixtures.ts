@@ -21,7 +21,7 @@ function failure(check: string, n: number, overrides: Partial<Failure> = {}): Fa
       bodyBase64: Buffer.from(bodyText).toString('base64'),
       bodyText,
       headers: {},
-      signature: { header: `sha512=${'ab'.repeat(64)}`, signedDigests: [] },
+      signature: { parts: [`sha512=${'ab'.repeat(64)}`], fingerprint: '0a1b' },
     },
     ...overrides,
   };

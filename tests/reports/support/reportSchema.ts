@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 
 const STATUS = { enum: ['pass', 'fail', 'warn', 'skip', 'blocked', 'inconclusive'] };
 const SEVERITY = { enum: ['required', 'recommended', 'informational'] };
-const REQUIREMENT_ID = { type: 'string', pattern: '^(TLS-1|DLV-[1-7]|SIG-([1-9]|1[01])|EVT-[1-7]|GONE-1)$' };
+const REQUIREMENT_ID = { type: 'string', pattern: '^(TLS-1|DLV-[1-7]|SIG-([1-9]|1[012])|EVT-[1-7]|GONE-1)$' };
 const COUNT = { type: 'integer', minimum: 0 };
 
 function object(properties: Record<string, unknown>, optional: readonly string[] = []): Record<string, unknown> {
@@ -26,6 +26,57 @@ const ANSWER = object(
   ['status', 'contentType', 'error'],
 );
 
+const DIGEST = object(
+  {
+    secretIndex: COUNT,
+    algorithm: { enum: ['sha512', 'sha256', 'sha1'] },
+    over: { enum: ['sent-body', 'signed-body'] },
+    upperCase: { type: 'boolean' },
+    edit: {
+      oneOf: [
+        object({ kind: { const: 'digit' }, at: COUNT, digit: { type: 'string', pattern: '^[0-9a-f]$' } }),
+        object({ kind: { const: 'slice' }, start: COUNT, end: COUNT }),
+        object({ kind: { const: 'around' }, before: { type: 'string', pattern: '^[0-9a-fA-F]*$' }, after: { type: 'string', pattern: '^[0-9a-fA-F]*$' } }),
+      ],
+    },
+  },
+  ['edit'],
+);
+
+const BASE64 = { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$' };
+
+/** A recorded request: the header as literal text and digests to recompute, never a digest made with a secret. */
+const REQUEST = object(
+  {
+    bodyBase64: BASE64,
+    bodyText: { type: 'string' },
+    headers: { type: 'object', additionalProperties: { type: 'string' } },
+    signature: object(
+      {
+        parts: { oneOf: [{ type: 'null' }, { type: 'array', items: { oneOf: [{ type: 'string' }, object({ digest: DIGEST })] } }] },
+        signedBodyBase64: BASE64,
+        fingerprint: { type: 'string', pattern: '^[0-9a-f]{4}$' },
+      },
+      ['signedBodyBase64', 'fingerprint'],
+    ),
+    redacted: object({ size: COUNT, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } }),
+    truncated: object({ size: COUNT, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } }),
+  },
+  ['bodyText', 'redacted', 'truncated'],
+);
+
+const PLAN = object(
+  {
+    deliveries: {
+      type: 'array',
+      minItems: 1,
+      items: object({ role: { enum: ['setup', 'judged', 'control'] }, label: { type: 'string', minLength: 1 }, batch: COUNT, request: REQUEST }, ['batch']),
+    },
+    retries: object({ baseDelayMs: COUNT }),
+  },
+  ['retries'],
+);
+
 const FAILURE = object(
   {
     case: { type: 'string', pattern: '^[a-z0-9-]+#[1-9][0-9]*$' },
@@ -39,22 +90,10 @@ const FAILURE = object(
       { curl: { type: 'string', pattern: 'curl ' }, replay: { type: 'string', pattern: '^npx --no-install hookproof replay ' }, bodyFile: { type: 'string', pattern: '\\.body$' } },
       ['bodyFile'],
     ),
-    request: object(
-      {
-        bodyBase64: { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$' },
-        bodyText: { type: 'string' },
-        headers: { type: 'object', additionalProperties: { type: 'string' } },
-        signature: object({
-          header: { type: ['string', 'null'] },
-          signedDigests: { type: 'array', items: object({ position: COUNT, secretIndex: COUNT, upperCase: { type: 'boolean' } }) },
-        }),
-        redacted: object({ size: COUNT, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } }),
-        truncated: object({ size: COUNT, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } }),
-      },
-      ['bodyText', 'redacted', 'truncated'],
-    ),
+    request: REQUEST,
+    plan: PLAN,
   },
-  ['variant', 'eventType', 'answer'],
+  ['variant', 'eventType', 'answer', 'plan'],
 );
 
 const FINDING = object(
