@@ -1,30 +1,17 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { DeliveryClient } from '../delivery/DeliveryClient';
+import { GRIDX_DEADLINE_MS } from '../delivery/gridxDeadline';
 import type { DeliveryResult } from '../delivery/DeliveryResult';
-import { sign } from '../signing/sign';
 import { classOf, emptyClassCounts, type ClassCounts } from './classCounts';
-import type { EventFeed } from './eventFeed';
+import { signedRequest, type CapacityTarget } from './capacityTarget';
 import { createLatencyHistogram, recordLatencyMs, type LatencyHistogram } from './latencyHistogram';
 
-/** gridX's deadline: an answer later than this is a timeout for gridX, whatever it says. */
-export const GRIDX_DEADLINE_MS = 5000;
-
 /** What one phase at one rate needs. */
-export interface LoadPhaseOptions {
-  readonly url: string;
-  readonly secrets: readonly string[];
-  readonly signatureHeader: string;
-  readonly extraHeaders?: Readonly<Record<string, string>>;
-  readonly client: Pick<DeliveryClient, 'send'>;
-  readonly feed: EventFeed;
+export interface LoadPhaseOptions extends CapacityTarget {
   /** Events per second offered, whatever the receiver's latency (open model). */
   readonly rate: number;
   readonly durationMs: number;
-  /** Deliveries in flight at most; beyond it events wait in hookproof, still timed from their schedule. */
-  readonly maxInFlight: number;
   /** Shards: this shard sends the events k·n + i of the whole run's schedule. */
   readonly shard?: { readonly index: number; readonly count: number };
-  readonly signal?: AbortSignal;
   /** Called about once a second with the phase so far. */
   readonly onProgress?: (progress: PhaseProgress) => void;
 }
@@ -146,17 +133,12 @@ export async function runLoadPhase(options: LoadPhaseOptions): Promise<LoadPhase
     const dispatch = (k: number): void => {
       const scheduledAt = dueAt(k);
       const event = options.feed.next();
-      const headers: Record<string, string> = {
-        ...options.extraHeaders,
-        'content-type': 'application/json',
-        [options.signatureHeader.toLowerCase()]: sign(event.body, options.secrets),
-      };
       const leftAt = performance.now() - start;
       if (leftAt - scheduledAt > SELF_LATE_MS && inFlight < maxInFlight) selfLateSends += 1;
       second(scheduledAt).offered += 1;
       inFlight += 1;
       sent += 1;
-      void options.client.send({ url: options.url, body: event.body, headers }).then((result) => {
+      void options.client.send(signedRequest(options, event)).then((result) => {
         inFlight -= 1;
         answered += 1;
         const answeredAt = performance.now() - start;

@@ -1,19 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DeliveryClient } from '../delivery/DeliveryClient';
 import type { DeliveryResult } from '../delivery/DeliveryResult';
-import { sign } from '../signing/sign';
 import { plural } from '../text/plural';
-import type { EventFeed, FedEvent } from './eventFeed';
+import { signedRequest, type CapacityTarget } from './capacityTarget';
+import type { FedEvent } from './eventFeed';
 import type { CapacityJudgement } from './judgeCapacity';
 import type { CapacitySample } from './loadPhase';
 
-export interface RecoveryBurstOptions {
-  readonly url: string;
-  readonly secrets: readonly string[];
-  readonly signatureHeader: string;
-  readonly extraHeaders?: Readonly<Record<string, string>>;
-  readonly client: Pick<DeliveryClient, 'send'>;
-  readonly feed: EventFeed;
+export interface RecoveryBurstOptions extends CapacityTarget {
   /** The declared rate: the outage's backlog is rate × outage, and live events keep arriving at it. */
   readonly rate: number;
   readonly outageMs: number;
@@ -22,10 +15,8 @@ export interface RecoveryBurstOptions {
   /** gridX's retry policy: 5 retries, waits of base × 2^(n−1). */
   readonly retries: number;
   readonly retryBaseMs: number;
-  readonly maxInFlight: number;
   /** Every n-th backlog event is delivered twice (gridX delivers at least once). Default 10. */
   readonly duplicateEvery?: number;
-  readonly signal?: AbortSignal;
 }
 
 export interface RecoveryBurstResult {
@@ -80,13 +71,9 @@ export async function runRecoveryBurst(options: RecoveryBurstOptions): Promise<R
   const start = performance.now();
 
   const deliver = async (delivery: Delivery): Promise<void> => {
-    const headers: Record<string, string> = {
-      ...options.extraHeaders,
-      'content-type': 'application/json',
-      [options.signatureHeader.toLowerCase()]: sign(delivery.event.body, options.secrets),
-    };
+    const request = signedRequest(options, delivery.event);
     for (let attempt = 0; ; attempt += 1) {
-      const result = await options.client.send({ url: options.url, body: delivery.event.body, headers });
+      const result = await options.client.send(request);
       if (result.outcome === 'success') {
         acceptedByAttempt[attempt] = (acceptedByAttempt[attempt] ?? 0) + 1;
         if (delivery.duplicate) duplicatesAccepted += 1;

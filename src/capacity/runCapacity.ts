@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createDeliveryClient } from '../delivery/DeliveryClient';
+import { GRIDX_DEADLINE_MS } from '../delivery/gridxDeadline';
 import { createEngine, type Engine } from '../engine';
 import { UsageError } from '../errors';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
@@ -10,7 +11,7 @@ import { capacityVerdict, type CapacityPhaseReport, type CapacityReport, type Ca
 import { createEventFeed } from './eventFeed';
 import { findMaxRate } from './findMaxRate';
 import { judgeOverload, judgeSustainedRate, type CapacityJudgement } from './judgeCapacity';
-import { GRIDX_DEADLINE_MS, runLoadPhase, type PhaseProgress } from './loadPhase';
+import { runLoadPhase, type PhaseProgress } from './loadPhase';
 import { toPhaseReport } from './phaseReport';
 import { judgeRecovery, runRecoveryBurst, type RecoveryBurstResult } from './recoveryBurst';
 
@@ -72,7 +73,7 @@ export async function runCapacity(options: CapacityOptions): Promise<CapacityRep
     ...(options.types !== undefined ? { types: options.types } : {}),
     ...(settings.shard !== undefined ? { shard: settings.shard.index } : {}),
   });
-  const client = createDeliveryClient({ timeoutMs: GRIDX_DEADLINE_MS, connections: settings.maxInFlight });
+  const client = createDeliveryClient({ timeoutMs: GRIDX_DEADLINE_MS, connections: settings.maxInFlight, stallResends: 0 });
   const common = {
     url,
     secrets,

@@ -1,4 +1,5 @@
 import type { CertificationReport, CheckReport } from '../reportModel/certificationReport';
+import { summaryOf } from '../reportModel/summaryOf';
 import type { CoverageTable } from '../reportModel/coverageTable';
 import { buildFindings, type AnswerLedger } from '../findings';
 import { requirementTable } from '../runner/requirementTable';
@@ -23,7 +24,6 @@ export function mergeReports(
   if (first === undefined) return undefined;
   const position = (c: CheckReport): number => order.indexOf(c.id);
   const checks = [...results].sort((a, b) => position(a) - position(b));
-  const count = (status: CheckReport['status']): number => checks.filter((c) => c.status === status).length;
   const gone = runs.find((r) => r.gone !== undefined)?.gone;
   const { verdict, reason } = judgeVerdict(checks, gone);
   // The first run's verdict, hints and findings describe that run alone; the merged ones replace them.
@@ -42,15 +42,7 @@ export function mergeReports(
     ...(first.scope !== undefined ? { scope: rescopeChecks(first.scope, receiverRequirements(checks)) } : {}),
     ...(gone !== undefined ? { gone } : {}),
     ...(answers !== undefined ? rootCauses(checks, answers, { url: first.target.url, secrets: first.options.secrets }, first.options.maxEventBytes) : withoutLedger(checks)),
-    summary: {
-      pass: count('pass'),
-      fail: count('fail'),
-      warn: count('warn'),
-      skip: count('skip'),
-      blocked: count('blocked'),
-      ...(count('inconclusive') > 0 ? { inconclusive: count('inconclusive') } : {}),
-      cases: checks.reduce((sum, c) => sum + c.cases, 0),
-    },
+    summary: summaryOf(checks),
     checks,
     requirements: requirementTable(checks),
     coverage: mergeCoverage(runs.map((r) => r.coverage)),

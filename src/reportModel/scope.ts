@@ -1,3 +1,4 @@
+import { GRIDX_DEADLINE_MS } from '../delivery/gridxDeadline';
 import { REQUIREMENTS, type RequirementId } from '../checks/requirements';
 
 /** What a run can narrow, making its verdict cover less than gridX's contract. */
@@ -25,8 +26,6 @@ export interface ReportScope {
 
 /** Cases per property of a full run (the default of `--runs`). */
 export const FULL_RUNS = 100;
-/** gridX's delivery deadline: a full run observes answers for exactly this long. */
-export const GRIDX_DEADLINE_MS = 5000;
 
 /** The facts of a run that decide its scope. */
 export interface ScopeFacts {

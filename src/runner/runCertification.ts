@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { summaryOf } from '../reportModel/summaryOf';
 import { displayPath } from '../displayPath';
 import type { Check } from '../checks/check';
 import { CHECKS, validateCustomCatalogue } from '../checks';
@@ -107,7 +108,6 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
   // A receiver that verifies a re-serialised body fails SIG-8, and only SIG-8 (see reserialisedBody.ts).
   reports = reattributeReserialised(reports, answers.reserialisedBy());
 
-  const count = (status: CheckReport['status']): number => reports.filter((r) => r.status === status).length;
   const { verdict, reason } = judgeVerdict(reports, state.gone);
   return {
     formatVersion: 1,
@@ -129,16 +129,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
     }),
     ...(state.gone !== undefined ? { gone: state.gone } : {}),
     ...rootCauses(reports, answers, { url: maskUrlCredentials(url), secrets: secrets.length }, maxEventBytes),
-    summary: {
-      pass: count('pass'),
-      fail: count('fail'),
-      warn: count('warn'),
-      skip: count('skip'),
-      blocked: count('blocked'),
-      // Only when it happened: reports of runs hookproof could judge cleanly keep their shape.
-      ...(count('inconclusive') > 0 ? { inconclusive: count('inconclusive') } : {}),
-      cases: reports.reduce((s, r) => s + r.cases, 0),
-    },
+    summary: summaryOf(reports),
     checks: reports,
     requirements: requirementTable(reports),
     coverage: coverage.table(),

@@ -1,6 +1,7 @@
 import { Option } from 'commander';
 import { readReportSource } from '../../attest/readReportFile';
 import { scopeOf } from '../../attest/reportScope';
+import { scopeLine } from '../../reportModel/scope';
 import { publicKeyFromFile } from '../../attest/signingKey';
 import { ATTESTATION_FILE_NAME, verifyReport } from '../../attest/verifyReport';
 import { pageMismatch } from '../../reports/html/pageMatchesReport';
@@ -42,7 +43,11 @@ export function runReportVerify(options: ReportVerifyOptions, io: CliIO): Promis
   const safe = terminalSafe;
   io.out(`target     ${safe(report.target.url)}`);
   io.out(`run        ${safe(report.startedAt)} – ${safe(report.finishedAt)} (${describeAge(ageMs)} ago)`);
-  io.out(`scope      ${scope.level}${scope.narrowed.length > 0 ? ` (narrowed: ${safe(scope.narrowed.join(', '))}): not a certificate` : ''}`);
+  // A report that states its scope says how it was narrowed; an older one is judged from its options.
+  const stated = report.scope !== undefined && report.scope.level === 'partial' ? scopeLine(report.scope) : undefined;
+  io.out(
+    `scope      ${stated !== undefined ? safe(stated) : `${scope.level}${scope.narrowed.length > 0 ? ` (narrowed: ${safe(scope.narrowed.join(', '))}): not a certificate` : ''}`}`,
+  );
   io.out(`digest     ${verified.digest}${report.digest !== undefined ? ` (${safe(report.digest)})` : ''}`);
   io.out(`verdict    ${report.verdict}: ${verified.verdict} with the checks`);
   if (page !== undefined) io.out(`page       ${mismatch === undefined ? 'shows exactly the embedded report' : 'differs from the embedded report'}`);
