@@ -78,7 +78,7 @@ const strictGeneratedServer = (): Promise<RunningReceiver> =>
   });
 
 const ACCEPTANCE: readonly RequirementId[] = ['SIG-1', 'SIG-6', 'SIG-8', 'SIG-9', 'EVT-2', 'EVT-3', 'EVT-4', 'DLV-2', 'DLV-3', 'DLV-4', 'DLV-5', 'DLV-6', 'DLV-7'];
-const FORGED: readonly RequirementId[] = ['SIG-2', 'SIG-3', 'SIG-4', 'SIG-5', 'SIG-7'];
+const FORGED: readonly RequirementId[] = ['SIG-2', 'SIG-3', 'SIG-4', 'SIG-5', 'SIG-7', 'SIG-12'];
 const each = (ids: readonly RequirementId[], expectation: Expectation): Partial<Record<RequirementId, Expectation>> => Object.fromEntries(ids.map((id) => [id, expectation]));
 
 const ROWS: readonly Row[] = [
@@ -173,7 +173,7 @@ describe('attribution: each check fails only for its own requirement', () => {
       const [check] = report.checks;
       expect(check?.status).toBe('blocked');
       expect(check?.blockedBy?.length).toBeGreaterThan(0);
-      for (const id of check?.blockedBy ?? []) expect(['SIG-2', 'SIG-3', 'SIG-4', 'SIG-5', 'SIG-7']).toContain(id);
+      for (const id of check?.blockedBy ?? []) expect(FORGED).toContain(id);
       // Nothing was judged: no evidence, no pass.
       expect(report.verdict).toBe('incomplete');
     }

@@ -111,7 +111,7 @@ describe('full certification against hostile receivers', () => {
    * required check is blocked by `owner`, except TLS-1 over http (a warning) and those listed in
    * `passing` (DLV-1 passes when the wrong answer is at least prompt).
    */
-  const FORGED = ['SIG-2', 'SIG-3', 'SIG-4', 'SIG-5', 'SIG-7'];
+  const FORGED = ['SIG-2', 'SIG-3', 'SIG-4', 'SIG-5', 'SIG-7', 'SIG-12'];
   const expectFailedReport = (report: CertificationReport, kind: RegExp, { owner = 'DLV-1', https = false, passing = [] as string[], forgedBlocked = false } = {}): void => {
     expect(report.verdict).toBe('fail');
     expect(report.checks.map((c) => c.id)).toEqual(CHECKS.map((c) => c.id));

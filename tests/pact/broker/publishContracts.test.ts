@@ -72,12 +72,13 @@ describe('publishPacts: exact bytes through pb:publish-contracts', () => {
 
   it('refuses, before any request, a contract whose signed body is JSON data or was edited after signing', async () => {
     const broker = await closing(startFakeBroker());
-    const document = JSON.parse(httpPactJson(pact)) as { interactions: Array<{ request: { body: { content: unknown; encoded: unknown } } }> };
-    const sig8 = document.interactions.at(-1);
-    if (sig8 === undefined) throw new Error('no interaction');
+    const document = JSON.parse(httpPactJson(pact)) as { interactions: Array<{ description: string; request: { body: { content: unknown; encoded: unknown } } }> };
+    const at = document.interactions.findIndex((i) => i.description.startsWith('SIG-8 '));
+    const sig8 = document.interactions[at];
+    if (sig8 === undefined) throw new Error('no SIG-8 interaction');
     const parsed = structuredClone(document);
-    const last = parsed.interactions.at(-1);
-    if (last !== undefined) last.request.body = { ...last.request.body, content: JSON.parse(sig8.request.body.content as string) as unknown, encoded: false };
+    const changed = parsed.interactions[at];
+    if (changed !== undefined) changed.request.body = { ...changed.request.body, content: JSON.parse(sig8.request.body.content as string) as unknown, encoded: false };
     await expect(publishPacts({ files: [write(parsed)], consumerAppVersion: '1', brokerUrl: broker.url }, cleanEnv())).rejects.toThrow(
       /would not survive a broker: "SIG-8 .*": its request body is JSON data, not its exact text/,
     );
