@@ -97,10 +97,40 @@ export function replayCommand(reportPath: string, caseId: string, url: string): 
 /** A password in the URL is replaced: reproductions are printed and stored. */
 export function reproduction(url: string, reportPath: string, caseId: string, request: RecordedRequest, plan?: CasePlan): Reproduction {
   const shown = maskUrlCredentials(url);
-  // A case of several deliveries prints them all (numbered); only a single delivery's long body goes to a file.
-  if (plan !== undefined) return { curl: caseCurlCommand(shown, plan), replay: replayCommand(reportPath, caseId, shown) };
-  const long = Buffer.byteLength(request.bodyBase64, 'base64') > INLINE_BODY_BYTES;
-  return { curl: curlCommand(shown, request), replay: replayCommand(reportPath, caseId, shown), ...(long ? { bodyFile: bodyFilePath(reportPath, caseId) } : {}) };
+  // A case of several deliveries prints them all (numbered); every body too long to print goes to a file.
+  const curl = plan !== undefined ? caseCurlCommand(shown, plan) : curlCommand(shown, request);
+  const long = longBodies(curl).length > 0;
+  return { curl, replay: replayCommand(reportPath, caseId, shown), ...(long ? { bodyFile: bodyFilePath(reportPath, caseId) } : {}) };
+}
+
+/** A body line of a snippet too long to print: its line, its bytes (base64) and the file curl reads. */
+export interface LongBody {
+  readonly line: number;
+  readonly base64: string;
+  /** `hookproof-case.body`, `hookproof-case-2.body`, `hookproof-case-2.signed`… */
+  readonly target: string;
+}
+
+const BODY_LINE = /^printf '%s' '([A-Za-z0-9+/=]*)' \| base64 -d > (hookproof-case(?:-\d+)?\.(?:body|signed))$/;
+
+// A body line longer than this would wrap on a terminal and bury the summary: it goes to a file too.
+const PRINTABLE_LINE = 240;
+
+/** The body lines of a curl snippet too long to print: bodies above {@link INLINE_BODY_BYTES}, or lines over a screen's width. */
+export function longBodies(curl: string): LongBody[] {
+  return curl.split('\n').flatMap((text, line) => {
+    const match = BODY_LINE.exec(text);
+    const base64 = match?.[1];
+    const target = match?.[2];
+    if (base64 === undefined || target === undefined || (text.length <= PRINTABLE_LINE && Buffer.byteLength(base64, 'base64') <= INLINE_BODY_BYTES)) return [];
+    return [{ line, base64, target }];
+  });
+}
+
+/** Where the body a snippet writes to `target` is kept, beside `bodyFile` (the case's first). */
+export function keptBodyFile(bodyFile: string, target: string): string {
+  const suffix = target.replace(/^hookproof-case/, '');
+  return suffix === '.body' ? bodyFile : bodyFile.replace(/\.body$/, suffix);
 }
 
 /**
@@ -121,10 +151,13 @@ export function bodyFilePath(reportPath: string, caseId: string): string {
  * (no report was written): the line says where the body is instead of printing it.
  */
 export function printableCurl(reproduce: Reproduction, bodyFileWritten = true): string {
-  if (reproduce.bodyFile === undefined) return reproduce.curl;
-  const [, ...rest] = reproduce.curl.split('\n');
-  const first = bodyFileWritten
-    ? `cp ${shellQuote(reproduce.bodyFile)} hookproof-case.body  # the body, too long to print here`
-    : "# the body is too long to print here: write report.json and decode the case's request.bodyBase64 into hookproof-case.body";
-  return [first, ...rest].join('\n');
+  const bodyFile = reproduce.bodyFile;
+  if (bodyFile === undefined) return reproduce.curl;
+  const lines = reproduce.curl.split('\n');
+  for (const body of longBodies(reproduce.curl)) {
+    lines[body.line] = bodyFileWritten
+      ? `cp ${shellQuote(keptBodyFile(bodyFile, body.target))} ${body.target}  # the body, too long to print here`
+      : `# the body is too long to print here: write report.json and decode it from the case's reproduce.curl into ${body.target}`;
+  }
+  return lines.join('\n');
 }

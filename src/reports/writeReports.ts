@@ -9,6 +9,7 @@ import { keepOwnValues } from './redaction/keepOwnValues';
 import type { CertificationReport } from '../reportModel/certificationReport';
 import { withDigest } from '../attest/reportDigest';
 import { wellFormedStrings } from './wellFormedStrings';
+import { keptBodyFile, longBodies } from '../checks/reproduce';
 
 /** Absolute paths of the files {@link writeReports} wrote. */
 export interface ReportFiles {
@@ -46,15 +47,25 @@ export async function writeReports(report: CertificationReport, dir: string, sec
 }
 
 /**
- * The bodies above 2 KB, each in `bodies/<case>.body` (the file the printed curl snippet copies),
+ * The bodies above 2 KB, in `bodies/<case>.body` and `bodies/<case>-<n>.body` (the files the printed curl snippet copies),
  * from the report as written: redacted like every other copy of the body.
  */
 async function writeBodyFiles(report: CertificationReport, root: string): Promise<void> {
-  const long = report.checks.flatMap((c) => c.failures).filter((f) => f.reproduce.bodyFile !== undefined);
-  if (long.length === 0) return;
+  const files = report.checks
+    .flatMap((c) => c.failures)
+    .flatMap((f) => {
+      const bodyFile = f.reproduce.bodyFile;
+      if (bodyFile === undefined) return [];
+      // The judged request's body under the case's own name, and every long body the snippet writes.
+      const judged = { name: basename(bodyFile), bytes: Buffer.from(f.request.bodyBase64, 'base64') };
+      return [judged, ...longBodies(f.reproduce.curl).map((body) => ({ name: basename(keptBodyFile(bodyFile, body.target)), bytes: Buffer.from(body.base64, 'base64') }))];
+    });
+  if (files.length === 0) return;
   const dir = join(root, 'bodies');
   await mkdir(dir, { recursive: true });
-  await Promise.all(long.map((f) => writeAtomically(join(dir, basename(f.reproduce.bodyFile ?? '')), Buffer.from(f.request.bodyBase64, 'base64'))));
+  // One write per file: a single delivery's body is both the judged one and the snippet's.
+  const byName = new Map(files.map((file) => [file.name, file.bytes]));
+  await Promise.all([...byName].map(([name, bytes]) => writeAtomically(join(dir, name), bytes)));
 }
 
 /**
