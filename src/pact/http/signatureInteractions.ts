@@ -11,7 +11,7 @@ import { InternalError } from '../../errors';
  * for the stock CLI verifier) that selects every interaction but SIG-8: for verifiers that parse and
  * re-serialise request bodies (pact-js's Verifier proxy), which cannot send SIG-8's layout.
  */
-export const WITHOUT_SIG8_FILTER = '^(EVT-[0-9]+|SIG-[1-7]) ';
+export const WITHOUT_SIG8_FILTER = '^(EVT-[0-9]+|SIG-([1-7]|1[0-9])) ';
 
 /** The rotation the SIG-6 interaction sends: three digests, the receiver's in the middle. */
 export const ROTATION = { digests: 3, position: 2 } as const;
