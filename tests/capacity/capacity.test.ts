@@ -84,7 +84,7 @@ describe('CAP-1: the declared rate, sustained', () => {
 describe('--find-max and CAP-3', () => {
   it('finds the rate a token-bucket receiver holds within 15%, and its 503 + Retry-After passes CAP-3', async () => {
     const receiver = await closing(tokenBucketReceiver(40, 8));
-    const report = await capacity(receiver, { findMax: { startRate: 20, maxRate: 400, stepMs: 2000, cooldownMs: 400 } });
+    const report = await capacity(receiver, { findMax: { startRate: 30, maxRate: 400, stepMs: 2000, cooldownMs: 400 } });
     expect(report.findMax?.maxHeldRate).toBeGreaterThanOrEqual(34);
     expect(report.findMax?.maxHeldRate).toBeLessThanOrEqual(46);
     expect(report.findMax?.brokeAt?.how).toMatch(/503/);
