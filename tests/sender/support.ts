@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runListen, type ListenCommandOptions } from '../../src/cli/commands/listen';
@@ -22,9 +22,11 @@ export function leaks(text: string): boolean {
   return forms.some((form) => text.includes(form));
 }
 
-/** Every file in `dir` as text. */
+/** Every file under `dir` as text (long bodies sit in `bodies/` beside the report). */
 export function filesIn(dir: string): string[] {
-  return readdirSync(dir).map((name) => readFileSync(join(dir, name), 'utf8'));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => statSync(join(dir, name)).isFile())
+    .map((name) => readFileSync(join(dir, name), 'utf8'));
 }
 
 /** Runs the CLI in-process with HOOKPROOF_SECRET set (unless `env` says otherwise). */
