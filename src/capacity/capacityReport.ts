@@ -27,7 +27,6 @@ export interface CapacityPhaseReport {
   readonly statuses: Readonly<Record<string, number>>;
   readonly lateSuccesses: number;
   readonly retryAfterAnswers: number;
-  readonly slowRefusals: number;
   /** Achieved: successes within 5 s per second of the phase. */
   readonly achievedRate: number;
   readonly latency: LatencySummary;

@@ -82,7 +82,7 @@ export function judgeOverload(overloaded: readonly LoadPhaseResult[]): CapacityJ
   }
   const total = (pick: (p: LoadPhaseResult) => number): number => overloaded.reduce((sum, p) => sum + pick(p), 0);
   const lost = total((p) => p.classes.permanent + p.classes.gone);
-  const held = total((p) => p.classes.timeout + p.slowRefusals);
+  const held = total((p) => p.classes.timeout);
   const transient = total((p) => p.classes.transient);
   const retryAfter = total((p) => p.retryAfterAnswers);
   const rates = overloaded.map((p) => formatRate(p.rate)).join(', ');
@@ -96,7 +96,7 @@ export function judgeOverload(overloaded: readonly LoadPhaseResult[]): CapacityJ
     };
   }
   if (held > 0) {
-    if (overloaded.some(selfDelayed) && total((p) => p.slowRefusals) === 0) {
+    if (overloaded.some(selfDelayed)) {
       return {
         requirement: 'CAP-3',
         status: 'inconclusive',

@@ -61,8 +61,6 @@ export interface LoadPhaseResult {
   readonly lateSuccesses: number;
   /** Transient answers that carried Retry-After. */
   readonly retryAfterAnswers: number;
-  /** Non-success answers (not timeouts) that came later than 5 s: the connection was held. */
-  readonly slowRefusals: number;
   readonly latency: LatencyHistogram;
   readonly timeline: readonly PhaseSecond[];
   readonly failures: readonly CapacitySample[];
@@ -98,7 +96,6 @@ export async function runLoadPhase(options: LoadPhaseOptions): Promise<LoadPhase
   const failures: CapacitySample[] = [];
   let lateSuccesses = 0;
   let retryAfterAnswers = 0;
-  let slowRefusals = 0;
   let selfLateSends = 0;
   let sent = 0;
   let answered = 0;
@@ -151,7 +148,6 @@ export async function runLoadPhase(options: LoadPhaseOptions): Promise<LoadPhase
         const late = waited > GRIDX_DEADLINE_MS;
         if (cls === 'success' && !late) second(answeredAt).succeeded += 1;
         if (cls === 'success' && late) lateSuccesses += 1;
-        if ((cls === 'transient' || cls === 'permanent' || cls === 'gone') && result.durationMs > GRIDX_DEADLINE_MS) slowRefusals += 1;
         if (cls === 'transient' && result.headers['retry-after'] !== undefined) retryAfterAnswers += 1;
         if ((cls !== 'success' || late) && failures.length < KEPT_FAILURES) failures.push(sample(k, event, scheduledAt, waited, result));
         pump();
@@ -189,7 +185,6 @@ export async function runLoadPhase(options: LoadPhaseOptions): Promise<LoadPhase
     statuses,
     lateSuccesses,
     retryAfterAnswers,
-    slowRefusals,
     latency,
     timeline,
     failures,

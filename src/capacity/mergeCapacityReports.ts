@@ -90,7 +90,6 @@ function mergePhases(phases: readonly LoadPhaseResult[]): LoadPhaseResult {
     statuses,
     lateSuccesses: sum((p) => p.lateSuccesses),
     retryAfterAnswers: sum((p) => p.retryAfterAnswers),
-    slowRefusals: sum((p) => p.slowRefusals),
     latency,
     timeline,
     failures: phases
