@@ -32,7 +32,6 @@ export { canonicalJson, serialiseEvent, unusualJsonArbitrary } from './serialise
 export {
   sign,
   verifySignature,
-  parseSignatureHeader,
   hmacSha512Hex,
   signatureCaseArbitrary,
   buildSignatureVectors,
@@ -40,25 +39,18 @@ export {
   type SignatureCase,
   type SignatureLabel,
   type SignatureVerification,
-  type ParsedSignatureHeader,
   type SignatureVector,
 } from './signing';
+export { parseSignatureHeader, type ParsedSignatureHeader } from './contract';
 
 // → deliveries
-export {
-  DeliveryClient,
-  createDeliveryClient,
-  classifyStatus,
-  deliverWithRetries,
-  describeResult,
-  type DeliveryRequest,
-  type DeliveryResult,
-  type Classification,
-} from './delivery';
+export { DeliveryClient, createDeliveryClient, deliverWithRetries, describeResult, type DeliveryRequest, type DeliveryResult } from './delivery';
+export { classifyStatus, type Classification } from './contract';
 export { startReferenceReceiver, createReferenceHandler, type ReferenceReceiver } from './receiver';
 
 // → checks → reports
-export { CHECKS, REQUIREMENTS, type Check, type CheckContext, type CheckOutcome, type Failure, type RequirementId, type Severity } from './checks';
+export { CHECKS, type Check, type CheckContext, type CheckOutcome, type Failure } from './checks';
+export { REQUIREMENTS, type RequirementId, type Severity } from './contract';
 export { runCertification } from './runner/runCertification';
 export type { CertifyOptions } from './runner/certifyOptions';
 export type { ProgressEvent } from './reportModel/progressEvent';
@@ -125,7 +117,6 @@ export {
   judgeSignature,
   judgeRetries,
   SENDER_CHECKS,
-  SENDER_REQUIREMENTS,
   buildListenReport,
   toCertificationReport,
   writeListenReports,
@@ -147,8 +138,8 @@ export {
   type ListenReport,
   type AdaptedListenReport,
   type SenderCheck,
-  type SenderRequirementId,
 } from './sender';
+export { SENDER_REQUIREMENTS, type SenderRequirementId } from './contract';
 // ← end of the sender exports
 
 // → Pact: consumer-driven message pacts (the receiver consumes gridX's events) and the Pact Broker

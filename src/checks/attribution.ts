@@ -1,6 +1,6 @@
 import { describeResult, type DeliveryResult } from '../delivery';
 import type { Judgement } from './checkContext';
-import type { RequirementId } from './requirements';
+import type { RequirementId } from '../contract/requirements';
 import { labelExpectation, SIGNATURE_LABELS, type SignatureLabel } from '../signing';
 
 /**

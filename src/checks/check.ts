@@ -1,7 +1,7 @@
 import type { ReceiverAnswer } from '../delivery/ReceiverAnswer';
 import type { CheckContext } from './checkContext';
 import type { RecordedRequest } from './recordedRequest';
-import type { RequirementId, Severity } from './requirements';
+import type { RequirementId, Severity } from '../contract/requirements';
 
 /**
  * `blocked`: the check's cases could not be judged because something more basic fails (no valid

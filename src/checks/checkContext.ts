@@ -4,7 +4,7 @@ import type { DeliveryClient, DeliveryResult } from '../delivery';
 import type { Engine } from '../engine';
 import type { EventType } from '../schemas/catalogue';
 import type { CheckOutcome, DeliveryRole, Failure } from './check';
-import type { RequirementId } from './requirements';
+import type { RequirementId } from '../contract/requirements';
 
 /** One request a check wants sent, described so that reports can name and replay it. */
 export interface OutgoingCase {

@@ -2,13 +2,12 @@ import { CatalogueInvalidError } from '../errors';
 import type { Check } from './check';
 import { DELIVERY_CHECKS } from './delivery';
 import { EVENT_CHECKS } from './events';
-import { REQUIREMENTS } from './requirements';
+import { REQUIREMENTS } from '../contract/requirements';
 import { SIGNATURE_CHECKS } from './signature';
 import { TRANSPORT_CHECKS } from './transport';
 
 export type { CaseDelivery, CasePlan, Check, CheckOutcome, CheckStatus, DeliveryRole, Failure, Reproduction } from './check';
 export type { CheckContext, Judgement, OutgoingCase, PropertyOutcome, PropertySpec } from './checkContext';
-export { REQUIREMENTS, requirement, type Requirement, type RequirementId, type Severity } from './requirements';
 
 /**
  * The check catalogue: explicit arrays per area, in report order. Validated when this module loads:

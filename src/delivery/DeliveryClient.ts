@@ -1,7 +1,7 @@
 import { Agent } from 'undici';
 import { ClientClosedError, UsageError } from '../errors';
 import { integerInRange } from '../integerInRange';
-import { classifyStatus } from './classify';
+import { classifyStatus } from '../contract/classifyStatus';
 import { classifyError } from './classifyError';
 import { recordingConnector, type ConnectionFacts } from './connectionFacts';
 import type { DeliveryRequest } from './DeliveryRequest';
@@ -12,13 +12,15 @@ import { parseTarget } from './parseTarget';
 import { trackDeparture } from './requestDeparture';
 import { ownStalls, STALL_MIN_MS } from './stallProbe';
 import { readCapped } from './readCapped';
+import { gridx } from '../contract/gridx';
+import { MAX_TIMER_MS } from '../optionRanges';
 
 /** See {@link DeliveryClientOptions.beforeSend}. */
 export type BeforeSend = (() => Promise<void>) | (() => Promise<(leftAt: number | undefined) => void>);
 
 /** Options for {@link DeliveryClient}. */
 export type DeliveryClientOptions = {
-  /** Bound on the whole delivery: connect, TLS, request, response headers and body. Default 5000 ms (gridX's). */
+  /** Bound on the whole delivery: connect, TLS, request, response headers and body. Default gridX's deadline (`gridx.deadlineMs`). */
   timeoutMs?: number;
   /** Response body bytes kept; the rest is not read and the connection is dropped. Default 64 KiB. */
   maxResponseBytes?: number;
@@ -49,7 +51,6 @@ export type DeliveryClientOptions = {
   extraHeaders?: Readonly<Record<string, string>>;
 };
 
-const DEFAULT_TIMEOUT_MS = 5000;
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024;
 const DEFAULT_STALL_RESENDS = 2;
 
@@ -77,8 +78,8 @@ export class DeliveryClient {
   #closed = false;
 
   constructor(options: DeliveryClientOptions = {}) {
-    // Node's timers overflow past 2^31−1 ms and fire at once.
-    this.timeoutMs = positiveInteger('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 2 ** 31 - 1);
+    // Node's timers overflow past MAX_TIMER_MS and fire at once.
+    this.timeoutMs = positiveInteger('timeoutMs', options.timeoutMs ?? gridx.deadlineMs, MAX_TIMER_MS);
     this.maxResponseBytes = nonNegativeInteger('maxResponseBytes', options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
     const connections = options.connections === undefined ? null : positiveInteger('connections', options.connections);
     this.#agent = new Agent({

@@ -1,4 +1,4 @@
-import type { Classification } from './classify';
+import type { Classification } from '../contract/classifyStatus';
 
 /**
  * Why a delivery got no usable HTTP answer.

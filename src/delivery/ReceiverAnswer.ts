@@ -1,4 +1,5 @@
-import type { Classification, DeliveryErrorCode } from './';
+import type { DeliveryErrorCode } from './';
+import type { Classification } from '../contract/classifyStatus';
 
 /** The answer headers that explain a wrong answer: where a redirect goes, when to retry, what auth is wanted. */
 export type AnswerHeaderName = 'location' | 'retry-after' | 'www-authenticate';

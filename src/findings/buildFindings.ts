@@ -1,5 +1,5 @@
 import type { Failure } from '../checks/check';
-import type { Severity } from '../checks/requirements';
+import type { Severity } from '../contract/requirements';
 import type { CheckReport, ReportedCheckRequirement } from '../reportModel/certificationReport';
 import type { AnswerLedger } from './AnswerLedger';
 import { answerKey, normaliseText, withoutEcho } from './answerKey';

@@ -1,6 +1,6 @@
 import type { Failure } from '../checks/check';
 import { acceptedCase } from '../checks/attribution';
-import type { RequirementId } from '../checks/requirements';
+import type { RequirementId } from '../contract/requirements';
 import type { CheckReport } from '../reportModel/certificationReport';
 import type { Finding } from '../reportModel/Finding';
 import { describeAnswer } from './describeAnswer';

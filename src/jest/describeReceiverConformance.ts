@@ -19,6 +19,7 @@ import { injectedJestGlobals } from './jestGlobals';
 import { JEST_WORDING } from './jestWording';
 import { mergeReports } from './mergeReports';
 import { judgeVerdict, type Verdict } from '../reportModel/verdict';
+import { MAX_DRAWN_SEED } from '../optionRanges';
 
 /** What {@link describeReceiverConformance} returns: the checks it declared and, as they finish, their results. */
 export interface ConformanceSuite {
@@ -67,7 +68,7 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
   const engine = options.engine ?? createEngine(options.specPath !== undefined ? { specPath: options.specPath } : {});
   for (const type of options.types ?? []) engine.catalogue.get(type);
   const checks = selectChecks(CHECKS, options.checks);
-  const seed = options.seed ?? randomInt(0, 2 ** 31 - 1);
+  const seed = options.seed ?? randomInt(0, MAX_DRAWN_SEED);
   const log = options.log ?? ((message: string) => console.warn(message));
   // Every message jest prints quotes the receiver's answers: secrets redacted, control characters escaped.
   const said = (text: string): string => terminalSafeBlock(redactSecrets(text, secrets));

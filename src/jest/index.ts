@@ -17,7 +17,8 @@ export type { JestGlobals } from './jestGlobals';
 export { createGridxMatchers, gridxMatchers, type GridxMatchers, type MatcherResult, type MatcherState } from './matchers';
 export type { EventTypeName, GridxMatcherSignatures } from './matcherTypes';
 // The check catalogue, to pick checks per file (e.g. `CHECKS.filter((c) => c.requirement.startsWith('SIG-'))`).
-export { CHECKS, REQUIREMENTS, type Check, type RequirementId } from '../checks';
+export { CHECKS, type Check } from '../checks';
+export { REQUIREMENTS, type RequirementId } from '../contract';
 
 // Generators for partners' own property tests, typed per event type.
 export { typedEventArbitrary, anyTypedEventArbitrary } from '../typegen/typedArbitraries';

@@ -1,7 +1,7 @@
 import { createEngine, type Engine, type EngineOptions } from '../engine';
 import { UsageError } from '../errors';
 import type { ValidationResult } from '../schemas/validators';
-import { parseSignatureHeader } from '../signing/parseSignatureHeader';
+import { parseSignatureHeader } from '../contract/parseSignatureHeader';
 import { verifySignature } from '../signing/verify';
 
 /** What a matcher returns to jest. */

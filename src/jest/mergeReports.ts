@@ -6,7 +6,7 @@ import { requirementTable } from '../runner/requirementTable';
 import { judgeVerdict } from '../reportModel/verdict';
 import { rootCauses } from '../runner/rootCauses';
 import { rescopeChecks } from '../reportModel/scope';
-import { REQUIREMENTS, type RequirementId } from '../checks/requirements';
+import { REQUIREMENTS, type RequirementId } from '../contract/requirements';
 
 /**
  * One report from the one-check runs the jest adapter makes, as if the checks had run together:

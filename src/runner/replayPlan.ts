@@ -9,6 +9,7 @@ import type { ReportedCheckRequirement } from '../reportModel/certificationRepor
 import { replayJudgement } from './replayJudgement';
 import { validateTarget } from './validateTarget';
 import { scrubSignatureMaterial, signatureMaterial } from '../findings/scrubSignatureMaterial';
+import { gridx } from '../contract/gridx';
 
 /** One delivery of a replayed case: what was sent and what the receiver answers now. */
 export interface ReplayedDelivery {
@@ -92,7 +93,7 @@ export async function replayCase(failure: Failure, requirement: ReportedCheckReq
       `case "${failure.case}" was signed with the receiver's secret, and a report keeps no digest made with one: give the target's secret with --secret-env NAME (or set HOOKPROOF_SECRET)`,
     );
   }
-  const client = createDeliveryClient({ timeoutMs: options.timeoutMs ?? 5000, ...(options.extraHeaders !== undefined ? { extraHeaders: options.extraHeaders } : {}) });
+  const client = createDeliveryClient({ timeoutMs: options.timeoutMs ?? gridx.deadlineMs, ...(options.extraHeaders !== undefined ? { extraHeaders: options.extraHeaders } : {}) });
   try {
     return await play(client, url, failure, requirement, plan, secrets);
   } finally {

@@ -1,4 +1,4 @@
-import { REQUIREMENTS } from '../checks/requirements';
+import { REQUIREMENTS } from '../contract/requirements';
 import type { CheckReport, RequirementReport } from '../reportModel/certificationReport';
 
 // A blocked or inconclusive check ranks above a pass: some of its cases were not judged, so the

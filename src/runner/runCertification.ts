@@ -23,7 +23,7 @@ import { currentProvenance } from '../reportModel/provenance';
 import { InternalCheckError } from '../errors';
 import { rootCauses } from './rootCauses';
 import { reattributeReserialised } from '../findings/reserialisedBody';
-import { optionInRange } from '../optionRanges';
+import { optionInRange, MAX_DRAWN_SEED } from '../optionRanges';
 import { validateSecrets, validateTarget } from './validateTarget';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 
@@ -42,7 +42,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
   const timeoutMs = optionInRange('--timeout-ms', options.timeoutMs ?? DEFAULTS.timeoutMs);
   const concurrency = optionInRange('--concurrency', options.concurrency ?? DEFAULTS.concurrency);
   const maxEventBytes = optionInRange('--max-event-bytes', options.maxEventBytes ?? DEFAULTS.maxEventBytes);
-  const seed = options.seed !== undefined ? optionInRange('--seed', options.seed) : randomInt(0, 2 ** 31 - 1);
+  const seed = options.seed !== undefined ? optionInRange('--seed', options.seed) : randomInt(0, MAX_DRAWN_SEED);
   const engine = options.engine ?? createEngine(options.specPath !== undefined ? { specPath: options.specPath } : {});
   const selected = options.types === undefined || options.types.length === 0 ? engine.catalogue.types : options.types.map((t) => engine.catalogue.get(t));
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describeSecret, joinDigests, makeCase, receiverDigest, type CaseContext } from './caseContext';
 import { hmacSha512Hex } from './digest';
 import type { SignatureCase } from './signatureLabels';
+import { gridx } from '../contract/gridx';
 
 /** SIG-1: one digest, made with one of the receiver's secrets. */
 export function validSingleCase(context: CaseContext): fc.Arbitrary<SignatureCase> {
@@ -41,8 +42,8 @@ export function noSpaceSeparatorCase(context: CaseContext): fc.Arbitrary<Signatu
   );
 }
 
-/** At most five secrets sign a gridX request, so a header holds at most five digests. */
-const MAX_DIGESTS = 5;
+/** At most this many secrets sign a gridX request, so a header holds at most this many digests. */
+const MAX_DIGESTS = gridx.signature.digests.max;
 
 /**
  * `minDigests`..5 digests where only the one at `position` is a receiver's. Built from independent

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describeSecret, joinDigests, makeCase, receiverDigest, type CaseContext } from './caseContext';
 import { hmacSha512Hex } from './digest';
 import type { SignatureCase } from './signatureLabels';
+import { gridx } from '../contract/gridx';
 
 const HEX = '0123456789abcdef';
 const LAST = 127;
@@ -45,8 +46,8 @@ export function nearMissCase(context: CaseContext): fc.Arbitrary<SignatureCase> 
 export function nearMissRotationCase(context: CaseContext): fc.Arbitrary<SignatureCase> {
   return fc
     .record({
-      others: fc.uniqueArray(context.otherSecret, { minLength: 1, maxLength: 4, size: 'max' }),
-      position: fc.nat({ max: 4 }),
+      others: fc.uniqueArray(context.otherSecret, { minLength: 1, maxLength: gridx.signature.digests.max - 1, size: 'max' }),
+      position: fc.nat({ max: gridx.signature.digests.max - 1 }),
       miss: nearMiss(context),
     })
     .map(({ others, position, miss }) => {

@@ -3,6 +3,7 @@ import { describeSecret, joinDigests, makeCase, receiverDigest, type CaseContext
 import { changeOneByte } from './changeOneByte';
 import { hmacSha512Hex } from './digest';
 import type { SignatureCase } from './signatureLabels';
+import { gridx } from '../contract/gridx';
 
 /** SIG-2: the request carries no `X-Signature` header at all. */
 export function missingHeaderCase(context: CaseContext): fc.Arbitrary<SignatureCase> {
@@ -27,7 +28,7 @@ export function bodyChangedCase(context: CaseContext): fc.Arbitrary<SignatureCas
 /** SIG-7: 2 to 5 canonical digests, none made with a receiver secret. */
 export function noneMatchingCase(context: CaseContext): fc.Arbitrary<SignatureCase> {
   return fc
-    .uniqueArray(context.otherSecret, { minLength: 2, maxLength: 5, size: 'max' })
+    .uniqueArray(context.otherSecret, { minLength: 2, maxLength: gridx.signature.digests.max, size: 'max' })
     .map((secrets) =>
       makeCase(
         'none-matching',

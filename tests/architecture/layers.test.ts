@@ -10,6 +10,8 @@ const TIERS: readonly (readonly string[])[] = [
   // leaf helpers every layer may use
   ['errors.ts', 'jsonPointer.ts', 'text', 'version.ts', 'displayPath.ts', 'generated'],
   ['redaction', 'requireOptional.ts', 'serialise', 'spec', 'integerInRange.ts'],
+  // the webhook provider's rules as data (gridX's): read by everything that applies one
+  ['contract'],
   ['schemas', 'signing', 'optionRanges.ts'],
   ['engine.ts', 'arbitraries', 'delivery', 'receiver'],
   ['specLint', 'checks', 'typegen', 'contracts'],

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
-import { CHECKS, type CheckStatus, type RequirementId } from '../../src/checks';
+import { CHECKS, type CheckStatus } from '../../src/checks';
+import { type RequirementId } from '../../src/contract';
 import type { CertificationReport, CheckReport } from '../../src/reportModel/certificationReport';
 import { verifySignature } from '../../src/signing';
 import { defaultEngine } from '../support/engine';

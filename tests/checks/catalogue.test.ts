@@ -1,6 +1,6 @@
 import { CatalogueInvalidError } from '../../src/errors';
 import { CHECKS, validateCatalogue, type Check } from '../../src/checks';
-import type { RequirementId } from '../../src/checks/requirements';
+import type { RequirementId } from '../../src/contract/requirements';
 
 /** The catalogue with one check replaced by `change(check)`. */
 function withChanged(index: number, change: (check: Check) => Check): Check[] {

@@ -4,14 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reportDigest } from '../../src/attest/reportDigest';
 import { verifyReport } from '../../src/attest/verifyReport';
-import { CHECKS, REQUIREMENTS, type Check, type RequirementId } from '../../src/checks';
+import { CHECKS, type Check } from '../../src/checks';
+import { REQUIREMENTS, type RequirementId } from '../../src/contract';
 import { errorLines } from '../../src/cli/errorLines';
 import { EXIT, exitCodeForError } from '../../src/cli/exitCodes';
 import { memoryIO } from '../../src/cli/memoryIO';
 import { runCli } from '../../src/cli/runCli';
 import { CatalogueInvalidError } from '../../src/errors';
 import type { CertificationReport } from '../../src/reportModel/certificationReport';
-import { GRIDX_DEADLINE_MS } from '../../src/delivery/gridxDeadline';
+import { gridx } from '../../src/contract/gridx';
 import { FULL_RUNS, judgeScope } from '../../src/reportModel/scope';
 import { SECRET, soundReceiver } from '../checks/support/receivers';
 import { certify } from '../checks/support/runCheck';
@@ -25,7 +26,7 @@ describe('the scope of a verdict', () => {
       requirements: fc.subarray(TESTABLE),
       types: fc.record({ selected: fc.integer({ min: 1, max: 25 }), all: fc.constant(25) }),
       runs: fc.integer({ min: 1, max: 2 * FULL_RUNS }),
-      timeoutMs: fc.constantFrom(1000, GRIDX_DEADLINE_MS, 8000),
+      timeoutMs: fc.constantFrom(1000, gridx.deadlineMs, 8000),
     });
     fc.assert(
       fc.property(facts, (f) => {
@@ -34,7 +35,7 @@ describe('the scope of a verdict', () => {
           ...(f.requirements.length < TESTABLE.length ? ['checks'] : []),
           ...(f.types.selected < f.types.all ? ['types'] : []),
           ...(f.runs < FULL_RUNS ? ['runs'] : []),
-          ...(f.timeoutMs !== GRIDX_DEADLINE_MS ? ['timeout'] : []),
+          ...(f.timeoutMs !== gridx.deadlineMs ? ['timeout'] : []),
         ];
         expect(scope.narrowed).toEqual(expected);
         expect(scope.details.map((d) => d.split(':')[0])).toEqual(expected);

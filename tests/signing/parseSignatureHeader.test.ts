@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { SIGNATURE_HEADER_PATTERN, hmacSha512Hex, parseSignatureHeader, sign } from '../../src/signing';
+import { hmacSha512Hex, sign } from '../../src/signing';
+import { SIGNATURE_HEADER_PATTERN, parseSignatureHeader } from '../../src/contract';
 import { specSignaturePattern } from './support/specPattern';
 
 const specPattern = specSignaturePattern();

@@ -1,15 +1,7 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import {
-  SIGNATURE_LABELS,
-  hmacSha512Hex,
-  labelRequirement,
-  parseSignatureHeader,
-  signatureCaseArbitrary,
-  verifySignature,
-  type SignatureCase,
-  type SignatureLabel,
-} from '../../src/signing';
+import { SIGNATURE_LABELS, hmacSha512Hex, labelRequirement, signatureCaseArbitrary, verifySignature, type SignatureCase, type SignatureLabel } from '../../src/signing';
+import { parseSignatureHeader } from '../../src/contract';
 import { anyBody, EVENT_BODY, realisticSecrets } from './support/arbitraries';
 import { thrownCode } from './support/thrownCode';
 

@@ -4,7 +4,7 @@ import { blockerOf, blockerReason, tooLargeJudgement } from '../attribution';
 import { BlockedTally } from '../blockedTally';
 import { InconclusiveTally } from '../inconclusiveTally';
 import type { CheckContext, OutgoingCase, OutgoingPlan, PropertyOutcome } from '../checkContext';
-import type { RequirementId } from '../requirements';
+import type { RequirementId } from '../../contract/requirements';
 
 /** A delivery a scenario judged wrong: the case to blame, its answer, and what was expected. */
 export interface Finding {

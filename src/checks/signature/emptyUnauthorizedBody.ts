@@ -2,7 +2,7 @@ import type { DeliveryResult } from '../../delivery';
 import { serialiseEvent } from '../../serialise';
 import { SIGNATURE_LABELS, labelExpectation, signatureCaseArbitrary } from '../../signing';
 import type { Check, Failure } from '../check';
-import type { RequirementId } from '../requirements';
+import type { RequirementId } from '../../contract/requirements';
 import { eventsOf } from '../properties';
 import { NO_EVENT_TO_SIGN_NOTE, skipWithoutTypes } from '../skipWithoutTypes';
 

@@ -1,6 +1,6 @@
 import { UsageError } from '../../errors';
 import type { EventCatalogue, EventType } from '../../schemas/catalogue';
-import { SIGNATURE_HEADER_PATTERN } from '../../signing';
+import { SIGNATURE_HEADER_PATTERN } from '../../contract/signatureHeaderPattern';
 import { eventInteractions } from './eventInteractions';
 import type { ContractVariant, HttpPact } from './HttpPact';
 import { VERSION } from '../../version';

@@ -1,5 +1,5 @@
 import type { GeneratedEvent } from '../../arbitraries';
-import { requirement, type RequirementId } from '../../checks/requirements';
+import { requirement, type RequirementId } from '../../contract/requirements';
 import { serialiseEvent } from '../../serialise';
 import type { HttpInteraction, HttpPactResponse } from './HttpPact';
 import { providerStateFor, type SigningPlan } from './providerStates';

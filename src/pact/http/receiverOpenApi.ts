@@ -1,7 +1,7 @@
-import { classifyStatus } from '../../delivery/classify';
+import { classifyStatus } from '../../contract/classifyStatus';
 import { UsageError } from '../../errors';
 import type { EventCatalogue, EventType } from '../../schemas/catalogue';
-import { SIGNATURE_HEADER_PATTERN } from '../../signing';
+import { SIGNATURE_HEADER_PATTERN } from '../../contract/signatureHeaderPattern';
 import { isSchemaObject, type SchemaObject } from '../../spec/types';
 import { portablePattern } from '../regexes';
 import { DEFAULT_PATH, type HttpPactOptions } from './buildHttpPact';

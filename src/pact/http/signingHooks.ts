@@ -6,6 +6,7 @@ import { forwardToReceiver } from './forwardToReceiver';
 import { planFromState, SIGNING_STATES, type SigningPlan } from './providerStates';
 import { signatureForPlan } from './signatureForPlan';
 import { InternalError } from '../../errors';
+import { gridx } from '../../contract/gridx';
 
 /** A request as pact-js's verification proxy (express) hands it to a request filter. */
 export interface ProxiedRequest extends IncomingMessage {
@@ -51,7 +52,7 @@ export interface SigningHooksOptions {
    * there, whatever path the interaction has (as `certify` sends).
    */
   readonly target: string;
-  /** Per-request timeout towards the receiver (default 5000 ms, gridX's). */
+  /** Per-request timeout towards the receiver in ms (default gridX's deadline, `gridx.deadlineMs`). */
   readonly timeoutMs?: number;
   /**
    * The exact request bodies of the pacts being verified. pact-js's proxy parses JSON bodies, which
@@ -82,7 +83,7 @@ export const STATE_SETUP_PATH = '/_pactSetup';
 export function createSigningHooks(options: SigningHooksOptions): SigningHooks {
   const { secrets } = options;
   if (secrets.length === 0) throw new InternalError('createSigningHooks needs the receiver secret');
-  const client = new DeliveryClient({ timeoutMs: options.timeoutMs ?? 5_000 });
+  const client = new DeliveryClient({ timeoutMs: options.timeoutMs ?? gridx.deadlineMs });
   const exact = exactBodyLookup(options.exactBodies ?? []);
   let current: SigningPlan | undefined;
   const sent: SignedRequest[] = [];

@@ -1,5 +1,5 @@
 import type { ReceivedDelivery } from '../listen/ReceivedDelivery';
-import type { SenderRequirementId } from '../requirements';
+import type { SenderRequirementId } from '../../contract/requirements';
 import type { RetryJudgement } from '../retryJudge';
 
 /** What the listener saw in one run: the material every sender check judges. */

@@ -1,6 +1,6 @@
 import type { SenderCheckOutcome, SenderCheckStatus } from '../checks/SenderCheck';
 import type { ReceivedDelivery } from '../listen/ReceivedDelivery';
-import type { SenderRequirementId } from '../requirements';
+import type { SenderRequirementId } from '../../contract/requirements';
 import type { EventHistory } from '../retryJudge';
 
 /** Why a listen run ended. */

@@ -3,7 +3,8 @@ import { UsageError } from '../../../src/errors';
 import { createSigningHooks, planFromState, SIGNING_STATES, signatureForPlan, STATE_SETUP_PATH, type SigningHooks, type SigningPlan } from '../../../src/pact/http';
 import type { ProxiedRequest } from '../../../src/pact/http/signingHooks';
 import { canonicalJson } from '../../../src/serialise';
-import { parseSignatureHeader, verifySignature } from '../../../src/signing';
+import { verifySignature } from '../../../src/signing';
+import { parseSignatureHeader } from '../../../src/contract';
 import { closeAfterEach, serve, serveReadingBody } from '../../support/servers';
 
 const SECRET = 'hooks-secret-1';
