@@ -29,18 +29,8 @@ export {
 export { canonicalJson, serialiseEvent, unusualJsonArbitrary } from './serialise';
 
 // → signatures
-export {
-  sign,
-  verifySignature,
-  hmacSha512Hex,
-  signatureCaseArbitrary,
-  buildSignatureVectors,
-  SIGNATURE_LABELS,
-  type SignatureCase,
-  type SignatureLabel,
-  type SignatureVerification,
-  type SignatureVector,
-} from './signing';
+export { sign, verifySignature, hmacSha512Hex, signatureCaseArbitrary, buildSignatureVectors, type SignatureVerification, type SignatureVector } from './signing';
+export { SIGNATURE_LABELS, type SignatureCase, type SignatureLabel } from './contract';
 export { parseSignatureHeader, type ParsedSignatureHeader } from './contract';
 
 // → deliveries
@@ -79,7 +69,7 @@ export {
   bodyMatchingRules,
   verifyHttpPact,
   createSigningHooks,
-  signatureForPlan,
+  planSignature,
   planFromState,
   providerStateFor,
   referenceContract,

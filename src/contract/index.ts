@@ -16,3 +16,4 @@ export {
   type SenderRequirementId,
   type Severity,
 } from './requirements';
+export { SIGNATURE_LABELS, labelExpectation, labelRequirement, type SignatureCase, type SignatureLabel, type SignatureRequirement } from './signatureLabels';

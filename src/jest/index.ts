@@ -33,7 +33,8 @@ export {
   type AnyEventOptions,
   type InvalidCase,
 } from '../arbitraries';
-export { signatureCaseArbitrary, sign, verifySignature, type SignatureCase } from '../signing';
+export { signatureCaseArbitrary, sign, verifySignature } from '../signing';
+export { type SignatureCase } from '../contract';
 export { serialiseEvent } from '../serialise';
 export { createEngine, type Engine } from '../engine';
 export { startReferenceReceiver, type ReferenceReceiver } from '../receiver';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { UsageError, InternalError } from '../errors';
 import { hmacSha512Hex } from './digest';
-import { labelExpectation, labelRequirement, type SignatureCase, type SignatureLabel } from './signatureLabels';
+import { labelExpectation, labelRequirement, type SignatureCase, type SignatureLabel } from '../contract/signatureLabels';
 import { gridx } from '../contract/gridx';
 
 // Every length bound in the case arbitraries comes with size 'max': the bounds are the intended
@@ -45,7 +45,7 @@ export function receiverDigest(context: CaseContext): fc.Arbitrary<{ secretIndex
 }
 
 /** The receiver's digest for one secret, by index. */
-function receiverDigestAt(context: CaseContext, secretIndex: number): string {
+export function receiverDigestAt(context: CaseContext, secretIndex: number): string {
   const hex = context.receiverDigests[secretIndex];
   if (hex === undefined) throw new InternalError(`no receiver secret at index ${secretIndex}`);
   return hex;

@@ -1,6 +1,7 @@
 import type { DeliveryResult } from '../../delivery';
 import { serialiseEvent } from '../../serialise';
-import { SIGNATURE_LABELS, labelExpectation, signatureCaseArbitrary } from '../../signing';
+import { signatureCaseArbitrary } from '../../signing';
+import { SIGNATURE_LABELS, labelExpectation } from '../../contract/signatureLabels';
 import type { Check, Failure } from '../check';
 import type { RequirementId } from '../../contract/requirements';
 import { eventsOf } from '../properties';

@@ -10,7 +10,7 @@ import { acceptedOrRefusedStatuses, statusResponse, successStatuses } from './st
  */
 export function eventInteractions(types: readonly EventType[], seed: number, header: string): InteractionSpec[] {
   return types.map((eventType) => {
-    const common = { plan: { kind: 'valid', header }, event: exampleEvent(eventType, seedFor(seed, eventType.type)), schema: eventType.schema } as const;
+    const common = { plan: { label: 'valid-single', header }, event: exampleEvent(eventType, seedFor(seed, eventType.type)), schema: eventType.schema } as const;
     if (!eventType.deprecated) {
       const statuses = successStatuses();
       return {

@@ -4,7 +4,7 @@ import { describeResult } from '../../delivery/describeResult';
 import { canonicalJson } from '../../serialise';
 import { forwardToReceiver } from './forwardToReceiver';
 import { planFromState, SIGNING_STATES, type SigningPlan } from './providerStates';
-import { signatureForPlan } from './signatureForPlan';
+import { planSignature } from './planSignature';
 import { InternalError } from '../../errors';
 import { gridx } from '../../contract/gridx';
 
@@ -27,8 +27,8 @@ export interface SigningStateHandler {
 /** One request sent to the receiver; never a secret nor a digest. */
 export interface SignedRequest {
   readonly path: string;
-  /** The signing plan of its provider state, or "as-is" without one. */
-  readonly plan: SigningPlan['kind'] | 'as-is';
+  /** The signature case its provider state asks for, by label, or "as-is" without one. */
+  readonly plan: SigningPlan['label'] | 'as-is';
   readonly bytes: number;
   /** The receiver's status, or what went wrong, e.g. "connection refused". */
   readonly outcome: string;
@@ -118,14 +118,14 @@ export function createSigningHooks(options: SigningHooksOptions): SigningHooks {
     // The request's own signature header (if any) is left out: the plan's replaces it.
     const headers: IncomingHttpHeaders = Object.fromEntries(Object.entries(request.headers).filter(([key]) => key !== name));
     if (plan !== undefined && name !== undefined) {
-      const value = signatureForPlan(plan, bytes, secrets);
+      const value = planSignature(plan, bytes, secrets);
       if (value !== undefined) headers[name] = value;
     }
     forwardToReceiver(client, options.target, headers, bytes, response).then(
       (result) =>
         sent.push({
           path,
-          plan: plan?.kind ?? 'as-is',
+          plan: plan?.label ?? 'as-is',
           bytes: bytes.length,
           outcome: result.status !== undefined && result.error === undefined ? String(result.status) : describeResult(result),
         }),
