@@ -14,7 +14,7 @@ const TIERS: readonly (readonly string[])[] = [
   ['contract'],
   ['schemas', 'signing', 'optionRanges.ts'],
   ['engine.ts', 'arbitraries', 'delivery', 'receiver'],
-  ['specLint', 'checks', 'typegen', 'contracts'],
+  ['specLint', 'checks', 'typegen'],
   // the report model sits below everything that fills, reads or writes reports
   ['reportModel'],
   ['findings'],
