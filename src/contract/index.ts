@@ -2,6 +2,7 @@ export type { WebhookContract, SignatureScheme, RetryPolicy, StatusClasses } fro
 export { gridx } from './gridx';
 export { classifyStatus, type Classification } from './classifyStatus';
 export { retryDelayMs } from './retryPolicy';
+export { listStatuses } from './listStatuses';
 export { SIGNATURE_HEADER_PATTERN, signatureHeaderPattern } from './signatureHeaderPattern';
 export { parseSignatureHeader, type ParsedSignatureHeader } from './parseSignatureHeader';
 export {

@@ -10,6 +10,7 @@ import { replayJudgement } from './replayJudgement';
 import { validateTarget } from './validateTarget';
 import { scrubSignatureMaterial, signatureMaterial } from '../findings/scrubSignatureMaterial';
 import { gridx } from '../contract/gridx';
+import { listStatuses } from '../contract/listStatuses';
 
 /** One delivery of a replayed case: what was sent and what the receiver answers now. */
 export interface ReplayedDelivery {
@@ -161,7 +162,7 @@ function judgeAttempts(requirement: ReportedCheckRequirement, attempts: readonly
   const wrongEarly = attempts.slice(0, -1).some((r) => !waitedOut(r));
   return {
     ok: rule.ok && !wrongEarly,
-    expected: `${rule.expected} within gridX's five retries, every earlier answer a transient status (408, 429, 500, 502, 503, 504) or a timeout`,
+    expected: `${rule.expected} within gridX's five retries, every earlier answer a transient status (${listStatuses(gridx.statuses.transient)}) or a timeout`,
   };
 }
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CONTRACT_REQUIREMENTS, REQUIREMENTS, SENDER_REQUIREMENTS, gridx, retryDelayMs, requirement } from '../../src/contract';
+import { CONTRACT_REQUIREMENTS, REQUIREMENTS, SENDER_REQUIREMENTS, gridx, listStatuses, retryDelayMs, requirement } from '../../src/contract';
 import { InternalError } from '../../src/errors';
 
 describe('gridx, the one instance of WebhookContract', () => {
@@ -55,5 +55,14 @@ describe('the requirements of both sides', () => {
 
   it('refuses an unknown receiver requirement', () => {
     expect(() => requirement('SIG-99' as never)).toThrow(InternalError);
+  });
+});
+
+describe('listStatuses', () => {
+  it("writes the contract's classes as messages word them", () => {
+    expect(listStatuses(gridx.statuses.success, 'or')).toBe('200, 201, 202 or 204');
+    expect(listStatuses(gridx.statuses.transient)).toBe('408, 429, 500, 502, 503, 504');
+    expect(listStatuses(gridx.statuses.gone, 'and')).toBe('410');
+    expect(listStatuses([], 'and')).toBe('');
   });
 });
