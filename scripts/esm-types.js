@@ -19,7 +19,7 @@ const { dirname, join, relative } = require('node:path');
 
 const DIST = join(__dirname, '..', 'dist');
 /** Entry points (without extension, relative to dist/) that get an .mjs wrapper. */
-const ENTRIES = ['index', 'jest/index'];
+const ENTRIES = ['index', 'jest/index', 'pact/index', 'attest/index', 'capacity/index'];
 
 function declarationFiles(dir) {
   return readdirSync(dir).flatMap((name) => {
