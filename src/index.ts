@@ -58,11 +58,12 @@ export {
 export { startReferenceReceiver, createReferenceHandler, type ReferenceReceiver } from './receiver';
 
 // → checks → reports
-export { CHECKS, REQUIREMENTS, type Check, type CheckContext, type CheckOutcome, type Failure, type RequirementId, type Severity } from './checks';
+export { CHECKS, REQUIREMENTS, type Check, type CheckContext, type CheckOutcome, type RequirementId, type Severity } from './checks';
+export type { Failure } from './evidence/failure';
 export { runCertification } from './runner/runCertification';
 export type { CertifyOptions } from './runner/certifyOptions';
-export type { ProgressEvent } from './reportModel/progressEvent';
-export type { CertificationReport, CheckReport, RequirementReport } from './reportModel/certificationReport';
+export type { ProgressEvent } from './evidence/progressEvent';
+export type { CertificationReport, CheckReport, RequirementReport } from './evidence/certificationReport';
 // Redaction helpers every writer of hookproof output shares (values, URL credentials, terminals).
 export { redactSecrets, redactValue, maskUrlCredentials, terminalSafe } from './reports';
 // root causes: the receiver's own answers, findings ("what to fix first") and set-up hints
@@ -221,7 +222,7 @@ export { GRIDX_EVENT_TYPES, type GridxEvent, type GridxEventOf, type GridxEventT
 export * from './attest';
 export * from './recheck';
 export * from './fleet';
-export { verdictOf } from './reportModel/verdict';
+export { verdictOf } from './evidence/verdict';
 export type { ConnectionFacts } from './delivery/connectionFacts';
 // ← end of the trust exports
 

@@ -6,7 +6,7 @@ import { outcomeAfterGone } from '../checks/outcomeAfterGone';
 import { createEngine } from '../engine';
 import { AnswerLedger } from '../findings';
 import { redactSecrets } from '../redaction/redactSecrets';
-import type { CertificationReport, CheckReport } from '../reportModel/certificationReport';
+import type { CertificationReport, CheckReport } from '../evidence/certificationReport';
 import { writeReports } from '../reports/writeReports';
 import { runCertification } from '../runner/runCertification';
 import { selectChecks } from '../runner/selectChecks';
@@ -18,7 +18,7 @@ import { ADAPTER_DEFAULTS, resolveDeferred, secretsOf, type ReceiverConformanceO
 import { injectedJestGlobals } from './jestGlobals';
 import { JEST_WORDING } from './jestWording';
 import { mergeReports } from './mergeReports';
-import { judgeVerdict, type Verdict } from '../reportModel/verdict';
+import { judgeVerdict, type Verdict } from '../evidence/verdict';
 
 /** What {@link describeReceiverConformance} returns: the checks it declared and, as they finish, their results. */
 export interface ConformanceSuite {

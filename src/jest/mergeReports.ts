@@ -1,11 +1,11 @@
-import type { CertificationReport, CheckReport } from '../reportModel/certificationReport';
-import { summaryOf } from '../reportModel/summaryOf';
-import type { CoverageTable } from '../reportModel/coverageTable';
+import type { CertificationReport, CheckReport } from '../evidence/certificationReport';
+import { summaryOf } from '../evidence/summaryOf';
+import type { CoverageTable } from '../evidence/coverageTable';
 import { buildFindings, type AnswerLedger } from '../findings';
 import { requirementTable } from '../runner/requirementTable';
-import { judgeVerdict } from '../reportModel/verdict';
+import { judgeVerdict } from '../evidence/verdict';
 import { rootCauses } from '../runner/rootCauses';
-import { rescopeChecks } from '../reportModel/scope';
+import { rescopeChecks } from '../evidence/scope';
 import { REQUIREMENTS, type RequirementId } from '../checks/requirements';
 
 /**

@@ -1,4 +1,4 @@
 /** `hookproof recheck`: run the certification a report describes again and compare. */
 export { runRecheck, type RecheckOptions } from './runRecheck';
 export { compareReports } from './compareReports';
-export type { RecheckResult, CheckComparison, DifferingCase } from '../reportModel/recheckResult';
+export type { RecheckResult, CheckComparison, DifferingCase } from '../evidence/recheckResult';

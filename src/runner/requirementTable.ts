@@ -1,5 +1,5 @@
 import { REQUIREMENTS } from '../checks/requirements';
-import type { CheckReport, RequirementReport } from '../reportModel/certificationReport';
+import type { CheckReport, RequirementReport } from '../evidence/certificationReport';
 
 // A blocked or inconclusive check ranks above a pass: some of its cases were not judged, so the
 // requirement is not shown met.

@@ -1,5 +1,5 @@
 import { renderJunitXml, renderReportHtml, renderReportJson, renderSummary } from '../../src/reports';
-import type { CertificationReport, CheckReport } from '../../src/reportModel/certificationReport';
+import type { CertificationReport, CheckReport } from '../../src/evidence/certificationReport';
 import { requirementTable } from '../../src/runner/requirementTable';
 import { makePassingReport } from './support/fixtures';
 import { findAll, parseXml } from './support/parseXml';

@@ -1,9 +1,9 @@
-import type { Failure } from '../../checks/check';
-import type { RecordedRequest } from '../../checks/recordedRequest';
-import { signatureRecipe } from '../../checks/signatureRecipe';
-import type { CertificationReport, CheckReport, RequirementReport } from '../../reportModel/certificationReport';
+import type { Failure } from '../../evidence/failure';
+import type { RecordedRequest } from '../../evidence/recordedRequest';
+import { signatureRecipe } from '../../evidence/signatureRecipe';
+import type { CertificationReport, CheckReport, RequirementReport } from '../../evidence/certificationReport';
 import { reproduction } from '../../checks/reproduce';
-import type { CoverageTable } from '../../reportModel/coverageTable';
+import type { CoverageTable } from '../../evidence/coverageTable';
 import type { ReceivedDelivery } from '../listen/ReceivedDelivery';
 import type { EventHistory } from '../retryJudge';
 import type { ListenReport, SenderCheckReport } from './ListenReport';

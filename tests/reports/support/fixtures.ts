@@ -1,5 +1,5 @@
-import type { Failure } from '../../../src/checks/check';
-import type { CertificationReport, CheckReport } from '../../../src/reportModel/certificationReport';
+import type { Failure } from '../../../src/evidence/failure';
+import type { CertificationReport, CheckReport } from '../../../src/evidence/certificationReport';
 import { requirementTable } from '../../../src/runner/requirementTable';
 import { SECRET } from './secret';
 

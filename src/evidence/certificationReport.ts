@@ -1,4 +1,4 @@
-import type { CheckStatus, Failure } from '../checks/check';
+import type { CheckStatus, Failure } from './failure';
 import type { RequirementId, SenderRequirementId, Severity } from '../checks/requirements';
 import type { Finding, SetupHint } from './Finding';
 import type { CoverageTable } from './coverageTable';
