@@ -128,8 +128,6 @@ export {
   SENDER_CHECKS,
   SENDER_REQUIREMENTS,
   buildListenReport,
-  toCertificationReport,
-  writeListenReports,
   renderListenSummary,
   generateEvent,
   parseAssignment,
@@ -145,8 +143,6 @@ export {
   type RetryJudgement,
   type RetryJudgeOptions,
   type RetryViolation,
-  type ListenReport,
-  type AdaptedListenReport,
   type SenderCheck,
   type SenderRequirementId,
 } from './sender';
