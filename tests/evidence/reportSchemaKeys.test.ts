@@ -59,10 +59,7 @@ const PLACES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['tool', fieldsOf<Report['tool']>({ name: true, version: true })],
   ['spec', fieldsOf<Report['spec']>({ path: true, sha256: true, title: true, version: true })],
   ['target', fieldsOf<Report['target']>({ url: true, trust: true })],
-  [
-    'options',
-    fieldsOf<Report['options']>({ runs: true, timeoutMs: true, maxEventBytes: true, concurrency: true, allowHttp: true, types: true, checks: true, secrets: true }),
-  ],
+  ['options', fieldsOf<Report['options']>({ runs: true, timeoutMs: true, maxEventBytes: true, concurrency: true, allowHttp: true, types: true, checks: true, secrets: true })],
   ['provenance', fieldsOf<Provenance>({ node: true, platform: true, command: true, connection: true })],
   ['provenance.connection', fieldsOf<ConnectionFacts>({ address: true, port: true, tls: true })],
   ['provenance.connection.tls', fieldsOf<NonNullable<ConnectionFacts['tls']>>({ certificateSha256: true, validTo: true, subject: true })],
@@ -105,10 +102,7 @@ const PLACES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['requirements.[]', fieldsOf<RequirementReport>({ id: true, severity: true, summary: true, status: true, checks: true })],
   ['coverage', fieldsOf<CoverageTable>({ variants: true, rows: true })],
   ['coverage.rows.[]', fieldsOf<Element<CoverageTable['rows']>>({ type: true, counts: true })],
-  [
-    'listen',
-    fieldsOf<Listened>({ kind: true, respond: true, expect: true, stoppedBy: true, retryWindowMs: true, deliveries: true, events: true, ignored: true }),
-  ],
+  ['listen', fieldsOf<Listened>({ kind: true, respond: true, expect: true, stoppedBy: true, retryWindowMs: true, deliveries: true, events: true, ignored: true })],
   [
     'listen.deliveries.[]',
     fieldsOf<Element<Listened['deliveries']>>({
@@ -140,24 +134,31 @@ function resolve(node: SchemaNode): SchemaNode {
   return resolve(target);
 }
 
-/** The schema node at `place`; an array's items may be one of several shapes (the object one is meant). */
+/** The branch of a `oneOf` (a nullable array, a string or an object) that has what `step` looks for. */
+function branch(node: SchemaNode, wants: 'items' | 'properties'): SchemaNode {
+  const here = resolve(node);
+  return here.oneOf?.map(resolve).find((s) => s[wants] !== undefined) ?? here;
+}
+
+/** The schema node at `place`. */
 function nodeAt(place: string): SchemaNode | undefined {
   let node: SchemaNode | undefined = SCHEMA;
   for (const step of place === '' ? [] : place.split('.')) {
     if (node === undefined) return undefined;
-    const here: SchemaNode = resolve(node);
-    node = step === '[]' ? here.items : here.properties?.[step];
-    if (node !== undefined && step === '[]' && resolve(node).oneOf !== undefined) node = resolve(node).oneOf?.find((s) => resolve(s).properties !== undefined);
+    node = step === '[]' ? branch(node, 'items').items : branch(node, 'properties').properties?.[step];
   }
-  return node === undefined ? undefined : resolve(node);
+  return node === undefined ? undefined : branch(node, 'properties');
 }
 
 describe("report.json's schema (contracts/report.schema.json) and the evidence types", () => {
-  it.each(PLACES.map(([place, fields]) => [place === '' ? '(the report)' : place, place, fields] as const))('%s: the schema lists exactly the fields of the type', (_name, place, fields) => {
-    const node = nodeAt(place);
-    expect(node?.properties).toBeDefined();
-    expect(Object.keys(node?.properties ?? {}).sort()).toEqual(fields);
-  });
+  it.each(PLACES.map(([place, fields]) => [place === '' ? '(the report)' : place, place, fields] as const))(
+    '%s: the schema lists exactly the fields of the type',
+    (_name, place, fields) => {
+      const node = nodeAt(place);
+      expect(node?.properties).toBeDefined();
+      expect(Object.keys(node?.properties ?? {}).sort()).toEqual(fields);
+    },
+  );
 
   it('keeps its $id and formatVersion 1', () => {
     expect(SCHEMA).toMatchObject({ $id: 'https://hookproof.dev/schemas/report/v1.json', properties: { formatVersion: { const: 1 } } });
