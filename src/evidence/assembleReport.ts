@@ -24,9 +24,7 @@ export interface RootCauses {
  * given, its verdict `fail` when a check failed or no delivery arrived, its cases the deliveries
  * received (every check judges the same deliveries, so check cases do not add up).
  */
-export type ReportSubject =
-  | { readonly kind: 'receiver' }
-  | { readonly kind: 'sender'; readonly requirements: readonly TabledRequirement[]; readonly deliveries: number };
+export type ReportSubject = { readonly kind: 'receiver' } | { readonly kind: 'sender'; readonly requirements: readonly TabledRequirement[]; readonly deliveries: number };
 
 /** Everything {@link assembleReport} puts together. */
 export interface ReportParts {
