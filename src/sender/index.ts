@@ -12,7 +12,7 @@ export { deliveryLine } from './listen/deliveryLine';
 export { recordLine } from './listen/recordLine';
 export { judgeRetries, RETRY_JUDGE_DEFAULTS, type RetryAttempt, type RetryJudgeOptions, type RetryJudgement, type RetryViolation, type RetryViolationKind } from './retryJudge';
 export type { EventHistory, EventState, ListenStop, ListenReportExtension } from '../evidence/listenRecord';
-export { SENDER_CHECKS, type ListenRun, type SenderCheck, type WrongDelivery } from './checks';
+export { SENDER_CHECKS, type ListenRun, type SenderCheck, type BadDelivery } from './checks';
 export { buildListenReport, type ListenReportInput } from './report/buildListenReport';
 export { renderListenSummary, type ListenSummaryOptions } from './report/renderListenSummary';
 export { parseAssignment, applyAssignments, refuseUnknownPaths, type Assignment } from './send/assignments';

@@ -1,6 +1,6 @@
 import type { Failure } from '../../src/evidence/failure';
 import { signatureRecipe } from '../../src/evidence/signatureRecipe';
-import { judgeRetries, SENDER_CHECKS, type RetryAttempt, type RetryViolationKind, type WrongDelivery } from '../../src/sender';
+import { judgeRetries, SENDER_CHECKS, type RetryAttempt, type RetryViolationKind, type BadDelivery } from '../../src/sender';
 
 const retries = (() => {
   const found = SENDER_CHECKS.find((c) => c.requirement === 'SND-3');
@@ -9,7 +9,7 @@ const retries = (() => {
 })();
 
 /** A failure as the check reports it, without the delivery's bytes (these attempts are not whole deliveries). */
-function asFailure(wrong: WrongDelivery, i: number): Failure {
+function asFailure(wrong: BadDelivery, i: number): Failure {
   const request = { bodyBase64: '', headers: {}, signature: signatureRecipe(Buffer.alloc(0), undefined, []) };
   return { case: `snd-retries#${i + 1}`, label: wrong.label, expected: wrong.expected, actual: wrong.actual, reproduce: { curl: '', replay: '' }, request };
 }

@@ -4,8 +4,8 @@ import type { ReceivedDelivery } from '../listen/ReceivedDelivery';
 import type { SenderRequirementId } from '../requirements';
 import type { RetryJudgement } from '../retryJudge';
 
-/** A delivery a sender check judged wrong: what it is, what was expected, what arrived. */
-export interface WrongDelivery {
+/** A delivery the sender got wrong, as a sender check judged it: what it is, what was expected, what arrived. */
+export interface BadDelivery {
   readonly label: string;
   readonly expected: string;
   readonly actual: string;
@@ -20,10 +20,10 @@ export interface ListenRun {
   /** Event types the user expects (`--expect`); undefined when any type may come. */
   readonly expect: readonly string[] | undefined;
   /**
-   * The report's failures for `wrong`, numbered `<check id>#<n>` in the order given: each with the
+   * The report's failures for `bad`, numbered `<check id>#<n>` in the order given: each with the
    * delivery's bytes as a report keeps them, and a curl snippet and replay command that resend them.
    */
-  failures(wrong: readonly WrongDelivery[]): Failure[];
+  failures(bad: readonly BadDelivery[]): Failure[];
 }
 
 /**
@@ -41,7 +41,7 @@ export interface SenderCheck extends Pick<Check, 'id' | 'title' | 'severity'> {
 export const MAX_LISTED_FAILURES = 20;
 
 /** Caps the failures and builds the outcome: fail with failures, else `pass`. */
-export function outcome(run: ListenRun, cases: number, wrong: readonly WrongDelivery[], note?: string): CheckOutcome {
+export function outcome(run: ListenRun, cases: number, wrong: readonly BadDelivery[], note?: string): CheckOutcome {
   const more = wrong.length - MAX_LISTED_FAILURES;
   const notes = [note, more > 0 ? `${more} more finding(s) not listed` : undefined].filter((n): n is string => n !== undefined);
   return {

@@ -2,7 +2,7 @@ import type { Failure } from '../../evidence/failure';
 import type { RecordedRequest } from '../../evidence/recordedRequest';
 import { signatureRecipe } from '../../evidence/signatureRecipe';
 import { reproduction } from '../../checks/reproduce';
-import type { WrongDelivery } from '../checks/SenderCheck';
+import type { BadDelivery } from '../checks/SenderCheck';
 import type { ReceivedDelivery } from '../listen/ReceivedDelivery';
 
 /** Where a listen run's failures point: the listener's URL, and the report the replay commands name. */
@@ -17,7 +17,7 @@ export interface ListenRecording {
  * The failures of check `checkId` for `wrong`, each carrying the delivery's exact bytes (with a
  * curl snippet and a replay command that resend them, e.g. to your own receiver).
  */
-export function failuresOf(checkId: string, wrong: readonly WrongDelivery[], deliveries: readonly ReceivedDelivery[], recording: ListenRecording): Failure[] {
+export function failuresOf(checkId: string, wrong: readonly BadDelivery[], deliveries: readonly ReceivedDelivery[], recording: ListenRecording): Failure[] {
   const byIndex = new Map(deliveries.map((d) => [d.index, d]));
   return wrong.flatMap((found, i) => {
     const delivery = byIndex.get(found.delivery);
