@@ -19,6 +19,7 @@ export { signEnvelope, envelopeVerifies, type DsseEnvelope } from './dsse';
 export { privateKeyFromEnv, publicKeyFromFile } from './signingKey';
 export type { Provenance } from '../evidence/provenance';
 export type { HookproofStatement } from './statement';
+export type { TestResultStatement } from './testResultStatement';
 export type { ReportVerification } from './verifyReport';
 
 /** Reads and validates a report.json (ReportUnreadableError when it is not one). */
