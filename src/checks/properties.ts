@@ -7,7 +7,7 @@ import { sign, signatureCaseArbitrary } from '../signing';
 import { labelExpectation, type SignatureCase, type SignatureLabel } from '../contract/signatureLabels';
 import { forgedAnswerNeedsControl, judgeAcceptance } from './attribution';
 import type { CheckContext, OutgoingCase, PropertySpec } from './checkContext';
-import { secretsNeeded, signatureRecipe } from './signatureRecipe';
+import { secretsNeeded, signatureRecipe } from '../evidence/signatureRecipe';
 import { expectSuccess, expectUnauthorized } from './expectations';
 
 /** Valid events over the given types (each equally likely). */

@@ -1,4 +1,4 @@
-import type { ReportedCheckRequirement } from '../reportModel/certificationReport';
+import type { ReportedCheckRequirement } from '../evidence/certificationReport';
 import { gridx } from '../contract/gridx';
 
 // What the accepted cases of one kind have in common, as a finding's subject. A plain valid event

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
-import { CHECKS, type CheckStatus } from '../../src/checks';
+import { CHECKS } from '../../src/checks';
 import { type RequirementId } from '../../src/contract';
-import type { CertificationReport, CheckReport } from '../../src/reportModel/certificationReport';
+import type { CheckStatus } from '../../src/evidence/failure';
+import type { CertificationReport, CheckReport } from '../../src/evidence/certificationReport';
 import { verifySignature } from '../../src/signing';
 import { defaultEngine } from '../support/engine';
 import { firstDigestOnly, receiverVerifyingWith, verifiesReserialisedJson } from './signature/defects';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { assembleHeader, headerFingerprint, resignHeader, signatureRecipe } from '../../src/checks/signatureRecipe';
+import { assembleHeader, headerFingerprint, resignHeader, signatureRecipe } from '../../src/evidence/signatureRecipe';
 import { signatureCaseArbitrary } from '../../src/signing';
 import { SIGNATURE_LABELS } from '../../src/contract';
 import { anyBody, realisticSecrets } from '../signing/support/arbitraries';

@@ -1,6 +1,6 @@
 import { hmacSha512Hex } from '../../../src/signing';
 import { parseSignatureHeader } from '../../../src/contract';
-import { resignHeader } from '../../../src/checks/signatureRecipe';
+import { resignHeader } from '../../../src/evidence/signatureRecipe';
 import { runCheck, runCheckOnReference } from '../support/runCheck';
 import { SECRET } from '../support/receivers';
 import { comparesPrefix, emptyStatus, receiverVerifyingWith } from './defects';

@@ -1,4 +1,4 @@
-import type { DeliveryErrorCode } from './';
+import type { DeliveryErrorCode } from '../delivery';
 import type { Classification } from '../contract/classifyStatus';
 
 /** The answer headers that explain a wrong answer: where a redirect goes, when to retry, what auth is wanted. */
