@@ -50,7 +50,7 @@ function siteArbitrary(eventType: EventType, site: MutationSite): fc.Arbitrary<I
   const label = `${site.kind} ${site.pointer === '' ? '(root)' : site.pointer}`;
   if (site.unknownName !== undefined) {
     // The label names the closed object; the case's pointer is the property added to it.
-    return fc.tuple(base, site.unknownName, site.replacement ?? jsonValueArbitrary).map(([event, name, value]) => {
+    return fc.tuple(base, site.unknownName, site.replacement ?? jsonValueArbitrary()).map(([event, name, value]) => {
       const pointer = `${site.pointer}/${escapePointerSegment(name)}`;
       return eventCase(eventType, site.kind, label, withValueAt(event, pointer, value), pointer);
     });
