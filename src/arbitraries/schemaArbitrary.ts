@@ -1,3 +1,4 @@
+import { schemaTypes } from '../schemas/schemaTypes';
 import fc from 'fast-check';
 import { SpecInvalidError } from '../errors';
 import { isSchemaObject, type SchemaObject } from '../spec/types';
@@ -44,7 +45,7 @@ export function schemaArbitrary(schema: unknown, givenOptions: SchemaArbitraryOp
       return fc.oneof(...branches.map((branch) => schemaArbitrary({ ...rest, ...(branch as SchemaObject) }, options, pointer)));
     }
   }
-  const types = Array.isArray(schema.type) ? (schema.type as string[]) : typeof schema.type === 'string' ? [schema.type] : inferTypes(schema);
+  const types = schemaTypes(schema, { inferred: true });
   if (types.length === 0) return jsonValueArbitrary();
   const arbitraries = types.map((type) => ({ weight: type === 'null' ? 1 : 4, arbitrary: forType(type, schema, options, pointer) }));
   return arbitraries.length === 1 && arbitraries[0] !== undefined ? arbitraries[0].arbitrary : fc.oneof(...arbitraries);
@@ -58,12 +59,6 @@ function recursiveArbitrary(ref: string, options: SchemaArbitraryOptions, pointe
   const refDepth = (options.refDepth ?? 0) + 1;
   if (refDepth > RECURSION_LIMIT) throw new SpecInvalidError(ref, 'every level of this recursive schema requires the next, so no finite event exists');
   return schemaArbitrary(target, { ...options, refDepth, ...(refDepth > RECURSION_DEPTH ? { presence: 'minimal' as const } : {}) }, pointer);
-}
-
-function inferTypes(schema: SchemaObject): string[] {
-  if (isSchemaObject(schema.properties) || Array.isArray(schema.required)) return ['object'];
-  if (schema.items !== undefined) return ['array'];
-  return [];
 }
 
 function forType(type: string, schema: SchemaObject, options: SchemaArbitraryOptions, pointer: string): fc.Arbitrary<unknown> {

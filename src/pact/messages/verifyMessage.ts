@@ -4,7 +4,8 @@ import { ancestorPointers, valueAt } from '../../arbitraries/pointer';
 import type { Engine } from '../../engine';
 import type { EventType } from '../../schemas/catalogue';
 import { isSchemaObject } from '../../spec/types';
-import { locateField, schemaTypes, type FieldLocation } from './fieldLocation';
+import { locateField, type FieldLocation } from './fieldLocation';
+import { schemaTypes } from '../../schemas/schemaTypes';
 import type { MessageFinding, MessageVerdict } from './messageReport';
 import type { PactMessage } from './messagePactFile';
 import { describeRule, preview, ruleAccepts } from './ruleAccepts';
@@ -142,7 +143,7 @@ function ruleFindings(message: PactMessage, content: Record<string, unknown>, pr
       findings.push(error('example-breaks-rule', field.pointer, `the example ${preview(example)} fails its own rule: ${own.reason}`));
       continue;
     }
-    const nullable = field.schema !== undefined && schemaTypes(field.schema).includes('null');
+    const nullable = field.schema !== undefined && schemaTypes(field.schema, { inferred: true }).includes('null');
     let nullRejected = false;
     for (const event of events) {
       const actual = valueAt(event, field.pointer);
