@@ -1,3 +1,4 @@
+import { selectEventTypes } from '../../schemas/selectEventTypes';
 import fc from 'fast-check';
 import { eventArbitrary } from '../../arbitraries/events';
 import { ancestorPointers, valueAt } from '../../arbitraries/pointer';
@@ -53,7 +54,7 @@ export function verifyMessage(engine: Engine, message: PactMessage, options: Ver
     );
   }
   if (!engine.catalogue.has(type)) {
-    const known = engine.catalogue.types.filter((t) => !t.deprecated).map((t) => t.type);
+    const known = selectEventTypes(engine.catalogue).map((t) => t.type);
     return verdict(type, [], [error('unknown-type', `/${escapePointerSegment(discriminator)}`, `gridX never sends "${type}" events: the spec defines ${known.join(', ')}`)]);
   }
   const eventType = engine.catalogue.get(type);
