@@ -1,8 +1,9 @@
-import type { CasePlan, Check, CheckOutcome, Failure } from '../checks/check';
+import type { Check, CheckOutcome } from '../checks/check';
+import type { CasePlan, Failure } from '../evidence/failure';
 import { blockedNote, mergeBlocked } from '../checks/blockedTally';
 import type { CheckContext, OutgoingCase, OutgoingPlan, PropertyOutcome } from '../checks/checkContext';
 import { goneSkipNote } from '../checks/goneMessage';
-import { recordRequest } from '../checks/recordedRequest';
+import { recordRequest } from '../evidence/recordedRequest';
 import { describeResult, type DeliveryClient, type DeliveryResult } from '../delivery';
 import { captureAnswer, type AnswerLedger } from '../findings';
 import { caseKind } from '../findings/caseKind';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { caseSeed } from '../arbitraries/caseSeed';
 import { blockerOf, blockerReason, tooLargeJudgement } from '../checks/attribution';
 import { BlockedTally } from '../checks/blockedTally';
-import type { Failure } from '../checks/check';
+import type { Failure } from '../evidence/failure';
 import type { DeliveryProperty, OutgoingCase, OutgoingPlan, PropertyOutcome, PropertySpec, ScenarioIO, ScenarioProperty, WrongDelivery } from '../checks/checkContext';
 import { InconclusiveTally } from '../checks/inconclusiveTally';
 import type { RequirementId } from '../checks/requirements';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Failure } from '../../src/checks/check';
+import type { Failure } from '../../src/evidence/failure';
 import type { OutgoingCase, PropertySpec } from '../../src/checks/checkContext';
 import type { DeliveryResult } from '../../src/delivery';
 import { forAll, SHRINK_BUDGET, type PropertyHost } from '../../src/runner/forAll';
