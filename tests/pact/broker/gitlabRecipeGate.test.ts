@@ -76,8 +76,9 @@ async function pactJob(broker: FakeBroker, receiver: RunningReceiver, branch: st
     cwd: mkdtempSync(join(tmpdir(), 'hookproof-gitlab-job-')),
     vars,
     cliEnv: cleanEnv({ PACT_BROKER_BASE_URL: broker.url, PACT_BROKER_TOKEN: TOKEN, GRIDX_WEBHOOK_SECRET: SECRET }),
-    // After a spec change: the same command over another spec.
-    rewrite: (args) => (args[1] === 'generate' ? [...args, '--spec', spec] : args),
+    // After a spec change: the same command over another spec. One event type keeps the CPU small
+    // (the signature interactions, which this gate turns on, are all there).
+    rewrite: (args) => (args[1] === 'generate' ? [...args, '--spec', spec, '--types', 'ping'] : args),
   });
 }
 
