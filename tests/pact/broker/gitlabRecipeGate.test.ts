@@ -141,7 +141,7 @@ describe('examples/ci/gitlab-ci.yml against a stand-in broker', () => {
     ['a merge request pipeline (protected variables undefined)', { CI_PIPELINE_SOURCE: 'merge_request_event', CI_MERGE_REQUEST_IID: '12', CI_COMMIT_REF_NAME: 'fix-typo' }],
     ['a pipeline where the variables are defined but empty', { CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'fix-typo', GRIDX_WEBHOOK_SECRET: '', PACT_BROKER_TOKEN: '' }],
   ])('on %s, skips the secret-holding jobs and says so, where certify would exit 2', async (_name, pipeline: Record<string, string>) => {
-    const vars = {
+    const vars: Record<string, string> = {
       CI_DEFAULT_BRANCH: 'main',
       CI_COMMIT_SHA: 'sha-mr',
       CI_PIPELINE_ID: '4712',
