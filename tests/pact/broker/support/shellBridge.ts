@@ -91,7 +91,11 @@ async function answer(socket: Socket, commands: BridgedCommand[], options: Param
   });
   const rewritten = options.rewrite?.(args) ?? args;
   const io = { ...memoryIO(), env: options.cliEnv };
-  const code = await runCli(rewritten, io);
+  // runCli turns every error into an exit code; should it ever throw, bash must not wait forever.
+  const code = await runCli(rewritten, io).catch((error: unknown) => {
+    io.stderr.push(`the test's bridge: runCli threw ${String(error)}`);
+    return 70;
+  });
   commands.push({ command: rewritten.slice(0, rewritten[0] === 'pact' ? 2 : 1).join(' '), args: rewritten, code, out: io.stdout, err: io.stderr });
   const text = (lines: readonly string[]): string => lines.map((l) => `${l}\n`).join('');
   socket.end(`${code}\0${text(io.stdout)}\0${text(io.stderr)}\0`);
