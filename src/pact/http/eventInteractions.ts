@@ -1,5 +1,6 @@
 import type { EventType } from '../../schemas/catalogue';
-import { exampleEvent, seedFor } from './exampleEvent';
+import { exampleEvent } from '../../arbitraries/exampleEvent';
+import { exampleSeed } from '../../arbitraries/exampleSeed';
 import type { InteractionSpec } from './httpInteraction';
 import { acceptedOrRefusedStatuses, statusResponse, successStatuses } from './statusRules';
 import { gridx } from '../../contract/gridx';
@@ -15,7 +16,7 @@ const transient4xx = gridx.statuses.transient.filter((status) => status < 500);
 
 export function eventInteractions(types: readonly EventType[], seed: number, header: string): InteractionSpec[] {
   return types.map((eventType) => {
-    const common = { plan: { label: 'valid-single', header }, event: exampleEvent(eventType, seedFor(seed, eventType.type)), schema: eventType.schema } as const;
+    const common = { plan: { label: 'valid-single', header }, event: exampleEvent(eventType, exampleSeed(seed, eventType.type)), schema: eventType.schema } as const;
     if (!eventType.deprecated) {
       const statuses = successStatuses();
       return {
