@@ -21,6 +21,7 @@ import { renderFleetIndexHtml } from './renderFleetIndexHtml';
 import type { Shard } from './shard';
 import { shardOf } from './shard';
 import { targetDirectories } from './targetDirectories';
+import { jsonText } from '../text/jsonText';
 
 /** Settings of a fleet run; per-target settings come from the targets file. */
 export interface FleetOptions extends SharedRunOptions {
@@ -118,7 +119,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
     targets: entries,
   };
   await mkdir(root, { recursive: true });
-  await writeAtomically(join(root, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
+  await writeAtomically(join(root, 'index.json'), jsonText(index));
   await writeAtomically(join(root, 'index.html'), renderFleetIndexHtml(index));
   return index;
 }
