@@ -14,13 +14,14 @@ const SLOW_FIRST = [
   'tests/checks/hostile.test.ts',
   'tests/spec/historyCertify.test.ts',
   'tests/jest/shardExamples.test.ts',
-  'tests/checks/attribution.test.ts',
   'tests/checks/signature/matrix.test.ts',
   'tests/pact/http/stockVerifier.test.ts',
   'tests/checks/events/invalidEvents.test.ts',
   'tests/checks/events/bodyLimit.test.ts',
-  'tests/findings/strictServer.test.ts',
+  'tests/checks/attribution.test.ts',
   'tests/reports/realRun.test.ts',
+  'tests/golden/reports.test.ts',
+  'tests/findings/strictServer.test.ts',
 ];
 
 class SlowFirstSequencer extends TestSequencer {
