@@ -71,5 +71,5 @@ describe('examples/jest under --shard', () => {
     } finally {
       await receiver.close();
     }
-  }, 180_000);
+  }, 300_000);
 });
