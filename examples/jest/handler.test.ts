@@ -4,7 +4,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { createReferenceHandler } from '../../src/receiver';
-import { createEngine, gridxMatchers, serialiseEvent, sign, typedEventArbitrary, type GridxEventOf } from './hookproof-jest';
+import { createEngine, serialiseEvent, sign, typedEventArbitrary, type GridxEventOf } from './hookproof';
+import { gridxMatchers } from './hookproof-jest';
 
 expect.extend(gridxMatchers);
 

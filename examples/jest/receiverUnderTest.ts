@@ -29,4 +29,4 @@ export function receiverUnderTest(group: string): Pick<ReceiverConformanceOption
 }
 
 /** The event types the receiver subscribes to (here: every type of the spec). */
-export { GRIDX_EVENT_TYPES as SUBSCRIBED_TYPES } from './hookproof-jest';
+export { GRIDX_EVENT_TYPES as SUBSCRIBED_TYPES } from './hookproof';

@@ -1,5 +1,5 @@
 import { classifyStatus } from '../delivery/classify';
-import { canonicalJson } from '../serialise';
+import { compactJson } from '../serialise';
 import type { ReceivedDelivery } from './listen/ReceivedDelivery';
 
 /** What the judge needs of a delivery; tests can build these by hand. */
@@ -229,7 +229,7 @@ function shapeWithoutId(body: Buffer): string | undefined {
     const value: unknown = JSON.parse(body.toString('utf8'));
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
     const { id: _id, ...rest } = value as Record<string, unknown>;
-    return canonicalJson(rest);
+    return compactJson(rest);
   } catch {
     return undefined;
   }
