@@ -63,8 +63,8 @@ export const signatureCaseArbitrary: typeof SignatureCases.signatureCaseArbitrar
 // Certification: a run, its report and report files, the reference receiver to try it on.
 export type { CertifyOptions } from './runner/certifyOptions';
 export { REQUIREMENTS, type Requirement, type RequirementId } from './checks/requirements';
-export type { ProgressEvent } from './reportModel/progressEvent';
-export type { CertificationReport, CheckReport } from './reportModel/certificationReport';
+export type { ProgressEvent } from './evidence/progressEvent';
+export type { CertificationReport, CheckReport } from './evidence/certificationReport';
 export type { ReportFiles } from './reports/writeReports';
 export type { ReferenceReceiver } from './receiver/startReferenceReceiver';
 const runner = (): typeof Runner => require('./runner/runCertification') as typeof Runner;

@@ -17,7 +17,7 @@ export { canonicalize } from './canonicalJson';
 export { reportDigest, withDigest, DIGEST_PREFIX } from './reportDigest';
 export { signEnvelope, envelopeVerifies, type DsseEnvelope } from './dsse';
 export { privateKeyFromEnv, publicKeyFromFile } from './signingKey';
-export type { Provenance } from '../reportModel/provenance';
+export type { Provenance } from '../evidence/provenance';
 export type { HookproofStatement } from './statement';
 export type { TestResultStatement } from './testResultStatement';
 export type { ReportVerification } from './verifyReport';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { InternalError } from '../errors';
-import type { CertificationReport } from '../reportModel/certificationReport';
+import type { CertificationReport } from '../evidence/certificationReport';
 import { canonicalize } from './canonicalJson';
 import { signEnvelope, type DsseEnvelope } from './dsse';
 import { readReportFile } from './readReportFile';

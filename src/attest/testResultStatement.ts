@@ -1,4 +1,4 @@
-import type { CertificationReport } from '../reportModel/certificationReport';
+import type { CertificationReport } from '../evidence/certificationReport';
 import { scopeOf } from './reportScope';
 import { IN_TOTO_STATEMENT_TYPE, type StatementSubject } from './statement';
 

@@ -12,7 +12,7 @@ import { readEnvSecret } from '../redaction/envSecret';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 import { redactSecrets } from '../redaction/redactSecrets';
 import { writeReports } from '../reports';
-import type { CertificationReport } from '../reportModel/certificationReport';
+import type { CertificationReport } from '../evidence/certificationReport';
 import { runPool } from '../runner/runPool';
 import { changeSince, entryFromReport, type FleetEntry, type FleetIndex } from './fleetIndex';
 import type { FleetTarget } from './fleetTarget';

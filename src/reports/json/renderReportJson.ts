@@ -1,4 +1,4 @@
-import type { CertificationReport } from '../../reportModel/certificationReport';
+import type { CertificationReport } from '../../evidence/certificationReport';
 import { orderKeys } from './orderKeys';
 import { REPORT_KEY_ORDER } from './reportKeyOrder';
 import { jsonText } from '../../text/jsonText';
