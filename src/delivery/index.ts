@@ -1,5 +1,5 @@
 export type { DeliveryRequest } from './DeliveryRequest';
-export type { DeliveryError, DeliveryErrorCode, DeliveryResult } from './DeliveryResult';
+export type { DeliveryError, DeliveryResult } from './DeliveryResult';
 export type { BeforeSend, DeliveryClientOptions } from './DeliveryClient';
 export { DeliveryClient, createDeliveryClient } from './DeliveryClient';
 export { describeResult } from './describeResult';
