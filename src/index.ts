@@ -6,7 +6,7 @@
  * `hookproof/capacity` (CAP-1..3). Other modules are internal and may change.
  *
  * Importing this module loads nothing heavy: each function that needs ajv, fast-check, undici or
- * the check catalogue loads its module the first time it is called (a synchronous `require`, so
+ * the list of checks loads its module the first time it is called (a synchronous `require`, so
  * that every function keeps its signature and CommonJS and ESM consumers share one instance).
  * `npm run bench` measures the import against `require('ajv')`.
  */

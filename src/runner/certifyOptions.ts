@@ -37,8 +37,8 @@ export interface CertifyOptions {
   readonly retryBaseDelayMs?: number;
   /** Where report.json will be written, for the replay commands printed with failures. */
   readonly reportPath?: string;
-  /** The check catalogue to run (default: all of hookproof's checks). */
-  readonly catalogue?: readonly Check[];
+  /** Checks of your own to run instead of hookproof's (default: all of hookproof's checks). */
+  readonly customChecks?: readonly Check[];
   readonly onProgress?: (event: ProgressEvent) => void;
   /** The command line as run, secret-free, recorded in the report's provenance. */
   readonly invocation?: readonly string[];

@@ -2,7 +2,7 @@ import { selectEventTypes } from '../schemas/selectEventTypes';
 import { randomInt } from 'node:crypto';
 import { displayPath } from '../displayPath';
 import type { Check } from '../checks/check';
-import { CHECKS, validateCustomCatalogue } from '../checks';
+import { CHECKS, validateCustomChecks } from '../checks';
 import { outcomeAfterGone } from '../checks/outcomeAfterGone';
 import { createDeliveryClient } from '../delivery';
 import { createEngine } from '../engine';
@@ -32,8 +32,8 @@ import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
  * unreadable spec); never for anything the receiver does.
  */
 export async function runCertification(options: CertifyOptions): Promise<CertificationReport> {
-  // A custom catalogue is checked before anything else is built or sent.
-  const checks = selectChecks(options.catalogue !== undefined ? validateCustomCatalogue(options.catalogue) : CHECKS, options.checks);
+  // Custom checks are checked before anything else is built or sent.
+  const checks = selectChecks(options.customChecks !== undefined ? validateCustomChecks(options.customChecks) : CHECKS, options.checks);
   const allowHttp = options.allowHttp ?? false;
   const url = validateTarget(options.url, allowHttp);
   const secrets = validateSecrets(options.secrets);

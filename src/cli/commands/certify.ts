@@ -42,7 +42,7 @@ export interface CertifyCommandOptions extends CommonOptions, SecretSources {
 }
 
 /**
- * `hookproof certify`: runs the check catalogue against a receiver, prints progress and a summary,
+ * `hookproof certify`: runs the list of checks against a receiver, prints progress and a summary,
  * writes report.json, junit.xml and report.html. Exit 0 on a passing verdict, 1 on a failing or incomplete one.
  */
 export async function runCertify(options: CertifyCommandOptions, io: CliIO): Promise<ExitCode> {
