@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import { parseDuration, type DurationOption } from '../sender/parseDuration';
+import { parseDuration, type DurationOption } from './parseDuration';
 
 /**
  * A duration option (`--for <duration>`), parsed by commander as it reads the command line, within

@@ -1,4 +1,4 @@
-// The CLI entry point (bin/hookproof.js runs it through tsx). The only place that exits the process.
+// The CLI entry point (bin/hookproof.js runs its compiled form from dist/; the tests run this file through tsx). The only place that exits the process.
 import { processIO } from './io';
 import { runCli } from './runCli';
 

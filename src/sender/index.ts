@@ -1,5 +1,4 @@
 /** The sender's side of the contract (SND-1…3): judge a sender with a listener; send one event. */
-export { parseDuration, type DurationOption } from './parseDuration';
 export { parseRespondScript, scriptedStatus, type RespondScript } from './listen/respondScript';
 export type { ReceivedDelivery } from './listen/ReceivedDelivery';
 export { judgeBody, type BodyJudgement } from './listen/judgeBody';
@@ -18,4 +17,4 @@ export { parseAssignment, applyAssignments, refuseUnknownPaths, type Assignment 
 export { generateEvent } from './send/generateEvent';
 export { eventBody, type EventSource } from './send/eventBody';
 export { signedDelivery } from './send/signedDelivery';
-export { requestLines, answerLines, consequence } from './send/describeExchange';
+export { requestLines, exchangeAnswerLines, consequence } from './send/describeExchange';

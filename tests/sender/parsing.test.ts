@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { OPTION_RANGES } from '../../src/optionRanges';
 import { UsageError } from '../../src/errors';
-import { applyAssignments, parseAssignment, parseDuration, parseRespondScript, scriptedStatus } from '../../src/sender';
+import { parseDuration } from '../../src/cli/parseDuration';
+import { applyAssignments, parseAssignment, parseRespondScript, scriptedStatus } from '../../src/sender';
 
 describe('--respond scripts', () => {
   it('expands repetitions, and repeats the last step for every later attempt', () => {

@@ -6,7 +6,7 @@ import { createEngine } from '../../engine';
 import { InputUnreadableError, UsageError } from '../../errors';
 import { maskUrlCredentials, redactSecrets, terminalSafe } from '../../reports';
 import { validateSecrets, validateTarget } from '../../runner/validateTarget';
-import { answerLines, eventBody, generateEvent, parseAssignment, refuseUnknownPaths, requestLines, signedDelivery, type EventSource } from '../../sender';
+import { exchangeAnswerLines, eventBody, generateEvent, parseAssignment, refuseUnknownPaths, requestLines, signedDelivery, type EventSource } from '../../sender';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { EXIT, exitCodeForOutcome, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
@@ -109,7 +109,7 @@ async function deliver(request: DeliveryRequest, options: SendCommandOptions, pr
   try {
     if (!options.retry) {
       const result = await client.send(request);
-      answerLines(result).forEach(print);
+      exchangeAnswerLines(result).forEach(print);
       return result;
     }
     let attempt = 0;
@@ -121,7 +121,7 @@ async function deliver(request: DeliveryRequest, options: SendCommandOptions, pr
         print(`attempt ${attempt}${waited}`);
         const result = await client.send(r);
         lastAnswerAt = performance.now();
-        answerLines(result).forEach((line) => print(`  ${line}`));
+        exchangeAnswerLines(result).forEach((line) => print(`  ${line}`));
         return result;
       },
     };

@@ -23,7 +23,7 @@ export function requestLines(request: DeliveryRequest): string[] {
 const BODY_PREVIEW_CHARS = 2000;
 
 /** The answer and what gridX makes of it, e.g. `answer  503 transient in 3 ms` + `gridX   transient error: …`. */
-export function answerLines(result: DeliveryResult): string[] {
+export function exchangeAnswerLines(result: DeliveryResult): string[] {
   const lines = [`answer  ${describeResult(result)}`, `gridX   ${consequence(result)}`];
   if (result.body.length > 0) {
     const text = result.body.toString('utf8');
