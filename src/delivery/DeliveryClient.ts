@@ -1,4 +1,4 @@
-import { Agent } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import { ClientClosedError, UsageError } from '../errors';
 import { integerInRange } from '../integerInRange';
 import { classifyStatus } from './classify';
@@ -12,6 +12,7 @@ import { parseTarget } from './parseTarget';
 import { trackDeparture } from './requestDeparture';
 import { ownStalls, STALL_MIN_MS } from './stallProbe';
 import { readCapped } from './readCapped';
+import { proxyRoute, type ProxyEnvironment, type ProxyRoute } from './proxyDispatcher';
 
 /** See {@link DeliveryClientOptions.beforeSend}. */
 export type BeforeSend = (() => Promise<void>) | (() => Promise<(leftAt: number | undefined) => void>);
@@ -47,6 +48,11 @@ export type DeliveryClientOptions = {
    * itself wins; the CLI refuses the ones hookproof owns (see parseHeaderOption).
    */
   extraHeaders?: Readonly<Record<string, string>>;
+  /**
+   * Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read (default `process.env`); `{}` for no proxy.
+   * See {@link proxyRoute}: loopback targets go direct unless NO_PROXY is set.
+   */
+  proxyEnv?: ProxyEnvironment;
 };
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -75,6 +81,10 @@ export class DeliveryClient {
   readonly #extraHeaders: Readonly<Record<string, string>>;
   #connection: ConnectionFacts | undefined;
   #closed = false;
+  readonly #proxyEnv: ProxyEnvironment;
+  readonly #proxyOptions: Parameters<typeof proxyRoute>[2];
+  // By origin: the proxy agent for it, or null when it goes direct.
+  readonly #routes = new Map<string, ProxyRoute | null>();
 
   constructor(options: DeliveryClientOptions = {}) {
     // Node's timers overflow past 2^31−1 ms and fire at once.
@@ -100,6 +110,15 @@ export class DeliveryClient {
     });
     this.#beforeSend = options.beforeSend;
     this.#stallResends = nonNegativeInteger('stallResends', options.stallResends ?? DEFAULT_STALL_RESENDS);
+    this.#proxyEnv = options.proxyEnv ?? process.env;
+    this.#proxyOptions = {
+      connections,
+      headersTimeout: this.timeoutMs,
+      bodyTimeout: this.timeoutMs,
+      keepAliveTimeout: KEEP_ALIVE_MS,
+      keepAliveMaxTimeout: KEEP_ALIVE_MS,
+      ...(options.ca !== undefined ? { ca: toCaList(options.ca) } : {}),
+    };
     this.#extraHeaders = Object.fromEntries(Object.entries(options.extraHeaders ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
   }
 
@@ -127,19 +146,40 @@ export class DeliveryClient {
   async #sendOnce(request: DeliveryRequest): Promise<DeliveryResult> {
     if (this.#closed) throw new ClientClosedError('DeliveryClient.send() called after close()');
     const { origin, path } = parseTarget(request.url);
+    const route = this.#routeTo(origin);
     const headers = { ...this.#extraHeaders, ...requestHeaders(request) };
     const departed: unknown = await this.#beforeSend?.();
     let leftAt: number | undefined;
     ownStalls.hold();
     try {
-      return await this.#attempt(origin, path, headers, request.body, (at) => (leftAt = at));
+      return await this.#attempt(route?.dispatcher ?? this.#agent, origin, path, headers, request.body, (at) => (leftAt = at));
     } finally {
       ownStalls.release();
       if (typeof departed === 'function') (departed as (at: number | undefined) => void)(leftAt);
     }
   }
 
-  async #attempt(origin: string, path: string, headers: Record<string, string>, payload: Buffer, onLeft: (at: number | undefined) => void): Promise<DeliveryResult> {
+  /** The proxy for `origin`, decided once per origin; its first use is the run's provenance. */
+  #routeTo(origin: string): ProxyRoute | undefined {
+    let route = this.#routes.get(origin);
+    if (route === undefined) {
+      route = proxyRoute(new URL(origin), this.#proxyEnv, this.#proxyOptions) ?? null;
+      this.#routes.set(origin, route);
+    }
+    if (route !== null && this.#connection === undefined) {
+      this.#connection = { address: route.address, port: route.port, proxy: route.proxy };
+    }
+    return route ?? undefined;
+  }
+
+  async #attempt(
+    dispatcher: Dispatcher,
+    origin: string,
+    path: string,
+    headers: Record<string, string>,
+    payload: Buffer,
+    onLeft: (at: number | undefined) => void,
+  ): Promise<DeliveryResult> {
     const started = performance.now();
     const elapsed = (): number => performance.now() - started;
     const deadline = new AbortController();
@@ -149,7 +189,7 @@ export class DeliveryClient {
 
     let status: number | undefined;
     let responseHeaders: Record<string, string> = {};
-    const { value: responding, departure } = trackDeparture(() => this.#agent.request({ origin, path, method: 'POST', headers, body: payload, signal: deadline.signal }));
+    const { value: responding, departure } = trackDeparture(() => dispatcher.request({ origin, path, method: 'POST', headers, body: payload, signal: deadline.signal }));
     // What hookproof's own process cost this delivery: a stall, and when the request really left.
     const ownDelay = (): Pick<DeliveryResult, 'ownDelay'> => {
       onLeft(departure.leftAt);
@@ -196,7 +236,7 @@ export class DeliveryClient {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    await this.#agent.close();
+    await Promise.all([this.#agent.close(), ...[...this.#routes.values()].map((route) => route?.dispatcher.close())]);
   }
 }
 
