@@ -10,7 +10,7 @@ const TIERS: readonly (readonly string[])[] = [
   // leaf helpers every layer may use
   ['errors.ts', 'jsonPointer.ts', 'text', 'version.ts', 'displayPath.ts', 'generated'],
   ['redaction', 'requireOptional.ts', 'serialise', 'spec', 'integerInRange.ts'],
-  ['schemas', 'signing', 'optionRanges.ts'],
+  ['schemas', 'signing', 'optionRanges.ts', 'config'],
   ['engine.ts', 'arbitraries', 'delivery', 'receiver'],
   ['specLint', 'checks', 'typegen', 'contracts'],
   // the report model sits below everything that fills, reads or writes reports

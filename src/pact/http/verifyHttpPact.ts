@@ -92,6 +92,8 @@ export interface VerifyHttpPactOptions {
   readonly logLevel?: VerifierLogLevel;
   /** Per-request timeout towards the receiver in milliseconds (default 5000, gridX's). */
   readonly timeoutMs?: number;
+  /** Headers added to every request to the receiver (`-H`); the interaction's own headers win. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -162,7 +164,13 @@ async function verifyFromBroker(options: VerifyHttpPactOptions, broker: BrokerSo
 async function runVerifier(options: VerifyHttpPactOptions, files: readonly string[], exactBodies: readonly Uint8Array[]): Promise<HttpVerificationResult> {
   const target = receiverUrl(options.url);
   const timeoutMs = options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS;
-  const hooks = createSigningHooks({ secrets: options.secrets, target: options.url, timeoutMs, exactBodies });
+  const hooks = createSigningHooks({
+    secrets: options.secrets,
+    target: options.url,
+    timeoutMs,
+    exactBodies,
+    ...(options.headers !== undefined ? { extraHeaders: options.headers } : {}),
+  });
   const Verifier = loadVerifier();
   const verifier = new Verifier({
     providerBaseUrl: target.origin,
