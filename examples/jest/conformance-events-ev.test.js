@@ -1,6 +1,6 @@
-// The event checks cost the most (each draws --runs events per type): split them by type.
-import { CHECKS, describeReceiverConformance } from './hookproof-jest';
-import { receiverUnderTest, SUBSCRIBED_TYPES } from './receiverUnderTest';
+// The event checks cost the most (each draws HOOKPROOF_RUNS events per type): split them by type.
+const { CHECKS, describeReceiverConformance } = require('hookproof/jest');
+const { receiverUnderTest, SUBSCRIBED_TYPES } = require('./receiverUnderTest');
 
 describeReceiverConformance({
   ...receiverUnderTest('events-ev'),

@@ -1,5 +1,5 @@
-import { CHECKS, describeReceiverConformance } from './hookproof-jest';
-import { receiverUnderTest } from './receiverUnderTest';
+const { CHECKS, describeReceiverConformance } = require('hookproof/jest');
+const { receiverUnderTest } = require('./receiverUnderTest');
 
 describeReceiverConformance({
   ...receiverUnderTest('delivery'),

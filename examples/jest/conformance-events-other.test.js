@@ -1,5 +1,5 @@
-import { CHECKS, describeReceiverConformance } from './hookproof-jest';
-import { receiverUnderTest, SUBSCRIBED_TYPES } from './receiverUnderTest';
+const { CHECKS, describeReceiverConformance } = require('hookproof/jest');
+const { receiverUnderTest, SUBSCRIBED_TYPES } = require('./receiverUnderTest');
 
 describeReceiverConformance({
   ...receiverUnderTest('events-other'),

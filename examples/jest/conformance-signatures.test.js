@@ -1,6 +1,6 @@
 // One group of checks per file: jest's --shard=i/n splits a run by test file.
-import { CHECKS, describeReceiverConformance } from './hookproof-jest';
-import { receiverUnderTest } from './receiverUnderTest';
+const { CHECKS, describeReceiverConformance } = require('hookproof/jest');
+const { receiverUnderTest } = require('./receiverUnderTest');
 
 describeReceiverConformance({
   ...receiverUnderTest('signatures'),

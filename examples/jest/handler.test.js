@@ -1,10 +1,9 @@
 // A partner's own unit tests of their webhook handler, with hookproof's matchers and typed
 // generators. The handler here is hookproof's reference handler standing in for yours.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import fc from 'fast-check';
-import { createReferenceHandler } from '../../src/receiver';
-import { createEngine, gridxMatchers, serialiseEvent, sign, typedEventArbitrary, type GridxEventOf } from './hookproof-jest';
+const { createServer } = require('node:http');
+const fc = require('fast-check');
+const { createReferenceHandler } = require('hookproof');
+const { createEngine, gridxMatchers, serialiseEvent, sign, typedEventArbitrary } = require('hookproof/jest');
 
 expect.extend(gridxMatchers);
 
@@ -12,7 +11,8 @@ const SECRET = 'example-handler-secret-31f0';
 const engine = createEngine();
 
 /** What your code does with a plugged event, typed from the spec. */
-function chargingAllowed(event: GridxEventOf<'ev/plugged'>): boolean {
+/** @param {import('hookproof/jest').GridxEventOf<'ev/plugged'>} event */
+function chargingAllowed(event) {
   return event.data.state === 'PLUGGED' && event.data.atHome;
 }
 
@@ -31,10 +31,10 @@ describe('my webhook endpoint', () => {
   const server = createServer(createReferenceHandler({ secrets: [SECRET] }));
   let url = '';
   beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${server.address().port}/`;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => new Promise((resolve) => server.close(() => resolve())));
 
   it('accepts every signed ev/plugged event gridX may send', async () => {
     await fc.assert(
