@@ -78,7 +78,7 @@ export default defineConfig(
   },
   {
     // A partner's jest files as `hookproof init --jest` writes them: plain JavaScript under jest.
-    files: ['examples/jest/**/*.js'],
+    files: ['examples/jest/**/*.cjs'],
     languageOptions: {
       globals: { describe: 'readonly', it: 'readonly', expect: 'readonly', beforeAll: 'readonly', afterAll: 'readonly', fetch: 'readonly' },
     },

@@ -74,9 +74,9 @@ describe('hookproof init', () => {
 
   it('examples/jest imports only the package (and node: modules, fast-check, its own files): nothing of the repository, no TypeScript', () => {
     for (const [name, text] of tree(join(EXAMPLES_DIR, 'jest'))) {
-      expect(name).toMatch(/\.js$/);
+      expect(name).toMatch(/\.cjs$/);
       const imports = [...text.matchAll(/require\('([^']+)'\)/g)].map((m) => m[1] ?? '');
-      for (const spec of imports) expect([name, spec]).toEqual([name, expect.stringMatching(/^(hookproof|hookproof\/jest|fast-check|node:[a-z_/]+|\.\/[\w]+)$/)]);
+      for (const spec of imports) expect([name, spec]).toEqual([name, expect.stringMatching(/^(hookproof|hookproof\/jest|fast-check|node:[a-z_/]+|\.\/[\w]+\.cjs)$/)]);
       // Comments aside (the config's says it needs no ts-node).
       expect(text.replace(/^\s*\/\/.*$/gm, '')).not.toMatch(/^import\s|require\('ts-|\.\.\//m);
     }

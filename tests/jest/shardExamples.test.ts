@@ -15,7 +15,7 @@ const EXAMPLES = join(ROOT, 'examples', 'jest');
 // The partner's config as shipped, with 'hookproof' and 'hookproof/jest' mapped to this tree's
 // sources (the packed package runs the same files unmapped: tests/package/packedTarball.test.ts).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the example is CommonJS, as a partner's config may be
-const SHIPPED = require(join(EXAMPLES, 'jest.config.js')) as Record<string, unknown>;
+const SHIPPED = require(join(EXAMPLES, 'jest.config.cjs')) as Record<string, unknown>;
 const CONFIG = JSON.stringify({
   ...SHIPPED,
   moduleNameMapper: { '^hookproof$': join(ROOT, 'src', 'index.ts'), '^hookproof/jest$': join(ROOT, 'src', 'jest', 'index.ts') },
@@ -45,7 +45,7 @@ interface JestJson {
 describe('examples/jest under --shard', () => {
   it('each shard gets whole files: together the shards run every file exactly once', () => {
     const files = readdirSync(EXAMPLES)
-      .filter((f) => f.endsWith('.test.js'))
+      .filter((f) => f.endsWith('.test.cjs'))
       .map((f) => relative(ROOT, join(EXAMPLES, f)))
       .sort();
     expect(files).toHaveLength(5);

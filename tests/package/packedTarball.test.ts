@@ -279,13 +279,13 @@ describe('the packed package, installed into an empty project', () => {
     try {
       const init = run(bin(), ['init', '--ci', 'github', '--jest'], project);
       expect({ status: init.status, stderr: init.stderr }).toEqual({ status: 0, stderr: '' });
-      for (const file of ['hookproof.config.yaml', '.github/workflows/gridx-conformance.yml', 'gridx-conformance/jest.config.js'])
+      for (const file of ['hookproof.config.yaml', '.github/workflows/gridx-conformance.yml', 'gridx-conformance/jest.config.cjs'])
         expect(existsSync(join(project, file))).toBe(true);
       expect(run(bin(), ['init'], project).status).toBe(2);
 
       // The written jest files, run by the partner's jest (no transform, nothing mapped).
       const jest = (url: string): SpawnSyncReturns<string> =>
-        run(process.execPath, [join(REPO_MODULES, 'jest', 'bin', 'jest.js'), '-c', 'gridx-conformance/jest.config.js', '--ci', '-i', 'conformance-signatures'], project, {
+        run(process.execPath, [join(REPO_MODULES, 'jest', 'bin', 'jest.js'), '-c', 'gridx-conformance/jest.config.cjs', '--ci', '-i', 'conformance-signatures'], project, {
           GRIDX_RECEIVER_URL: url,
           GRIDX_WEBHOOK_SECRET: secret,
           GRIDX_ALLOW_HTTP: '1',

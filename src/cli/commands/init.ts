@@ -69,7 +69,7 @@ export function runInit(options: InitCommandOptions, io: CliIO): Promise<ExitCod
     io.out(`wrote ${relative(process.cwd(), target) || target}`);
   }
   io.out('next: set GRIDX_WEBHOOK_SECRET (never in a file), put your receiver URL in hookproof.config.yaml, then run: npx hookproof certify');
-  if (options.jest === true) io.out(`jest: GRIDX_RECEIVER_URL=… GRIDX_WEBHOOK_SECRET=… npx jest -c ${JEST_DIR}/jest.config.js (--shard=1/3 per CI machine)`);
+  if (options.jest === true) io.out(`jest: GRIDX_RECEIVER_URL=… GRIDX_WEBHOOK_SECRET=… npx jest -c ${JEST_DIR}/jest.config.cjs (--shard=1/3 per CI machine)`);
   return Promise.resolve(EXIT.pass);
 }
 
@@ -80,7 +80,7 @@ export const initCommand: CommandRegistration = {
     command
       .description('write a starting point into your project: hookproof.config.yaml, a CI workflow (--ci) and jest conformance files (--jest)')
       .option('--ci <provider>', 'also write a CI workflow: github (.github/workflows/gridx-conformance.yml) or gitlab (.gitlab-ci.yml)')
-      .option('--jest', `also write a jest config and conformance test files into ./${JEST_DIR} (plain JavaScript)`)
+      .option('--jest', `also write a jest config and conformance test files into ./${JEST_DIR} (plain CommonJS)`)
       .option('--dir <dir>', 'write into this directory instead of the working directory')
       .option('--force', 'overwrite files that are already there');
   },

@@ -1,6 +1,6 @@
 // The event checks cost the most (each draws HOOKPROOF_RUNS events per type): split them by type.
 const { CHECKS, describeReceiverConformance } = require('hookproof/jest');
-const { receiverUnderTest, SUBSCRIBED_TYPES } = require('./receiverUnderTest');
+const { receiverUnderTest, SUBSCRIBED_TYPES } = require('./receiverUnderTest.cjs');
 
 describeReceiverConformance({
   ...receiverUnderTest('events-ev'),

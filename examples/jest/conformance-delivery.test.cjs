@@ -1,5 +1,5 @@
 const { CHECKS, describeReceiverConformance } = require('hookproof/jest');
-const { receiverUnderTest } = require('./receiverUnderTest');
+const { receiverUnderTest } = require('./receiverUnderTest.cjs');
 
 describeReceiverConformance({
   ...receiverUnderTest('delivery'),

@@ -1,5 +1,5 @@
 const { CHECKS, describeReceiverConformance } = require('hookproof/jest');
-const { receiverUnderTest, SUBSCRIBED_TYPES } = require('./receiverUnderTest');
+const { receiverUnderTest, SUBSCRIBED_TYPES } = require('./receiverUnderTest.cjs');
 
 describeReceiverConformance({
   ...receiverUnderTest('events-other'),

@@ -1,6 +1,6 @@
 // One group of checks per file: jest's --shard=i/n splits a run by test file.
 const { CHECKS, describeReceiverConformance } = require('hookproof/jest');
-const { receiverUnderTest } = require('./receiverUnderTest');
+const { receiverUnderTest } = require('./receiverUnderTest.cjs');
 
 describeReceiverConformance({
   ...receiverUnderTest('signatures'),
