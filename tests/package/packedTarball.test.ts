@@ -24,6 +24,21 @@ function run(command: string, args: readonly string[], cwd: string, env: NodeJS.
   return spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, HOOKPROOF_DEBUG: '', ...env }, maxBuffer: 64 * 1024 * 1024 });
 }
 
+/**
+ * `run` without blocking this process: the receivers and the proxy of the first-hour test live in
+ * it, and a spawnSync would stop them from answering.
+ */
+function runAsync(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, env: { ...process.env, HOOKPROOF_DEBUG: '', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 function succeeded(result: SpawnSyncReturns<string>): string {
   if (result.status !== 0) throw new Error(`exit ${result.status}\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
@@ -284,17 +299,17 @@ describe('the packed package, installed into an empty project', () => {
       expect(run(bin(), ['init'], project).status).toBe(2);
 
       // The written jest files, run by the partner's jest (no transform, nothing mapped).
-      const jest = (url: string): SpawnSyncReturns<string> =>
-        run(process.execPath, [join(REPO_MODULES, 'jest', 'bin', 'jest.js'), '-c', 'gridx-conformance/jest.config.cjs', '--ci', '-i', 'conformance-signatures'], project, {
+      const jest = (url: string): ReturnType<typeof runAsync> =>
+        runAsync(process.execPath, [join(REPO_MODULES, 'jest', 'bin', 'jest.js'), '-c', 'gridx-conformance/jest.config.cjs', '--ci', '-i', 'conformance-signatures'], project, {
           GRIDX_RECEIVER_URL: url,
           GRIDX_WEBHOOK_SECRET: secret,
           GRIDX_ALLOW_HTTP: '1',
           HOOKPROOF_RUNS: '3',
           HOOKPROOF_SEED: '9',
         });
-      const green = jest(sound.url);
+      const green = await jest(sound.url);
       expect({ status: green.status, tail: green.stderr.slice(-400) }).toEqual({ status: 0, tail: expect.stringMatching(/Tests: +\d+ passed/) });
-      const red = jest(broken.url);
+      const red = await jest(broken.url);
       expect(red.status).toBe(1);
       expect(red.stderr).toMatch(/✕ SIG-2 /);
       // jest's words, not the CLI's: no flags named.
@@ -303,7 +318,7 @@ describe('the packed package, installed into an empty project', () => {
       // certify from the written config (pointed at the receiver), with -H, --json parsed by node, through the proxy.
       const config = join(project, 'first-hour.config.yaml');
       writeFileSync(config, `url: ${sound.url}\nallowHttp: true\nsecretEnv: PARTNER_SECRET\ncertify:\n  checks: SIG-1\n  runs: 3\n  reportDir: first-hour-report\n`);
-      const piped = run(
+      const piped = await runAsync(
         'sh',
         [
           '-c',
@@ -339,7 +354,7 @@ describe('the packed package, installed into an empty project', () => {
       for (const step of steps.filter((s) => s.run !== undefined)) {
         const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expand(v)]));
         const cwd = step['working-directory'] !== undefined ? expand(step['working-directory']) : project;
-        const ran = run('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run ?? ''], cwd, {
+        const ran = await runAsync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run ?? ''], cwd, {
           ...env,
           GITHUB_ACTION_PATH: tree,
           GITHUB_OUTPUT: output,
