@@ -30,7 +30,7 @@ async function main(): Promise<void> {
 
   const startup = benchStartup();
   console.log(
-    `startup            hookproof --version ${startup.version_ms} ms (${startup.version_ratio}x), types ${startup.types_ms} ms (${startup.types_ratio}x)  node -e "require('ajv')" ${startup.require_ajv_ms} ms`,
+    `startup            require('hookproof') ${startup.require_hookproof_ms} ms (${startup.require_hookproof_ratio}x), require('hookproof/jest') ${startup.require_hookproof_jest_ms} ms (${startup.require_hookproof_jest_ratio}x), hookproof --version ${startup.version_ms} ms (${startup.version_ratio}x), types ${startup.types_ms} ms (${startup.types_ratio}x)  node -e "require('ajv')" ${startup.require_ajv_ms} ms`,
   );
 
   const secret = 'bench-secret-0123456789';

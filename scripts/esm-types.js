@@ -18,8 +18,14 @@ const { existsSync, readdirSync, readFileSync, statSync, writeFileSync } = requi
 const { dirname, join, relative } = require('node:path');
 
 const DIST = join(__dirname, '..', 'dist');
-/** Entry points (without extension, relative to dist/) that get an .mjs wrapper. */
-const ENTRIES = ['index', 'jest/index'];
+/**
+ * Entry points (without extension, relative to dist/) that get an .mjs wrapper: every subpath of
+ * package.json `exports` (`./dist/pact/index.js` → `pact/index`), so a new entry is declared once.
+ */
+const ENTRIES = Object.values(JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).exports)
+  .map((target) => (typeof target === 'object' ? target.require.default : undefined))
+  .filter((path) => typeof path === 'string')
+  .map((path) => path.replace(/^\.\/dist\//, '').replace(/\.js$/, ''));
 
 function declarationFiles(dir) {
   return readdirSync(dir).flatMap((name) => {

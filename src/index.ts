@@ -1,230 +1,99 @@
 /**
- * hookproof's public API. Everything a library user, a jest suite or the CLI needs is exported by
- * name from here; other modules are internal and may change.
+ * `hookproof`: the core library. The spec's engine, the event and signature generators, signing
+ * and verifying, a certification run and its reports, the reference receiver, and the errors.
+ * The other entries are by feature: `hookproof/jest` (the jest adapter and matchers),
+ * `hookproof/pact` (contracts and the broker), `hookproof/attest` (digests and attestations),
+ * `hookproof/capacity` (CAP-1..3). Other modules are internal and may change.
+ *
+ * Importing this module loads nothing heavy: each function that needs ajv, fast-check, undici or
+ * the check catalogue loads its module the first time it is called (a synchronous `require`, so
+ * that every function keeps its signature and CommonJS and ESM consumers share one instance).
+ * `npm run bench` measures the import against `require('ajv')`.
  */
-export { createEngine, engineFromSpec, type Engine, type EngineOptions } from './engine';
+/* eslint-disable @typescript-eslint/no-require-imports -- the lazy loads described above: the build is CommonJS */
+import type * as EngineModule from './engine';
+import type * as EventArbitraries from './arbitraries/events';
+import type * as InvalidArbitraries from './arbitraries/invalid/invalidEvents';
+import type * as TypedArbitraries from './typegen/typedArbitraries';
+import type * as SignatureCases from './signing/signatureCases';
+import type * as Runner from './runner/runCertification';
+import type * as ReportWriter from './reports/writeReports';
+import type * as HtmlReport from './reports/html/renderReportHtml';
+import type * as ReceiverModule from './receiver/startReferenceReceiver';
+
+// The engine: a spec turned into its catalogue and compiled validators.
 export { VERSION } from './version';
-export * from './errors';
+export type { Engine, EngineOptions } from './engine';
+export type { EventType } from './schemas/catalogue';
+const engine = (): typeof EngineModule => require('./engine') as typeof EngineModule;
+/** Loads a spec (the bundled gridX spec by default), applies the errata and compiles validators. */
+export const createEngine: typeof EngineModule.createEngine = (...args) => engine().createEngine(...args);
 
-// spec → schemas
-export { DEFAULT_SPEC_PATH, loadSpec, parseSpec, applyErrata, ERRATA, type Defect, type Erratum, type SpecDocument } from './spec';
-export { lintSpec, type LintReport } from './specLint/lintSpec';
-export { buildCatalogue, createValidators, type EventCatalogue, type EventType, type EventValidators, type ValidationIssue, type ValidationResult } from './schemas';
+// Generators: valid events, invalid events with one labelled defect, typed events per event type.
+export type { GeneratedEvent, EventArbitraryOptions, AnyEventOptions } from './arbitraries/events';
+export type { InvalidEventOptions } from './arbitraries/invalid/invalidEvents';
+export type { InvalidCase } from './arbitraries/invalid/invalidCase';
+export { GRIDX_EVENT_TYPES, type GridxEvent, type GridxEventOf, type GridxEventType } from './generated/gridxEvents';
+const eventArbitraries = (): typeof EventArbitraries => require('./arbitraries/events') as typeof EventArbitraries;
+const invalidArbitraries = (): typeof InvalidArbitraries => require('./arbitraries/invalid/invalidEvents') as typeof InvalidArbitraries;
+const typedArbitraries = (): typeof TypedArbitraries => require('./typegen/typedArbitraries') as typeof TypedArbitraries;
+/** Valid events of one event type, every field varied. */
+export const eventArbitrary: typeof EventArbitraries.eventArbitrary = (...args) => eventArbitraries().eventArbitrary(...args);
+/** Valid events of any (or the selected) event types. */
+export const anyEventArbitrary: typeof EventArbitraries.anyEventArbitrary = (...args) => eventArbitraries().anyEventArbitrary(...args);
+/** Events of one type with exactly one constraint broken, each labelled. */
+export const invalidEventArbitrary: typeof InvalidArbitraries.invalidEventArbitrary = (...args) => invalidArbitraries().invalidEventArbitrary(...args);
+/** Invalid events of any (or the selected) event types. */
+export const anyInvalidEventArbitrary: typeof InvalidArbitraries.anyInvalidEventArbitrary = (...args) => invalidArbitraries().anyInvalidEventArbitrary(...args);
+/** Valid events of one event type, typed `GridxEventOf<type>`. */
+export const typedEventArbitrary: typeof TypedArbitraries.typedEventArbitrary = (...args) => typedArbitraries().typedEventArbitrary(...args);
+/** Valid events of any event type, typed as the `GridxEvent` union. */
+export const anyTypedEventArbitrary: typeof TypedArbitraries.anyTypedEventArbitrary = (...args) => typedArbitraries().anyTypedEventArbitrary(...args);
 
-// → arbitraries and serialisation
-export {
-  eventArbitrary,
-  anyEventArbitrary,
-  invalidEventArbitrary,
-  anyInvalidEventArbitrary,
-  INVALID_KINDS,
-  SPECIAL_STRINGS,
-  type GeneratedEvent,
-  type EventArbitraryOptions,
-  type AnyEventOptions,
-  type InvalidCase,
-  type InvalidKind,
-  type InvalidEventOptions,
-} from './arbitraries';
-export { canonicalJson, serialiseEvent, unusualJsonArbitrary } from './serialise';
+// Bytes and signatures: what gridX signs and sends, the X-Signature header, signature cases.
+export { serialiseEvent } from './serialise/compactJson';
+export { sign } from './signing/sign';
+export { verifySignature, type SignatureVerification } from './signing/verify';
+export { parseSignatureHeader, type ParsedSignatureHeader } from './signing/parseSignatureHeader';
+export type { SignatureCase } from './signing/signatureLabels';
+const signatureCases = (): typeof SignatureCases => require('./signing/signatureCases') as typeof SignatureCases;
+/** Valid, rotated and forged X-Signature headers, each labelled with the answer a conformant receiver gives. */
+export const signatureCaseArbitrary: typeof SignatureCases.signatureCaseArbitrary = (...args) => signatureCases().signatureCaseArbitrary(...args);
 
-// → signatures
-export {
-  sign,
-  verifySignature,
-  parseSignatureHeader,
-  hmacSha512Hex,
-  signatureCaseArbitrary,
-  buildSignatureVectors,
-  SIGNATURE_LABELS,
-  type SignatureCase,
-  type SignatureLabel,
-  type SignatureVerification,
-  type ParsedSignatureHeader,
-  type SignatureVector,
-} from './signing';
-
-// → deliveries
-export {
-  DeliveryClient,
-  createDeliveryClient,
-  classifyStatus,
-  deliverWithRetries,
-  describeResult,
-  type DeliveryRequest,
-  type DeliveryResult,
-  type Classification,
-} from './delivery';
-export { startReferenceReceiver, createReferenceHandler, type ReferenceReceiver } from './receiver';
-
-// → checks → reports
-export { CHECKS, REQUIREMENTS, type Check, type CheckContext, type CheckOutcome, type Failure, type RequirementId, type Severity } from './checks';
-export { runCertification } from './runner/runCertification';
+// Certification: a run, its report and report files, the reference receiver to try it on.
 export type { CertifyOptions } from './runner/certifyOptions';
-export type { ProgressEvent } from './reportModel/progressEvent';
-export type { CertificationReport, CheckReport, RequirementReport } from './reportModel/certificationReport';
-// Redaction helpers every writer of hookproof output shares (values, URL credentials, terminals).
-export { redactSecrets, redactValue, maskUrlCredentials, terminalSafe } from './reports';
-// root causes: the receiver's own answers, findings ("what to fix first") and set-up hints
-export {
-  AnswerLedger,
-  buildFindings,
-  captureAnswer,
-  detectHints,
-  describeAnswer,
-  findingLines,
-  type Finding,
-  type ReceiverAnswer,
-  type SetupHint,
-  type SetupHintCode,
-} from './findings';
+export { REQUIREMENTS, type Requirement, type RequirementId } from './checks/requirements';
+export type { ProgressEvent } from './evidence/progressEvent';
+export type { CertificationReport, CheckReport } from './evidence/certificationReport';
+export type { ReportFiles } from './reports/writeReports';
+export type { ReferenceReceiver } from './receiver/startReferenceReceiver';
+const runner = (): typeof Runner => require('./runner/runCertification') as typeof Runner;
+const reportWriter = (): typeof ReportWriter => require('./reports/writeReports') as typeof ReportWriter;
+const htmlReport = (): typeof HtmlReport => require('./reports/html/renderReportHtml') as typeof HtmlReport;
+const receiver = (): typeof ReceiverModule => require('./receiver/startReferenceReceiver') as typeof ReceiverModule;
+/** Certifies a receiver: every selected check against `options.url`, one report. */
+export const runCertification: typeof Runner.runCertification = (...args) => runner().runCertification(...args);
+/** Writes report.json, junit.xml and report.html into a directory (secrets redacted). */
+export const writeReports: typeof ReportWriter.writeReports = (...args) => reportWriter().writeReports(...args);
+/** report.html's page for a report, as a string. */
+export const renderReportHtml: typeof HtmlReport.renderReportHtml = (...args) => htmlReport().renderReportHtml(...args);
+/** Starts hookproof's reference receiver (a sound gridX receiver) on loopback. */
+export const startReferenceReceiver: typeof ReceiverModule.startReferenceReceiver = (...args) => receiver().startReferenceReceiver(...args);
 
-// → Pact: the HTTP contract (gridX consumer, receiver provider) — generate and verify
+// Errors: every one has a stable `code`; catch HookproofError and switch on it. The errors only
+// the other entries throw are exported there.
 export {
-  buildHttpPact,
-  httpPactJson,
-  httpPactPath,
-  bodyMatchingRules,
-  verifyHttpPact,
-  createSigningHooks,
-  signatureForPlan,
-  planFromState,
-  providerStateFor,
-  referenceContract,
-  referenceContractJson,
-  SIGNING_STATES,
-  EXAMPLE_SECRET,
-  REFERENCE_PROVIDER,
-  REFERENCE_CONTRACT_FILE,
-  DEFAULT_CONSUMER_VERSION_SELECTORS,
-  DEFAULT_VERIFY_TIMEOUT_MS,
-  exactBody,
-  verificationReport,
-  writeVerificationReports,
-  type HttpPact,
-  type PactVerificationReport,
-  type HttpInteraction,
-  type HttpPactOptions,
-  type SigningPlan,
-  type SigningHooks,
-  type VerifyHttpPactOptions,
-  type BrokerSource,
-  type ConsumerVersionSelector,
-  type HttpVerificationResult,
-  type InteractionVerdict,
-} from './pact/http';
-// ← end of the Pact HTTP contract exports
-
-// → the sender's side (SND-1…3): `hookproof listen` and `hookproof send` as a library
-export {
-  listenUntil,
-  startListener,
-  createListenHandler,
-  parseRespondScript,
-  judgeBody,
-  judgeSignature,
-  judgeRetries,
-  SENDER_CHECKS,
-  SENDER_REQUIREMENTS,
-  buildListenReport,
-  toCertificationReport,
-  writeListenReports,
-  renderListenSummary,
-  generateEvent,
-  parseAssignment,
-  applyAssignments,
-  eventBody,
-  signedDelivery,
-  type ListenSession,
-  type ListenSessionOptions,
-  type Listener,
-  type ListenerOptions,
-  type ReceivedDelivery,
-  type RespondScript,
-  type RetryJudgement,
-  type RetryJudgeOptions,
-  type RetryViolation,
-  type ListenReport,
-  type AdaptedListenReport,
-  type SenderCheck,
-  type SenderRequirementId,
-} from './sender';
-// ← end of the sender exports
-
-// → Pact: consumer-driven message pacts (the receiver consumes gridX's events) and the Pact Broker
-export {
-  gridxMessagePact,
-  readMessagePact,
-  verifyMessagePact,
-  formatMessagePactReport,
-  PactFileInvalidError,
-  type GridxMessagePact,
-  type GridxMessagePactOptions,
-  type EventExpectation,
-  type EventExpectationOptions,
-  type EventHandler,
-  type ReceivedMessage,
-  type ExpectedEvent,
-  type ExpectedEventOptions,
-  type ReliedField,
-  type FieldMatcher as MessageFieldMatcher,
-  type FieldPromise,
-  type MessagePact,
-  type PactMessage,
-  type MatchingRule as MessageMatchingRule,
-  type RuleMatcher as MessageRuleMatcher,
-  type VerifyMessagePactOptions,
-  type MessagePactReport,
-  type MessageVerdict,
-  type MessageFinding,
-  type FindingCode as MessageFindingCode,
-} from './pact/messages';
-export {
-  publishPacts,
-  canIDeploy,
-  recordDeployment,
-  BROKER_TIMEOUT_MS,
-  resolveBrokerConnection,
-  pactCliBinary,
-  PactCliUnavailableError,
-  type BrokerOptions,
-  type BrokerConnection,
-  type BrokerAuth,
-  type PublishPactsOptions,
-  type PublishPactsResult,
-  type CanIDeployOptions,
-  type CanIDeployResult,
-  type MatrixRow,
-  type RecordDeploymentOptions,
-  type RecordDeploymentResult,
-} from './pact/broker';
-// ← end of the Pact message and broker exports
-
-// spec diff and typed events; the jest adapter is its own entry point, 'hookproof/jest'
-export {
-  diffSpecs,
-  diffSpecFiles,
-  renderDiff,
-  type DiffOptions,
-  type SpecDiff,
-  type SchemaChange,
-  type ChangeKind,
-  type BrokenSide,
-  type EmpiricalResult,
-  type FieldDiff,
-} from './diff';
-export { generateEventTypes, typedEventArbitrary, anyTypedEventArbitrary } from './typegen';
-export { GRIDX_EVENT_TYPES, type GridxEvent, type GridxEventOf, type GridxEventType, type GridxEventMap } from './generated/gridxEvents';
-// ← end of the diff and typed-event exports
-
-// trust: report digests, attestations, recheck and fleet runs
-export * from './attest';
-export * from './recheck';
-export * from './fleet';
-export { verdictOf } from './reportModel/verdict';
-export type { ConnectionFacts } from './delivery/connectionFacts';
-// ← end of the trust exports
-
-// capacity: CAP-1..3, the rate a receiver holds and the storm after an outage
-export { runCapacity, mergeCapacityReports, writeCapacityReports, readCapacityReport, CAPACITY_LIMITS } from './capacity';
-export type { CapacityOptions, CapacityProgress, CapacityReport, CapacityPhaseReport, CapacityJudgement, CapacityStatus, CapacitySample } from './capacity';
+  HookproofError,
+  type HookproofErrorCode,
+  UsageError,
+  SpecUnreadableError,
+  SpecInvalidError,
+  InputUnreadableError,
+  UnknownEventTypeError,
+  UnknownCheckError,
+  TargetInvalidError,
+  SecretMissingError,
+  DependencyMissingError,
+  OutputUnwritableError,
+  ReportUnreadableError,
+} from './errors';

@@ -1,9 +1,8 @@
 // A partner's own unit tests of their webhook handler, with hookproof's matchers and typed
 // generators. The handler here is hookproof's reference handler standing in for yours.
-const { createServer } = require('node:http');
 const fc = require('fast-check');
-const { createReferenceHandler } = require('hookproof');
-const { createEngine, gridxMatchers, serialiseEvent, sign, typedEventArbitrary } = require('hookproof/jest');
+const { createEngine, serialiseEvent, sign, startReferenceReceiver, typedEventArbitrary } = require('hookproof');
+const { gridxMatchers } = require('hookproof/jest');
 
 expect.extend(gridxMatchers);
 
@@ -28,13 +27,12 @@ describe('my ev/plugged logic', () => {
 });
 
 describe('my webhook endpoint', () => {
-  const server = createServer(createReferenceHandler({ secrets: [SECRET] }));
-  let url = '';
+  /** @type {import('hookproof').ReferenceReceiver} */
+  let receiver;
   beforeAll(async () => {
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${server.address().port}/`;
+    receiver = await startReferenceReceiver({ secrets: [SECRET] });
   });
-  afterAll(() => new Promise((resolve) => server.close(() => resolve())));
+  afterAll(() => receiver.close());
 
   it('accepts every signed ev/plugged event gridX may send', async () => {
     await fc.assert(
@@ -42,7 +40,7 @@ describe('my webhook endpoint', () => {
         const body = serialiseEvent(event);
         const signature = sign(body, [SECRET]);
         expect(signature).toHaveValidSignature(body, SECRET);
-        const response = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-signature': signature } });
+        const response = await fetch(receiver.url, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-signature': signature } });
         expect(response.status).toBe(202);
       }),
       { numRuns: 25 },

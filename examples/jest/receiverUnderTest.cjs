@@ -1,5 +1,5 @@
 const { join } = require('node:path');
-const { GRIDX_EVENT_TYPES } = require('hookproof/jest');
+const { GRIDX_EVENT_TYPES } = require('hookproof');
 
 /**
  * The receiver every conformance file certifies, from the environment (CI secret store):

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { InputUnreadableError, ReportUnreadableError } from '../errors';
-import type { CertificationReport } from '../reportModel/certificationReport';
+import type { CertificationReport } from '../evidence/certificationReport';
 import { extractEmbeddedJson } from './embeddedReport';
 import { reportSchemaProblem } from './reportSchema';
 import { parseStrictJson } from './strictJson';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CertificationReport } from '../reportModel/certificationReport';
+import type { CertificationReport } from '../evidence/certificationReport';
 import { canonicalize } from './canonicalJson';
 
 /** How a digest is written in report.json: the algorithm, a colon, the lower-case hex value. */

@@ -1,5 +1,5 @@
 import { CHECKS } from '../checks';
-import type { CertificationReport } from '../reportModel/certificationReport';
+import type { CertificationReport } from '../evidence/certificationReport';
 import { DEFAULTS } from '../runner/certifyOptions';
 
 /** A report's scope: `full` (every check, default runs, gridX's 5 s deadline) or `partial`, naming what was narrowed. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CertificationReport } from '../reportModel/certificationReport';
+import type { CertificationReport } from '../evidence/certificationReport';
 import { scopeOf, type ReportScope } from './reportScope';
 
 /** DSSE payload type of an in-toto Statement. */

@@ -1,9 +1,9 @@
 import type { KeyObject } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isSenderReport, type CertificationReport } from '../reportModel/certificationReport';
-import { verdictOf } from '../reportModel/verdict';
-import { judgeScope } from '../reportModel/scope';
+import { isSenderReport, type CertificationReport } from '../evidence/certificationReport';
+import { verdictOf } from '../evidence/verdict';
+import { judgeScope } from '../evidence/scope';
 import { REQUIREMENTS } from '../checks/requirements';
 import { envelopeVerifies, isDsseEnvelope, keyIdOf } from './dsse';
 import { reportDigest } from './reportDigest';

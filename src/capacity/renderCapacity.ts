@@ -5,10 +5,11 @@ import { escapeXmlAttribute, escapeXmlText } from '../text/escapeXml';
 import { capacityChart } from './capacityChart';
 import type { CapacityReport } from './capacityReport';
 import type { CapacityJudgement } from './judgeCapacity';
+import { jsonText } from '../text/jsonText';
 
 /** capacity.json: the report, two-space indented, one trailing newline. */
 export function renderCapacityJson(report: CapacityReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return jsonText(report);
 }
 
 /** The console summary, one line per requirement; text from the receiver is escaped by the caller's sink. */

@@ -3,7 +3,8 @@ import type fc from 'fast-check';
 import type { DeliveryClient, DeliveryResult } from '../delivery';
 import type { Engine } from '../engine';
 import type { EventType } from '../schemas/catalogue';
-import type { CheckOutcome, DeliveryRole, Failure } from './check';
+import type { CheckOutcome } from './check';
+import type { DeliveryRole, Failure } from '../evidence/failure';
 import type { RequirementId } from './requirements';
 
 /** One request a check wants sent, described so that reports can name and replay it. */

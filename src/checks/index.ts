@@ -6,7 +6,7 @@ import { REQUIREMENTS } from './requirements';
 import { SIGNATURE_CHECKS } from './signature';
 import { TRANSPORT_CHECKS } from './transport';
 
-export type { CaseDelivery, CasePlan, Check, CheckOutcome, CheckStatus, DeliveryRole, Failure, Reproduction } from './check';
+export type { Check, CheckOutcome } from './check';
 export type { CheckContext, Judgement, OutgoingCase, PropertyOutcome, PropertySpec } from './checkContext';
 export { REQUIREMENTS, requirement, type Requirement, type RequirementId, type Severity } from './requirements';
 

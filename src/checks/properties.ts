@@ -6,7 +6,7 @@ import { serialiseEvent } from '../serialise';
 import { labelExpectation, sign, signatureCaseArbitrary, type SignatureCase, type SignatureLabel } from '../signing';
 import { forgedAnswerNeedsControl, judgeAcceptance } from './attribution';
 import type { CheckContext, OutgoingCase, PropertySpec } from './checkContext';
-import { secretsNeeded, signatureRecipe } from './signatureRecipe';
+import { secretsNeeded, signatureRecipe } from '../evidence/signatureRecipe';
 import { expectSuccess, expectUnauthorized } from './expectations';
 
 /** Valid events over the given types (each equally likely). */

@@ -1,6 +1,6 @@
-import type { CasePlan, Reproduction } from './check';
-import type { RecordedRequest } from './recordedRequest';
-import type { DerivedDigest } from './signatureRecipe';
+import type { CasePlan, Reproduction } from '../evidence/failure';
+import type { RecordedRequest } from '../evidence/recordedRequest';
+import type { DerivedDigest } from '../evidence/signatureRecipe';
 import { dirname, join } from 'node:path';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 

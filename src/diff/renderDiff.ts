@@ -1,4 +1,4 @@
-import { canonicalJson } from '../serialise/compactJson';
+import { compactJson } from '../serialise/compactJson';
 import type { BrokenSide, EmpiricalResult, SchemaChange, SpecDiff } from './specDiff';
 
 const MAX_EXAMPLE_CHARS = 2000;
@@ -80,7 +80,7 @@ function empiricalLines(diff: SpecDiff): string[] {
 function exampleLines(result: EmpiricalResult): string[] {
   const example = result.counterexample;
   if (example === undefined) return [];
-  const json = canonicalJson(example.event);
+  const json = compactJson(example.event);
   const shown = json.length > MAX_EXAMPLE_CHARS ? `${json.slice(0, MAX_EXAMPLE_CHARS)}… (${json.length} characters)` : json;
   return [`    ${result.type}`, ...example.issues.map((issue) => `      ${issue.pointer === '' ? '(root)' : issue.pointer}: ${issue.message}`), `      example: ${shown}`];
 }

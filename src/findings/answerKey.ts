@@ -1,4 +1,4 @@
-import type { ReceiverAnswer } from '../delivery/ReceiverAnswer';
+import type { ReceiverAnswer } from '../evidence/ReceiverAnswer';
 
 // What differs between answers to different cases but says nothing about the cause: ids,
 // timestamps, digests, counters. Order matters: a UUID or timestamp is replaced before its digits.

@@ -1,4 +1,4 @@
-import type { ReceiverAnswer } from '../delivery/ReceiverAnswer';
+import type { ReceiverAnswer } from '../evidence/ReceiverAnswer';
 import { terminalSafe } from '../text/terminalSafe';
 
 const REASON_CHARS = 120;

@@ -1,5 +1,5 @@
 import { describeAnswer } from './describeAnswer';
-import type { ReceiverAnswer } from '../delivery/ReceiverAnswer';
+import type { ReceiverAnswer } from '../evidence/ReceiverAnswer';
 
 const LABEL_WIDTH = 14;
 

@@ -1,4 +1,4 @@
-import type { BodyLimit, Finding } from '../reportModel/Finding';
+import type { BodyLimit, Finding } from '../evidence/Finding';
 import type { Severity } from '../checks/requirements';
 import type { BodySizeStats } from './bodySizes';
 import { answerReason } from './answerReason';

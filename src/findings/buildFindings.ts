@@ -1,10 +1,10 @@
-import type { Failure } from '../checks/check';
+import type { Failure } from '../evidence/failure';
 import type { Severity } from '../checks/requirements';
-import type { CheckReport, ReportedCheckRequirement } from '../reportModel/certificationReport';
+import type { CheckReport, ReportedCheckRequirement } from '../evidence/certificationReport';
 import type { AnswerLedger } from './AnswerLedger';
 import { answerKey, normaliseText, withoutEcho } from './answerKey';
 import { findingTitle } from './findingTitle';
-import type { Finding } from '../reportModel/Finding';
+import type { Finding } from '../evidence/Finding';
 
 interface Group {
   readonly key: string;

@@ -1,7 +1,7 @@
 import type { DeliveryResult } from '../delivery';
 import { redactSecrets } from '../redaction/redactSecrets';
 import { terminalSafe } from '../text/terminalSafe';
-import { ANSWER_BODY_BYTES, type AnswerHeaderName, type ReceiverAnswer } from '../delivery/ReceiverAnswer';
+import { ANSWER_BODY_BYTES, type AnswerHeaderName, type ReceiverAnswer } from '../evidence/ReceiverAnswer';
 
 const HEADERS: readonly AnswerHeaderName[] = ['location', 'retry-after', 'www-authenticate'];
 const HEADER_CHARS = 256;

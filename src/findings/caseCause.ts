@@ -1,4 +1,4 @@
-import type { ReportedCheckRequirement } from '../reportModel/certificationReport';
+import type { ReportedCheckRequirement } from '../evidence/certificationReport';
 
 // What the accepted cases of one kind have in common, as a finding's subject. A plain valid event
 // is named by the requirement whose check sent it: a duplicate refused with 409 is a duplicate

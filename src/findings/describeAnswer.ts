@@ -1,6 +1,6 @@
 import { plural } from '../text/plural';
 import { answerReason } from './answerReason';
-import type { ReceiverAnswer } from '../delivery/ReceiverAnswer';
+import type { ReceiverAnswer } from '../evidence/ReceiverAnswer';
 
 /**
  * What the receiver did, in a few words: `400 json: unknown field "accountID"`,

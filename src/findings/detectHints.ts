@@ -2,7 +2,7 @@ import type { DeliveryErrorCode } from '../delivery';
 import { plural } from '../text/plural';
 import type { AnswerStats } from './AnswerLedger';
 import { terminalSafe } from '../text/terminalSafe';
-import type { SetupHint } from '../reportModel/Finding';
+import type { SetupHint } from '../evidence/Finding';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 
 /** Where the deliveries went and how they were signed, for the hints' wording. */

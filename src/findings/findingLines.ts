@@ -1,5 +1,5 @@
 import { requirementList } from './requirementList';
-import type { Finding, SetupHint } from '../reportModel/Finding';
+import type { Finding, SetupHint } from '../evidence/Finding';
 
 /**
  * The "what to fix first" list as text lines: the set-up hints, then one numbered line per finding

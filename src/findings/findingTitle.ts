@@ -1,5 +1,5 @@
-import type { Failure } from '../checks/check';
-import type { ReportedCheckRequirement } from '../reportModel/certificationReport';
+import type { Failure } from '../evidence/failure';
+import type { ReportedCheckRequirement } from '../evidence/certificationReport';
 import { caseKind, type CaseKind } from './caseKind';
 import { caseCause } from './caseCause';
 import { describeAnswer } from './describeAnswer';

@@ -1,8 +1,8 @@
-import type { Failure } from '../checks/check';
+import type { Failure } from '../evidence/failure';
 import { acceptedCase } from '../checks/attribution';
 import type { RequirementId } from '../checks/requirements';
-import type { CheckReport } from '../reportModel/certificationReport';
-import type { Finding } from '../reportModel/Finding';
+import type { CheckReport } from '../evidence/certificationReport';
+import type { Finding } from '../evidence/Finding';
 import { describeAnswer } from './describeAnswer';
 import { RESERIALISERS } from './reserialisers';
 

@@ -2,7 +2,7 @@ import { readReportFile } from '../attest/readReportFile';
 import type { BeforeSend } from '../delivery';
 import type { Engine } from '../engine';
 import { runRecheck } from '../recheck/runRecheck';
-import type { CertificationReport } from '../reportModel/certificationReport';
+import type { CertificationReport } from '../evidence/certificationReport';
 import type { CertifyOptions } from '../runner/certifyOptions';
 import { runCertification } from '../runner/runCertification';
 import type { FleetTarget } from './fleetTarget';

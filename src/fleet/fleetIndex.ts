@@ -1,4 +1,4 @@
-import type { CertificationReport } from '../reportModel/certificationReport';
+import type { CertificationReport } from '../evidence/certificationReport';
 
 /** One target's row in the fleet index. */
 export interface FleetEntry {

@@ -13,7 +13,7 @@ import { headersFromFile, looksLikeCredential } from '../config/headerLine';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 import { redactSecrets } from '../redaction/redactSecrets';
 import { writeReports } from '../reports';
-import type { CertificationReport } from '../reportModel/certificationReport';
+import type { CertificationReport } from '../evidence/certificationReport';
 import { runPool } from '../runner/runPool';
 import { changeSince, entryFromReport, type FleetEntry, type FleetIndex } from './fleetIndex';
 import type { FleetTarget } from './fleetTarget';
@@ -22,6 +22,7 @@ import { renderFleetIndexHtml } from './renderFleetIndexHtml';
 import type { Shard } from './shard';
 import { shardOf } from './shard';
 import { targetDirectories } from './targetDirectories';
+import { jsonText } from '../text/jsonText';
 
 /** Settings of a fleet run; per-target settings come from the targets file. */
 export interface FleetOptions extends SharedRunOptions {
@@ -125,7 +126,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
     targets: entries,
   };
   await mkdir(root, { recursive: true });
-  await writeAtomically(join(root, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
+  await writeAtomically(join(root, 'index.json'), jsonText(index));
   await writeAtomically(join(root, 'index.html'), renderFleetIndexHtml(index));
   return index;
 }

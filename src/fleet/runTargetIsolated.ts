@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { HookproofError, type HookproofErrorCode } from '../errors';
-import type { CertificationReport } from '../reportModel/certificationReport';
+import type { CertificationReport } from '../evidence/certificationReport';
 import type { TargetJob } from './certifyTarget';
 import type { Departed, RateLimiter } from './rateLimiter';
 import type { FromTarget, ToTarget } from './targetMessages';

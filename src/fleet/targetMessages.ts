@@ -1,4 +1,4 @@
-import type { CertificationReport } from '../reportModel/certificationReport';
+import type { CertificationReport } from '../evidence/certificationReport';
 import type { TargetJob } from './certifyTarget';
 
 /** What the fleet sends to a target's process. */

@@ -1,6 +1,6 @@
 import { secretEnvName } from '../checks/reproduce';
 import { findingLines } from '../findings/findingLines';
-import type { CertificationReport, CheckReport } from '../reportModel/certificationReport';
+import type { CertificationReport, CheckReport } from '../evidence/certificationReport';
 import { failureLines } from '../reports/text/failureText';
 
 /** How to run one check again from the command line, with the same cases. */

@@ -5,8 +5,12 @@ import { CHECKS } from '../checks';
 import { outcomeAfterGone } from '../checks/outcomeAfterGone';
 import { createEngine } from '../engine';
 import { AnswerLedger } from '../findings';
+import { assembleReport } from '../evidence/assembleReport';
+import { rescopeChecks } from '../evidence/scope';
+import { REQUIREMENTS, type RequirementId } from '../checks/requirements';
+import { rootCauses } from '../runner/rootCauses';
 import { redactSecrets } from '../redaction/redactSecrets';
-import type { CertificationReport, CheckReport } from '../reportModel/certificationReport';
+import type { CertificationReport, CheckReport } from '../evidence/certificationReport';
 import { writeReports } from '../reports/writeReports';
 import { runCertification } from '../runner/runCertification';
 import { selectChecks } from '../runner/selectChecks';
@@ -17,8 +21,7 @@ import { checkHeadline, checkMessage, type RerunHint } from './checkMessage';
 import { ADAPTER_DEFAULTS, resolveDeferred, secretsOf, type ReceiverConformanceOptions } from './conformanceOptions';
 import { injectedJestGlobals } from './jestGlobals';
 import { JEST_WORDING } from './jestWording';
-import { mergeReports } from './mergeReports';
-import { judgeVerdict, type Verdict } from '../reportModel/verdict';
+import { judgeVerdict, type Verdict } from '../evidence/verdict';
 
 /** What {@link describeReceiverConformance} returns: the checks it declared and, as they finish, their results. */
 export interface ConformanceSuite {
@@ -147,13 +150,8 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
       const { verdict, reason } = suiteVerdict(results, reports);
       if (verdict === 'incomplete') log(redactSecrets(`hookproof verdict INCOMPLETE (not certified): ${reason ?? 'some required requirement has no judged case'}`, secrets));
       if (options.reportDir === undefined) return;
-      const merged = mergeReports(
-        reports,
-        results,
-        checks.map((c) => c.id),
-        answers,
-      );
-      if (merged !== undefined) await writeReports(merged, options.reportDir, secrets);
+      const suite = suiteReport(reports, results, checks, answers);
+      if (suite !== undefined) await writeReports(suite, options.reportDir, secrets);
     });
   });
 
@@ -163,6 +161,47 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
 /** The verdict of the checks run so far, by the one rule certify uses (pass, fail or incomplete). */
 function suiteVerdict(results: readonly CheckReport[], reports: readonly CertificationReport[]): Verdict {
   return judgeVerdict(results, reports.find((r) => r.gone !== undefined)?.gone);
+}
+
+/**
+ * One report of the one-check runs, as if the checks had run together: `results` (every check's
+ * report, including those skipped without a run) in catalogue order, the run's facts from the
+ * first run (times spanning all of them, the checks aspect of the scope judged again), root causes
+ * from the ledger of all their answers, and the rest judged by assembleReport.
+ */
+function suiteReport(runs: readonly CertificationReport[], results: readonly CheckReport[], order: readonly Check[], answers: AnswerLedger): CertificationReport | undefined {
+  const [first] = runs;
+  if (first === undefined) return undefined;
+  const position = (c: CheckReport): number => order.findIndex((o) => o.id === c.id);
+  const checks = [...results].sort((a, b) => position(a) - position(b));
+  const gone = runs.find((r) => r.gone !== undefined)?.gone;
+  return assembleReport({
+    subject: { kind: 'receiver' },
+    facts: {
+      tool: first.tool,
+      spec: first.spec,
+      target: first.target,
+      seed: first.seed,
+      options: { ...first.options, checks: checks.map((c) => c.id) },
+      startedAt: runs.map((r) => r.startedAt).sort()[0] ?? first.startedAt,
+      finishedAt:
+        runs
+          .map((r) => r.finishedAt)
+          .sort()
+          .at(-1) ?? first.finishedAt,
+      ...(first.provenance !== undefined ? { provenance: first.provenance } : {}),
+      ...(first.scope !== undefined ? { scope: rescopeChecks(first.scope, receiverRequirements(checks)) } : {}),
+      ...(gone !== undefined ? { gone } : {}),
+    },
+    checks,
+    coverage: runs.map((r) => r.coverage),
+    causes: rootCauses(checks, answers, { url: first.target.url, secrets: first.options.secrets }, first.options.maxEventBytes),
+  });
+}
+
+/** The receiver requirements among the checks' (a certify report's checks cite only those). */
+function receiverRequirements(checks: readonly CheckReport[]): RequirementId[] {
+  return REQUIREMENTS.filter((r) => checks.some((c) => c.requirement === r.id)).map((r) => r.id);
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {

@@ -1,4 +1,5 @@
-import { createEngine, type Engine, type EngineOptions } from '../engine';
+import type * as EngineModule from '../engine';
+import type { Engine, EngineOptions } from '../engine';
 import { UsageError } from '../errors';
 import type { ValidationResult } from '../schemas/validators';
 import { parseSignatureHeader } from '../signing/parseSignatureHeader';
@@ -29,6 +30,10 @@ export type GridxMatchers = {
 export function createGridxMatchers(source: { readonly engine?: Engine } & EngineOptions = {}): GridxMatchers {
   let engine = source.engine;
   const current = (): Engine => {
+    // Loaded here, not on import: 'hookproof/jest' stays light for suites that only use the adapter,
+    // and the engine (ajv, the compiled validators) is built by the first matcher that needs it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose (above); the build is CommonJS
+    const { createEngine } = require('../engine') as typeof EngineModule;
     engine ??= createEngine(source.specPath !== undefined ? { specPath: source.specPath } : {});
     return engine;
   };

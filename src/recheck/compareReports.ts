@@ -1,6 +1,6 @@
-import type { Failure } from '../checks/check';
-import type { CertificationReport, CheckReport } from '../reportModel/certificationReport';
-import type { CheckComparison, DifferingCase, RecheckResult } from '../reportModel/recheckResult';
+import type { Failure } from '../evidence/failure';
+import type { CertificationReport, CheckReport } from '../evidence/certificationReport';
+import type { CheckComparison, DifferingCase, RecheckResult } from '../evidence/recheckResult';
 
 /**
  * Compares a report with the report of the same certification run again, check by check: the same

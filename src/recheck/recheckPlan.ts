@@ -2,8 +2,8 @@ import { reportDigest } from '../attest/reportDigest';
 import type { Engine } from '../engine';
 import { RecheckRefusedError } from '../errors';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
-import type { CertificationReport } from '../reportModel/certificationReport';
-import { isSenderReport } from '../reportModel/certificationReport';
+import type { CertificationReport } from '../evidence/certificationReport';
+import { isSenderReport } from '../evidence/certificationReport';
 import type { CertifyOptions } from '../runner/certifyOptions';
 import { VERSION } from '../version';
 

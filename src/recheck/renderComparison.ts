@@ -1,4 +1,4 @@
-import type { RecheckResult } from '../reportModel/recheckResult';
+import type { RecheckResult } from '../evidence/recheckResult';
 
 /** The recheck's console lines: one per check, then the verdict naming the report rechecked. */
 export function renderComparison(result: RecheckResult): string[] {

@@ -2,7 +2,7 @@ import type { BeforeSend } from '../delivery';
 import { displayPath } from '../displayPath';
 import { createEngine } from '../engine';
 import { RecheckRefusedError } from '../errors';
-import type { CertificationReport } from '../reportModel/certificationReport';
+import type { CertificationReport } from '../evidence/certificationReport';
 import type { CertifyOptions } from '../runner/certifyOptions';
 import { runCertification } from '../runner/runCertification';
 import { compareReports } from './compareReports';

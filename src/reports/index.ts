@@ -1,5 +1,5 @@
 /** Report writers and console rendering: report.json, junit.xml, report.html, summary, progress. */
-export type { CertificationReport, CheckReport, ReportedCheckRequirement, RequirementReport } from '../reportModel/certificationReport';
+export type { CertificationReport, CheckReport, ReportedCheckRequirement, RequirementReport } from '../evidence/certificationReport';
 export { writeReports, REPORT_FILE_NAMES, type ReportFiles } from './writeReports';
 export { renderReportJson } from './json/renderReportJson';
 export { renderJunitXml } from './junit/renderJunitXml';

@@ -6,7 +6,7 @@ import { renderJunitXml } from './junit/renderJunitXml';
 import { redactFailureBody } from './redaction/redactRequestBody';
 import { redactValue } from '../redaction/redactValue';
 import { keepOwnValues } from './redaction/keepOwnValues';
-import type { CertificationReport } from '../reportModel/certificationReport';
+import type { CertificationReport } from '../evidence/certificationReport';
 import { withDigest } from '../attest/reportDigest';
 import { wellFormedStrings } from './wellFormedStrings';
 import { keptBodyFile, longBodies } from '../checks/reproduce';

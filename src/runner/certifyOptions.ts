@@ -3,7 +3,7 @@ import type { BeforeSend } from '../delivery';
 import type { Check } from '../checks/check';
 import type { Engine } from '../engine';
 import type { AnswerLedger } from '../findings';
-import type { ProgressEvent } from '../reportModel/progressEvent';
+import type { ProgressEvent } from '../evidence/progressEvent';
 
 /** Everything a certification run needs. Only `url` and `secrets` are required. */
 export interface CertifyOptions {

@@ -1,4 +1,4 @@
-import type { CoverageTable } from '../reportModel/coverageTable';
+import type { CoverageTable } from '../evidence/coverageTable';
 
 /** Cases actually sent, by event type and variant ("valid", "invalid:<kind>", "signature:<label>"). */
 export class CoverageRecorder {

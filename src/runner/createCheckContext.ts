@@ -1,10 +1,11 @@
 import fc from 'fast-check';
-import type { CasePlan, Check, CheckOutcome, Failure } from '../checks/check';
+import type { Check, CheckOutcome } from '../checks/check';
+import type { CasePlan, Failure } from '../evidence/failure';
 import { blockerOf, blockerReason, tooLargeJudgement } from '../checks/attribution';
 import { BlockedTally, blockedNote, mergeBlocked } from '../checks/blockedTally';
 import type { CheckContext, Judgement, OutgoingCase, OutgoingPlan, PropertyOutcome, PropertySpec } from '../checks/checkContext';
 import { goneSkipNote } from '../checks/goneMessage';
-import { recordRequest } from '../checks/recordedRequest';
+import { recordRequest } from '../evidence/recordedRequest';
 import { describeResult, type DeliveryResult } from '../delivery';
 import { captureAnswer, type AnswerLedger } from '../findings';
 import { caseKind } from '../findings/caseKind';

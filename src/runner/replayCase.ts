@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { CaseDelivery, CasePlan, Failure } from '../checks/check';
-import type { RecordedRequest } from '../checks/recordedRequest';
-import type { DerivedDigest, SignatureRecipe } from '../checks/signatureRecipe';
+import type { CaseDelivery, CasePlan, Failure } from '../evidence/failure';
+import type { RecordedRequest } from '../evidence/recordedRequest';
+import type { DerivedDigest, SignatureRecipe } from '../evidence/signatureRecipe';
 import { InputUnreadableError, ReportUnreadableError } from '../errors';
-import type { CertificationReport, CheckReport } from '../reportModel/certificationReport';
+import type { CertificationReport, CheckReport } from '../evidence/certificationReport';
 
 /** Reads report.json and finds one failing case by its ID. */
 export function findReportedCase(reportPath: string, caseId: string): Failure {

@@ -2,7 +2,7 @@ import type { Judgement } from '../checks/checkContext';
 import { expectNotTransient, expectSuccess, expectSuccessOrPermanent4xx, expectUnauthorized } from '../checks/expectations';
 import type { RequirementId } from '../checks/requirements';
 import type { DeliveryResult } from '../delivery';
-import type { ReportedCheckRequirement } from '../reportModel/certificationReport';
+import type { ReportedCheckRequirement } from '../evidence/certificationReport';
 
 type Rule = (result: DeliveryResult) => Judgement;
 

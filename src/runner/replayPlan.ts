@@ -1,11 +1,11 @@
-import type { CaseDelivery, CasePlan, DeliveryRole, Failure } from '../checks/check';
+import type { CaseDelivery, CasePlan, DeliveryRole, Failure } from '../evidence/failure';
 import type { Judgement } from '../checks/checkContext';
 import { expectSuccess } from '../checks/expectations';
-import type { RecordedRequest } from '../checks/recordedRequest';
-import { resignHeader, secretsNeeded } from '../checks/signatureRecipe';
+import type { RecordedRequest } from '../evidence/recordedRequest';
+import { resignHeader, secretsNeeded } from '../evidence/signatureRecipe';
 import { createDeliveryClient, deliverWithRetries, describeResult, type DeliveryClient, type DeliveryResult } from '../delivery';
 import { ReportUnreadableError, UsageError } from '../errors';
-import type { ReportedCheckRequirement } from '../reportModel/certificationReport';
+import type { ReportedCheckRequirement } from '../evidence/certificationReport';
 import { replayJudgement } from './replayJudgement';
 import { validateTarget } from './validateTarget';
 import { scrubSignatureMaterial, signatureMaterial } from '../findings/scrubSignatureMaterial';

@@ -1,7 +1,7 @@
 import { buildFindings, detectHints, type AnswerLedger, type Finding, type HintContext, type SetupHint } from '../findings';
 import { explainBodyLimit } from '../findings/bodyLimitFinding';
 import { explainReserialised } from '../findings/reserialisedBody';
-import type { CheckReport } from '../reportModel/certificationReport';
+import type { CheckReport } from '../evidence/certificationReport';
 
 /**
  * A run's set-up hints and findings, as report.json carries them (no empty lists). `budgetBytes`,

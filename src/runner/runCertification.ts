@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto';
-import { summaryOf } from '../reportModel/summaryOf';
 import { displayPath } from '../displayPath';
 import type { Check } from '../checks/check';
 import { CHECKS, validateCustomCatalogue } from '../checks';
@@ -7,19 +6,18 @@ import { outcomeAfterGone } from '../checks/outcomeAfterGone';
 import { createDeliveryClient } from '../delivery';
 import { createEngine } from '../engine';
 import { AnswerLedger } from '../findings';
-import type { CertificationReport, CheckReport } from '../reportModel/certificationReport';
+import type { CertificationReport, CheckReport } from '../evidence/certificationReport';
 import { specVersion } from '../spec/specVersion';
 import { VERSION } from '../version';
 import { DEFAULTS, type CertifyOptions } from './certifyOptions';
 import { CoverageRecorder } from './coverage';
+import { assembleReport } from '../evidence/assembleReport';
 import { createCheckContext } from './createCheckContext';
-import { requirementTable } from './requirementTable';
 import { RunState } from './runState';
 import { selectChecks } from './selectChecks';
-import { judgeVerdict } from '../reportModel/verdict';
-import { judgeScope } from '../reportModel/scope';
+import { judgeScope } from '../evidence/scope';
 import { runPool } from './runPool';
-import { currentProvenance } from '../reportModel/provenance';
+import { currentProvenance } from '../evidence/provenance';
 import { InternalCheckError } from '../errors';
 import { rootCauses } from './rootCauses';
 import { reattributeReserialised } from '../findings/reserialisedBody';
@@ -108,32 +106,29 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
   // A receiver that verifies a re-serialised body fails SIG-8, and only SIG-8 (see reserialisedBody.ts).
   reports = reattributeReserialised(reports, answers.reserialisedBy());
 
-  const { verdict, reason } = judgeVerdict(reports, state.gone);
-  return {
-    formatVersion: 1,
-    tool: { name: 'hookproof', version: VERSION },
-    spec: { path: displayPath(engine.spec.path), sha256: engine.spec.sha256, ...specVersion(engine.spec) },
-    target: { url: maskUrlCredentials(url), trust: trustDescription(url) },
-    seed,
-    options: { runs, timeoutMs, maxEventBytes, concurrency, allowHttp, types: selected.map((t) => t.type), checks: checks.map((c) => c.id), secrets: secrets.length },
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-    provenance: currentProvenance(options.invocation ?? [], client.connection()),
-    verdict,
-    ...(reason !== undefined ? { verdictReason: reason } : {}),
-    scope: judgeScope({
-      requirements: checks.map((c) => c.requirement),
-      types: { selected: selected.filter((t) => !t.deprecated).length, all: engine.catalogue.types.filter((t) => !t.deprecated).length },
-      runs,
-      timeoutMs,
-    }),
-    ...(state.gone !== undefined ? { gone: state.gone } : {}),
-    ...rootCauses(reports, answers, { url: maskUrlCredentials(url), secrets: secrets.length }, maxEventBytes),
-    summary: summaryOf(reports),
+  return assembleReport({
+    subject: { kind: 'receiver' },
+    facts: {
+      tool: { name: 'hookproof', version: VERSION },
+      spec: { path: displayPath(engine.spec.path), sha256: engine.spec.sha256, ...specVersion(engine.spec) },
+      target: { url: maskUrlCredentials(url), trust: trustDescription(url) },
+      seed,
+      options: { runs, timeoutMs, maxEventBytes, concurrency, allowHttp, types: selected.map((t) => t.type), checks: checks.map((c) => c.id), secrets: secrets.length },
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      provenance: currentProvenance(options.invocation ?? [], client.connection()),
+      scope: judgeScope({
+        requirements: checks.map((c) => c.requirement),
+        types: { selected: selected.filter((t) => !t.deprecated).length, all: engine.catalogue.types.filter((t) => !t.deprecated).length },
+        runs,
+        timeoutMs,
+      }),
+      ...(state.gone !== undefined ? { gone: state.gone } : {}),
+    },
     checks: reports,
-    requirements: requirementTable(reports),
-    coverage: coverage.table(),
-  };
+    coverage: [coverage.table()],
+    causes: rootCauses(reports, answers, { url: maskUrlCredentials(url), secrets: secrets.length }, maxEventBytes),
+  });
 }
 
 function trustDescription(url: string): string {

@@ -10,22 +10,10 @@ export { startListener, type Listener, type ListenerOptions } from './listen/sta
 export { listenUntil, type ListenSession, type ListenSessionOptions } from './listen/listenUntil';
 export { deliveryLine } from './listen/deliveryLine';
 export { recordLine } from './listen/recordLine';
-export {
-  judgeRetries,
-  RETRY_JUDGE_DEFAULTS,
-  type RetryAttempt,
-  type RetryJudgeOptions,
-  type RetryJudgement,
-  type RetryViolation,
-  type RetryViolationKind,
-  type EventHistory,
-  type EventState,
-} from './retryJudge';
-export { SENDER_CHECKS, type ListenRun, type SenderCheck, type SenderCheckOutcome, type SenderCheckStatus, type SenderFailure } from './checks';
-export type { ListenReport, ListenStop, SenderCheckReport, SenderRequirementReport } from './report/ListenReport';
+export { judgeRetries, RETRY_JUDGE_DEFAULTS, type RetryAttempt, type RetryJudgeOptions, type RetryJudgement, type RetryViolation, type RetryViolationKind } from './retryJudge';
+export type { EventHistory, EventState, ListenStop, ListenReportExtension } from '../evidence/listenRecord';
+export { SENDER_CHECKS, type ListenRun, type SenderCheck, type BadDelivery } from './checks';
 export { buildListenReport, type ListenReportInput } from './report/buildListenReport';
-export { toCertificationReport, type AdaptedListenReport, type ListenReportExtension } from './report/toCertificationReport';
-export { writeListenReports } from './report/writeListenReports';
 export { renderListenSummary, type ListenSummaryOptions } from './report/renderListenSummary';
 export { parseAssignment, applyAssignments, refuseUnknownPaths, type Assignment } from './send/assignments';
 export { generateEvent } from './send/generateEvent';

@@ -1,6 +1,7 @@
 import { classifyStatus } from '../delivery/classify';
-import { canonicalJson } from '../serialise';
+import { compactJson } from '../serialise';
 import type { ReceivedDelivery } from './listen/ReceivedDelivery';
+import type { EventHistory, EventState } from '../evidence/listenRecord';
 
 /** What the judge needs of a delivery; tests can build these by hand. */
 export type RetryAttempt = Pick<ReceivedDelivery, 'index' | 'atMs' | 'answeredAtMs' | 'eventKey' | 'eventId' | 'type' | 'body' | 'answer'> &
@@ -26,28 +27,6 @@ export interface RetryViolation {
   readonly delivery: number;
   readonly expected: string;
   readonly actual: string;
-}
-
-/** Where an event's deliveries ended. */
-export type EventState =
-  /** The last answer was final (success, permanent, gone): nothing more is due. */
-  | 'final'
-  /** Transient, and the sender may still retry (the run ended inside the retry window). */
-  | 'pending'
-  /** Transient, with every allowed retry used. */
-  | 'exhausted'
-  /** Transient, and no retry came within the retry window. */
-  | 'abandoned';
-
-/** Every attempt of one event, as the listener saw them. */
-export interface EventHistory {
-  readonly eventKey: string;
-  readonly eventId: string | undefined;
-  readonly type: string | undefined;
-  readonly attempts: ReadonlyArray<{ readonly delivery: number; readonly atMs: number; readonly answeredAtMs: number; readonly answer: number }>;
-  /** The sender's waits: from the listener's answer to one attempt to the arrival of the next, in ms. */
-  readonly gapsMs: readonly number[];
-  readonly state: EventState;
 }
 
 /** SND-3's evidence and verdict material. */
@@ -229,7 +208,7 @@ function shapeWithoutId(body: Buffer): string | undefined {
     const value: unknown = JSON.parse(body.toString('utf8'));
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
     const { id: _id, ...rest } = value as Record<string, unknown>;
-    return canonicalJson(rest);
+    return compactJson(rest);
   } catch {
     return undefined;
   }

@@ -1,2 +1,2 @@
-export { canonicalJson, serialiseEvent } from './compactJson';
+export { compactJson, serialiseEvent } from './compactJson';
 export { unusualJsonArbitrary } from './unusualJson';

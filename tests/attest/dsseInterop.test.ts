@@ -71,6 +71,33 @@ describe('report.dsse.json verifies with a DSSE verifier written from the spec, 
       reportDigest: report.digest,
     });
     expect(JSON.stringify(statement)).not.toContain('spec/webhook-events.yaml');
+
+    // Beside it, the standard in-toto test-result/v0.1 statement of the same subjects, same key.
+    const standard = dsseVerify(JSON.parse(readFileSync(join(dir, 'signed', 'report.test-result.dsse.json'), 'utf8')) as Envelope, publicPem);
+    expect(standard.ok).toBe(true);
+    expect(standard.statement._type).toBe('https://in-toto.io/Statement/v1');
+    expect(standard.statement.predicateType).toBe('https://in-toto.io/attestation/test-result/v0.1');
+    expect(standard.statement.subject).toEqual(statement.subject);
+    const checks = (JSON.parse(readFileSync(files.json, 'utf8')) as { checks: Array<{ id: string; requirement: string; status: string }> }).checks;
+    const named = (status: string): string[] => checks.filter((c) => c.status === status).map((c) => `${c.requirement} ${c.id}`);
+    expect(standard.statement.predicate).toEqual({
+      result: 'FAILED',
+      configuration: [{ name: 'spec', digest: { sha256: report.spec.sha256 } }],
+      passedTests: named('pass'),
+      warnedTests: checks.filter((c) => c.status !== 'pass' && c.status !== 'fail').map((c) => `${c.requirement} ${c.id}`),
+      failedTests: named('fail'),
+    });
+    expect(named('fail').length).toBeGreaterThan(0);
+  });
+
+  it('the test-result statement is PASSED only for a full-scope pass: a partial pass is WARNED', async () => {
+    const base = makeReport();
+    const passing = { ...base, verdict: 'pass' as const, checks: base.checks.filter((c) => c.status === 'pass') };
+    const partial = await writeReports({ ...passing, tool: { name: 'hookproof', version: VERSION } }, join(dir, 'partial-pass'), []);
+    await signReportFile(partial.json, privateKey);
+    const read = (sub: string): { result?: string; failedTests?: string[] } =>
+      dsseVerify(JSON.parse(readFileSync(join(dir, sub, 'report.test-result.dsse.json'), 'utf8')) as Envelope, publicPem).statement.predicate as { result?: string };
+    expect(read('partial-pass')).toMatchObject({ result: 'WARNED', failedTests: [] });
   });
 
   it('report verify prints target, times, age, scope, key id and verdict; --max-age refuses an old report', async () => {

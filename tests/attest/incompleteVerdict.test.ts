@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { FleetIndex } from '../../src/fleet/fleetIndex';
-import type { CertificationReport } from '../../src/reportModel/certificationReport';
+import type { CertificationReport } from '../../src/evidence/certificationReport';
 import { closeAfterAll, serve, type RunningReceiver } from '../support/servers';
 import { cli, makeKey, tmp, type TestKey } from '../recheck/support';
 

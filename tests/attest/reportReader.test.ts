@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { readReportFile } from '../../src/attest/readReportFile';
 import { reportDigest } from '../../src/attest/reportDigest';
 import { reportSchemaProblem } from '../../src/attest/reportSchema';
-import type { CertificationReport } from '../../src/reportModel/certificationReport';
+import type { CertificationReport } from '../../src/evidence/certificationReport';
 import { writeReports } from '../../src/reports';
 import { VERSION } from '../../src/version';
 import { makePassingReport, makeReport } from '../reports/support/fixtures';

@@ -6,7 +6,7 @@ import { reportDigest, withDigest } from '../../src/attest/reportDigest';
 import { attestationFor } from '../../src/attest/signReport';
 import { verifyReport } from '../../src/attest/verifyReport';
 import { bytesDigest } from '../../src/attest/statement';
-import type { CertificationReport } from '../../src/reportModel/certificationReport';
+import type { CertificationReport } from '../../src/evidence/certificationReport';
 import { makePassingReport, makeReport } from '../reports/support/fixtures';
 
 describe('verifyReport', () => {

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
-import { CHECKS, type CheckStatus, type RequirementId } from '../../src/checks';
-import type { CertificationReport, CheckReport } from '../../src/reportModel/certificationReport';
+import { CHECKS, type RequirementId } from '../../src/checks';
+import type { CheckStatus } from '../../src/evidence/failure';
+import type { CertificationReport, CheckReport } from '../../src/evidence/certificationReport';
 import { verifySignature } from '../../src/signing';
 import { defaultEngine } from '../support/engine';
 import { firstDigestOnly, receiverVerifyingWith, verifiesReserialisedJson } from './signature/defects';

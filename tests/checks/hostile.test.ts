@@ -4,7 +4,7 @@ import { createServer as createNetServer, type Server, type Socket } from 'node:
 import { Readable } from 'node:stream';
 import { CHECKS } from '../../src/checks';
 import { createReferenceHandler } from '../../src/receiver';
-import type { CertificationReport } from '../../src/reportModel/certificationReport';
+import type { CertificationReport } from '../../src/evidence/certificationReport';
 import { closeAfterAll, listen } from '../support/servers';
 import { generateTlsFixtures, hasOpenssl } from '../support/tlsFixtures';
 import { SECRET } from './support/receivers';

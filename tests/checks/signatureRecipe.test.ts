@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { assembleHeader, headerFingerprint, resignHeader, signatureRecipe } from '../../src/checks/signatureRecipe';
+import { assembleHeader, headerFingerprint, resignHeader, signatureRecipe } from '../../src/evidence/signatureRecipe';
 import { SIGNATURE_LABELS, signatureCaseArbitrary } from '../../src/signing';
 import { anyBody, realisticSecrets } from '../signing/support/arbitraries';
 

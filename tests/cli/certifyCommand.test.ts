@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memoryIO } from '../../src/cli/memoryIO';
 import { runCli } from '../../src/cli/runCli';
-import type { CertificationReport } from '../../src/reportModel/certificationReport';
+import type { CertificationReport } from '../../src/evidence/certificationReport';
 import { defectiveReceiver, soundReceiver } from '../checks/support/receivers';
 import { closeAfterEach, serveReadingBody } from '../support/servers';
 import { BIN, ROOT } from './paths';

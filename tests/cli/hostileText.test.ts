@@ -93,9 +93,10 @@ describe('text from outside reaches stdout and stderr only through the terminal-
       join(dir, 'certify-plain'),
     ]);
     expectSafe(plain, true);
-    // The same answers in the page and in JUnit: escaped there too.
+    // The same answers in the page, in JUnit and in report.json: escaped there too.
     for (const reportDir of ['certify', 'certify-plain']) {
-      for (const file of ['report.html', 'junit.xml']) {
+      // report.json too: a `cat report.json` must not act on the terminal (escapes are plain JSON).
+      for (const file of ['report.html', 'junit.xml', 'report.json']) {
         const text = readFileSync(join(dir, reportDir, file), 'utf8');
         expect(text).toContain('pwned');
         expect(RAW_IN_MARKUP.exec(text)).toBeNull();

@@ -3,11 +3,11 @@ import { createHmac } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Failure } from '../../src/checks';
-import { headerFingerprint } from '../../src/checks/signatureRecipe';
+import type { Failure } from '../../src/evidence/failure';
+import { headerFingerprint } from '../../src/evidence/signatureRecipe';
 import { memoryIO } from '../../src/cli/memoryIO';
 import { runCli } from '../../src/cli/runCli';
-import type { CertificationReport } from '../../src/reportModel/certificationReport';
+import type { CertificationReport } from '../../src/evidence/certificationReport';
 import { closeAfterAll, serveReadingBody, type RunningReceiver } from '../support/servers';
 
 const SECRET = 'no-working-signature-secret-41';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { memoryIO } from '../../src/cli/memoryIO';
 import { runCli } from '../../src/cli/runCli';
 import { writeReports } from '../../src/reports';
-import type { CertificationReport } from '../../src/reportModel/certificationReport';
+import type { CertificationReport } from '../../src/evidence/certificationReport';
 import { makeReport } from '../reports/support/fixtures';
 import { closeAfterAll, serveReadingBody } from '../support/servers';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import type { Failure } from '../../src/checks/check';
+import type { Failure } from '../../src/evidence/failure';
 import { REQUIREMENTS, type RequirementId } from '../../src/checks/requirements';
 import { buildFindings, findingLine, findingLines, normaliseText, requirementList, type ReceiverAnswer } from '../../src/findings';
-import type { CheckReport } from '../../src/reportModel/certificationReport';
+import type { CheckReport } from '../../src/evidence/certificationReport';
 
 const STRICT_BODY = '{"error":"json: unknown field \\"accountID\\""}';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { memoryIO } from '../../src/cli/memoryIO';
 import { runCli } from '../../src/cli/runCli';
 import { secretForms } from '../../src/redaction/secretForms';
-import type { CertificationReport } from '../../src/reportModel/certificationReport';
+import type { CertificationReport } from '../../src/evidence/certificationReport';
 import { closeAfterAll, serveReadingBody } from '../support/servers';
 
 // Distinctive, with characters that JSON, HTML, XML and URLs each encode differently.

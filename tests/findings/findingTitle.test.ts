@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import type { Failure } from '../../src/checks/check';
+import type { Failure } from '../../src/evidence/failure';
 import type { RequirementId } from '../../src/checks/requirements';
 import { answerKey, buildFindings, type ReceiverAnswer } from '../../src/findings';
-import type { CheckReport } from '../../src/reportModel/certificationReport';
+import type { CheckReport } from '../../src/evidence/certificationReport';
 
 function answer(status: number, body = ''): ReceiverAnswer {
   return { status, outcome: status < 300 ? 'success' : 'permanent', headers: {}, body, bodyBytes: body.length, bodyTruncated: false, durationMs: 2 };

@@ -1,7 +1,7 @@
 import { createServer } from 'node:https';
 import { createReferenceHandler } from '../../src/receiver';
 import { renderSummary } from '../../src/reports';
-import type { CertificationReport } from '../../src/reportModel/certificationReport';
+import type { CertificationReport } from '../../src/evidence/certificationReport';
 import { closeAfterAll, closedPort, listen, serve } from '../support/servers';
 import { generateTlsFixtures, hasOpenssl } from '../support/tlsFixtures';
 import { SECRET, soundReceiver } from '../checks/support/receivers';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeReceiverConformance, type JestGlobals } from '../../src/jest';
-import type { CertificationReport } from '../../src/reportModel/certificationReport';
+import type { CertificationReport } from '../../src/evidence/certificationReport';
 import { SECRET } from '../checks/support/receivers';
 import { closeAfterAll, type RunningReceiver } from '../support/servers';
 import { strictServer } from './receivers';

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { FleetIndex } from '../../src/fleet/fleetIndex';
-import type { CertificationReport } from '../../src/reportModel/certificationReport';
+import type { CertificationReport } from '../../src/evidence/certificationReport';
 import { verifySignature } from '../../src/signing';
 import { defectiveReceiver } from '../checks/support/receivers';
 import { closeAfterAll, type RunningReceiver } from '../support/servers';

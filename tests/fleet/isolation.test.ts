@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runFleet } from '../../src/fleet';
+import { runFleet } from '../../src/fleet/runFleet';
 import { createReferenceHandler } from '../../src/receiver';
 import { certify } from '../checks/support/runCheck';
 import { closeAfterAll, serve, type RunningReceiver } from '../support/servers';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { memoryIO } from '../../src/cli/memoryIO';
 import { runCli } from '../../src/cli/runCli';
 import { goneMessage } from '../../src/checks/goneMessage';
-import type { CheckReport } from '../../src/reportModel/certificationReport';
+import type { CheckReport } from '../../src/evidence/certificationReport';
 import { runCertification } from '../../src/runner/runCertification';
 import { SecretMissingError, UnknownCheckError, UnknownEventTypeError } from '../../src/errors';
 import { describeReceiverConformance, type JestGlobals, type ReceiverConformanceOptions } from '../../src/jest';

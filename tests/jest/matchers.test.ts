@@ -1,9 +1,10 @@
 import { expect as globalsExpect } from '@jest/globals';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { createEngine, createGridxMatchers, gridxMatchers, serialiseEvent, sign, typedEventArbitrary } from '../../src/jest';
+import { createEngine, serialiseEvent, sign, typedEventArbitrary } from '../../src';
+import { createGridxMatchers, gridxMatchers } from '../../src/jest';
 import { UsageError } from '../../src/errors';
-import { canonicalJson } from '../../src/serialise/compactJson';
+import { compactJson } from '../../src/serialise/compactJson';
 
 expect.extend(gridxMatchers);
 
@@ -105,12 +106,12 @@ describe('types of the matchers', () => {
   it('are declared for the global expect and for @jest/globals', () => {
     globalsExpect.extend(gridxMatchers);
     globalsExpect(plugged).toBeValidGridxEvent('ev/plugged');
-    globalsExpect(header()).toHaveValidSignature(canonicalJson(plugged), [SECRET]);
+    globalsExpect(header()).toHaveValidSignature(compactJson(plugged), [SECRET]);
     globalsExpect(plugged).not.toBeValidGridxEvent('ping');
     // @ts-expect-error the body and the secrets are required
     expect(() => expect(header()).not.toHaveValidSignature()).toThrow("pass the receiver's secret");
     // @ts-expect-error the secrets are required
-    expect(() => expect(header()).toHaveValidSignature(canonicalJson(plugged))).toThrow(UsageError);
+    expect(() => expect(header()).toHaveValidSignature(compactJson(plugged))).toThrow(UsageError);
   });
 
   function header(): string {

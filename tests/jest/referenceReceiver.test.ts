@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHECKS } from '../../src/checks';
-import { describeReceiverConformance, startReferenceReceiver, type ReferenceReceiver } from '../../src/jest';
+import { startReferenceReceiver, type ReferenceReceiver } from '../../src';
+import { describeReceiverConformance } from '../../src/jest';
 
 // The adapter inside jest, against the reference receiver on 127.0.0.1. The receiver starts in
 // beforeAll, after the tests are declared: `url` is a function, read when the first check runs.

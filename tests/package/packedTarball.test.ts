@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { startReferenceReceiver } from '../../src/receiver';
 import { startLoopbackProxy } from '../support/loopbackProxy';
 import { signatureIgnoringReceiver } from '../checks/support/receivers';
+import ts from 'typescript';
 
 // hookproof as a partner gets it: `npm pack` of a copy of the tree (its `prepare` builds dist/ in
 // the copy), the tarball installed into an empty project outside the repository, then used through
@@ -77,6 +78,52 @@ function readmeSnippet(heading: string): string {
   return block[1];
 }
 
+/** The consumer files every test below runs, type-checked strictly and emitted by one tsc program (once). */
+const CONSUMER_FILES = ['consumer.ts', 'entries.mts', 'entries.cts', 'generators.mts', 'generators.cts', 'readme-engine.mts', 'readme-adapter.mts', 'readme-typed.test.mts'];
+let compiled = false;
+function compileConsumers(): void {
+  if (compiled) return;
+  for (const file of ['consumer.ts', 'entries.mts', 'entries.cts', 'generators.mts', 'generators.cts']) cpSync(join(FIXTURE, file), join(project, file));
+  // Verbatim from the README: the engine's example, the jest adapter's and the typed generators'
+  // (a jest test file, run by a test below).
+  writeFileSync(join(project, 'readme-engine.mts'), readmeSnippet('## The engine (library API)'));
+  writeFileSync(join(project, 'readme-adapter.mts'), readmeSnippet('## In your own jest suite: `hookproof/jest`'));
+  writeFileSync(join(project, 'readme-typed.test.mts'), readmeSnippet('### Typed events and generators'));
+  const base = JSON.parse(readFileSync(join(FIXTURE, 'tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown> };
+  // One tsc program for all (the extension decides each file's module format): type-checked and emitted.
+  const config = { compilerOptions: { ...base.compilerOptions, typeRoots: [join(REPO_MODULES, '@types')], noEmit: false, outDir: 'ts-out' }, files: CONSUMER_FILES };
+  writeFileSync(join(project, 'tsconfig.consumers.json'), JSON.stringify(config));
+  const tsc = run(process.execPath, [join(REPO_MODULES, 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.consumers.json'], project);
+  expect(`${tsc.stdout}${tsc.stderr}`).toBe('');
+  expect(tsc.status).toBe(0);
+  compiled = true;
+}
+
+/** The names (values and types) each entry point exports, as the consumer's TypeScript resolves them (module nodenext, as ESM). */
+function entryNames(): Record<string, string[]> {
+  const entries = ['hookproof', 'hookproof/jest', 'hookproof/pact', 'hookproof/attest', 'hookproof/capacity'];
+  const file = join(project, 'names.mts');
+  writeFileSync(file, entries.map((entry, i) => `export * as e${i} from '${entry}';\n`).join(''));
+  // Only binding is needed (no lib, no type check): the exports of each resolved module.
+  const program = ts.createProgram([file], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, noLib: true, types: [], skipLibCheck: true });
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(file);
+  const names: Record<string, string[]> = {};
+  source?.statements.forEach((statement, i) => {
+    const specifier = ts.isExportDeclaration(statement) ? statement.moduleSpecifier : undefined;
+    const symbol = specifier === undefined ? undefined : checker.getSymbolAtLocation(specifier);
+    names[entries[i] ?? ''] =
+      symbol === undefined
+        ? []
+        : checker
+            .getExportsOfModule(symbol)
+            .map((s) => s.name)
+            .filter((name) => name !== '__esModule')
+            .sort();
+  });
+  return names;
+}
+
 const distStamp = (): number | undefined => (existsSync(join(ROOT, 'dist', 'index.js')) ? statSync(join(ROOT, 'dist', 'index.js')).mtimeMs : undefined);
 const distBefore = distStamp();
 
@@ -121,6 +168,7 @@ describe('the packed package, installed into an empty project', () => {
         'package/dist/index.d.mts',
         'package/dist/jest/index.mjs',
         'package/dist/jest/index.d.mts',
+        ...['pact', 'attest', 'capacity'].flatMap((entry) => ['js', 'd.ts', 'mjs', 'd.mts'].map((extension) => `package/dist/${entry}/index.${extension}`)),
         'package/dist/spec/parsed-spec-cache.json',
         'package/spec/webhook-events.yaml',
       ]),
@@ -135,31 +183,34 @@ describe('the packed package, installed into an empty project', () => {
     expect(existsSync(join(project, 'node_modules', 'tsx'))).toBe(false);
   });
 
-  it('works through require and import, with named exports', () => {
-    const required = succeeded(
-      run(
-        process.execPath,
-        [
-          '-e',
-          "const h = require('hookproof'); const j = require('hookproof/jest'); const e = h.createEngine(); console.log(JSON.stringify([h.VERSION, e.catalogue.types.length > 0, h.verifySignature(Buffer.from('x'), h.sign(Buffer.from('x'), ['s']), ['s']).valid, typeof j.describeReceiverConformance, new h.UsageError('x') instanceof h.HookproofError]))",
-        ],
-        project,
-      ),
-    );
-    const imported = succeeded(
-      run(
-        process.execPath,
-        [
-          '--input-type=module',
-          '-e',
-          "import { VERSION, createEngine, sign, verifySignature, UsageError, HookproofError } from 'hookproof'; import { describeReceiverConformance } from 'hookproof/jest'; const e = createEngine(); console.log(JSON.stringify([VERSION, e.catalogue.types.length > 0, verifySignature(Buffer.from('x'), sign(Buffer.from('x'), ['s']), ['s']).valid, typeof describeReceiverConformance, new UsageError('x') instanceof HookproofError]))",
-        ],
-        project,
-      ),
-    );
+  it('serves every entry point (hookproof, /jest, /pact, /attest, /capacity) to CommonJS and ES-module TypeScript, loading nothing heavy on import', () => {
+    compileConsumers();
+    const ran = ['entries.mjs', 'entries.cjs'].map((file) => JSON.parse(succeeded(run(process.execPath, [join('ts-out', file)], project))) as Record<string, unknown>);
     const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-    expect(JSON.parse(required)).toEqual([version, true, true, 'function', true]);
-    expect(JSON.parse(imported)).toEqual(JSON.parse(required));
+    const expected = {
+      // Imported, not yet called: none of ajv, fast-check, undici or yaml is loaded.
+      lazy: true,
+      core: [version, true, true],
+      jest: ['function', ['toBeValidGridxEvent', 'toHaveValidSignature'], true],
+      // Errors thrown through any entry are the one HookproofError class.
+      pact: ['acme-receiver', true, 'INPUT_UNREADABLE', true],
+      attest: ['{"a":[true,null],"b":1}', true, 'INPUT_UNREADABLE', 'KEY_INVALID'],
+      capacity: ['REPORT_UNREADABLE'],
+    };
+    expect(ran).toEqual([
+      { module: 'esm', ...expected },
+      { module: 'cjs', ...expected },
+    ]);
+  });
+
+  it('keeps the core entry at most 60 names (types included), each name in one entry only', () => {
+    const names = entryNames();
+    expect(names.hookproof?.length).toBeLessThanOrEqual(60);
+    expect(names.hookproof).toEqual(expect.arrayContaining(['createEngine', 'runCertification', 'writeReports', 'renderReportHtml', 'HookproofError', 'HookproofErrorCode']));
+    for (const [entry, exported] of Object.entries(names)) expect({ entry, empty: exported.length === 0 }).toEqual({ entry, empty: false });
+    const owners = new Map<string, string[]>();
+    for (const [entry, exported] of Object.entries(names)) for (const name of exported) owners.set(name, [...(owners.get(name) ?? []), entry]);
+    expect([...owners].filter(([, entries]) => entries.length > 1)).toEqual([]);
   });
 
   it('certifies the reference receiver through its bin', async () => {
@@ -223,14 +274,11 @@ describe('the packed package, installed into an empty project', () => {
   });
 
   it('type-checks a strict TypeScript consumer (nodenext, exactOptionalPropertyTypes, verbatimModuleSyntax) of hookproof and hookproof/jest', () => {
-    cpSync(join(FIXTURE, 'consumer.ts'), join(project, 'consumer.ts'));
+    compileConsumers();
     const config = JSON.parse(readFileSync(join(FIXTURE, 'tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown> };
     // The consumer's own @types (node, jest): the repository's, so that nothing else is installed.
     config.compilerOptions.typeRoots = [join(REPO_MODULES, '@types')];
     writeFileSync(join(project, 'tsconfig.json'), JSON.stringify(config));
-    const tsc = run(process.execPath, [join(REPO_MODULES, 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], project);
-    expect(`${tsc.stdout}${tsc.stderr}`).toBe('');
-    expect(tsc.status).toBe(0);
 
     // And the check can fail: a wrong option type is reported against hookproof's own declarations.
     writeFileSync(
@@ -243,22 +291,7 @@ describe('the packed package, installed into an empty project', () => {
   });
 
   it("feeds the generators to the consumer's own fc.assert from ES-module and CommonJS TypeScript, and compiles the README snippets", () => {
-    cpSync(join(FIXTURE, 'generators.mts'), join(project, 'generators.mts'));
-    cpSync(join(FIXTURE, 'generators.cts'), join(project, 'generators.cts'));
-    // Verbatim from the README: the engine's example, the jest adapter's and the typed generators'
-    // (a jest test file, run by the next test).
-    writeFileSync(join(project, 'readme-engine.mts'), readmeSnippet('## The engine (library API)'));
-    writeFileSync(join(project, 'readme-adapter.mts'), readmeSnippet('## In your own jest suite: `hookproof/jest`'));
-    writeFileSync(join(project, 'readme-typed.test.mts'), readmeSnippet('### Typed events and generators'));
-    const base = JSON.parse(readFileSync(join(FIXTURE, 'tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown> };
-    const files = ['generators.mts', 'generators.cts', 'readme-engine.mts', 'readme-adapter.mts', 'readme-typed.test.mts'];
-    // One tsc program for all (the extension decides each file's module format): type-checked and emitted.
-    const config = { compilerOptions: { ...base.compilerOptions, typeRoots: [join(REPO_MODULES, '@types')], noEmit: false, outDir: 'ts-out' }, files };
-    writeFileSync(join(project, 'tsconfig.generators.json'), JSON.stringify(config));
-    const tsc = run(process.execPath, [join(REPO_MODULES, 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.generators.json'], project);
-    expect(`${tsc.stdout}${tsc.stderr}`).toBe('');
-    expect(tsc.status).toBe(0);
-
+    compileConsumers();
     const ran = ['generators.mjs', 'generators.cjs'].map((file) => JSON.parse(succeeded(run(process.execPath, [join('ts-out', file)], project))) as unknown);
     expect(ran).toEqual([
       { module: 'esm', valid: 5, invalid: 5, oneInstance: true },
@@ -270,6 +303,7 @@ describe('the packed package, installed into an empty project', () => {
   });
 
   it("runs a jest suite that uses hookproof/jest with no transform and no transformIgnorePatterns (CommonJS, and the README's ES-module snippet)", () => {
+    compileConsumers();
     cpSync(join(FIXTURE, 'conformance.test.cjs'), join(project, 'conformance.test.cjs'));
     const config = { rootDir: project, testMatch: ['**/*.test.cjs', '**/ts-out/*.test.mjs'], transform: {}, testEnvironment: 'node' };
     const jest = run(process.execPath, [join(REPO_MODULES, 'jest', 'bin', 'jest.js'), '--config', JSON.stringify(config), '--json', '--ci', '--maxWorkers=1'], project, {

@@ -1,5 +1,5 @@
 import { compareReports } from '../../src/recheck/compareReports';
-import type { CertificationReport, CheckReport } from '../../src/reportModel/certificationReport';
+import type { CertificationReport, CheckReport } from '../../src/evidence/certificationReport';
 import { makeReport } from '../reports/support/fixtures';
 
 /** The fixture with one check replaced. */

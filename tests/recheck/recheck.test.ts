@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportDigest } from '../../src/attest/reportDigest';
-import type { CertificationReport } from '../../src/reportModel/certificationReport';
+import type { CertificationReport } from '../../src/evidence/certificationReport';
 import { defectiveReceiver } from '../checks/support/receivers';
 import { closeAfterAll, type RunningReceiver } from '../support/servers';
 import { REAL_SPEC } from '../cli/paths';

@@ -5,7 +5,7 @@ import { RecheckRefusedError } from '../../src/errors';
 import { privateAddressOf } from '../../src/recheck/privateAddress';
 import { planRecheck, settingsFor } from '../../src/recheck/recheckPlan';
 import { renderReportJson } from '../../src/reports/json/renderReportJson';
-import type { CertificationReport } from '../../src/reportModel/certificationReport';
+import type { CertificationReport } from '../../src/evidence/certificationReport';
 import { VERSION } from '../../src/version';
 import { defaultEngine } from '../support/engine';
 import { makePassingReport } from '../reports/support/fixtures';

@@ -1,6 +1,6 @@
 import { renderJunitXml, renderReportHtml, renderReportJson, renderSummary } from '../../src/reports';
-import type { CertificationReport, CheckReport } from '../../src/reportModel/certificationReport';
-import { requirementTable } from '../../src/runner/requirementTable';
+import type { CertificationReport, CheckReport } from '../../src/evidence/certificationReport';
+import { requirementTable } from '../../src/evidence/requirementTable';
 import { makePassingReport } from './support/fixtures';
 import { findAll, parseXml } from './support/parseXml';
 import { reportShapeErrors } from './support/reportSchema';

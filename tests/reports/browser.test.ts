@@ -2,7 +2,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONTENT_SECURITY_POLICY, writeReports } from '../../src/reports';
-import type { CertificationReport } from '../../src/reportModel/certificationReport';
+import type { CertificationReport } from '../../src/evidence/certificationReport';
 import { certify } from './support/certify';
 import { dumpDom, findChromium, screenshot } from './support/chromium';
 import { makeReport } from './support/fixtures';

@@ -1,7 +1,7 @@
 import { createProgressRenderer, renderSummary } from '../../src/reports';
 import { defaultColor } from '../../src/reports/console/ansi';
-import type { ProgressEvent } from '../../src/reportModel/progressEvent';
-import type { CheckReport } from '../../src/reportModel/certificationReport';
+import type { ProgressEvent } from '../../src/evidence/progressEvent';
+import type { CheckReport } from '../../src/evidence/certificationReport';
 import { makePassingReport, makeReport } from './support/fixtures';
 import { leakedForms, SECRET } from './support/secret';
 

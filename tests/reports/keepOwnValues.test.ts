@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { readReportFile } from '../../src/attest/readReportFile';
 import { writeReports } from '../../src/reports';
-import type { CertificationReport } from '../../src/reportModel/certificationReport';
+import type { CertificationReport } from '../../src/evidence/certificationReport';
 import { makeReport } from './support/fixtures';
 import { tmp } from '../recheck/support';
 

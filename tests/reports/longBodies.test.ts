@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { memoryIO } from '../../src/cli/memoryIO';
 import { runCli } from '../../src/cli/runCli';
 import { INLINE_BODY_BYTES, printableCurl } from '../../src/checks/reproduce';
-import type { CertificationReport } from '../../src/reportModel/certificationReport';
+import type { CertificationReport } from '../../src/evidence/certificationReport';
 import { SECRET, defectiveReceiver } from '../checks/support/receivers';
 import { closeAfterAll } from '../support/servers';
 

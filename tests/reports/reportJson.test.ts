@@ -1,5 +1,5 @@
 import { renderReportJson } from '../../src/reports';
-import type { CertificationReport } from '../../src/reportModel/certificationReport';
+import type { CertificationReport } from '../../src/evidence/certificationReport';
 import { makeReport } from './support/fixtures';
 import { reportShapeErrors } from './support/reportSchema';
 

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { writeReports } from '../../src/reports';
-import type { CertificationReport } from '../../src/reportModel/certificationReport';
+import type { CertificationReport } from '../../src/evidence/certificationReport';
 import { makeReport } from './support/fixtures';
 import { parseXml } from './support/parseXml';
 import { reportShapeErrors } from './support/reportSchema';

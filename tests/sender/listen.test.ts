@@ -3,14 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sign } from '../../src';
 import { startReferenceReceiver } from '../../src/receiver';
-import type { AdaptedListenReport } from '../../src/sender';
 import { pingEvent } from '../cli/events';
 import { listen } from '../support/servers';
-import { cli, filesIn, leaks, post, readListenReport, SECRET, sleep, startListen, tmp } from './support';
+import { cli, filesIn, leaks, post, readListenReport, SECRET, sleep, startListen, tmp, type ListenReportFile } from './support';
 
 const PING = Buffer.from(JSON.stringify(pingEvent()));
 
-function check(report: AdaptedListenReport, id: string): AdaptedListenReport['checks'][number] {
+function check(report: ListenReportFile, id: string): ListenReportFile['checks'][number] {
   const found = report.checks.find((c) => c.id === id);
   if (found === undefined) throw new Error(`no check ${id} in the report`);
   return found;

@@ -1,10 +1,18 @@
-import { judgeRetries, SENDER_CHECKS, type RetryAttempt, type RetryViolationKind } from '../../src/sender';
+import type { Failure } from '../../src/evidence/failure';
+import { signatureRecipe } from '../../src/evidence/signatureRecipe';
+import { judgeRetries, SENDER_CHECKS, type RetryAttempt, type RetryViolationKind, type BadDelivery } from '../../src/sender';
 
 const retries = (() => {
   const found = SENDER_CHECKS.find((c) => c.requirement === 'SND-3');
   if (found === undefined) throw new Error('no SND-3 check');
   return found;
 })();
+
+/** A failure as the check reports it, without the delivery's bytes (these attempts are not whole deliveries). */
+function asFailure(wrong: BadDelivery, i: number): Failure {
+  const request = { bodyBase64: '', headers: {}, signature: signatureRecipe(Buffer.alloc(0), undefined, []) };
+  return { case: `snd-retries#${i + 1}`, label: wrong.label, expected: wrong.expected, actual: wrong.actual, reproduce: { curl: '', replay: '' }, request };
+}
 
 const BODY = Buffer.from('{"id":"e1","type":"ping","data":{"message":"hi"}}');
 
@@ -119,7 +127,8 @@ describe('judgeRetries (SND-3)', () => {
 });
 
 describe('the SND-3 check', () => {
-  const judge = (attempts: readonly RetryAttempt[], endedAtMs: number) => retries.judge({ deliveries: [], expect: undefined, retries: judgeRetries(attempts, endedAtMs) });
+  const judge = (attempts: readonly RetryAttempt[], endedAtMs: number) =>
+    retries.run({ deliveries: [], expect: undefined, retries: judgeRetries(attempts, endedAtMs), failures: (wrong) => wrong.map(asFailure) });
 
   it('passes doubling retries, and says when the growth could not be judged', () => {
     expect(judge(event([503, 503, 204], [20, 40]), 1000)).toEqual({ status: 'pass', cases: 1, failures: [] });

@@ -3,7 +3,7 @@ import { REQUIREMENTS } from '../../src/checks/requirements';
 import { renderJunitXml, renderReportHtml, renderReportJson, renderSummary } from '../../src/reports';
 import type { ReceivedDelivery } from '../../src/sender/listen/ReceivedDelivery';
 import { buildListenReport } from '../../src/sender/report/buildListenReport';
-import { toCertificationReport } from '../../src/sender/report/toCertificationReport';
+import type { CertificationReport } from '../../src/evidence/certificationReport';
 import { bodyText } from '../reports/support/htmlChecks';
 import { makePassingReport, makeReport } from '../reports/support/fixtures';
 
@@ -33,13 +33,14 @@ function delivery(index: number, signed: boolean): ReceivedDelivery {
 }
 
 /** A listen run with one unsigned delivery (SND-2 fails) and an --expect list, as report files see it. */
-function senderReport(): ReturnType<typeof toCertificationReport> {
-  const listen = buildListenReport({
+function senderReport(): CertificationReport {
+  return buildListenReport({
     url: 'http://127.0.0.1:8787/',
     spec: { path: 'spec/webhook-events.yaml', sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' },
     respond: '204',
     expect: ['ping'],
-    secrets: 1,
+    secrets: ['not-the-signing-secret'],
+    reportPath: 'hookproof-report/report.json',
     deliveries: [delivery(1, true), delivery(2, false)],
     ignored: 0,
     endedAtMs: 120_000,
@@ -47,7 +48,6 @@ function senderReport(): ReturnType<typeof toCertificationReport> {
     finishedAt: '2026-11-25T10:02:00.000Z',
     stoppedBy: 'signal',
   });
-  return toCertificationReport(listen, [], 'hookproof-report/report.json');
 }
 
 /** Wording that only makes sense for `hookproof certify` (a receiver sent generated cases). */

@@ -6,7 +6,7 @@ import type { ExitCode } from '../../src/cli/exitCodes';
 import { memoryIO } from '../../src/cli/memoryIO';
 import { runCli } from '../../src/cli/runCli';
 import { createDeliveryClient, type DeliveryResult } from '../../src/delivery';
-import type { AdaptedListenReport } from '../../src/sender';
+import type { CertificationReport } from '../../src/evidence/certificationReport';
 import { REAL_SPEC } from '../cli/paths';
 
 /** A distinctive secret: any trace of it (raw, JSON-escaped, hex, base64) in output or a file is a leak. */
@@ -81,7 +81,10 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** A listen run's report.json: a report whose `listen` part is there. */
+export type ListenReportFile = CertificationReport & Required<Pick<CertificationReport, 'listen'>>;
+
 /** The report.json a `hookproof listen` run wrote: the certification report with its `listen` part. */
-export function readListenReport(path: string): AdaptedListenReport {
-  return JSON.parse(readFileSync(path, 'utf8')) as AdaptedListenReport;
+export function readListenReport(path: string): ListenReportFile {
+  return JSON.parse(readFileSync(path, 'utf8')) as ListenReportFile;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { GeneratedEvent } from '../../arbitraries';
 import { InternalError } from '../../errors';
-import { canonicalJson } from '../../serialise';
+import { compactJson } from '../../serialise';
 import { pointerFromSegments } from '../../jsonPointer';
 
 /** An event with one field value changed, and which and how. */
@@ -73,6 +73,6 @@ function pointer(path: Path): string {
 
 /** The value as it is written in the body sent (integers beyond 2^53 with all their digits). */
 function show(value: string | number | boolean): string {
-  const text = canonicalJson(value);
+  const text = compactJson(value);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

@@ -1,7 +1,8 @@
 import type { DeliveryResult } from '../../delivery';
 import { serialiseEvent } from '../../serialise';
 import { SIGNATURE_LABELS, labelExpectation, signatureCaseArbitrary } from '../../signing';
-import type { Check, Failure } from '../check';
+import type { Check } from '../check';
+import type { Failure } from '../../evidence/failure';
 import type { RequirementId } from '../requirements';
 import { eventsOf } from '../properties';
 import { NO_EVENT_TO_SIGN_NOTE, skipWithoutTypes } from '../skipWithoutTypes';

@@ -1,5 +1,9 @@
 import { Option } from 'commander';
-import { mergeCapacityReports, readCapacityReport, runCapacity, writeCapacityReports, capacityLines, type CapacityReport } from '../../capacity';
+import { mergeCapacityReports } from '../../capacity/mergeCapacityReports';
+import { runCapacity } from '../../capacity/runCapacity';
+import { readCapacityReport, writeCapacityReports } from '../../capacity/writeCapacityReports';
+import { capacityLines } from '../../capacity/renderCapacity';
+import type { CapacityReport } from '../../capacity/capacityReport';
 import { UsageError } from '../../errors';
 import { maskUrlCredentials, redactSecrets, terminalSafe } from '../../reports';
 import type { CommandRegistration, CommonOptions } from '../command';

@@ -2,7 +2,7 @@ import { Option } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createProgressRenderer, renderSummary, writeReports } from '../../reports';
-import type { CertificationReport } from '../../reportModel/certificationReport';
+import type { CertificationReport } from '../../evidence/certificationReport';
 import { runCertification } from '../../runner/runCertification';
 import { validateTarget } from '../../runner/validateTarget';
 import { prepareReportDir } from '../reportDir';

@@ -4,10 +4,11 @@ import { displayPath } from '../../displayPath';
 import { appendFileSync } from 'node:fs';
 import { createEngine } from '../../engine';
 import { describeCause, UsageError } from '../../errors';
-import { redactSecrets, terminalSafe } from '../../reports';
 import { prepareReportDir } from '../reportDir';
 import { validateSecrets } from '../../runner/validateTarget';
-import { buildListenReport, deliveryLine, listenUntil, parseRespondScript, recordLine, renderListenSummary, writeListenReports } from '../../sender';
+import { buildListenReport, deliveryLine, listenUntil, parseRespondScript, recordLine, renderListenSummary } from '../../sender';
+import { redactSecrets, REPORT_FILE_NAMES, terminalSafe, writeReports } from '../../reports';
+import { join } from 'node:path';
 import type { ListenSession } from '../../sender';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
@@ -90,10 +91,11 @@ export async function runListen(options: ListenCommandOptions, io: CliIO): Promi
     spec: { path: displayPath(engine.spec.path), sha256: engine.spec.sha256 },
     respond: respond.source,
     expect,
-    secrets: secrets.length,
+    secrets,
+    reportPath: join(reportDir, REPORT_FILE_NAMES.json),
     ...(options.retryWindowMs !== undefined ? { retry: { retryWindowMs: options.retryWindowMs } } : {}),
   });
-  const files = await writeListenReports(report, reportDir, secrets);
+  const files = await writeReports(report, reportDir, secrets);
   for (const line of renderListenSummary(report, { secrets, htmlPath: files.html }).trimEnd().split('\n')) io.out(line);
   return exitCodeForOutcome(report.verdict === 'fail');
 }

@@ -3,7 +3,7 @@ import { answersSideBySide } from '../../findings/answersSideBySide';
 import { captureAnswer } from '../../findings/captureAnswer';
 import { maskUrlCredentials, terminalSafe } from '../../reports';
 import { redactSecrets } from '../../redaction/redactSecrets';
-import { describeRecipe } from '../../checks/signatureRecipe';
+import { describeRecipe } from '../../evidence/signatureRecipe';
 import { findReportedCaseWithCheck } from '../../runner/replayCase';
 import { caseDeliveries, last, replayCase, secretsNeededBy } from '../../runner/replayPlan';
 import { replayJudgement } from '../../runner/replayJudgement';

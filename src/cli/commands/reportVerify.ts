@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import { readReportSource } from '../../attest/readReportFile';
 import { scopeOf } from '../../attest/reportScope';
-import { scopeLine } from '../../reportModel/scope';
+import { scopeLine } from '../../evidence/scope';
 import { publicKeyFromFile } from '../../attest/signingKey';
 import { ATTESTATION_FILE_NAME, verifyReport } from '../../attest/verifyReport';
 import { pageMismatch } from '../../reports/html/pageMatchesReport';

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, ServerResponse, IncomingMessage } from 'node:http';
 import { DeliveryClient } from '../../delivery/DeliveryClient';
 import { describeResult } from '../../delivery/describeResult';
-import { canonicalJson } from '../../serialise';
+import { compactJson } from '../../serialise';
 import { forwardToReceiver } from './forwardToReceiver';
 import { planFromState, SIGNING_STATES, type SigningPlan } from './providerStates';
 import { signatureForPlan } from './signatureForPlan';
@@ -146,7 +146,7 @@ function exactBodyLookup(bodies: readonly Uint8Array[]): Map<string, Buffer> {
   for (const body of bodies) {
     let key: string;
     try {
-      key = canonicalJson(JSON.parse(Buffer.from(body).toString('utf8')));
+      key = compactJson(JSON.parse(Buffer.from(body).toString('utf8')));
     } catch {
       continue; // not JSON: the proxy hands such bodies over as bytes anyway
     }
@@ -159,6 +159,6 @@ function exactBodyLookup(bodies: readonly Uint8Array[]): Map<string, Buffer> {
 function bodyBytes(body: unknown, exact: ReadonlyMap<string, Buffer>): Buffer {
   if (Buffer.isBuffer(body)) return body;
   if (body === undefined) return Buffer.alloc(0);
-  const canonical = canonicalJson(body);
+  const canonical = compactJson(body);
   return exact.get(canonical) ?? Buffer.from(canonical, 'utf8');
 }

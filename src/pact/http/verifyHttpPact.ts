@@ -1,6 +1,5 @@
-import type { VerifierOptions } from '@pact-foundation/pact';
 import { parseTarget } from '../../delivery/parseTarget';
-import { SecretMissingError, UsageError, InternalError } from '../../errors';
+import { SecretMissingError, UsageError } from '../../errors';
 import type { BrokerConnection } from '../broker/brokerConnection';
 import { brokerClient } from '../broker/brokerHttp';
 import { pactsForVerification, type PactToVerify } from '../broker/pactsForVerification';
@@ -8,9 +7,10 @@ import { publishVerificationResult } from '../broker/publishVerificationResult';
 import { BROKER_TIMEOUT_MS } from '../broker/runPactCli';
 import { bodyBytes } from './exactBody';
 import { loadPactSources } from './pactSources';
-import { loadVerifier } from './loadVerifier';
-import { createSigningHooks, type SignedRequest } from './signingHooks';
-import { parseVerificationResult, type HttpVerificationResult } from './verificationResult';
+import type { HttpVerificationResult } from './verificationResult';
+import type { VerifierJob } from './verifierMessages';
+import { verifyInChild, type VerifierOutput } from './verifyInChild';
+import { terminalSafeWriter } from '../../text/terminalWriter';
 
 /** Where the pacts to verify come from: a Pact Broker (or PactFlow). */
 export interface BrokerSource {
@@ -94,6 +94,12 @@ export interface VerifyHttpPactOptions {
   readonly timeoutMs?: number;
   /** Headers added to every request to the receiver (`-H`); the interaction's own headers win. */
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Where the Pact core's own report goes, line by line. Default: this process's stdout and
+   * stderr, every line escaped (the core runs in a process of its own, so its text cannot reach
+   * the terminal raw).
+   */
+  readonly output?: VerifierOutput;
 }
 
 /**
@@ -101,8 +107,7 @@ export interface VerifyHttpPactOptions {
  * the Rust Pact core), signing every request at verification time over the exact bytes sent, as
  * each interaction's provider state says (see `createSigningHooks`).
  *
- * Resolves the result as data, failed or not; the core also prints its own report to standard
- * output. Throws SecretMissingError, TargetInvalidError, InputUnreadableError or UsageError for
+ * Resolves the result as data, failed or not; the core's own report goes to `output`. Throws SecretMissingError, TargetInvalidError, InputUnreadableError or UsageError for
  * what the caller must fix, and a HookproofError `INTERNAL` when the verifier cannot run at all.
  *
  * Unless PACT_DO_NOT_TRACK is already set, it is set to "true": the Pact core otherwise sends
@@ -160,50 +165,27 @@ async function verifyFromBroker(options: VerifyHttpPactOptions, broker: BrokerSo
   return { passed: interactions.every((v) => v.passed || v.pending === true), interactions };
 }
 
-/** Runs pact-js's Verifier over local pact files, signing each request over its exact body. */
-async function runVerifier(options: VerifyHttpPactOptions, files: readonly string[], exactBodies: readonly Uint8Array[]): Promise<HttpVerificationResult> {
-  const target = receiverUrl(options.url);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS;
-  const hooks = createSigningHooks({
+/** Verifies local pact files in the verifier's own process, its report passed to `options.output`. */
+function runVerifier(options: VerifyHttpPactOptions, files: readonly string[], exactBodies: readonly Uint8Array[]): Promise<HttpVerificationResult> {
+  receiverUrl(options.url);
+  const job: VerifierJob = {
+    url: options.url,
     secrets: options.secrets,
-    target: options.url,
-    timeoutMs,
+    files,
     exactBodies,
-    ...(options.headers !== undefined ? { extraHeaders: options.headers } : {}),
-  });
-  const Verifier = loadVerifier();
-  const verifier = new Verifier({
-    providerBaseUrl: target.origin,
-    pactUrls: [...files],
-    // pact-js types stateHandlers as HTTP and message handlers at once, which no handler can be;
-    // at run time HTTP state handlers with setup/teardown are exactly what it calls.
-    stateHandlers: hooks.stateHandlers as unknown as NonNullable<VerifierOptions['stateHandlers']>,
-    requestFilter: hooks.requestFilter,
+    timeoutMs: options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS,
     logLevel: options.logLevel ?? 'error',
-    // A little longer than the delivery's own timeout, so that a receiver that hangs is reported
-    // by hookproof ("timeout after … ms") rather than as a failed request to the verifier's proxy.
-    timeout: timeoutMs + 2_000,
-    failIfNoPactsFound: true,
-  });
-  let text: string;
-  try {
-    // Declared a string, but it is the Pact core's FFI result, passed on unchecked.
-    const result: unknown = await verifier.verifyProvider();
-    text = String(result);
-  } catch (error) {
-    text = typeof error === 'object' && error !== null && typeof (error as Error).message === 'string' ? (error as Error).message : String(error);
-  } finally {
-    await hooks.close();
-  }
-  const result = parseVerificationResult(text);
-  if (result === undefined) throw new InternalError(`the Pact verifier could not run: ${text.split('\n')[0] ?? ''}`);
-  return withAnswers(result, hooks.sent());
+    ...(options.headers !== undefined ? { headers: options.headers } : {}),
+  };
+  return verifyInChild(job, options.output ?? consoleOutput());
 }
 
-/** Adds what the receiver answered to each verdict, when every interaction sent one request. */
-function withAnswers(result: HttpVerificationResult, sent: readonly SignedRequest[]): HttpVerificationResult {
-  if (sent.length !== result.interactions.length) return result;
-  return { ...result, interactions: result.interactions.map((verdict, i) => ({ ...verdict, answer: sent[i]?.outcome ?? '' })) };
+/** The process's own console, through hookproof's escaping sink. */
+function consoleOutput(): VerifierOutput {
+  return {
+    out: terminalSafeWriter((line) => process.stdout.write(`${line}\n`)),
+    err: terminalSafeWriter((line) => process.stderr.write(`${line}\n`)),
+  };
 }
 
 /** The receiver's URL, checked as `certify` checks a target (credentials refused in one line). */

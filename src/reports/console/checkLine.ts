@@ -1,4 +1,4 @@
-import type { CheckReport } from '../../reportModel/certificationReport';
+import type { CheckReport } from '../../evidence/certificationReport';
 import { formatDuration } from '../../text/formatDuration';
 import { statusLabel } from '../text/statusLabel';
 import { plural } from '../../text/plural';

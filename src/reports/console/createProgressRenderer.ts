@@ -1,4 +1,4 @@
-import type { ProgressEvent } from '../../reportModel/progressEvent';
+import type { ProgressEvent } from '../../evidence/progressEvent';
 import { redactSecrets } from '../../redaction/redactSecrets';
 import { plural } from '../../text/plural';
 import { CLEAR_LINE, defaultColor, painter } from './ansi';

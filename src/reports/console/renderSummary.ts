@@ -1,14 +1,14 @@
 import { findingLines } from '../../findings/findingLines';
 import { describeSpecVersion } from '../../spec/specVersion';
 import { redactSecrets } from '../../redaction/redactSecrets';
-import { isSenderReport, type CertificationReport, type CheckReport } from '../../reportModel/certificationReport';
+import { isSenderReport, type CertificationReport, type CheckReport } from '../../evidence/certificationReport';
 import { failureLines } from '../text/failureText';
 import { formatDuration } from '../../text/formatDuration';
 import { plural } from '../../text/plural';
 import { painter, type Paint } from './ansi';
 import { checkLine } from './checkLine';
 import { goneMessage } from '../../checks/goneMessage';
-import { isPartial, scopeLine } from '../../reportModel/scope';
+import { isPartial, scopeLine } from '../../evidence/scope';
 
 /** Options of {@link renderSummary}. */
 export interface SummaryOptions {

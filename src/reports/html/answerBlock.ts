@@ -1,5 +1,5 @@
 import { describeAnswer } from '../../findings/describeAnswer';
-import type { ReceiverAnswer } from '../../delivery/ReceiverAnswer';
+import type { ReceiverAnswer } from '../../evidence/ReceiverAnswer';
 import { plural } from '../../text/plural';
 import { html, type SafeHtml } from './safeHtml';
 

@@ -1,5 +1,5 @@
 import { describeSpecVersion } from '../../spec/specVersion';
-import { isSenderReport, type CertificationReport } from '../../reportModel/certificationReport';
+import { isSenderReport, type CertificationReport } from '../../evidence/certificationReport';
 import { formatDuration } from '../../text/formatDuration';
 import { html, type SafeHtml } from './safeHtml';
 

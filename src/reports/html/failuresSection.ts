@@ -1,6 +1,6 @@
-import type { Failure } from '../../checks/check';
-import { describeRecipe } from '../../checks/signatureRecipe';
-import type { CertificationReport, CheckReport } from '../../reportModel/certificationReport';
+import type { Failure } from '../../evidence/failure';
+import { describeRecipe } from '../../evidence/signatureRecipe';
+import type { CertificationReport, CheckReport } from '../../evidence/certificationReport';
 import { CURL_HINT } from '../text/failureText';
 import { answerBlock } from './answerBlock';
 import { html, type SafeHtml } from './safeHtml';

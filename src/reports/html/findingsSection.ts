@@ -1,6 +1,6 @@
-import type { Finding } from '../../reportModel/Finding';
+import type { Finding } from '../../evidence/Finding';
 import { requirementList } from '../../findings/requirementList';
-import type { CertificationReport } from '../../reportModel/certificationReport';
+import type { CertificationReport } from '../../evidence/certificationReport';
 import { plural } from '../../text/plural';
 import { answerBlock } from './answerBlock';
 import { html, type SafeHtml } from './safeHtml';

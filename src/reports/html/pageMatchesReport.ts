@@ -1,4 +1,4 @@
-import type { CertificationReport } from '../../reportModel/certificationReport';
+import type { CertificationReport } from '../../evidence/certificationReport';
 import { VERSION } from '../../version';
 import { renderReportHtml } from './renderReportHtml';
 

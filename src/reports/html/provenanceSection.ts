@@ -1,6 +1,6 @@
 import { EMBEDDED_REPORT_ID, jsonForScriptBlock } from '../../attest/embeddedReport';
 import { renderReportJson } from '../json/renderReportJson';
-import type { CertificationReport } from '../../reportModel/certificationReport';
+import type { CertificationReport } from '../../evidence/certificationReport';
 import { html, SafeHtml } from './safeHtml';
 
 /**

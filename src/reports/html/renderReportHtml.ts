@@ -1,5 +1,5 @@
-import { isPartial } from '../../reportModel/scope';
-import { isSenderReport, type CertificationReport } from '../../reportModel/certificationReport';
+import { isPartial } from '../../evidence/scope';
+import { isSenderReport, type CertificationReport } from '../../evidence/certificationReport';
 import { factsSection } from './factsSection';
 import { findingsSection } from './findingsSection';
 import { failuresSection } from './failuresSection';

@@ -1,4 +1,4 @@
-import { isSenderReport, type CertificationReport } from '../../reportModel/certificationReport';
+import { isSenderReport, type CertificationReport } from '../../evidence/certificationReport';
 import { formatDuration } from '../../text/formatDuration';
 import { html, type SafeHtml } from './safeHtml';
 import { statusBadge } from './statusBadge';

@@ -1,6 +1,6 @@
-import { isSenderReport, type CertificationReport } from '../../reportModel/certificationReport';
+import { isSenderReport, type CertificationReport } from '../../evidence/certificationReport';
 import { plural } from '../../text/plural';
-import { isPartial } from '../../reportModel/scope';
+import { isPartial } from '../../evidence/scope';
 import { html, type SafeHtml } from './safeHtml';
 
 /** The GONE banner (empty when the receiver never answered 410): the first thing on the page. */

@@ -1,6 +1,7 @@
-import type { CertificationReport } from '../../reportModel/certificationReport';
+import type { CertificationReport } from '../../evidence/certificationReport';
 import { orderKeys } from './orderKeys';
 import { REPORT_KEY_ORDER } from './reportKeyOrder';
+import { jsonText } from '../../text/jsonText';
 
 /**
  * report.json's text: two-space indented, keys in the order of the `CertificationReport` type,
@@ -10,5 +11,5 @@ import { REPORT_KEY_ORDER } from './reportKeyOrder';
 export function renderReportJson(report: CertificationReport): string {
   const { variants, rows } = report.coverage;
   const coverage = { ...report.coverage, rows: rows.map((row) => ({ ...row, counts: orderKeys(row.counts, { keys: variants }) })) };
-  return `${JSON.stringify(orderKeys({ ...report, coverage }, REPORT_KEY_ORDER), null, 2)}\n`;
+  return jsonText(orderKeys({ ...report, coverage }, REPORT_KEY_ORDER));
 }

@@ -1,11 +1,11 @@
-import type { CaseDelivery, CasePlan, Failure, Reproduction } from '../../checks/check';
-import type { RecordedRequest } from '../../checks/recordedRequest';
-import type { DerivedDigest, SignatureRecipe } from '../../checks/signatureRecipe';
-import type { BodyLimit, Finding, SetupHint } from '../../reportModel/Finding';
-import type { ReceiverAnswer } from '../../delivery/ReceiverAnswer';
-import type { CoverageTable } from '../../reportModel/coverageTable';
-import type { CertificationReport, CheckReport, RequirementReport } from '../../reportModel/certificationReport';
-import type { ReportScope } from '../../reportModel/scope';
+import type { CaseDelivery, CasePlan, Failure, Reproduction } from '../../evidence/failure';
+import type { RecordedRequest } from '../../evidence/recordedRequest';
+import type { DerivedDigest, SignatureRecipe } from '../../evidence/signatureRecipe';
+import type { BodyLimit, Finding, SetupHint } from '../../evidence/Finding';
+import type { ReceiverAnswer } from '../../evidence/ReceiverAnswer';
+import type { CoverageTable } from '../../evidence/coverageTable';
+import type { CertificationReport, CheckReport, RequirementReport } from '../../evidence/certificationReport';
+import type { ReportScope } from '../../evidence/scope';
 import { keysOf, type KeyOrder } from './orderKeys';
 
 type Options = CertificationReport['options'];

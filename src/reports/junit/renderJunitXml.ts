@@ -1,8 +1,8 @@
 import { goneMessage } from '../../checks/goneMessage';
 import { findingLines } from '../../findings/findingLines';
-import { isSenderReport, type CertificationReport } from '../../reportModel/certificationReport';
+import { isSenderReport, type CertificationReport } from '../../evidence/certificationReport';
 import { escapeXmlAttribute, escapeXmlText } from '../../text/escapeXml';
-import { isPartial, scopeLine } from '../../reportModel/scope';
+import { isPartial, scopeLine } from '../../evidence/scope';
 import { junitSeconds, testcaseXml } from './testcaseXml';
 
 /**

@@ -1,4 +1,4 @@
-import type { CertificationReport, CheckReport } from '../../reportModel/certificationReport';
+import type { CertificationReport, CheckReport } from '../../evidence/certificationReport';
 import { escapeXmlAttribute, escapeXmlText } from '../../text/escapeXml';
 import { failureHeadline, failureLines } from '../text/failureText';
 import { plural } from '../../text/plural';

@@ -1,4 +1,4 @@
-import type { CertificationReport } from '../../reportModel/certificationReport';
+import type { CertificationReport } from '../../evidence/certificationReport';
 
 /**
  * `redacted` with the values hookproof wrote itself put back from `original`: the tool, the spec's

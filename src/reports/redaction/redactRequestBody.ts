@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { RecordedRequest } from '../../checks/recordedRequest';
-import type { Failure } from '../../checks/check';
+import type { RecordedRequest } from '../../evidence/recordedRequest';
+import type { Failure } from '../../evidence/failure';
 import { redactSecrets } from '../../redaction/redactSecrets';
 
 /**

@@ -1,4 +1,4 @@
-import type { Failure } from '../../checks/check';
+import type { Failure } from '../../evidence/failure';
 import { answerReason } from '../../findings/answerReason';
 import { answerLines } from '../../findings/describeAnswer';
 import { printableCurl } from '../../checks/reproduce';

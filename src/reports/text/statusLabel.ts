@@ -1,4 +1,4 @@
-import type { RequirementReport } from '../../reportModel/certificationReport';
+import type { RequirementReport } from '../../evidence/certificationReport';
 
 /** Any status a check or a requirement can have in a report. */
 export type AnyStatus = RequirementReport['status'];

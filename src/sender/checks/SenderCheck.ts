@@ -1,6 +1,17 @@
+import type { Check, CheckOutcome } from '../../checks/check';
+import type { Failure } from '../../evidence/failure';
 import type { ReceivedDelivery } from '../listen/ReceivedDelivery';
 import type { SenderRequirementId } from '../requirements';
 import type { RetryJudgement } from '../retryJudge';
+
+/** A delivery the sender got wrong, as a sender check judged it: what it is, what was expected, what arrived. */
+export interface BadDelivery {
+  readonly label: string;
+  readonly expected: string;
+  readonly actual: string;
+  /** The delivery's index (1-based order of arrival). */
+  readonly delivery: number;
+}
 
 /** What the listener saw in one run: the material every sender check judges. */
 export interface ListenRun {
@@ -8,49 +19,35 @@ export interface ListenRun {
   readonly retries: RetryJudgement;
   /** Event types the user expects (`--expect`); undefined when any type may come. */
   readonly expect: readonly string[] | undefined;
-}
-
-/** `skip`: nothing to judge (no delivery, or no retry provoked); says why in `note`. */
-export type SenderCheckStatus = 'pass' | 'fail' | 'skip';
-
-/** One finding, shown by one delivery (by its index). */
-export interface SenderFailure {
-  readonly label: string;
-  readonly expected: string;
-  readonly actual: string;
-  readonly delivery: number;
-}
-
-export interface SenderCheckOutcome {
-  readonly status: SenderCheckStatus;
-  /** Deliveries (or events, for SND-3) judged. */
-  readonly cases: number;
-  readonly failures: readonly SenderFailure[];
-  readonly note?: string;
+  /**
+   * The report's failures for `bad`, numbered `<check id>#<n>` in the order given: each with the
+   * delivery's bytes as a report keeps them, and a curl snippet and replay command that resend them.
+   */
+  failures(bad: readonly BadDelivery[]): Failure[];
 }
 
 /**
- * A judgement over a listen run: data plus one pure function. `requirement` is the SND ID it
- * proves, or `EXPECT` for the user's own `--expect` list, which is no contract requirement.
+ * A judgement over a listen run: a check like certify's (`Check`: id, title, requirement,
+ * severity, run), run over what the listener received rather than over a receiver, and pure, so
+ * the same deliveries always give the same outcome. `requirement` is the SND ID it proves, or
+ * `EXPECT` for the user's own `--expect` list, which is no contract requirement.
  */
-export interface SenderCheck {
-  readonly id: string;
-  readonly title: string;
+export interface SenderCheck extends Pick<Check, 'id' | 'title' | 'severity'> {
   readonly requirement: SenderRequirementId | 'EXPECT';
-  judge(run: ListenRun): SenderCheckOutcome;
+  run(run: ListenRun): CheckOutcome;
 }
 
 /** Findings listed per check at most; the note counts the rest. */
 export const MAX_LISTED_FAILURES = 20;
 
-/** Caps `failures` and builds the outcome: fail with findings, else `pass`. */
-export function outcome(cases: number, failures: readonly SenderFailure[], note?: string): SenderCheckOutcome {
-  const more = failures.length - MAX_LISTED_FAILURES;
+/** Caps the failures and builds the outcome: fail with failures, else `pass`. */
+export function outcome(run: ListenRun, cases: number, wrong: readonly BadDelivery[], note?: string): CheckOutcome {
+  const more = wrong.length - MAX_LISTED_FAILURES;
   const notes = [note, more > 0 ? `${more} more finding(s) not listed` : undefined].filter((n): n is string => n !== undefined);
   return {
-    status: failures.length > 0 ? 'fail' : 'pass',
+    status: wrong.length > 0 ? 'fail' : 'pass',
     cases,
-    failures: failures.slice(0, MAX_LISTED_FAILURES),
+    failures: run.failures(wrong.slice(0, MAX_LISTED_FAILURES)),
     ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
   };
 }

@@ -5,7 +5,9 @@ export const expectedTypes: SenderCheck = {
   id: 'listen-expected-types',
   title: 'the expected event types arrive, and no other',
   requirement: 'EXPECT',
-  judge({ deliveries, expect }) {
+  severity: 'required',
+  run(run) {
+    const { deliveries, expect } = run;
     if (expect === undefined) return { status: 'skip', cases: 0, failures: [], note: 'no --expect given' };
     const wanted = new Set(expect);
     const failures = deliveries
@@ -18,7 +20,7 @@ export const expectedTypes: SenderCheck = {
       }));
     const seen = new Set(deliveries.map((d) => d.type));
     const missing = expect.filter((type) => !seen.has(type));
-    const result = outcome(deliveries.length, failures, missing.length > 0 ? `never arrived: ${missing.join(', ')}` : undefined);
+    const result = outcome(run, deliveries.length, failures, missing.length > 0 ? `never arrived: ${missing.join(', ')}` : undefined);
     return missing.length > 0 ? { ...result, status: 'fail' } : result;
   },
 };

@@ -11,7 +11,9 @@ export const retries: SenderCheck = {
   id: 'snd-retries',
   title: 'transient answers retried (at most 5 times, exponential backoff, same bytes and id); nothing else retried',
   requirement: 'SND-3',
-  judge({ retries: judgement, deliveries }) {
+  severity: 'required',
+  run(run) {
+    const { retries: judgement, deliveries } = run;
     const events = judgement.events.length;
     if (events === 0) return { status: 'skip', cases: 0, failures: [], note: 'no delivery received' };
     const byIndex = new Map(deliveries.map((d) => [d.index, d]));
@@ -42,6 +44,6 @@ export const retries: SenderCheck = {
       pendingNote,
       judgement.backoffJudged === 0 ? 'no event was retried twice, so the growth of the waits was not judged (script at least two transient answers, e.g. 503,503,204)' : undefined,
     ].filter((n): n is string => n !== undefined);
-    return outcome(events, failures, notes.length > 0 ? notes.join('; ') : undefined);
+    return outcome(run, events, failures, notes.length > 0 ? notes.join('; ') : undefined);
   },
 };

@@ -5,7 +5,9 @@ export const schemaValid: SenderCheck = {
   id: 'snd-schema-valid',
   title: 'every event validates against the schema for its type',
   requirement: 'SND-1',
-  judge({ deliveries }) {
+  severity: 'required',
+  run(run) {
+    const { deliveries } = run;
     if (deliveries.length === 0) return { status: 'skip', cases: 0, failures: [], note: 'no delivery received' };
     const failures = deliveries.flatMap((d) => {
       if (d.schema.ok) return [];
@@ -19,6 +21,6 @@ export const schemaValid: SenderCheck = {
         },
       ];
     });
-    return outcome(deliveries.length, failures);
+    return outcome(run, deliveries.length, failures);
   },
 };

@@ -5,7 +5,9 @@ export const signed: SenderCheck = {
   id: 'snd-signed',
   title: 'X-Signature is well-formed and has a digest for the current secret over the exact bytes',
   requirement: 'SND-2',
-  judge({ deliveries }) {
+  severity: 'required',
+  run(run) {
+    const { deliveries } = run;
     if (deliveries.length === 0) return { status: 'skip', cases: 0, failures: [], note: 'no delivery received' };
     const failures = deliveries.flatMap((d) =>
       d.signature.ok
@@ -19,6 +21,6 @@ export const signed: SenderCheck = {
             },
           ],
     );
-    return outcome(deliveries.length, failures);
+    return outcome(run, deliveries.length, failures);
   },
 };

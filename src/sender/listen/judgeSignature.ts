@@ -1,4 +1,4 @@
-import { canonicalJson } from '../../serialise';
+import { compactJson } from '../../serialise';
 import { hmacSha512Hex, parseSignatureHeader, verifySignature } from '../../signing';
 
 /** Why a delivery's signature fails SND-2. */
@@ -57,7 +57,7 @@ function alternatives(body: Buffer): Array<[string, Buffer]> {
   }
   list.unshift(
     ['the body re-serialised as JSON (JSON.stringify)', Buffer.from(JSON.stringify(parsed), 'utf8')],
-    ['the body re-serialised as canonical JSON', Buffer.from(canonicalJson(parsed), 'utf8')],
+    ['the body re-serialised as canonical JSON', Buffer.from(compactJson(parsed), 'utf8')],
     ['the body re-serialised as indented JSON', Buffer.from(JSON.stringify(parsed, null, 2), 'utf8')],
   );
   return list;

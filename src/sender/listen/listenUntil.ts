@@ -1,4 +1,4 @@
-import type { ListenStop } from '../report/ListenReport';
+import type { ListenStop } from '../../evidence/listenRecord';
 import type { ReceivedDelivery } from './ReceivedDelivery';
 import { startListener, type ListenerOptions } from './startListener';
 

@@ -1,7 +1,7 @@
 import { redactSecrets, terminalSafe } from '../../reports';
 import { formatDuration } from '../../text/formatDuration';
 import { plural } from '../../text/plural';
-import type { ListenReport, SenderCheckReport } from './ListenReport';
+import type { CertificationReport, CheckReport } from '../../evidence/certificationReport';
 
 /** Options of {@link renderListenSummary}. */
 export interface ListenSummaryOptions {
@@ -11,16 +11,18 @@ export interface ListenSummaryOptions {
 }
 
 /**
- * The end-of-run text of a listen run: verdict line, counts, one line per check, each failing
+ * The end-of-run text of a listen run (its report, `subject: 'sender'`): verdict line, counts, one line per check, each failing
  * check's first findings, and where the report is. Ends with a newline; secrets redacted,
  * control characters escaped.
  */
-export function renderListenSummary(report: ListenReport, options: ListenSummaryOptions = {}): string {
-  const { deliveries, events, ignored, pass, fail, skip } = report.summary;
+export function renderListenSummary(report: CertificationReport, options: ListenSummaryOptions = {}): string {
+  const { cases: deliveries, pass, fail, skip } = report.summary;
+  const events = report.listen?.events.length ?? 0;
+  const ignored = report.listen?.ignored ?? 0;
   const duration = formatDuration(Date.parse(report.finishedAt) - Date.parse(report.startedAt));
   const lines = [
-    `hookproof ${report.tool.version}  listen  ${report.verdict.toUpperCase()}  ${report.listen.url}`,
-    `${plural(deliveries, 'delivery', 'deliveries')} of ${plural(events, 'event')}${ignored > 0 ? ` (+${ignored} ignored non-POST)` : ''} · ${pass} passed, ${fail} failed, ${skip} skipped · answered ${report.listen.respond} · ${duration} · stopped by ${report.listen.stoppedBy}`,
+    `hookproof ${report.tool.version}  listen  ${report.verdict.toUpperCase()}  ${report.target.url}`,
+    `${plural(deliveries, 'delivery', 'deliveries')} of ${plural(events, 'event')}${ignored > 0 ? ` (+${ignored} ignored non-POST)` : ''} · ${pass} passed, ${fail} failed, ${skip} skipped · answered ${report.listen?.respond ?? ''} · ${duration} · stopped by ${report.listen?.stoppedBy ?? ''}`,
   ];
   if (deliveries === 0) lines.push('FAIL  no delivery arrived: nothing about the sender was proven');
   for (const check of report.checks) lines.push(checkLine(check), ...details(check));
@@ -32,14 +34,14 @@ export function renderListenSummary(report: ListenReport, options: ListenSummary
 
 const SHOWN_FAILURES = 3;
 
-function checkLine(check: SenderCheckReport): string {
+function checkLine(check: CheckReport): string {
   const parts = [check.status.toUpperCase().padEnd(4), check.id, check.requirement, plural(check.cases, 'case')];
   if (check.failures.length > 0) parts.push(plural(check.failures.length, 'finding'));
   if (check.note !== undefined) parts.push(`(${check.note})`);
   return parts.join('  ');
 }
 
-function details(check: SenderCheckReport): string[] {
+function details(check: CheckReport): string[] {
   const shown = check.failures.slice(0, SHOWN_FAILURES).flatMap((f) => [`      ${f.label}`, `        expected: ${f.expected}`, `        actual:   ${f.actual}`]);
   const more = check.failures.length - SHOWN_FAILURES;
   return more > 0 ? [...shown, `      (+${more} more in the report)`] : shown;

@@ -1,5 +1,5 @@
-import type { Failure } from '../../../src/checks';
-import type { CheckReport } from '../../../src/reportModel/certificationReport';
+import type { Failure } from '../../../src/evidence/failure';
+import type { CheckReport } from '../../../src/evidence/certificationReport';
 
 /** The signature label a failure is for: its label up to the first ":". */
 export function labelOf(failure: Failure): string {

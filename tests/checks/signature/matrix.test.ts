@@ -1,5 +1,5 @@
 import { SIGNATURE_CHECKS } from '../../../src/checks/signature';
-import type { CheckStatus } from '../../../src/checks';
+import type { CheckStatus } from '../../../src/evidence/failure';
 import { defaultEngine } from '../../support/engine';
 import { soundReceiver } from '../support/receivers';
 import { type RunningReceiver, closeAfterEach } from '../../support/servers';

@@ -1,5 +1,5 @@
 import { hmacSha512Hex, parseSignatureHeader } from '../../../src/signing';
-import { resignHeader } from '../../../src/checks/signatureRecipe';
+import { resignHeader } from '../../../src/evidence/signatureRecipe';
 import { runCheck, runCheckOnReference } from '../support/runCheck';
 import { SECRET } from '../support/receivers';
 import { comparesPrefix, emptyStatus, receiverVerifyingWith } from './defects';

@@ -1,6 +1,6 @@
 import { runCertification } from '../../../src/runner/runCertification';
 import type { CertifyOptions } from '../../../src/runner/certifyOptions';
-import type { CertificationReport, CheckReport } from '../../../src/reportModel/certificationReport';
+import type { CertificationReport, CheckReport } from '../../../src/evidence/certificationReport';
 import { createEngine, type Engine } from '../../../src/engine';
 import { SECRET, soundReceiver } from './receivers';
 

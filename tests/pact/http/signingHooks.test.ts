@@ -2,14 +2,14 @@ import type { IncomingMessage } from 'node:http';
 import { UsageError } from '../../../src/errors';
 import { createSigningHooks, planFromState, SIGNING_STATES, signatureForPlan, STATE_SETUP_PATH, type SigningHooks, type SigningPlan } from '../../../src/pact/http';
 import type { ProxiedRequest } from '../../../src/pact/http/signingHooks';
-import { canonicalJson } from '../../../src/serialise';
+import { compactJson } from '../../../src/serialise';
 import { parseSignatureHeader, verifySignature } from '../../../src/signing';
 import { closeAfterEach, serve, serveReadingBody } from '../../support/servers';
 
 const SECRET = 'hooks-secret-1';
 // The verifier's own layout: keys sorted, spaces; the hooks must send (and sign) their own bytes.
 const VERIFIER_TEXT = '{"data": {"message": "héllo"}, "id": "4b9f1c2e-8d3a-4f6b-9e21-7c5d0a1b2c3d", "type": "ping"}';
-const SENT = canonicalJson(JSON.parse(VERIFIER_TEXT));
+const SENT = compactJson(JSON.parse(VERIFIER_TEXT));
 
 interface Received {
   readonly url: string;

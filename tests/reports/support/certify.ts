@@ -1,6 +1,6 @@
-import type { ProgressEvent } from '../../../src/reportModel/progressEvent';
+import type { ProgressEvent } from '../../../src/evidence/progressEvent';
 import { runCertification } from '../../../src/runner/runCertification';
-import type { CertificationReport } from '../../../src/reportModel/certificationReport';
+import type { CertificationReport } from '../../../src/evidence/certificationReport';
 import { SECRET } from './secret';
 
 /** A real certification run with small, fixed settings (5 runs per property, seed 7, http allowed). */

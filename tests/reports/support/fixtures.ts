@@ -1,6 +1,6 @@
-import type { Failure } from '../../../src/checks/check';
-import type { CertificationReport, CheckReport } from '../../../src/reportModel/certificationReport';
-import { requirementTable } from '../../../src/runner/requirementTable';
+import type { Failure } from '../../../src/evidence/failure';
+import type { CertificationReport, CheckReport } from '../../../src/evidence/certificationReport';
+import { requirementTable } from '../../../src/evidence/requirementTable';
 import { SECRET } from './secret';
 
 /** A body that an HTML page would execute or load if it were not escaped. */

@@ -33,8 +33,8 @@ export interface PactVerifyOptions extends SecretSources {
 
 /**
  * `hookproof pact verify`: runs the real Pact verifier against a receiver, signing each request
- * as its provider state asks. The Pact core prints its own report; this adds one line per
- * interaction and a total. Exit 0 when every interaction passed, 1 otherwise.
+ * as its provider state asks. The Pact core's own report is printed (escaped) line by line; this
+ * adds one line per interaction and a total. Exit 0 when every interaction passed, 1 otherwise.
  */
 export async function runPactVerify(options: PactVerifyOptions, io: CliIO): Promise<ExitCode> {
   const secrets = resolveSecrets(options, io.env ?? process.env);
@@ -48,6 +48,8 @@ export async function runPactVerify(options: PactVerifyOptions, io: CliIO): Prom
     ...(options.publish !== undefined ? { publish: options.publish } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.headers !== undefined ? { headers: options.headers } : {}),
+    // The core's own report, through the CLI's escaping writers like every other line.
+    output: { out: (line) => io.out(line), err: (line) => io.err(line) },
   });
   for (const verdict of result.interactions) io.out(verdictLine(verdict));
   const pending = result.interactions.filter((v) => !v.passed && v.pending === true).length;

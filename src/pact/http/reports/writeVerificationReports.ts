@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { redactSecrets } from '../../../redaction/redactSecrets';
 import { verificationJunit } from './verificationJunit';
 import type { PactVerificationReport } from './verificationReport';
+import { jsonText } from '../../../text/jsonText';
 
 /** The files `pact verify --report-dir DIR` writes, as `certify` names its own. */
 export const VERIFICATION_REPORT_FILES = { json: 'report.json', junit: 'junit.xml' } as const;
@@ -18,7 +19,7 @@ export async function writeVerificationReports(report: PactVerificationReport, d
   const junit = join(at, VERIFICATION_REPORT_FILES.junit);
   // Redacted as values, before any escaping (JSON's or XML's) can change how a secret is written.
   const redacted = JSON.parse(JSON.stringify(report, (_key, value: unknown) => (typeof value === 'string' ? redactSecrets(value, secrets) : value))) as PactVerificationReport;
-  await writeFile(json, `${JSON.stringify(redacted, null, 2)}\n`);
+  await writeFile(json, jsonText(redacted));
   await writeFile(junit, verificationJunit(redacted));
   return { json, junit };
 }

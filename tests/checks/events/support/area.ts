@@ -1,5 +1,5 @@
 import { EVENT_CHECKS } from '../../../../src/checks/events';
-import type { CheckReport } from '../../../../src/reportModel/certificationReport';
+import type { CheckReport } from '../../../../src/evidence/certificationReport';
 import { certify } from '../../support/runCheck';
 
 /**

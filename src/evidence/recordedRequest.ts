@@ -1,4 +1,3 @@
-import type { OutgoingCase } from './checkContext';
 import { signatureRecipe, type SignatureRecipe } from './signatureRecipe';
 
 /** A sent request as stored in report.json: enough to resend it byte for byte, with no secret. */
@@ -21,7 +20,18 @@ export interface RecordedRequest {
   readonly truncated?: { readonly size: number; readonly sha256: string };
 }
 
-export function recordRequest(outgoing: OutgoingCase, secrets: readonly string[]): RecordedRequest {
+/** What {@link recordRequest} records of a sent case: its exact bytes, extra headers and signature. */
+export interface SentRequest {
+  readonly body: Buffer;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** The X-Signature header sent (undefined: none). */
+  readonly signature: string | undefined;
+  /** The bytes the signature was made over, when they differ from `body`. */
+  readonly signedBody?: Uint8Array;
+}
+
+/** The report's copy of a sent request (structurally an `OutgoingCase` of checks/). */
+export function recordRequest(outgoing: SentRequest, secrets: readonly string[]): RecordedRequest {
   const text = outgoing.body.toString('utf8');
   const isText = Buffer.from(text, 'utf8').equals(outgoing.body);
   return {

@@ -1,4 +1,4 @@
-import type { CheckStatus } from '../checks/check';
+import type { CheckStatus } from './failure';
 import type { ReportedCheckRequirement } from './certificationReport';
 
 /** The first case whose outcome differs between the two runs, from the run that failed it. */

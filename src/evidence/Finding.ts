@@ -1,6 +1,6 @@
 import type { Severity } from '../checks/requirements';
 import type { ReportedCheckRequirement } from './certificationReport';
-import type { ReceiverAnswer } from '../delivery/ReceiverAnswer';
+import type { ReceiverAnswer } from './ReceiverAnswer';
 
 /**
  * One root cause: the failures a receiver's one way of answering explains, with the receiver's own

@@ -45,6 +45,14 @@ function whyNot(checks: readonly CheckReport[]): string {
   return first === undefined ? 'nothing ran' : `${first.requirement}: ${first.note ?? first.status}`;
 }
 
+/**
+ * A listen run's verdict: `fail` when a check failed, or when no delivery arrived at all (nothing
+ * about the sender was proven); otherwise `pass`. No reason is written: the failed checks say it.
+ */
+export function judgeSenderVerdict(checks: readonly CheckReport[], deliveries: number): Verdict {
+  return { verdict: deliveries === 0 || checks.some((c) => c.status === 'fail') ? 'fail' : 'pass' };
+}
+
 /** The verdict alone: the same rule, applied by `report verify` to a written report's checks. */
 export function verdictOf(checks: readonly CheckReport[], gone?: CertificationReport['gone']): CertificationReport['verdict'] {
   return judgeVerdict(checks, gone).verdict;

@@ -1,7 +1,8 @@
-import type { CheckStatus, Failure } from '../checks/check';
+import type { CheckStatus, Failure } from './failure';
 import type { RequirementId, SenderRequirementId, Severity } from '../checks/requirements';
 import type { Finding, SetupHint } from './Finding';
 import type { CoverageTable } from './coverageTable';
+import type { ListenReportExtension } from './listenRecord';
 import type { Provenance } from './provenance';
 import type { RecheckResult } from './recheckResult';
 import type { ReportScope } from './scope';
@@ -51,7 +52,9 @@ export interface CertificationReport {
   readonly digest?: string;
   /**
    * Who was tested: absent (or `receiver`) for `hookproof certify`; `sender` for a `hookproof
-   * listen` run adapted to this shape, whose seed and runs/timeout options mean nothing (0).
+   * listen` run, whose seed and runs/timeout options mean nothing: a listen run draws nothing at
+   * random and sends nothing, yet formatVersion 1 requires them, so they are written 0 (see
+   * `assembleReport`).
    */
   readonly subject?: 'receiver' | 'sender';
   readonly tool: { readonly name: 'hookproof'; readonly version: string };
@@ -110,6 +113,8 @@ export interface CertificationReport {
   readonly checks: readonly CheckReport[];
   readonly requirements: readonly RequirementReport[];
   readonly coverage: CoverageTable;
+  /** A listen run's own record (`subject: 'sender'` only): the respond script, the deliveries and events as received. */
+  readonly listen?: ListenReportExtension;
 }
 
 /** Whether `report` is of a listen run (a sender checked), not a receiver certification. */

@@ -1,4 +1,4 @@
-import type { Classification, DeliveryErrorCode } from './';
+import type { Classification, DeliveryErrorCode } from '../delivery';
 
 /** The answer headers that explain a wrong answer: where a redirect goes, when to retry, what auth is wanted. */
 export type AnswerHeaderName = 'location' | 'retry-after' | 'www-authenticate';

@@ -1,0 +1,23 @@
+import { HookproofError } from '../../errors';
+import type { FromVerifier, ToVerifier } from './verifierMessages';
+import { verifyInThisProcess } from './verifyInThisProcess';
+
+// The entry of the Pact verifier's own process (see verifyInChild): the native core writes its
+// report to this process's stdout, which the parent reads line by line through its escaping sink.
+
+const send = (message: FromVerifier): void => {
+  process.send?.(message);
+};
+
+process.on('message', (message: ToVerifier) => {
+  verifyInThisProcess(message.job).then(
+    (result) => send({ kind: 'done', result }),
+    (error: unknown) =>
+      send(
+        error instanceof HookproofError
+          ? { kind: 'failed', hookproof: true, code: error.code, message: error.message }
+          : { kind: 'failed', hookproof: false, message: error instanceof Error ? error.message : String(error) },
+      ),
+  );
+});
+send({ kind: 'ready' });
