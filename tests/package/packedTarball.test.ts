@@ -346,8 +346,10 @@ describe('the packed package, installed into an empty project', () => {
       const red = await jest(broken.url);
       expect(red.status).toBe(1);
       expect(red.stderr).toMatch(/✕ SIG-2 /);
-      // jest's words, not the CLI's: no flags named.
-      expect(red.stderr).not.toMatch(/--secret-env|--allow-http/);
+      // A jest failure with the receiver's answer, and a complete command to re-run the check.
+      expect(red.stderr).toMatch(/ConformanceFailure: SIG-2 sig-missing-header FAIL/);
+      expect(red.stderr).toMatch(/expected: 401\n\s+actual: +202/);
+      expect(red.stderr).toMatch(/re-run this check with the same cases: npx --no-install hookproof certify --url /);
 
       // certify from the written config (pointed at the receiver), with -H, --json parsed by node, through the proxy.
       const config = join(project, 'first-hour.config.yaml');
