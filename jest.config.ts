@@ -11,6 +11,9 @@ const config: Config = {
   },
   setupFiles: ['<rootDir>/tests/setup/fastCheck.ts', '<rootDir>/tests/setup/pact.ts'],
   testTimeout: 60_000,
+  // The slow tier (whole certifications, the packed package, nested jest runs) starts first, so that
+  // no long file begins last and ends the run alone: see tests/support/slowFirstSequencer.js.
+  testSequencer: '<rootDir>/tests/support/slowFirstSequencer.js',
   // Most suites wait on loopback servers and timeouts, not the CPU (a full run keeps about 1.3 of
   // the 2 cores busy with two workers): a third worker fills the idle time. hookproof never blames
   // a receiver for its own stalls (they are re-sent or inconclusive), so the extra load is safe.

@@ -1,3 +1,4 @@
+import { selectEventTypes } from '../schemas/selectEventTypes';
 import fc from 'fast-check';
 import type { EventCatalogue, EventType } from '../schemas/catalogue';
 import { schemaArbitrary, type Presence } from './schemaArbitrary';
@@ -45,14 +46,8 @@ export interface AnyEventOptions extends EventArbitraryOptions {
   readonly includeDeprecated?: boolean;
 }
 
-/** The event types an option set selects, in catalogue order; unknown names throw. */
-export function selectTypes(catalogue: EventCatalogue, options: Pick<AnyEventOptions, 'types' | 'includeDeprecated'> = {}): EventType[] {
-  if (options.types !== undefined) return options.types.map((type) => catalogue.get(type));
-  return catalogue.types.filter((t) => options.includeDeprecated === true || !t.deprecated);
-}
-
 /** Valid events over all (selected) types, each type equally likely. */
 export function anyEventArbitrary(catalogue: EventCatalogue, options: AnyEventOptions = {}): fc.Arbitrary<GeneratedEvent> {
-  const types = selectTypes(catalogue, options);
+  const types = selectEventTypes(catalogue, options);
   return fc.oneof(...types.map((t) => eventArbitrary(t, options)));
 }

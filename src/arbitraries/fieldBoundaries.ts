@@ -1,3 +1,4 @@
+import { schemaTypes } from '../schemas/schemaTypes';
 import { SPECIAL_STRINGS } from './strings';
 import { generationBounds } from '../spec/numericFormats';
 import { formatNumber } from '../serialise/compactJson';
@@ -40,7 +41,7 @@ const DATE_TIMES: readonly string[] = [
 /** The edges of a string, integer, number or date-time field (nullable or not); undefined for any other field. */
 export function fieldBoundaries(schema: SchemaObject): FieldBoundaries | undefined {
   if (schema.const !== undefined || schema.enum !== undefined || schema.oneOf !== undefined || schema.anyOf !== undefined) return undefined;
-  const types = Array.isArray(schema.type) ? (schema.type as unknown[]) : [schema.type];
+  const types = schemaTypes(schema);
   const [type, ...more] = types.filter((t) => t !== 'null');
   if (more.length > 0) return undefined;
   const found = typeBoundaries(schema, type);

@@ -1,8 +1,9 @@
+import { schemaTypes } from '../schemas/schemaTypes';
 import fc from 'fast-check';
 import { SpecInvalidError } from '../errors';
 import { isSchemaObject, type SchemaObject } from '../spec/types';
 import { formatArbitrary } from './formats';
-import { jsonValueArbitrary, ORDINARY_KEY } from './jsonValue';
+import { jsonValueArbitrary, ordinaryKeyArbitrary } from './jsonValue';
 import { integerArbitrary, numberArbitrary } from './numbers';
 import { textArbitrary } from './strings';
 import { escapePointerSegment, unescapePointerSegment } from '../jsonPointer';
@@ -32,7 +33,7 @@ const RECURSION_LIMIT = 12;
  * converted gridX schemas use is honoured; nothing here knows a field or type name.
  */
 export function schemaArbitrary(schema: unknown, givenOptions: SchemaArbitraryOptions, pointer = ''): fc.Arbitrary<unknown> {
-  if (!isSchemaObject(schema)) return jsonValueArbitrary;
+  if (!isSchemaObject(schema)) return jsonValueArbitrary();
   const options = givenOptions.definitions === undefined && isSchemaObject(schema.definitions) ? { ...givenOptions, definitions: schema.definitions } : givenOptions;
   if (typeof schema.$ref === 'string') return recursiveArbitrary(schema.$ref, options, pointer);
   if (schema.const !== undefined) return fc.constant(schema.const);
@@ -44,8 +45,8 @@ export function schemaArbitrary(schema: unknown, givenOptions: SchemaArbitraryOp
       return fc.oneof(...branches.map((branch) => schemaArbitrary({ ...rest, ...(branch as SchemaObject) }, options, pointer)));
     }
   }
-  const types = Array.isArray(schema.type) ? (schema.type as string[]) : typeof schema.type === 'string' ? [schema.type] : inferTypes(schema);
-  if (types.length === 0) return jsonValueArbitrary;
+  const types = schemaTypes(schema, { inferred: true });
+  if (types.length === 0) return jsonValueArbitrary();
   const arbitraries = types.map((type) => ({ weight: type === 'null' ? 1 : 4, arbitrary: forType(type, schema, options, pointer) }));
   return arbitraries.length === 1 && arbitraries[0] !== undefined ? arbitraries[0].arbitrary : fc.oneof(...arbitraries);
 }
@@ -58,12 +59,6 @@ function recursiveArbitrary(ref: string, options: SchemaArbitraryOptions, pointe
   const refDepth = (options.refDepth ?? 0) + 1;
   if (refDepth > RECURSION_LIMIT) throw new SpecInvalidError(ref, 'every level of this recursive schema requires the next, so no finite event exists');
   return schemaArbitrary(target, { ...options, refDepth, ...(refDepth > RECURSION_DEPTH ? { presence: 'minimal' as const } : {}) }, pointer);
-}
-
-function inferTypes(schema: SchemaObject): string[] {
-  if (isSchemaObject(schema.properties) || Array.isArray(schema.required)) return ['object'];
-  if (schema.items !== undefined) return ['array'];
-  return [];
 }
 
 function forType(type: string, schema: SchemaObject, options: SchemaArbitraryOptions, pointer: string): fc.Arbitrary<unknown> {
@@ -83,7 +78,7 @@ function forType(type: string, schema: SchemaObject, options: SchemaArbitraryOpt
     case 'object':
       return objectArbitrary(schema, options, pointer);
     default:
-      return jsonValueArbitrary;
+      return jsonValueArbitrary();
   }
 }
 
@@ -121,7 +116,7 @@ function objectArbitrary(schema: SchemaObject, options: SchemaArbitraryOptions, 
   // Required properties the schema does not describe can hold anything.
   for (const name of required) {
     if (!(name in model)) {
-      model[name] = jsonValueArbitrary;
+      model[name] = jsonValueArbitrary();
       present.push(name);
     }
   }
@@ -130,8 +125,8 @@ function objectArbitrary(schema: SchemaObject, options: SchemaArbitraryOptions, 
   const freeForm = Object.keys(properties).length === 0 && allowsMore;
   if (!freeForm && !(options.extraProperties && allowsMore)) return record;
   const extras = fc.dictionary(
-    ORDINARY_KEY.filter((key) => !(key in properties)),
-    jsonValueArbitrary,
+    ordinaryKeyArbitrary().filter((key) => !(key in properties)),
+    jsonValueArbitrary(),
     {
       minKeys: freeForm && !options.extraProperties ? 0 : 1,
       maxKeys: 3,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { caseSeed } from '../arbitraries/caseSeed';
-import { eventArbitrary, selectTypes } from '../arbitraries/events';
+import { eventArbitrary } from '../arbitraries/events';
+import { selectEventTypes } from '../schemas/selectEventTypes';
 import type { Engine } from '../engine';
 import { InternalError } from '../errors';
 import { serialiseEvent } from '../serialise';
@@ -46,7 +47,7 @@ interface Template {
  * field are still fed, distinct only as far as the pool is.
  */
 export function createEventFeed(engine: Engine, options: EventFeedOptions): EventFeed {
-  const eventTypes = selectTypes(engine.catalogue, options.types !== undefined ? { types: options.types } : {});
+  const eventTypes = selectEventTypes(engine.catalogue, options.types !== undefined ? { types: options.types } : {});
   if (eventTypes.length === 0) throw new InternalError('the spec selects no event type to send');
   const poolSize = options.poolPerType ?? 16;
   const byType: Template[][] = [];

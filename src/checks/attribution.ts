@@ -1,5 +1,5 @@
 import { describeResult, type DeliveryResult } from '../delivery';
-import type { Judgement } from './checkContext';
+import type { Judgement, OutgoingCase, WrongDelivery } from './checkContext';
 import type { RequirementId } from './requirements';
 import { labelExpectation, SIGNATURE_LABELS, type SignatureLabel } from '../signing';
 
@@ -105,4 +105,9 @@ export function forgedAnswerNeedsControl(result: DeliveryResult): boolean {
 /** A judgement that cannot judge: the case's answer is some more basic requirement's to fail. */
 export function blockedJudgement(expected: string, by: RequirementId, why: string): Judgement {
   return { ok: false, expected, blockedBy: by, why };
+}
+
+/** A scenario that could not be judged: its control delivery got `result`, which breaks something more basic. */
+export function blockedDelivery(outgoing: OutgoingCase, result: DeliveryResult, expected: string, about: string): WrongDelivery {
+  return { outgoing, result, expected, blockedBy: blockerOf(result), why: blockerReason(result, about) };
 }

@@ -1,6 +1,6 @@
 import type { InconclusiveCases } from './inconclusiveTally';
 import type fc from 'fast-check';
-import type { DeliveryClient, DeliveryResult } from '../delivery';
+import type { DeliveryResult } from '../delivery';
 import type { Engine } from '../engine';
 import type { EventType } from '../schemas/catalogue';
 import type { CheckOutcome } from './check';
@@ -66,8 +66,8 @@ export interface BlockedCases {
   readonly reason: string;
 }
 
-/** A property over one arbitrary: each drawn value becomes a case, sent and judged. */
-export interface PropertySpec<T> {
+/** A property whose case is one delivery: each drawn value becomes a request, sent and judged. */
+export interface DeliveryProperty<T> {
   /** Distinguishes several properties of one check (seeds and case IDs derive from it). */
   readonly name: string;
   readonly arbitrary: fc.Arbitrary<T>;
@@ -89,6 +89,48 @@ export interface PropertySpec<T> {
    */
   readonly setup?: readonly OutgoingCase[];
 }
+
+/** A delivery a scenario judged wrong: the case to blame, its answer, and what was expected. */
+export interface WrongDelivery {
+  readonly outgoing: OutgoingCase;
+  readonly result: DeliveryResult;
+  readonly expected: string;
+  /** Replaces the one-line description of `result` when several answers tell the story (retries). */
+  readonly actual?: string;
+  /**
+   * Set when the scenario could not be judged because something more basic fails (its first
+   * delivery, a control, was refused): the case is blocked by that requirement, not failed.
+   */
+  readonly blockedBy?: RequirementId;
+  readonly why?: string;
+  /** Every delivery of the case, `outgoing` among them as `judged`; recorded so that a replay sends them all. */
+  readonly plan?: OutgoingPlan;
+}
+
+/** How a scenario sends: as `ctx.send` does, and whether to stop (the receiver looks hung or gone, or shrinking is spent). */
+export interface ScenarioIO {
+  send(outgoing: OutgoingCase): Promise<DeliveryResult>;
+  stopped(): boolean;
+}
+
+/**
+ * A property whose case is several deliveries (a duplicate, an out-of-order pair, a concurrent
+ * batch, a retried delivery), played by the check itself.
+ */
+export interface ScenarioProperty<T> {
+  /** Distinguishes several properties of one check (seeds and case IDs derive from it). */
+  readonly name: string;
+  readonly arbitrary: fc.Arbitrary<T>;
+  /** Cases to draw (default: the run's --runs). */
+  readonly runs?: number;
+  /** Shrink a failing value (default true); scenarios that cost seconds per case turn it off. */
+  readonly shrink?: boolean;
+  /** Sends the value's deliveries and judges them; undefined when all were answered rightly. */
+  play(value: T, io: ScenarioIO): Promise<WrongDelivery | undefined>;
+}
+
+/** A property for `ctx.forAll`: its cases are played as one delivery each, or as a scenario of several. */
+export type PropertySpec<T> = DeliveryProperty<T> | ScenarioProperty<T>;
 
 /** The outcome of one property: cases sent and at most one shrunk failure. */
 export interface PropertyOutcome {
@@ -125,22 +167,17 @@ export interface CheckContext {
   readonly target: { readonly url: string; readonly allowHttp: boolean };
   /** Delay of gridX's first retry, scaled (1000 ms in production; tests use less). */
   readonly retryBaseDelayMs: number;
-  readonly client: DeliveryClient;
   /** A valid X-Signature for the body, as gridX makes it: one digest per current secret. */
   sign(body: Uint8Array): string;
-  /** Why a check should stop sending (the receiver answered 410, or hung); undefined to go on. */
-  stopReason(): string | undefined;
-  /** The seed of a named property of this check: the same --seed gives the same cases. */
-  seedFor(name: string): number;
   /** Sends one case (recorded in the coverage table). Never throws for what the receiver does. */
   send(outgoing: OutgoingCase): Promise<DeliveryResult>;
-  /** Runs a property: draws, sends and judges cases; a failing case is shrunk to a minimal one. */
-  forAll<T>(spec: PropertySpec<T>): Promise<PropertyOutcome>;
   /**
-   * Builds a reported failure for a case a check judged by itself (outside forAll); `plan` lists
-   * every delivery of a case of several (`outgoing` among them, as `judged`).
+   * Runs a property: draws cases (the same --seed gives the same cases), plays and judges them; a
+   * failing case is shrunk to a minimal one. The one property engine of every check.
    */
-  failure(outgoing: OutgoingCase, result: DeliveryResult, expected: string, plan?: OutgoingPlan): Failure;
+  forAll<T>(spec: PropertySpec<T>): Promise<PropertyOutcome>;
+  /** Builds the reported failure of the one case a check judged without a property (TLS-1's handshake). */
+  failure(outgoing: OutgoingCase, result: DeliveryResult, expected: string): Failure;
   /** Combines property outcomes into the check's outcome (fail when any failed). */
   outcome(parts: readonly PropertyOutcome[], note?: string): CheckOutcome;
 }

@@ -1,3 +1,4 @@
+import { schemaTypes } from '../schemas/schemaTypes';
 import { NUMERIC_FORMATS } from '../spec/numericFormats';
 import type { SchemaObject } from '../spec/types';
 import type { BrokenSide, ChangeKind } from './specDiff';
@@ -57,9 +58,8 @@ export function keywordChanges(before: SchemaObject, after: SchemaObject): NodeC
 
 /** The JSON types a node allows; undefined means any. */
 function typesOf(schema: SchemaObject): Set<string> | undefined {
-  if (typeof schema.type === 'string') return new Set([schema.type]);
-  if (Array.isArray(schema.type)) return new Set(schema.type as string[]);
-  return undefined;
+  const types = schemaTypes(schema);
+  return types.length === 0 ? undefined : new Set(types);
 }
 
 const ALL_TYPES = ['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'];

@@ -1,3 +1,4 @@
+import { selectEventTypes } from '../schemas/selectEventTypes';
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import type { Check } from '../checks/check';
@@ -68,7 +69,8 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
   const jest = options.jest ?? injectedJestGlobals();
   const secrets = validateSecrets(secretsOf(options), JEST_WORDING);
   const engine = options.engine ?? createEngine(options.specPath !== undefined ? { specPath: options.specPath } : {});
-  for (const type of options.types ?? []) engine.catalogue.get(type);
+  // An unknown type throws here, at collection time, as the runner would.
+  if (options.types !== undefined && options.types.length > 0) selectEventTypes(engine.catalogue, { types: options.types });
   const checks = selectChecks(CHECKS, options.checks);
   const seed = options.seed ?? randomInt(0, 2 ** 31 - 1);
   const log = options.log ?? ((message: string) => console.warn(message));

@@ -12,6 +12,7 @@ import type * as HttpPactJson from './http/httpPactJson';
 import type * as VerifyHttpPact from './http/verifyHttpPact';
 import type * as SigningHooks from './http/signingHooks';
 import type * as ReferenceContract from './http/referenceContract';
+import type * as RunPactJsVerifier from './http/runPactJsVerifier';
 import type * as GridxMessagePact from './messages/gridxMessagePact';
 import type * as MessagePactFile from './messages/messagePactFile';
 import type * as VerifyMessagePact from './messages/verifyMessagePact';
@@ -34,6 +35,10 @@ export const httpPactJson: typeof HttpPactJson.httpPactJson = (...args) => (requ
 export const verifyHttpPact: typeof VerifyHttpPact.verifyHttpPact = (...args) => (require('./http/verifyHttpPact') as typeof VerifyHttpPact).verifyHttpPact(...args);
 /** The provider-state and request hooks that sign each request, for pact-js's own Verifier. */
 export const createSigningHooks: typeof SigningHooks.createSigningHooks = (...args) => (require('./http/signingHooks') as typeof SigningHooks).createSigningHooks(...args);
+export type { PactJsVerifierRunOptions, PactJsVerifierRun, PactJsEnding } from './http/runPactJsVerifier';
+/** Runs pact-js's own Verifier in a child process; one that hangs (after SIG-8's body) is ended, with a one-line cause. */
+export const runPactJsVerifier: typeof RunPactJsVerifier.runPactJsVerifier = (...args) =>
+  (require('./http/runPactJsVerifier') as typeof RunPactJsVerifier).runPactJsVerifier(...args);
 /** The contract of hookproof's reference receiver (the one committed under contracts/). */
 export const referenceContract: typeof ReferenceContract.referenceContract = (...args) =>
   (require('./http/referenceContract') as typeof ReferenceContract).referenceContract(...args);

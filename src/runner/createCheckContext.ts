@@ -1,27 +1,26 @@
-import fc from 'fast-check';
 import type { Check, CheckOutcome } from '../checks/check';
 import type { CasePlan, Failure } from '../evidence/failure';
-import { blockerOf, blockerReason, tooLargeJudgement } from '../checks/attribution';
-import { BlockedTally, blockedNote, mergeBlocked } from '../checks/blockedTally';
-import type { CheckContext, Judgement, OutgoingCase, OutgoingPlan, PropertyOutcome, PropertySpec } from '../checks/checkContext';
+import { blockedNote, mergeBlocked } from '../checks/blockedTally';
+import type { CheckContext, OutgoingCase, OutgoingPlan, PropertyOutcome } from '../checks/checkContext';
 import { goneSkipNote } from '../checks/goneMessage';
 import { recordRequest } from '../evidence/recordedRequest';
-import { describeResult, type DeliveryResult } from '../delivery';
+import { describeResult, type DeliveryClient, type DeliveryResult } from '../delivery';
 import { captureAnswer, type AnswerLedger } from '../findings';
 import { caseKind } from '../findings/caseKind';
 import { sign } from '../signing';
-import { caseSeed } from '../arbitraries/caseSeed';
 import type { CoverageRecorder } from './coverage';
 import { reproduction } from '../checks/reproduce';
 import { scrubSignatureMaterial, signatureMaterial } from '../findings/scrubSignatureMaterial';
 import type { RunState } from './runState';
 import { InconclusiveTally, inconclusiveNote } from '../checks/inconclusiveTally';
+import { forAll } from './forAll';
 
 /** What a check context is made from: the check-facing settings as the check sees them, and the run's plumbing. */
 export interface ContextSettings extends Pick<
   CheckContext,
-  'engine' | 'client' | 'secrets' | 'types' | 'deprecatedTypes' | 'runs' | 'seed' | 'timeoutMs' | 'maxEventBytes' | 'concurrency' | 'retryBaseDelayMs'
+  'engine' | 'secrets' | 'types' | 'deprecatedTypes' | 'runs' | 'seed' | 'timeoutMs' | 'maxEventBytes' | 'concurrency' | 'retryBaseDelayMs'
 > {
+  readonly client: DeliveryClient;
   readonly url: string;
   readonly allowHttp: boolean;
   readonly reportPath: string;
@@ -31,10 +30,6 @@ export interface ContextSettings extends Pick<
   readonly answers?: AnswerLedger;
   readonly onCase?: (sent: number, failures: number) => void;
 }
-
-// Deliveries spent shrinking one failure. A receiver that fails every case (resets, TLS, garbage)
-// would otherwise be sent a whole shrink path, hundreds of requests, for one finding.
-export const SHRINK_BUDGET = 30;
 
 /** The context one check runs in; it counts the check's cases and numbers its failures. */
 export function createCheckContext(check: Check, settings: ContextSettings): CheckContext {
@@ -105,101 +100,6 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     };
   };
 
-  /** The case's judgement; a wrong answer is checked against the case's control, when it has one. */
-  const judgeCase = async <T>(
-    spec: PropertySpec<T>,
-    value: T,
-    outgoing: OutgoingCase,
-    result: DeliveryResult,
-    onSent: () => void,
-  ): Promise<{ judgement: Judgement; control?: OutgoingCase }> => {
-    const judgement = spec.judge(value, result);
-    if (judgement.ok || judgement.blockedBy !== undefined) return { judgement };
-    const tooLarge = check.requirement === 'EVT-4' ? undefined : tooLargeJudgement(outgoing.variant, result, judgement.expected);
-    if (tooLarge !== undefined) return { judgement: tooLarge };
-    if (spec.control === undefined) return { judgement };
-    const control = spec.control(value, result);
-    if (control === undefined) return { judgement };
-    const controlResult = await send(control);
-    onSent();
-    // A control refused for what this very check is about (EVT-4's plain event refused as too
-    // large) blocks nothing: the case is this check's.
-    if (controlResult.outcome === 'success' || blockerOf(controlResult) === check.requirement) return { judgement, control };
-    const blocker = control.refusalBreaks !== undefined && controlResult.status === 401 ? control.refusalBreaks : blockerOf(controlResult);
-    return { judgement: { ...judgement, blockedBy: blocker, why: blockerReason(controlResult, control.label) }, control };
-  };
-
-  /** The plan of a forAll case: its setup deliveries, the case, and its control; undefined for the case alone. */
-  const propertyPlan = (setup: readonly OutgoingCase[], outgoing: OutgoingCase, control: OutgoingCase | undefined): OutgoingPlan | undefined =>
-    setup.length === 0 && control === undefined
-      ? undefined
-      : {
-          deliveries: [
-            ...setup.map((s) => ({ role: 'setup' as const, outgoing: s })),
-            { role: 'judged' as const, outgoing },
-            ...(control !== undefined ? [{ role: 'control' as const, outgoing: control }] : []),
-          ],
-        };
-
-  const forAll = async <T>(spec: PropertySpec<T>): Promise<PropertyOutcome> => {
-    let cases = 0;
-    let judged = 0;
-    const blocked = new BlockedTally();
-    let casesAtFirstFailure: number | undefined;
-    let last: { outgoing: OutgoingCase; result: DeliveryResult; expected: string; control?: OutgoingCase } | undefined;
-    let stoppedEarly: string | undefined;
-    // The body-size budget holds for every case whatever its arbitrary: a case too large is
-    // never drawn (the arbitraries aim below the budget, so this rarely drops one). Each case is
-    // made once, when drawn, and sent as made.
-    const drawn = spec.arbitrary.map((value) => ({ value, outgoing: spec.toCase(value) })).filter(({ outgoing }) => outgoing.body.length <= settings.maxEventBytes);
-    const stalled = new InconclusiveTally();
-    const details = await fc.check(
-      fc.asyncProperty(drawn, async ({ value, outgoing }) => {
-        const shrinkSpent = casesAtFirstFailure === undefined ? 0 : cases - casesAtFirstFailure;
-        const reason = stopReason() ?? (shrinkSpent >= SHRINK_BUDGET ? `shrinking stopped after ${SHRINK_BUDGET} deliveries; the failure shown may not be minimal` : undefined);
-        if (reason !== undefined) {
-          // Not sent: no evidence either way, so it neither fails nor lets shrinking continue.
-          stoppedEarly = reason;
-          return true;
-        }
-        const result = await send(outgoing);
-        cases += 1;
-        if (result.inconclusive !== undefined && !spec.judge(value, result).ok) {
-          // Late while hookproof itself stalled, every time it was sent: no evidence either way.
-          stalled.add(result.inconclusive);
-          return true;
-        }
-        const { judgement, control } = await judgeCase(spec, value, outgoing, result, () => (cases += 1));
-        if (judgement.blockedBy !== undefined) {
-          // Not this check's to judge: it neither fails nor is evidence of a pass.
-          blocked.add(judgement.blockedBy, judgement.why ?? 'something more basic fails');
-          return true;
-        }
-        judged += 1;
-        if (!judgement.ok) {
-          last = { outgoing, result, expected: judgement.expected, ...(control !== undefined ? { control } : {}) };
-          casesAtFirstFailure ??= cases;
-        }
-        return judgement.ok;
-      }),
-      { seed: caseSeed(settings.seed, `${check.id}/${spec.name}`), numRuns: spec.runs ?? settings.runs },
-    );
-    // fast-check keeps the last failing value it met while shrinking: that is `last`.
-    const failures = details.failed && last !== undefined ? [failure(last.outgoing, last.result, last.expected, propertyPlan(spec.setup ?? [], last.outgoing, last.control))] : [];
-    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows, unchanged, what the property itself threw (a hookproof bug); fast-check types it unknown
-    if (details.failed && last === undefined && details.errorInstance !== null) throw details.errorInstance;
-    const blockedCases = blocked.result();
-    const inconclusive = stalled.result();
-    return {
-      cases,
-      failures,
-      judged,
-      ...(stoppedEarly !== undefined ? { stoppedEarly } : {}),
-      ...(blockedCases !== undefined ? { blocked: blockedCases } : {}),
-      ...(inconclusive !== undefined ? { inconclusive } : {}),
-    };
-  };
-
   const outcome = (parts: readonly PropertyOutcome[], note?: string): CheckOutcome => {
     const failures = parts.flatMap((p) => p.failures);
     const cases = parts.reduce((sum, p) => sum + p.cases, 0);
@@ -234,13 +134,10 @@ export function createCheckContext(check: Check, settings: ContextSettings): Che
     concurrency: settings.concurrency,
     target: { url: settings.url, allowHttp: settings.allowHttp },
     retryBaseDelayMs: settings.retryBaseDelayMs,
-    client: settings.client,
     sign: (body) => sign(body, settings.secrets),
-    stopReason,
-    seedFor: (name) => caseSeed(settings.seed, `${check.id}/${name}`),
     send,
-    forAll,
-    failure,
+    forAll: (spec) => forAll({ check, seed: settings.seed, runs: settings.runs, maxEventBytes: settings.maxEventBytes, send, stopReason, failure }, spec),
+    failure: (outgoing, result, expected) => failure(outgoing, result, expected),
     outcome,
   };
 }

@@ -1,3 +1,4 @@
+import { selectEventTypes } from '../schemas/selectEventTypes';
 import { randomInt } from 'node:crypto';
 import { displayPath } from '../displayPath';
 import type { Check } from '../checks/check';
@@ -42,7 +43,8 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
   const maxEventBytes = optionInRange('--max-event-bytes', options.maxEventBytes ?? DEFAULTS.maxEventBytes);
   const seed = options.seed !== undefined ? optionInRange('--seed', options.seed) : randomInt(0, 2 ** 31 - 1);
   const engine = options.engine ?? createEngine(options.specPath !== undefined ? { specPath: options.specPath } : {});
-  const selected = options.types === undefined || options.types.length === 0 ? engine.catalogue.types : options.types.map((t) => engine.catalogue.get(t));
+  // Deprecated types are EVT-5's to judge: selected unless --types leaves them out.
+  const selected = selectEventTypes(engine.catalogue, { ...(options.types !== undefined && options.types.length > 0 ? { types: options.types } : {}), includeDeprecated: true });
 
   const client = createDeliveryClient({
     timeoutMs,
@@ -119,7 +121,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
       provenance: currentProvenance(options.invocation ?? [], client.connection()),
       scope: judgeScope({
         requirements: checks.map((c) => c.requirement),
-        types: { selected: selected.filter((t) => !t.deprecated).length, all: engine.catalogue.types.filter((t) => !t.deprecated).length },
+        types: { selected: selected.filter((t) => !t.deprecated).length, all: selectEventTypes(engine.catalogue).length },
         runs,
         timeoutMs,
       }),

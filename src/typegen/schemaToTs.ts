@@ -1,3 +1,4 @@
+import { schemaTypes } from '../schemas/schemaTypes';
 import { NUMERIC_FORMATS } from '../spec/numericFormats';
 import { isSchemaObject, type SchemaObject } from '../spec/types';
 
@@ -18,7 +19,7 @@ export function schemaToTs(schema: unknown, indent: string): string {
       return union(branches.map((branch) => schemaToTs({ ...rest, ...(branch as SchemaObject) }, indent)));
     }
   }
-  const types = Array.isArray(schema.type) ? (schema.type as string[]) : typeof schema.type === 'string' ? [schema.type] : inferTypes(schema);
+  const types = schemaTypes(schema, { inferred: true });
   if (types.length === 0) return 'unknown';
   return union([...new Set(types.map((type) => forType(type, schema, indent)))]);
 }
@@ -87,12 +88,6 @@ function forType(type: string, schema: SchemaObject, indent: string): string {
     default:
       return 'unknown';
   }
-}
-
-function inferTypes(schema: SchemaObject): string[] {
-  if (isSchemaObject(schema.properties) || Array.isArray(schema.required)) return ['object'];
-  if (schema.items !== undefined) return ['array'];
-  return [];
 }
 
 function literal(value: unknown): string {

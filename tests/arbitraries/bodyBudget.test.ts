@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { eventArbitrary } from '../../src/arbitraries';
 import { boundarySites } from '../../src/arbitraries/boundarySites';
 import { DEFAULT_MAX_EVENT_BYTES, fitsBudget } from '../../src/arbitraries/bodyBudget';
-import { boundaryEventArbitrary } from '../../src/checks/events/boundaryEventArbitrary';
+import { boundaryEventArbitrary } from '../../src/arbitraries/boundaryEventArbitrary';
 import { OPTION_RANGES } from '../../src/optionRanges';
 import { serialiseEvent } from '../../src/serialise';
 import { defaultEngine } from '../support/engine';

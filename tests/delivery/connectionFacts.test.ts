@@ -3,9 +3,8 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:https';
 import { DeliveryClient, type DeliveryRequest } from '../../src/delivery';
 import { closeAfterAll, listen } from '../support/servers';
-import { generateTlsFixtures, hasOpenssl, type TlsFixtures } from '../support/tlsFixtures';
+import { describeTls, generateTlsFixtures, type TlsFixtures } from '../support/tlsFixtures';
 
-const describeTls = hasOpenssl() ? describe : describe.skip;
 const post = (origin: string): DeliveryRequest => ({ url: `${origin}/hook`, body: Buffer.from('{}'), headers: {} });
 
 describe('DeliveryClient records the first connection (report provenance)', () => {

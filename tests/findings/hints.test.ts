@@ -3,7 +3,7 @@ import { createReferenceHandler } from '../../src/receiver';
 import { renderSummary } from '../../src/reports';
 import type { CertificationReport } from '../../src/evidence/certificationReport';
 import { closeAfterAll, closedPort, listen, serve } from '../support/servers';
-import { generateTlsFixtures, hasOpenssl } from '../support/tlsFixtures';
+import { generateTlsFixtures, itTls } from '../support/tlsFixtures';
 import { SECRET, soundReceiver } from '../checks/support/receivers';
 import { certify } from '../checks/support/runCheck';
 import { answersEverything } from './receivers';
@@ -69,7 +69,7 @@ describe('set-up hints, detected from the answers and shown first', () => {
     expect(report.findings?.[0]?.title).toMatch(/are not answered in time: timeout, no complete answer within 300 ms$/);
   }, 60_000);
 
-  (hasOpenssl() ? it : it.skip)(
+  itTls(
     'an untrusted certificate: use NODE_EXTRA_CA_CERTS for a private CA',
     async () => {
       const fixtures = generateTlsFixtures();

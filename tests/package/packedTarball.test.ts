@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
+import { execFile, spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
@@ -6,11 +6,15 @@ import { parse } from 'yaml';
 import { startReferenceReceiver } from '../../src/receiver';
 import { startLoopbackProxy } from '../support/loopbackProxy';
 import { signatureIgnoringReceiver } from '../checks/support/receivers';
+import { pactCliBinary } from '../../src/pact/broker/pactCliBinary';
+import { startFakeBroker } from '../pact/support/fakeBroker';
+import { serve } from '../support/servers';
 import ts from 'typescript';
 
 // hookproof as a partner gets it: `npm pack` of a copy of the tree (its `prepare` builds dist/ in
 // the copy), the tarball installed into an empty project outside the repository, then used through
-// its bin, `require`, `import`, a strict TypeScript project and a jest suite. Nothing here reads the repository's src/.
+// its bin, `require`, `import`, a strict TypeScript project and a jest suite. Nothing of hookproof here comes from the
+// repository's src/ (only the stand-in broker and receivers are the tests' own, and the stock verifier's binary is found there).
 const ROOT = join(__dirname, '..', '..');
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'consumer');
 const REPO_MODULES = join(ROOT, 'node_modules');
@@ -23,21 +27,6 @@ let tree: string;
 
 function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
   return spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, HOOKPROOF_DEBUG: '', ...env }, maxBuffer: 64 * 1024 * 1024 });
-}
-
-/**
- * `run` without blocking this process: the receivers and the proxy of the first-hour test live in
- * it, and a spawnSync would stop them from answering.
- */
-function runAsync(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, HOOKPROOF_DEBUG: '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
 }
 
 function succeeded(result: SpawnSyncReturns<string>): string {
@@ -76,6 +65,66 @@ function readmeSnippet(heading: string): string {
   const block = /```ts\n([\s\S]*?)```/.exec(readme.slice(at));
   if (block?.[1] === undefined) throw new Error(`README has no ts snippet after ${heading}`);
   return block[1];
+}
+
+/** The placeholder secret hookproof's contracts are signed with (src/pact/http/httpInteraction.ts). */
+const EXAMPLE_SECRET = 'hookproof-pact-example-secret';
+
+/** `cmd args` without blocking this process (a stand-in broker in it must keep answering). */
+function runAsync(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(command, [...args], { cwd, encoding: 'utf8', env: { ...process.env, HOOKPROOF_DEBUG: '', ...env }, timeout: 120_000 }, (_error, stdout, stderr) =>
+      resolve({ status: child.exitCode ?? 1, stdout, stderr }),
+    );
+  });
+}
+
+/** The packed bin's reference receiver (`hookproof serve`) holding `secret`. */
+async function packedReceiver(secret: string): Promise<{ receiver: ChildProcess; url: string }> {
+  const receiver: ChildProcess = spawn(bin(), ['serve', '--port', '0', '--secret-env', 'PARTNER_SECRET'], {
+    cwd: project,
+    env: { ...process.env, PARTNER_SECRET: secret },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    receiver.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString('utf8');
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(seen);
+      if (match?.[1] !== undefined) resolve(match[1]);
+    });
+    receiver.once('exit', (code) => reject(new Error(`the receiver exited with ${code}: ${seen}`)));
+  });
+  return { receiver, url };
+}
+
+function stopped(receiver: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (receiver.exitCode !== null || receiver.signalCode !== null) resolve();
+    receiver.once('exit', () => resolve());
+    receiver.kill('SIGTERM');
+  }).finally(() => receiver.stdout?.destroy());
+}
+
+/**
+ * The stock Rust verifier (`pact verifier`, from the repository's @pact-foundation/pact-cli: the
+ * partner's own tool, not hookproof) on `pactFile` against `receiverUrl`, each interaction's result
+ * from its JSON report.
+ */
+function stockVerify(pactFile: string, receiverUrl: string): Promise<Array<{ description: string; passed: boolean }>> {
+  const { hostname, port } = new URL(receiverUrl);
+  const report = join(mkdtempSync(join(tmpdir(), 'hookproof-package-verify-')), 'verification.json');
+  const args = ['verifier', '-f', pactFile, '-h', hostname, '-p', port, '--no-colour', '-j', report, '--request-timeout', '5000'];
+  return new Promise((resolve, reject) => {
+    execFile(pactCliBinary(), args, { env: { ...process.env, PACT_DO_NOT_TRACK: 'true' }, timeout: 170_000 }, (error) => {
+      try {
+        const parsed = JSON.parse(readFileSync(report, 'utf8')) as { interactionResults?: Array<{ description: string; result: string }> };
+        resolve((parsed.interactionResults ?? []).map((r) => ({ description: r.description, passed: r.result === 'OK' })));
+      } catch {
+        reject(error ?? new Error('the verifier wrote no report'));
+      }
+    });
+  });
 }
 
 /** The consumer files every test below runs, type-checked strictly and emitted by one tsc program (once). */
@@ -214,21 +263,8 @@ describe('the packed package, installed into an empty project', () => {
   });
 
   it('certifies the reference receiver through its bin', async () => {
-    const receiver: ChildProcess = spawn(bin(), ['serve', '--port', '0', '--secret-env', 'PARTNER_SECRET'], {
-      cwd: project,
-      env: { ...process.env, PARTNER_SECRET: SECRET },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const { receiver, url } = await packedReceiver(SECRET);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let seen = '';
-        receiver.stdout?.on('data', (chunk: Buffer) => {
-          seen += chunk.toString('utf8');
-          const match = /listening on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(seen);
-          if (match?.[1] !== undefined) resolve(match[1]);
-        });
-        receiver.once('exit', (code) => reject(new Error(`the receiver exited with ${code}: ${seen}`)));
-      });
       const certify = run(bin(), ['certify', '--url', url, '--allow-http', '--runs', '10', '--seed', '1', '--report-dir', 'report'], project, { HOOKPROOF_SECRET: SECRET });
       expect({ status: certify.status, stdout: certify.stdout }).toEqual({ status: 0, stdout: expect.stringContaining('PASS') });
       // Progress goes to stderr, one line per check; the secret appears nowhere.
@@ -238,12 +274,43 @@ describe('the packed package, installed into an empty project', () => {
       expect(report.checks.length).toBeGreaterThan(20);
       expect(`${certify.stdout}${certify.stderr}${readFileSync(join(project, 'report', 'report.json'), 'utf8')}`).not.toContain(SECRET);
     } finally {
-      await new Promise<void>((resolve) => {
-        if (receiver.exitCode !== null || receiver.signalCode !== null) resolve();
-        receiver.once('exit', () => resolve());
-        receiver.kill('SIGTERM');
+      await stopped(receiver);
+    }
+  });
+
+  it("keeps the contract portable through a broker: generate → publish → the broker's copy → the stock Rust verifier passes a sound receiver and fails a signature-ignoring one on exactly its defects", async () => {
+    const token = 'package-broker-token-3b9f';
+    const broker = await startFakeBroker({ token });
+    const { receiver, url } = await packedReceiver(EXAMPLE_SECRET);
+    const ignoring = await serve((req, res) => {
+      req.resume();
+      res.writeHead(202).end();
+    });
+    try {
+      const env = { PACT_BROKER_BASE_URL: broker.url, PACT_BROKER_TOKEN: token };
+      const generated = await runAsync(bin(), ['pact', 'generate', '--provider', 'test-receiver', '--types', 'ping', '--out', 'contracts'], project, env);
+      const published = await runAsync(bin(), ['pact', 'publish', 'contracts', '--branch', 'main', '--check-roundtrip'], project, env);
+      expect([generated.status, published.status, published.stderr]).toEqual([0, 0, '']);
+      const version = /^published 1 pact\(s\) as (\S+)/m.exec(published.stdout)?.[1] ?? '';
+      const copy = await fetch(`${broker.url}/pacts/provider/test-receiver/consumer/gridx-webhooks/version/${encodeURIComponent(version)}`, {
+        headers: { authorization: `Bearer ${token}` },
       });
-      receiver.stdout?.destroy();
+      expect(copy.status).toBe(200);
+      const copyFile = join(project, 'broker-copy.json');
+      writeFileSync(copyFile, await copy.text());
+      // The copy is the broker's own layout (keys sorted, `_links`), not the file that was sent.
+      expect(readFileSync(copyFile, 'utf8')).not.toBe(readFileSync(join(project, 'contracts', 'gridx-webhooks-test-receiver.json'), 'utf8'));
+
+      const sound = await stockVerify(copyFile, url);
+      expect(sound.length).toBeGreaterThan(5);
+      expect(sound.filter((v) => !v.passed)).toEqual([]);
+      const failing = (await stockVerify(copyFile, ignoring.origin)).filter((v) => !v.passed).map((v) => v.description.split(' ')[0]);
+      expect(failing).toEqual(['SIG-2', 'SIG-3', 'SIG-4', 'SIG-12']);
+      expect(`${generated.stdout}${generated.stderr}${published.stdout}`).not.toContain(token);
+    } finally {
+      await stopped(receiver);
+      await ignoring.close();
+      await broker.close();
     }
   });
 

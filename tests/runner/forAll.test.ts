@@ -1,4 +1,4 @@
-import { SHRINK_BUDGET } from '../../src/runner/createCheckContext';
+import { SHRINK_BUDGET } from '../../src/runner/forAll';
 import { runCheck } from '../checks/support/runCheck';
 import { closeAfterEach, serve } from '../support/servers';
 

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describeTls, generateTlsFixtures, hasOpenssl, OPENSSL_INSTALL_HINT, tlsSuitePlan } from './tlsFixtures';
 
 // TLS-1 is required: a machine without openssl may skip the TLS suites locally, never in CI.
@@ -16,6 +18,17 @@ describe('the TLS test gate', () => {
     const withoutOpenssl = { ...process.env, PATH: '/nonexistent' };
     expect(hasOpenssl(withoutOpenssl)).toBe(false);
     expect(() => generateTlsFixtures(withoutOpenssl)).toThrow(`${OPENSSL_INSTALL_HINT}. CI=true, so this is a failure, not a skip.`);
+  });
+
+  it('is the only gate: every test file that makes certificates declares its tests through describeTls or itTls', () => {
+    const tests = join(__dirname, '..');
+    const files = readdirSync(tests, { recursive: true, encoding: 'utf8' })
+      .filter((path) => path.endsWith('.ts') && !path.startsWith('fixtures') && !['tlsFixtures.ts', 'tlsFixtures.test.ts'].includes(relative('support', path)))
+      .map((path) => ({ path, text: readFileSync(join(tests, path), 'utf8') }));
+    const making = files.filter(({ text }) => text.includes('generateTlsFixtures('));
+    expect(making.length).toBeGreaterThan(3);
+    // A hand-made `hasOpenssl() ? it : it.skip` would skip silently under CI=true.
+    expect(making.filter(({ text }) => !/\b(describeTls|itTls)\(/.test(text) || /hasOpenssl\(/.test(text)).map(({ path }) => path)).toEqual([]);
   });
 });
 

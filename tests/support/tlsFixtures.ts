@@ -45,6 +45,13 @@ export function describeTls(name: string, body: () => void): void {
   (plan.run ? describe : describe.skip)(name, body);
 }
 
+/** `it` for one test that needs certificates, in a suite that otherwise does not: gated like describeTls. */
+export function itTls(name: string, fn: () => Promise<unknown>, timeout?: number): void {
+  const plan = tlsSuitePlan(process.env, hasOpenssl());
+  if (plan.warning !== undefined) console.warn(plan.warning);
+  (plan.run ? it : it.skip)(name, fn, timeout);
+}
+
 /** Generates the fixtures with `openssl` (EC P-256 keys: fast to make), valid for one day. */
 export function generateTlsFixtures(env: NodeJS.ProcessEnv = process.env): TlsFixtures {
   if (!hasOpenssl(env)) throw new Error(`${OPENSSL_INSTALL_HINT}. CI=true, so this is a failure, not a skip.`);

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import type { EventCatalogue, EventType } from '../../schemas/catalogue';
 
 import { compactJson, serialiseEvent } from '../../serialise/compactJson';
-import { eventArbitrary, selectTypes, type AnyEventOptions } from '../events';
+import { eventArbitrary, type AnyEventOptions } from '../events';
+import { selectEventTypes } from '../../schemas/selectEventTypes';
 import { jsonValueArbitrary } from '../jsonValue';
 import { ancestorPointers, REMOVE, withValueAt } from '../pointer';
 import type { InvalidCase, InvalidKind } from './invalidCase';
@@ -41,7 +42,7 @@ export function anyInvalidEventArbitrary(
   catalogue: EventCatalogue,
   options: InvalidEventOptions & Pick<AnyEventOptions, 'types' | 'includeDeprecated'> = {},
 ): fc.Arbitrary<InvalidCase> {
-  return fc.oneof(...selectTypes(catalogue, options).map((t) => invalidEventArbitrary(catalogue, t, options)));
+  return fc.oneof(...selectEventTypes(catalogue, options).map((t) => invalidEventArbitrary(catalogue, t, options)));
 }
 
 function siteArbitrary(eventType: EventType, site: MutationSite): fc.Arbitrary<InvalidCase> {
@@ -50,7 +51,7 @@ function siteArbitrary(eventType: EventType, site: MutationSite): fc.Arbitrary<I
   const label = `${site.kind} ${site.pointer === '' ? '(root)' : site.pointer}`;
   if (site.unknownName !== undefined) {
     // The label names the closed object; the case's pointer is the property added to it.
-    return fc.tuple(base, site.unknownName, site.replacement ?? jsonValueArbitrary).map(([event, name, value]) => {
+    return fc.tuple(base, site.unknownName, site.replacement ?? jsonValueArbitrary()).map(([event, name, value]) => {
       const pointer = `${site.pointer}/${escapePointerSegment(name)}`;
       return eventCase(eventType, site.kind, label, withValueAt(event, pointer, value), pointer);
     });

@@ -1,3 +1,4 @@
+import { schemaTypes } from '../../schemas/schemaTypes';
 import fc from 'fast-check';
 import { isSchemaObject, type SchemaObject } from '../../spec/types';
 
@@ -11,15 +12,11 @@ const OTHER_TYPES: Readonly<Record<string, fc.Arbitrary<unknown>>> = {
   object: fc.dictionary(fc.string({ minLength: 1, maxLength: 4 }), fc.integer(), { maxKeys: 2, noNullPrototype: true }),
 };
 
-function allowedTypes(schema: SchemaObject): string[] | undefined {
-  if (typeof schema.type === 'string') return [schema.type];
-  return Array.isArray(schema.type) ? (schema.type as string[]) : undefined;
-}
-
 /** Values of a JSON type the schema does not allow (an integer field gets 1.5, "a", …). */
 export function wrongTypeArbitrary(schema: SchemaObject): fc.Arbitrary<unknown> | undefined {
-  const allowed = allowedTypes(schema);
-  if (allowed === undefined) return undefined;
+  const allowed = schemaTypes(schema);
+  // No `type`: every value is of an allowed type.
+  if (allowed.length === 0) return undefined;
   // A number field accepts integers too.
   const excluded = new Set(allowed.includes('number') ? [...allowed, 'integer'] : allowed);
   const others = Object.entries(OTHER_TYPES).filter(([type]) => !excluded.has(type));

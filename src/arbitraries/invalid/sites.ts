@@ -49,5 +49,5 @@ function closedObjectSite(schema: SchemaObject, pointer: string): MutationSite[]
   const described = new Set(Object.keys(isSchemaObject(schema.properties) ? schema.properties : {}));
   const patterns = isSchemaObject(schema.patternProperties) ? Object.keys(schema.patternProperties).map((p) => new RegExp(p, 'u')) : [];
   const unknownName = fc.stringMatching(/^[a-z][A-Za-z0-9_]{0,11}$/).filter((name) => !described.has(name) && !patterns.some((p) => p.test(name)));
-  return [{ kind: 'unknown-property', pointer, replacement: jsonValueArbitrary, unknownName }];
+  return [{ kind: 'unknown-property', pointer, replacement: jsonValueArbitrary(), unknownName }];
 }

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { serialiseEvent } from '../../serialise';
+import { blockedDelivery } from '../attribution';
 import type { Check } from '../check';
 import type { OutgoingCase } from '../checkContext';
 import { eventsOf } from '../properties';
 import { skipWith } from '../skipWithoutTypes';
 import { envelopeFields } from './envelopeFields';
-import { blockedFinding, forAllScenarios } from './forAllScenarios';
 import { freshIds } from './freshIds';
 import { runsEach } from '../runsEach';
 
@@ -24,7 +24,7 @@ export const concurrentDeliveries: Check = {
     // New ids, so that a batch is never also a duplicate test (DLV-4), even once shrunk.
     const nextId = freshIds(ctx.seed, 'dlv-concurrent');
     const expected = `a success status (200, 201, 202 or 204) within ${ctx.timeoutMs} ms for every one of ${inFlight} deliveries sent at once (gridX does not queue deliveries to one receiver)`;
-    const part = await forAllScenarios(ctx, {
+    const part = await ctx.forAll({
       name: 'dlv-concurrent',
       arbitrary: batches,
       // Each case is a batch: as many requests in all as a property of --runs single cases.
@@ -50,7 +50,7 @@ export const concurrentDeliveries: Check = {
         const soloBody = serialiseEvent({ ...alone, [fields.id]: nextId() });
         const solo: OutgoingCase = { label: 'the same event sent alone', eventType: String(alone[discriminator]), variant: 'valid', body: soloBody, signature: ctx.sign(soloBody) };
         const soloResult = await io.send(solo);
-        if (soloResult.outcome !== 'success') return blockedFinding(solo, soloResult, expected, 'the same event sent alone');
+        if (soloResult.outcome !== 'success') return blockedDelivery(solo, soloResult, expected, 'the same event sent alone');
         const plan = {
           deliveries: [...cases.map((c) => ({ role: 'judged' as const, outgoing: c, batch: 1 })), { role: 'control' as const, outgoing: solo }],
         };

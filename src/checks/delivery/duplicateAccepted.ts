@@ -1,11 +1,11 @@
 import { serialiseEvent } from '../../serialise';
+import { blockedDelivery } from '../attribution';
 import type { Check } from '../check';
 import type { OutgoingCase } from '../checkContext';
 import { expectSuccess } from '../expectations';
 import { eventsOf } from '../properties';
 import { skipWith } from '../skipWithoutTypes';
 import { envelopeFields } from './envelopeFields';
-import { blockedFinding, forAllScenarios } from './forAllScenarios';
 import { freshIds } from './freshIds';
 
 export const duplicateAccepted: Check = {
@@ -18,7 +18,7 @@ export const duplicateAccepted: Check = {
     const fields = envelopeFields(ctx.types, discriminator);
     if (typeof fields === 'string') return skipWith(fields);
     const nextId = freshIds(ctx.seed, 'dlv-duplicate-accepted');
-    const part = await forAllScenarios(ctx, {
+    const part = await ctx.forAll({
       name: 'dlv-duplicate-accepted',
       arbitrary: eventsOf(ctx.types, { maxBytes: ctx.maxEventBytes }),
       async play(drawn, io) {
@@ -26,7 +26,7 @@ export const duplicateAccepted: Check = {
         const first: OutgoingCase = { label: 'first delivery', eventType: String(drawn[discriminator]), variant: 'valid', body, signature: ctx.sign(body) };
         const firstResult = await io.send(first);
         // The first delivery is the control: if it is refused, the duplicate cannot be judged.
-        if (!expectSuccess(firstResult).ok) return blockedFinding(first, firstResult, expectSuccess(firstResult).expected, 'the first delivery of the event');
+        if (!expectSuccess(firstResult).ok) return blockedDelivery(first, firstResult, expectSuccess(firstResult).expected, 'the first delivery of the event');
         // gridX re-sends the stored delivery: same bytes, same signature.
         const again: OutgoingCase = { ...first, label: 'duplicate delivery (same id, same bytes, sent again right after a success)' };
         const result = await io.send(again);

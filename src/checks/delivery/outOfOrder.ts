@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import type { GeneratedEvent } from '../../arbitraries';
 import { serialiseEvent } from '../../serialise';
+import { blockedDelivery } from '../attribution';
 import type { Check } from '../check';
 import type { OutgoingCase } from '../checkContext';
 import { expectSuccess } from '../expectations';
 import { eventsOf } from '../properties';
 import { skipWith } from '../skipWithoutTypes';
 import { envelopeFields } from './envelopeFields';
-import { blockedFinding, forAllScenarios } from './forAllScenarios';
 import { freshIds } from './freshIds';
 
 /**
@@ -37,14 +37,14 @@ export const outOfOrder: Check = {
       const body = serialiseEvent({ ...event, [fields.id]: nextId() });
       return { label, eventType: String(event[discriminator]), variant: 'valid', body, signature: ctx.sign(body) };
     };
-    const part = await forAllScenarios(ctx, {
+    const part = await ctx.forAll({
       name: 'dlv-out-of-order',
       arbitrary: pairs,
       async play({ newer, older }, io) {
         const first = toCase(newer, `newer event (${fields.time} ${String(newer[fields.time])})`);
         const firstResult = await io.send(first);
         // The newer event is the control: if it is refused, the late one cannot be judged.
-        if (!expectSuccess(firstResult).ok) return blockedFinding(first, firstResult, expectSuccess(firstResult).expected, 'the newer event');
+        if (!expectSuccess(firstResult).ok) return blockedDelivery(first, firstResult, expectSuccess(firstResult).expected, 'the newer event');
         const late = toCase(
           older,
           `older event sent after a newer one of the same ${[discriminator, ...fields.subject].join('/')} (${fields.time} ${String(older[fields.time])} < ${String(newer[fields.time])})`,

@@ -1,11 +1,11 @@
 import { deliverWithRetries, describeResult, type DeliveryResult } from '../../delivery';
 import { serialiseEvent } from '../../serialise';
+import { blockedDelivery } from '../attribution';
 import type { Check } from '../check';
 import type { OutgoingCase } from '../checkContext';
 import { eventsOf } from '../properties';
 import { skipWith } from '../skipWithoutTypes';
 import { envelopeFields } from './envelopeFields';
-import { blockedFinding, forAllScenarios } from './forAllScenarios';
 import { freshIds } from './freshIds';
 
 // Cases cost up to 31 retry delays each (1+2+4+8+16 s in production) against a receiver that keeps failing.
@@ -33,7 +33,7 @@ export const transientRetried: Check = {
     const fields = envelopeFields(ctx.types, discriminator);
     if (typeof fields === 'string') return skipWith(fields);
     const nextId = freshIds(ctx.seed, 'dlv-transient-retried');
-    const part = await forAllScenarios(ctx, {
+    const part = await ctx.forAll({
       name: 'dlv-transient-retried',
       arbitrary: eventsOf(ctx.types, { maxBytes: ctx.maxEventBytes }),
       runs: Math.min(ctx.runs, MAX_RUNS),
@@ -56,12 +56,12 @@ export const transientRetried: Check = {
         // DLV-7 is about temporary failures the receiver signals. Never answered at all: DLV-1's.
         const accepted = 'a success status (200, 201, 202 or 204) in time';
         if (wrong === undefined && !attempts.some((r) => r.outcome === 'transient'))
-          return blockedFinding(outgoing, final, accepted, `a correctly signed valid event, over ${attempts.length} attempt(s),`);
+          return blockedDelivery(outgoing, final, accepted, `a correctly signed valid event, over ${attempts.length} attempt(s),`);
         if (wrong !== undefined && wrong === attempts[0]) {
           // Refused at once: a temporary problem only if the same delivery is accepted when sent
           // again (its control); refused again, the event is refused (EVT-1), nothing was temporary.
           const again = await io.send(outgoing);
-          if (again.outcome !== 'success') return blockedFinding(outgoing, again, accepted, 'the same delivery sent again');
+          if (again.outcome !== 'success') return blockedDelivery(outgoing, again, accepted, 'the same delivery sent again');
         }
         const actual = `${attempts.length} attempt(s): ${attempts.map(describeResult).join('; ')}`;
         const expected =

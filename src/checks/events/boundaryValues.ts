@@ -1,6 +1,6 @@
 import type { Check } from '../check';
 import { expectSuccess } from '../expectations';
-import { boundaryEventArbitrary } from './boundaryEventArbitrary';
+import { boundaryEventArbitrary } from '../../arbitraries/boundaryEventArbitrary';
 import { signedEventCase } from './signedCase';
 import { runsEach } from '../runsEach';
 import { propertyPerType } from './propertyPerType';

@@ -1,7 +1,7 @@
 import type { InvalidCase } from '../../arbitraries';
 import type { EventType } from '../../schemas/catalogue';
 import { serialiseEvent } from '../../serialise';
-import { optionalFieldsFiller } from './fillOptional';
+import { optionalFieldsFiller } from '../../arbitraries/fillOptional';
 import { plainValues } from '../../arbitraries/plainValues';
 
 /**

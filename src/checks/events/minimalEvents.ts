@@ -1,6 +1,6 @@
 import type { Check } from '../check';
 import { expectSuccess } from '../expectations';
-import { minimalEventArbitrary } from './minimalEventArbitrary';
+import { minimalEventArbitrary } from '../../arbitraries/minimalEventArbitrary';
 import { listPointers } from '../../jsonPointer';
 import { signedEventCase } from './signedCase';
 import { runsEach } from '../runsEach';

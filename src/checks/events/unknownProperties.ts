@@ -6,7 +6,7 @@ import { plainValues } from '../../arbitraries/plainValues';
 import { refusedUnknownField } from './refusedUnknownField';
 import { listPointers } from '../../jsonPointer';
 import { unknownPropertyPointers } from '../../schemas/unknownPropertyPointers';
-import { withoutPointers } from './withoutPointers';
+import { withoutPointers } from '../../arbitraries/withoutPointers';
 import { signedEventCase } from './signedCase';
 import { runsEach } from '../runsEach';
 import { propertyPerType } from './propertyPerType';

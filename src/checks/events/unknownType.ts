@@ -2,7 +2,8 @@ import type fc from 'fast-check';
 import type { Check } from '../check';
 import type { CheckContext, PropertySpec } from '../checkContext';
 import { expectNotTransient } from '../expectations';
-import { foreignTypeArbitrary, siblingTypeArbitrary, type UnknownTypeEvent } from './unknownTypeArbitrary';
+import { foreignTypeArbitrary, type UnknownTypeEvent } from '../../arbitraries/foreignTypeArbitrary';
+import { siblingTypeArbitrary } from '../../arbitraries/siblingTypeArbitrary';
 import { runsEach } from '../runsEach';
 import { skipWithoutTypes } from '../skipWithoutTypes';
 

@@ -4,7 +4,8 @@ import { isSchemaObject } from '../../spec/types';
 import { resolveBrokerConnection, type BrokerOptions, type Environment } from './brokerConnection';
 import { displayUrl } from './brokerEnvironment';
 import { cliRunOptions } from './cliRunOptions';
-import { outputLines, runPactCli } from './runPactCli';
+import { matrixProbe, pactCliCause } from './pactCliCause';
+import { BROKER_TIMEOUT_MS, outputLines, runPactCli } from './runPactCli';
 
 export interface CanIDeployOptions extends BrokerOptions {
   /** The application to deploy, e.g. "acme-receiver". */
@@ -46,6 +47,8 @@ export interface CanIDeployResult {
   readonly broker: string;
   /** True when the broker gave no answer before the deadline. */
   readonly timedOut: boolean;
+  /** When the broker gave no answer: why, in one line (see pactCliCause). */
+  readonly cause: string | undefined;
 }
 
 /**
@@ -85,13 +88,15 @@ export async function canIDeploy(options: CanIDeployOptions, env: Environment = 
   // Not deployable is an answer too (the CLI then exits 1): read the JSON whatever the exit code.
   const answer = run.timedOut ? undefined : parseMatrix(run.stdout);
   const broker = displayUrl(connection.url);
-  if (answer === undefined)
-    return { deployable: false, answered: false, reason: undefined, rows: [], notices: [], output: outputLines(run.stdout, run.stderr), broker, timedOut: run.timedOut };
-  return { ...answer, answered: true, output: [], broker, timedOut: false };
+  if (answer === undefined) {
+    const cause = await pactCliCause(connection, matrixProbe(options.pacticipant, options.version, options.toEnvironment), run, options.brokerTimeoutMs ?? BROKER_TIMEOUT_MS);
+    return { deployable: false, answered: false, reason: undefined, rows: [], notices: [], output: outputLines(run.stdout, run.stderr), broker, timedOut: run.timedOut, cause };
+  }
+  return { ...answer, answered: true, output: [], broker, timedOut: false, cause: undefined };
 }
 
 /** Reads the broker's matrix answer (`{ summary: { deployable, reason }, notices, matrix }`). */
-function parseMatrix(stdout: string): Omit<CanIDeployResult, 'answered' | 'output' | 'broker' | 'timedOut'> | undefined {
+function parseMatrix(stdout: string): Omit<CanIDeployResult, 'answered' | 'output' | 'broker' | 'timedOut' | 'cause'> | undefined {
   let json: unknown;
   try {
     json = JSON.parse(stdout);

@@ -2,7 +2,8 @@ import { UsageError } from '../../errors';
 import { resolveBrokerConnection, type BrokerOptions, type Environment } from './brokerConnection';
 import { displayUrl } from './brokerEnvironment';
 import { cliRunOptions } from './cliRunOptions';
-import { outputLines, runPactCli } from './runPactCli';
+import { pactCliCause, versionProbe } from './pactCliCause';
+import { BROKER_TIMEOUT_MS, outputLines, runPactCli } from './runPactCli';
 
 export interface RecordDeploymentOptions extends BrokerOptions {
   readonly pacticipant: string;
@@ -19,6 +20,8 @@ export interface RecordDeploymentResult {
   /** True when the broker gave no answer before the deadline. */
   readonly timedOut: boolean;
   readonly broker: string;
+  /** When not recorded: why, in one line (see pactCliCause). */
+  readonly cause: string | undefined;
 }
 
 /**
@@ -50,5 +53,7 @@ export async function recordDeployment(kind: 'deployment' | 'release', options: 
     ...(options.applicationInstance !== undefined && options.applicationInstance !== '' ? ['--application-instance', options.applicationInstance] : []),
   ];
   const run = await runPactCli(args, cliRunOptions(connection, options, env));
-  return { recorded: run.exitCode === 0, output: outputLines(run.stdout, run.stderr), timedOut: run.timedOut, broker: displayUrl(connection.url) };
+  const recorded = run.exitCode === 0;
+  const cause = recorded ? undefined : await pactCliCause(connection, versionProbe(options.pacticipant, options.version), run, options.brokerTimeoutMs ?? BROKER_TIMEOUT_MS);
+  return { recorded, output: outputLines(run.stdout, run.stderr), timedOut: run.timedOut, broker: displayUrl(connection.url), cause };
 }

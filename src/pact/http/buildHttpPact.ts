@@ -1,5 +1,6 @@
+import { selectEventTypes } from '../../schemas/selectEventTypes';
 import { UsageError } from '../../errors';
-import type { EventCatalogue, EventType } from '../../schemas/catalogue';
+import type { EventCatalogue } from '../../schemas/catalogue';
 import { SIGNATURE_HEADER_PATTERN } from '../../signing';
 import { eventInteractions } from './eventInteractions';
 import type { ContractVariant, HttpPact } from './HttpPact';
@@ -51,7 +52,7 @@ export function buildHttpPact(catalogue: EventCatalogue, options: HttpPactOption
   const seed = options.seed ?? HTTP_PACT_SEED;
   const header = catalogue.signatureHeader.name;
   const target = requestTarget(options.path ?? DEFAULT_PATH, catalogue);
-  const types = selectedTypes(catalogue, options);
+  const types = selectEventTypes(catalogue, options);
   const current = types.filter((t) => !t.deprecated);
   const forSignatures = current[0] ?? types[0];
   if (forSignatures === undefined) throw new UsageError('no event type selected');
@@ -73,14 +74,6 @@ export function buildHttpPact(catalogue: EventCatalogue, options: HttpPactOption
       },
     },
   };
-}
-
-/** Selected types in catalogue order, so the order of `--types` does not change the file. */
-function selectedTypes(catalogue: EventCatalogue, options: HttpPactOptions): EventType[] {
-  const named = new Set((options.types ?? []).map((type) => catalogue.get(type).type));
-  if (options.types !== undefined && named.size === 0) throw new UsageError('--types names no event type');
-  if (options.types !== undefined) return catalogue.types.filter((t) => named.has(t.type));
-  return catalogue.types.filter((t) => !t.deprecated || options.includeDeprecated === true);
 }
 
 function requestTarget(pathAndQuery: string, catalogue: EventCatalogue): RequestTarget {

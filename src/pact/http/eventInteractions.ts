@@ -1,5 +1,6 @@
 import type { EventType } from '../../schemas/catalogue';
-import { exampleEvent, seedFor } from './exampleEvent';
+import { exampleEvent } from '../../arbitraries/exampleEvent';
+import { exampleSeed } from '../../arbitraries/exampleSeed';
 import type { InteractionSpec } from './httpInteraction';
 import { acceptedOrRefusedStatuses, statusResponse, successStatuses } from './statusRules';
 
@@ -10,7 +11,7 @@ import { acceptedOrRefusedStatuses, statusResponse, successStatuses } from './st
  */
 export function eventInteractions(types: readonly EventType[], seed: number, header: string): InteractionSpec[] {
   return types.map((eventType) => {
-    const common = { plan: { kind: 'valid', header }, event: exampleEvent(eventType, seedFor(seed, eventType.type)), schema: eventType.schema } as const;
+    const common = { plan: { kind: 'valid', header }, event: exampleEvent(eventType, exampleSeed(seed, eventType.type)), schema: eventType.schema } as const;
     if (!eventType.deprecated) {
       const statuses = successStatuses();
       return {

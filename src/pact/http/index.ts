@@ -21,6 +21,7 @@ export { bodyMatchingRules } from './schemaMatchers';
 export { UUID_REGEX, DATE_TIME_REGEX, DATE_REGEX } from '../regexes';
 export { EXAMPLE_SECRET } from './httpInteraction';
 export { WITHOUT_SIG8_FILTER } from './signatureInteractions';
+export { runPactJsVerifier, type PactJsVerifierRunOptions, type PactJsVerifierRun, type PactJsEnding } from './runPactJsVerifier';
 export { SIGNING_STATES, planFromState, providerStateFor, type SigningPlan } from './providerStates';
 export { signatureForPlan } from './signatureForPlan';
 export { createSigningHooks, STATE_SETUP_PATH, type SigningHooks, type SigningHooksOptions, type SignedRequest } from './signingHooks';

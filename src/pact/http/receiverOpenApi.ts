@@ -1,3 +1,4 @@
+import { selectEventTypes } from '../../schemas/selectEventTypes';
 import { classifyStatus } from '../../delivery/classify';
 import { UsageError } from '../../errors';
 import type { EventCatalogue, EventType } from '../../schemas/catalogue';
@@ -29,7 +30,7 @@ const UNAUTHENTICATED = 401;
  */
 export function receiverOpenApi(catalogue: EventCatalogue, options: ReceiverOpenApiOptions = {}): OpenApiDocument {
   const { path, query } = splitTarget(options.path ?? DEFAULT_PATH);
-  const types = selectedTypes(catalogue, options);
+  const types = selectEventTypes(catalogue, options);
   const header = catalogue.signatureHeader;
   const pattern = (header.pattern !== undefined ? portablePattern(header.pattern) : undefined) ?? SIGNATURE_HEADER_PATTERN;
   // One component per event type: several types may share a spec schema (told apart by the discriminator).
@@ -98,16 +99,6 @@ function namedComponents(types: readonly EventType[]): Array<{ readonly name: st
     used.add(name);
     return { name, type: t };
   });
-}
-
-/** Same selection rules as buildHttpPact, in catalogue order. */
-function selectedTypes(catalogue: EventCatalogue, options: ReceiverOpenApiOptions): EventType[] {
-  if (options.types !== undefined) {
-    const named = new Set(options.types.map((type) => catalogue.get(type).type));
-    if (named.size === 0) throw new UsageError('--types names no event type');
-    return catalogue.types.filter((t) => named.has(t.type));
-  }
-  return catalogue.types.filter((t) => !t.deprecated || options.includeDeprecated === true);
 }
 
 function splitTarget(pathAndQuery: string): { path: string; query: Record<string, string[]> } {

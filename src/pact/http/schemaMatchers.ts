@@ -1,3 +1,4 @@
+import { schemaTypes } from '../../schemas/schemaTypes';
 import { isSchemaObject, type SchemaObject } from '../../spec/types';
 import type { MatchingRules, PactMatcher, RuleList } from './HttpPact';
 import { alternationRegex, FORMAT_REGEXES, portablePattern } from '../regexes';
@@ -102,11 +103,6 @@ function jsonTypeOf(value: unknown, allowed: readonly string[]): string {
     return 'integer';
   }
   return typeof value;
-}
-
-function schemaTypes(schema: SchemaObject): string[] {
-  if (Array.isArray(schema.type)) return schema.type.filter((t): t is string => typeof t === 'string');
-  return typeof schema.type === 'string' ? [schema.type] : [];
 }
 
 function allowsNull(schema: SchemaObject): boolean {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { EventType } from '../../schemas/catalogue';
 import { unusualJsonArbitrary } from '../../serialise';
-import { exampleEvent, seedFor } from './exampleEvent';
+import { exampleEvent } from '../../arbitraries/exampleEvent';
+import { exampleSeed } from '../../arbitraries/exampleSeed';
 import type { InteractionSpec } from './httpInteraction';
 import { statusResponse, successStatuses } from './statusRules';
 import { InternalError } from '../../errors';
@@ -23,7 +24,7 @@ export const ROTATION = { digests: 3, position: 2 } as const;
  * event written as unusual but valid JSON, signed over exactly those bytes (SIG-8).
  */
 export function signatureInteractions(eventType: EventType, seed: number, header: string): InteractionSpec[] {
-  const event = (id: string): InteractionSpec['event'] => exampleEvent(eventType, seedFor(seed, id));
+  const event = (id: string): InteractionSpec['event'] => exampleEvent(eventType, exampleSeed(seed, id));
   const common = { schema: eventType.schema, response: statusResponse(401) } as const;
   return [
     { ...common, requirement: 'SIG-2', description: `a request without ${header} is rejected with 401`, plan: { kind: 'absent', header }, event: event('SIG-2') },
@@ -56,7 +57,7 @@ export function signatureInteractions(eventType: EventType, seed: number, header
       requirement: 'SIG-8',
       description: 'an event written as unusual but valid JSON, signed over its exact bytes, is accepted',
       plan: { kind: 'valid', header },
-      ...unusualBody(event('SIG-8'), seedFor(seed, 'SIG-8 layout')),
+      ...unusualBody(event('SIG-8'), exampleSeed(seed, 'SIG-8 layout')),
       response: statusResponse(202, successStatuses()),
       notes: [
         'Whitespace between tokens, another key order and \\u escapes: the digest is over these bytes, so a receiver that parses and re-serialises the JSON before verifying computes another digest.',

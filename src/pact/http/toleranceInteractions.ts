@@ -1,7 +1,8 @@
 import type { GeneratedEvent } from '../../arbitraries';
 import type { EventType } from '../../schemas/catalogue';
 import { isSchemaObject } from '../../spec/types';
-import { exampleEvent, seedFor } from './exampleEvent';
+import { exampleEvent } from '../../arbitraries/exampleEvent';
+import { exampleSeed } from '../../arbitraries/exampleSeed';
 import type { InteractionSpec } from './httpInteraction';
 import { statusResponse, successStatuses } from './statusRules';
 
@@ -20,13 +21,13 @@ export function toleranceInteractions(current: readonly EventType[], forUnknown:
     requirement: 'EVT-2',
     description: `a ${eventType.type} event without any optional field is accepted`,
     plan: { kind: 'valid', header },
-    event: exampleEvent(eventType, seedFor(seed, `EVT-2 ${eventType.type}`), 'minimal'),
+    event: exampleEvent(eventType, exampleSeed(seed, `EVT-2 ${eventType.type}`), 'minimal'),
     schema: eventType.schema,
     response: accepted,
     notes: ['Only the fields the spec requires are present: a receiver must not rely on optional ones.'],
   }));
   if (forUnknown === undefined) return minimal;
-  const event = withUnknownFields(forUnknown, exampleEvent(forUnknown, seedFor(seed, 'EVT-3')));
+  const event = withUnknownFields(forUnknown, exampleEvent(forUnknown, exampleSeed(seed, 'EVT-3')));
   return [
     ...minimal,
     {

@@ -6,7 +6,8 @@ import { escapePointerSegment, listPointers } from '../../jsonPointer';
 import type { Engine } from '../../engine';
 import { UsageError } from '../../errors';
 import { isSchemaObject, type SchemaObject } from '../../spec/types';
-import { locateField, schemaTypes, type FieldPromise } from './fieldLocation';
+import { locateField, type FieldPromise } from './fieldLocation';
+import { schemaTypes } from '../../schemas/schemaTypes';
 import { fieldMatcher, type FieldMatcher } from './fieldMatcher';
 
 /** What a receiver declares about one event type it consumes. */
@@ -85,7 +86,8 @@ function selectFields(engine: Engine, type: string, pointers: readonly string[])
   const add = (pointer: string, schema: SchemaObject, promise: FieldPromise): void => {
     if (selected.has(pointer)) return;
     const described = isSchemaObject(schema.properties) ? schema.properties : undefined;
-    const isObject = described !== undefined || (schemaTypes(schema).includes('object') && !schemaTypes(schema).includes('array'));
+    const types = schemaTypes(schema, { inferred: true });
+    const isObject = described !== undefined || (types.includes('object') && !types.includes('array'));
     selected.set(pointer, { pointer, promise, matcher: isObject ? undefined : fieldMatcher(schema) });
     const required = new Set(Array.isArray(schema.required) ? (schema.required as unknown[]) : []);
     for (const [name, sub] of Object.entries(described ?? {})) {
@@ -106,7 +108,7 @@ function selectFields(engine: Engine, type: string, pointers: readonly string[])
 }
 
 function throughArray(schema: SchemaObject, pointer: string): boolean {
-  return ancestorPointers(pointer).some((ancestor) => schemaTypes(locateField(schema, ancestor).schema ?? {}).includes('array'));
+  return ancestorPointers(pointer).some((ancestor) => schemaTypes(locateField(schema, ancestor).schema ?? {}, { inferred: true }).includes('array'));
 }
 
 /** The selected fields in the order the example holds them (the schema's order). */
@@ -152,7 +154,7 @@ function notes(engine: Engine, type: string, fields: readonly ReliedField[]): st
       out.push(`relies on ${field.pointer}, which the spec lets gridX omit`);
     }
     const schema = locateField(eventType.schema, field.pointer).schema;
-    if (field.matcher !== undefined && schema !== undefined && schemaTypes(schema).includes('null')) {
+    if (field.matcher !== undefined && schema !== undefined && schemaTypes(schema, { inferred: true }).includes('null')) {
       out.push(`relies on ${field.pointer}, which the spec lets gridX send as null (Pact cannot match "or null")`);
     }
   }

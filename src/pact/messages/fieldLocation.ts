@@ -53,12 +53,3 @@ function childOf(schema: SchemaObject, segment: string): { schema: SchemaObject;
   }
   return undefined;
 }
-
-/** The JSON types a schema allows, `null` included when it is nullable; empty when it says nothing. */
-export function schemaTypes(schema: SchemaObject): string[] {
-  if (Array.isArray(schema.type)) return (schema.type as unknown[]).filter((t): t is string => typeof t === 'string');
-  if (typeof schema.type === 'string') return [schema.type];
-  if (isSchemaObject(schema.properties)) return ['object'];
-  if (schema.items !== undefined) return ['array'];
-  return [];
-}

@@ -1,6 +1,6 @@
 import type { SchemaObject } from '../../spec/types';
 import { alternationRegex, FORMAT_REGEXES, portablePattern } from '../regexes';
-import { schemaTypes } from './fieldLocation';
+import { schemaTypes } from '../../schemas/schemaTypes';
 
 /**
  * The Pact matching rule hookproof derives for one field from its schema: as strict as the spec and
@@ -27,7 +27,7 @@ export function fieldMatcher(schema: SchemaObject): FieldMatcher {
     if (allowed.every((v): v is string => typeof v === 'string')) return { match: 'regex', regex: alternationRegex(allowed) };
     return { match: 'type' };
   }
-  const [type] = schemaTypes(schema).filter((t) => t !== 'null');
+  const [type] = schemaTypes(schema, { inferred: true }).filter((t) => t !== 'null');
   switch (type) {
     case 'string': {
       const formatRegex = typeof schema.format === 'string' ? FORMAT_REGEXES[schema.format] : undefined;

@@ -1,10 +1,12 @@
+import { selectEventTypes } from '../../schemas/selectEventTypes';
 import fc from 'fast-check';
 import { eventArbitrary } from '../../arbitraries/events';
 import { ancestorPointers, valueAt } from '../../arbitraries/pointer';
 import type { Engine } from '../../engine';
 import type { EventType } from '../../schemas/catalogue';
 import { isSchemaObject } from '../../spec/types';
-import { locateField, schemaTypes, type FieldLocation } from './fieldLocation';
+import { locateField, type FieldLocation } from './fieldLocation';
+import { schemaTypes } from '../../schemas/schemaTypes';
 import type { MessageFinding, MessageVerdict } from './messageReport';
 import type { PactMessage } from './messagePactFile';
 import { describeRule, preview, ruleAccepts } from './ruleAccepts';
@@ -52,7 +54,7 @@ export function verifyMessage(engine: Engine, message: PactMessage, options: Ver
     );
   }
   if (!engine.catalogue.has(type)) {
-    const known = engine.catalogue.types.filter((t) => !t.deprecated).map((t) => t.type);
+    const known = selectEventTypes(engine.catalogue).map((t) => t.type);
     return verdict(type, [], [error('unknown-type', `/${escapePointerSegment(discriminator)}`, `gridX never sends "${type}" events: the spec defines ${known.join(', ')}`)]);
   }
   const eventType = engine.catalogue.get(type);
@@ -142,7 +144,7 @@ function ruleFindings(message: PactMessage, content: Record<string, unknown>, pr
       findings.push(error('example-breaks-rule', field.pointer, `the example ${preview(example)} fails its own rule: ${own.reason}`));
       continue;
     }
-    const nullable = field.schema !== undefined && schemaTypes(field.schema).includes('null');
+    const nullable = field.schema !== undefined && schemaTypes(field.schema, { inferred: true }).includes('null');
     let nullRejected = false;
     for (const event of events) {
       const actual = valueAt(event, field.pointer);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { boundaryEventArbitrary } from '../../../src/checks/events/boundaryEventArbitrary';
+import { boundaryEventArbitrary } from '../../../src/arbitraries/boundaryEventArbitrary';
 import { boundarySites } from '../../../src/arbitraries/boundarySites';
 import { DEFAULT_MAX_EVENT_BYTES } from '../../../src/arbitraries/bodyBudget';
 import { serialiseEvent } from '../../../src/serialise';

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { boundaryEventArbitrary } from '../../../src/checks/events/boundaryEventArbitrary';
+import { boundaryEventArbitrary } from '../../../src/arbitraries/boundaryEventArbitrary';
 import { DEFAULT_MAX_EVENT_BYTES } from '../../../src/arbitraries/bodyBudget';
 import { EVENT_CHECKS } from '../../../src/checks/events';
-import { minimalEventArbitrary } from '../../../src/checks/events/minimalEventArbitrary';
+import { minimalEventArbitrary } from '../../../src/arbitraries/minimalEventArbitrary';
 import { createEngine } from '../../../src/engine';
 import { serialiseEvent } from '../../../src/serialise';
 import { certify } from '../support/runCheck';

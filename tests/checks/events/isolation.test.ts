@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { eventArbitrary, INVALID_KINDS, invalidEventArbitrary } from '../../../src/arbitraries';
-import { optionalFieldsFiller } from '../../../src/checks/events/fillOptional';
+import { optionalFieldsFiller } from '../../../src/arbitraries/fillOptional';
 import { invalidCaseIsolator } from '../../../src/checks/events/invalidCaseIsolator';
 import { plainValues } from '../../../src/arbitraries/plainValues';
 import { schemaFields } from '../../../src/schemas/schemaFields';
-import { foreignTypeArbitrary, siblingTypeArbitrary } from '../../../src/checks/events/unknownTypeArbitrary';
+import { foreignTypeArbitrary } from '../../../src/arbitraries/foreignTypeArbitrary';
+import { siblingTypeArbitrary } from '../../../src/arbitraries/siblingTypeArbitrary';
 import { serialiseEvent } from '../../../src/serialise';
 import { defaultEngine } from '../../support/engine';
 

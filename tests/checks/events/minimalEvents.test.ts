@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { minimalEventArbitrary } from '../../../src/checks/events/minimalEventArbitrary';
+import { minimalEventArbitrary } from '../../../src/arbitraries/minimalEventArbitrary';
 import { schemaFields } from '../../../src/schemas/schemaFields';
 import { serialiseEvent } from '../../../src/serialise';
 import { defaultEngine } from '../../support/engine';

@@ -73,7 +73,10 @@ describe('hookproof pact can-i-deploy', () => {
     );
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('pact-cli  ❌ q: Pacticipant nobody not found');
-    expect(unknown.stderr.at(-1)).toBe('no answer from the broker for nobody 1 → production: not deployable until it answers');
+    // The last line names the real cause in one line, as hookproof's own request for the matrix found it.
+    expect(unknown.stderr.at(-1)).toBe(
+      `no answer from the broker for nobody 1 → production: cannot ask the matrix about nobody 1: the broker answered 400: q: Pacticipant nobody not found (GET ${broker.url}/matrix?q[][pacticipant]=nobody&q[][version]=1&latestby=cvpv&environment=production); not deployable until it answers`,
+    );
 
     const revoked = `${TOKEN}-revoked`;
     const refused = await pactCli(
@@ -81,7 +84,9 @@ describe('hookproof pact can-i-deploy', () => {
       cleanEnv(),
     );
     expect(refused.code).toBe(1);
-    expect(refused.stderr.some((l) => l.includes('401 Unauthorized'))).toBe(true);
+    expect(refused.stderr.at(-1)).toMatch(
+      /^no answer from the broker for acme-receiver 1\.2\.3 → production: cannot ask the matrix about acme-receiver 1\.2\.3: the broker answered 401: Unauthorized \(GET /,
+    );
     expect(refused.all).not.toContain(revoked);
 
     const port = await closedPort();
@@ -90,7 +95,9 @@ describe('hookproof pact can-i-deploy', () => {
       cleanEnv(),
     );
     expect(nobody.code).toBe(1);
-    expect(nobody.stderr.at(-1)).toBe('no answer from the broker for acme-receiver 1.2.3 → production: not deployable until it answers');
+    expect(nobody.stderr.at(-1)).toMatch(
+      /^no answer from the broker for acme-receiver 1\.2\.3 → production: cannot ask the matrix about acme-receiver 1\.2\.3: connection refused: /,
+    );
   });
 
   it("reads --version as the pacticipant's version, not as the program's own --version", async () => {

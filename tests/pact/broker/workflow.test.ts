@@ -23,6 +23,10 @@ describe('the broker workflow', () => {
     broker = await closing(
       startFakeBroker({
         token: TOKEN,
+        versions: [
+          { pacticipant: 'acme-receiver', version: '1.2.3' },
+          { pacticipant: 'gridx-webhooks', version: 'spec-0123abcd' },
+        ],
         matrix: [
           { pacticipant: 'acme-receiver', version: '1.2.4', environment: 'production', deployable: false, provider, verified: false },
           { pacticipant: 'acme-receiver', version: '1.2.5', environment: 'production', deployable: false, provider, verified: undefined },
@@ -56,11 +60,31 @@ describe('the broker workflow', () => {
   it('exits 1 when the environment does not exist, and 2 for an application instance on a release', async () => {
     const unknown = await pactCli(['record-deployment', '--pacticipant', 'acme-receiver', '--version', '1.2.3', '--environment', 'moon'], env());
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr.at(-1)).toBe(`not recorded: deployment of acme-receiver 1.2.3 to moon (${broker.url}/)`);
+    // The broker knows the version: the cause is the Pact CLI's own message.
+    expect(unknown.stderr.at(-1)).toMatch(new RegExp(`^not recorded: deployment of acme-receiver 1\\.2\\.3 to moon \\(${broker.url}/\\): .*moon`));
     expect(broker.deployments).toEqual([]);
     const bad = await pactCli(['record-release', '--pacticipant', 'a', '--version', '1', '--environment', 'production', '--application-instance', 'x'], env());
     expect(bad.code).toBe(2);
     expect(bad.stderr).toHaveLength(1);
+  });
+
+  it('exits 1 naming the real cause in one line, never the token: a version the broker does not know, a refused token', async () => {
+    const unknown = await pactCli(['record-deployment', '--pacticipant', 'acme-receiver', '--version', '9.9.9', '--environment', 'production'], env());
+    expect([unknown.code, unknown.stderr.at(-1)]).toEqual([
+      1,
+      `not recorded: deployment of acme-receiver 9.9.9 to production (${broker.url}/): cannot find version 9.9.9 of acme-receiver: the broker answered 404: no resource at /pacticipants/acme-receiver/versions/9.9.9 (GET ${broker.url}/pacticipants/acme-receiver/versions/9.9.9)`,
+    ]);
+    const revoked = `${TOKEN}-revoked`;
+    const refused = await pactCli(['record-release', '--pacticipant', 'acme-receiver', '--version', '1.2.3', '--environment', 'production'], {
+      ...env(),
+      PACT_BROKER_TOKEN: revoked,
+    });
+    expect([refused.code, refused.stderr.at(-1)]).toEqual([
+      1,
+      `not recorded: release of acme-receiver 1.2.3 to production (${broker.url}/): cannot find version 1.2.3 of acme-receiver: the broker answered 401: Unauthorized (GET ${broker.url}/pacticipants/acme-receiver/versions/1.2.3)`,
+    ]);
+    expect(unknown.all + refused.all).not.toContain(TOKEN);
+    expect(broker.deployments).toEqual([]);
   });
 
   it('can-i-deploy --retry-while-unknown asks again while the verification result is unknown, then fails closed', async () => {
@@ -131,7 +155,10 @@ describe('a deployment gate fails closed in bounded time', () => {
     const run = await pactCli(ask, gateEnv(`http://127.0.0.1:${port}`));
     expect(run.code).toBe(1);
     expect(Date.now() - started).toBeLessThan(45_000);
-    expect(run.stderr.at(-1)).toMatch(/for acme-receiver 1.2.3 → production: not deployable until it answers$/);
+    // The Pact CLI, retrying, says nothing before the deadline; hookproof's own request names the cause.
+    expect(run.stderr.at(-1)).toMatch(
+      /^no answer from the broker for acme-receiver 1\.2\.3 → production: cannot ask the matrix about acme-receiver 1\.2\.3: connection refused: .*; not deployable until it answers$/,
+    );
   });
 
   it('a broker that accepts the connection but never answers: exit 1, bounded by --broker-timeout', async () => {
@@ -141,7 +168,9 @@ describe('a deployment gate fails closed in bounded time', () => {
       const run = await pactCli(ask, gateEnv(silent.origin));
       expect(run.code).toBe(1);
       expect(Date.now() - started).toBeLessThan(45_000);
-      expect(run.stderr.at(-1)).toBe('the broker gave no answer within 3 s for acme-receiver 1.2.3 → production: not deployable until it answers');
+      expect(run.stderr.at(-1)).toMatch(
+        /^no answer from the broker for acme-receiver 1\.2\.3 → production: cannot ask the matrix about acme-receiver 1\.2\.3: no answer within the broker deadline of 3 s .*\(GET .*\); not deployable until it answers$/,
+      );
     } finally {
       await silent.close();
     }

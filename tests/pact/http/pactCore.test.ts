@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { eventArbitrary } from '../../../src/arbitraries';
 import { createEngine, type Engine } from '../../../src/engine';
 import { buildHttpPact, type HttpInteraction, type HttpPact } from '../../../src/pact/http';
-import { emptyOpenObjects } from '../../../src/pact/http/exampleEvent';
+import { emptyOpenObjects } from '../../../src/arbitraries/exampleEvent';
 import { serialiseEvent } from '../../../src/serialise';
 import { sign } from '../../../src/signing';
 import { fixtureSpec } from '../../cli/paths';

@@ -4,7 +4,8 @@ import { dateTimeArbitrary } from '../../../src/arbitraries/dateTime';
 import { STRING_FORMATS } from '../../../src/arbitraries/formats';
 import { createEngine } from '../../../src/engine';
 import { bodyMatchingRules, DATE_TIME_REGEX, UUID_REGEX } from '../../../src/pact/http';
-import { exampleEvent, seedFor } from '../../../src/pact/http/exampleEvent';
+import { exampleEvent } from '../../../src/arbitraries/exampleEvent';
+import { exampleSeed } from '../../../src/arbitraries/exampleSeed';
 import { alternationRegex, portablePattern } from '../../../src/pact/regexes';
 import { fixtureSpec } from '../../cli/paths';
 import { violations } from './support/evaluateRules';
@@ -102,7 +103,7 @@ describe('matcher regexes', () => {
     const dateTime = new RegExp(DATE_TIME_REGEX, 'u');
     const generatedUuid = STRING_FORMATS.uuid;
     if (generatedUuid === undefined) throw new Error('no uuid generator');
-    fc.assert(fc.property(generatedUuid, dateTimeArbitrary, (id, time) => uuid.test(id) && dateTime.test(time)));
+    fc.assert(fc.property(generatedUuid, dateTimeArbitrary(), (id, time) => uuid.test(id) && dateTime.test(time)));
   });
 
   it('refuse near misses', () => {
@@ -132,7 +133,7 @@ describe.each([
   const { catalogue } = createEngine(specPath !== undefined ? { specPath } : {});
 
   it.each(catalogue.types.map((t) => [t.type, t] as const))('%s: accept generated events of the type, not only the example', (_type, eventType) => {
-    const example = exampleEvent(eventType, seedFor(1, eventType.type));
+    const example = exampleEvent(eventType, exampleSeed(1, eventType.type));
     const rules = bodyMatchingRules(eventType.schema, example);
     expect(violations(rules, example, example)).toEqual([]);
     fc.assert(

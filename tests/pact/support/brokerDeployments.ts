@@ -5,7 +5,9 @@
  *
  * - `GET /pacticipants/{p}/versions/{v}`: the version, with a `pb:record-deployment` and a
  *   `pb:record-release` link per environment, each `{ name, href }`; the CLI picks the one named as
- *   `--environment` (no such link: "Environment … does not exist", exit 1);
+ *   `--environment` (no such link: "Environment … does not exist", exit 1). A version the broker
+ *   does not know (never published, verified, in the matrix or declared) is a 404, as a broker's
+ *   unknown resource is;
  * - `POST …/deployed-versions/environment/{uuid}`: body `{ applicationInstance, target }` (both the
  *   `--application-instance`, when given), else `{}`;
  * - `POST …/released-versions/environment/{uuid}`: body `{}`.
@@ -27,10 +29,18 @@ const VERSION_PATH = /^\/pacticipants\/([^/]+)\/versions\/([^/]+)$/;
 const RECORD_PATH = /^\/pacticipants\/([^/]+)\/versions\/([^/]+)\/(deployed|released)-versions\/environment\/([^/]+)$/;
 
 /** Answers a deployment request, or undefined when the path is not one of these resources. */
-export function deployments(base: string, method: string, path: string, body: string, recorded: RecordedDeployment[]): [number, unknown] | undefined {
+export function deployments(
+  base: string,
+  method: string,
+  path: string,
+  body: string,
+  recorded: RecordedDeployment[],
+  knows: (pacticipant: string, version: string) => boolean,
+): [number, unknown] | undefined {
   const version = VERSION_PATH.exec(path);
   if (method === 'GET' && version !== null) {
     const [, p = '', v = ''] = version;
+    if (!knows(decodeURIComponent(p), decodeURIComponent(v))) return undefined;
     const links = (kind: 'deployed' | 'released'): unknown[] =>
       Object.entries(ENVIRONMENTS).map(([name, uuid]) => ({
         name,

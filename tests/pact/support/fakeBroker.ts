@@ -103,6 +103,8 @@ export interface FakeBrokerOptions {
    * every exact-text body into JSON data, as the Pact CLI's re-serialising upload left it.
    */
   readonly copy?: 'relaid' | 'bodies-parsed';
+  /** Pacticipant versions the broker knows besides those published, verified or in the matrix. */
+  readonly versions?: ReadonlyArray<{ readonly pacticipant: string; readonly version: string }>;
 }
 
 export interface FakeBroker {
@@ -164,7 +166,12 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
         send(res, 200, held);
         return;
       }
-      const deployment = deployments(base, req.method ?? '', parsed.pathname, body, recorded);
+      const knows = (pacticipant: string, version: string): boolean =>
+        publications.some((p) => p.pacticipantName === pacticipant && p.pacticipantVersionNumber === version) ||
+        results.some((r) => (r.provider === pacticipant && r.providerVersion === version) || (r.consumer === pacticipant && r.consumerVersion === version)) ||
+        matrixEntries.some((m) => (m.pacticipant === pacticipant && m.version === version) || (m.provider.name === pacticipant && m.provider.version === version)) ||
+        (options.versions ?? []).some((v) => v.pacticipant === pacticipant && v.version === version);
+      const deployment = deployments(base, req.method ?? '', parsed.pathname, body, recorded, knows);
       if (deployment !== undefined) {
         send(res, ...deployment);
         return;

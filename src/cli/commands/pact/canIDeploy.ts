@@ -2,7 +2,6 @@ import { canIDeploy, type CanIDeployOptions } from '../../../pact/broker/canIDep
 import type { CommandRegistration } from '../../command';
 import { exitCodeForOutcome, type ExitCode } from '../../exitCodes';
 import type { CliIO } from '../../io';
-import { BROKER_TIMEOUT_MS } from '../../../pact/broker/runPactCli';
 import { numberOption } from '../../numberOption';
 import { addPactCliBrokerOptions, brokerOptionsOf } from '../../options';
 
@@ -22,8 +21,9 @@ export async function runCanIDeploy(options: CanIDeployCommandOptions, io: CliIO
   const verdict = (blocked: boolean): ExitCode => exitCodeForOutcome(blocked && options.dryRun !== true);
   if (!result.answered) {
     for (const line of result.output) io.err(`pact-cli  ${line}`);
-    const why = result.timedOut ? `the broker gave no answer within ${Math.round((options.brokerTimeoutMs ?? BROKER_TIMEOUT_MS) / 1000)} s` : 'no answer from the broker';
-    io.err(`${why} for ${subject}: not deployable until it answers${options.dryRun === true ? ' (dry run: exit 0 anyway)' : ''}`);
+    io.err(
+      `no answer from the broker for ${subject}: ${result.cause ?? 'unknown cause'}; not deployable until it answers${options.dryRun === true ? ' (dry run: exit 0 anyway)' : ''}`,
+    );
     return verdict(true);
   }
   for (const row of result.rows) {

@@ -43,7 +43,7 @@ function recordCommand(kind: 'deployment' | 'release'): CommandRegistration {
       for (const line of result.output) (result.recorded ? io.out : io.err)(`pact-cli  ${line}`);
       const what = `${kind} of ${o.pacticipant} ${o.version} to ${o.environment} (${result.broker})`;
       if (result.recorded) io.out(`recorded ${what}`);
-      else io.err(`not recorded: ${what}${result.timedOut ? ': the broker gave no answer in time' : ''}`);
+      else io.err(`not recorded: ${what}: ${result.cause ?? 'unknown cause'}`);
       return exitCodeForOutcome(!result.recorded);
     },
   };

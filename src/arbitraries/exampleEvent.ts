@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { eventArbitrary, type GeneratedEvent } from '../../arbitraries';
-import { plainValues } from '../../arbitraries/plainValues';
-import type { EventType } from '../../schemas/catalogue';
-import { isSchemaObject } from '../../spec/types';
-import { InternalError } from '../../errors';
+import { eventArbitrary, type GeneratedEvent } from './events';
+import { plainValues } from './plainValues';
+import type { EventType } from '../schemas/catalogue';
+import { isSchemaObject } from '../spec/types';
+import { InternalError } from '../errors';
 
 /**
  * The example body of one interaction: a valid event of `eventType` drawn from the engine's
@@ -15,13 +15,6 @@ export function exampleEvent(eventType: EventType, seed: number, presence: 'full
   const [event] = fc.sample(eventArbitrary(eventType, { presence }), { seed, numRuns: 1 });
   if (event === undefined) throw new InternalError(`no example for ${eventType.type}`);
   return emptyOpenObjects(eventType.schema, plainValues(eventType)(event)) as GeneratedEvent;
-}
-
-/** A seed per name, stable when other names come and go: FNV-1a of the name, offset by `base`. */
-export function seedFor(base: number, name: string): number {
-  let hash = 0x811c9dc5;
-  for (const byte of Buffer.from(name, 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
-  return (base + hash) | 0;
 }
 
 /** `value` with every object whose keys the schema leaves open replaced by `{}`. */

@@ -1,7 +1,7 @@
-import type { EventType } from '../../schemas/catalogue';
-import { isSchemaObject } from '../../spec/types';
-import { schemaFields } from '../../schemas/schemaFields';
-import { pointerSegments } from '../../jsonPointer';
+import type { EventType } from '../schemas/catalogue';
+import { isSchemaObject } from '../spec/types';
+import { schemaFields } from '../schemas/schemaFields';
+import { pointerSegments } from '../jsonPointer';
 
 /**
  * Puts back every optional field an event lacks, taken from `full` (an event of the same type with

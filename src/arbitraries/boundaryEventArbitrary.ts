@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { eventArbitrary, type GeneratedEvent } from '../../arbitraries';
-import type { EventType } from '../../schemas/catalogue';
-import type { Boundary } from '../../arbitraries/fieldBoundaries';
-import { boundarySites, type BoundarySite } from '../../arbitraries/boundarySites';
-import { pointerSegments } from '../../jsonPointer';
-import { serialiseEvent } from '../../serialise';
+import { eventArbitrary, type GeneratedEvent } from './events';
+import type { EventType } from '../schemas/catalogue';
+import type { Boundary } from './fieldBoundaries';
+import { boundarySites, type BoundarySite } from './boundarySites';
+import { pointerSegments } from '../jsonPointer';
+import { serialiseEvent } from '../serialise';
 
 /** A valid event whose string, number and date-time fields hold edge values; `edges` says where. */
 export interface BoundaryEvent {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { eventArbitrary, type GeneratedEvent } from '../../arbitraries';
-import type { EventType } from '../../schemas/catalogue';
-import { plainValues } from '../../arbitraries/plainValues';
-import { schemaFields } from '../../schemas/schemaFields';
+import { eventArbitrary, type GeneratedEvent } from './events';
+import type { EventType } from '../schemas/catalogue';
+import { plainValues } from './plainValues';
+import { schemaFields } from '../schemas/schemaFields';
 import { withoutPointers } from './withoutPointers';
 
 /** An event with optional fields left out, and which (outermost first, none below another). */

@@ -1,5 +1,5 @@
-import type { GeneratedEvent } from '../../arbitraries';
-import { pointerSegments } from '../../jsonPointer';
+import type { GeneratedEvent } from './events';
+import { pointerSegments } from '../jsonPointer';
 
 /** A copy of the event without the properties at `pointers` (absent ones are ignored). */
 export function withoutPointers(event: GeneratedEvent, pointers: readonly string[]): GeneratedEvent {
