@@ -22,7 +22,7 @@ export type HookproofErrorCode =
   | 'PACT_FILE_INVALID'
   | 'BROKER_FAILED'
   | 'CONTRACT_NOT_PORTABLE'
-  | 'CATALOGUE_INVALID'
+  | 'CHECKS_INVALID'
   | 'CLIENT_CLOSED'
   | 'OUTPUT_UNWRITABLE'
   | 'INTERNAL';
@@ -172,12 +172,12 @@ export class PactFileInvalidError extends HookproofError {
 }
 
 /**
- * A check catalogue breaks the rules every check obeys (kebab-case unique ids, a known requirement
- * of the right severity, every required requirement covered): a custom catalogue's author fixes it.
+ * A list of checks breaks the rules every check obeys (kebab-case unique ids, a known requirement
+ * of the right severity, every required requirement covered): the author of custom checks fixes it.
  */
-export class CatalogueInvalidError extends HookproofError {
+export class ChecksInvalidError extends HookproofError {
   constructor(reason: string) {
-    super('CATALOGUE_INVALID', `invalid check catalogue: ${reason}`);
+    super('CHECKS_INVALID', `invalid list of checks: ${reason}`);
   }
 }
 

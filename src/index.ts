@@ -6,7 +6,7 @@
  * `hookproof/capacity` (CAP-1..3). Other modules are internal and may change.
  *
  * Importing this module loads nothing heavy: each function that needs ajv, fast-check, undici or
- * the check catalogue loads its module the first time it is called (a synchronous `require`, so
+ * the list of checks loads its module the first time it is called (a synchronous `require`, so
  * that every function keeps its signature and CommonJS and ESM consumers share one instance).
  * `npm run bench` measures the import against `require('ajv')`.
  */
@@ -54,15 +54,15 @@ export const anyTypedEventArbitrary: typeof TypedArbitraries.anyTypedEventArbitr
 export { serialiseEvent } from './serialise/compactJson';
 export { sign } from './signing/sign';
 export { verifySignature, type SignatureVerification } from './signing/verify';
-export { parseSignatureHeader, type ParsedSignatureHeader } from './signing/parseSignatureHeader';
-export type { SignatureCase } from './signing/signatureLabels';
+export { parseSignatureHeader, type ParsedSignatureHeader } from './contract/parseSignatureHeader';
+export type { SignatureCase } from './contract/signatureLabels';
 const signatureCases = (): typeof SignatureCases => require('./signing/signatureCases') as typeof SignatureCases;
 /** Valid, rotated and forged X-Signature headers, each labelled with the answer a conformant receiver gives. */
 export const signatureCaseArbitrary: typeof SignatureCases.signatureCaseArbitrary = (...args) => signatureCases().signatureCaseArbitrary(...args);
 
 // Certification: a run, its report and report files, the reference receiver to try it on.
 export type { CertifyOptions } from './runner/certifyOptions';
-export { REQUIREMENTS, type Requirement, type RequirementId } from './checks/requirements';
+export { REQUIREMENTS, type Requirement, type RequirementId } from './contract/requirements';
 export type { ProgressEvent } from './evidence/progressEvent';
 export type { CertificationReport, CheckReport } from './evidence/certificationReport';
 export type { ReportFiles } from './reports/writeReports';

@@ -1,10 +1,16 @@
 import { integerInRange, type IntegerRange } from './integerInRange';
 
+/** The largest signed 32-bit integer, written once: both bounds below are it. */
+const INT32_MAX = 2 ** 31 - 1;
+
 /**
  * The largest delay Node's timers honour: a longer one overflows and fires after about 1 ms, so a
  * huge timeout or duration would silently mean "at once".
  */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
+export const MAX_TIMER_MS = INT32_MAX;
+
+/** The bound (exclusive) of the seed a run draws when given none: a seed that prints short. */
+export const MAX_DRAWN_SEED = INT32_MAX;
 
 /**
  * Every number option's documented range (README, "Option ranges"), checked before anything runs.

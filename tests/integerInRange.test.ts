@@ -7,7 +7,7 @@ import { integerInRange, type IntegerRange } from '../src/integerInRange';
 import { OPTION_RANGES, optionInRange, type RangedOption } from '../src/optionRanges';
 import { parseShard } from '../src/fleet/shard';
 import { buildSignatureVectors } from '../src/signing/vectors';
-import { SIGNATURE_LABELS } from '../src/signing/signatureLabels';
+import { SIGNATURE_LABELS } from '../src/contract/signatureLabels';
 
 /** The outcome of one call: the number accepted, or the error's class and message. */
 function outcome(call: () => number): { accepted: number } | { refused: string; usage: boolean } {

@@ -4,7 +4,7 @@
  * verification.
  *
  * Importing this module loads nothing heavy: reading, signing and verifying a report load their
- * modules (ajv for the report's schema, the check catalogue for its scope) when first called.
+ * modules (ajv for the report's schema, the list of checks for its scope) when first called.
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- the lazy loads described above: the build is CommonJS */
 import type * as ReadReportFile from './readReportFile';

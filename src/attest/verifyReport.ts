@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { isSenderReport, type CertificationReport } from '../evidence/certificationReport';
 import { verdictOf } from '../evidence/verdict';
 import { judgeScope } from '../evidence/scope';
-import { REQUIREMENTS } from '../checks/requirements';
+import { REQUIREMENTS } from '../contract/requirements';
 import { envelopeVerifies, isDsseEnvelope, keyIdOf } from './dsse';
 import { reportDigest } from './reportDigest';
 import { bytesDigest, HOOKPROOF_PREDICATE_TYPE, IN_TOTO_PAYLOAD_TYPE, SUBJECT_NAMES, urlDigest, type StatementSubject } from './statement';

@@ -1,4 +1,4 @@
-import type { Classification } from '../delivery/classify';
+import type { Classification } from '../contract/classifyStatus';
 import type { DeliveryResult } from '../delivery/DeliveryResult';
 
 /** Answers by gridX class; `error` is a connection that gave no usable answer (refused, reset, garbage). */

@@ -1,5 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { GRIDX_DEADLINE_MS } from '../delivery/gridxDeadline';
+import { gridx } from '../contract/gridx';
 import type { DeliveryResult } from '../delivery/DeliveryResult';
 import { classOf, emptyClassCounts, type ClassCounts } from './classCounts';
 import { signedRequest, type CapacityTarget } from './capacityTarget';
@@ -145,7 +145,7 @@ export async function runLoadPhase(options: LoadPhaseOptions): Promise<LoadPhase
         const cls = classOf(result);
         classes[cls] += 1;
         if (result.status !== undefined) statuses[String(result.status)] = (statuses[String(result.status)] ?? 0) + 1;
-        const late = waited > GRIDX_DEADLINE_MS;
+        const late = waited > gridx.deadlineMs;
         if (cls === 'success' && !late) second(answeredAt).succeeded += 1;
         if (cls === 'success' && late) lateSuccesses += 1;
         if (cls === 'transient' && result.headers['retry-after'] !== undefined) retryAfterAnswers += 1;

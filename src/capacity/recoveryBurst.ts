@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DeliveryResult } from '../delivery/DeliveryResult';
 import { plural } from '../text/plural';
+import { gridx } from '../contract/gridx';
+import { retryDelayMs } from '../contract/retryPolicy';
 import { signedRequest, type CapacityTarget } from './capacityTarget';
 import type { FedEvent } from './eventFeed';
 import type { CapacityJudgement } from './judgeCapacity';
@@ -12,7 +14,7 @@ export interface RecoveryBurstOptions extends CapacityTarget {
   readonly outageMs: number;
   /** How long live events keep arriving while the backlog is delivered. */
   readonly liveMs: number;
-  /** gridX's retry policy: 5 retries, waits of base × 2^(n−1). */
+  /** Retries after the first attempt (gridX's: `gridx.retry.retries`), waits of base × factor^(n−1) (`retryDelayMs`). */
   readonly retries: number;
   readonly retryBaseMs: number;
   /** Every n-th backlog event is delivered twice (gridX delivers at least once). Default 10. */
@@ -86,7 +88,7 @@ export async function runRecoveryBurst(options: RecoveryBurstOptions): Promise<R
         if (failures.length < 5) failures.push(sample(delivery, attempt, performance.now() - start, result));
         return;
       }
-      const backoff = options.retryBaseMs * 2 ** attempt;
+      const backoff = retryDelayMs({ ...gridx.retry, baseDelayMs: options.retryBaseMs }, attempt + 1);
       const asked = retryAfterMs(result);
       if (asked !== undefined && asked > backoff) retryAfterHonoured += 1;
       await sleep(Math.max(backoff, asked ?? 0));

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createDeliveryClient } from '../delivery/DeliveryClient';
-import { GRIDX_DEADLINE_MS } from '../delivery/gridxDeadline';
+import { gridx } from '../contract/gridx';
 import { createEngine, type Engine } from '../engine';
 import { UsageError } from '../errors';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
@@ -14,6 +14,7 @@ import { judgeOverload, judgeSustainedRate, type CapacityJudgement } from './jud
 import { runLoadPhase, type PhaseProgress } from './loadPhase';
 import { toPhaseReport } from './phaseReport';
 import { judgeRecovery, runRecoveryBurst, type RecoveryBurstResult } from './recoveryBurst';
+import { MAX_DRAWN_SEED } from '../optionRanges';
 
 /** The documented ranges of a capacity run (README, "Capacity"); beyond them the run is refused. */
 export const CAPACITY_LIMITS = {
@@ -73,7 +74,7 @@ export async function runCapacity(options: CapacityOptions): Promise<CapacityRep
     ...(options.types !== undefined ? { types: options.types } : {}),
     ...(settings.shard !== undefined ? { shard: settings.shard.index } : {}),
   });
-  const client = createDeliveryClient({ timeoutMs: GRIDX_DEADLINE_MS, connections: settings.maxInFlight, stallResends: 0 });
+  const client = createDeliveryClient({ timeoutMs: gridx.deadlineMs, connections: settings.maxInFlight, stallResends: 0 });
   const common = {
     url,
     secrets,
@@ -135,7 +136,7 @@ export async function runCapacity(options: CapacityOptions): Promise<CapacityRep
           rate: rate / shareOf,
           outageMs: settings.outageMs,
           liveMs: settings.durationMs,
-          retries: 5,
+          retries: gridx.retry.retries,
           retryBaseMs: settings.retryBaseMs,
         });
         requirements.push(judgeRecovery(recovery));
@@ -166,7 +167,7 @@ function capacitySettings(options: CapacityOptions): CapacitySettings {
   const durationMs = bounded('duration', options.durationMs ?? 30_000, 1, CAPACITY_LIMITS.maxDurationMs);
   const maxInFlight = bounded('max in-flight', options.maxInFlight ?? 256, 1, CAPACITY_LIMITS.maxInFlight);
   const retryBaseMs = bounded('retry base', options.retryBaseMs ?? 1000, 1, 600_000);
-  const seed = options.seed ?? randomInt(0, 2 ** 31 - 1);
+  const seed = options.seed ?? randomInt(0, MAX_DRAWN_SEED);
   const shard = options.shard;
   if (shard !== undefined && (!Number.isInteger(shard.count) || shard.count < 1 || !Number.isInteger(shard.index) || shard.index < 0 || shard.index >= shard.count)) {
     throw new UsageError(`--shard must be i/n with 1 <= i <= n, got ${shard.index + 1}/${shard.count}`);

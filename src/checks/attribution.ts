@@ -1,7 +1,7 @@
 import { describeResult, type DeliveryResult } from '../delivery';
 import type { Judgement, OutgoingCase, WrongDelivery } from './checkContext';
-import type { RequirementId } from './requirements';
-import { labelExpectation, SIGNATURE_LABELS, type SignatureLabel } from '../signing';
+import type { RequirementId } from '../contract/requirements';
+import { labelExpectation, SIGNATURE_LABELS, type SignatureLabel } from '../contract/signatureLabels';
 
 /**
  * Attribution: a refused case counts only against the requirement it is about. When a correctly

@@ -1,5 +1,5 @@
 import type { BlockedCases } from './checkContext';
-import type { RequirementId } from './requirements';
+import type { RequirementId } from '../contract/requirements';
 
 /** Counts a property's blocked cases and what blocked them (first reason kept: it is the one shown). */
 export class BlockedTally {

@@ -1,6 +1,6 @@
 import type { CheckStatus, Failure } from '../evidence/failure';
 import type { CheckContext } from './checkContext';
-import type { RequirementId, Severity } from './requirements';
+import type { RequirementId, Severity } from '../contract/requirements';
 
 /** What a check's run returns: plain data. A failure of a non-required check becomes a warning. */
 export interface CheckOutcome {

@@ -5,7 +5,7 @@ import type { Engine } from '../engine';
 import type { EventType } from '../schemas/catalogue';
 import type { CheckOutcome } from './check';
 import type { DeliveryRole, Failure } from '../evidence/failure';
-import type { RequirementId } from './requirements';
+import type { RequirementId } from '../contract/requirements';
 
 /** One request a check wants sent, described so that reports can name and replay it. */
 export interface OutgoingCase {

@@ -1,13 +1,17 @@
 import { describeResult, type DeliveryResult } from '../delivery';
 import type { Judgement } from './checkContext';
+import { gridx } from '../contract/gridx';
+import { listStatuses } from '../contract/listStatuses';
 
-// Worded after gridX's rules (receiver-contract.md, "What the receiver must answer"): success is
-// exactly 200/201/202/204; gridX retries only 408, 429, 500, 502, 503, 504 and timeouts; 410
-// deletes the subscription; every other status is permanent (not retried).
+// Worded after gridX's rules (receiver-contract.md, "What the receiver must answer"), read from
+// `gridx.statuses`: success, transient (retried, as are timeouts), gone; every other status is
+// permanent (not retried).
+const { success, transient, gone } = gridx.statuses;
+const transient4xx = transient.filter((status) => status < 500);
 
 /** The answer gridX counts as delivered. */
 export function expectSuccess(result: DeliveryResult): Judgement {
-  return { ok: result.outcome === 'success', expected: 'a success status (200, 201, 202 or 204) in time' };
+  return { ok: result.outcome === 'success', expected: `a success status (${listStatuses(success, 'or')}) in time` };
 }
 
 /** The answer to an unauthenticated request. */
@@ -19,8 +23,7 @@ export function expectUnauthorized(result: DeliveryResult): Judgement {
 export function expectNotTransient(result: DeliveryResult): Judgement {
   return {
     ok: result.outcome === 'success' || result.outcome === 'permanent',
-    expected:
-      'a status gridX does not retry: 200, 201, 202 or 204, or any other status except 408, 429, 500, 502, 503, 504 (retried) and 410 (deletes the subscription); an answer within the timeout',
+    expected: `a status gridX does not retry: ${listStatuses(success, 'or')}, or any other status except ${listStatuses(transient)} (retried) and ${listStatuses(gone, 'and')} (deletes the subscription); an answer within the timeout`,
   };
 }
 
@@ -29,8 +32,7 @@ export function expectSuccessOrPermanent4xx(result: DeliveryResult): Judgement {
   const status = result.status ?? 0;
   return {
     ok: result.outcome === 'success' || (result.outcome === 'permanent' && status >= 400 && status < 500),
-    expected:
-      '200, 201, 202 or 204, or a 4xx other than 408 and 429 (retried by gridX) and 410 (deletes the subscription); not a 5xx (a crash, even 501 or 505, which gridX does not retry), not a redirect, an answer within the timeout',
+    expected: `${listStatuses(success, 'or')}, or a 4xx other than ${listStatuses(transient4xx, 'and')} (retried by gridX) and ${listStatuses(gone, 'and')} (deletes the subscription); not a 5xx (a crash, even 501 or 505, which gridX does not retry), not a redirect, an answer within the timeout`,
   };
 }
 

@@ -1,17 +1,16 @@
-import { CatalogueInvalidError } from '../errors';
+import { ChecksInvalidError } from '../errors';
 import type { Check } from './check';
 import { DELIVERY_CHECKS } from './delivery';
 import { EVENT_CHECKS } from './events';
-import { REQUIREMENTS } from './requirements';
+import { REQUIREMENTS } from '../contract/requirements';
 import { SIGNATURE_CHECKS } from './signature';
 import { TRANSPORT_CHECKS } from './transport';
 
 export type { Check, CheckOutcome } from './check';
 export type { CheckContext, Judgement, OutgoingCase, PropertyOutcome, PropertySpec } from './checkContext';
-export { REQUIREMENTS, requirement, type Requirement, type RequirementId, type Severity } from './requirements';
 
 /**
- * The check catalogue: explicit arrays per area, in report order. Validated when this module loads:
+ * The list of checks: explicit arrays per area, in report order. Validated when this module loads:
  * unique ids, each check's severity is its requirement's, every remotely testable requirement has
  * a check.
  */
@@ -24,51 +23,51 @@ export function validateCatalogue(checks: readonly Check[]): readonly Check[] {
   const covered = new Set(checks.map((c) => c.requirement));
   const missing = REQUIREMENTS.filter((r) => r.remotelyTestable && !covered.has(r.id)).map((r) => r.id);
   if (missing.length > 0) {
-    throw new CatalogueInvalidError(`no check covers ${missing.join(', ')}`);
+    throw new ChecksInvalidError(`no check covers ${missing.join(', ')}`);
   }
   return checks;
 }
 
 /**
- * A catalogue given to the library (`catalogue:` option), validated where it comes in: an array
+ * Checks given to the library (`customChecks:` option), validated where it comes in: an array
  * of checks, each with a kebab-case id unique in it, a title, a requirement of the contract, that
  * requirement's severity, and a `run` function. It need not cover every requirement: a run over it
- * is then reported `partial`. Throws CatalogueInvalidError (one line) naming the first problem.
+ * is then reported `partial`. Throws ChecksInvalidError (one line) naming the first problem.
  */
-export function validateCustomCatalogue(checks: unknown): readonly Check[] {
-  if (!Array.isArray(checks)) throw new CatalogueInvalidError('the catalogue must be an array of checks');
-  if (checks.length === 0) throw new CatalogueInvalidError('the catalogue holds no check');
+export function validateCustomChecks(checks: unknown): readonly Check[] {
+  if (!Array.isArray(checks)) throw new ChecksInvalidError('customChecks must be an array of checks');
+  if (checks.length === 0) throw new ChecksInvalidError('customChecks holds no check');
   checks.forEach((check: unknown, index) => {
-    if (typeof check !== 'object' || check === null) throw new CatalogueInvalidError(`entry ${index} is not a check object`);
+    if (typeof check !== 'object' || check === null) throw new ChecksInvalidError(`entry ${index} is not a check object`);
     const { id, title, run } = check as Partial<Record<keyof Check, unknown>>;
-    if (typeof id !== 'string') throw new CatalogueInvalidError(`entry ${index} has no string id`);
-    if (typeof title !== 'string' || title.trim() === '') throw new CatalogueInvalidError(`check ${JSON.stringify(id)} has no title`);
-    if (typeof run !== 'function') throw new CatalogueInvalidError(`check ${JSON.stringify(id)} has no run function`);
+    if (typeof id !== 'string') throw new ChecksInvalidError(`entry ${index} has no string id`);
+    if (typeof title !== 'string' || title.trim() === '') throw new ChecksInvalidError(`check ${JSON.stringify(id)} has no title`);
+    if (typeof run !== 'function') throw new ChecksInvalidError(`check ${JSON.stringify(id)} has no run function`);
   });
   validateChecks(checks as readonly Check[]);
   return checks as readonly Check[];
 }
 
-/** The rules every check obeys, in any catalogue: ids, requirements, severities. */
+/** The rules every check obeys, in any list of checks: ids, requirements, severities. */
 function validateChecks(checks: readonly Check[]): void {
   const ids = new Set<string>();
   for (const check of checks) {
     const id = JSON.stringify(check.id);
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(check.id)) throw new CatalogueInvalidError(`check id ${id} is not kebab-case`);
-    if (ids.has(check.id)) throw new CatalogueInvalidError(`duplicate check id ${id}`);
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(check.id)) throw new ChecksInvalidError(`check id ${id} is not kebab-case`);
+    if (ids.has(check.id)) throw new ChecksInvalidError(`duplicate check id ${id}`);
     ids.add(check.id);
     const req = REQUIREMENTS.find((r) => r.id === check.requirement);
     if (req === undefined) {
-      throw new CatalogueInvalidError(`check ${id} cites unknown requirement ${oneLine(check.requirement)}; known: ${REQUIREMENTS.map((r) => r.id).join(', ')}`);
+      throw new ChecksInvalidError(`check ${id} cites unknown requirement ${oneLine(check.requirement)}; known: ${REQUIREMENTS.map((r) => r.id).join(', ')}`);
     }
-    if (!req.remotelyTestable) throw new CatalogueInvalidError(`check ${id} cites ${req.id}, which no remote check can prove`);
+    if (!req.remotelyTestable) throw new ChecksInvalidError(`check ${id} cites ${req.id}, which no remote check can prove`);
     if (!(SEVERITIES as readonly unknown[]).includes(check.severity))
-      throw new CatalogueInvalidError(`check ${id} has unknown severity ${oneLine(check.severity)}; known: ${SEVERITIES.join(', ')}`);
-    if (req.severity !== check.severity) throw new CatalogueInvalidError(`check ${id} is ${check.severity} but ${req.id} is ${req.severity}`);
+      throw new ChecksInvalidError(`check ${id} has unknown severity ${oneLine(check.severity)}; known: ${SEVERITIES.join(', ')}`);
+    if (req.severity !== check.severity) throw new ChecksInvalidError(`check ${id} is ${check.severity} but ${req.id} is ${req.severity}`);
   }
 }
 
-/** A value from a caller's catalogue, printable on the error's one line. */
+/** A value from a caller's checks, printable on the error's one line. */
 function oneLine(value: unknown): string {
   return String(value).replace(/\s+/g, ' ').slice(0, 80);
 }

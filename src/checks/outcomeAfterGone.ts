@@ -1,4 +1,4 @@
-import type { RequirementId } from './requirements';
+import type { RequirementId } from '../contract/requirements';
 import { goneMessage, goneSkipNote } from './goneMessage';
 
 /**

@@ -3,7 +3,8 @@ import { eventArbitrary, type EventArbitraryOptions, type GeneratedEvent } from 
 import type { EventType } from '../schemas/catalogue';
 import type { DeliveryResult } from '../delivery';
 import { serialiseEvent } from '../serialise';
-import { labelExpectation, sign, signatureCaseArbitrary, type SignatureCase, type SignatureLabel } from '../signing';
+import { sign, signatureCaseArbitrary } from '../signing';
+import { labelExpectation, type SignatureCase, type SignatureLabel } from '../contract/signatureLabels';
 import { forgedAnswerNeedsControl, judgeAcceptance } from './attribution';
 import type { CheckContext, OutgoingCase, PropertySpec } from './checkContext';
 import { secretsNeeded, signatureRecipe } from '../evidence/signatureRecipe';

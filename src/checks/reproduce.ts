@@ -3,6 +3,8 @@ import type { RecordedRequest } from '../evidence/recordedRequest';
 import type { DerivedDigest } from '../evidence/signatureRecipe';
 import { dirname, join } from 'node:path';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
+import { gridx } from '../contract/gridx';
+import { listStatuses } from '../contract/listStatuses';
 
 /** Name of the environment variable holding secret `index` in reproductions (never the value). */
 export function secretEnvName(index: number): string {
@@ -83,7 +85,9 @@ export function caseCurlCommand(url: string, plan: CasePlan): string {
     if (!batched) lines.push('echo');
     if (batched && next?.batch !== delivery.batch) lines.push('wait');
     if (delivery.role === 'judged' && plan.retries !== undefined) {
-      lines.push(`# gridX retries this delivery up to five times while it gets 408, 429, 500, 502, 503, 504 or no answer, after ${plan.retries.baseDelayMs} ms, then doubling`);
+      lines.push(
+        `# gridX retries this delivery up to five times while it gets ${listStatuses(gridx.statuses.transient)} or no answer, after ${plan.retries.baseDelayMs} ms, then doubling`,
+      );
     }
     blocks.push(lines.join('\n'));
   });

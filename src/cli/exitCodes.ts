@@ -32,7 +32,7 @@ const BY_ERROR_CODE: Readonly<Record<HookproofErrorCode, ExitCode>> = {
   // The broker refused or failed: the publication or gate did not happen, which fails closed.
   BROKER_FAILED: EXIT.fail,
   CONTRACT_NOT_PORTABLE: EXIT.fail,
-  CATALOGUE_INVALID: EXIT.error,
+  CHECKS_INVALID: EXIT.error,
   CLIENT_CLOSED: EXIT.error,
   OUTPUT_UNWRITABLE: EXIT.error,
   INTERNAL: EXIT.error,

@@ -1,9 +1,10 @@
 import { Agent, type Dispatcher } from 'undici';
 import { ClientClosedError, UsageError } from '../errors';
 import { integerInRange } from '../integerInRange';
-import { classifyStatus } from './classify';
+import { classifyStatus } from '../contract/classifyStatus';
 import { classifyError } from './classifyError';
-import { recordingConnector, type ConnectionFacts } from './connectionFacts';
+import type { ConnectionFacts } from '../evidence/provenance';
+import { recordingConnector } from './connectionFacts';
 import type { DeliveryRequest } from './DeliveryRequest';
 import type { DeliveryError, DeliveryResult } from './DeliveryResult';
 import { interimSkippingConnector } from './interimResponses';
@@ -13,13 +14,15 @@ import { trackDeparture } from './requestDeparture';
 import { ownStalls, STALL_MIN_MS } from './stallProbe';
 import { readCapped } from './readCapped';
 import { proxyRoute, type ProxyEnvironment, type ProxyRoute } from './proxyDispatcher';
+import { gridx } from '../contract/gridx';
+import { MAX_TIMER_MS } from '../optionRanges';
 
 /** See {@link DeliveryClientOptions.beforeSend}. */
 export type BeforeSend = (() => Promise<void>) | (() => Promise<(leftAt: number | undefined) => void>);
 
 /** Options for {@link DeliveryClient}. */
 export type DeliveryClientOptions = {
-  /** Bound on the whole delivery: connect, TLS, request, response headers and body. Default 5000 ms (gridX's). */
+  /** Bound on the whole delivery: connect, TLS, request, response headers and body. Default gridX's deadline (`gridx.deadlineMs`). */
   timeoutMs?: number;
   /** Response body bytes kept; the rest is not read and the connection is dropped. Default 64 KiB. */
   maxResponseBytes?: number;
@@ -55,7 +58,6 @@ export type DeliveryClientOptions = {
   proxyEnv?: ProxyEnvironment;
 };
 
-const DEFAULT_TIMEOUT_MS = 5000;
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024;
 const DEFAULT_STALL_RESENDS = 2;
 
@@ -87,8 +89,8 @@ export class DeliveryClient {
   readonly #routes = new Map<string, ProxyRoute | null>();
 
   constructor(options: DeliveryClientOptions = {}) {
-    // Node's timers overflow past 2^31−1 ms and fire at once.
-    this.timeoutMs = positiveInteger('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 2 ** 31 - 1);
+    // Node's timers overflow past MAX_TIMER_MS and fire at once.
+    this.timeoutMs = positiveInteger('timeoutMs', options.timeoutMs ?? gridx.deadlineMs, MAX_TIMER_MS);
     this.maxResponseBytes = nonNegativeInteger('maxResponseBytes', options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
     const connections = options.connections === undefined ? null : positiveInteger('connections', options.connections);
     this.#agent = new Agent({

@@ -1,4 +1,5 @@
-import type { DeliveryError, DeliveryErrorCode } from './DeliveryResult';
+import type { DeliveryErrorCode } from '../evidence/ReceiverAnswer';
+import type { DeliveryError } from './DeliveryResult';
 
 // OpenSSL verification codes that mean "the chain does not end at a trusted root". Other
 // certificate problems (expired, wrong host name) are reported as TLS_ERROR with their message.

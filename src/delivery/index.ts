@@ -1,11 +1,8 @@
-export type { Classification } from './classify';
-export { classifyStatus } from './classify';
 export type { DeliveryRequest } from './DeliveryRequest';
-export type { DeliveryError, DeliveryErrorCode, DeliveryResult } from './DeliveryResult';
+export type { DeliveryError, DeliveryResult } from './DeliveryResult';
 export type { BeforeSend, DeliveryClientOptions } from './DeliveryClient';
 export { DeliveryClient, createDeliveryClient } from './DeliveryClient';
 export { describeResult } from './describeResult';
-export { GRIDX_DEADLINE_MS } from './gridxDeadline';
 export { isRetryable } from './isRetryable';
 export type { RetryOptions, RetryResult } from './retry';
 export { deliverWithRetries } from './retry';

@@ -1,5 +1,5 @@
 import type { DeliveryResult } from './DeliveryResult';
-import { GRIDX_DEADLINE_MS } from './gridxDeadline';
+import { gridx } from '../contract/gridx';
 import { STALL_MIN_MS } from './stallProbe';
 
 /**
@@ -16,7 +16,7 @@ import { STALL_MIN_MS } from './stallProbe';
 export function ownDelayExplains(result: DeliveryResult, timeoutMs: number): boolean {
   const own = result.ownDelay;
   if (own === undefined || own.stalledMs < STALL_MIN_MS) return false;
-  const deadline = Math.min(timeoutMs, GRIDX_DEADLINE_MS);
+  const deadline = Math.min(timeoutMs, gridx.deadlineMs);
   const late = result.outcome === 'timeout' || result.durationMs > deadline;
   const receiverHadMs = own.sentAfterMs === undefined ? 0 : result.durationMs - own.sentAfterMs;
   if (!late) return false;

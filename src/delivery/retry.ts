@@ -4,14 +4,17 @@ import type { DeliveryClient } from './DeliveryClient';
 import type { DeliveryRequest } from './DeliveryRequest';
 import type { DeliveryResult } from './DeliveryResult';
 import { isRetryable } from './isRetryable';
+import { gridx } from '../contract/gridx';
+import { retryDelayMs } from '../contract/retryPolicy';
+import { MAX_TIMER_MS } from '../optionRanges';
 
-/** gridX's retry policy: up to `retries` more attempts, waiting `baseDelayMs * factor^(n-1)` before retry n. */
+/** A retry policy (gridX's, `gridx.retry`, by default): up to `retries` more attempts, waiting `baseDelayMs * factor^(n-1)` before retry n. */
 export type RetryOptions = {
-  /** Attempts after the first. Default 5 ("retried up to five more times"). */
+  /** Attempts after the first. Default gridX's ("retried up to five more times"). */
   retries?: number;
-  /** Wait before the first retry. Default 1000 ms; tests use a few ms. */
+  /** Wait before the first retry. Default gridX's; tests use a few ms. */
   baseDelayMs?: number;
-  /** Growth of the wait from one retry to the next. Default 2. */
+  /** Growth of the wait from one retry to the next. Default gridX's. */
   factor?: number;
   /** Which results are retried. Default {@link isRetryable}. */
   shouldRetry?: (result: DeliveryResult) => boolean;
@@ -32,11 +35,11 @@ export type RetryResult = {
  * reproducible.
  */
 export async function deliverWithRetries(client: Pick<DeliveryClient, 'send'>, request: DeliveryRequest, options: RetryOptions = {}): Promise<RetryResult> {
-  const { baseDelayMs = 1000, factor = 2, shouldRetry = isRetryable } = options;
-  const retries = integerInRange(options.retries ?? 5, { min: 0, max: Number.MAX_SAFE_INTEGER }, (got) => `retries must be a non-negative integer, got ${got}`);
+  const { baseDelayMs = gridx.retry.baseDelayMs, factor = gridx.retry.factor, shouldRetry = isRetryable } = options;
+  const retries = integerInRange(options.retries ?? gridx.retry.retries, { min: 0, max: Number.MAX_SAFE_INTEGER }, (got) => `retries must be a non-negative integer, got ${got}`);
   // Bounded so every wait (up to base × factor^retries) stays a timer Node honours.
-  if (!Number.isFinite(baseDelayMs) || baseDelayMs < 0 || baseDelayMs * factor ** Math.max(0, retries - 1) > 2 ** 31 - 1) {
-    throw new UsageError(`baseDelayMs must be >= 0 and keep every wait within 2^31-1 ms, got ${baseDelayMs}`);
+  if (!Number.isFinite(baseDelayMs) || baseDelayMs < 0 || retryDelayMs({ baseDelayMs, factor, retries }, Math.max(1, retries)) > MAX_TIMER_MS) {
+    throw new UsageError(`baseDelayMs must be >= 0 and keep every wait within ${MAX_TIMER_MS} ms, got ${baseDelayMs}`);
   }
   if (!Number.isFinite(factor) || factor < 1) {
     throw new UsageError(`factor must be >= 1, got ${factor}`);
@@ -47,7 +50,7 @@ export async function deliverWithRetries(client: Pick<DeliveryClient, 'send'>, r
     const result = await client.send(request);
     attempts.push(result);
     if (attempts.length > retries || !shouldRetry(result)) return { attempts, final: result, delaysMs };
-    const delay = baseDelayMs * factor ** delaysMs.length;
+    const delay = retryDelayMs({ baseDelayMs, factor, retries }, delaysMs.length + 1);
     delaysMs.push(delay);
     await sleep(delay);
   }

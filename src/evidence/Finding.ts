@@ -1,4 +1,4 @@
-import type { Severity } from '../checks/requirements';
+import type { Severity } from '../contract/requirements';
 import type { ReportedCheckRequirement } from './certificationReport';
 import type { ReceiverAnswer } from './ReceiverAnswer';
 

@@ -1,4 +1,18 @@
-import type { Classification, DeliveryErrorCode } from '../delivery';
+import type { Classification } from '../contract/classifyStatus';
+
+/**
+ * Why a delivery got no usable HTTP answer.
+ *
+ * - `TIMEOUT`: no complete answer within the client's `timeoutMs` (connect, headers and body).
+ * - `CONNECTION_REFUSED`: nothing listens at the target.
+ * - `CONNECTION_RESET`: the receiver closed or reset the connection before answering completely.
+ * - `TLS_UNTRUSTED`: the certificate chain is not trusted (self-signed, unknown CA).
+ * - `TLS_ERROR`: any other TLS failure (hostname mismatch, expired certificate, handshake failure).
+ * - `PROTOCOL_ERROR`: the receiver answered bytes that are not valid HTTP/1.1.
+ * - `DNS`: the host name does not resolve.
+ * - `OTHER`: anything else; the message says what.
+ */
+export type DeliveryErrorCode = 'TIMEOUT' | 'CONNECTION_REFUSED' | 'CONNECTION_RESET' | 'TLS_UNTRUSTED' | 'TLS_ERROR' | 'PROTOCOL_ERROR' | 'DNS' | 'OTHER';
 
 /** The answer headers that explain a wrong answer: where a redirect goes, when to retry, what auth is wanted. */
 export type AnswerHeaderName = 'location' | 'retry-after' | 'www-authenticate';

@@ -1,5 +1,5 @@
 import type { CheckStatus, Failure } from './failure';
-import type { RequirementId, SenderRequirementId, Severity } from '../checks/requirements';
+import type { RequirementId, SenderRequirementId, Severity } from '../contract/requirements';
 import type { Finding, SetupHint } from './Finding';
 import type { CoverageTable } from './coverageTable';
 import type { ListenReportExtension } from './listenRecord';

@@ -1,4 +1,21 @@
-import type { ConnectionFacts } from '../delivery/connectionFacts';
+/**
+ * What the first connection to the target was, as recorded at connection time: the address the
+ * host name resolved to and, over https, the certificate the receiver presented. It is provenance
+ * ("this run spoke to that machine, which showed that certificate"), not a judgement: TLS-1 judges.
+ */
+export interface ConnectionFacts {
+  readonly address: string;
+  readonly port: number;
+  readonly tls?: {
+    /** SHA-256 fingerprint of the leaf certificate's DER bytes, upper-case hex pairs joined by ':'. */
+    readonly certificateSha256: string;
+    /** The certificate's notAfter, as an ISO 8601 time. */
+    readonly validTo: string;
+    readonly subject?: string;
+  };
+  /** The proxy deliveries went through (HTTPS_PROXY/HTTP_PROXY), password masked; `address` is then the proxy's. */
+  readonly proxy?: string;
+}
 
 /**
  * Where and how a report was made, beyond what report.json already says at its top level (`tool`

@@ -1,4 +1,4 @@
-import { REQUIREMENTS, type RequirementId, type SenderRequirementId, type Severity } from '../checks/requirements';
+import { REQUIREMENTS, type RequirementId, type SenderRequirementId, type Severity } from '../contract/requirements';
 import type { CheckReport, RequirementReport } from './certificationReport';
 
 /** A requirement as the table lists it: a receiver's (certify) or a sender's (listen). */

@@ -1,5 +1,5 @@
-import { GRIDX_DEADLINE_MS } from '../delivery/gridxDeadline';
-import { REQUIREMENTS, type RequirementId } from '../checks/requirements';
+import { gridx } from '../contract/gridx';
+import { REQUIREMENTS, type RequirementId } from '../contract/requirements';
 
 /** What a run can narrow, making its verdict cover less than gridX's contract. */
 export type ScopeAspect = 'checks' | 'types' | 'runs' | 'timeout';
@@ -79,7 +79,7 @@ function runsNarrowing(runs: number): ScopeNarrowing[] {
 }
 
 function timeoutNarrowing(timeoutMs: number): ScopeNarrowing[] {
-  return timeoutMs === GRIDX_DEADLINE_MS ? [] : [{ aspect: 'timeout', detail: `${timeoutMs} ms per delivery (gridX's deadline is ${GRIDX_DEADLINE_MS} ms)` }];
+  return timeoutMs === gridx.deadlineMs ? [] : [{ aspect: 'timeout', detail: `${timeoutMs} ms per delivery (gridX's deadline is ${gridx.deadlineMs} ms)` }];
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { DeliveryErrorCode, DeliveryResult } from '../delivery';
+import type { DeliveryResult } from '../delivery';
+import type { DeliveryErrorCode } from '../evidence/ReceiverAnswer';
 import { answerKey } from './answerKey';
 import { captureAnswer } from './captureAnswer';
 import { caseKind } from './caseKind';

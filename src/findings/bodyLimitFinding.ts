@@ -1,5 +1,5 @@
 import type { BodyLimit, Finding } from '../evidence/Finding';
-import type { Severity } from '../checks/requirements';
+import type { Severity } from '../contract/requirements';
 import type { BodySizeStats } from './bodySizes';
 import { answerReason } from './answerReason';
 

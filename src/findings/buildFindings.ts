@@ -1,5 +1,5 @@
 import type { Failure } from '../evidence/failure';
-import type { Severity } from '../checks/requirements';
+import type { Severity } from '../contract/requirements';
 import type { CheckReport, ReportedCheckRequirement } from '../evidence/certificationReport';
 import type { AnswerLedger } from './AnswerLedger';
 import { answerKey, normaliseText, withoutEcho } from './answerKey';

@@ -1,4 +1,5 @@
 import type { ReportedCheckRequirement } from '../evidence/certificationReport';
+import { gridx } from '../contract/gridx';
 
 // What the accepted cases of one kind have in common, as a finding's subject. A plain valid event
 // is named by the requirement whose check sent it: a duplicate refused with 409 is a duplicate
@@ -8,7 +9,7 @@ const BY_VARIANT: Readonly<Record<string, string>> = {
   'valid:boundary': 'Valid events with boundary values',
   'valid:extra-properties': 'Valid events with unknown extra properties',
   'valid:deprecated': 'Events of deprecated types',
-  'signature:rotation': 'Correctly signed events with 2 to 5 digests, one matching (rotation)',
+  'signature:rotation': `Correctly signed events with ${gridx.signature.digests.min + 1} to ${gridx.signature.digests.max} digests, one matching (rotation)`,
   'signature:uppercase-hex': 'Correctly signed events with the digest in upper-case hex',
   'signature:no-space-separator': 'Correctly signed events with digests joined by "," (no space)',
   'signature:raw-body': 'Correctly signed events with unusual but valid JSON layout',

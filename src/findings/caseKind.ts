@@ -1,4 +1,4 @@
-import { labelExpectation, SIGNATURE_LABELS, type SignatureLabel } from '../signing';
+import { labelExpectation, SIGNATURE_LABELS, type SignatureLabel } from '../contract/signatureLabels';
 
 /**
  * What a case was, as far as finding the cause goes (a deprecated type counts as valid: it is a

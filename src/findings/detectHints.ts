@@ -1,4 +1,4 @@
-import type { DeliveryErrorCode } from '../delivery';
+import type { DeliveryErrorCode } from '../evidence/ReceiverAnswer';
 import { plural } from '../text/plural';
 import type { AnswerStats } from './AnswerLedger';
 import { terminalSafe } from '../text/terminalSafe';

@@ -1,4 +1,4 @@
-import { REQUIREMENTS } from '../checks/requirements';
+import { REQUIREMENTS } from '../contract/requirements';
 
 /**
  * Requirement IDs in contract order, runs of three or more consecutive numbers of one area

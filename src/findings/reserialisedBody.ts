@@ -1,6 +1,6 @@
 import type { Failure } from '../evidence/failure';
 import { acceptedCase } from '../checks/attribution';
-import type { RequirementId } from '../checks/requirements';
+import type { RequirementId } from '../contract/requirements';
 import type { CheckReport } from '../evidence/certificationReport';
 import type { Finding } from '../evidence/Finding';
 import { describeAnswer } from './describeAnswer';

@@ -23,7 +23,7 @@ export type ReceiverConformanceOptions = SecretOption & {
   readonly runs?: number;
   /** Same seed → same cases (default: random, printed in every failure). */
   readonly seed?: number;
-  /** Per-delivery timeout in ms (default 5000, gridX's). */
+  /** Per-delivery timeout in ms (default gridX's deadline, `gridx.deadlineMs`). */
   readonly timeoutMs?: number;
   /** The largest generated body in bytes (default 65536). */
   readonly maxEventBytes?: number;

@@ -8,7 +8,7 @@ import { createEngine } from '../engine';
 import { AnswerLedger } from '../findings';
 import { assembleReport } from '../evidence/assembleReport';
 import { rescopeChecks } from '../evidence/scope';
-import { REQUIREMENTS, type RequirementId } from '../checks/requirements';
+import { REQUIREMENTS, type RequirementId } from '../contract/requirements';
 import { rootCauses } from '../runner/rootCauses';
 import { redactSecrets } from '../redaction/redactSecrets';
 import type { CertificationReport, CheckReport } from '../evidence/certificationReport';
@@ -23,6 +23,7 @@ import { ADAPTER_DEFAULTS, resolveDeferred, secretsOf, type ReceiverConformanceO
 import { injectedJestGlobals } from './jestGlobals';
 import { JEST_WORDING } from './jestWording';
 import { judgeVerdict, type Verdict } from '../evidence/verdict';
+import { MAX_DRAWN_SEED } from '../optionRanges';
 
 /** What {@link describeReceiverConformance} returns: the checks it declared and, as they finish, their results. */
 export interface ConformanceSuite {
@@ -72,7 +73,7 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
   // An unknown type throws here, at collection time, as the runner would.
   if (options.types !== undefined && options.types.length > 0) selectEventTypes(engine.catalogue, { types: options.types });
   const checks = selectChecks(CHECKS, options.checks);
-  const seed = options.seed ?? randomInt(0, 2 ** 31 - 1);
+  const seed = options.seed ?? randomInt(0, MAX_DRAWN_SEED);
   const log = options.log ?? ((message: string) => console.warn(message));
   // Every message jest prints quotes the receiver's answers: secrets redacted, control characters escaped.
   const said = (text: string): string => terminalSafeBlock(redactSecrets(text, secrets));

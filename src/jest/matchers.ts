@@ -2,7 +2,7 @@ import type * as EngineModule from '../engine';
 import type { Engine, EngineOptions } from '../engine';
 import { UsageError } from '../errors';
 import type { ValidationResult } from '../schemas/validators';
-import { parseSignatureHeader } from '../signing/parseSignatureHeader';
+import { parseSignatureHeader } from '../contract/parseSignatureHeader';
 import { verifySignature } from '../signing/verify';
 
 /** What a matcher returns to jest. */

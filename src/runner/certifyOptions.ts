@@ -4,12 +4,13 @@ import type { Check } from '../checks/check';
 import type { Engine } from '../engine';
 import type { AnswerLedger } from '../findings';
 import type { ProgressEvent } from '../evidence/progressEvent';
+import { gridx } from '../contract/gridx';
 
 /** Everything a certification run needs. Only `url` and `secrets` are required. */
 export interface CertifyOptions {
   /** The receiver's URL, exactly as gridX would call it. */
   readonly url: string;
-  /** The receiver's current secrets: one, or up to five during a rotation. */
+  /** The receiver's current secrets: one, or up to `gridx.signature.digests.max` during a rotation. */
   readonly secrets: readonly string[];
   readonly specPath?: string;
   /** An engine already built (from `specPath`); saves rebuilding it for every run. */
@@ -22,7 +23,7 @@ export interface CertifyOptions {
   readonly seed?: number;
   /** Cases per property (default 100). */
   readonly runs?: number;
-  /** Per-delivery timeout (default 5000 ms, gridX's). */
+  /** Per-delivery timeout in ms (default gridX's deadline, `gridx.deadlineMs`). */
   readonly timeoutMs?: number;
   /** The largest body generated, in bytes (default 65536: see DEFAULT_MAX_EVENT_BYTES). */
   readonly maxEventBytes?: number;
@@ -32,12 +33,12 @@ export interface CertifyOptions {
   readonly allowHttp?: boolean;
   /** Headers added to every delivery (`-H 'Name: value'`), e.g. a staging gateway's key. */
   readonly headers?: Readonly<Record<string, string>>;
-  /** gridX's first retry delay, scaled down for tests (default 1000 ms). */
+  /** gridX's first retry delay, scaled down for tests (default `gridx.retry.baseDelayMs`). */
   readonly retryBaseDelayMs?: number;
   /** Where report.json will be written, for the replay commands printed with failures. */
   readonly reportPath?: string;
-  /** The check catalogue to run (default: all of hookproof's checks). */
-  readonly catalogue?: readonly Check[];
+  /** Checks of your own to run instead of hookproof's (default: all of hookproof's checks). */
+  readonly customChecks?: readonly Check[];
   readonly onProgress?: (event: ProgressEvent) => void;
   /** The command line as run, secret-free, recorded in the report's provenance. */
   readonly invocation?: readonly string[];
@@ -50,4 +51,4 @@ export interface CertifyOptions {
   readonly answers?: AnswerLedger;
 }
 
-export const DEFAULTS = { runs: 100, timeoutMs: 5000, concurrency: 4, retryBaseDelayMs: 1000, maxEventBytes: DEFAULT_MAX_EVENT_BYTES } as const;
+export const DEFAULTS = { runs: 100, timeoutMs: gridx.deadlineMs, concurrency: 4, retryBaseDelayMs: gridx.retry.baseDelayMs, maxEventBytes: DEFAULT_MAX_EVENT_BYTES } as const;

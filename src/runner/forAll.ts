@@ -5,7 +5,7 @@ import { BlockedTally } from '../checks/blockedTally';
 import type { Failure } from '../evidence/failure';
 import type { DeliveryProperty, OutgoingCase, OutgoingPlan, PropertyOutcome, PropertySpec, ScenarioIO, ScenarioProperty, WrongDelivery } from '../checks/checkContext';
 import { InconclusiveTally } from '../checks/inconclusiveTally';
-import type { RequirementId } from '../checks/requirements';
+import type { RequirementId } from '../contract/requirements';
 import type { DeliveryResult } from '../delivery';
 
 /** What the engine needs from the check context it runs in. */

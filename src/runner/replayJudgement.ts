@@ -1,6 +1,6 @@
 import type { Judgement } from '../checks/checkContext';
 import { expectNotTransient, expectSuccess, expectSuccessOrPermanent4xx, expectUnauthorized } from '../checks/expectations';
-import type { RequirementId } from '../checks/requirements';
+import type { RequirementId } from '../contract/requirements';
 import type { DeliveryResult } from '../delivery';
 import type { ReportedCheckRequirement } from '../evidence/certificationReport';
 

@@ -9,6 +9,8 @@ import type { ReportedCheckRequirement } from '../evidence/certificationReport';
 import { replayJudgement } from './replayJudgement';
 import { validateTarget } from './validateTarget';
 import { scrubSignatureMaterial, signatureMaterial } from '../findings/scrubSignatureMaterial';
+import { gridx } from '../contract/gridx';
+import { listStatuses } from '../contract/listStatuses';
 
 /** One delivery of a replayed case: what was sent and what the receiver answers now. */
 export interface ReplayedDelivery {
@@ -92,7 +94,7 @@ export async function replayCase(failure: Failure, requirement: ReportedCheckReq
       `case "${failure.case}" was signed with the receiver's secret, and a report keeps no digest made with one: give the target's secret with --secret-env NAME (or set HOOKPROOF_SECRET)`,
     );
   }
-  const client = createDeliveryClient({ timeoutMs: options.timeoutMs ?? 5000, ...(options.extraHeaders !== undefined ? { extraHeaders: options.extraHeaders } : {}) });
+  const client = createDeliveryClient({ timeoutMs: options.timeoutMs ?? gridx.deadlineMs, ...(options.extraHeaders !== undefined ? { extraHeaders: options.extraHeaders } : {}) });
   try {
     return await play(client, url, failure, requirement, plan, secrets);
   } finally {
@@ -160,7 +162,7 @@ function judgeAttempts(requirement: ReportedCheckRequirement, attempts: readonly
   const wrongEarly = attempts.slice(0, -1).some((r) => !waitedOut(r));
   return {
     ok: rule.ok && !wrongEarly,
-    expected: `${rule.expected} within gridX's five retries, every earlier answer a transient status (408, 429, 500, 502, 503, 504) or a timeout`,
+    expected: `${rule.expected} within gridX's five retries, every earlier answer a transient status (${listStatuses(gridx.statuses.transient)}) or a timeout`,
   };
 }
 

@@ -2,7 +2,7 @@ import { selectEventTypes } from '../schemas/selectEventTypes';
 import { randomInt } from 'node:crypto';
 import { displayPath } from '../displayPath';
 import type { Check } from '../checks/check';
-import { CHECKS, validateCustomCatalogue } from '../checks';
+import { CHECKS, validateCustomChecks } from '../checks';
 import { outcomeAfterGone } from '../checks/outcomeAfterGone';
 import { createDeliveryClient } from '../delivery';
 import { createEngine } from '../engine';
@@ -22,7 +22,7 @@ import { currentProvenance } from '../evidence/provenance';
 import { InternalCheckError } from '../errors';
 import { rootCauses } from './rootCauses';
 import { reattributeReserialised } from '../findings/reserialisedBody';
-import { optionInRange } from '../optionRanges';
+import { optionInRange, MAX_DRAWN_SEED } from '../optionRanges';
 import { validateSecrets, validateTarget } from './validateTarget';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 
@@ -32,8 +32,8 @@ import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
  * unreadable spec); never for anything the receiver does.
  */
 export async function runCertification(options: CertifyOptions): Promise<CertificationReport> {
-  // A custom catalogue is checked before anything else is built or sent.
-  const checks = selectChecks(options.catalogue !== undefined ? validateCustomCatalogue(options.catalogue) : CHECKS, options.checks);
+  // Custom checks are checked before anything else is built or sent.
+  const checks = selectChecks(options.customChecks !== undefined ? validateCustomChecks(options.customChecks) : CHECKS, options.checks);
   const allowHttp = options.allowHttp ?? false;
   const url = validateTarget(options.url, allowHttp);
   const secrets = validateSecrets(options.secrets);
@@ -41,7 +41,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
   const timeoutMs = optionInRange('--timeout-ms', options.timeoutMs ?? DEFAULTS.timeoutMs);
   const concurrency = optionInRange('--concurrency', options.concurrency ?? DEFAULTS.concurrency);
   const maxEventBytes = optionInRange('--max-event-bytes', options.maxEventBytes ?? DEFAULTS.maxEventBytes);
-  const seed = options.seed !== undefined ? optionInRange('--seed', options.seed) : randomInt(0, 2 ** 31 - 1);
+  const seed = options.seed !== undefined ? optionInRange('--seed', options.seed) : randomInt(0, MAX_DRAWN_SEED);
   const engine = options.engine ?? createEngine(options.specPath !== undefined ? { specPath: options.specPath } : {});
   // Deprecated types are EVT-5's to judge: selected unless --types leaves them out.
   const selected = selectEventTypes(engine.catalogue, { ...(options.types !== undefined && options.types.length > 0 ? { types: options.types } : {}), includeDeprecated: true });

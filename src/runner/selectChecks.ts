@@ -1,5 +1,5 @@
 import type { Check } from '../checks/check';
-import { REQUIREMENTS } from '../checks/requirements';
+import { REQUIREMENTS } from '../contract/requirements';
 import { UnknownCheckError, UsageError } from '../errors';
 
 /** The checks named by id or by requirement ID (e.g. "SIG-3"), in catalogue order. */

@@ -2,6 +2,7 @@ import { parseTarget } from '../delivery/parseTarget';
 import { SecretMissingError, TargetInvalidError, UsageError } from '../errors';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 import { MIN_DISTINCTIVE_LENGTH } from '../redaction/redactSecrets';
+import { gridx } from '../contract/gridx';
 
 /**
  * How the caller's own options are named in a refusal: the CLI speaks flags, the jest adapter its
@@ -55,7 +56,8 @@ export function validateSecrets(secrets: readonly string[], wording: OptionWordi
     throw new SecretMissingError(`no secret given: ${wording.secret}`);
   }
   if (secrets.some((s) => s.length === 0)) throw new SecretMissingError('a secret is empty: check the value or the environment variable it comes from');
-  if (secrets.length > 5) throw new UsageError(`gridX signs with at most 5 secrets; got ${secrets.length}`);
+  const { max } = gridx.signature.digests;
+  if (secrets.length > max) throw new UsageError(`gridX signs with at most ${max} secrets; got ${secrets.length}`);
   secrets.forEach((secret, i) => {
     const which = secrets.length > 1 ? `secret ${i + 1} of ${secrets.length}` : 'the secret';
     if (secret.trim() === '') throw new UsageError(`${which} is only whitespace: check the value or the environment variable it comes from`);

@@ -7,6 +7,7 @@ import { isSchemaObject, type SchemaObject, type SpecDocument } from '../spec/ty
 import { fieldPaths } from './schemaFields';
 import { flattenAllOf, MergeConflict } from '../spec/flattenAllOf';
 import { openapiToJsonSchema } from '../spec/openapiToJsonSchema';
+import { gridx } from '../contract/gridx';
 
 /** One event type of the spec, with the self-contained JSON Schema of its whole request body. */
 export interface EventType {
@@ -121,5 +122,5 @@ function signatureHeader(spec: SpecDocument): EventCatalogue['signatureHeader'] 
       }
     }
   }
-  return { name: 'X-Signature', pattern: undefined };
+  return { name: gridx.signature.header, pattern: undefined };
 }

@@ -1,5 +1,4 @@
 /** The sender's side of the contract (SND-1…3): judge a sender with a listener; send one event. */
-export { SENDER_REQUIREMENTS, type SenderRequirement, type SenderRequirementId } from './requirements';
 export { parseDuration, type DurationOption } from './parseDuration';
 export { parseRespondScript, scriptedStatus, type RespondScript } from './listen/respondScript';
 export type { ReceivedDelivery } from './listen/ReceivedDelivery';

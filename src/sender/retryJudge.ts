@@ -1,7 +1,8 @@
-import { classifyStatus } from '../delivery/classify';
+import { classifyStatus } from '../contract/classifyStatus';
 import { compactJson } from '../serialise';
 import type { ReceivedDelivery } from './listen/ReceivedDelivery';
 import type { EventHistory, EventState } from '../evidence/listenRecord';
+import { gridx } from '../contract/gridx';
 
 /** What the judge needs of a delivery; tests can build these by hand. */
 export type RetryAttempt = Pick<ReceivedDelivery, 'index' | 'atMs' | 'answeredAtMs' | 'eventKey' | 'eventId' | 'type' | 'body' | 'answer'> &
@@ -9,7 +10,7 @@ export type RetryAttempt = Pick<ReceivedDelivery, 'index' | 'atMs' | 'answeredAt
 
 /** Options of {@link judgeRetries}. */
 export interface RetryJudgeOptions {
-  /** Retries allowed after the first attempt. Default 5 (gridX's policy). */
+  /** Retries allowed after the first attempt. Default gridX's (`gridx.retry.retries`). */
   readonly maxRetries?: number;
   /** Each wait must be at least this multiple of the previous one. Default 1.25 (gridX doubles; the margin absorbs jitter and timer noise). */
   readonly minGrowth?: number;
@@ -40,7 +41,7 @@ export interface RetryJudgement {
 }
 
 /** The judge's defaults: gridX's five retries, waits growing by at least 1.25×, a 60 s retry window. */
-export const RETRY_JUDGE_DEFAULTS = { maxRetries: 5, minGrowth: 1.25, retryWindowMs: 60_000 } as const;
+export const RETRY_JUDGE_DEFAULTS = { maxRetries: gridx.retry.retries, minGrowth: 1.25, retryWindowMs: 60_000 } as const;
 
 /**
  * Judges the sender's retries (SND-3) from the deliveries of one run that ended at `endedAtMs`.

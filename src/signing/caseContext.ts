@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { UsageError, InternalError } from '../errors';
 import { hmacSha512Hex } from './digest';
-import { labelExpectation, labelRequirement, type SignatureCase, type SignatureLabel } from './signatureLabels';
+import { labelExpectation, labelRequirement, type SignatureCase, type SignatureLabel } from '../contract/signatureLabels';
+import { gridx } from '../contract/gridx';
 
 // Every length bound in the case arbitraries comes with size 'max': the bounds are the intended
 // range, and generated cases (so the published test vectors) do not depend on fc's global baseSize.
@@ -44,7 +45,7 @@ export function receiverDigest(context: CaseContext): fc.Arbitrary<{ secretIndex
 }
 
 /** The receiver's digest for one secret, by index. */
-function receiverDigestAt(context: CaseContext, secretIndex: number): string {
+export function receiverDigestAt(context: CaseContext, secretIndex: number): string {
   const hex = context.receiverDigests[secretIndex];
   if (hex === undefined) throw new InternalError(`no receiver secret at index ${secretIndex}`);
   return hex;
@@ -67,7 +68,7 @@ export function makeCase(label: SignatureLabel, header: string | undefined, body
 
 /** `sha512=<hex>` for each digest, joined as given. */
 export function joinDigests(hexDigests: readonly string[], separator: ', ' | ',' = ', '): string {
-  return hexDigests.map((hex) => `sha512=${hex}`).join(separator);
+  return hexDigests.map((hex) => `${gridx.signature.label}=${hex}`).join(separator);
 }
 
 /** "receiver secret 1 of 2": which receiver secret, by 1-based position, never by value. */

@@ -1,8 +1,5 @@
 export { hmacSha512Hex } from './digest';
 export { sign, type SignOptions } from './sign';
-export { SIGNATURE_HEADER_PATTERN } from './signatureHeaderPattern';
-export { parseSignatureHeader, type ParsedSignatureHeader } from './parseSignatureHeader';
 export { verifySignature, type SignatureVerification } from './verify';
-export { SIGNATURE_LABELS, labelRequirement, signatureCaseArbitrary, type SignatureCase, type SignatureLabel, type SignatureRequirement } from './signatureCases';
+export { buildSignatureCase, signatureCaseArbitrary, type SignatureCaseChoice } from './signatureCases';
 export { buildSignatureVectors, serialiseSignatureVectors, type SignatureVector, type SignatureVectorOptions } from './vectors';
-export { labelExpectation } from './signatureLabels';

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describeSecret, makeCase, receiverDigest, receiverSecretIndex, type CaseContext } from './caseContext';
-import type { SignatureCase, SignatureLabel } from './signatureLabels';
+import type { SignatureCase, SignatureLabel } from '../contract/signatureLabels';
 
 // Every SIG-5 case but `empty-value` is made with a receiver secret (a matching digest, or a real
 // HMAC of another algorithm), so only a receiver that checks the grammar rejects it; one that just

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { describeSecret, joinDigests, makeCase, receiverDigest, type CaseContext } from './caseContext';
+import { describeSecret, joinDigests, makeCase, receiverDigestAt, receiverSecretIndex, type CaseContext } from './caseContext';
 import { hmacSha512Hex } from './digest';
-import type { SignatureCase } from './signatureLabels';
+import type { SignatureCase } from '../contract/signatureLabels';
+import { gridx } from '../contract/gridx';
 
 const HEX = '0123456789abcdef';
 const LAST = 127;
@@ -19,12 +20,34 @@ export interface NearMiss {
   readonly hex: string;
 }
 
+/**
+ * Which near miss to make: the receiver secret whose digest it starts from, which hex digit (0 to
+ * 127) changes, and how: `shift` (1 to 15) adds that many to the digit's value modulo 16;
+ * `'lowest-other'` puts the smallest other digit there ("0", or "1" in place of a "0"), the fixed
+ * near miss of a published contract.
+ */
+export interface NearMissChoice {
+  readonly secretIndex: number;
+  readonly at: number;
+  readonly shift: number | 'lowest-other';
+}
+
+/** The near miss a {@link NearMissChoice} asks for. */
+export function nearMissOf(context: CaseContext, choice: NearMissChoice): NearMiss {
+  const hex = receiverDigestAt(context, choice.secretIndex);
+  const old = HEX.indexOf(hex.charAt(choice.at));
+  const digit = choice.shift === 'lowest-other' ? (old === 0 ? '1' : '0') : HEX.charAt((old + choice.shift) % 16);
+  return { secretIndex: choice.secretIndex, at: choice.at, hex: `${hex.slice(0, choice.at)}${digit}${hex.slice(choice.at + 1)}` };
+}
+
+function nearMissChoice(context: CaseContext): fc.Arbitrary<NearMissChoice> {
+  return fc
+    .record({ digest: receiverSecretIndex(context), at: nearMissPosition, shift: fc.integer({ min: 1, max: 15 }) })
+    .map(({ digest, at, shift }) => ({ secretIndex: digest, at, shift }));
+}
+
 function nearMiss(context: CaseContext): fc.Arbitrary<NearMiss> {
-  return fc.record({ digest: receiverDigest(context), at: nearMissPosition, shift: fc.integer({ min: 1, max: 15 }) }).map(({ digest, at, shift }) => {
-    const old = HEX.indexOf(digest.hex.charAt(at));
-    const digit = HEX.charAt((old + shift) % 16);
-    return { secretIndex: digest.secretIndex, at, hex: `${digest.hex.slice(0, at)}${digit}${digest.hex.slice(at + 1)}` };
-  });
+  return nearMissChoice(context).map((choice) => nearMissOf(context, choice));
 }
 
 // The detail never names the original digit: with the report's other text it would give away part of a valid digest.
@@ -34,8 +57,14 @@ function describeNearMiss(context: CaseContext, miss: NearMiss): string {
 }
 
 /** SIG-12: one canonical digest that differs from a receiver's in exactly one hex digit. */
+export function buildNearMiss(context: CaseContext, choice: NearMissChoice): SignatureCase {
+  const miss = nearMissOf(context, choice);
+  return makeCase('near-miss', joinDigests([miss.hex]), context.body, `1 digest, ${describeNearMiss(context, miss)}`);
+}
+
+/** SIG-12: one canonical digest that differs from a receiver's in exactly one hex digit. */
 export function nearMissCase(context: CaseContext): fc.Arbitrary<SignatureCase> {
-  return nearMiss(context).map((miss) => makeCase('near-miss', joinDigests([miss.hex]), context.body, `1 digest, ${describeNearMiss(context, miss)}`));
+  return nearMissChoice(context).map((choice) => buildNearMiss(context, choice));
 }
 
 /**
@@ -45,8 +74,8 @@ export function nearMissCase(context: CaseContext): fc.Arbitrary<SignatureCase> 
 export function nearMissRotationCase(context: CaseContext): fc.Arbitrary<SignatureCase> {
   return fc
     .record({
-      others: fc.uniqueArray(context.otherSecret, { minLength: 1, maxLength: 4, size: 'max' }),
-      position: fc.nat({ max: 4 }),
+      others: fc.uniqueArray(context.otherSecret, { minLength: 1, maxLength: gridx.signature.digests.max - 1, size: 'max' }),
+      position: fc.nat({ max: gridx.signature.digests.max - 1 }),
       miss: nearMiss(context),
     })
     .map(({ others, position, miss }) => {

@@ -1,5 +1,6 @@
 import { UsageError } from '../errors';
 import { hmacSha512Hex } from './digest';
+import { gridx } from '../contract/gridx';
 
 /** How `sign` writes the header; the defaults are gridX's canonical form. */
 export interface SignOptions {
@@ -13,7 +14,7 @@ export interface SignOptions {
  * The `X-Signature` value gridX would send for `body`: one `sha512=<hex>` digest per secret, in the
  * order given, e.g. `sha512=<hex>, sha512=<hex>` during a rotation.
  *
- * gridX signs with at most the five most recent secrets; any count from one up is accepted here so
+ * gridX signs with at most `gridx.signature.digests.max` secrets; any count from one up is accepted here so
  * tests can go beyond that. Throws `UsageError` (code `USAGE`) when `secrets` is empty, because a
  * header with no digest is not a signature at all.
  */
@@ -25,7 +26,7 @@ export function sign(body: Uint8Array | string, secrets: readonly string[], opti
   return secrets
     .map((secret) => {
       const hex = hmacSha512Hex(body, secret);
-      return `sha512=${options.uppercase === true ? hex.toUpperCase() : hex}`;
+      return `${gridx.signature.label}=${options.uppercase === true ? hex.toUpperCase() : hex}`;
     })
     .join(separator);
 }

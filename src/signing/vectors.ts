@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { UsageError, InternalError } from '../errors';
 import { integerInRange } from '../integerInRange';
 import { signatureCaseArbitrary } from './signatureCases';
-import { SIGNATURE_HEADER_PATTERN } from './signatureHeaderPattern';
-import { SIGNATURE_LABELS, type SignatureCase, type SignatureLabel } from './signatureLabels';
+import { SIGNATURE_HEADER_PATTERN } from '../contract/signatureHeaderPattern';
+import { SIGNATURE_LABELS, type SignatureCase, type SignatureLabel } from '../contract/signatureLabels';
 
 /** One language-neutral test vector: a request, the receiver's secrets, and the right answer. */
 export interface SignatureVector {

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { hmacSha512Hex } from './digest';
-import { parseSignatureHeader } from './parseSignatureHeader';
+import { parseSignatureHeader } from '../contract/parseSignatureHeader';
 
 /**
  * The verdict on one request. Indexes are 0-based: which digest of the header matched, and which of

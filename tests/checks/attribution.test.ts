@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
-import { CHECKS, type RequirementId } from '../../src/checks';
+import { CHECKS } from '../../src/checks';
+import { type RequirementId } from '../../src/contract';
 import type { CheckStatus } from '../../src/evidence/failure';
 import type { CertificationReport, CheckReport } from '../../src/evidence/certificationReport';
 import { verifySignature } from '../../src/signing';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { assembleHeader, headerFingerprint, resignHeader, signatureRecipe } from '../../src/evidence/signatureRecipe';
-import { SIGNATURE_LABELS, signatureCaseArbitrary } from '../../src/signing';
+import { signatureCaseArbitrary } from '../../src/signing';
+import { SIGNATURE_LABELS } from '../../src/contract';
 import { anyBody, realisticSecrets } from '../signing/support/arbitraries';
 
 const scenario = fc

@@ -22,7 +22,7 @@ describe('exit codes', () => {
     'RECHECK_REFUSED',
     'PACT_CLI_UNAVAILABLE',
     'PACT_FILE_INVALID',
-    'CATALOGUE_INVALID',
+    'CHECKS_INVALID',
     'CLIENT_CLOSED',
     'OUTPUT_UNWRITABLE',
     'INTERNAL',

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { classifyStatus, DeliveryClient } from '../../src/delivery';
+import { DeliveryClient } from '../../src/delivery';
+import { classifyStatus } from '../../src/contract';
 import { closeAfterAll, serve, type RunningReceiver } from '../support/servers';
 
 // The contract's table, written out independently of the implementation under test.

@@ -1,4 +1,5 @@
-import { describeResult, isRetryable, type DeliveryErrorCode, type DeliveryResult } from '../../src/delivery';
+import { describeResult, isRetryable, type DeliveryResult } from '../../src/delivery';
+import type { DeliveryErrorCode } from '../../src/evidence/ReceiverAnswer';
 
 const base: DeliveryResult = {
   outcome: 'success',

@@ -11,7 +11,7 @@ import type { ReceiverAnswer } from '../../src/evidence/ReceiverAnswer';
 import type { RecordedRequest } from '../../src/evidence/recordedRequest';
 import type { ReportScope } from '../../src/evidence/scope';
 import type { DerivedDigest, SignatureRecipe } from '../../src/evidence/signatureRecipe';
-import type { ConnectionFacts } from '../../src/delivery/connectionFacts';
+import type { ConnectionFacts } from '../../src/evidence/provenance';
 
 /**
  * Every field of every type report.json holds, listed so that the compiler checks the list: a

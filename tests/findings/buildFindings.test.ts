@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Failure } from '../../src/evidence/failure';
-import { REQUIREMENTS, type RequirementId } from '../../src/checks/requirements';
+import { REQUIREMENTS, type RequirementId } from '../../src/contract/requirements';
 import { buildFindings, findingLine, findingLines, normaliseText, requirementList, type ReceiverAnswer } from '../../src/findings';
 import type { CheckReport } from '../../src/evidence/certificationReport';
 

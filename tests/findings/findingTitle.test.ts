@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Failure } from '../../src/evidence/failure';
-import type { RequirementId } from '../../src/checks/requirements';
+import type { RequirementId } from '../../src/contract/requirements';
 import { answerKey, buildFindings, type ReceiverAnswer } from '../../src/findings';
 import type { CheckReport } from '../../src/evidence/certificationReport';
 

@@ -4,14 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reportDigest } from '../../src/attest/reportDigest';
 import { verifyReport } from '../../src/attest/verifyReport';
-import { CHECKS, REQUIREMENTS, type Check, type RequirementId } from '../../src/checks';
+import { CHECKS, type Check } from '../../src/checks';
+import { REQUIREMENTS, type RequirementId } from '../../src/contract';
 import { errorLines } from '../../src/cli/errorLines';
 import { EXIT, exitCodeForError } from '../../src/cli/exitCodes';
 import { memoryIO } from '../../src/cli/memoryIO';
 import { runCli } from '../../src/cli/runCli';
-import { CatalogueInvalidError } from '../../src/errors';
+import { ChecksInvalidError } from '../../src/errors';
 import type { CertificationReport } from '../../src/evidence/certificationReport';
-import { GRIDX_DEADLINE_MS } from '../../src/delivery/gridxDeadline';
+import { gridx } from '../../src/contract/gridx';
 import { FULL_RUNS, judgeScope } from '../../src/evidence/scope';
 import { SECRET, soundReceiver } from '../checks/support/receivers';
 import { certify } from '../checks/support/runCheck';
@@ -25,7 +26,7 @@ describe('the scope of a verdict', () => {
       requirements: fc.subarray(TESTABLE),
       types: fc.record({ selected: fc.integer({ min: 1, max: 25 }), all: fc.constant(25) }),
       runs: fc.integer({ min: 1, max: 2 * FULL_RUNS }),
-      timeoutMs: fc.constantFrom(1000, GRIDX_DEADLINE_MS, 8000),
+      timeoutMs: fc.constantFrom(1000, gridx.deadlineMs, 8000),
     });
     fc.assert(
       fc.property(facts, (f) => {
@@ -34,7 +35,7 @@ describe('the scope of a verdict', () => {
           ...(f.requirements.length < TESTABLE.length ? ['checks'] : []),
           ...(f.types.selected < f.types.all ? ['types'] : []),
           ...(f.runs < FULL_RUNS ? ['runs'] : []),
-          ...(f.timeoutMs !== GRIDX_DEADLINE_MS ? ['timeout'] : []),
+          ...(f.timeoutMs !== gridx.deadlineMs ? ['timeout'] : []),
         ];
         expect(scope.narrowed).toEqual(expected);
         expect(scope.details.map((d) => d.split(':')[0])).toEqual(expected);
@@ -105,32 +106,32 @@ describe('the scope of a verdict', () => {
       [
         'an invented requirement',
         [{ ...base, id: 'my-check', requirement: 'XYZ-9' as RequirementId }],
-        /^invalid check catalogue: check "my-check" cites unknown requirement XYZ-9; known: TLS-1, /,
+        /^invalid list of checks: check "my-check" cites unknown requirement XYZ-9; known: TLS-1, /,
       ],
       [
         'a severity other than the requirement’s',
         [{ ...base, id: 'my-check', severity: 'recommended' }],
-        /^invalid check catalogue: check "my-check" is recommended but SIG-1 is required$/,
+        /^invalid list of checks: check "my-check" is recommended but SIG-1 is required$/,
       ],
       [
         'an unknown severity',
         [{ ...base, id: 'my-check', severity: 'fatal' }],
-        /^invalid check catalogue: check "my-check" has unknown severity fatal; known: required, recommended, informational$/,
+        /^invalid list of checks: check "my-check" has unknown severity fatal; known: required, recommended, informational$/,
       ],
-      ['a duplicate id', [base, base], /^invalid check catalogue: duplicate check id "sig-valid-single"$/],
-      ['an id that is not kebab-case', [{ ...base, id: 'My Check' }], /^invalid check catalogue: check id "My Check" is not kebab-case$/],
-      ['no run function', [{ id: 'my-check', title: 't', requirement: 'SIG-1', severity: 'required' }], /^invalid check catalogue: check "my-check" has no run function$/],
-      ['not an array', { checks: [base] }, /^invalid check catalogue: the catalogue must be an array of checks$/],
-      ['an empty array', [], /^invalid check catalogue: the catalogue holds no check$/],
+      ['a duplicate id', [base, base], /^invalid list of checks: duplicate check id "sig-valid-single"$/],
+      ['an id that is not kebab-case', [{ ...base, id: 'My Check' }], /^invalid list of checks: check id "My Check" is not kebab-case$/],
+      ['no run function', [{ id: 'my-check', title: 't', requirement: 'SIG-1', severity: 'required' }], /^invalid list of checks: check "my-check" has no run function$/],
+      ['not an array', { checks: [base] }, /^invalid list of checks: customChecks must be an array of checks$/],
+      ['an empty array', [], /^invalid list of checks: customChecks holds no check$/],
     ];
 
     it.each(invalid)('%s: refused before anything is sent, with a one-line typed error (exit 2)', async (_name, catalogue, message) => {
       const receiver = await closing(soundReceiver());
-      const error = await certify(receiver.url, { catalogue: catalogue as readonly Check[] }).then(
+      const error = await certify(receiver.url, { customChecks: catalogue as readonly Check[] }).then(
         () => undefined,
         (e: unknown) => e,
       );
-      expect(error).toBeInstanceOf(CatalogueInvalidError);
+      expect(error).toBeInstanceOf(ChecksInvalidError);
       expect(errorLines(error, false)).toEqual([expect.stringMatching(/^hookproof: /)]);
       expect((error as Error).message).toMatch(message);
       expect(exitCodeForError(error)).toBe(EXIT.error);
@@ -139,7 +140,7 @@ describe('the scope of a verdict', () => {
 
     it('a valid catalogue of one check runs, and its pass is partial (checks narrowed)', async () => {
       const receiver = await closing(soundReceiver());
-      const report = await certify(receiver.url, { catalogue: [{ ...base, id: 'my-sig-1' }], runs: 2 });
+      const report = await certify(receiver.url, { customChecks: [{ ...base, id: 'my-sig-1' }], runs: 2 });
       expect(report.verdict).toBe('pass');
       expect(report.checks.map((c) => c.id)).toEqual(['my-sig-1']);
       expect(report.scope?.level).toBe('partial');

@@ -101,7 +101,7 @@ describe('an internal error in a check', () => {
   it('is an error of hookproof (exit 2, one line), not a skipped check', async () => {
     const sound = await soundReceiver();
     try {
-      const error: unknown = await certify(sound.url, { catalogue: [throwing] }).then(
+      const error: unknown = await certify(sound.url, { customChecks: [throwing] }).then(
         () => undefined,
         (e: unknown) => e,
       );

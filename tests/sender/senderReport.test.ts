@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { REQUIREMENTS } from '../../src/checks/requirements';
+import { REQUIREMENTS } from '../../src/contract/requirements';
 import { renderJunitXml, renderReportHtml, renderReportJson, renderSummary } from '../../src/reports';
 import type { ReceivedDelivery } from '../../src/sender/listen/ReceivedDelivery';
 import { buildListenReport } from '../../src/sender/report/buildListenReport';

@@ -1,5 +1,7 @@
 import type fc from 'fast-check';
-import { SIGNATURE_LABELS, parseSignatureHeader, signatureCaseArbitrary, type SignatureCase, type SignatureLabel } from '../../src/signing';
+import { signatureCaseArbitrary } from '../../src/signing';
+import { SIGNATURE_LABELS, type SignatureCase, type SignatureLabel } from '../../src/contract';
+import { parseSignatureHeader } from '../../src/contract';
 import { EVENT_BODY } from './support/arbitraries';
 import { seededRandom } from './support/seededGenerator';
 

@@ -1,15 +1,8 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import {
-  SIGNATURE_LABELS,
-  hmacSha512Hex,
-  labelRequirement,
-  parseSignatureHeader,
-  signatureCaseArbitrary,
-  verifySignature,
-  type SignatureCase,
-  type SignatureLabel,
-} from '../../src/signing';
+import { hmacSha512Hex, signatureCaseArbitrary, verifySignature } from '../../src/signing';
+import { SIGNATURE_LABELS, labelRequirement, type SignatureCase, type SignatureLabel } from '../../src/contract';
+import { parseSignatureHeader } from '../../src/contract';
 import { anyBody, EVENT_BODY, realisticSecrets } from './support/arbitraries';
 import { thrownCode } from './support/thrownCode';
 

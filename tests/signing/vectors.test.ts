@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { SIGNATURE_LABELS, buildSignatureVectors, labelRequirement, serialiseSignatureVectors, verifySignature, type SignatureVector } from '../../src/signing';
+import { buildSignatureVectors, serialiseSignatureVectors, verifySignature, type SignatureVector } from '../../src/signing';
+import { SIGNATURE_LABELS, labelRequirement } from '../../src/contract';
 import { EVENT_BODY } from './support/arbitraries';
 import { specSignaturePattern } from './support/specPattern';
 import { thrownCode } from './support/thrownCode';

@@ -5,7 +5,7 @@ import { startReferenceReceiver } from '../../src/receiver';
 import { runCertification } from '../../src/runner/runCertification';
 import { ROOT } from '../cli/paths';
 
-// Spec independence end to end: the full check catalogue, built from each of gridX's earlier files,
+// Spec independence end to end: the full list of checks, built from each of gridX's earlier files,
 // certifies the reference receiver. The receiver reads no spec (it is a tolerant reader that checks
 // signatures, `id` and `type`), so the same receiver serves every version. Few runs per check:
 // the property tests elsewhere carry the volume.

@@ -1,5 +1,5 @@
 import type { DeliveryResult } from '../../delivery';
-import { GRIDX_DEADLINE_MS } from '../../delivery/gridxDeadline';
+import { gridx } from '../../contract/gridx';
 import { blockedJudgement, blockerReason } from '../attribution';
 import type { Check } from '../check';
 import { acceptedEventsProperty, eventsOf } from '../properties';
@@ -14,11 +14,11 @@ export const answeredInTime: Check = {
     const skip = skipWithoutTypes(ctx.types);
     if (skip !== undefined) return skip;
     // Always gridX's 5 s: a longer --timeout-ms only lets the run see how late a slow answer is.
-    const deadline = Math.min(ctx.timeoutMs, GRIDX_DEADLINE_MS);
+    const deadline = Math.min(ctx.timeoutMs, gridx.deadlineMs);
     const expected =
-      ctx.timeoutMs < GRIDX_DEADLINE_MS
-        ? `a complete HTTP answer within ${deadline} ms (this run's --timeout-ms; gridX gives up after ${GRIDX_DEADLINE_MS} ms and retries the event)`
-        : `a complete HTTP answer within ${GRIDX_DEADLINE_MS} ms (gridX gives up then and retries the event)`;
+      ctx.timeoutMs < gridx.deadlineMs
+        ? `a complete HTTP answer within ${deadline} ms (this run's --timeout-ms; gridX gives up after ${gridx.deadlineMs} ms and retries the event)`
+        : `a complete HTTP answer within ${gridx.deadlineMs} ms (gridX gives up then and retries the event)`;
     // Any status counts here: whether it is the right one is for the other checks to say.
     const property = {
       ...acceptedEventsProperty(ctx, 'answered-in-time', eventsOf(ctx.types, { maxBytes: ctx.maxEventBytes })),

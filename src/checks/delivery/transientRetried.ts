@@ -7,6 +7,8 @@ import { eventsOf } from '../properties';
 import { skipWith } from '../skipWithoutTypes';
 import { envelopeFields } from './envelopeFields';
 import { freshIds } from './freshIds';
+import { gridx } from '../../contract/gridx';
+import { listStatuses } from '../../contract/listStatuses';
 
 // Cases cost up to 31 retry delays each (1+2+4+8+16 s in production) against a receiver that keeps failing.
 const MAX_RUNS = 10;
@@ -54,7 +56,7 @@ export const transientRetried: Check = {
         const wrong = attempts.find((r) => r.outcome !== 'success' && !waitedOut(r));
         if (wrong === undefined && final.outcome === 'success') return undefined;
         // DLV-7 is about temporary failures the receiver signals. Never answered at all: DLV-1's.
-        const accepted = 'a success status (200, 201, 202 or 204) in time';
+        const accepted = `a success status (${listStatuses(gridx.statuses.success, 'or')}) in time`;
         if (wrong === undefined && !attempts.some((r) => r.outcome === 'transient'))
           return blockedDelivery(outgoing, final, accepted, `a correctly signed valid event, over ${attempts.length} attempt(s),`);
         if (wrong !== undefined && wrong === attempts[0]) {
@@ -66,7 +68,7 @@ export const transientRetried: Check = {
         const actual = `${attempts.length} attempt(s): ${attempts.map(describeResult).join('; ')}`;
         const expected =
           wrong !== undefined
-            ? 'temporary failures signalled with a transient status (408, 429, 500, 502, 503 or 504) so that gridX retries; any other answer is final and the event is lost'
+            ? `temporary failures signalled with a transient status (${listStatuses(gridx.statuses.transient, 'or')}) so that gridX retries; any other answer is final and the event is lost`
             : `acceptance within gridX's five retries (exponential backoff from ${ctx.retryBaseDelayMs} ms)${io.stopped() ? '; retries were cut short because the receiver looks hung' : ''}`;
         // Refused at once, its control (the same delivery again) was sent too: a replay sends it the same way.
         const control = wrong !== undefined && wrong === attempts[0] ? [{ role: 'control' as const, outgoing: { ...outgoing, label: 'the same delivery sent again' } }] : [];

@@ -1,9 +1,10 @@
 import type { DeliveryResult } from '../../delivery';
 import { serialiseEvent } from '../../serialise';
-import { SIGNATURE_LABELS, labelExpectation, signatureCaseArbitrary } from '../../signing';
+import { signatureCaseArbitrary } from '../../signing';
+import { SIGNATURE_LABELS, labelExpectation } from '../../contract/signatureLabels';
 import type { Check } from '../check';
 import type { Failure } from '../../evidence/failure';
-import type { RequirementId } from '../requirements';
+import type { RequirementId } from '../../contract/requirements';
 import { eventsOf } from '../properties';
 import { NO_EVENT_TO_SIGN_NOTE, skipWithoutTypes } from '../skipWithoutTypes';
 

@@ -1,4 +1,4 @@
-import type { SignatureLabel } from '../../signing';
+import type { SignatureLabel } from '../../contract/signatureLabels';
 import type { CheckContext, PropertyOutcome } from '../checkContext';
 import { signatureProperty } from '../properties';
 import { runsEach } from '../runsEach';

@@ -1,4 +1,4 @@
-import { SIGNATURE_LABELS, labelRequirement } from '../../signing';
+import { SIGNATURE_LABELS, labelRequirement } from '../../contract/signatureLabels';
 import type { Check } from '../check';
 import { labelProperties } from './labelProperties';
 import { NO_EVENT_TO_SIGN_NOTE, skipWithoutTypes } from '../skipWithoutTypes';

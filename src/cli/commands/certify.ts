@@ -19,6 +19,7 @@ import { invocationOf } from '../invocation';
 import { headerOption } from '../headerOption';
 import { signReportFile } from '../../attest/signReport';
 import { privateKeyFromEnv } from '../../attest/signingKey';
+import { gridx } from '../../contract/gridx';
 
 /** Typed options of `certify`. */
 export interface CertifyCommandOptions extends CommonOptions, SecretSources {
@@ -41,7 +42,7 @@ export interface CertifyCommandOptions extends CommonOptions, SecretSources {
 }
 
 /**
- * `hookproof certify`: runs the check catalogue against a receiver, prints progress and a summary,
+ * `hookproof certify`: runs the list of checks against a receiver, prints progress and a summary,
  * writes report.json, junit.xml and report.html. Exit 0 on a passing verdict, 1 on a failing or incomplete one.
  */
 export async function runCertify(options: CertifyCommandOptions, io: CliIO): Promise<ExitCode> {
@@ -134,7 +135,7 @@ export const certifyCommand: CommandRegistration = {
       .addOption(reportDirOption('where to write report.json, junit.xml and report.html', './hookproof-report'))
       .addOption(numberOption('--seed', 'n', 'seed for the generated cases: the same seed sends the same cases'))
       .addOption(numberOption('--runs', 'n', 'cases per property (default 100)'))
-      .addOption(numberOption('--timeout-ms', 'n', 'per-delivery timeout in milliseconds (default 5000, as gridX)'))
+      .addOption(numberOption('--timeout-ms', 'n', `per-delivery timeout in milliseconds (default ${gridx.deadlineMs}, as gridX)`))
       .addOption(numberOption('--max-event-bytes', 'n', 'largest generated body in bytes (default 65536; gridX events are a few KB)'))
       .addOption(numberOption('--concurrency', 'n', 'checks run at once and deliveries in flight in DLV-6 (default 4)'))
       .addOption(signKeyEnvOption('sign the report with the Ed25519 PEM private key in this environment variable (writes report.dsse.json)'))

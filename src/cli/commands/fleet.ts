@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { terminalSafe } from '../../text/terminalSafe';
 import { headerOption } from '../headerOption';
 import { printableHeaders } from '../../config/headerLine';
+import { gridx } from '../../contract/gridx';
 
 /** Typed options of `fleet`. */
 export interface FleetCommandOptions extends CommonOptions {
@@ -132,7 +133,7 @@ export const fleetCommand: CommandRegistration = {
       .addOption(new Option('--checks <checks>', 'only these checks, by id or requirement ID, comma-separated').argParser(collect))
       .addOption(numberOption('--seed', 'n', 'seed for every target (default: random per target)'))
       .addOption(numberOption('--runs', 'n', 'cases per property (default 100)'))
-      .addOption(numberOption('--timeout-ms', 'n', 'per-delivery timeout in milliseconds (default 5000)'))
+      .addOption(numberOption('--timeout-ms', 'n', `per-delivery timeout in milliseconds (default ${gridx.deadlineMs})`))
       .addOption(numberOption('--max-event-bytes', 'n', 'largest generated body in bytes (default 65536)'))
       .addOption(numberOption('--concurrency', 'n', 'checks run at once per target (default 4)'))
       .addOption(signKeyEnvOption("sign every target's report with the Ed25519 PEM private key in this environment variable"))

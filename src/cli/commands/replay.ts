@@ -14,6 +14,7 @@ import { numberOption } from '../numberOption';
 import { resolveSecrets, type SecretSources } from '../secrets';
 import { addSecretOptions } from '../options';
 import { headerOption } from '../headerOption';
+import { gridx } from '../../contract/gridx';
 
 export interface ReplayCommandOptions extends SecretSources {
   readonly report: string;
@@ -101,7 +102,7 @@ export const replayCommand: CommandRegistration = {
       "the target's secret: every digest of the case is recomputed with it (default: $HOOKPROOF_SECRET)",
       "the variable holding the target's secret (default: HOOKPROOF_SECRET)",
     )
-      .addOption(numberOption('--timeout-ms', 'n', 'timeout in milliseconds', '5000'))
+      .addOption(numberOption('--timeout-ms', 'n', 'timeout in milliseconds', String(gridx.deadlineMs)))
       .addOption(headerOption());
   },
   run(parsed, io) {

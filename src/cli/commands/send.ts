@@ -15,6 +15,8 @@ import { collect } from '../collect';
 import { resolveSecrets, type SecretSources } from '../secrets';
 import { addSecretOptions } from '../options';
 import { headerOption } from '../headerOption';
+import { gridx } from '../../contract/gridx';
+import { MAX_DRAWN_SEED } from '../../optionRanges';
 
 /** Typed options of `send`. */
 export interface SendCommandOptions extends CommonOptions, SecretSources {
@@ -84,7 +86,7 @@ async function eventSource(options: SendCommandOptions, io: CliIO, catalogue: Re
   }
   if (options.type === undefined) throw new UsageError('give --type TYPE to generate an event, or --file FILE to send one');
   const eventType = catalogue.get(options.type);
-  const seed = options.seed ?? randomInt(0, 2 ** 31 - 1);
+  const seed = options.seed ?? randomInt(0, MAX_DRAWN_SEED);
   print(`# generated ${eventType.type} with seed ${seed} (--seed ${seed} generates the same event)`);
   return { event: generateEvent(eventType, seed) };
 }
@@ -124,7 +126,7 @@ async function deliver(request: DeliveryRequest, options: SendCommandOptions, pr
       },
     };
     const { final, attempts } = await deliverWithRetries(printing, request, options.retryBaseMs !== undefined ? { baseDelayMs: options.retryBaseMs } : {});
-    print(`retries ${attempts.length - 1} (gridX's policy: up to 5, exponential backoff from ${options.retryBaseMs ?? 1000} ms)`);
+    print(`retries ${attempts.length - 1} (gridX's policy: up to ${gridx.retry.retries}, exponential backoff from ${options.retryBaseMs ?? gridx.retry.baseDelayMs} ms)`);
     return final;
   } finally {
     await client.close();
@@ -144,12 +146,12 @@ export const sendCommand: CommandRegistration = {
       .option('--file <file>', 'send the event in this JSON file (- for stdin), byte for byte unless --set changes it')
       .addOption(new Option('--set <path=value>', 'change a field, e.g. data.state=UNPLUGGED (value parsed as JSON when it parses); repeatable').argParser(collect))
       .addOption(numberOption('--seed', 'n', 'seed of the generated event: the same seed gives the same event'))
-      .option('--retry', "follow gridX's retry policy: up to 5 retries of transient answers, exponential backoff", false)
-      .addOption(numberOption('--retry-base-ms', 'n', 'first retry delay in ms with --retry (default 1000, gridX-like)'))
+      .option('--retry', `follow gridX's retry policy: up to ${gridx.retry.retries} retries of transient answers, exponential backoff`, false)
+      .addOption(numberOption('--retry-base-ms', 'n', `first retry delay in ms with --retry (default ${gridx.retry.baseDelayMs}, gridX-like)`))
       .option('--dry-run', 'print the exact request (bytes and headers) without sending it', false)
       .option('--allow-http', 'allow a plain http:// URL (local or staging)', false)
       .option('--allow-invalid', 'send the event even if it does not validate against the spec', false)
-      .addOption(numberOption('--timeout-ms', 'n', 'per-attempt timeout in ms (default 5000, as gridX)'))
+      .addOption(numberOption('--timeout-ms', 'n', `per-attempt timeout in ms (default ${gridx.deadlineMs}, as gridX)`))
       .addOption(headerOption());
   },
   run(parsed, io) {

@@ -1,6 +1,7 @@
 import { checkOutputFile, writeOutputFile } from '../outputPaths';
 import { createEngine } from '../../engine';
-import { signatureVectorsJson } from '../../contracts/signatureVectors';
+import { anyEventArbitrary } from '../../arbitraries';
+import { signatureVectorsJson } from '../../signing/signatureVectorsJson';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { CliIO } from '../io';
@@ -14,7 +15,7 @@ export interface VectorsOptions extends CommonOptions {
 
 /** `hookproof vectors`: the signature test vectors for partners (contracts/signature-vectors.json). */
 export async function runVectors(options: VectorsOptions, io: CliIO): Promise<ExitCode> {
-  const text = signatureVectorsJson(createEngine({ specPath: options.spec }));
+  const text = signatureVectorsJson(anyEventArbitrary(createEngine({ specPath: options.spec }).catalogue));
   if (options.out === undefined) {
     io.out(text.replace(/\n$/, ''));
     return EXIT.pass;

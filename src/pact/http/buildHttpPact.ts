@@ -1,7 +1,7 @@
 import { selectEventTypes } from '../../schemas/selectEventTypes';
 import { UsageError } from '../../errors';
 import type { EventCatalogue } from '../../schemas/catalogue';
-import { SIGNATURE_HEADER_PATTERN } from '../../signing';
+import { SIGNATURE_HEADER_PATTERN } from '../../contract/signatureHeaderPattern';
 import { eventInteractions } from './eventInteractions';
 import type { ContractVariant, HttpPact } from './HttpPact';
 import { VERSION } from '../../version';

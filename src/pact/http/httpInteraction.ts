@@ -1,11 +1,11 @@
 import type { GeneratedEvent } from '../../arbitraries';
-import { requirement, type RequirementId } from '../../checks/requirements';
+import { requirement, type RequirementId } from '../../contract/requirements';
 import { serialiseEvent } from '../../serialise';
 import type { HttpInteraction, HttpPactResponse } from './HttpPact';
 import { providerStateFor, type SigningPlan } from './providerStates';
 import { exactBody } from './exactBody';
 import { bodyMatchingRules } from './schemaMatchers';
-import { signatureForPlan } from './signatureForPlan';
+import { planSignature } from './planSignature';
 
 /**
  * The public placeholder secret of the example `X-Signature` values in a generated contract. The
@@ -44,7 +44,7 @@ export interface InteractionSpec {
  */
 export function httpInteraction(spec: InteractionSpec, target: RequestTarget): HttpInteraction {
   const body = spec.bytes ?? serialiseEvent(spec.event);
-  const signature = signatureForPlan(spec.plan, body, [EXAMPLE_SECRET]);
+  const signature = planSignature(spec.plan, body, [EXAMPLE_SECRET]);
   const { id, severity, summary } = requirement(spec.requirement);
   return {
     type: 'Synchronous/HTTP',

@@ -22,8 +22,8 @@ export { UUID_REGEX, DATE_TIME_REGEX, DATE_REGEX } from '../regexes';
 export { EXAMPLE_SECRET } from './httpInteraction';
 export { WITHOUT_SIG8_FILTER } from './signatureInteractions';
 export { runPactJsVerifier, type PactJsVerifierRunOptions, type PactJsVerifierRun, type PactJsEnding } from './runPactJsVerifier';
-export { SIGNING_STATES, planFromState, providerStateFor, type SigningPlan } from './providerStates';
-export { signatureForPlan } from './signatureForPlan';
+export { SIGNING_STATES, planFromState, providerStateFor, type PactSignatureLabel, type SigningPlan } from './providerStates';
+export { planSignature } from './planSignature';
 export { createSigningHooks, STATE_SETUP_PATH, type SigningHooks, type SigningHooksOptions, type SignedRequest } from './signingHooks';
 export {
   verifyHttpPact,

@@ -1,8 +1,8 @@
 import { selectEventTypes } from '../../schemas/selectEventTypes';
-import { classifyStatus } from '../../delivery/classify';
+import { classifyStatus } from '../../contract/classifyStatus';
 import { UsageError } from '../../errors';
 import type { EventCatalogue, EventType } from '../../schemas/catalogue';
-import { SIGNATURE_HEADER_PATTERN } from '../../signing';
+import { SIGNATURE_HEADER_PATTERN } from '../../contract/signatureHeaderPattern';
 import { isSchemaObject, type SchemaObject } from '../../spec/types';
 import { portablePattern } from '../regexes';
 import { DEFAULT_PATH, type HttpPactOptions } from './buildHttpPact';

@@ -27,19 +27,19 @@ export function signatureInteractions(eventType: EventType, seed: number, header
   const event = (id: string): InteractionSpec['event'] => exampleEvent(eventType, exampleSeed(seed, id));
   const common = { schema: eventType.schema, response: statusResponse(401) } as const;
   return [
-    { ...common, requirement: 'SIG-2', description: `a request without ${header} is rejected with 401`, plan: { kind: 'absent', header }, event: event('SIG-2') },
+    { ...common, requirement: 'SIG-2', description: `a request without ${header} is rejected with 401`, plan: { label: 'missing-header', header }, event: event('SIG-2') },
     {
       ...common,
       requirement: 'SIG-3',
       description: 'a request signed with a secret the receiver does not hold is rejected with 401',
-      plan: { kind: 'wrong-secret', header },
+      plan: { label: 'wrong-secret', header },
       event: event('SIG-3'),
     },
     {
       ...common,
       requirement: 'SIG-4',
       description: 'a request whose body was changed after signing is rejected with 401',
-      plan: { kind: 'tampered', header },
+      plan: { label: 'body-changed', header },
       event: event('SIG-4'),
       notes: ['The digest is of the body with one byte of a string value changed; the body sent is the example.'],
     },
@@ -47,7 +47,7 @@ export function signatureInteractions(eventType: EventType, seed: number, header
       ...common,
       requirement: 'SIG-6',
       description: `a request with ${ROTATION.digests} digests, the receiver's at position ${ROTATION.position}, is accepted`,
-      plan: { kind: 'rotation', header, ...ROTATION },
+      plan: { label: 'rotation', header, ...ROTATION },
       event: event('SIG-6'),
       response: statusResponse(202, successStatuses()),
       notes: ['During a secret rotation gridX signs with several secrets; the receiver must accept a matching digest at any position.'],
@@ -56,7 +56,7 @@ export function signatureInteractions(eventType: EventType, seed: number, header
       ...common,
       requirement: 'SIG-8',
       description: 'an event written as unusual but valid JSON, signed over its exact bytes, is accepted',
-      plan: { kind: 'valid', header },
+      plan: { label: 'valid-single', header },
       ...unusualBody(event('SIG-8'), exampleSeed(seed, 'SIG-8 layout')),
       response: statusResponse(202, successStatuses()),
       notes: [
@@ -68,7 +68,7 @@ export function signatureInteractions(eventType: EventType, seed: number, header
       ...common,
       requirement: 'SIG-12',
       description: "a request whose digest differs from the receiver's in its last hex digit is rejected with 401",
-      plan: { kind: 'near-miss', header },
+      plan: { label: 'near-miss', header },
       event: event('SIG-12'),
       notes: ['A receiver that compares only a prefix of the digest (or a fixed number of digits) accepts this request.'],
     },

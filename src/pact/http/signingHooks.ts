@@ -4,8 +4,9 @@ import { describeResult } from '../../delivery/describeResult';
 import { compactJson } from '../../serialise';
 import { forwardToReceiver } from './forwardToReceiver';
 import { planFromState, SIGNING_STATES, type SigningPlan } from './providerStates';
-import { signatureForPlan } from './signatureForPlan';
+import { planSignature } from './planSignature';
 import { InternalError } from '../../errors';
+import { gridx } from '../../contract/gridx';
 
 /** A request as pact-js's verification proxy (express) hands it to a request filter. */
 export interface ProxiedRequest extends IncomingMessage {
@@ -26,8 +27,8 @@ export interface SigningStateHandler {
 /** One request sent to the receiver; never a secret nor a digest. */
 export interface SignedRequest {
   readonly path: string;
-  /** The signing plan of its provider state, or "as-is" without one. */
-  readonly plan: SigningPlan['kind'] | 'as-is';
+  /** The signature case its provider state asks for, by label, or "as-is" without one. */
+  readonly plan: SigningPlan['label'] | 'as-is';
   readonly bytes: number;
   /** The receiver's status, or what went wrong, e.g. "connection refused". */
   readonly outcome: string;
@@ -51,7 +52,7 @@ export interface SigningHooksOptions {
    * there, whatever path the interaction has (as `certify` sends).
    */
   readonly target: string;
-  /** Per-request timeout towards the receiver (default 5000 ms, gridX's). */
+  /** Per-request timeout towards the receiver in ms (default gridX's deadline, `gridx.deadlineMs`). */
   readonly timeoutMs?: number;
   /**
    * The exact request bodies of the pacts being verified. pact-js's proxy parses JSON bodies, which
@@ -84,7 +85,7 @@ export const STATE_SETUP_PATH = '/_pactSetup';
 export function createSigningHooks(options: SigningHooksOptions): SigningHooks {
   const { secrets } = options;
   if (secrets.length === 0) throw new InternalError('createSigningHooks needs the receiver secret');
-  const client = new DeliveryClient({ timeoutMs: options.timeoutMs ?? 5_000, ...(options.extraHeaders !== undefined ? { extraHeaders: options.extraHeaders } : {}) });
+  const client = new DeliveryClient({ timeoutMs: options.timeoutMs ?? gridx.deadlineMs, ...(options.extraHeaders !== undefined ? { extraHeaders: options.extraHeaders } : {}) });
   const exact = exactBodyLookup(options.exactBodies ?? []);
   let current: SigningPlan | undefined;
   const sent: SignedRequest[] = [];
@@ -119,14 +120,14 @@ export function createSigningHooks(options: SigningHooksOptions): SigningHooks {
     // The request's own signature header (if any) is left out: the plan's replaces it.
     const headers: IncomingHttpHeaders = Object.fromEntries(Object.entries(request.headers).filter(([key]) => key !== name));
     if (plan !== undefined && name !== undefined) {
-      const value = signatureForPlan(plan, bytes, secrets);
+      const value = planSignature(plan, bytes, secrets);
       if (value !== undefined) headers[name] = value;
     }
     forwardToReceiver(client, options.target, headers, bytes, response).then(
       (result) =>
         sent.push({
           path,
-          plan: plan?.kind ?? 'as-is',
+          plan: plan?.label ?? 'as-is',
           bytes: bytes.length,
           outcome: result.status !== undefined && result.error === undefined ? String(result.status) : describeResult(result),
         }),

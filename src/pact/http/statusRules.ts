@@ -1,4 +1,4 @@
-import { classifyStatus } from '../../delivery/classify';
+import { classifyStatus } from '../../contract/classifyStatus';
 import type { HttpPactResponse } from './HttpPact';
 
 const ALL_STATUSES = Array.from({ length: 500 }, (_, i) => 100 + i);

@@ -20,7 +20,7 @@ export function toleranceInteractions(current: readonly EventType[], forUnknown:
   const minimal = current.map((eventType): InteractionSpec => ({
     requirement: 'EVT-2',
     description: `a ${eventType.type} event without any optional field is accepted`,
-    plan: { kind: 'valid', header },
+    plan: { label: 'valid-single', header },
     event: exampleEvent(eventType, exampleSeed(seed, `EVT-2 ${eventType.type}`), 'minimal'),
     schema: eventType.schema,
     response: accepted,
@@ -33,7 +33,7 @@ export function toleranceInteractions(current: readonly EventType[], forUnknown:
     {
       requirement: 'EVT-3',
       description: `a ${forUnknown.type} event with unknown properties in the envelope and in data is accepted`,
-      plan: { kind: 'valid', header },
+      plan: { label: 'valid-single', header },
       event,
       schema: forUnknown.schema,
       response: accepted,

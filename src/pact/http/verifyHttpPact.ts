@@ -9,6 +9,7 @@ import { bodyBytes } from './exactBody';
 import { loadPactSources } from './pactSources';
 import type { HttpVerificationResult } from './verificationResult';
 import type { VerifierJob } from './verifierMessages';
+import { gridx } from '../../contract/gridx';
 import { verifyInChild, type VerifierOutput } from './verifyInChild';
 import { terminalSafeWriter } from '../../text/terminalWriter';
 
@@ -66,8 +67,8 @@ export const DEFAULT_CONSUMER_VERSION_SELECTORS: readonly ConsumerVersionSelecto
 /** Log levels of the Pact core and pact-js; `trace` is left out: it logs the verifier's options. */
 export type VerifierLogLevel = 'error' | 'warn' | 'info' | 'debug';
 
-/** gridX waits 5 seconds for an answer (DLV-1): the default per-request timeout, as in `certify`. */
-export const DEFAULT_VERIFY_TIMEOUT_MS = 5_000;
+/** gridX's deadline for an answer (DLV-1): the default per-request timeout, as in `certify`. */
+export const DEFAULT_VERIFY_TIMEOUT_MS = gridx.deadlineMs;
 
 /** Options of {@link verifyHttpPact}. Give `pactFiles` or `broker`, not both. */
 export interface VerifyHttpPactOptions {
@@ -90,7 +91,7 @@ export interface VerifyHttpPactOptions {
   };
   /** Default "error": only what went wrong. */
   readonly logLevel?: VerifierLogLevel;
-  /** Per-request timeout towards the receiver in milliseconds (default 5000, gridX's). */
+  /** Per-request timeout towards the receiver in milliseconds (default gridX's deadline, `gridx.deadlineMs`). */
   readonly timeoutMs?: number;
   /** Headers added to every request to the receiver (`-H`); the interaction's own headers win. */
   readonly headers?: Readonly<Record<string, string>>;

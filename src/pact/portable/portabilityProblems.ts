@@ -1,7 +1,7 @@
 import { bodyBytes } from '../http/exactBody';
 import { EXAMPLE_SECRET } from '../http/httpInteraction';
 import { planFromState } from '../http/providerStates';
-import { signatureForPlan } from '../http/signatureForPlan';
+import { planSignature } from '../http/planSignature';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -59,7 +59,7 @@ function signedInteractionProblem(interaction: Json, request: Json, secret: stri
   const key = Object.keys(headers).find((h) => h.toLowerCase() === plan.header.toLowerCase());
   const raw = key === undefined ? undefined : headers[key];
   const given = Array.isArray(raw) ? raw.join(', ') : typeof raw === 'string' ? raw : undefined;
-  const expected = signatureForPlan(plan, bytes, [secret]);
+  const expected = planSignature(plan, bytes, [secret]);
   if (given !== expected) {
     return expected === undefined
       ? `it must carry no ${plan.header} header, and carries one`

@@ -1,7 +1,7 @@
 import type { Check, CheckOutcome } from '../../checks/check';
 import type { Failure } from '../../evidence/failure';
 import type { ReceivedDelivery } from '../listen/ReceivedDelivery';
-import type { SenderRequirementId } from '../requirements';
+import type { SenderRequirementId } from '../../contract/requirements';
 import type { RetryJudgement } from '../retryJudge';
 
 /** A delivery the sender got wrong, as a sender check judged it: what it is, what was expected, what arrived. */

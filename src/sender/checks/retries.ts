@@ -1,4 +1,4 @@
-import { classifyStatus } from '../../delivery/classify';
+import { classifyStatus } from '../../contract/classifyStatus';
 import { outcome, type SenderCheck } from './SenderCheck';
 
 /**

@@ -6,6 +6,7 @@ import { judgeBody } from './judgeBody';
 import { judgeSignature } from './judgeSignature';
 import { DEFAULT_MAX_BODY_BYTES, KEPT_BODY_BYTES, type ReceivedDelivery } from './ReceivedDelivery';
 import { scriptedStatus, type RespondScript } from './respondScript';
+import { gridx } from '../../contract/gridx';
 
 /** Options for {@link createListenHandler}. */
 export interface ListenHandlerOptions {
@@ -65,7 +66,7 @@ export type ListenHandler = ((request: IncomingMessage, response: ServerResponse
 export function createListenHandler(options: ListenHandlerOptions): ListenHandler {
   const now = options.now ?? ((): number => performance.now());
   const started = now();
-  const headerName = (options.signatureHeader ?? 'X-Signature').toLowerCase();
+  const headerName = (options.signatureHeader ?? gridx.signature.header).toLowerCase();
   const deliveries: ReceivedDelivery[] = [];
   const attempts = new Map<string, number>();
   let ignored = 0;

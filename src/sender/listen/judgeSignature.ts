@@ -1,14 +1,13 @@
 import { compactJson } from '../../serialise';
-import { hmacSha512Hex, parseSignatureHeader, verifySignature } from '../../signing';
+import { hmacSha512Hex, verifySignature } from '../../signing';
+import { parseSignatureHeader } from '../../contract/parseSignatureHeader';
+import { gridx } from '../../contract/gridx';
 
 /** Why a delivery's signature fails SND-2. */
 export type SignatureFault = 'missing' | 'malformed' | 'too-many-digests' | 'older-secret-only' | 'no-match';
 
 /** SND-2 for one delivery. `detail` says what was found, never a secret. */
 export type SignatureJudgement = { readonly ok: true; readonly digests: number } | { readonly ok: false; readonly fault: SignatureFault; readonly detail: string };
-
-/** gridX signs with at most the five most recent secrets. */
-const MAX_DIGESTS = 5;
 
 /**
  * Judges an `X-Signature` value against the exact bytes received. `secrets[0]` is the receiver's
@@ -21,7 +20,8 @@ export function judgeSignature(body: Buffer, header: string | undefined, secrets
   const parsed = parseSignatureHeader(header);
   if (!parsed.ok) return { ok: false, fault: 'malformed', detail: `malformed X-Signature: ${parsed.reason}` };
   const count = parsed.digests.length;
-  if (count > MAX_DIGESTS) return { ok: false, fault: 'too-many-digests', detail: `${count} digests; gridX signs with at most ${MAX_DIGESTS} secrets` };
+  const { max } = gridx.signature.digests;
+  if (count > max) return { ok: false, fault: 'too-many-digests', detail: `${count} digests; gridX signs with at most ${max} secrets` };
   const current = verifySignature(body, header, secrets.slice(0, 1));
   if (current.valid) return { ok: true, digests: count };
   const older = verifySignature(body, header, secrets);

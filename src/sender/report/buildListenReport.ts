@@ -4,7 +4,7 @@ import { VERSION } from '../../version';
 import { SENDER_CHECKS } from '../checks';
 import type { ListenRun, SenderCheck } from '../checks/SenderCheck';
 import type { ListenSession } from '../listen/listenUntil';
-import { SENDER_REQUIREMENTS } from '../requirements';
+import { SENDER_REQUIREMENTS } from '../../contract/requirements';
 import { judgeRetries, RETRY_JUDGE_DEFAULTS, type RetryJudgeOptions } from '../retryJudge';
 import { listenCoverage, listenExtension } from './listenRecord';
 import { failuresOf, type ListenRecording } from './recordDelivery';

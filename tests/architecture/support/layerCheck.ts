@@ -21,9 +21,10 @@ export type LayerViolation =
   | { readonly kind: 'undeclared'; readonly unit: Unit };
 
 /**
- * Checks an import graph against tiers listed bottom first: a unit may import only units of
- * lower tiers (never a peer of its own tier, never a tier above), and no set of units may import
- * each other in a cycle. Every unit that imports or is imported must be in a tier.
+ * Checks an import graph against tiers listed bottom first: a unit may import units of its own
+ * tier or of lower tiers, never of a tier above, and no set of units may import each other in a
+ * cycle (which is what keeps peers of one tier in an order). Every unit that imports or is
+ * imported must be in a tier.
  */
 export function checkLayers(tiers: readonly (readonly Unit[])[], imports: readonly UnitImport[]): LayerViolation[] {
   const tierOf = new Map<Unit, number>();
@@ -35,7 +36,7 @@ export function checkLayers(tiers: readonly (readonly Unit[])[], imports: readon
   for (const { from, to, file } of imports) {
     const a = tierOf.get(from);
     const b = tierOf.get(to);
-    if (from === to || a === undefined || b === undefined || b < a) continue;
+    if (from === to || a === undefined || b === undefined || b <= a) continue;
     const key = `${from} -> ${to}`;
     const entry = upward.get(key) ?? { from, to, files: new Set<string>() };
     entry.files.add(file);
@@ -88,7 +89,7 @@ function cyclesOf(imports: readonly UnitImport[]): Unit[][] {
 export function describeViolation(violation: LayerViolation): string {
   switch (violation.kind) {
     case 'upward':
-      return `${violation.from} imports ${violation.to}, which is not below it: ${violation.files.join(', ')}`;
+      return `${violation.from} imports ${violation.to}, which is above it: ${violation.files.join(', ')}`;
     case 'cycle':
       return `import cycle between ${violation.units.join(', ')}`;
     case 'undeclared':

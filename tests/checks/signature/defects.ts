@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { hmacSha512Hex, parseSignatureHeader, sign, SIGNATURE_HEADER_PATTERN, verifySignature } from '../../../src/signing';
+import { hmacSha512Hex, sign, verifySignature } from '../../../src/signing';
+import { parseSignatureHeader, SIGNATURE_HEADER_PATTERN } from '../../../src/contract';
 import { defectiveReceiver, SECRET } from '../support/receivers';
 import type { RunningReceiver } from '../../support/servers';
 

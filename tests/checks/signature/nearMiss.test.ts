@@ -1,4 +1,5 @@
-import { hmacSha512Hex, parseSignatureHeader } from '../../../src/signing';
+import { hmacSha512Hex } from '../../../src/signing';
+import { parseSignatureHeader } from '../../../src/contract';
 import { resignHeader } from '../../../src/evidence/signatureRecipe';
 import { runCheck, runCheckOnReference } from '../support/runCheck';
 import { SECRET } from '../support/receivers';

@@ -4,7 +4,8 @@ import { createEngine } from '../../../src/engine';
 import { UnknownEventTypeError, UsageError } from '../../../src/errors';
 import { buildHttpPact, EXAMPLE_SECRET, httpPactJson, SIGNING_STATES, type HttpInteraction } from '../../../src/pact/http';
 import { serialiseEvent } from '../../../src/serialise';
-import { parseSignatureHeader, verifySignature } from '../../../src/signing';
+import { verifySignature } from '../../../src/signing';
+import { parseSignatureHeader } from '../../../src/contract';
 import { defaultEngine } from '../../support/engine';
 import { memoryIO } from '../../../src/cli/memoryIO';
 import { runCli } from '../../../src/cli/runCli';
@@ -96,13 +97,13 @@ describe('buildHttpPact', () => {
     const stateOf = (i: HttpInteraction): string => i.providerStates.map((s) => s.name).join(' & ');
     const byRequirement = Object.fromEntries(pact.interactions.map((i) => [requirementOf(i.description), stateOf(i)]));
     expect(byRequirement).toEqual({
-      'EVT-1': SIGNING_STATES.valid,
-      'EVT-2': SIGNING_STATES.valid,
-      'EVT-3': SIGNING_STATES.valid,
-      'SIG-8': SIGNING_STATES.valid,
-      'SIG-2': SIGNING_STATES.absent,
+      'EVT-1': SIGNING_STATES['valid-single'],
+      'EVT-2': SIGNING_STATES['valid-single'],
+      'EVT-3': SIGNING_STATES['valid-single'],
+      'SIG-8': SIGNING_STATES['valid-single'],
+      'SIG-2': SIGNING_STATES['missing-header'],
       'SIG-3': SIGNING_STATES['wrong-secret'],
-      'SIG-4': SIGNING_STATES.tampered,
+      'SIG-4': SIGNING_STATES['body-changed'],
       'SIG-6': SIGNING_STATES.rotation,
       'SIG-12': SIGNING_STATES['near-miss'],
     });

@@ -1,9 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { UsageError } from '../../../src/errors';
-import { createSigningHooks, planFromState, SIGNING_STATES, signatureForPlan, STATE_SETUP_PATH, type SigningHooks, type SigningPlan } from '../../../src/pact/http';
+import { createSigningHooks, planFromState, SIGNING_STATES, planSignature, STATE_SETUP_PATH, type SigningHooks, type SigningPlan } from '../../../src/pact/http';
 import type { ProxiedRequest } from '../../../src/pact/http/signingHooks';
 import { compactJson } from '../../../src/serialise';
-import { parseSignatureHeader, verifySignature } from '../../../src/signing';
+import { verifySignature } from '../../../src/signing';
+import { parseSignatureHeader } from '../../../src/contract';
 import { closeAfterEach, serve, serveReadingBody } from '../../support/servers';
 
 const SECRET = 'hooks-secret-1';
@@ -71,7 +72,7 @@ describe('createSigningHooks', () => {
     const hooks = createSigningHooks({ secrets: [SECRET, 'older'], target: `${base}/some/path?x=1` });
     const { url } = await proxy(hooks);
     let answer: Awaited<ReturnType<typeof post>> | undefined;
-    await underState(hooks, SIGNING_STATES.valid, { header: 'X-Signature' }, async () => {
+    await underState(hooks, SIGNING_STATES['valid-single'], { header: 'X-Signature' }, async () => {
       answer = await post(`${url}/hooks/gridx?tenant=t1`);
     });
     await hooks.close();
@@ -82,7 +83,7 @@ describe('createSigningHooks', () => {
     expect(got?.body.toString('utf8')).toBe(SENT);
     expect(got?.headers['content-length']).toBe(String(got?.body.length));
     expect(verifySignature(got?.body ?? Buffer.alloc(0), got?.headers['x-signature'] as string, [SECRET]).valid).toBe(true);
-    expect(hooks.sent()).toEqual([{ path: '/hooks/gridx', plan: 'valid', bytes: got?.body.length, outcome: '202' }]);
+    expect(hooks.sent()).toEqual([{ path: '/hooks/gridx', plan: 'valid-single', bytes: got?.body.length, outcome: '202' }]);
   });
 
   it('forges exactly as each provider state says', async () => {
@@ -90,9 +91,9 @@ describe('createSigningHooks', () => {
     const hooks = createSigningHooks({ secrets: [SECRET], target: base });
     const { url } = await proxy(hooks);
     const send = (state: string, params: unknown = { header: 'X-Signature' }): Promise<void> => underState(hooks, state, params, () => post(`${url}/h`));
-    await send(SIGNING_STATES.absent);
+    await send(SIGNING_STATES['missing-header']);
     await send(SIGNING_STATES['wrong-secret']);
-    await send(SIGNING_STATES.tampered);
+    await send(SIGNING_STATES['body-changed']);
     await send(SIGNING_STATES.rotation, { header: 'X-Signature', digests: 4, position: 3 });
     await hooks.close();
     const [absent, wrong, tampered, rotation] = seen.map((r) => r.headers['x-signature'] as string | undefined);
@@ -108,8 +109,8 @@ describe('createSigningHooks', () => {
     const { base, seen } = await receiver();
     const hooks = createSigningHooks({ secrets: [SECRET], target: base });
     const { url, passedOn } = await proxy(hooks);
-    await underState(hooks, SIGNING_STATES.valid, {}, async () => {
-      await post(`${url}${STATE_SETUP_PATH}`, JSON.stringify({ state: SIGNING_STATES.valid, action: 'setup' }));
+    await underState(hooks, SIGNING_STATES['valid-single'], {}, async () => {
+      await post(`${url}${STATE_SETUP_PATH}`, JSON.stringify({ state: SIGNING_STATES['valid-single'], action: 'setup' }));
       await post(`${url}/hooks/gridx`, '', 'GET');
     });
     expect(passedOn).toEqual([STATE_SETUP_PATH, '/hooks/gridx']);
@@ -124,7 +125,7 @@ describe('createSigningHooks', () => {
     const { base, seen } = await receiver();
     const hooks = createSigningHooks({ secrets: [SECRET], target: base });
     const { url } = await proxy(hooks);
-    await underState(hooks, SIGNING_STATES.valid, { header: 'X-Hub-Signature' }, () => post(`${url}/h`));
+    await underState(hooks, SIGNING_STATES['valid-single'], { header: 'X-Hub-Signature' }, () => post(`${url}/h`));
     await hooks.close();
     expect(verifySignature(seen[0]?.body ?? Buffer.alloc(0), seen[0]?.headers['x-hub-signature'] as string, [SECRET]).valid).toBe(true);
     expect(seen[0]?.headers['x-signature']).toBe('sha512=placeholder');
@@ -136,20 +137,20 @@ describe('createSigningHooks', () => {
     await gone.close();
     const hooks = createSigningHooks({ secrets: [SECRET], target: base });
     const { url } = await proxy(hooks);
-    await underState(hooks, SIGNING_STATES.valid, {}, async () => {
+    await underState(hooks, SIGNING_STATES['valid-single'], {}, async () => {
       await expect(post(`${url}/h`)).rejects.toThrow();
     });
     await hooks.close();
-    expect(hooks.sent()).toEqual([expect.objectContaining({ plan: 'valid', outcome: expect.stringMatching(/refused/i) })]);
+    expect(hooks.sent()).toEqual([expect.objectContaining({ plan: 'valid-single', outcome: expect.stringMatching(/refused/i) })]);
   });
 });
 
 describe('planFromState', () => {
   it('reads every hookproof state, and ignores the states of others', () => {
-    const plans = Object.values(SIGNING_STATES).map((name) => planFromState(name, { header: 'X-Signature', digests: 2, position: 2 })?.kind);
-    expect(plans).toEqual(['valid', 'absent', 'wrong-secret', 'tampered', 'near-miss', 'rotation']);
+    const plans = Object.values(SIGNING_STATES).map((name) => planFromState(name, { header: 'X-Signature', digests: 2, position: 2 })?.label);
+    expect(plans).toEqual(['valid-single', 'missing-header', 'wrong-secret', 'body-changed', 'near-miss', 'rotation']);
     expect(planFromState('a user exists', {})).toBeUndefined();
-    expect(planFromState(SIGNING_STATES.valid, undefined)).toEqual({ kind: 'valid', header: 'X-Signature' });
+    expect(planFromState(SIGNING_STATES['valid-single'], undefined)).toEqual({ label: 'valid-single', header: 'X-Signature' });
   });
 
   it('refuses a rotation gridX would never send', () => {
@@ -160,8 +161,8 @@ describe('planFromState', () => {
 
   it('never signs with a secret of the receiver when forging', () => {
     const body = Buffer.from('{}');
-    const forged: SigningPlan = { kind: 'wrong-secret', header: 'X-Signature' };
+    const forged: SigningPlan = { label: 'wrong-secret', header: 'X-Signature' };
     const secrets = ['hookproof-retired-secret-1', 'hookproof-retired-secret-1!'];
-    expect(verifySignature(body, signatureForPlan(forged, body, secrets), secrets).valid).toBe(false);
+    expect(verifySignature(body, planSignature(forged, body, secrets), secrets).valid).toBe(false);
   });
 });

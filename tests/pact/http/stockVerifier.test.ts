@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parseSignatureHeader, verifySignature } from '../../../src/signing';
+import { verifySignature } from '../../../src/signing';
+import { parseSignatureHeader } from '../../../src/contract';
 import { EXAMPLE_SECRET, REFERENCE_CONTRACT_FILE } from '../../../src/pact/http';
 import { defectiveReceiver, soundReceiver } from '../../checks/support/receivers';
 import type { RunningReceiver } from '../../support/servers';

@@ -1,36 +1,39 @@
+import { gridx } from './gridx';
+import type { SignatureScheme } from './WebhookContract';
+
 /** The digests of a well-formed `X-Signature` value, or why it is not one. Plain data, never thrown. */
 export type ParsedSignatureHeader =
   | { ok: true; /** Each digest's 128 hex digits, lower-cased, in header order. */ digests: string[] }
   | { ok: false; /** One line saying where and why the value breaks the grammar. */ reason: string };
 
-const PREFIX = 'sha512=';
-const DIGEST_HEX_LENGTH = 128;
-
 /**
- * Parses an `X-Signature` value by the spec's grammar
- * `^sha512=[0-9a-fA-F]{128}(?:,\s?sha512=[0-9a-fA-F]{128})*$`, written out by hand so that a
- * rejection can say what is wrong and where (offsets are 0-based UTF-16 positions).
+ * Parses a signature header's value by the scheme's grammar (gridX's by default: the spec's
+ * `^sha512=[0-9a-fA-F]{128}(?:,\s?sha512=[0-9a-fA-F]{128})*$`, see `signatureHeaderPattern`),
+ * written out by hand so that a rejection can say what is wrong and where (offsets are 0-based
+ * UTF-16 positions). The grammar does not bound the number of digests: `scheme.digests` does.
  *
  * Nothing is trimmed: pass the value as the HTTP layer delivers it (which has already dropped
  * surrounding spaces and tabs). `\s?` means at most one character of JavaScript's `\s` class after
  * each comma, so `,\u00a0` is as valid as `, ` while `,  ` (two spaces) is not.
  */
-export function parseSignatureHeader(header: string): ParsedSignatureHeader {
+export function parseSignatureHeader(header: string, scheme: SignatureScheme = gridx.signature): ParsedSignatureHeader {
+  const prefix = `${scheme.label}=`;
+  const { hexDigits } = scheme;
   if (header.length === 0) return fail('the value is empty');
   const digests: string[] = [];
   let at = 0;
   for (;;) {
-    if (!header.startsWith(PREFIX, at)) {
-      return fail(`expected "${PREFIX}" at offset ${at}, found ${describePrefixAt(header, at)}`);
+    if (!header.startsWith(prefix, at)) {
+      return fail(`expected "${prefix}" at offset ${at}, found ${describePrefixAt(header, at)}`);
     }
-    at += PREFIX.length;
+    at += prefix.length;
     const start = at;
     while (at < header.length && isHexDigit(header.charCodeAt(at))) at += 1;
     // The hex run is maximal, so a digest that is too long shows here too: the regex cannot
     // backtrack into a shorter run either, because a hex digit is never ',' nor the end.
-    if (at - start !== DIGEST_HEX_LENGTH) {
+    if (at - start !== hexDigits) {
       const found = at < header.length ? `, then ${describeAt(header, at)}` : '';
-      return fail(`digest ${digests.length + 1} at offset ${start} has ${at - start} hex digits${found}; expected ${DIGEST_HEX_LENGTH}`);
+      return fail(`digest ${digests.length + 1} at offset ${start} has ${at - start} hex digits${found}; expected ${hexDigits}`);
     }
     digests.push(header.slice(start, at).toLowerCase());
     if (at === header.length) return { ok: true, digests };

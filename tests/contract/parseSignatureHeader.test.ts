@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { SIGNATURE_HEADER_PATTERN, hmacSha512Hex, parseSignatureHeader, sign } from '../../src/signing';
-import { specSignaturePattern } from './support/specPattern';
+import { hmacSha512Hex, sign } from '../../src/signing';
+import { SIGNATURE_HEADER_PATTERN, parseSignatureHeader } from '../../src/contract';
+import { specSignaturePattern } from '../signing/support/specPattern';
 
 const specPattern = specSignaturePattern();
 const specRegex = new RegExp(specPattern);
