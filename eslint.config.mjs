@@ -77,6 +77,13 @@ export default defineConfig(
     },
   },
   {
+    // A partner's jest files as `hookproof init --jest` writes them: plain JavaScript under jest.
+    files: ['examples/jest/**/*.cjs'],
+    languageOptions: {
+      globals: { describe: 'readonly', it: 'readonly', expect: 'readonly', beforeAll: 'readonly', afterAll: 'readonly', fetch: 'readonly' },
+    },
+  },
+  {
     files: ['**/*.mjs'],
     languageOptions: { sourceType: 'module' },
   },

@@ -13,6 +13,12 @@ export function collectChecked(check: (value: string) => string): (value: string
   return collector;
 }
 
+/** Marks `parser` as collecting a repeatable option's values (e.g. -H's headers by name). */
+export function markCollector<T extends object>(parser: T): T {
+  COLLECTORS.add(parser);
+  return parser;
+}
+
 /** Whether an option's parser collects repeated values (the option is repeatable). */
 export function isCollector(parse: unknown): boolean {
   return typeof parse === 'function' && COLLECTORS.has(parse);

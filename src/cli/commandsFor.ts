@@ -26,6 +26,7 @@ const LAZY_NAMES = [
   'report',
   'fleet',
   'capacity',
+  'init',
 ] as const;
 const MODULE_OF: Readonly<Partial<Record<(typeof LAZY_NAMES)[number], string>>> = { report: 'reportVerify' };
 

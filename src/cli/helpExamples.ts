@@ -44,6 +44,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'hookproof capacity --url https://staging.example.com/hooks/gridx --secret-env GRIDX_WEBHOOK_SECRET --rate 50 --duration 2m',
     'hookproof capacity --url https://staging.example.com/hooks/gridx --secret-env GRIDX_WEBHOOK_SECRET --find-max --max-rate 500 --step 30s',
   ],
+  init: ['hookproof init', 'hookproof init --ci github --jest', 'hookproof init --ci gitlab --force'],
   'report verify': ['hookproof report verify hookproof-report/report.json', 'hookproof report verify hookproof-report/report.html --public-key gridx.pem'],
   'pact generate': [
     'hookproof pact generate --provider my-receiver --out pacts',

@@ -7,6 +7,7 @@ import { writeLines, type CliIO } from './io';
 import { specOption } from './options';
 import { examplesHelp } from './helpExamples';
 import { VERSION } from '../version';
+import { addConfigOption, applyConfigFile } from './configOptions';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -41,6 +42,7 @@ export function createProgram(commands: readonly CommandRegistration[], io: CliI
     .enablePositionalOptions()
     .addHelpText('after', EXIT_CODES_HELP);
   noCommand(program, 'hookproof');
+  applyConfigFile(program, io);
   for (const registration of commands) register(program, registration, io, onResult);
   return program;
 }
@@ -70,6 +72,7 @@ function register(parent: Command, registration: CommandRegistration, io: CliIO,
   }
   if (registration.readsSpec === true) command.addOption(specOption());
   registration.define(command);
+  if (parent.parent === null) addConfigOption(command);
   const path = parent.parent === null ? registration.name : `${parent.name()} ${registration.name}`;
   const examples = examplesHelp(path);
   if (examples !== '') command.addHelpText('after', examples);

@@ -1,4 +1,4 @@
-import { Agent } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import { ClientClosedError, UsageError } from '../errors';
 import { integerInRange } from '../integerInRange';
 import { classifyStatus } from '../contract/classifyStatus';
@@ -13,6 +13,7 @@ import { parseTarget } from './parseTarget';
 import { trackDeparture } from './requestDeparture';
 import { ownStalls, STALL_MIN_MS } from './stallProbe';
 import { readCapped } from './readCapped';
+import { proxyRoute, type ProxyEnvironment, type ProxyRoute } from './proxyDispatcher';
 import { gridx } from '../contract/gridx';
 import { MAX_TIMER_MS } from '../optionRanges';
 
@@ -50,6 +51,11 @@ export type DeliveryClientOptions = {
    * itself wins; the CLI refuses the ones hookproof owns (see parseHeaderOption).
    */
   extraHeaders?: Readonly<Record<string, string>>;
+  /**
+   * Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read (default `process.env`); `{}` for no proxy.
+   * See {@link proxyRoute}: loopback targets go direct unless NO_PROXY is set.
+   */
+  proxyEnv?: ProxyEnvironment;
 };
 
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024;
@@ -77,6 +83,10 @@ export class DeliveryClient {
   readonly #extraHeaders: Readonly<Record<string, string>>;
   #connection: ConnectionFacts | undefined;
   #closed = false;
+  readonly #proxyEnv: ProxyEnvironment;
+  readonly #proxyOptions: Parameters<typeof proxyRoute>[2];
+  // By origin: the proxy agent for it, or null when it goes direct.
+  readonly #routes = new Map<string, ProxyRoute | null>();
 
   constructor(options: DeliveryClientOptions = {}) {
     // Node's timers overflow past MAX_TIMER_MS and fire at once.
@@ -102,6 +112,15 @@ export class DeliveryClient {
     });
     this.#beforeSend = options.beforeSend;
     this.#stallResends = nonNegativeInteger('stallResends', options.stallResends ?? DEFAULT_STALL_RESENDS);
+    this.#proxyEnv = options.proxyEnv ?? process.env;
+    this.#proxyOptions = {
+      connections,
+      headersTimeout: this.timeoutMs,
+      bodyTimeout: this.timeoutMs,
+      keepAliveTimeout: KEEP_ALIVE_MS,
+      keepAliveMaxTimeout: KEEP_ALIVE_MS,
+      ...(options.ca !== undefined ? { ca: toCaList(options.ca) } : {}),
+    };
     this.#extraHeaders = Object.fromEntries(Object.entries(options.extraHeaders ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
   }
 
@@ -129,19 +148,40 @@ export class DeliveryClient {
   async #sendOnce(request: DeliveryRequest): Promise<DeliveryResult> {
     if (this.#closed) throw new ClientClosedError('DeliveryClient.send() called after close()');
     const { origin, path } = parseTarget(request.url);
+    const route = this.#routeTo(origin);
     const headers = { ...this.#extraHeaders, ...requestHeaders(request) };
     const departed: unknown = await this.#beforeSend?.();
     let leftAt: number | undefined;
     ownStalls.hold();
     try {
-      return await this.#attempt(origin, path, headers, request.body, (at) => (leftAt = at));
+      return await this.#attempt(route?.dispatcher ?? this.#agent, origin, path, headers, request.body, (at) => (leftAt = at));
     } finally {
       ownStalls.release();
       if (typeof departed === 'function') (departed as (at: number | undefined) => void)(leftAt);
     }
   }
 
-  async #attempt(origin: string, path: string, headers: Record<string, string>, payload: Buffer, onLeft: (at: number | undefined) => void): Promise<DeliveryResult> {
+  /** The proxy for `origin`, decided once per origin; its first use is the run's provenance. */
+  #routeTo(origin: string): ProxyRoute | undefined {
+    let route = this.#routes.get(origin);
+    if (route === undefined) {
+      route = proxyRoute(new URL(origin), this.#proxyEnv, this.#proxyOptions) ?? null;
+      this.#routes.set(origin, route);
+    }
+    if (route !== null && this.#connection === undefined) {
+      this.#connection = { address: route.address, port: route.port, proxy: route.proxy };
+    }
+    return route ?? undefined;
+  }
+
+  async #attempt(
+    dispatcher: Dispatcher,
+    origin: string,
+    path: string,
+    headers: Record<string, string>,
+    payload: Buffer,
+    onLeft: (at: number | undefined) => void,
+  ): Promise<DeliveryResult> {
     const started = performance.now();
     const elapsed = (): number => performance.now() - started;
     const deadline = new AbortController();
@@ -151,7 +191,7 @@ export class DeliveryClient {
 
     let status: number | undefined;
     let responseHeaders: Record<string, string> = {};
-    const { value: responding, departure } = trackDeparture(() => this.#agent.request({ origin, path, method: 'POST', headers, body: payload, signal: deadline.signal }));
+    const { value: responding, departure } = trackDeparture(() => dispatcher.request({ origin, path, method: 'POST', headers, body: payload, signal: deadline.signal }));
     // What hookproof's own process cost this delivery: a stall, and when the request really left.
     const ownDelay = (): Pick<DeliveryResult, 'ownDelay'> => {
       onLeft(departure.leftAt);
@@ -198,7 +238,7 @@ export class DeliveryClient {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    await this.#agent.close();
+    await Promise.all([this.#agent.close(), ...[...this.#routes.values()].map((route) => route?.dispatcher.close())]);
   }
 }
 

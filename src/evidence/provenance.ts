@@ -13,6 +13,8 @@ export interface ConnectionFacts {
     readonly validTo: string;
     readonly subject?: string;
   };
+  /** The proxy deliveries went through (HTTPS_PROXY/HTTP_PROXY), password masked; `address` is then the proxy's. */
+  readonly proxy?: string;
 }
 
 /**

@@ -10,7 +10,7 @@ import type { FleetTarget } from './fleetTarget';
 /** The run settings every target of a fleet shares, exactly as certify takes them. */
 export type SharedRunOptions = Pick<
   CertifyOptions,
-  'specPath' | 'allowHttp' | 'checks' | 'seed' | 'runs' | 'timeoutMs' | 'maxEventBytes' | 'concurrency' | 'retryBaseDelayMs' | 'invocation'
+  'specPath' | 'allowHttp' | 'checks' | 'seed' | 'runs' | 'timeoutMs' | 'maxEventBytes' | 'concurrency' | 'retryBaseDelayMs' | 'invocation' | 'headers'
 >;
 
 /** One target's run, as plain data: what a fleet hands to the process that runs it. */
@@ -63,6 +63,7 @@ export function certifyTarget(job: TargetJob, beforeDelivery?: BeforeSend, engin
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.maxEventBytes !== undefined ? { maxEventBytes: options.maxEventBytes } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    ...(options.headers !== undefined ? { headers: options.headers } : {}),
     ...shared,
   });
 }

@@ -11,4 +11,6 @@ export interface FleetTarget {
   readonly allowHttp?: boolean;
   /** A report.json (or report.html) to recheck instead of certifying afresh. */
   readonly recheck?: string;
+  /** `Name: value` headers for this target's deliveries; a value `${NAME}` is read from the environment. */
+  readonly headers?: readonly string[];
 }

@@ -7,7 +7,7 @@ import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 import type { FleetTarget } from './fleetTarget';
 import { targetDirectories } from './targetDirectories';
 
-const KEYS = new Set(['name', 'url', 'secretEnv', 'types', 'allowHttp', 'recheck']);
+const KEYS = new Set(['name', 'url', 'secretEnv', 'types', 'allowHttp', 'recheck', 'headers']);
 
 /**
  * Reads a targets file (YAML or JSON):
@@ -19,6 +19,7 @@ const KEYS = new Set(['name', 'url', 'secretEnv', 'types', 'allowHttp', 'recheck
  *     secretEnv: ACME_SECRET           # or a list, during a rotation
  *     types: [ev/plugged, ev/unplugged] # optional
  *     recheck: reports/acme/report.json # optional: recheck this report instead of certifying
+ *     headers: ['X-Gateway-Key: ${ACME_GATEWAY_KEY}'] # optional: as -H; credentials by ${ENV} only
  * ```
  *
  * Every mistake is one line naming the target (UsageError, exit 2). Relative `recheck` paths are
@@ -63,6 +64,8 @@ function parseTarget(entry: unknown, where: string, base: string): FleetTarget {
   const types = stringList(e.types, `${where} types`);
   if (e.allowHttp !== undefined && typeof e.allowHttp !== 'boolean') throw new UsageError(`${where} allowHttp must be true or false`);
   if (e.recheck !== undefined && typeof e.recheck !== 'string') throw new UsageError(`${where} recheck must be the path of a report`);
+  if (e.headers !== undefined && (!Array.isArray(e.headers) || !e.headers.every((h) => typeof h === 'string')))
+    throw new UsageError(`${where} headers must be a list of 'Name: value' lines`);
   if (e.name !== undefined && (typeof e.name !== 'string' || e.name.trim() === '')) throw new UsageError(`${where} name must be a non-empty string`);
   return {
     name: typeof e.name === 'string' ? e.name.trim() : defaultName(e.url),
@@ -70,6 +73,7 @@ function parseTarget(entry: unknown, where: string, base: string): FleetTarget {
     secretEnv,
     ...(types !== undefined ? { types } : {}),
     ...(typeof e.allowHttp === 'boolean' ? { allowHttp: e.allowHttp } : {}),
+    ...(Array.isArray(e.headers) ? { headers: e.headers } : {}),
     ...(typeof e.recheck === 'string' ? { recheck: isAbsolute(e.recheck) ? e.recheck : join(base, e.recheck) } : {}),
   };
 }

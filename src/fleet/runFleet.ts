@@ -9,6 +9,7 @@ import { signReportFile } from '../attest/signReport';
 import { createEngine } from '../engine';
 import { HookproofError, ReportUnreadableError } from '../errors';
 import { readEnvSecret } from '../redaction/envSecret';
+import { headersFromFile, looksLikeCredential } from '../config/headerLine';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 import { redactSecrets } from '../redaction/redactSecrets';
 import { writeReports } from '../reports';
@@ -62,6 +63,8 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
   const dirs = targetDirectories(options.targets);
   const mine = options.shard !== undefined ? shardOf(options.targets, options.shard) : [...options.targets];
   const secrets = new Map(mine.map((target) => [target.name, secretsOf(target, options.env)]));
+  // Up front too: a header naming an unset variable is one error before anything runs.
+  const headers = new Map(mine.map((target) => [target.name, { ...(options.headers ?? {}), ...headersFromFile(target.headers ?? [], options.env, `target "${target.name}"`) }]));
   const previous = options.previous !== undefined ? readPreviousIndex(options.previous, options.onWarning) : undefined;
   // Built before anything runs, so that an unreadable spec is one error (exit 2), not a row per target.
   const engine = createEngine(options.specPath !== undefined ? { specPath: options.specPath } : {});
@@ -71,24 +74,27 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
   const runTarget = async (target: FleetTarget): Promise<FleetEntry> => {
     const reportDir = dirs.get(target.name) ?? target.name;
     const targetSecrets = secrets.get(target.name) ?? [];
+    const targetHeaders = headers.get(target.name) ?? {};
+    // Credential headers (a gateway key) are redacted from the reports and messages like secrets.
+    const hidden = [...targetSecrets, ...Object.entries(targetHeaders).flatMap(([name, value]) => (looksLikeCredential(name) && value.length >= 4 ? [value] : []))];
     // The index files are shared like reports: a URL's password never reaches them (the console masks it too).
     const base = { name: target.name, url: maskUrlCredentials(target.url), reportDir, mode: target.recheck !== undefined ? ('recheck' as const) : ('certify' as const) };
     let entry: FleetEntry;
     try {
-      const report = await reportFor(target, targetSecrets, join(options.reportDir, reportDir, 'report.json'));
-      const files = await writeReports(report, join(root, reportDir), targetSecrets);
+      const report = await reportFor(target, targetSecrets, targetHeaders, join(options.reportDir, reportDir, 'report.json'));
+      const files = await writeReports(report, join(root, reportDir), hidden);
       if (options.signingKey !== undefined) await signReportFile(files.json, options.signingKey);
       entry = entryFromReport(base, readReportFile(files.json));
     } catch (error) {
       if (!(error instanceof HookproofError)) throw error;
-      entry = { ...base, verdict: 'error', failingRequirements: [], error: redactSecrets(maskUrlCredentials(error.message), targetSecrets) };
+      entry = { ...base, verdict: 'error', failingRequirements: [], error: redactSecrets(maskUrlCredentials(error.message), hidden) };
     }
     const withChange = previous !== undefined ? { ...entry, change: changeSince(entry, previous.get(target.name)) } : entry;
     options.onTarget?.(withChange);
     return withChange;
   };
 
-  const reportFor = (target: FleetTarget, targetSecrets: readonly string[], reportPath: string): Promise<CertificationReport> => {
+  const reportFor = (target: FleetTarget, targetSecrets: readonly string[], targetHeaders: Readonly<Record<string, string>>, reportPath: string): Promise<CertificationReport> => {
     const shared: SharedRunOptions = {
       ...(options.specPath !== undefined ? { specPath: options.specPath } : {}),
       ...(options.allowHttp !== undefined ? { allowHttp: options.allowHttp } : {}),
@@ -100,6 +106,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
       ...(options.retryBaseDelayMs !== undefined ? { retryBaseDelayMs: options.retryBaseDelayMs } : {}),
       ...(options.invocation !== undefined ? { invocation: options.invocation } : {}),
+      ...(Object.keys(targetHeaders).length > 0 ? { headers: targetHeaders } : {}),
     };
     const job = { target, secrets: targetSecrets, reportPath, shared, ...(options.sameScope === true ? { sameScope: true } : {}) };
     // Each target in a process of its own unless asked not to: one event loop per target.

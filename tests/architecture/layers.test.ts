@@ -23,6 +23,7 @@ const TIERS: ReadonlyArray<{ readonly name: string; readonly units: readonly str
       'redaction',
       'serialise',
       'spec',
+      'config',
     ],
   },
   // gridX's rules as data, and what a report is: everything above reads them, nothing restates them

@@ -65,4 +65,9 @@ describe('-H/--header', () => {
     expect(() => parseHeaderOption('Bad Name: x', undefined)).toThrow("expected 'Name: value'");
     expect(parseHeaderOption('X-B:  two ', parseHeaderOption('X-A: one', undefined))).toEqual({ 'x-a': 'one', 'x-b': 'two' });
   });
+
+  it('is repeatable on the command line (not refused as a single-use option)', async () => {
+    const run = await cli(['send', '--url', 'http://127.0.0.1:9/', '--allow-http', '--type', 'ping', '--dry-run', '-H', 'X-A: one', '-H', 'X-B: two']);
+    expect([run.code, run.err]).toEqual([0, '']);
+  });
 });

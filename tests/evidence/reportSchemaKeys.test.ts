@@ -61,7 +61,7 @@ const PLACES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['target', fieldsOf<Report['target']>({ url: true, trust: true })],
   ['options', fieldsOf<Report['options']>({ runs: true, timeoutMs: true, maxEventBytes: true, concurrency: true, allowHttp: true, types: true, checks: true, secrets: true })],
   ['provenance', fieldsOf<Provenance>({ node: true, platform: true, command: true, connection: true })],
-  ['provenance.connection', fieldsOf<ConnectionFacts>({ address: true, port: true, tls: true })],
+  ['provenance.connection', fieldsOf<ConnectionFacts>({ address: true, port: true, tls: true, proxy: true })],
   ['provenance.connection.tls', fieldsOf<NonNullable<ConnectionFacts['tls']>>({ certificateSha256: true, validTo: true, subject: true })],
   ['scope', fieldsOf<ReportScope>({ level: true, narrowed: true, details: true })],
   ['gone', fieldsOf<NonNullable<Report['gone']>>({ caseLabel: true })],

@@ -60,7 +60,9 @@ describe('examples/ci', () => {
     const catalogue = createEngine().catalogue;
     for (const list of valuesOf(doc, 'checks')) expect(() => selectChecks(CHECKS, list.split(','))).not.toThrow();
     for (const list of valuesOf(doc, 'types').filter((l) => l !== '')) for (const type of list.split(',')) expect(catalogue.has(type)).toBe(true);
-    for (const config of strings(doc).flatMap((s) => s.match(/examples\/jest\/[\w.-]+/g) ?? [])) expect(existsSync(join(ROOT, config))).toBe(true);
+    // gridx-conformance/ is where `hookproof init --jest` writes examples/jest/.
+    for (const config of strings(doc).flatMap((s) => s.match(/gridx-conformance\/[\w.-]+/g) ?? []))
+      expect(existsSync(join(ROOT, 'examples', 'jest', config.split('/')[1] ?? ''))).toBe(true);
   });
 
   it.each(recipes)('%s: npx never downloads: every use is `npx --no-install` of a package the project installed', (file) => {

@@ -12,7 +12,15 @@ import { startReferenceReceiver } from '../../src/receiver';
 // or types, and jest's --shard=i/n hands whole files to each machine.
 const ROOT = join(__dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'examples', 'jest');
-const CONFIG = join(EXAMPLES, 'jest.config.ts');
+// The partner's config as shipped, with 'hookproof' and 'hookproof/jest' mapped to this tree's
+// sources (the packed package runs the same files unmapped: tests/package/packedTarball.test.ts).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the example is CommonJS, as a partner's config may be
+const SHIPPED = require(join(EXAMPLES, 'jest.config.cjs')) as Record<string, unknown>;
+const CONFIG = JSON.stringify({
+  ...SHIPPED,
+  moduleNameMapper: { '^hookproof$': join(ROOT, 'src', 'index.ts'), '^hookproof/jest$': join(ROOT, 'src', 'jest', 'index.ts') },
+  transform: { '^.+\\.ts$': [require.resolve('ts-jest'), { diagnostics: false }] },
+});
 const JEST = join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
 const run = promisify(execFile);
 
@@ -37,7 +45,7 @@ interface JestJson {
 describe('examples/jest under --shard', () => {
   it('each shard gets whole files: together the shards run every file exactly once', () => {
     const files = readdirSync(EXAMPLES)
-      .filter((f) => f.endsWith('.test.ts'))
+      .filter((f) => f.endsWith('.test.cjs'))
       .map((f) => relative(ROOT, join(EXAMPLES, f)))
       .sort();
     expect(files).toHaveLength(5);

@@ -2,6 +2,10 @@ import { execFile, spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } 
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
+import { parse } from 'yaml';
+import { startReferenceReceiver } from '../../src/receiver';
+import { startLoopbackProxy } from '../support/loopbackProxy';
+import { signatureIgnoringReceiver } from '../checks/support/receivers';
 import { pactCliBinary } from '../../src/pact/broker/pactCliBinary';
 import { startFakeBroker } from '../pact/support/fakeBroker';
 import { serve } from '../support/servers';
@@ -19,6 +23,7 @@ const SECRET = 'consumer-secret-0123456789';
 let scratch: string | undefined;
 let project: string;
 let tarball: string;
+let tree: string;
 
 function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
   return spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, HOOKPROOF_DEBUG: '', ...env }, maxBuffer: 64 * 1024 * 1024 });
@@ -27,6 +32,15 @@ function run(command: string, args: readonly string[], cwd: string, env: NodeJS.
 function succeeded(result: SpawnSyncReturns<string>): string {
   if (result.status !== 0) throw new Error(`exit ${result.status}\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
+}
+
+interface ActionStep {
+  readonly name?: string;
+  readonly run?: string;
+  readonly uses?: string;
+  readonly env?: Record<string, string>;
+  readonly with?: Record<string, string>;
+  readonly 'working-directory'?: string;
 }
 
 const bin = (): string => join(project, 'node_modules', '.bin', 'hookproof');
@@ -164,7 +178,7 @@ const distBefore = distStamp();
 
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'hookproof-package-'));
-  const tree = copyOfTree(scratch);
+  tree = copyOfTree(scratch);
   const packed0 = mkdtempSync(join(scratch, 'packed-'));
   succeeded(run('npm', ['pack', '--pack-destination', packed0, '--silent'], tree));
   const packed = readdirSync(packed0).filter((name) => name.endsWith('.tgz'));
@@ -191,7 +205,7 @@ describe('the packed package, installed into an empty project', () => {
       .split('\n')
       .filter((line) => line !== '');
     const tops = new Set(listing.map((path) => path.split('/')[1]));
-    expect([...tops].sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'bin', 'contracts', 'dist', 'package.json', 'spec']);
+    expect([...tops].sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'bin', 'contracts', 'dist', 'examples', 'package.json', 'spec']);
     expect(listing.filter((path) => path.endsWith('.ts') && !path.endsWith('.d.ts'))).toEqual([]);
     expect(listing).toEqual(
       expect.arrayContaining([
@@ -371,6 +385,101 @@ describe('the packed package, installed into an empty project', () => {
     // The sample test plus one test per selected check (SIG-1, SIG-2, SIG-4, EVT-1), plus the README's.
     expect(result.numPassedTests).toBeGreaterThanOrEqual(6);
   });
+
+  it("plays a partner's first hour: init, the written jest files green and red, certify with --config, -H and --json through a proxy, the GitHub Action's steps", async () => {
+    const secret = 'first-hour-secret-5c1d';
+    const sound = await startReferenceReceiver({ secrets: [secret] });
+    // A receiver that accepts every delivery, signed or not: SIG-2 must fail, in jest's words.
+    const broken = await signatureIgnoringReceiver();
+    const proxy = await startLoopbackProxy();
+    try {
+      const init = run(bin(), ['init', '--ci', 'github', '--jest'], project);
+      expect({ status: init.status, stderr: init.stderr }).toEqual({ status: 0, stderr: '' });
+      for (const file of ['hookproof.config.yaml', '.github/workflows/gridx-conformance.yml', 'gridx-conformance/jest.config.cjs'])
+        expect(existsSync(join(project, file))).toBe(true);
+      expect(run(bin(), ['init'], project).status).toBe(2);
+
+      // The written jest files, run by the partner's jest (no transform, nothing mapped).
+      const jest = (url: string): ReturnType<typeof runAsync> =>
+        runAsync(process.execPath, [join(REPO_MODULES, 'jest', 'bin', 'jest.js'), '-c', 'gridx-conformance/jest.config.cjs', '--ci', '-i', 'conformance-signatures'], project, {
+          GRIDX_RECEIVER_URL: url,
+          GRIDX_WEBHOOK_SECRET: secret,
+          GRIDX_ALLOW_HTTP: '1',
+          HOOKPROOF_RUNS: '3',
+          HOOKPROOF_SEED: '9',
+        });
+      const green = await jest(sound.url);
+      expect({ status: green.status, tail: green.stderr.slice(-400) }).toEqual({ status: 0, tail: expect.stringMatching(/Tests: +\d+ passed/) });
+      const red = await jest(broken.url);
+      expect(red.status).toBe(1);
+      expect(red.stderr).toMatch(/✕ SIG-2 /);
+      // A jest failure with the receiver's answer, and a complete command to re-run the check.
+      expect(red.stderr).toMatch(/ConformanceFailure: SIG-2 sig-missing-header FAIL/);
+      expect(red.stderr).toMatch(/expected: 401\n\s+actual: +202/);
+      expect(red.stderr).toMatch(/re-run this check with the same cases: npx --no-install hookproof certify --url /);
+
+      // certify from the written config (pointed at the receiver), with -H, --json parsed by node, through the proxy.
+      const config = join(project, 'first-hour.config.yaml');
+      writeFileSync(config, `url: ${sound.url}\nallowHttp: true\nsecretEnv: PARTNER_SECRET\ncertify:\n  checks: SIG-1\n  runs: 3\n  reportDir: first-hour-report\n`);
+      const piped = await runAsync(
+        'sh',
+        [
+          '-c',
+          `"${bin()}" certify --config first-hour.config.yaml -H 'X-Tenant: acme' --json | node -e 'let t = ""; process.stdin.on("data", (c) => (t += c)).on("end", () => { const r = JSON.parse(t); console.log(JSON.stringify([r.verdict, r.provenance.connection.proxy])) })'`,
+        ],
+        project,
+        { PARTNER_SECRET: secret, HTTP_PROXY: proxy.url, NO_PROXY: '' },
+      );
+      expect({ stdout: piped.stdout.trim(), status: piped.status }).toEqual({ stdout: JSON.stringify(['pass', proxy.url]), status: 0 });
+      expect(proxy.calls.length).toBeGreaterThan(0);
+      expect(proxy.calls.every((c) => c.method === 'POST' && c.target === sound.url)).toBe(true);
+
+      // The GitHub Action's run steps, in order, as the runner runs them (bash -eo pipefail); the
+      // install step's npm is a recording stand-in: the copy was built by npm pack's prepare above.
+      const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }>; runs: { steps: ActionStep[] } };
+      const inputs: Record<string, string> = {
+        ...Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, v.default ?? ''])),
+        url: sound.url,
+        secret,
+        checks: 'SIG-1',
+        runs: '3',
+        seed: '4',
+        'allow-http': 'true',
+        'report-dir': 'action-report',
+      };
+      const expand = (text: string): string =>
+        text.replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_m, name: string) => inputs[name] ?? '').replace(/\$\{\{\s*github\.action_path\s*\}\}/g, tree);
+      const stub = mkdtempSync(join(scratch ?? tmpdir(), 'stub-'));
+      writeFileSync(join(stub, 'npm'), `#!/bin/sh\necho "$PWD npm $*" >> "${join(stub, 'calls')}"\n`, { mode: 0o755 });
+      const output = join(stub, 'github-output');
+      writeFileSync(output, '');
+      const steps = action.runs.steps;
+      for (const step of steps.filter((s) => s.run !== undefined)) {
+        const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expand(v)]));
+        const cwd = step['working-directory'] !== undefined ? expand(step['working-directory']) : project;
+        const ran = await runAsync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run ?? ''], cwd, {
+          ...env,
+          GITHUB_ACTION_PATH: tree,
+          GITHUB_OUTPUT: output,
+          PATH: `${stub}:${process.env.PATH ?? ''}`,
+        });
+        expect([step.name, ran.status, ran.stderr.includes(secret) || ran.stdout.includes(secret)]).toEqual([step.name, 0, false]);
+      }
+      expect(readFileSync(join(stub, 'calls'), 'utf8')).toBe(`${tree} npm ci --prefer-offline --no-audit --no-fund\n`);
+      expect(readFileSync(output, 'utf8')).toBe('verdict=pass\n');
+      // The uses: steps read what the certify step wrote.
+      const junit = steps.find((s) => s.uses?.startsWith('mikepenz/action-junit-report@'));
+      expect(existsSync(join(project, expand(junit?.with?.report_paths ?? '')))).toBe(true);
+      const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+      const uploaded = expand(upload?.with?.path ?? '')
+        .split('\n')
+        .filter((l) => l.trim() !== '');
+      expect(uploaded.map((p) => p.trim().split('/').pop())).toEqual(['report.json', 'junit.xml', 'report.html']);
+      for (const path of uploaded) expect(existsSync(join(project, path.trim()))).toBe(true);
+    } finally {
+      await Promise.all([sound.close(), broken.close(), proxy.close()]);
+    }
+  }, 300_000);
 
   it("leaves the working tree's dist/ alone (the package was built in a copy)", () => {
     expect(distStamp()).toBe(distBefore);

@@ -16,6 +16,8 @@ import { reportDirOption, signKeyEnvOption } from '../options';
 import { refuseUnfitDir } from '../reportDir';
 import { join } from 'node:path';
 import { terminalSafe } from '../../text/terminalSafe';
+import { headerOption } from '../headerOption';
+import { printableHeaders } from '../../config/headerLine';
 import { gridx } from '../../contract/gridx';
 
 /** Typed options of `fleet`. */
@@ -37,6 +39,8 @@ export interface FleetCommandOptions extends CommonOptions {
   readonly sameScope?: boolean;
   /** false (`--no-isolate`): every target in this one process. Default true. */
   readonly isolate?: boolean;
+  /** `-H 'Name: value'`: headers for every target's deliveries (a target's own `headers:` win). */
+  readonly header?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -71,6 +75,7 @@ export async function runFleetCommand(options: FleetCommandOptions, io: CliIO): 
     ...(signingKey !== undefined ? { signingKey } : {}),
     ...(options.sameScope === true ? { sameScope: true } : {}),
     ...(options.isolate === false ? { isolate: false } : {}),
+    ...(options.header !== undefined ? { headers: options.header } : {}),
     invocation: invocationOf(
       ['fleet', options.targetsFile],
       [
@@ -89,6 +94,8 @@ export async function runFleetCommand(options: FleetCommandOptions, io: CliIO): 
         ['--concurrency', options.concurrency],
         ['--sign-key-env', options.signKeyEnv],
         ['--same-scope', options.sameScope],
+        // Credential values never: a gateway key is as secret as the webhook secret.
+        ['--header', options.header !== undefined ? printableHeaders(options.header) : undefined],
       ],
     ),
     onTarget: (entry) => io.out(targetLine(entry)),
@@ -131,7 +138,8 @@ export const fleetCommand: CommandRegistration = {
       .addOption(numberOption('--concurrency', 'n', 'checks run at once per target (default 4)'))
       .addOption(signKeyEnvOption("sign every target's report with the Ed25519 PEM private key in this environment variable"))
       .option('--same-scope', "rechecks reproduce each report's own scope and settings instead of gridX's full certification")
-      .option('--no-isolate', 'certify every target in this one process instead of a process per target (less start-up, but one target can stall another)');
+      .option('--no-isolate', 'certify every target in this one process instead of a process per target (less start-up, but one target can stall another)')
+      .addOption(headerOption());
   },
   run(parsed, io) {
     const [targetsFile] = parsed.args as [string];

@@ -8,6 +8,7 @@ import { listenCommand } from './listen';
 import { pactCommand } from './pact';
 import { fleetCommand } from './fleet';
 import { capacityCommand } from './capacity';
+import { initCommand } from './init';
 import { recheckCommand } from './recheck';
 import { reportCommand } from './reportVerify';
 import { replayCommand } from './replay';
@@ -42,4 +43,5 @@ export const COMMANDS: readonly CommandRegistration[] = [
   reportCommand,
   fleetCommand,
   capacityCommand,
+  initCommand,
 ];

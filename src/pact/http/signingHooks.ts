@@ -60,6 +60,8 @@ export interface SigningHooksOptions {
    * layout included), any other one as hookproof serialises events.
    */
   readonly exactBodies?: readonly Uint8Array[];
+  /** Headers added to every request to the receiver (`-H`, e.g. a staging gateway's key). */
+  readonly extraHeaders?: Readonly<Record<string, string>>;
 }
 
 /** pact-js's provider-state endpoint on its proxy: state calls go there and never reach the receiver. */
@@ -83,7 +85,7 @@ export const STATE_SETUP_PATH = '/_pactSetup';
 export function createSigningHooks(options: SigningHooksOptions): SigningHooks {
   const { secrets } = options;
   if (secrets.length === 0) throw new InternalError('createSigningHooks needs the receiver secret');
-  const client = new DeliveryClient({ timeoutMs: options.timeoutMs ?? gridx.deadlineMs });
+  const client = new DeliveryClient({ timeoutMs: options.timeoutMs ?? gridx.deadlineMs, ...(options.extraHeaders !== undefined ? { extraHeaders: options.extraHeaders } : {}) });
   const exact = exactBodyLookup(options.exactBodies ?? []);
   let current: SigningPlan | undefined;
   const sent: SignedRequest[] = [];

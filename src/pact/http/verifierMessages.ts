@@ -9,6 +9,8 @@ export interface VerifierJob {
   readonly exactBodies: readonly Uint8Array[];
   readonly timeoutMs: number;
   readonly logLevel: VerifierLogLevel;
+  /** `-H` headers added to every request to the receiver. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export type ToVerifier = { readonly kind: 'run'; readonly job: VerifierJob };

@@ -93,6 +93,8 @@ export interface VerifyHttpPactOptions {
   readonly logLevel?: VerifierLogLevel;
   /** Per-request timeout towards the receiver in milliseconds (default gridX's deadline, `gridx.deadlineMs`). */
   readonly timeoutMs?: number;
+  /** Headers added to every request to the receiver (`-H`); the interaction's own headers win. */
+  readonly headers?: Readonly<Record<string, string>>;
   /**
    * Where the Pact core's own report goes, line by line. Default: this process's stdout and
    * stderr, every line escaped (the core runs in a process of its own, so its text cannot reach
@@ -174,6 +176,7 @@ function runVerifier(options: VerifyHttpPactOptions, files: readonly string[], e
     exactBodies,
     timeoutMs: options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS,
     logLevel: options.logLevel ?? 'error',
+    ...(options.headers !== undefined ? { headers: options.headers } : {}),
   };
   return verifyInChild(job, options.output ?? consoleOutput());
 }

@@ -13,7 +13,13 @@ import type { VerifierJob } from './verifierMessages';
  */
 export async function verifyInThisProcess(job: VerifierJob): Promise<HttpVerificationResult> {
   const { origin } = parseTarget(job.url);
-  const hooks = createSigningHooks({ secrets: job.secrets, target: job.url, timeoutMs: job.timeoutMs, exactBodies: job.exactBodies });
+  const hooks = createSigningHooks({
+    secrets: job.secrets,
+    target: job.url,
+    timeoutMs: job.timeoutMs,
+    exactBodies: job.exactBodies,
+    ...(job.headers !== undefined ? { extraHeaders: job.headers } : {}),
+  });
   const Verifier = loadVerifier();
   const verifier = new Verifier({
     providerBaseUrl: origin,

@@ -13,6 +13,7 @@ import { numberOption } from '../../numberOption';
 import { collect } from '../../collect';
 import { resolveSecrets, secretSourcesOf, type SecretSources } from '../../secrets';
 import { addBrokerOptions, addSecretOptions, reportDirOption } from '../../options';
+import { headerOption } from '../../headerOption';
 
 const LOG_LEVELS: readonly VerifierLogLevel[] = ['error', 'warn', 'info', 'debug'];
 
@@ -26,6 +27,8 @@ export interface PactVerifyOptions extends SecretSources {
   readonly timeoutMs?: number;
   /** Where to write report.json and junit.xml; none when not given. */
   readonly reportDir?: string;
+  /** `-H 'Name: value'`: headers added to every request to the receiver (a staging gateway's key). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -44,6 +47,7 @@ export async function runPactVerify(options: PactVerifyOptions, io: CliIO): Prom
     ...(options.broker !== undefined ? { broker: options.broker } : {}),
     ...(options.publish !== undefined ? { publish: options.publish } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.headers !== undefined ? { headers: options.headers } : {}),
     // The core's own report, through the CLI's escaping writers like every other line.
     output: { out: (line) => io.out(line), err: (line) => io.err(line) },
   });
@@ -92,6 +96,7 @@ interface ParsedVerifyOptions {
   timeoutMs?: number;
   brokerTimeout?: number;
   reportDir?: string;
+  header?: Record<string, string>;
 }
 
 /** Whether results are published: --publish-results, else PACT_BROKER_PUBLISH_VERIFICATION_RESULTS=true (as the Pact tools read it). */
@@ -164,6 +169,7 @@ export function pactVerifyOptions(o: ParsedVerifyOptions, env: Readonly<Record<s
       : {}),
     ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
     ...(o.reportDir !== undefined ? { reportDir: o.reportDir } : {}),
+    ...(o.header !== undefined ? { headers: o.header } : {}),
   };
 }
 
@@ -214,7 +220,8 @@ export const pactVerifyCommand: CommandRegistration = {
         numberOption('--broker-timeout', 'seconds', `deadline of each exchange with the broker: fetching the pacts, publishing the results (default ${BROKER_TIMEOUT_MS / 1000})`),
       )
       .addOption(numberOption('--timeout-ms', 'n', `per-request timeout towards the receiver (default ${DEFAULT_VERIFY_TIMEOUT_MS}, gridX's)`))
-      .addOption(reportDirOption('also write report.json and junit.xml there, as certify does'));
+      .addOption(reportDirOption('also write report.json and junit.xml there, as certify does'))
+      .addOption(headerOption());
   },
   run(parsed, io) {
     return runPactVerify(pactVerifyOptions(parsed.opts<ParsedVerifyOptions>(), io.env ?? process.env), io);

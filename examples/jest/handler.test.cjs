@@ -1,11 +1,8 @@
 // A partner's own unit tests of their webhook handler, with hookproof's matchers and typed
 // generators. The handler here is hookproof's reference handler standing in for yours.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import fc from 'fast-check';
-import { createReferenceHandler } from '../../src/receiver';
-import { createEngine, serialiseEvent, sign, typedEventArbitrary, type GridxEventOf } from './hookproof';
-import { gridxMatchers } from './hookproof-jest';
+const fc = require('fast-check');
+const { createEngine, serialiseEvent, sign, startReferenceReceiver, typedEventArbitrary } = require('hookproof');
+const { gridxMatchers } = require('hookproof/jest');
 
 expect.extend(gridxMatchers);
 
@@ -13,7 +10,8 @@ const SECRET = 'example-handler-secret-31f0';
 const engine = createEngine();
 
 /** What your code does with a plugged event, typed from the spec. */
-function chargingAllowed(event: GridxEventOf<'ev/plugged'>): boolean {
+/** @param {import('hookproof/jest').GridxEventOf<'ev/plugged'>} event */
+function chargingAllowed(event) {
   return event.data.state === 'PLUGGED' && event.data.atHome;
 }
 
@@ -29,13 +27,12 @@ describe('my ev/plugged logic', () => {
 });
 
 describe('my webhook endpoint', () => {
-  const server = createServer(createReferenceHandler({ secrets: [SECRET] }));
-  let url = '';
+  /** @type {import('hookproof').ReferenceReceiver} */
+  let receiver;
   beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    receiver = await startReferenceReceiver({ secrets: [SECRET] });
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => receiver.close());
 
   it('accepts every signed ev/plugged event gridX may send', async () => {
     await fc.assert(
@@ -43,7 +40,7 @@ describe('my webhook endpoint', () => {
         const body = serialiseEvent(event);
         const signature = sign(body, [SECRET]);
         expect(signature).toHaveValidSignature(body, SECRET);
-        const response = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-signature': signature } });
+        const response = await fetch(receiver.url, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-signature': signature } });
         expect(response.status).toBe(202);
       }),
       { numRuns: 25 },

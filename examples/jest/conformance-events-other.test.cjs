@@ -1,6 +1,6 @@
-import { REQUIREMENTS } from './hookproof';
-import { describeReceiverConformance } from './hookproof-jest';
-import { receiverUnderTest, SUBSCRIBED_TYPES } from './receiverUnderTest';
+const { REQUIREMENTS } = require('hookproof');
+const { describeReceiverConformance } = require('hookproof/jest');
+const { receiverUnderTest, SUBSCRIBED_TYPES } = require('./receiverUnderTest.cjs');
 
 describeReceiverConformance({
   ...receiverUnderTest('events-other'),

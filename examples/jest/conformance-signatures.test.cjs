@@ -1,7 +1,7 @@
 // One group of checks per file: jest's --shard=i/n splits a run by test file.
-import { REQUIREMENTS } from './hookproof';
-import { describeReceiverConformance } from './hookproof-jest';
-import { receiverUnderTest } from './receiverUnderTest';
+const { REQUIREMENTS } = require('hookproof');
+const { describeReceiverConformance } = require('hookproof/jest');
+const { receiverUnderTest } = require('./receiverUnderTest.cjs');
 
 describeReceiverConformance({
   ...receiverUnderTest('signatures'),

@@ -1,5 +1,5 @@
-import { join } from 'node:path';
-import type { ReceiverConformanceOptions } from './hookproof-jest';
+const { join } = require('node:path');
+const { GRIDX_EVENT_TYPES } = require('hookproof');
 
 /**
  * The receiver every conformance file certifies, from the environment (CI secret store):
@@ -10,8 +10,11 @@ import type { ReceiverConformanceOptions } from './hookproof-jest';
  *   HOOKPROOF_RUNS         cases per property (default 100)
  *   HOOKPROOF_SEED         the same seed in every shard, e.g. the CI run id (default: random, printed)
  *   HOOKPROOF_REPORT_DIR   write report.json, junit.xml and report.html under DIR/<group>
+ *
+ * @param {string} group
+ * @returns {import('hookproof/jest').ReceiverConformanceOptions}
  */
-export function receiverUnderTest(group: string): Pick<ReceiverConformanceOptions, 'url' | 'allowHttp' | 'runs' | 'seed' | 'reportDir'> & { secret: string } {
+function receiverUnderTest(group) {
   const url = process.env.GRIDX_RECEIVER_URL;
   const secret = process.env.GRIDX_WEBHOOK_SECRET;
   if (url === undefined || url === '' || secret === undefined || secret === '') {
@@ -29,4 +32,6 @@ export function receiverUnderTest(group: string): Pick<ReceiverConformanceOption
 }
 
 /** The event types the receiver subscribes to (here: every type of the spec). */
-export { GRIDX_EVENT_TYPES as SUBSCRIBED_TYPES } from './hookproof';
+const SUBSCRIBED_TYPES = GRIDX_EVENT_TYPES;
+
+module.exports = { receiverUnderTest, SUBSCRIBED_TYPES };

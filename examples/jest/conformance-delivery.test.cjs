@@ -1,6 +1,6 @@
-import { REQUIREMENTS } from './hookproof';
-import { describeReceiverConformance } from './hookproof-jest';
-import { receiverUnderTest } from './receiverUnderTest';
+const { REQUIREMENTS } = require('hookproof');
+const { describeReceiverConformance } = require('hookproof/jest');
+const { receiverUnderTest } = require('./receiverUnderTest.cjs');
 
 describeReceiverConformance({
   ...receiverUnderTest('delivery'),
