@@ -37,6 +37,27 @@ export class HookproofError extends Error {
   }
 }
 
+/**
+ * An error as a child process (a fleet target, the Pact verifier) reports it to its parent over
+ * IPC: hookproof's typed errors keep their code, so the parent re-makes the same kind of error.
+ */
+export interface ChildFailure {
+  readonly hookproof: boolean;
+  readonly code?: HookproofErrorCode;
+  readonly message: string;
+}
+
+export function childFailureOf(error: unknown): ChildFailure {
+  return error instanceof HookproofError
+    ? { hookproof: true, code: error.code, message: error.message }
+    : { hookproof: false, message: error instanceof Error ? error.message : String(error) };
+}
+
+/** A failure a child process reported, re-made in the parent (a plain Error when it was not hookproof's). */
+export function errorFromChild(failure: ChildFailure): Error {
+  return failure.hookproof ? new HookproofError(failure.code ?? 'INTERNAL', failure.message) : new Error(failure.message);
+}
+
 /** Bad command-line arguments or option values. */
 export class UsageError extends HookproofError {
   constructor(message: string) {

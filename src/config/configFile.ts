@@ -1,8 +1,8 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
-import { InputUnreadableError, UsageError } from '../errors';
+import { UsageError } from '../errors';
+import { readYamlDocument } from './readYamlDocument';
 
 /**
  * The published JSON Schema of hookproof.config.yaml|json (contracts/, shipped in the package):
@@ -49,19 +49,10 @@ export function findConfigFile(dir: string): string | undefined {
  * pasted where a variable's name belongs is refused unprinted.
  */
 export function readConfigFile(path: string): ConfigFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (cause) {
-    throw new InputUnreadableError(path, cause);
-  }
-  let document: unknown;
-  try {
-    document = parse(text);
-  } catch (error) {
-    // The parser's message quotes the file's text, which may hold a secret: only the line.
-    const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
-    throw new UsageError(`${path} is not YAML or JSON${line !== undefined ? ` (line ${line})` : ''}`);
+  const { document, parseError } = readYamlDocument(path);
+  if (parseError !== undefined) {
+    // Only the line: the parser's message quotes the file's text, which may hold a secret.
+    throw new UsageError(`${path} is not YAML or JSON${parseError.line !== undefined ? ` (line ${parseError.line})` : ''}`);
   }
   const { validate } = loadSchema();
   if (!validate(document ?? {})) throw new UsageError(`${path}: ${describeError(validate.errors?.[0])}`);

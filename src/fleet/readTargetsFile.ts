@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { parse } from 'yaml';
-import { InputUnreadableError, UsageError } from '../errors';
+import { UsageError } from '../errors';
 import { checkEnvName } from '../redaction/envSecret';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 import type { FleetTarget } from './fleetTarget';
 import { targetDirectories } from './targetDirectories';
+import { readYamlDocument } from '../config/readYamlDocument';
 
 const KEYS = new Set(['name', 'url', 'secretEnv', 'types', 'allowHttp', 'recheck', 'headers']);
 
@@ -26,18 +25,8 @@ const KEYS = new Set(['name', 'url', 'secretEnv', 'types', 'allowHttp', 'recheck
  * read from the targets file's folder.
  */
 export function readTargetsFile(path: string): FleetTarget[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (cause) {
-    throw new InputUnreadableError(path, cause);
-  }
-  let document: unknown;
-  try {
-    document = parse(text);
-  } catch {
-    throw new UsageError(`${path} is not YAML or JSON`);
-  }
+  const { document, parseError } = readYamlDocument(path);
+  if (parseError !== undefined) throw new UsageError(`${path} is not YAML or JSON`);
   const list = typeof document === 'object' && document !== null ? (document as { targets?: unknown }).targets : undefined;
   if (!Array.isArray(list) || list.length === 0) throw new UsageError(`${path} has no "targets:" list`);
   const targets = list.map((entry: unknown, index) => parseTarget(entry, `${path}: target ${index + 1}`, dirname(path)));

@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
-import { HookproofError, type HookproofErrorCode } from '../errors';
+import { errorFromChild } from '../errors';
 import type { CertificationReport } from '../evidence/certificationReport';
 import type { TargetJob } from './certifyTarget';
 import type { Departed, RateLimiter } from './rateLimiter';
@@ -9,9 +9,6 @@ import type { FromTarget, ToTarget } from './targetMessages';
 // Run from the TypeScript sources (tests, `tsx`), the child needs the same loader; from dist/ it
 // runs the compiled file as it is.
 const fromSource = __filename.endsWith('.ts');
-
-/** A failure the target's process reported as hookproof's own typed error, re-made here. */
-class TargetRunError extends HookproofError {}
 
 /**
  * Certifies one fleet target in a process of its own: its own event loop, so that another
@@ -67,7 +64,7 @@ export function runTargetIsolated(job: TargetJob, limit?: RateLimiter): Promise<
           settle(() => resolve(message.report));
           return;
         case 'failed':
-          settle(() => reject(message.hookproof ? new TargetRunError((message.code ?? 'INTERNAL') as HookproofErrorCode, message.message) : new Error(message.message)));
+          settle(() => reject(errorFromChild(message)));
           return;
       }
     });

@@ -1,3 +1,4 @@
+import type { ChildFailure } from '../errors';
 import type { CertificationReport } from '../evidence/certificationReport';
 import type { TargetJob } from './certifyTarget';
 
@@ -17,4 +18,4 @@ export type FromTarget =
   | { readonly kind: 'ready' }
   | { readonly kind: 'done'; readonly report: CertificationReport }
   /** hookproof could not run the target (`hookproof` true: a typed error a row can show). */
-  | { readonly kind: 'failed'; readonly hookproof: boolean; readonly code?: string; readonly message: string };
+  | ({ readonly kind: 'failed' } & ChildFailure);

@@ -1,4 +1,4 @@
-import { HookproofError } from '../errors';
+import { childFailureOf } from '../errors';
 import { certifyTarget } from './certifyTarget';
 import type { FromTarget, ToTarget } from './targetMessages';
 
@@ -41,12 +41,7 @@ process.on('message', (message: ToTarget) => {
   }
   certifyTarget(message.job, message.rateLimited ? acquire : undefined).then(
     (report) => send({ kind: 'done', report }),
-    (error: unknown) =>
-      send(
-        error instanceof HookproofError
-          ? { kind: 'failed', hookproof: true, code: error.code, message: error.message }
-          : { kind: 'failed', hookproof: false, message: error instanceof Error ? error.message : String(error) },
-      ),
+    (error: unknown) => send({ kind: 'failed', ...childFailureOf(error) }),
   );
 });
 send({ kind: 'ready' });

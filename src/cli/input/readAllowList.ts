@@ -1,24 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { InputUnreadableError, UsageError } from '../../errors';
+import { UsageError } from '../../errors';
+import { readYamlDocument } from '../../config/readYamlDocument';
 
 /**
  * The receiver URLs of a `--targets` file: a fleet targets file (`targets: [{url: …}]`), a YAML or
  * JSON list of URLs, or one URL per line (`#` comments). One line naming the file otherwise.
  */
 export function readAllowList(path: string): string[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (cause) {
-    throw new InputUnreadableError(path, cause);
-  }
-  let document: unknown;
-  try {
-    document = parse(text);
-  } catch {
-    document = undefined;
-  }
+  // Not YAML: one URL per line.
+  const { text, document } = readYamlDocument(path);
   const list = typeof document === 'object' && document !== null && !Array.isArray(document) ? (document as { targets?: unknown }).targets : document;
   const urls = Array.isArray(list)
     ? list.map((entry: unknown) => (typeof entry === 'string' ? entry : typeof entry === 'object' && entry !== null ? (entry as { url?: unknown }).url : undefined))

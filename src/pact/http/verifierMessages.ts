@@ -1,3 +1,4 @@
+import type { ChildFailure } from '../../errors';
 import type { VerifierLogLevel } from './verifyHttpPact';
 import type { HttpVerificationResult } from './verificationResult';
 
@@ -15,7 +16,4 @@ export interface VerifierJob {
 
 export type ToVerifier = { readonly kind: 'run'; readonly job: VerifierJob };
 
-export type FromVerifier =
-  | { readonly kind: 'ready' }
-  | { readonly kind: 'done'; readonly result: HttpVerificationResult }
-  | { readonly kind: 'failed'; readonly hookproof: boolean; readonly code?: string; readonly message: string };
+export type FromVerifier = { readonly kind: 'ready' } | { readonly kind: 'done'; readonly result: HttpVerificationResult } | ({ readonly kind: 'failed' } & ChildFailure);

@@ -1,4 +1,4 @@
-import { HookproofError } from '../../errors';
+import { childFailureOf } from '../../errors';
 import type { FromVerifier, ToVerifier } from './verifierMessages';
 import { verifyInThisProcess } from './verifyInThisProcess';
 
@@ -12,12 +12,7 @@ const send = (message: FromVerifier): void => {
 process.on('message', (message: ToVerifier) => {
   verifyInThisProcess(message.job).then(
     (result) => send({ kind: 'done', result }),
-    (error: unknown) =>
-      send(
-        error instanceof HookproofError
-          ? { kind: 'failed', hookproof: true, code: error.code, message: error.message }
-          : { kind: 'failed', hookproof: false, message: error instanceof Error ? error.message : String(error) },
-      ),
+    (error: unknown) => send({ kind: 'failed', ...childFailureOf(error) }),
   );
 });
 send({ kind: 'ready' });

@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
-import { HookproofError, InternalError, type HookproofErrorCode } from '../../errors';
+import { errorFromChild, InternalError } from '../../errors';
 import { stripAnsi } from '../../text/stripAnsi';
 import type { HttpVerificationResult } from './verificationResult';
 import type { FromVerifier, ToVerifier, VerifierJob } from './verifierMessages';
@@ -14,9 +14,6 @@ export interface VerifierOutput {
   out(line: string): void;
   err(line: string): void;
 }
-
-/** A failure the verifier's process reported as hookproof's own typed error, re-made here. */
-class VerifierRunError extends HookproofError {}
 
 /**
  * Runs the Pact verifier in a process of its own and resolves its result. The native Pact core
@@ -52,7 +49,7 @@ export function verifyInChild(job: VerifierJob, output: VerifierOutput): Promise
         case 'failed':
           outcome ??= {
             ok: false,
-            error: message.hookproof ? new VerifierRunError((message.code ?? 'INTERNAL') as HookproofErrorCode, message.message) : new InternalError(message.message),
+            error: message.hookproof ? errorFromChild(message) : new InternalError(message.message),
           };
           child.kill();
           return;
