@@ -30,7 +30,6 @@ export interface TargetJob {
 export function certifyTarget(job: TargetJob, beforeDelivery?: BeforeSend, engine?: Engine): Promise<CertificationReport> {
   const { target, secrets, reportPath, shared: options } = job;
   const shared = {
-    ...(beforeDelivery !== undefined ? { beforeDelivery } : {}),
     ...(options.retryBaseDelayMs !== undefined ? { retryBaseDelayMs: options.retryBaseDelayMs } : {}),
     ...(options.invocation !== undefined ? { invocation: options.invocation } : {}),
     reportPath,
@@ -48,22 +47,26 @@ export function certifyTarget(job: TargetJob, beforeDelivery?: BeforeSend, engin
       allowPrivate: true,
       scope: job.sameScope === true ? 'same' : 'full',
       ...(options.specPath !== undefined ? { specPath: options.specPath } : {}),
+      ...(beforeDelivery !== undefined ? { beforeDelivery } : {}),
       ...shared,
     });
   }
-  return runCertification({
-    url: target.url,
-    secrets,
-    ...(engine !== undefined ? { engine } : options.specPath !== undefined ? { specPath: options.specPath } : {}),
-    allowHttp: target.allowHttp ?? options.allowHttp ?? false,
-    ...(target.types !== undefined ? { types: target.types } : {}),
-    ...(options.checks !== undefined ? { checks: options.checks } : {}),
-    ...(options.seed !== undefined ? { seed: options.seed } : {}),
-    ...(options.runs !== undefined ? { runs: options.runs } : {}),
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.maxEventBytes !== undefined ? { maxEventBytes: options.maxEventBytes } : {}),
-    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
-    ...(options.headers !== undefined ? { headers: options.headers } : {}),
-    ...shared,
-  });
+  return runCertification(
+    {
+      url: target.url,
+      secrets,
+      ...(engine !== undefined ? { engine } : options.specPath !== undefined ? { specPath: options.specPath } : {}),
+      allowHttp: target.allowHttp ?? options.allowHttp ?? false,
+      ...(target.types !== undefined ? { types: target.types } : {}),
+      ...(options.checks !== undefined ? { checks: options.checks } : {}),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.runs !== undefined ? { runs: options.runs } : {}),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.maxEventBytes !== undefined ? { maxEventBytes: options.maxEventBytes } : {}),
+      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+      ...(options.headers !== undefined ? { headers: options.headers } : {}),
+      ...shared,
+    },
+    beforeDelivery !== undefined ? { beforeDelivery } : {},
+  );
 }

@@ -93,22 +93,24 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
     if (gone !== undefined) return { ...notRun(check), ...outcomeAfterGone(check.requirement, gone.caseLabel) };
     // Refused here first, in the adapter's words; runCertification would refuse it in the CLI's.
     const target = validateTarget(await url, options.allowHttp ?? false, JEST_WORDING);
-    const report = await runCertification({
-      url: target,
-      secrets,
-      engine,
-      checks: [check.id],
-      seed,
-      answers,
-      allowHttp: options.allowHttp ?? false,
-      ...(options.types !== undefined ? { types: options.types } : {}),
-      ...(options.runs !== undefined ? { runs: options.runs } : {}),
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.maxEventBytes !== undefined ? { maxEventBytes: options.maxEventBytes } : {}),
-      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
-      ...(options.retryBaseDelayMs !== undefined ? { retryBaseDelayMs: options.retryBaseDelayMs } : {}),
-      ...(options.reportDir !== undefined ? { reportPath: join(options.reportDir, 'report.json') } : {}),
-    });
+    const report = await runCertification(
+      {
+        url: target,
+        secrets,
+        engine,
+        checks: [check.id],
+        seed,
+        allowHttp: options.allowHttp ?? false,
+        ...(options.types !== undefined ? { types: options.types } : {}),
+        ...(options.runs !== undefined ? { runs: options.runs } : {}),
+        ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        ...(options.maxEventBytes !== undefined ? { maxEventBytes: options.maxEventBytes } : {}),
+        ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+        ...(options.retryBaseDelayMs !== undefined ? { retryBaseDelayMs: options.retryBaseDelayMs } : {}),
+        ...(options.reportDir !== undefined ? { reportPath: join(options.reportDir, 'report.json') } : {}),
+      },
+      { answers },
+    );
     reports.push(report);
     causes.set(check.id, report);
     return report.checks[0] ?? { ...notRun(check), status: 'skip', note: 'did not run' };

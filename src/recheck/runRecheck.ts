@@ -55,18 +55,20 @@ export async function runRecheck(options: RecheckOptions): Promise<Certification
       );
     }
   }
-  const now = await runCertification({
-    url: plan.url,
-    secrets: options.secrets,
-    engine,
-    ...plan.settings,
-    allowHttp: options.allowHttp ?? false,
-    ...(options.invocation !== undefined ? { invocation: options.invocation } : {}),
-    ...(options.reportPath !== undefined ? { reportPath: options.reportPath } : {}),
-    ...(options.retryBaseDelayMs !== undefined ? { retryBaseDelayMs: options.retryBaseDelayMs } : {}),
-    ...(options.beforeDelivery !== undefined ? { beforeDelivery: options.beforeDelivery } : {}),
-    ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
-  });
+  const now = await runCertification(
+    {
+      url: plan.url,
+      secrets: options.secrets,
+      engine,
+      ...plan.settings,
+      allowHttp: options.allowHttp ?? false,
+      ...(options.invocation !== undefined ? { invocation: options.invocation } : {}),
+      ...(options.reportPath !== undefined ? { reportPath: options.reportPath } : {}),
+      ...(options.retryBaseDelayMs !== undefined ? { retryBaseDelayMs: options.retryBaseDelayMs } : {}),
+      ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
+    },
+    options.beforeDelivery !== undefined ? { beforeDelivery: options.beforeDelivery } : {},
+  );
   const comparison = compareReports(original, now, plan.scope);
   return {
     ...now,

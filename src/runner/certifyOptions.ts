@@ -42,7 +42,14 @@ export interface CertifyOptions {
   readonly onProgress?: (event: ProgressEvent) => void;
   /** The command line as run, secret-free, recorded in the report's provenance. */
   readonly invocation?: readonly string[];
-  /** Awaited before every delivery: a rate limit shared by several runs (fleet). */
+}
+
+/**
+ * What runs made together share, which is no option of one run: the second argument of
+ * `runCertification`, for hookproof's own callers that run several certifications at once.
+ */
+export interface SharedByRuns {
+  /** Awaited before every delivery: a rate limit shared by several runs (fleet, recheck in a fleet). */
   readonly beforeDelivery?: BeforeSend;
   /**
    * Where the run tallies the receiver's answers (default: a new one). Runs that share one, like

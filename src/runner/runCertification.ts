@@ -10,7 +10,7 @@ import { AnswerLedger } from '../findings';
 import type { CertificationReport, CheckReport } from '../evidence/certificationReport';
 import { specVersion } from '../spec/specVersion';
 import { VERSION } from '../version';
-import { DEFAULTS, type CertifyOptions } from './certifyOptions';
+import { DEFAULTS, type CertifyOptions, type SharedByRuns } from './certifyOptions';
 import { CoverageRecorder } from './coverage';
 import { assembleReport } from '../evidence/assembleReport';
 import { createCheckContext } from './createCheckContext';
@@ -31,7 +31,7 @@ import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
  * Throws HookproofError for configuration mistakes (bad URL, no secret, unknown type or check,
  * unreadable spec); never for anything the receiver does.
  */
-export async function runCertification(options: CertifyOptions): Promise<CertificationReport> {
+export async function runCertification(options: CertifyOptions, shared: SharedByRuns = {}): Promise<CertificationReport> {
   // Custom checks are checked before anything else is built or sent.
   const checks = selectChecks(options.customChecks !== undefined ? validateCustomChecks(options.customChecks) : CHECKS, options.checks);
   const allowHttp = options.allowHttp ?? false;
@@ -48,12 +48,12 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
 
   const client = createDeliveryClient({
     timeoutMs,
-    ...(options.beforeDelivery !== undefined ? { beforeSend: options.beforeDelivery } : {}),
+    ...(shared.beforeDelivery !== undefined ? { beforeSend: shared.beforeDelivery } : {}),
     ...(options.headers !== undefined ? { extraHeaders: options.headers } : {}),
   });
   const coverage = new CoverageRecorder();
   const state = new RunState();
-  const answers = options.answers ?? new AnswerLedger(secrets);
+  const answers = shared.answers ?? new AnswerLedger(secrets);
   const startedAt = new Date();
   options.onProgress?.({ kind: 'start', checks: checks.length, seed });
 

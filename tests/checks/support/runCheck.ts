@@ -1,5 +1,8 @@
 import { runCertification } from '../../../src/runner/runCertification';
-import type { CertifyOptions } from '../../../src/runner/certifyOptions';
+import type { CertifyOptions, SharedByRuns } from '../../../src/runner/certifyOptions';
+
+/** A run's options and, for the tests that need them, what runs share (a rate limit, a stall hook). */
+export type TestRunOptions = Partial<CertifyOptions> & SharedByRuns;
 import type { CertificationReport, CheckReport } from '../../../src/evidence/certificationReport';
 import { createEngine, type Engine } from '../../../src/engine';
 import { SECRET, soundReceiver } from './receivers';
@@ -7,7 +10,7 @@ import { SECRET, soundReceiver } from './receivers';
 let engine: Engine | undefined;
 
 /** Runs one check (by id) against `url` with small, fixed settings and returns its report. */
-export async function runCheck(id: string, url: string, options: Partial<CertifyOptions> = {}): Promise<CheckReport> {
+export async function runCheck(id: string, url: string, options: TestRunOptions = {}): Promise<CheckReport> {
   const report = await certify(url, { checks: [id], ...options });
   const check = report.checks.find((c) => c.id === id);
   if (check === undefined) throw new Error(`check ${id} did not run`);
@@ -18,7 +21,7 @@ export async function runCheck(id: string, url: string, options: Partial<Certify
  * Runs one check against a fresh reference receiver (holding `options.secrets`, else SECRET) and
  * closes it: the "passes against the reference receiver" half of every check's tests.
  */
-export async function runCheckOnReference(id: string, options: Partial<CertifyOptions> = {}): Promise<CheckReport> {
+export async function runCheckOnReference(id: string, options: TestRunOptions = {}): Promise<CheckReport> {
   const sound = await soundReceiver(options.secrets ?? [SECRET]);
   try {
     return await runCheck(id, sound.url, options);
@@ -30,17 +33,21 @@ export async function runCheckOnReference(id: string, options: Partial<CertifyOp
 // gridX's own 5 s timeout: a sound receiver answers in milliseconds, and a shorter default made
 // the suite flaky when a loaded CI machine stalled the event loop (a 4-way DLV-6 case once waited
 // 2.1 s). Tests of slow or hanging receivers set their own small timeout.
-export function certify(url: string, options: Partial<CertifyOptions> = {}): Promise<CertificationReport> {
+export function certify(url: string, options: TestRunOptions = {}): Promise<CertificationReport> {
   engine ??= createEngine();
-  return runCertification({
-    url,
-    secrets: [SECRET],
-    allowHttp: true,
-    engine: options.specPath === undefined ? engine : createEngine({ specPath: options.specPath }),
-    seed: 7,
-    runs: 20,
-    timeoutMs: 5000,
-    retryBaseDelayMs: 5,
-    ...options,
-  });
+  const { beforeDelivery, answers, ...own } = options;
+  return runCertification(
+    {
+      url,
+      secrets: [SECRET],
+      allowHttp: true,
+      engine: own.specPath === undefined ? engine : createEngine({ specPath: own.specPath }),
+      seed: 7,
+      runs: 20,
+      timeoutMs: 5000,
+      retryBaseDelayMs: 5,
+      ...own,
+    },
+    { ...(beforeDelivery !== undefined ? { beforeDelivery } : {}), ...(answers !== undefined ? { answers } : {}) },
+  );
 }
