@@ -18,6 +18,7 @@ const name = (path: readonly string[]): string => path.join(' ');
 const WITHOUT_SPEC: Readonly<Record<string, readonly string[]>> = {
   replay: ['report.json', 'case#1', '--url', 'http://127.0.0.1:9/hooks'],
   serve: [],
+  init: [],
   diff: ['old.yaml', 'new.yaml'],
   'pact verify': ['--url', 'http://127.0.0.1:9/hooks'],
   'pact publish': ['pacts/x.json', '--consumer-app-version', '1.0.0'],
