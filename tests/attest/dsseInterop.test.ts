@@ -2,6 +2,7 @@ import { createHash, createPublicKey, generateKeyPairSync, verify } from 'node:c
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { signReportFile } from '../../src/attest/signReport';
+import { testResultStatementFor } from '../../src/attest/testResultStatement';
 import { runReportVerify } from '../../src/cli/commands/reportVerify';
 import { memoryIO } from '../../src/cli/memoryIO';
 import { writeReports } from '../../src/reports';
@@ -98,6 +99,10 @@ describe('report.dsse.json verifies with a DSSE verifier written from the spec, 
     const read = (sub: string): { result?: string; failedTests?: string[] } =>
       dsseVerify(JSON.parse(readFileSync(join(dir, sub, 'report.test-result.dsse.json'), 'utf8')) as Envelope, publicPem).statement.predicate as { result?: string };
     expect(read('partial-pass')).toMatchObject({ result: 'WARNED', failedTests: [] });
+    // The same passing checks at full scope: PASSED; the same run left incomplete: WARNED.
+    const full = { ...passing, scope: { level: 'full' as const, narrowed: [], details: [] } };
+    expect(testResultStatementFor(full, []).predicate.result).toBe('PASSED');
+    expect(testResultStatementFor({ ...full, verdict: 'incomplete' }, []).predicate.result).toBe('WARNED');
   });
 
   it('report verify prints target, times, age, scope, key id and verdict; --max-age refuses an old report', async () => {
