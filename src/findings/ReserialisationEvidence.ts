@@ -1,5 +1,5 @@
 import type { DeliveryResult } from '../delivery';
-import { RESERIALISERS } from './reserialisers';
+import { RESERIALISERS, reserialisationChanges } from './reserialisers';
 
 /** How the answers to correctly signed valid events split by whether a re-serialisation changes their bytes. */
 interface Split {
@@ -25,11 +25,10 @@ export class ReserialisationEvidence {
     const status = result.status;
     if (status === undefined || result.outcome === 'error' || result.outcome === 'transient' || status === 413) return;
     const accepted = result.outcome === 'success';
-    const text = Buffer.from(body).toString('utf8');
-    RESERIALISERS.forEach((reserialiser, i) => {
+    const changes = reserialisationChanges(Buffer.from(body).toString('utf8'));
+    changes.forEach((changed, i) => {
       const split = this.#splits[i];
       if (split === undefined) return;
-      const changed = reserialiser.write(text) !== text;
       if (accepted && changed) split.acceptedChanged += 1;
       else if (accepted) split.acceptedSame += 1;
       else if (changed) split.refusedChanged += 1;

@@ -4,7 +4,7 @@ import type { RequirementId } from '../contract/requirements';
 import type { CheckReport } from '../evidence/certificationReport';
 import type { Finding } from '../evidence/Finding';
 import { describeAnswer } from './describeAnswer';
-import { RESERIALISERS } from './reserialisers';
+import { RESERIALISERS, parsedBody } from './reserialisers';
 
 /** What a receiver that verifies a re-serialised body must change. */
 export const RAW_BODY_HINT = 'verify the raw request bytes, not a re-serialised body';
@@ -27,7 +27,7 @@ export function reattributeReserialised(checks: readonly CheckReport[], reserial
     if (!acceptedCase(failure.variant) || failure.request.truncated !== undefined || answer?.status === undefined || answer.outcome === 'success' || answer.status === 413)
       return false;
     const text = Buffer.from(failure.request.bodyBase64, 'base64').toString('utf8');
-    return reserialiser.write(text) !== text;
+    return reserialiser.changes(text, parsedBody(text));
   };
   const moved: Failure[] = [];
   const emptied = new Set<string>();

@@ -1,6 +1,7 @@
 import type { DeliveryResult } from '../../src/delivery';
 import { ReserialisationEvidence } from '../../src/findings/ReserialisationEvidence';
-import { RESERIALISERS } from '../../src/findings/reserialisers';
+import fc from 'fast-check';
+import { RESERIALISERS, reserialisationChanges } from '../../src/findings/reserialisers';
 import { RAW_BODY_HINT } from '../../src/findings/reserialisedBody';
 import { receiverVerifyingWith, verifiesReserialisedJson } from '../checks/signature/defects';
 import { certify } from '../checks/support/runCheck';
@@ -62,6 +63,20 @@ describe('ReserialisationEvidence', () => {
     evidence.record(plain, { ...answer(503), outcome: 'transient' });
     evidence.record(plain, { outcome: 'timeout', headers: {}, body: Buffer.alloc(0), durationMs: 1 } as unknown as DeliveryResult);
     expect(evidence.pattern()).toBe('JSON.stringify(JSON.parse(body))');
+  });
+
+  it('says a body changes exactly when writing it gives other bytes (the shortcut never disagrees with the writer)', () => {
+    const bodies = fc.oneof(
+      fc.json(),
+      fc.jsonValue().map((value) => JSON.stringify(value, null, 1)),
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom(...[plain, bigInteger, unsorted, nonAscii].map(String), '{"s":"\\u00e9"}', 'null'),
+    );
+    fc.assert(
+      fc.property(bodies, (body) => {
+        expect(reserialisationChanges(body)).toEqual(RESERIALISERS.map(({ write }) => write(body) !== body));
+      }),
+    );
   });
 
   it('every re-serialisation keeps a body already in its own form', () => {
