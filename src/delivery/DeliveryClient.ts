@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { Agent, type Dispatcher } from 'undici';
 import { ClientClosedError, UsageError } from '../errors';
 import { integerInRange } from '../integerInRange';
@@ -9,10 +10,9 @@ import type { DeliveryRequest } from './DeliveryRequest';
 import type { DeliveryError, DeliveryResult } from './DeliveryResult';
 import { interimSkippingConnector } from './interimResponses';
 import { inconclusiveReason, ownDelayExplains } from './ownDelay';
-import { parseTarget } from './parseTarget';
+import { parseTarget, type Target } from './parseTarget';
 import { trackDeparture } from './requestDeparture';
 import { ownStalls, STALL_MIN_MS } from './stallProbe';
-import { readCapped } from './readCapped';
 import { proxyRoute, type ProxyEnvironment, type ProxyRoute } from './proxyDispatcher';
 import { gridx } from '../contract/gridx';
 import { MAX_TIMER_MS } from '../optionRanges';
@@ -60,6 +60,9 @@ export type DeliveryClientOptions = {
 
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024;
 const DEFAULT_STALL_RESENDS = 2;
+// Parsed target URLs remembered per client; past this many (a caller sending each delivery to a
+// new URL) the memory starts over.
+const KEPT_TARGETS = 64;
 
 // Idle keep-alive connections are dropped after this long, even if the server hints at more.
 // Reusing a socket the server has just closed makes a POST fail with a reset that undici cannot
@@ -87,6 +90,8 @@ export class DeliveryClient {
   readonly #proxyOptions: Parameters<typeof proxyRoute>[2];
   // By origin: the proxy agent for it, or null when it goes direct.
   readonly #routes = new Map<string, ProxyRoute | null>();
+  // By URL: the URL split for undici (only URLs that parsed).
+  readonly #targets = new Map<string, Target>();
 
   constructor(options: DeliveryClientOptions = {}) {
     // Node's timers overflow past MAX_TIMER_MS and fire at once.
@@ -147,9 +152,9 @@ export class DeliveryClient {
 
   async #sendOnce(request: DeliveryRequest): Promise<DeliveryResult> {
     if (this.#closed) throw new ClientClosedError('DeliveryClient.send() called after close()');
-    const { origin, path } = parseTarget(request.url);
+    const { origin, path } = this.#target(request.url);
     const route = this.#routeTo(origin);
-    const headers = { ...this.#extraHeaders, ...requestHeaders(request) };
+    const headers = requestHeaders(this.#extraHeaders, request);
     const departed: unknown = await this.#beforeSend?.();
     let leftAt: number | undefined;
     ownStalls.hold();
@@ -159,6 +164,17 @@ export class DeliveryClient {
       ownStalls.release();
       if (typeof departed === 'function') (departed as (at: number | undefined) => void)(leftAt);
     }
+  }
+
+  /** `parseTarget(url)`, remembered: a run sends thousands of deliveries to a handful of URLs. */
+  #target(url: string): Target {
+    let target = this.#targets.get(url);
+    if (target === undefined) {
+      target = parseTarget(url);
+      if (this.#targets.size >= KEPT_TARGETS) this.#targets.clear();
+      this.#targets.set(url, target);
+    }
+    return target;
   }
 
   /** The proxy for `origin`, decided once per origin; its first use is the run's provenance. */
@@ -174,7 +190,7 @@ export class DeliveryClient {
     return route ?? undefined;
   }
 
-  async #attempt(
+  #attempt(
     dispatcher: Dispatcher,
     origin: string,
     path: string,
@@ -183,55 +199,56 @@ export class DeliveryClient {
     onLeft: (at: number | undefined) => void,
   ): Promise<DeliveryResult> {
     const started = performance.now();
-    const elapsed = (): number => performance.now() - started;
-    const deadline = new AbortController();
-    // The abort waits one more turn of the event loop: after a long synchronous stretch (CPU work,
-    // garbage collection) an answer that arrived in time is read before the deadline fires.
-    const timer = setTimeout(() => setImmediate(() => deadline.abort()), this.timeoutMs);
-
-    let status: number | undefined;
-    let responseHeaders: Record<string, string> = {};
-    const { value: responding, departure } = trackDeparture(() => dispatcher.request({ origin, path, method: 'POST', headers, body: payload, signal: deadline.signal }));
     // What hookproof's own process cost this delivery: a stall, and when the request really left.
-    const ownDelay = (): Pick<DeliveryResult, 'ownDelay'> => {
-      onLeft(departure.leftAt);
-      const stalledMs = ownStalls.stalledMs(started, performance.now());
+    const ownDelay = (leftAt: number | undefined, now: number): Pick<DeliveryResult, 'ownDelay'> => {
+      onLeft(leftAt);
+      const stalledMs = ownStalls.stalledMs(started, now);
       if (stalledMs < STALL_MIN_MS) return {};
-      return { ownDelay: { stalledMs, ...(departure.leftAt !== undefined ? { sentAfterMs: departure.leftAt - started } : {}) } };
+      return { ownDelay: { stalledMs, ...(leftAt !== undefined ? { sentAfterMs: leftAt - started } : {}) } };
     };
-    try {
-      const response = await responding;
-      status = response.statusCode;
-      responseHeaders = flattenHeaders(response.headers);
-      const { body, truncated } = await readCapped(response.body, this.maxResponseBytes);
-      return {
-        outcome: classifyStatus(status),
-        status,
-        headers: responseHeaders,
-        body,
-        bodyTruncated: truncated,
-        durationMs: elapsed(),
-        ...ownDelay(),
-      };
-    } catch (error) {
-      const failure: DeliveryError = deadline.signal.aborted ? { code: 'TIMEOUT', message: `no complete answer within ${this.timeoutMs} ms` } : classifyError(error);
-      if (failure.code === 'OTHER' && codeOf(error) === 'UND_ERR_INVALID_ARG') {
-        // undici refused the request before sending it: our input was wrong, not the receiver.
-        throw new UsageError(`invalid delivery request: ${failure.message}`);
-      }
-      return {
-        outcome: failure.code === 'TIMEOUT' ? 'timeout' : 'error',
-        ...(status !== undefined ? { status } : {}),
-        headers: responseHeaders,
-        body: Buffer.alloc(0),
-        bodyTruncated: false,
-        durationMs: elapsed(),
-        error: failure,
-        ...ownDelay(),
-      };
-    } finally {
-      clearTimeout(timer);
-    }
+    return new Promise<DeliveryResult>((resolve, reject) => {
+      const answer = new AnswerCollector(this.maxResponseBytes, (error) => {
+        clearTimeout(timer);
+        const now = performance.now();
+        const durationMs = now - started;
+        if (error === undefined) {
+          const { status, headers: responseHeaders } = answer;
+          const { body, truncated } = answer.body();
+          resolve({
+            outcome: classifyStatus(status ?? 0),
+            status: status ?? 0,
+            headers: responseHeaders,
+            body,
+            bodyTruncated: truncated,
+            durationMs,
+            ...ownDelay(departure.leftAt, now),
+          });
+          return;
+        }
+        const failure: DeliveryError = answer.timedOut ? { code: 'TIMEOUT', message: `no complete answer within ${this.timeoutMs} ms` } : classifyError(error);
+        if (failure.code === 'OTHER' && codeOf(error) === 'UND_ERR_INVALID_ARG') {
+          // undici refused the request before sending it: our input was wrong, not the receiver.
+          reject(new UsageError(`invalid delivery request: ${failure.message}`));
+          return;
+        }
+        resolve({
+          outcome: failure.code === 'TIMEOUT' ? 'timeout' : 'error',
+          ...(answer.status !== undefined ? { status: answer.status } : {}),
+          headers: answer.headers,
+          body: Buffer.alloc(0),
+          bodyTruncated: false,
+          durationMs,
+          error: failure,
+          ...ownDelay(departure.leftAt, now),
+        });
+      });
+      // The abort waits one more turn of the event loop: after a long synchronous stretch (CPU work,
+      // garbage collection) an answer that arrived in time is read before the deadline fires.
+      const timer = setTimeout(() => setImmediate(() => answer.timeOut()), this.timeoutMs);
+      // undici's dispatch with a handler of our own: the answer is collected from its callbacks,
+      // without the request API's abort signal, async resource and body stream per delivery.
+      const { departure } = trackDeparture(() => dispatcher.dispatch({ origin, path, method: 'POST', headers, body: payload }, answer));
+    });
   }
 
   /** Closes idle connections and waits for in-flight deliveries (each bounded by `timeoutMs`). */
@@ -247,13 +264,95 @@ export function createDeliveryClient(options: DeliveryClientOptions = {}): Deliv
   return new DeliveryClient(options);
 }
 
-function requestHeaders(request: DeliveryRequest): Record<string, string> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
+/** The client's extra headers, then the request's own (names lower-cased; the request's win). */
+function requestHeaders(extra: Readonly<Record<string, string>>, request: DeliveryRequest): Record<string, string> {
+  const headers: Record<string, string> = { ...extra, 'content-type': 'application/json' };
+  for (const name of Object.keys(request.headers)) headers[name.toLowerCase()] = request.headers[name] as string;
   // Always describe the bytes actually sent, whatever the caller put there.
   headers['content-length'] = String(request.body.length);
   return headers;
 }
+
+/**
+ * One delivery's answer, collected from undici's dispatch callbacks: the status, the headers and
+ * the body up to `cap` bytes. Past the cap the request is aborted, which makes undici drop the
+ * connection instead of draining the rest: a receiver answering 100 MB must cost neither 100 MB of
+ * memory nor the time to download it. `settle` is called exactly once: with nothing when the
+ * answer is complete (or capped), with the error otherwise.
+ */
+class AnswerCollector implements Dispatcher.DispatchHandler {
+  status: number | undefined;
+  headers: Record<string, string> = {};
+  timedOut = false;
+  readonly #cap: number;
+  readonly #settle: (error?: unknown) => void;
+  #controller: Dispatcher.DispatchController | undefined;
+  #chunks: Buffer[] = [];
+  #size = 0;
+  #truncated = false;
+  #settled = false;
+
+  constructor(cap: number, settle: (error?: unknown) => void) {
+    this.#cap = cap;
+    this.#settle = settle;
+  }
+
+  /** The deadline: abort the request now, or as soon as undici starts it (it may wait for a connection). */
+  timeOut(): void {
+    if (this.#settled) return;
+    this.timedOut = true;
+    this.#controller?.abort(new DeadlineError());
+  }
+
+  body(): { body: Buffer; truncated: boolean } {
+    return { body: this.#chunks.length === 1 && !this.#truncated ? (this.#chunks[0] as Buffer) : Buffer.concat(this.#chunks, this.#size), truncated: this.#truncated };
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    if (this.timedOut) controller.abort(new DeadlineError());
+    else this.#controller = controller;
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
+    // Interim (1xx) heads never reach here (see interimResponses); ignored as undici's request API does.
+    if (statusCode < 200) return;
+    this.status = statusCode;
+    this.headers = flattenHeaders(headers);
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.#settled) return;
+    const room = this.#cap - this.#size;
+    if (chunk.length > room) {
+      this.#chunks.push(chunk.subarray(0, room));
+      this.#size = this.#cap;
+      this.#truncated = true;
+      this.#finish();
+      controller.abort(new CappedError());
+      return;
+    }
+    this.#chunks.push(chunk);
+    this.#size += chunk.length;
+  }
+
+  onResponseEnd(): void {
+    this.#finish();
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.#finish(error);
+  }
+
+  #finish(error?: unknown): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#settle(error);
+  }
+}
+
+// Reasons hookproof gives undici when it aborts a request itself; never shown (the result says why).
+class DeadlineError extends Error {}
+class CappedError extends Error {}
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const flat: Record<string, string> = {};

@@ -10,6 +10,9 @@ export type ResponseStart = { kind: 'interim'; status: number; length: number } 
 const STATUS_LINE = /^HTTP\/\d\.\d (\d{3})[ \r]/;
 // Long enough for "HTTP/1.1 100 " (the space or CR after the code decides).
 const STATUS_PREFIX_BYTES = 13;
+// Where the status code's first digit stands in "HTTP/1.1 200 ", and the byte of an interim one.
+const STATUS_DIGIT_AT = 9;
+const DIGIT_ONE = 0x31;
 // An interim head larger than this is handed on as it is: undici's own limits then apply.
 const MAX_INTERIM_HEAD_BYTES = 64 * 1024;
 const HEAD_END = Buffer.from('\r\n\r\n');
@@ -20,6 +23,9 @@ const HEAD_END = Buffer.from('\r\n\r\n');
  * body, and the final answer follows it on the same connection.
  */
 export function responseStart(bytes: Buffer): ResponseStart {
+  // The common case without building a string: a whole prefix whose status does not begin with 1
+  // is final whatever else it holds (not a status line at all, or a status of 2xx and above).
+  if (bytes.length >= STATUS_PREFIX_BYTES && bytes[STATUS_DIGIT_AT] !== DIGIT_ONE) return { kind: 'final' };
   const prefix = bytes.subarray(0, STATUS_PREFIX_BYTES).toString('latin1');
   const match = STATUS_LINE.exec(prefix);
   if (match === null) return prefix.length < STATUS_PREFIX_BYTES && couldStartStatusLine(prefix) ? { kind: 'more' } : { kind: 'final' };
