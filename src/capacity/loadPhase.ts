@@ -113,10 +113,13 @@ export async function runLoadPhase(options: LoadPhaseOptions): Promise<LoadPhase
   let interrupted = false;
 
   await new Promise<void>((resolve) => {
+    // One timer at a time, armed for the next slot due; answers send what is due without touching
+    // it (slots only move forward, so an armed timer is never late for the next one).
     let timer: NodeJS.Timeout | undefined;
     const finishIfDone = (): void => {
       if ((sent === scheduled || interrupted) && inFlight === 0) {
         if (timer !== undefined) clearTimeout(timer);
+        timer = undefined;
         resolve();
       }
     };
@@ -132,7 +135,8 @@ export async function runLoadPhase(options: LoadPhaseOptions): Promise<LoadPhase
       const event = options.feed.next();
       const leftAt = performance.now() - start;
       if (leftAt - scheduledAt > SELF_LATE_MS && inFlight < maxInFlight) selfLateSends += 1;
-      second(scheduledAt).offered += 1;
+      const ofSecond = second(scheduledAt);
+      ofSecond.offered += 1;
       inFlight += 1;
       sent += 1;
       void options.client.send(signedRequest(options, event)).then((result) => {
@@ -141,25 +145,22 @@ export async function runLoadPhase(options: LoadPhaseOptions): Promise<LoadPhase
         const answeredAt = performance.now() - start;
         const waited = answeredAt - scheduledAt;
         recordLatencyMs(latency, waited);
-        recordLatencyMs(second(scheduledAt).latency, waited);
+        recordLatencyMs(ofSecond.latency, waited);
         const cls = classOf(result);
         classes[cls] += 1;
-        if (result.status !== undefined) statuses[String(result.status)] = (statuses[String(result.status)] ?? 0) + 1;
+        if (result.status !== undefined) statuses[result.status] = (statuses[result.status] ?? 0) + 1;
         const late = waited > gridx.deadlineMs;
         if (cls === 'success' && !late) second(answeredAt).succeeded += 1;
         if (cls === 'success' && late) lateSuccesses += 1;
         if (cls === 'transient' && result.headers['retry-after'] !== undefined) retryAfterAnswers += 1;
         if ((cls !== 'success' || late) && failures.length < KEPT_FAILURES) failures.push(sample(k, event, scheduledAt, waited, result));
-        pump();
+        sendDue(answeredAt);
       });
     };
 
-    const pump = (): void => {
-      if (timer !== undefined) {
-        clearTimeout(timer);
-        timer = undefined;
-      }
-      const now = performance.now() - start;
+    // Sends every slot due by `now` (phase time) that the in-flight bound allows, reports
+    // progress, makes sure a timer waits for the next slot, and settles when all is answered.
+    const sendDue = (now: number): void => {
       if (!interrupted) {
         while (sent < scheduled && inFlight < maxInFlight && dueAt(sent) <= now) dispatch(sent);
       }
@@ -167,12 +168,16 @@ export async function runLoadPhase(options: LoadPhaseOptions): Promise<LoadPhase
         lastProgress = performance.now();
         options.onProgress?.({ elapsedMs: now, durationMs, sent, answered, succeeded: classes.success });
       }
-      if (!interrupted && sent < scheduled && inFlight < maxInFlight) {
-        timer = setTimeout(pump, Math.max(0, dueAt(sent) - (performance.now() - start)));
+      if (timer === undefined && !interrupted && sent < scheduled && inFlight < maxInFlight) {
+        timer = setTimeout(onTimer, Math.max(0, dueAt(sent) - (performance.now() - start)));
       }
       finishIfDone();
     };
-    pump();
+    const onTimer = (): void => {
+      timer = undefined;
+      sendDue(performance.now() - start);
+    };
+    sendDue(0);
   });
   stalls.disable();
 
