@@ -60,7 +60,8 @@ export function createValidators(catalogue: EventCatalogue): EventValidators {
   };
 
   const validateBytes = (body: Uint8Array | string): ValidationResult => {
-    const text = typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
+    // A view on the caller's bytes, not a copy of them.
+    const text = typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
     if (text.trim() === '') return invalid(undefined, [{ pointer: '', keyword: 'json', message: 'the body is empty' }]);
     let event: unknown;
     try {

@@ -7,6 +7,12 @@
  * (Go, Java) reject; hookproof writes "9223372036854775808" instead, the double's exact value.
  */
 export function compactJson(value: unknown): string {
+  // Almost every value is plain JSON data, for which JSON.stringify (native, several times faster)
+  // writes exactly these bytes; only the rest takes the written-out way below.
+  return isPlainJson(value) ? JSON.stringify(value) : writtenOut(value);
+}
+
+function writtenOut(value: unknown): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
@@ -16,13 +22,51 @@ export function compactJson(value: unknown): string {
     case 'number':
       return formatNumber(value);
     case 'object':
-      if (Array.isArray(value)) return `[${value.map((item) => compactJson(item === undefined ? null : item)).join(',')}]`;
+      if (Array.isArray(value)) return `[${value.map((item) => writtenOut(item === undefined ? null : item)).join(',')}]`;
       return `{${Object.entries(value as Record<string, unknown>)
         .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => `${JSON.stringify(k)}:${compactJson(v)}`)
+        .map(([k, v]) => `${JSON.stringify(k)}:${writtenOut(v)}`)
         .join(',')}}`;
     default:
       throw new TypeError(`cannot serialise a ${typeof value} as JSON`);
+  }
+}
+
+/**
+ * Whether JSON.stringify writes `value` exactly as `writtenOut` does: only null, strings, booleans,
+ * finite numbers that are not integers beyond 2^53 below 1e21, dense arrays of such values (or
+ * undefined) and plain objects (no toJSON, no boxed primitive, no Date) whose properties are such
+ * values or undefined. Anything else (which `writtenOut` formats differently or refuses) is not.
+ */
+function isPlainJson(value: unknown): boolean {
+  if (value === null) return true;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value) || Math.abs(value) >= 1e21);
+    case 'object': {
+      if ('toJSON' in value) return false;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i += 1) {
+          if (!(i in value)) return false;
+          const item: unknown = value[i];
+          if (item !== undefined && !isPlainJson(item)) return false;
+        }
+        return true;
+      }
+      const prototype: unknown = Object.getPrototypeOf(value);
+      if (prototype !== Object.prototype && prototype !== null) return false;
+      const record = value as Record<string, unknown>;
+      for (const key of Object.keys(record)) {
+        const item = record[key];
+        if (item !== undefined && !isPlainJson(item)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
   }
 }
 
