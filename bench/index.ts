@@ -43,9 +43,10 @@ async function main(): Promise<void> {
     const delivery64 = await benchDelivery(receiver.url, secret, bodies, 64, Number(process.env.BENCH_REQUESTS ?? 5000));
     console.log(`delivery           hookproof ${delivery64.hookproof_per_s}/s  autocannon ${delivery64.autocannon_per_s}/s  at concurrency 64  ratio ${delivery64.ratio}`);
 
-    const capacity = await benchCapacity(receiver.url, secret, engine, Math.max(1000, ms));
+    const capacity = await benchCapacity(receiver.url, secret, engine, bodies, Math.max(1000, ms));
+    console.log(`capacity           sustains ${capacity.max_sustained_per_s} events/s (broke at ${capacity.broke_at_per_s}/s)`);
     console.log(
-      `capacity           sustains ${capacity.max_sustained_per_s} events/s (broke at ${capacity.broke_at_per_s}/s)  at 1000/s: p50 ${capacity.p50_ms_at_1000} ms, p99 ${capacity.p99_ms_at_1000} ms (hookproof + loopback)`,
+      `capacity latency   at 1000/s: hookproof p50 ${capacity.p50_ms_at_1000} ms, p99 ${capacity.p99_ms_at_1000} ms  undici open loop p50 ${capacity.peer_p50_ms_at_1000} ms, p99 ${capacity.peer_p99_ms_at_1000} ms  p99 added ${capacity.p99_added_ms} ms  ratio ${capacity.p99_ratio}`,
     );
 
     const started = Date.now();
