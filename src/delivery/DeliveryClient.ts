@@ -11,7 +11,7 @@ import type { DeliveryError, DeliveryResult } from './DeliveryResult';
 import { interimSkippingConnector } from './interimResponses';
 import { inconclusiveReason, ownDelayExplains } from './ownDelay';
 import { parseTarget, type Target } from './parseTarget';
-import { trackDeparture } from './requestDeparture';
+import { trackDeparture, type Departure } from './requestDeparture';
 import { ownStalls, STALL_MIN_MS } from './stallProbe';
 import { proxyRoute, type ProxyEnvironment, type ProxyRoute } from './proxyDispatcher';
 import { gridx } from '../contract/gridx';
@@ -207,6 +207,8 @@ export class DeliveryClient {
       return { ownDelay: { stalledMs, ...(leftAt !== undefined ? { sentAfterMs: leftAt - started } : {}) } };
     };
     return new Promise<DeliveryResult>((resolve, reject) => {
+      // Set once undici has taken the request; an error it raises at once settles before that.
+      const taken: { departure?: Departure } = {};
       const answer = new AnswerCollector(this.maxResponseBytes, (error) => {
         clearTimeout(timer);
         const now = performance.now();
@@ -221,7 +223,7 @@ export class DeliveryClient {
             body,
             bodyTruncated: truncated,
             durationMs,
-            ...ownDelay(departure.leftAt, now),
+            ...ownDelay(taken.departure?.leftAt, now),
           });
           return;
         }
@@ -239,7 +241,7 @@ export class DeliveryClient {
           bodyTruncated: false,
           durationMs,
           error: failure,
-          ...ownDelay(departure.leftAt, now),
+          ...ownDelay(taken.departure?.leftAt, now),
         });
       });
       // The abort waits one more turn of the event loop: after a long synchronous stretch (CPU work,
@@ -247,7 +249,7 @@ export class DeliveryClient {
       const timer = setTimeout(() => setImmediate(() => answer.timeOut()), this.timeoutMs);
       // undici's dispatch with a handler of our own: the answer is collected from its callbacks,
       // without the request API's abort signal, async resource and body stream per delivery.
-      const { departure } = trackDeparture(() => dispatcher.dispatch({ origin, path, method: 'POST', headers, body: payload }, answer));
+      taken.departure = trackDeparture(() => dispatcher.dispatch({ origin, path, method: 'POST', headers, body: payload }, answer)).departure;
     });
   }
 
