@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { createProgressRenderer, renderSummary, writeReports } from '../../reports';
 import type { CertificationReport } from '../../evidence/certificationReport';
 import { runCertification } from '../../runner/runCertification';
+import { pickDefined, RUN_OPTION_KEYS, type RunOptions } from '../../runner/runOptions';
 import { validateTarget } from '../../runner/validateTarget';
 import { prepareReportDir } from '../reportDir';
 import type { CertifyOptions } from '../../runner/certifyOptions';
@@ -15,24 +16,18 @@ import { collect } from '../collect';
 import { nameLists } from '../nameList';
 import { resolveSecrets, type SecretSources } from '../secrets';
 import { addSecretOptions, reportDirOption, signKeyEnvOption } from '../options';
-import { invocationOf } from '../invocation';
+import { invocationOf, runOptionFlags } from '../invocation';
 import { headerOption } from '../headerOption';
 import { signReportFile } from '../../attest/signReport';
 import { privateKeyFromEnv } from '../../attest/signingKey';
 import { gridx } from '../../contract/gridx';
 
 /** Typed options of `certify`. */
-export interface CertifyCommandOptions extends CommonOptions, SecretSources {
+export interface CertifyCommandOptions extends CommonOptions, SecretSources, RunOptions {
   readonly url: string;
   readonly allowHttp: boolean;
   readonly types?: readonly string[];
-  readonly checks?: readonly string[];
   readonly reportDir: string;
-  readonly seed?: number;
-  readonly runs?: number;
-  readonly timeoutMs?: number;
-  readonly maxEventBytes?: number;
-  readonly concurrency?: number;
   /** Sign the report (DSSE, Ed25519) with the PEM private key in this environment variable. */
   readonly signKeyEnv?: string;
   /** Print report.json on stdout (the summary then goes to stderr), for scripts. */
@@ -58,13 +53,7 @@ export async function runCertify(options: CertifyCommandOptions, io: CliIO): Pro
       secrets,
       specPath: options.spec,
       allowHttp: options.allowHttp,
-      ...(options.types !== undefined ? { types: options.types } : {}),
-      ...(options.checks !== undefined ? { checks: options.checks } : {}),
-      ...(options.seed !== undefined ? { seed: options.seed } : {}),
-      ...(options.runs !== undefined ? { runs: options.runs } : {}),
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.maxEventBytes !== undefined ? { maxEventBytes: options.maxEventBytes } : {}),
-      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+      ...pickDefined(options, ['types', ...RUN_OPTION_KEYS]),
       ...(options.header !== undefined ? { headers: options.header } : {}),
     },
     options.reportDir,
@@ -86,12 +75,7 @@ function certifyInvocation(options: CertifyCommandOptions): string[] {
       ['--secret-env', options.secretEnv],
       ['--allow-http', options.allowHttp],
       ['--types', options.types?.join(',')],
-      ['--checks', options.checks?.join(',')],
-      ['--seed', options.seed],
-      ['--runs', options.runs],
-      ['--timeout-ms', options.timeoutMs],
-      ['--max-event-bytes', options.maxEventBytes],
-      ['--concurrency', options.concurrency],
+      ...runOptionFlags(options),
       ['--report-dir', options.reportDir],
       ['--sign-key-env', options.signKeyEnv],
       // Names only: a header's value is often a gateway key.
