@@ -73,7 +73,7 @@ describe('attribution at small --runs: each defect under its own requirement, wh
         return true;
       }),
     );
-    const report = await certify(receiver.url, { checks: ['evt-unknown-type'], runs: 3, types: ['ev/plugged'], timeoutMs: 1_000 });
+    const report = await certify(receiver.url, { checks: ['evt-unknown-type'], runs: 3, types: ['ev/plugged'], timeoutMs: TIMEOUT_MS });
     expect(report.checks[0]).toMatchObject({ status: 'warn', failures: [expect.objectContaining({ actual: expect.stringMatching(/^timeout/) })] });
   });
 
@@ -91,7 +91,8 @@ describe('attribution at small --runs: each defect under its own requirement, wh
             const report = await certify(receiver.url, { checks: CHECKS, seed, runs, types: [...ALWAYS, ...others], timeoutMs: TIMEOUT_MS, concurrency: 1 });
             const mine = report.checks.find((c) => c.requirement === own);
             expect(mine?.status).toBe(mine?.severity === 'required' ? 'fail' : 'warn');
-            for (const check of report.checks.filter((c) => c.requirement !== own)) expect(`${check.id}: ${check.status}`).toMatch(/: (pass|blocked|skip)$/);
+            // Inconclusive only says hookproof's own process stalled (a loaded machine): never a finding.
+            for (const check of report.checks.filter((c) => c.requirement !== own)) expect(`${check.id}: ${check.status}`).toMatch(/: (pass|blocked|skip|inconclusive)$/);
           },
         ),
         { numRuns: 3 },
