@@ -2,7 +2,10 @@ import type { Check } from '../checks/check';
 import { REQUIREMENTS } from '../contract/requirements';
 import { UnknownCheckError, UsageError } from '../errors';
 
-/** The checks named by id or by requirement ID (e.g. "SIG-3"), in catalogue order. */
+/**
+ * The checks named by id or by requirement ID (e.g. "SIG-3"), in catalogue order. A capacity
+ * requirement (CAP-1..3) names no check: `["CAP-1"]` alone selects none.
+ */
 export function selectChecks(catalogue: readonly Check[], names: readonly string[] | undefined): Check[] {
   if (names === undefined || names.length === 0) return [...catalogue];
   const wanted = new Set<string>();
@@ -10,6 +13,8 @@ export function selectChecks(catalogue: readonly Check[], names: readonly string
     const matches = catalogue.filter((c) => c.id === name || c.requirement.toLowerCase() === name.toLowerCase());
     if (matches.length === 0) {
       const requirement = REQUIREMENTS.find((r) => r.id.toLowerCase() === name.toLowerCase());
+      // CAP-1..3 are the capacity phases' (runCertification's `capacity`), not a check's: they select no check.
+      if (requirement?.judgedWhen === 'declared-rate') continue;
       if (requirement !== undefined && !requirement.remotelyTestable) {
         throw new UsageError(`${requirement.id} (${requirement.summary}) is not remotely testable: no check sends a request for it; review the receiver's source instead`);
       }
