@@ -44,7 +44,10 @@ export function capacityRunSettings(options: CertifyCapacityOptions): CapacityRu
     if (!Number.isFinite(maxRate) || maxRate < rate || maxRate > CAPACITY_LIMITS.maxRate) {
       throw new UsageError(`--max-rate must be from the declared rate (${rate}/s) to ${CAPACITY_LIMITS.maxRate} events/s, got ${String(maxRate)}`);
     }
-    findMax = { startRate: rate, maxRate, stepMs: optionInRange('--step', ramp?.stepMs ?? CAPACITY_DEFAULTS.stepMs) };
+    const cooldownMs = ramp?.cooldownMs ?? CAPACITY_DEFAULTS.cooldownMs;
+    if (!Number.isInteger(cooldownMs) || cooldownMs < 0 || cooldownMs > 60_000)
+      throw new UsageError(`the overload probe's cooldownMs must be a whole number from 0 to 60000, got ${String(cooldownMs)}`);
+    findMax = { startRate: rate, maxRate, stepMs: optionInRange('--step', ramp?.stepMs ?? CAPACITY_DEFAULTS.stepMs), cooldownMs };
   }
   if (outageMs !== undefined && (rate * (outageMs * 1.1 + durationMs)) / 1000 > CAPACITY_LIMITS.maxBurstEvents) {
     throw new UsageError(`the recovery burst would hold more than ${CAPACITY_LIMITS.maxBurstEvents} events: lower --rate, --outage or --duration`);
@@ -64,7 +67,7 @@ async function runCapacityStage(input: CapacityStageInput): Promise<CapacityStag
     seed: input.seed,
     rate: settings.rate,
     durationMs: settings.durationMs,
-    ...(settings.findMax !== undefined ? { findMax: { ...settings.findMax, cooldownMs: CAPACITY_DEFAULTS.cooldownMs } } : {}),
+    ...(settings.findMax !== undefined ? { findMax: settings.findMax } : {}),
     ...(settings.outageMs !== undefined ? { outageMs: settings.outageMs } : {}),
     retryBaseMs: settings.retryBaseMs,
     maxInFlight: settings.maxInFlight,
@@ -103,8 +106,15 @@ function checkReport(check: CapacityCheck, report: CapacityReport, input: Capaci
   const rampMs = ramp.reduce((sum, p) => sum + p.durationMs, 0);
   const recovery = report.recovery;
   const cases =
-    check.requirement === 'CAP-1' ? (declared?.sent ?? 0) : check.requirement === 'CAP-3' ? ramp.reduce((sum, p) => sum + p.sent, 0) : recovery !== undefined ? recovery.backlog + recovery.duplicates + recovery.live : 0;
-  const durationMs = check.requirement === 'CAP-1' ? (declared?.durationMs ?? 0) : check.requirement === 'CAP-3' ? rampMs : Math.max(0, elapsedMs - (declared?.durationMs ?? 0) - rampMs);
+    check.requirement === 'CAP-1'
+      ? (declared?.sent ?? 0)
+      : check.requirement === 'CAP-3'
+        ? ramp.reduce((sum, p) => sum + p.sent, 0)
+        : recovery !== undefined
+          ? recovery.backlog + recovery.duplicates + recovery.live
+          : 0;
+  const durationMs =
+    check.requirement === 'CAP-1' ? (declared?.durationMs ?? 0) : check.requirement === 'CAP-3' ? rampMs : Math.max(0, elapsedMs - (declared?.durationMs ?? 0) - rampMs);
   if (judgement === undefined) return { ...base, status: 'skip', cases, durationMs, failures: [], note: NOT_EXERCISED[check.requirement] };
   return { ...base, status: statusOf(judgement, check), cases, durationMs, failures: failuresOf(check, judgement, input, feed), note: judgement.summary };
 }
@@ -134,7 +144,10 @@ function failuresOf(check: CapacityCheck, judgement: CapacityJudgement, input: C
     const event = feed.eventWithId(sample.id);
     if (event === undefined) return [];
     const id = `${check.id}#${n + 1}`;
-    const request = recordRequest({ body: event.body, ...(input.headers !== undefined ? { headers: input.headers } : {}), signature: sign(event.body, input.secrets) }, input.secrets);
+    const request = recordRequest(
+      { body: event.body, ...(input.headers !== undefined ? { headers: input.headers } : {}), signature: sign(event.body, input.secrets) },
+      input.secrets,
+    );
     return [
       {
         case: id,

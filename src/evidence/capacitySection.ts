@@ -102,7 +102,7 @@ export interface CapacityRunSettings {
   /** CAP-2's outage (absent: CAP-2 not exercised). */
   readonly outageMs?: number;
   /** CAP-3's overload probe: a ramp from the declared rate up to `maxRate` (absent: not exercised). */
-  readonly findMax?: { readonly startRate: number; readonly maxRate: number; readonly stepMs: number };
+  readonly findMax?: { readonly startRate: number; readonly maxRate: number; readonly stepMs: number; readonly cooldownMs: number };
   readonly retryBaseMs: number;
   readonly maxInFlight: number;
 }

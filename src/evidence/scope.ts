@@ -41,7 +41,12 @@ export interface ScopeFacts {
 
 /** The scope of a run: `full` unless one of checks, types, runs or timeout was narrowed. */
 export function judgeScope(facts: ScopeFacts): ReportScope {
-  return scopeOf([...checksNarrowing(facts.requirements, facts.rateDeclared === true), ...typesNarrowing(facts.types), ...runsNarrowing(facts.runs), ...timeoutNarrowing(facts.timeoutMs)]);
+  return scopeOf([
+    ...checksNarrowing(facts.requirements, facts.rateDeclared === true),
+    ...typesNarrowing(facts.types),
+    ...runsNarrowing(facts.runs),
+    ...timeoutNarrowing(facts.timeoutMs),
+  ]);
 }
 
 function scopeOf(narrowings: readonly ScopeNarrowing[]): ReportScope {

@@ -28,6 +28,8 @@ import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 import { requireStage, runCapacityPart, type CapacityStageResult } from './capacityStage';
 import { REQUIREMENTS, type RequirementId } from '../contract/requirements';
 import { UsageError } from '../errors';
+import { CAPACITY_CHECKS } from '../checks/capacity/capacityChecks';
+import type { CapacityRunSettings } from '../evidence/capacitySection';
 
 /**
  * Certifies a receiver: runs the selected checks against it and returns the report as data.
@@ -65,7 +67,7 @@ export async function runCertification(options: CertifyOptions, shared: SharedBy
   const state = new RunState();
   const answers = shared.answers ?? new AnswerLedger(secrets);
   const startedAt = new Date();
-  options.onProgress?.({ kind: 'start', checks: checks.length, seed });
+  options.onProgress?.({ kind: 'start', checks: checks.length + (options.capacity !== undefined ? CAPACITY_CHECKS.length : 0), seed });
 
   const runOne = async (check: Check): Promise<CheckReport> => {
     const base = { id: check.id, title: check.title, requirement: check.requirement, severity: check.severity };
@@ -155,7 +157,7 @@ export async function runCertification(options: CertifyOptions, shared: SharedBy
       finishedAt: new Date().toISOString(),
       provenance: currentProvenance(options.invocation ?? [], client.connection()),
       scope: judgeScope({
-        requirements: reports.map((c) => c.requirement as RequirementId),
+        requirements: [...checks.map((c) => c.requirement), ...(capacitySettings !== undefined ? exercised(capacitySettings) : [])],
         ...(capacity !== undefined ? { rateDeclared: true } : {}),
         types: { selected: selected.filter((t) => !t.deprecated).length, all: selectEventTypes(engine.catalogue).length },
         runs,
@@ -179,4 +181,9 @@ function trustDescription(url: string): string {
 /** The capacity requirements (CAP-1..3) among `--checks`: judged only with a declared rate. */
 function capacityNames(names: readonly string[] | undefined): string[] {
   return (names ?? []).flatMap((name) => REQUIREMENTS.filter((r) => r.judgedWhen === 'declared-rate' && r.id.toLowerCase() === name.toLowerCase()).map((r) => r.id));
+}
+
+/** The capacity requirements a run's settings exercise: CAP-2 needs an outage, CAP-3 the overload probe. */
+function exercised(settings: CapacityRunSettings): RequirementId[] {
+  return ['CAP-1', ...(settings.outageMs !== undefined ? (['CAP-2'] as const) : []), ...(settings.findMax !== undefined ? (['CAP-3'] as const) : [])];
 }

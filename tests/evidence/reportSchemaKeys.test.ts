@@ -133,7 +133,7 @@ const PLACES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['listen.events.[]', fieldsOf<EventHistory>({ eventKey: true, eventId: true, type: true, attempts: true, gapsMs: true, state: true })],
   ['capacity', fieldsOf<CapacitySection>({ settings: true, phases: true, findMax: true, recovery: true })],
   ['capacity.settings', fieldsOf<CapacityRunSettings>({ rate: true, durationMs: true, outageMs: true, findMax: true, retryBaseMs: true, maxInFlight: true })],
-  ['capacity.settings.findMax', fieldsOf<NonNullable<CapacityRunSettings['findMax']>>({ startRate: true, maxRate: true, stepMs: true })],
+  ['capacity.settings.findMax', fieldsOf<NonNullable<CapacityRunSettings['findMax']>>({ startRate: true, maxRate: true, stepMs: true, cooldownMs: true })],
   [
     'capacity.phases.[]',
     fieldsOf<CapacityPhaseRecord>({
@@ -161,7 +161,18 @@ const PLACES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['capacity.phases.[].timeline.[]', fieldsOf<CapacitySecondRecord>({ second: true, offered: true, succeeded: true, p50Ms: true, p90Ms: true, p99Ms: true, histogram: true })],
   [
     'capacity.phases.[].failures.[]',
-    fieldsOf<CapacitySampleRecord>({ sequence: true, type: true, id: true, scheduledAtMs: true, latencyMs: true, outcome: true, status: true, retryAfter: true, answer: true, error: true }),
+    fieldsOf<CapacitySampleRecord>({
+      sequence: true,
+      type: true,
+      id: true,
+      scheduledAtMs: true,
+      latencyMs: true,
+      outcome: true,
+      status: true,
+      retryAfter: true,
+      answer: true,
+      error: true,
+    }),
   ],
   ['capacity.findMax', fieldsOf<CapacityFindMaxRecord>({ maxHeldRate: true, brokeAt: true, selfLimited: true })],
   ['capacity.findMax.brokeAt', fieldsOf<NonNullable<CapacityFindMaxRecord['brokeAt']>>({ rate: true, how: true })],
