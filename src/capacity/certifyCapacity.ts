@@ -15,7 +15,7 @@ import { sign } from '../signing/sign';
 import { terminalSafe } from '../text/terminalSafe';
 import type { CapacityReport } from './capacityReport';
 import { createEventFeed, type EventFeed } from './eventFeed';
-import type { CapacityJudgement } from './judgeCapacity';
+import { formatRate, type CapacityJudgement } from './judgeCapacity';
 import type { CapacitySample } from './loadPhase';
 import { CAPACITY_LIMITS, runCapacity } from './runCapacity';
 
@@ -116,7 +116,12 @@ function checkReport(check: CapacityCheck, report: CapacityReport, input: Capaci
   const durationMs =
     check.requirement === 'CAP-1' ? (declared?.durationMs ?? 0) : check.requirement === 'CAP-3' ? rampMs : Math.max(0, elapsedMs - (declared?.durationMs ?? 0) - rampMs);
   if (judgement === undefined) return { ...base, status: 'skip', cases, durationMs, failures: [], note: NOT_EXERCISED[check.requirement] };
-  return { ...base, status: statusOf(judgement, check), cases, durationMs, failures: failuresOf(check, judgement, input, feed), note: judgement.summary };
+  // capacity's wording names its own --find-max; certify's probe always runs, up to --max-rate.
+  const note =
+    check.requirement === 'CAP-3' && judgement.status === 'skipped'
+      ? `not exercised: no rate tried up to ${formatRate(input.settings.findMax?.maxRate ?? input.settings.rate)}/s overloaded the receiver (raise --max-rate)`
+      : judgement.summary;
+  return { ...base, status: statusOf(judgement, check), cases, durationMs, failures: failuresOf(check, judgement, input, feed), note };
 }
 
 /** The runner's rule: a failed recommended requirement is a warning, never a failed verdict. */
