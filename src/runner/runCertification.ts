@@ -15,7 +15,7 @@ import { CoverageRecorder } from './coverage';
 import { assembleReport } from '../evidence/assembleReport';
 import { createCheckContext } from './createCheckContext';
 import { RunState } from './runState';
-import { selectChecks } from './selectChecks';
+import { rateOnlyNames, selectChecks } from './selectChecks';
 import { judgeScope } from '../evidence/scope';
 import { runPool } from './runPool';
 import { currentProvenance } from '../evidence/provenance';
@@ -26,7 +26,7 @@ import { optionInRange, MAX_DRAWN_SEED } from '../optionRanges';
 import { validateSecrets, validateTarget } from './validateTarget';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 import { requireStage, runCapacityPart, type CapacityStageResult } from './capacityStage';
-import { REQUIREMENTS, type RequirementId } from '../contract/requirements';
+import type { RequirementId } from '../contract/requirements';
 import { UsageError } from '../errors';
 import { CAPACITY_CHECKS } from '../checks/capacity/capacityChecks';
 import type { CapacityRunSettings } from '../evidence/capacitySection';
@@ -38,7 +38,7 @@ import type { CapacityRunSettings } from '../evidence/capacitySection';
  */
 export async function runCertification(options: CertifyOptions, shared: SharedByRuns = {}): Promise<CertificationReport> {
   // Custom checks are checked before anything else is built or sent.
-  const rateNamed = capacityNames(options.checks);
+  const rateNamed = rateOnlyNames(options.checks);
   if (rateNamed.length > 0 && options.capacity === undefined) {
     throw new UsageError(`${rateNamed.join(', ')} ${rateNamed.length === 1 ? 'is' : 'are'} judged only with a declared rate: add --rate N/s (the capacity option)`);
   }
@@ -176,11 +176,6 @@ function trustDescription(url: string): string {
   if (url.startsWith('http:')) return 'plain http: no TLS (allowed by --allow-http)';
   const extra = process.env.NODE_EXTRA_CA_CERTS;
   return extra !== undefined && extra !== '' ? `Node.js default trust store plus NODE_EXTRA_CA_CERTS (${extra})` : 'Node.js default trust store';
-}
-
-/** The capacity requirements (CAP-1..3) among `--checks`: judged only with a declared rate. */
-function capacityNames(names: readonly string[] | undefined): string[] {
-  return (names ?? []).flatMap((name) => REQUIREMENTS.filter((r) => r.judgedWhen === 'declared-rate' && r.id.toLowerCase() === name.toLowerCase()).map((r) => r.id));
 }
 
 /** The capacity requirements a run's settings exercise: CAP-2 needs an outage, CAP-3 the overload probe. */
