@@ -212,7 +212,12 @@ function suiteVerdict(results: readonly CheckReport[], reports: readonly Certifi
  * first run (times spanning all of them, the checks aspect of the scope judged again), root causes
  * from the ledger of all their answers, and the rest judged by assembleReport.
  */
-function suiteReport(runs: readonly CertificationReport[], results: readonly CheckReport[], order: readonly Pick<Check, 'id'>[], answers: AnswerLedger): CertificationReport | undefined {
+function suiteReport(
+  runs: readonly CertificationReport[],
+  results: readonly CheckReport[],
+  order: readonly Pick<Check, 'id'>[],
+  answers: AnswerLedger,
+): CertificationReport | undefined {
   const [first] = runs;
   if (first === undefined) return undefined;
   const position = (c: CheckReport): number => order.findIndex((o) => o.id === c.id);
