@@ -1,4 +1,13 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readReportFile } from '../../src/attest/readReportFile';
+import { signReportFile } from '../../src/attest/signReport';
+import { verifyReport } from '../../src/attest/verifyReport';
+import { runRecheck } from '../../src/recheck/runRecheck';
+import { writeReports } from '../../src/reports/writeReports';
 import { runCertification, type CertifyOptions } from '../../src';
 import type { CertificationReport, CheckReport } from '../../src/evidence/certificationReport';
 import type { ProgressEvent } from '../../src/evidence/progressEvent';
@@ -187,4 +196,26 @@ describe('the scope of a run with a declared rate', () => {
     expect(noCap2.details).toEqual([`checks: 1 of ${conformance.length + 3} requirements not run (CAP-2)`]);
     expect(judgeScope({ ...facts, requirements: ['CAP-1', 'CAP-2', 'CAP-3'], rateDeclared: true }).level).toBe('partial');
   });
+});
+
+describe('a report with a capacity section, after it is written', () => {
+  it('report verify finds it sound (digest, verdict, scope, a signed attestation), and recheck reruns it at the declared rate', async () => {
+    const receiver = await closing(defectiveReceiver(() => false));
+    const capacity = { rate: 20, durationMs: 1000, outageMs: false, findMax: false } as const;
+    const report = await certify(receiver, { checks: ['EVT-1'], types: TYPES, runs: 2, capacity });
+    expect(cap(report, 'CAP-1').status).toBe('pass');
+    const dir = mkdtempSync(join(tmpdir(), 'hookproof-capacity-report-'));
+    const files = await writeReports(report, dir, [SECRET]);
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    await signReportFile(files.json, privateKey);
+    const written = readReportFile(files.json);
+    expect(written.capacity?.settings).toEqual({ rate: 20, durationMs: 1000, retryBaseMs: 1000, maxInFlight: 256 });
+    expect(verifyReport(written, files.json, publicKey)).toMatchObject({ digest: 'valid', verdict: 'consistent', signature: 'valid', problems: [] });
+
+    const before = receiver.hits();
+    const again = await runRecheck({ original: written, originalPath: files.json, secrets: [SECRET], url: receiver.url, allowHttp: true, allowPrivate: true, scope: 'same' });
+    expect(again.recheck?.verdict).toBe('confirmed');
+    expect(again.capacity?.phases[0]).toMatchObject({ rate: 20, sent: 20 });
+    expect(receiver.hits() - before).toBeGreaterThanOrEqual(20);
+  }, 60_000);
 });
