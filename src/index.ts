@@ -77,8 +77,8 @@ const capacityStage = (): typeof CertifyCapacity.certifyCapacityStage => (requir
  * Certifies a receiver: every selected check against `options.url`, one report; with
  * `options.capacity` (a declared rate), CAP-1..3 too, after the checks (the capacity engine loads then).
  */
-export const runCertification: typeof Runner.runCertification = (options, shared = {}) =>
-  runner().runCertification(options, options.capacity !== undefined && shared.capacityStage === undefined ? { ...shared, capacityStage: capacityStage() } : shared);
+export const runCertification: typeof Runner.runCertification = (options, shared) =>
+  runner().runCertification(options, options.capacity !== undefined && shared?.capacityStage === undefined ? { ...shared, capacityStage: capacityStage() } : shared);
 /** Writes report.json, junit.xml and report.html into a directory (secrets redacted). */
 export const writeReports: typeof ReportWriter.writeReports = (...args) => reportWriter().writeReports(...args);
 /** report.html's page for a report, as a string. */

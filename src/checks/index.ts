@@ -64,7 +64,8 @@ function validateChecks(checks: readonly Check[]): void {
       throw new ChecksInvalidError(`check ${id} cites unknown requirement ${oneLine(check.requirement)}; known: ${REQUIREMENTS.map((r) => r.id).join(', ')}`);
     }
     if (!req.remotelyTestable) throw new ChecksInvalidError(`check ${id} cites ${req.id}, which no remote check can prove`);
-    if (req.judgedWhen === 'declared-rate') throw new ChecksInvalidError(`check ${id} cites ${req.id}, which the capacity phases of a run with a declared rate judge (certify --rate), not a check`);
+    if (req.judgedWhen === 'declared-rate')
+      throw new ChecksInvalidError(`check ${id} cites ${req.id}, which the capacity phases of a run with a declared rate judge (certify --rate), not a check`);
     if (!(SEVERITIES as readonly unknown[]).includes(check.severity))
       throw new ChecksInvalidError(`check ${id} has unknown severity ${oneLine(check.severity)}; known: ${SEVERITIES.join(', ')}`);
     if (req.severity !== check.severity) throw new ChecksInvalidError(`check ${id} is ${check.severity} but ${req.id} is ${req.severity}`);
