@@ -128,6 +128,9 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
   const runCapacityCheck = async (check: CapacityCheck): Promise<CheckReport> => {
     const capacity = options.capacity;
     if (capacity === undefined) return { ...notRun(check), status: 'skip', note: 'no declared rate' };
+    // Once the receiver answered 410, no capacity traffic: gridX would have deleted the subscription.
+    const gone = reports.find((r) => r.gone !== undefined)?.gone;
+    if (gone !== undefined && capacityRun === undefined) return { ...notRun(check), ...outcomeAfterGone(check.requirement, gone.caseLabel) };
     url ??= resolveDeferred(options.url);
     const target = validateTarget(await url, options.allowHttp ?? false, JEST_WORDING);
     capacityRun ??= runCertification(
