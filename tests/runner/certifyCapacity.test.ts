@@ -148,6 +148,23 @@ describe('certify with a declared rate (the capacity option)', () => {
     expect(report.verdict).toBe('pass');
   }, 60_000);
 
+  it("a receiver dropping an outage's backlog (507 when its queue is full): CAP-2 warns, the verdict still passes", async () => {
+    const receiver = await bucketedReceiver(50, 20, (res) => void res.writeHead(507, { 'content-type': 'application/json' }).end('{"error":"queue full"}'));
+    const report = await certify(receiver, {
+      onProgress: receiver.onProgress,
+      checks: ['EVT-1'],
+      types: TYPES,
+      runs: 2,
+      capacity: { rate: 20, durationMs: 1000, outageMs: 2000, retryBaseMs: 5, findMax: false },
+    });
+    expect(cap(report, 'CAP-1').status).toBe('pass');
+    const cap2 = cap(report, 'CAP-2');
+    expect(cap2.status).toBe('warn');
+    expect(cap2.note).toMatch(/^did not absorb a backlog of 40 \(\+4 duplicates\) with 20 live events: \d+ deliver(y|ies) refused permanently/);
+    expect(cap2.failures[0]?.answer).toMatchObject({ status: 507, outcome: 'permanent' });
+    expect(report.verdict).toBe('pass');
+  }, 60_000);
+
   it('a receiver refusing every valid event: CAP-1..3 blocked by EVT-1, and no capacity traffic is sent', async () => {
     let hitsAtLastCheck = -1;
     const receiver = await closing(
