@@ -115,7 +115,10 @@ function checkReport(check: CapacityCheck, report: CapacityReport, input: Capaci
           : 0;
   const durationMs =
     check.requirement === 'CAP-1' ? (declared?.durationMs ?? 0) : check.requirement === 'CAP-3' ? rampMs : Math.max(0, elapsedMs - (declared?.durationMs ?? 0) - rampMs);
-  if (judgement === undefined) return { ...base, status: 'skip', cases, durationMs, failures: [], note: NOT_EXERCISED[check.requirement] };
+  if (judgement === undefined) {
+    const note = input.signal?.aborted === true ? 'not exercised: the run was stopped (signal) before this phase' : NOT_EXERCISED[check.requirement];
+    return { ...base, status: 'skip', cases, durationMs, failures: [], note };
+  }
   // capacity's wording names its own --find-max; certify's probe always runs, up to --max-rate.
   const note =
     check.requirement === 'CAP-3' && judgement.status === 'skipped'
