@@ -94,6 +94,18 @@ describe('hookproof.config.yaml|json', () => {
     expect(run.options).toMatchObject({ url: 'http://127.0.0.1:9/', allowHttp: true, rate: 50, duration: 120_000, outage: 30_000, findMax: true, maxRate: 500, maxInFlight: 64 });
   });
 
+  it('reads a bare number as seconds, as the flags do and as the schema says', async () => {
+    const path = configFile(
+      { url: 'http://127.0.0.1:9/', allowHttp: true, secretEnv: 'GRIDX_WEBHOOK_SECRET', capacity: { rate: 5, duration: 2, outage: 3 } },
+      'hookproof.config.json',
+    );
+    const run = await parse(['capacity', '--config', path]);
+    expect(run.err).toBe('');
+    expect(run.options).toMatchObject({ duration: 2000, outage: 3000 });
+    const schema = JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, 'utf8')) as { properties: { capacity: { properties: Record<string, { description: string }> } } };
+    expect(schema.properties.capacity.properties.duration?.description).toContain('a bare number is seconds');
+  });
+
   it("applies the capacity: block's load settings to certify (certify --rate), under the flags; not its target or report directory", async () => {
     const path = configFile({
       url: 'https://staging.example.com/hooks/gridx',
