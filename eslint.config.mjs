@@ -9,6 +9,9 @@ import tseslint from 'typescript-eslint';
 export default defineConfig(
   globalIgnores([
     'dist/',
+    // src/ compiled by jest's globalSetup for the tests that spawn the CLI (tests/setup/compileCli.js).
+    '.test-cli/',
+    '.test-cli.*/',
     'coverage/',
     'tmp/',
     'hookproof-report/',

@@ -9,6 +9,8 @@ const config: Config = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },
+  // Compiles src/ once for the tests that spawn the CLI (tests/support/hookproofFromSource.js).
+  globalSetup: '<rootDir>/tests/setup/compileCli.js',
   setupFiles: ['<rootDir>/tests/setup/fastCheck.ts', '<rootDir>/tests/setup/pact.ts'],
   testTimeout: 60_000,
   // The slow tier (whole certifications, the packed package, nested jest runs) starts first, so that

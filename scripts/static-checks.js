@@ -1,13 +1,18 @@
 #!/usr/bin/env node
 'use strict';
-// `npm test`'s checks before jest: tsc, eslint and prettier, at the same time. Each is one process
-// on one core, and eslint (type-aware) builds the TypeScript program again: one after the other
-// they kept one of the CI machine's two cores idle for over a minute. Each tool's output is
-// printed whole when it ends (never interleaved); the exit code is 1 if any of them failed, after
-// all three have ended, so that one run shows every problem.
+// `npm test`'s static checks: tsc, eslint and prettier, at the same time. Each is one process on
+// one core, and eslint (type-aware) builds the TypeScript program again: one after the other they
+// kept one of the CI machine's two cores idle for over a minute. Each tool's output is printed whole
+// when it ends (never interleaved); the exit code is 1 if any of them failed, after all three have
+// ended, so that one run shows every problem. With --nice (scripts/test.js, which runs them beside
+// jest) they run at a lower priority, so that they take jest's idle time, not its cores.
 const { Buffer } = require('node:buffer');
 const { spawn } = require('node:child_process');
+const { setPriority } = require('node:os');
 const { join } = require('node:path');
+
+// Set before the tools start, so that they inherit it.
+if (process.argv.includes('--nice')) setPriority(10);
 
 const bin = (name) => join(__dirname, '..', 'node_modules', '.bin', name);
 const CHECKS = [

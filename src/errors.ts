@@ -22,6 +22,7 @@ export type HookproofErrorCode =
   | 'PACT_FILE_INVALID'
   | 'BROKER_FAILED'
   | 'CONTRACT_NOT_PORTABLE'
+  | 'DEADLINE_EXCEEDED'
   | 'CHECKS_INVALID'
   | 'CLIENT_CLOSED'
   | 'OUTPUT_UNWRITABLE'
@@ -271,5 +272,16 @@ export class BrokerError extends HookproofError {
 export class ContractNotPortableError extends HookproofError {
   constructor(message: string) {
     super('CONTRACT_NOT_PORTABLE', message);
+  }
+}
+
+/**
+ * A verifier hookproof runs in a process of its own (`pact verify`'s Pact core) gave no result
+ * within its deadline; the process was ended. The verification did not happen, so a gate built
+ * on it fails closed (exit 1).
+ */
+export class DeadlineExceededError extends HookproofError {
+  constructor(message: string) {
+    super('DEADLINE_EXCEEDED', message);
   }
 }

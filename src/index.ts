@@ -17,6 +17,7 @@ import type * as InvalidArbitraries from './arbitraries/invalid/invalidEvents';
 import type * as TypedArbitraries from './typegen/typedArbitraries';
 import type * as SignatureCases from './signing/signatureCases';
 import type * as Runner from './runner/runCertification';
+import type * as CertifyCapacity from './capacity/certifyCapacity';
 import type * as ReportWriter from './reports/writeReports';
 import type * as HtmlReport from './reports/html/renderReportHtml';
 import type * as ReceiverModule from './receiver/startReferenceReceiver';
@@ -61,7 +62,7 @@ const signatureCases = (): typeof SignatureCases => require('./signing/signature
 export const signatureCaseArbitrary: typeof SignatureCases.signatureCaseArbitrary = (...args) => signatureCases().signatureCaseArbitrary(...args);
 
 // Certification: a run, its report and report files, the reference receiver to try it on.
-export type { CertifyOptions } from './runner/certifyOptions';
+export type { CertifyOptions, CertifyCapacityOptions } from './runner/certifyOptions';
 export { REQUIREMENTS, type Requirement, type RequirementId } from './contract/requirements';
 export type { ProgressEvent } from './evidence/progressEvent';
 export type { CertificationReport, CheckReport } from './evidence/certificationReport';
@@ -71,8 +72,13 @@ const runner = (): typeof Runner => require('./runner/runCertification') as type
 const reportWriter = (): typeof ReportWriter => require('./reports/writeReports') as typeof ReportWriter;
 const htmlReport = (): typeof HtmlReport => require('./reports/html/renderReportHtml') as typeof HtmlReport;
 const receiver = (): typeof ReceiverModule => require('./receiver/startReferenceReceiver') as typeof ReceiverModule;
-/** Certifies a receiver: every selected check against `options.url`, one report. */
-export const runCertification: typeof Runner.runCertification = (...args) => runner().runCertification(...args);
+const capacityStage = (): typeof CertifyCapacity.certifyCapacityStage => (require('./capacity/certifyCapacity') as typeof CertifyCapacity).certifyCapacityStage;
+/**
+ * Certifies a receiver: every selected check against `options.url`, one report; with
+ * `options.capacity` (a declared rate), CAP-1..3 too, after the checks (the capacity engine loads then).
+ */
+export const runCertification: typeof Runner.runCertification = (options, shared) =>
+  runner().runCertification(options, options.capacity !== undefined && shared?.capacityStage === undefined ? { ...shared, capacityStage: capacityStage() } : shared);
 /** Writes report.json, junit.xml and report.html into a directory (secrets redacted). */
 export const writeReports: typeof ReportWriter.writeReports = (...args) => reportWriter().writeReports(...args);
 /** report.html's page for a report, as a string. */

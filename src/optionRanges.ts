@@ -30,6 +30,8 @@ export const OPTION_RANGES = {
   '--max-event-bytes': { min: 16_384, max: 16 * 1024 * 1024 },
   '--for': { min: 1, max: MAX_TIMER_MS },
   '--retry-window': { min: 1, max: MAX_TIMER_MS },
+  // pact verify: each run of the Pact verifier.
+  '--deadline': { min: 1, max: MAX_TIMER_MS },
   // capacity: the sustained phase, the outage whose backlog CAP-2 delivers, one --find-max step.
   '--duration': { min: 100, max: 3_600_000 },
   '--outage': { min: 100, max: 3_600_000 },

@@ -61,6 +61,8 @@ function scopeContradiction(report: CertificationReport): string | undefined {
   if (scope === undefined || isSenderReport(report)) return undefined;
   const recomputed = judgeScope({
     requirements: REQUIREMENTS.filter((r) => report.checks.some((c) => c.requirement === r.id)).map((r) => r.id),
+    // A run with a declared rate claims CAP-1..3 too (its report carries a capacity section).
+    rateDeclared: report.capacity !== undefined,
     types: { selected: 1, all: 1 },
     runs: report.options.runs,
     timeoutMs: report.options.timeoutMs,

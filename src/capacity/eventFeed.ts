@@ -27,6 +27,11 @@ export interface EventFeedOptions {
 export interface EventFeed {
   readonly types: readonly string[];
   next(): FedEvent;
+  /**
+   * The event this feed gives (or gave) the id `id`, rebuilt byte for byte: a report's failures
+   * are recorded for replay without keeping every body sent. Undefined for an id not of this feed.
+   */
+  eventWithId(id: string): FedEvent | undefined;
 }
 
 // A well-formed UUID of the canonical length, so swapping it in keeps every event valid and the
@@ -76,18 +81,27 @@ export function createEventFeed(engine: Engine, options: EventFeedOptions): Even
   if (templates.length === 0) throw new InternalError('no valid event could be generated for capacity');
   const shardTag = ((options.shard ?? 0) & 0xffff).toString(16).padStart(4, '0');
   const runTag = (options.seed >>> 0).toString(16).padStart(8, '0').slice(-4);
+  const prefix = `${runTag}${shardTag}-0000-4000-8000-`;
+  const eventAt = (at: number): FedEvent => {
+    const template = templates[at % templates.length];
+    if (template === undefined) throw new InternalError('empty event pool');
+    const id = `${prefix}${at.toString(16).padStart(12, '0')}`;
+    if (template.idAt < 0) return { type: template.type, id, body: template.bytes };
+    const body = Buffer.from(template.bytes);
+    body.write(id, template.idAt, 'latin1');
+    return { type: template.type, id, body };
+  };
   let sequence = 0;
   return {
     types: eventTypes.map((t) => t.type),
     next(): FedEvent {
-      const template = templates[sequence % templates.length];
-      if (template === undefined) throw new InternalError('empty event pool');
-      const id = `${runTag}${shardTag}-0000-4000-8000-${sequence.toString(16).padStart(12, '0')}`;
+      const event = eventAt(sequence);
       sequence += 1;
-      if (template.idAt < 0) return { type: template.type, id, body: template.bytes };
-      const body = Buffer.from(template.bytes);
-      body.write(id, template.idAt, 'latin1');
-      return { type: template.type, id, body };
+      return event;
+    },
+    eventWithId(id: string): FedEvent | undefined {
+      const at = id.startsWith(prefix) && /^[0-9a-f]{12}$/.test(id.slice(prefix.length)) ? parseInt(id.slice(prefix.length), 16) : undefined;
+      return at === undefined ? undefined : eventAt(at);
     },
   };
 }

@@ -2,7 +2,7 @@ import { CONTENT_SECURITY_POLICY } from '../reports/html/renderReportHtml';
 import { html, SafeHtml } from '../reports/html/safeHtml';
 import { STYLES } from '../reports/html/styles';
 import { escapeXmlAttribute, escapeXmlText } from '../text/escapeXml';
-import { capacityChart } from './capacityChart';
+import { capacityChart } from '../reports/html/capacityChart';
 import type { CapacityReport } from './capacityReport';
 import type { CapacityJudgement } from './judgeCapacity';
 import { jsonText } from '../text/jsonText';

@@ -2,7 +2,7 @@ import { ChecksInvalidError } from '../errors';
 import type { Check } from './check';
 import { DELIVERY_CHECKS } from './delivery';
 import { EVENT_CHECKS } from './events';
-import { REQUIREMENTS } from '../contract/requirements';
+import { REQUIREMENTS, requirementsJudged } from '../contract/requirements';
 import { SIGNATURE_CHECKS } from './signature';
 import { TRANSPORT_CHECKS } from './transport';
 
@@ -21,7 +21,10 @@ export const CHECKS: readonly Check[] = validateCatalogue([...TRANSPORT_CHECKS, 
 export function validateCatalogue(checks: readonly Check[]): readonly Check[] {
   validateChecks(checks);
   const covered = new Set(checks.map((c) => c.requirement));
-  const missing = REQUIREMENTS.filter((r) => r.remotelyTestable && !covered.has(r.id)).map((r) => r.id);
+  // CAP-1..3 are judged by the capacity phases of a run with a declared rate, not by checks.
+  const missing = requirementsJudged(false)
+    .filter((r) => r.remotelyTestable && !covered.has(r.id))
+    .map((r) => r.id);
   if (missing.length > 0) {
     throw new ChecksInvalidError(`no check covers ${missing.join(', ')}`);
   }
@@ -61,6 +64,8 @@ function validateChecks(checks: readonly Check[]): void {
       throw new ChecksInvalidError(`check ${id} cites unknown requirement ${oneLine(check.requirement)}; known: ${REQUIREMENTS.map((r) => r.id).join(', ')}`);
     }
     if (!req.remotelyTestable) throw new ChecksInvalidError(`check ${id} cites ${req.id}, which no remote check can prove`);
+    if (req.judgedWhen === 'declared-rate')
+      throw new ChecksInvalidError(`check ${id} cites ${req.id}, which the capacity phases of a run with a declared rate judge (certify --rate), not a check`);
     if (!(SEVERITIES as readonly unknown[]).includes(check.severity))
       throw new ChecksInvalidError(`check ${id} has unknown severity ${oneLine(check.severity)}; known: ${SEVERITIES.join(', ')}`);
     if (req.severity !== check.severity) throw new ChecksInvalidError(`check ${id} is ${check.severity} but ${req.id} is ${req.severity}`);

@@ -32,6 +32,8 @@ const BY_ERROR_CODE: Readonly<Record<HookproofErrorCode, ExitCode>> = {
   // The broker refused or failed: the publication or gate did not happen, which fails closed.
   BROKER_FAILED: EXIT.fail,
   CONTRACT_NOT_PORTABLE: EXIT.fail,
+  // The verification did not finish: like a broker failure, the gate fails closed.
+  DEADLINE_EXCEEDED: EXIT.fail,
   CHECKS_INVALID: EXIT.error,
   CLIENT_CLOSED: EXIT.error,
   OUTPUT_UNWRITABLE: EXIT.error,

@@ -1,4 +1,5 @@
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
+import type { RunOptions } from '../runner/runOptions';
 
 /** One option of a command line as typed: a flag, a value, a list of values (repeated), or absent. */
 export type InvocationValue = string | number | boolean | readonly string[] | undefined;
@@ -24,4 +25,16 @@ export function invocationOf(command: readonly string[], options: ReadonlyArray<
     for (const one of values) line.push(flag, SECRET_VALUED.has(flag) ? '<redacted>' : maskUrlCredentials(one));
   }
   return line;
+}
+
+/** The run options certify and fleet share (RUN_OPTION_KEYS), as their flags, in the order help lists them. */
+export function runOptionFlags(options: RunOptions): Array<readonly [string, InvocationValue]> {
+  return [
+    ['--checks', options.checks?.join(',')],
+    ['--seed', options.seed],
+    ['--runs', options.runs],
+    ['--timeout-ms', options.timeoutMs],
+    ['--max-event-bytes', options.maxEventBytes],
+    ['--concurrency', options.concurrency],
+  ];
 }

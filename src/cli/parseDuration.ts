@@ -5,7 +5,7 @@ const UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 
 const DAY_MS = 86_400_000;
 
 /** The options that take a duration; their bounds, in milliseconds, are in OPTION_RANGES. */
-export type DurationOption = '--for' | '--retry-window' | '--duration' | '--outage' | '--step';
+export type DurationOption = '--for' | '--retry-window' | '--duration' | '--outage' | '--step' | '--deadline';
 
 /**
  * Milliseconds of a duration such as `500ms`, `30s`, `2m`, `1h` or `1.5s`; a bare number is

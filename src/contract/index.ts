@@ -10,6 +10,7 @@ export {
   REQUIREMENTS,
   SENDER_REQUIREMENTS,
   requirement,
+  requirementsJudged,
   type ContractSide,
   type Requirement,
   type RequirementId,

@@ -30,7 +30,10 @@ export type RequirementId =
   | 'EVT-5'
   | 'EVT-6'
   | 'EVT-7'
-  | 'GONE-1';
+  | 'GONE-1'
+  | 'CAP-1'
+  | 'CAP-2'
+  | 'CAP-3';
 
 /**
  * Requirement IDs of the sender's side of the contract ("The sender's side": SND-1…3), judged by
@@ -52,6 +55,11 @@ export interface Requirement {
   readonly summary: string;
   /** False when no remote test can prove it (reported as "not remotely testable"). */
   readonly remotelyTestable: boolean;
+  /**
+   * `declared-rate`: judged only by a run that declares a rate (`certify --rate`, CAP-1..3). A run
+   * without one neither lists it nor counts it against its scope. Absent: every run judges it.
+   */
+  readonly judgedWhen?: 'declared-rate';
 }
 
 const { digests } = gridx.signature;
@@ -88,8 +96,37 @@ export const REQUIREMENTS: readonly Requirement[] = (
     { id: 'EVT-6', severity: 'recommended', summary: 'an unknown event type is not answered with a transient status', remotelyTestable: true },
     { id: 'EVT-7', severity: 'recommended', summary: 'schema-invalid events and non-JSON bodies get a permanent 4xx (or success), never transient', remotelyTestable: true },
     { id: 'GONE-1', severity: 'informational', summary: 'a receiver answering 410 has its subscription deleted', remotelyTestable: true },
+    {
+      id: 'CAP-1',
+      severity: 'required',
+      summary: `at the declared rate, sustained, every delivery is answered with a success status within ${gridx.deadlineMs / 1000} seconds`,
+      remotelyTestable: true,
+      judgedWhen: 'declared-rate',
+    },
+    {
+      id: 'CAP-2',
+      severity: 'recommended',
+      summary: `an outage's backlog arriving under gridX's retry policy is absorbed: every event accepted within ${gridx.retry.retries} retries, none refused permanently, duplicates included`,
+      remotelyTestable: true,
+      judgedWhen: 'declared-rate',
+    },
+    {
+      id: 'CAP-3',
+      severity: 'recommended',
+      summary: `beyond capacity, fast transient answers (429 or 503, Retry-After where it can), never a permanent error, never a connection held past ${gridx.deadlineMs / 1000} seconds`,
+      remotelyTestable: true,
+      judgedWhen: 'declared-rate',
+    },
   ] as const satisfies readonly Omit<Requirement, 'side'>[]
 ).map((r) => ({ side: 'receiver', ...r }));
+
+/**
+ * The receiver requirements a run judges: all of them with a declared rate, else all but those
+ * judged only with one (CAP-1..3), so that a run without a rate reads as it always has.
+ */
+export function requirementsJudged(rateDeclared: boolean): readonly Requirement[] {
+  return rateDeclared ? REQUIREMENTS : REQUIREMENTS.filter((r) => r.judgedWhen === undefined);
+}
 
 /** One requirement of the sender's side, with what it asks. All three are required. */
 export interface SenderRequirement {

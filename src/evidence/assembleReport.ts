@@ -10,7 +10,7 @@ import { judgeSenderVerdict, judgeVerdict, type Verdict } from './verdict';
  * `seed` is absent for a run that drew nothing at random (a listen run).
  */
 export type RunFacts = Pick<CertificationReport, 'tool' | 'spec' | 'target' | 'options' | 'startedAt' | 'finishedAt'> &
-  Partial<Pick<CertificationReport, 'provenance' | 'scope' | 'gone' | 'recheck' | 'listen'>> & { readonly seed?: number };
+  Partial<Pick<CertificationReport, 'provenance' | 'scope' | 'gone' | 'recheck' | 'listen' | 'capacity'>> & { readonly seed?: number };
 
 /** The root causes of a run's failures, computed by whoever holds its answers (see findings/). */
 export interface RootCauses {

@@ -1,3 +1,4 @@
+import type { CapacitySection } from './capacitySection';
 import type { CheckStatus, Failure } from './failure';
 import type { RequirementId, SenderRequirementId, Severity } from '../contract/requirements';
 import type { Finding, SetupHint } from './Finding';
@@ -115,6 +116,11 @@ export interface CertificationReport {
   readonly coverage: CoverageTable;
   /** A listen run's own record (`subject: 'sender'` only): the respond script, the deliveries and events as received. */
   readonly listen?: ListenReportExtension;
+  /**
+   * Set exactly when the run declared a rate (`certify --rate`): the measurements behind its CAP-1..3
+   * checks (phases, latency percentiles, the overload probe, the recovery burst).
+   */
+  readonly capacity?: CapacitySection;
 }
 
 /** Whether `report` is of a listen run (a sender checked), not a receiver certification. */

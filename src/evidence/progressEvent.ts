@@ -6,4 +6,15 @@ export type ProgressEvent =
   | { readonly kind: 'check-start'; readonly id: string; readonly title: string }
   | { readonly kind: 'case'; readonly id: string; readonly sent: number; readonly failures: number }
   | { readonly kind: 'check-end'; readonly check: CheckReport }
-  | { readonly kind: 'gone'; readonly caseLabel: string };
+  | { readonly kind: 'gone'; readonly caseLabel: string }
+  /** A capacity phase (certify --rate) under way, about once a second: `phase` is `CAP-1`, `find-max step n`… */
+  | {
+      readonly kind: 'capacity';
+      readonly phase: string;
+      readonly rate: number;
+      readonly elapsedMs: number;
+      readonly durationMs: number;
+      readonly sent: number;
+      readonly answered: number;
+      readonly succeeded: number;
+    };

@@ -1,5 +1,5 @@
 import { gridx } from '../contract/gridx';
-import { REQUIREMENTS, type RequirementId } from '../contract/requirements';
+import { requirementsJudged, type RequirementId } from '../contract/requirements';
 
 /** What a run can narrow, making its verdict cover less than gridX's contract. */
 export type ScopeAspect = 'checks' | 'types' | 'runs' | 'timeout';
@@ -35,11 +35,18 @@ export interface ScopeFacts {
   readonly types: { readonly selected: number; readonly all: number };
   readonly runs: number;
   readonly timeoutMs: number;
+  /** Whether the run declared a rate (`certify --rate`): then CAP-1..3 are in its contract too. */
+  readonly rateDeclared?: boolean;
 }
 
 /** The scope of a run: `full` unless one of checks, types, runs or timeout was narrowed. */
 export function judgeScope(facts: ScopeFacts): ReportScope {
-  return scopeOf([...checksNarrowing(facts.requirements), ...typesNarrowing(facts.types), ...runsNarrowing(facts.runs), ...timeoutNarrowing(facts.timeoutMs)]);
+  return scopeOf([
+    ...checksNarrowing(facts.requirements, facts.rateDeclared === true),
+    ...typesNarrowing(facts.types),
+    ...runsNarrowing(facts.runs),
+    ...timeoutNarrowing(facts.timeoutMs),
+  ]);
 }
 
 function scopeOf(narrowings: readonly ScopeNarrowing[]): ReportScope {
@@ -50,21 +57,26 @@ function scopeOf(narrowings: readonly ScopeNarrowing[]): ReportScope {
  * `scope` with its checks aspect judged again over `requirements`: the jest adapter runs one check
  * at a time, and its merged report covers the requirements of all of them.
  */
-export function rescopeChecks(scope: ReportScope, requirements: readonly RequirementId[]): ReportScope {
+export function rescopeChecks(scope: ReportScope, requirements: readonly RequirementId[], rateDeclared = false): ReportScope {
   const others = scope.narrowed.flatMap((aspect, i) => (aspect === 'checks' ? [] : [{ aspect, detail: (scope.details[i] ?? aspect).replace(/^[a-z]+: /, '') }]));
-  return scopeOf([...checksNarrowing(requirements), ...others]);
+  return scopeOf([...checksNarrowing(requirements, rateDeclared), ...others]);
 }
 
-/** Remotely testable requirements of the contract that no check of the run proves. */
-export function requirementsNotRun(requirements: readonly RequirementId[]): RequirementId[] {
+/**
+ * Remotely testable requirements of the contract that no check of the run proves (CAP-1..3 only
+ * when the run declared a rate: without one they are not part of what it claims).
+ */
+export function requirementsNotRun(requirements: readonly RequirementId[], rateDeclared = false): RequirementId[] {
   const run = new Set(requirements);
-  return REQUIREMENTS.filter((r) => r.remotelyTestable && !run.has(r.id)).map((r) => r.id);
+  return requirementsJudged(rateDeclared)
+    .filter((r) => r.remotelyTestable && !run.has(r.id))
+    .map((r) => r.id);
 }
 
-function checksNarrowing(requirements: readonly RequirementId[]): ScopeNarrowing[] {
-  const missing = requirementsNotRun(requirements);
+function checksNarrowing(requirements: readonly RequirementId[], rateDeclared: boolean): ScopeNarrowing[] {
+  const missing = requirementsNotRun(requirements, rateDeclared);
   if (missing.length === 0) return [];
-  const total = REQUIREMENTS.filter((r) => r.remotelyTestable).length;
+  const total = requirementsJudged(rateDeclared).filter((r) => r.remotelyTestable).length;
   const shown = missing.length > 8 ? `${missing.slice(0, 8).join(', ')}, …` : missing.join(', ');
   return [{ aspect: 'checks', detail: `${missing.length} of ${total} requirements not run (${shown})` }];
 }

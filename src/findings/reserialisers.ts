@@ -1,3 +1,4 @@
+import { sortKeys } from '../serialise/sortKeys';
 /** One common way of re-serialising a parsed body before computing its digest. */
 export interface Reserialiser {
   readonly name: string;
@@ -55,16 +56,6 @@ function reparse(body: string, write: (value: unknown) => string): string | unde
   } catch {
     return undefined;
   }
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
-  );
 }
 
 function escapeNonAscii(text: string): string {

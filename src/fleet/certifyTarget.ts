@@ -5,13 +5,11 @@ import { runRecheck } from '../recheck/runRecheck';
 import type { CertificationReport } from '../evidence/certificationReport';
 import type { CertifyOptions } from '../runner/certifyOptions';
 import { runCertification } from '../runner/runCertification';
+import { pickDefined, RUN_OPTION_KEYS, type RunOptions } from '../runner/runOptions';
 import type { FleetTarget } from './fleetTarget';
 
 /** The run settings every target of a fleet shares, exactly as certify takes them. */
-export type SharedRunOptions = Pick<
-  CertifyOptions,
-  'specPath' | 'allowHttp' | 'checks' | 'seed' | 'runs' | 'timeoutMs' | 'maxEventBytes' | 'concurrency' | 'retryBaseDelayMs' | 'invocation' | 'headers'
->;
+export type SharedRunOptions = RunOptions & Pick<CertifyOptions, 'specPath' | 'allowHttp' | 'retryBaseDelayMs' | 'invocation' | 'headers'>;
 
 /** One target's run, as plain data: what a fleet hands to the process that runs it. */
 export interface TargetJob {
@@ -29,11 +27,7 @@ export interface TargetJob {
  */
 export function certifyTarget(job: TargetJob, beforeDelivery?: BeforeSend, engine?: Engine): Promise<CertificationReport> {
   const { target, secrets, reportPath, shared: options } = job;
-  const shared = {
-    ...(options.retryBaseDelayMs !== undefined ? { retryBaseDelayMs: options.retryBaseDelayMs } : {}),
-    ...(options.invocation !== undefined ? { invocation: options.invocation } : {}),
-    reportPath,
-  };
+  const shared = { ...pickDefined(options, ['retryBaseDelayMs', 'invocation']), reportPath };
   if (target.recheck !== undefined) {
     const original = readReportFile(target.recheck);
     return runRecheck({
@@ -58,13 +52,7 @@ export function certifyTarget(job: TargetJob, beforeDelivery?: BeforeSend, engin
       ...(engine !== undefined ? { engine } : options.specPath !== undefined ? { specPath: options.specPath } : {}),
       allowHttp: target.allowHttp ?? options.allowHttp ?? false,
       ...(target.types !== undefined ? { types: target.types } : {}),
-      ...(options.checks !== undefined ? { checks: options.checks } : {}),
-      ...(options.seed !== undefined ? { seed: options.seed } : {}),
-      ...(options.runs !== undefined ? { runs: options.runs } : {}),
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.maxEventBytes !== undefined ? { maxEventBytes: options.maxEventBytes } : {}),
-      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
-      ...(options.headers !== undefined ? { headers: options.headers } : {}),
+      ...pickDefined(options, [...RUN_OPTION_KEYS, 'headers']),
       ...shared,
     },
     beforeDelivery !== undefined ? { beforeDelivery } : {},

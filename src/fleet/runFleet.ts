@@ -15,6 +15,7 @@ import { redactSecrets } from '../redaction/redactSecrets';
 import { writeReports } from '../reports';
 import type { CertificationReport } from '../evidence/certificationReport';
 import { runPool } from '../runner/runPool';
+import { pickDefined, RUN_OPTION_KEYS } from '../runner/runOptions';
 import { changeSince, entryFromReport, type FleetEntry, type FleetIndex } from './fleetIndex';
 import type { FleetTarget } from './fleetTarget';
 import { createRateLimiter } from './rateLimiter';
@@ -96,16 +97,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetIndex> {
 
   const reportFor = (target: FleetTarget, targetSecrets: readonly string[], targetHeaders: Readonly<Record<string, string>>, reportPath: string): Promise<CertificationReport> => {
     const shared: SharedRunOptions = {
-      ...(options.specPath !== undefined ? { specPath: options.specPath } : {}),
-      ...(options.allowHttp !== undefined ? { allowHttp: options.allowHttp } : {}),
-      ...(options.checks !== undefined ? { checks: options.checks } : {}),
-      ...(options.seed !== undefined ? { seed: options.seed } : {}),
-      ...(options.runs !== undefined ? { runs: options.runs } : {}),
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.maxEventBytes !== undefined ? { maxEventBytes: options.maxEventBytes } : {}),
-      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
-      ...(options.retryBaseDelayMs !== undefined ? { retryBaseDelayMs: options.retryBaseDelayMs } : {}),
-      ...(options.invocation !== undefined ? { invocation: options.invocation } : {}),
+      ...pickDefined(options, ['specPath', 'allowHttp', ...RUN_OPTION_KEYS, 'retryBaseDelayMs', 'invocation']),
       ...(Object.keys(targetHeaders).length > 0 ? { headers: targetHeaders } : {}),
     };
     const job = { target, secrets: targetSecrets, reportPath, shared, ...(options.sameScope === true ? { sameScope: true } : {}) };

@@ -18,6 +18,8 @@ export interface RerunHint {
   readonly concurrency?: number | undefined;
   readonly specPath?: string | undefined;
   readonly maxEventBytes?: number | undefined;
+  /** A capacity test's `certify --rate` flags (`--rate 50`, `--duration 2000ms`…), appended to its rerun command. */
+  readonly capacityFlags?: readonly string[];
 }
 
 /** "1 case", "2 cases". */
@@ -64,5 +66,6 @@ export function rerunCommand(checkId: string, hint: RerunHint): string {
   if (hint.maxEventBytes !== undefined) parts.push(`--max-event-bytes ${hint.maxEventBytes}`);
   if (hint.specPath !== undefined) parts.push(`--spec ${quote(hint.specPath)}`);
   if (hint.allowHttp) parts.push('--allow-http');
+  if (hint.capacityFlags !== undefined) parts.push(...hint.capacityFlags);
   return parts.join(' ');
 }

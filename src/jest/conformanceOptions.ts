@@ -1,4 +1,5 @@
 import type { Engine } from '../engine';
+import type { CertifyCapacityOptions } from '../runner/certifyOptions';
 import type { JestGlobals } from './jestGlobals';
 
 /** A value known now, later (a promise), or on demand (a function called when the first test runs). */
@@ -47,6 +48,14 @@ export type ReceiverConformanceOptions = SecretOption & {
   readonly log?: (message: string) => void;
   /** jest's API, when its globals are not injected: `import { describe, test, beforeAll, afterAll } from '@jest/globals'`. */
   readonly jest?: JestGlobals;
+  /**
+   * A declared rate (as `certify --rate`): one more test per capacity requirement, CAP-1..3, after
+   * the checks' tests. The capacity phases run once, when the first of them runs, with the same
+   * engine as certify (defaults: 30 s at the rate, a 10 s outage for CAP-2, an overload probe up to
+   * 4 × the rate for CAP-3); they are blocked when a check that ran before failed to have a
+   * correctly signed valid event accepted (SIG-1, EVT-1). Give the tests time: `testTimeoutMs`.
+   */
+  readonly capacity?: CertifyCapacityOptions;
 };
 
 export const ADAPTER_DEFAULTS = { title: 'gridX webhook receiver conformance', testTimeoutMs: 120_000 } as const;

@@ -14,7 +14,11 @@ import { redactSecrets } from '../redaction/redactSecrets';
 import type { CertificationReport, CheckReport } from '../evidence/certificationReport';
 import { writeReports } from '../reports/writeReports';
 import { runCertification } from '../runner/runCertification';
-import { selectChecks } from '../runner/selectChecks';
+import { rateOnlyNames, selectChecks } from '../runner/selectChecks';
+import { CAPACITY_CHECKS, type CapacityCheck } from '../checks/capacity/capacityChecks';
+import type * as CertifyCapacity from '../capacity/certifyCapacity';
+import type { CertifyCapacityOptions } from '../runner/certifyOptions';
+import { UsageError } from '../errors';
 import { validateSecrets, validateTarget } from '../runner/validateTarget';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 import { terminalSafeBlock } from '../text/terminalWriter';
@@ -73,6 +77,8 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
   // An unknown type throws here, at collection time, as the runner would.
   if (options.types !== undefined && options.types.length > 0) selectEventTypes(engine.catalogue, { types: options.types });
   const checks = selectChecks(CHECKS, options.checks);
+  const rateNamed = rateOnlyNames(options.checks);
+  if (rateNamed.length > 0 && options.capacity === undefined) throw new UsageError(`${rateNamed.join(', ')}: judged only with a declared rate: set the option capacity: { rate }`);
   const seed = options.seed ?? randomInt(0, MAX_DRAWN_SEED);
   const log = options.log ?? ((message: string) => console.warn(message));
   // Every message jest prints quotes the receiver's answers: secrets redacted, control characters escaped.
@@ -116,12 +122,46 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
     return report.checks[0] ?? { ...notRun(check), status: 'skip', note: 'did not run' };
   };
 
+  // The capacity phases run once, for the first CAP test that runs, after the checks' tests (jest
+  // runs a file's tests in order); the checks that ran before can block them, as in certify.
+  let capacityRun: Promise<CertificationReport> | undefined;
+  const runCapacityCheck = async (check: CapacityCheck): Promise<CheckReport> => {
+    const capacity = options.capacity;
+    if (capacity === undefined) return { ...notRun(check), status: 'skip', note: 'no declared rate' };
+    // Once the receiver answered 410, no capacity traffic: gridX would have deleted the subscription.
+    const gone = reports.find((r) => r.gone !== undefined)?.gone;
+    if (gone !== undefined && capacityRun === undefined) return { ...notRun(check), ...outcomeAfterGone(check.requirement, gone.caseLabel) };
+    url ??= resolveDeferred(options.url);
+    const target = validateTarget(await url, options.allowHttp ?? false, JEST_WORDING);
+    capacityRun ??= runCertification(
+      {
+        url: target,
+        secrets,
+        engine,
+        checks: CAPACITY_CHECKS.map((c) => c.requirement),
+        seed,
+        allowHttp: options.allowHttp ?? false,
+        capacity,
+        ...(options.types !== undefined ? { types: options.types } : {}),
+        ...(options.reportDir !== undefined ? { reportPath: join(options.reportDir, 'report.json') } : {}),
+      },
+      { answers, capacityStage: capacityStage(), priorChecks: [...results] },
+    ).then((report) => {
+      reports.push(report);
+      return report;
+    });
+    const report = await capacityRun;
+    causes.set(check.id, report);
+    return report.checks.find((c) => c.id === check.id) ?? { ...notRun(check), status: 'skip', note: 'did not run' };
+  };
+
   jest.describe(options.title ?? ADAPTER_DEFAULTS.title, () => {
-    for (const check of checks) {
+    const capacityChecks = options.capacity !== undefined ? CAPACITY_CHECKS : [];
+    for (const check of [...checks, ...capacityChecks]) {
       jest.test(
         `${check.requirement} ${check.id}: ${check.title}`,
         async () => {
-          const result = await runCheck(check);
+          const result = 'run' in check ? await runCheck(check) : await runCapacityCheck(check);
           results.push(result);
           const target = maskUrlCredentials(await (url as Promise<string>).catch(() => ''));
           const hint: RerunHint = {
@@ -136,6 +176,7 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
             concurrency: options.concurrency,
             specPath: options.engine === undefined ? options.specPath : undefined,
             maxEventBytes: options.maxEventBytes,
+            ...('run' in check || options.capacity === undefined ? {} : { capacityFlags: capacityFlags(options.capacity) }),
           };
           const found = causes.get(check.id) ?? {};
           if (result.status === 'fail') throw new ConformanceFailure(said(checkMessage(result, hint, found)));
@@ -155,7 +196,7 @@ export function describeReceiverConformance(options: ReceiverConformanceOptions)
       const { verdict, reason } = suiteVerdict(results, reports);
       if (verdict === 'incomplete') log(redactSecrets(`hookproof verdict INCOMPLETE (not certified): ${reason ?? 'some required requirement has no judged case'}`, secrets));
       if (options.reportDir === undefined) return;
-      const suite = suiteReport(reports, results, checks, answers);
+      const suite = suiteReport(reports, results, [...checks, ...capacityChecks], answers);
       if (suite !== undefined) await writeReports(suite, options.reportDir, secrets);
     });
   });
@@ -174,12 +215,18 @@ function suiteVerdict(results: readonly CheckReport[], reports: readonly Certifi
  * first run (times spanning all of them, the checks aspect of the scope judged again), root causes
  * from the ledger of all their answers, and the rest judged by assembleReport.
  */
-function suiteReport(runs: readonly CertificationReport[], results: readonly CheckReport[], order: readonly Check[], answers: AnswerLedger): CertificationReport | undefined {
+function suiteReport(
+  runs: readonly CertificationReport[],
+  results: readonly CheckReport[],
+  order: readonly Pick<Check, 'id'>[],
+  answers: AnswerLedger,
+): CertificationReport | undefined {
   const [first] = runs;
   if (first === undefined) return undefined;
   const position = (c: CheckReport): number => order.findIndex((o) => o.id === c.id);
   const checks = [...results].sort((a, b) => position(a) - position(b));
   const gone = runs.find((r) => r.gone !== undefined)?.gone;
+  const capacity = runs.find((r) => r.capacity !== undefined)?.capacity;
   return assembleReport({
     subject: { kind: 'receiver' },
     facts: {
@@ -195,8 +242,9 @@ function suiteReport(runs: readonly CertificationReport[], results: readonly Che
           .sort()
           .at(-1) ?? first.finishedAt,
       ...(first.provenance !== undefined ? { provenance: first.provenance } : {}),
-      ...(first.scope !== undefined ? { scope: rescopeChecks(first.scope, receiverRequirements(checks)) } : {}),
+      ...(first.scope !== undefined ? { scope: rescopeChecks(first.scope, receiverRequirements(checks), capacity !== undefined) } : {}),
       ...(gone !== undefined ? { gone } : {}),
+      ...(capacity !== undefined ? { capacity } : {}),
     },
     checks,
     coverage: runs.map((r) => r.coverage),
@@ -213,7 +261,27 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
+/** The capacity engine, loaded only when a capacity test runs (the load generator, the latency histograms). */
+function capacityStage(): typeof CertifyCapacity.certifyCapacityStage {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load: the build is CommonJS
+  return (require('../capacity/certifyCapacity') as typeof CertifyCapacity).certifyCapacityStage;
+}
+
+/** The capacity flags of `certify --rate` for the options given, so a CAP test's rerun command runs the same phases. */
+function capacityFlags(capacity: CertifyCapacityOptions): string[] {
+  const flags = [`--rate ${capacity.rate}`];
+  if (capacity.durationMs !== undefined) flags.push(`--duration ${capacity.durationMs}ms`);
+  if (typeof capacity.outageMs === 'number') flags.push(`--outage ${capacity.outageMs}ms`);
+  if (capacity.findMax !== undefined && capacity.findMax !== false) {
+    if (capacity.findMax.maxRate !== undefined) flags.push(`--max-rate ${capacity.findMax.maxRate}`);
+    if (capacity.findMax.stepMs !== undefined) flags.push(`--step ${capacity.findMax.stepMs}ms`);
+  }
+  if (capacity.retryBaseMs !== undefined) flags.push(`--retry-base-ms ${capacity.retryBaseMs}`);
+  if (capacity.maxInFlight !== undefined) flags.push(`--max-in-flight ${capacity.maxInFlight}`);
+  return flags;
+}
+
 /** The report of a check that sent nothing, without its status and note. */
-function notRun(check: Check): Omit<CheckReport, 'status' | 'note'> {
+function notRun(check: Pick<Check, 'id' | 'title' | 'requirement' | 'severity'>): Omit<CheckReport, 'status' | 'note'> {
   return { id: check.id, title: check.title, requirement: check.requirement, severity: check.severity, cases: 0, durationMs: 0, failures: [] };
 }

@@ -73,4 +73,4 @@ export const canIDeploy: typeof CanIDeploy.canIDeploy = (...args) => (require('.
 export const recordDeployment: typeof RecordDeployment.recordDeployment = (...args) => (require('./broker/recordDeployment') as typeof RecordDeployment).recordDeployment(...args);
 
 // The errors only Pact work throws (the others come from 'hookproof').
-export { PactFileInvalidError, PactCliUnavailableError, BrokerError, ContractNotPortableError, type BrokerFailureCause } from '../errors';
+export { PactFileInvalidError, PactCliUnavailableError, BrokerError, ContractNotPortableError, DeadlineExceededError, type BrokerFailureCause } from '../errors';

@@ -20,7 +20,7 @@ export interface RecheckPlan {
   readonly url: string;
   readonly scope: RecheckScope;
   /** The run settings: the report's own under `same`, gridX's defaults under `full` (same seed either way). */
-  readonly settings: Pick<CertifyOptions, 'seed' | 'types' | 'checks' | 'runs' | 'timeoutMs' | 'concurrency' | 'maxEventBytes'>;
+  readonly settings: Pick<CertifyOptions, 'seed' | 'types' | 'checks' | 'runs' | 'timeoutMs' | 'concurrency' | 'maxEventBytes' | 'capacity'>;
 }
 
 /** Where the recheck may send: the command line's choices, never the report's. */
@@ -72,8 +72,23 @@ export function planRecheck(original: CertificationReport, path: string, engine:
 
 /** The run settings of a recheck: the same seed always; the report's scope only under `same`. */
 export function settingsFor(original: CertificationReport, scope: RecheckScope): RecheckPlan['settings'] {
-  if (scope === 'full') return { seed: original.seed };
+  // A declared rate is the partner's claim, not a narrowing: rechecked at that rate, with certify's
+  // defaults (full) or the report's own capacity settings (same).
+  const declared = original.capacity?.settings;
+  if (scope === 'full') return { seed: original.seed, ...(declared !== undefined ? { capacity: { rate: declared.rate } } : {}) };
   return {
+    ...(declared !== undefined
+      ? {
+          capacity: {
+            rate: declared.rate,
+            durationMs: declared.durationMs,
+            outageMs: declared.outageMs ?? false,
+            findMax: declared.findMax !== undefined ? { maxRate: declared.findMax.maxRate, stepMs: declared.findMax.stepMs, cooldownMs: declared.findMax.cooldownMs } : false,
+            retryBaseMs: declared.retryBaseMs,
+            maxInFlight: declared.maxInFlight,
+          },
+        }
+      : {}),
     seed: original.seed,
     types: original.options.types,
     checks: original.options.checks,

@@ -5,6 +5,7 @@ import { RecheckRefusedError } from '../errors';
 import type { CertificationReport } from '../evidence/certificationReport';
 import type { CertifyOptions } from '../runner/certifyOptions';
 import { runCertification } from '../runner/runCertification';
+import { certifyCapacityStage } from '../capacity/certifyCapacity';
 import { compareReports } from './compareReports';
 import { privateAddressOf } from './privateAddress';
 import { planRecheck, type RecheckScope } from './recheckPlan';
@@ -67,7 +68,10 @@ export async function runRecheck(options: RecheckOptions): Promise<Certification
       ...(options.retryBaseDelayMs !== undefined ? { retryBaseDelayMs: options.retryBaseDelayMs } : {}),
       ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
     },
-    options.beforeDelivery !== undefined ? { beforeDelivery: options.beforeDelivery } : {},
+    {
+      ...(options.beforeDelivery !== undefined ? { beforeDelivery: options.beforeDelivery } : {}),
+      ...(plan.settings.capacity !== undefined ? { capacityStage: certifyCapacityStage } : {}),
+    },
   );
   const comparison = compareReports(original, now, plan.scope);
   return {

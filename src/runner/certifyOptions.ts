@@ -4,6 +4,8 @@ import type { Check } from '../checks/check';
 import type { Engine } from '../engine';
 import type { AnswerLedger } from '../findings';
 import type { ProgressEvent } from '../evidence/progressEvent';
+import type { CheckReport } from '../evidence/certificationReport';
+import type { CapacityStage } from './capacityStage';
 import { gridx } from '../contract/gridx';
 
 /** Everything a certification run needs. Only `url` and `secrets` are required. */
@@ -42,7 +44,47 @@ export interface CertifyOptions {
   readonly onProgress?: (event: ProgressEvent) => void;
   /** The command line as run, secret-free, recorded in the report's provenance. */
   readonly invocation?: readonly string[];
+  /**
+   * A declared rate (`certify --rate`): CAP-1..3 join the run, judged by capacity phases that run
+   * after every conformance check, alone. Without it the run is exactly what it always was.
+   */
+  readonly capacity?: CertifyCapacityOptions;
+  /** Stops the capacity phases at once (Ctrl-C); what was measured is still reported. */
+  readonly signal?: AbortSignal;
 }
+
+/**
+ * The capacity phases of a certification with a declared rate (defaults: {@link CAPACITY_DEFAULTS}).
+ * The same engine as `hookproof capacity`; only the defaults differ, to keep a certification short.
+ */
+export interface CertifyCapacityOptions {
+  /** The rate the partner declares, events/s (at most 20 000): CAP-1 is judged at it. */
+  readonly rate: number;
+  /** Length of the CAP-1 phase, and of the live traffic during CAP-2's burst (default 30 s). */
+  readonly durationMs?: number;
+  /** CAP-2: the outage whose backlog (rate × outage) arrives at once (default 10 s); `false`: CAP-2 not exercised. */
+  readonly outageMs?: number | false;
+  /**
+   * CAP-3: the overload probe, capacity's find-max ramp from the declared rate (doubling, then
+   * bisecting) up to `maxRate` (default 4 × the declared rate, at most 20 000/s), steps of `stepMs`
+   * (default 5 s) with `cooldownMs` between them (default 1 s); `false`: CAP-3 not exercised.
+   */
+  readonly findMax?: { readonly maxRate?: number; readonly stepMs?: number; readonly cooldownMs?: number } | false;
+  /** gridX's first retry wait in CAP-2 (default 1000 ms, gridX's; tests use a few ms). */
+  readonly retryBaseMs?: number;
+  /** Deliveries in flight at most (default 256). */
+  readonly maxInFlight?: number;
+}
+
+/** The defaults of {@link CertifyCapacityOptions} (README, "Capacity"). */
+export const CAPACITY_DEFAULTS = {
+  durationMs: 30_000,
+  outageMs: 10_000,
+  /** The overload probe's ceiling, as a multiple of the declared rate. */
+  overloadCeiling: 4,
+  stepMs: 5_000,
+  cooldownMs: 1_000,
+} as const;
 
 /**
  * What runs made together share, which is no option of one run: the second argument of
@@ -56,6 +98,17 @@ export interface SharedByRuns {
    * the jest adapter's one-check runs, get findings and hints over all their answers together.
    */
   readonly answers?: AnswerLedger;
+  /**
+   * The engine of the capacity phases (src/capacity), which sits above the runner: given by the
+   * entry points (the library's `runCertification`, the CLI, the jest adapter). A run with
+   * `capacity` and no stage is hookproof's own bug.
+   */
+  readonly capacityStage?: CapacityStage;
+  /**
+   * Checks judged by earlier runs of the same certification (the jest adapter's one-check runs):
+   * a failure among them blocks the capacity phases as one in this run would.
+   */
+  readonly priorChecks?: readonly CheckReport[];
 }
 
 export const DEFAULTS = { runs: 100, timeoutMs: gridx.deadlineMs, concurrency: 4, retryBaseDelayMs: gridx.retry.baseDelayMs, maxEventBytes: DEFAULT_MAX_EVENT_BYTES } as const;

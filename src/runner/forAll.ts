@@ -6,7 +6,7 @@ import type { Failure } from '../evidence/failure';
 import type { DeliveryProperty, OutgoingCase, OutgoingPlan, PropertyOutcome, PropertySpec, ScenarioIO, ScenarioProperty, WrongDelivery } from '../checks/checkContext';
 import { InconclusiveTally } from '../checks/inconclusiveTally';
 import type { RequirementId } from '../contract/requirements';
-import type { DeliveryResult } from '../delivery';
+import { describeResult, type DeliveryResult } from '../delivery';
 
 /** What the engine needs from the check context it runs in. */
 export interface PropertyHost {
@@ -155,12 +155,37 @@ function deliveryPlayer<T>(host: PropertyHost, spec: DeliveryProperty<T>): Playe
       const controlResult = await io.send(control);
       // A control refused for what this very check is about (EVT-4's plain event refused as too
       // large) blocks nothing: the case is this check's.
-      if (controlResult.outcome === 'success' || blockerOf(controlResult) === host.check.requirement)
+      if (controlResult.outcome === 'success' || blockerOf(controlResult) === host.check.requirement) {
+        if (noAnswer(result)) return judgedAgain(spec, value, outgoing, result, await io.send(outgoing), planOf(setup, outgoing, control));
         return { kind: 'fail', wrong: { ...wrong, ...planOf(setup, outgoing, control) } };
+      }
       const by = control.refusalBreaks !== undefined && controlResult.status === 401 ? control.refusalBreaks : blockerOf(controlResult);
       return { kind: 'blocked', by, why: blockerReason(controlResult, control.label) };
     },
   };
+}
+
+/** No HTTP answer at all: a timeout, a reset, a refused connection (DLV-1's, or TLS-1's). */
+function noAnswer(result: DeliveryResult): boolean {
+  return result.outcome === 'timeout' || result.outcome === 'error';
+}
+
+/**
+ * A case that got no answer while its control got one: a pause of the receiver (or of a loaded
+ * machine) says nothing about this check's kind of case, and at a few runs one such pause decided
+ * a whole check. The case has been sent once more (as gridX retries a missing answer) and is judged
+ * by the answer it got: still none, and the missing answer is this case's own; an answer judged
+ * wrong is this check's failure; an answer judged right leaves the first one DLV-1's (or TLS-1's),
+ * blocked, not failed.
+ */
+function judgedAgain<T>(spec: DeliveryProperty<T>, value: T, outgoing: OutgoingCase, first: DeliveryResult, again: DeliveryResult, plan: { plan?: OutgoingPlan }): Verdict {
+  const judgement = spec.judge(value, again);
+  if (judgement.ok) {
+    const why = `${outgoing.label} got no answer (${describeResult(first)}), and ${describeResult(again)} when sent again: not a property of this case`;
+    return { kind: 'blocked', by: blockerOf(first), why };
+  }
+  if (judgement.blockedBy !== undefined) return { kind: 'blocked', by: judgement.blockedBy, why: judgement.why ?? blockerReason(again) };
+  return { kind: 'fail', wrong: { outgoing, result: again, expected: judgement.expected, ...plan } };
 }
 
 /** The plan of a single-delivery case: its setup deliveries, the case, and its control; none for the case alone. */

@@ -15,7 +15,7 @@ import { CoverageRecorder } from './coverage';
 import { assembleReport } from '../evidence/assembleReport';
 import { createCheckContext } from './createCheckContext';
 import { RunState } from './runState';
-import { selectChecks } from './selectChecks';
+import { rateOnlyNames, selectChecks } from './selectChecks';
 import { judgeScope } from '../evidence/scope';
 import { runPool } from './runPool';
 import { currentProvenance } from '../evidence/provenance';
@@ -25,6 +25,11 @@ import { reattributeReserialised } from '../findings/reserialisedBody';
 import { optionInRange, MAX_DRAWN_SEED } from '../optionRanges';
 import { validateSecrets, validateTarget } from './validateTarget';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
+import { requireStage, runCapacityPart, type CapacityStageResult } from './capacityStage';
+import type { RequirementId } from '../contract/requirements';
+import { UsageError } from '../errors';
+import { CAPACITY_CHECKS } from '../checks/capacity/capacityChecks';
+import type { CapacityRunSettings } from '../evidence/capacitySection';
 
 /**
  * Certifies a receiver: runs the selected checks against it and returns the report as data.
@@ -33,6 +38,10 @@ import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
  */
 export async function runCertification(options: CertifyOptions, shared: SharedByRuns = {}): Promise<CertificationReport> {
   // Custom checks are checked before anything else is built or sent.
+  const rateNamed = rateOnlyNames(options.checks);
+  if (rateNamed.length > 0 && options.capacity === undefined) {
+    throw new UsageError(`${rateNamed.join(', ')} ${rateNamed.length === 1 ? 'is' : 'are'} judged only with a declared rate: add --rate N/s (the capacity option)`);
+  }
   const checks = selectChecks(options.customChecks !== undefined ? validateCustomChecks(options.customChecks) : CHECKS, options.checks);
   const allowHttp = options.allowHttp ?? false;
   const url = validateTarget(options.url, allowHttp);
@@ -42,6 +51,9 @@ export async function runCertification(options: CertifyOptions, shared: SharedBy
   const concurrency = optionInRange('--concurrency', options.concurrency ?? DEFAULTS.concurrency);
   const maxEventBytes = optionInRange('--max-event-bytes', options.maxEventBytes ?? DEFAULTS.maxEventBytes);
   const seed = options.seed !== undefined ? optionInRange('--seed', options.seed) : randomInt(0, MAX_DRAWN_SEED);
+  // The capacity settings are checked before anything is sent, too.
+  const stage = options.capacity !== undefined ? requireStage(shared.capacityStage) : undefined;
+  const capacitySettings = options.capacity !== undefined && stage !== undefined ? stage.settings(options.capacity) : undefined;
   const engine = options.engine ?? createEngine(options.specPath !== undefined ? { specPath: options.specPath } : {});
   // Deprecated types are EVT-5's to judge: selected unless --types leaves them out.
   const selected = selectEventTypes(engine.catalogue, { ...(options.types !== undefined && options.types.length > 0 ? { types: options.types } : {}), includeDeprecated: true });
@@ -55,7 +67,7 @@ export async function runCertification(options: CertifyOptions, shared: SharedBy
   const state = new RunState();
   const answers = shared.answers ?? new AnswerLedger(secrets);
   const startedAt = new Date();
-  options.onProgress?.({ kind: 'start', checks: checks.length, seed });
+  options.onProgress?.({ kind: 'start', checks: checks.length + (options.capacity !== undefined ? CAPACITY_CHECKS.length : 0), seed });
 
   const runOne = async (check: Check): Promise<CheckReport> => {
     const base = { id: check.id, title: check.title, requirement: check.requirement, severity: check.severity };
@@ -108,6 +120,31 @@ export async function runCertification(options: CertifyOptions, shared: SharedBy
   // A receiver that verifies a re-serialised body fails SIG-8, and only SIG-8 (see reserialisedBody.ts).
   reports = reattributeReserialised(reports, answers.reserialisedBy());
 
+  // The capacity phases come after every conformance check, alone: load would distort both.
+  let capacity: CapacityStageResult | undefined;
+  if (stage !== undefined && capacitySettings !== undefined) {
+    capacity = await runCapacityPart(
+      {
+        settings: capacitySettings,
+        url,
+        secrets,
+        allowHttp,
+        engine,
+        types: selected.filter((t) => !t.deprecated).map((t) => t.type),
+        seed,
+        reportPath: options.reportPath ?? 'hookproof-report/report.json',
+        ...(options.headers !== undefined ? { headers: options.headers } : {}),
+        ...(options.signal !== undefined ? { signal: options.signal } : {}),
+        ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
+      },
+      [...(shared.priorChecks ?? []), ...reports],
+      state.gone,
+      stage,
+    );
+    for (const check of capacity.checks) options.onProgress?.({ kind: 'check-end', check });
+    reports = [...reports, ...capacity.checks];
+  }
+
   return assembleReport({
     subject: { kind: 'receiver' },
     facts: {
@@ -120,12 +157,14 @@ export async function runCertification(options: CertifyOptions, shared: SharedBy
       finishedAt: new Date().toISOString(),
       provenance: currentProvenance(options.invocation ?? [], client.connection()),
       scope: judgeScope({
-        requirements: checks.map((c) => c.requirement),
+        requirements: [...checks.map((c) => c.requirement), ...(capacitySettings !== undefined ? exercised(capacitySettings) : [])],
+        ...(capacity !== undefined ? { rateDeclared: true } : {}),
         types: { selected: selected.filter((t) => !t.deprecated).length, all: selectEventTypes(engine.catalogue).length },
         runs,
         timeoutMs,
       }),
       ...(state.gone !== undefined ? { gone: state.gone } : {}),
+      ...(capacity !== undefined ? { capacity: capacity.section } : {}),
     },
     checks: reports,
     coverage: [coverage.table()],
@@ -137,4 +176,9 @@ function trustDescription(url: string): string {
   if (url.startsWith('http:')) return 'plain http: no TLS (allowed by --allow-http)';
   const extra = process.env.NODE_EXTRA_CA_CERTS;
   return extra !== undefined && extra !== '' ? `Node.js default trust store plus NODE_EXTRA_CA_CERTS (${extra})` : 'Node.js default trust store';
+}
+
+/** The capacity requirements a run's settings exercise: CAP-2 needs an outage, CAP-3 the overload probe. */
+function exercised(settings: CapacityRunSettings): RequirementId[] {
+  return ['CAP-1', ...(settings.outageMs !== undefined ? (['CAP-2'] as const) : []), ...(settings.findMax !== undefined ? (['CAP-3'] as const) : [])];
 }

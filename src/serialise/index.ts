@@ -1,2 +1,3 @@
 export { compactJson, serialiseEvent } from './compactJson';
 export { unusualJsonArbitrary } from './unusualJson';
+export { sortKeys } from './sortKeys';

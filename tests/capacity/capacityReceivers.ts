@@ -54,17 +54,28 @@ export function tokenBucketReceiver(
   burst: number,
   overload: (res: ServerResponse) => void = (res) => res.writeHead(503, { 'retry-after': '1' }).end('{"error":"slow down"}'),
 ): Promise<CapacityReceiver> {
+  const take = tokenBucket(rate, burst);
+  return observingReceiver((res) => {
+    if (take()) res.writeHead(200).end();
+    else overload(res);
+  });
+}
+
+/**
+ * The bucket of {@link tokenBucketReceiver}: `rate` tokens a second, at most `burst` saved up;
+ * each call takes one if there is one (true) or finds none (false: the receiver is over capacity).
+ */
+export function tokenBucket(rate: number, burst: number): () => boolean {
   let tokens = burst;
   let last = performance.now();
-  return observingReceiver((res) => {
+  return () => {
     const now = performance.now();
     tokens = Math.min(burst, tokens + ((now - last) * rate) / 1000);
     last = now;
-    if (tokens >= 1) {
-      tokens -= 1;
-      res.writeHead(200).end();
-    } else overload(res);
-  });
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  };
 }
 
 /**

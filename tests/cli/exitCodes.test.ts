@@ -30,7 +30,7 @@ describe('exit codes', () => {
     expect(exitCodeForError(new HookproofError(code, 'x'))).toBe(EXIT.error);
   });
 
-  it.each<HookproofErrorCode>(['BROKER_FAILED', 'CONTRACT_NOT_PORTABLE'])('maps HookproofError %s to 1: the publication or gate did not happen', (code) => {
+  it.each<HookproofErrorCode>(['BROKER_FAILED', 'CONTRACT_NOT_PORTABLE', 'DEADLINE_EXCEEDED'])('maps HookproofError %s to 1: the publication or gate did not happen', (code) => {
     expect(exitCodeForError(new HookproofError(code, 'x'))).toBe(EXIT.fail);
   });
 

@@ -94,6 +94,47 @@ describe('hookproof.config.yaml|json', () => {
     expect(run.options).toMatchObject({ url: 'http://127.0.0.1:9/', allowHttp: true, rate: 50, duration: 120_000, outage: 30_000, findMax: true, maxRate: 500, maxInFlight: 64 });
   });
 
+  it('reads a bare number as seconds, as the flags do and as the schema says', async () => {
+    const path = configFile(
+      { url: 'http://127.0.0.1:9/', allowHttp: true, secretEnv: 'GRIDX_WEBHOOK_SECRET', capacity: { rate: 5, duration: 2, outage: 3 } },
+      'hookproof.config.json',
+    );
+    const run = await parse(['capacity', '--config', path]);
+    expect(run.err).toBe('');
+    expect(run.options).toMatchObject({ duration: 2000, outage: 3000 });
+    const schema = JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, 'utf8')) as { properties: { capacity: { properties: Record<string, { description: string }> } } };
+    expect(schema.properties.capacity.properties.duration?.description).toContain('a bare number is seconds');
+  });
+
+  it("applies the capacity: block's load settings to certify (certify --rate), under the flags; not its target or report directory", async () => {
+    const path = configFile({
+      url: 'https://staging.example.com/hooks/gridx',
+      secretEnv: 'GRIDX_WEBHOOK_SECRET',
+      capacity: {
+        url: 'https://other.example/h',
+        reportDir: 'capacity-out',
+        rate: '3000/m',
+        duration: '2s',
+        outage: '500ms',
+        maxRate: 100,
+        step: '1s',
+        maxInFlight: 8,
+        findMax: true,
+      },
+    });
+    const run = await parse(['certify', '--config', path]);
+    expect(run.err).toBe('');
+    expect(run.options).toMatchObject({ url: 'https://staging.example.com/hooks/gridx', rate: 50, duration: 2000, outage: 500, maxRate: 100, step: 1000, maxInFlight: 8 });
+    expect(run.options?.reportDir).not.toBe('capacity-out');
+    expect(run.options).not.toHaveProperty('findMax');
+    const flagged = await parse(['certify', '--config', path, '--rate', '20/s', '--duration', '1s']);
+    expect(flagged.options).toMatchObject({ rate: 20, duration: 1000, outage: 500 });
+    // A bad rate in the file is refused like the flag, naming the file and the key.
+    const bad = await parse(['certify', '--config', configFile({ url: 'https://a.example/h', capacity: { rate: 'fast' } })]);
+    expect(bad.code).toBe(EXIT.error);
+    expect(bad.err).toMatch(/capacity\.yaml|config\.yaml: certify\.rate: --rate must be a rate such as 50, 50\/s or 3000\/m, got "fast"/);
+  });
+
   it('flags override the file, a repeatable one replacing (not extending) its list', async () => {
     const path = configFile({ url: 'https://a.example/h', secretEnv: ['GRIDX_WEBHOOK_SECRET'], types: 'ev/plugged', certify: { runs: 20 } });
     const run = await parse(['certify', '--config', path, '--url', 'https://b.example/h', '--secret-env', 'OTHER', '--types', 'ping', '--runs', '3']);

@@ -12,6 +12,17 @@ import type { RecordedRequest } from '../../src/evidence/recordedRequest';
 import type { ReportScope } from '../../src/evidence/scope';
 import type { DerivedDigest, SignatureRecipe } from '../../src/evidence/signatureRecipe';
 import type { ConnectionFacts } from '../../src/evidence/provenance';
+import type {
+  CapacityClassCounts,
+  CapacityFindMaxRecord,
+  CapacityLatency,
+  CapacityPhaseRecord,
+  CapacityRecoveryRecord,
+  CapacityRunSettings,
+  CapacitySampleRecord,
+  CapacitySecondRecord,
+  CapacitySection,
+} from '../../src/evidence/capacitySection';
 
 /**
  * Every field of every type report.json holds, listed so that the compiler checks the list: a
@@ -54,6 +65,7 @@ const PLACES: ReadonlyArray<readonly [string, readonly string[]]> = [
       requirements: true,
       coverage: true,
       listen: true,
+      capacity: true,
     }),
   ],
   ['tool', fieldsOf<Report['tool']>({ name: true, version: true })],
@@ -119,6 +131,67 @@ const PLACES: ReadonlyArray<readonly [string, readonly string[]]> = [
     }),
   ],
   ['listen.events.[]', fieldsOf<EventHistory>({ eventKey: true, eventId: true, type: true, attempts: true, gapsMs: true, state: true })],
+  ['capacity', fieldsOf<CapacitySection>({ settings: true, phases: true, findMax: true, recovery: true })],
+  ['capacity.settings', fieldsOf<CapacityRunSettings>({ rate: true, durationMs: true, outageMs: true, findMax: true, retryBaseMs: true, maxInFlight: true })],
+  ['capacity.settings.findMax', fieldsOf<NonNullable<CapacityRunSettings['findMax']>>({ startRate: true, maxRate: true, stepMs: true, cooldownMs: true })],
+  [
+    'capacity.phases.[]',
+    fieldsOf<CapacityPhaseRecord>({
+      name: true,
+      rate: true,
+      durationMs: true,
+      scheduled: true,
+      sent: true,
+      classes: true,
+      statuses: true,
+      lateSuccesses: true,
+      retryAfterAnswers: true,
+      achievedRate: true,
+      latency: true,
+      histogram: true,
+      timeline: true,
+      failures: true,
+      selfStallMaxMs: true,
+      selfLateSends: true,
+      interrupted: true,
+    }),
+  ],
+  ['capacity.phases.[].classes', fieldsOf<CapacityClassCounts>({ success: true, transient: true, gone: true, permanent: true, timeout: true, error: true })],
+  ['capacity.phases.[].latency', fieldsOf<CapacityLatency>({ count: true, p50Ms: true, p90Ms: true, p99Ms: true, maxMs: true })],
+  ['capacity.phases.[].timeline.[]', fieldsOf<CapacitySecondRecord>({ second: true, offered: true, succeeded: true, p50Ms: true, p90Ms: true, p99Ms: true, histogram: true })],
+  [
+    'capacity.phases.[].failures.[]',
+    fieldsOf<CapacitySampleRecord>({
+      sequence: true,
+      type: true,
+      id: true,
+      scheduledAtMs: true,
+      latencyMs: true,
+      outcome: true,
+      status: true,
+      retryAfter: true,
+      answer: true,
+      error: true,
+    }),
+  ],
+  ['capacity.findMax', fieldsOf<CapacityFindMaxRecord>({ maxHeldRate: true, brokeAt: true, selfLimited: true })],
+  ['capacity.findMax.brokeAt', fieldsOf<NonNullable<CapacityFindMaxRecord['brokeAt']>>({ rate: true, how: true })],
+  [
+    'capacity.recovery',
+    fieldsOf<CapacityRecoveryRecord>({
+      backlog: true,
+      duplicates: true,
+      live: true,
+      accepted: true,
+      acceptedByAttempt: true,
+      lostPermanently: true,
+      exhausted: true,
+      duplicatesAccepted: true,
+      retryAfterHonoured: true,
+      failures: true,
+      interrupted: true,
+    }),
+  ],
   ['listen.events.[].attempts.[]', fieldsOf<Element<EventHistory['attempts']>>({ delivery: true, atMs: true, answeredAtMs: true, answer: true })],
 ];
 

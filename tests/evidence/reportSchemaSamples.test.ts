@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderReportJson } from '../../src/reports';
 import { runCertification } from '../../src/runner/runCertification';
+import { runCertification as runCertificationWithRate } from '../../src';
 import type { ReceivedDelivery } from '../../src/sender/listen/ReceivedDelivery';
 import { buildListenReport } from '../../src/sender/report/buildListenReport';
 import { closeAfterAll, serveReadingBody } from '../support/servers';
@@ -61,6 +62,40 @@ describe('report.json as written by the real paths validates against the closed 
     expect(report.findings?.length).toBeGreaterThan(0);
     expect(problems(renderReportJson(report))).toEqual([]);
   });
+
+  it('certify --rate: CAP checks with failures and the capacity section (phases, probe, recovery burst)', async () => {
+    // Accepts everything, except every third capacity event (ids of the capacity feed) is answered 503.
+    let capacityEvents = 0;
+    const receiver = await closing(
+      serveReadingBody((_req, body, res) => {
+        if (/"id":"[0-9a-f]{8}-0000-4000-8000-/.test(body.toString('utf8')) && (capacityEvents += 1) % 3 === 0) {
+          return void res.writeHead(503, { 'retry-after': '0', 'content-type': 'application/json' }).end('{"error":"busy"}');
+        }
+        res.writeHead(204).end();
+      }),
+    );
+    const report = await runCertificationWithRate({
+      url: receiver.url,
+      secrets: ['schema-samples-secret'],
+      allowHttp: true,
+      seed: 11,
+      runs: 2,
+      types: ['ping'],
+      checks: ['EVT-1'],
+      capacity: { rate: 20, durationMs: 1000, outageMs: 300, retryBaseMs: 5, findMax: { maxRate: 20, stepMs: 500, cooldownMs: 0 } },
+    });
+    expect(report.checks.map((c) => [c.requirement, c.status])).toEqual([
+      ['EVT-1', 'pass'],
+      ['CAP-1', 'fail'],
+      ['CAP-2', 'pass'],
+      ['CAP-3', 'pass'],
+    ]);
+    // The declared rate broke, so the probe bisected below it: phases with and without failures.
+    expect(report.capacity?.phases[0]?.failures.length).toBeGreaterThan(0);
+    expect(report.capacity?.findMax?.brokeAt?.how).toMatch(/503/);
+    expect(report.capacity?.recovery?.accepted).toBeGreaterThan(0);
+    expect(problems(renderReportJson(report))).toEqual([]);
+  }, 30_000);
 
   it('listen: failures carrying the delivery, a cut body, and the listen record', () => {
     const report = buildListenReport({

@@ -11,6 +11,8 @@ import { describeReceiverConformance, type JestGlobals, type ReceiverConformance
 import { jsonStatus, receiverRejectingWith } from '../checks/signature/defects';
 import { defectiveReceiver } from '../checks/support/receivers';
 import { closeAfterAll, serve } from '../support/servers';
+import { tokenBucket } from '../capacity/capacityReceivers';
+import type { CertificationReport } from '../../src/evidence/certificationReport';
 
 // The adapter with a recording stand-in for jest's API: what it declares, and what each declared
 // test does when run, without nesting a jest run inside this one.
@@ -238,5 +240,100 @@ describe('describeReceiverConformance', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('describeReceiverConformance with a declared rate (the capacity option)', () => {
+  it("adds CAP-1..3 after the checks, runs the capacity phases once, and fails CAP-1 with the receiver's answer and a rerun command at the rate", async () => {
+    // The reference receiver; once the checks' tests are done, a bucket of 50 events/s (20 of slack) in front.
+    let armed = false;
+    let capacityRequests = 0;
+    const take = tokenBucket(50, 20);
+    const receiver = await closing(
+      defectiveReceiver(
+        (_req, _body, res) => {
+          if (!armed) return false;
+          capacityRequests += 1;
+          if (take()) return false;
+          res.writeHead(503, { 'retry-after': '1', 'content-type': 'application/json' }).end('{"error":"pool exhausted"}');
+          return true;
+        },
+        [SECRET],
+      ),
+    );
+    const dir = await mkdtemp(join(tmpdir(), 'hookproof-adapter-capacity-'));
+    try {
+      const jest = recordingJest();
+      const log: string[] = [];
+      describeReceiverConformance(
+        options(
+          { url: receiver.url, checks: ['EVT-1'], types: ['ping'], runs: 2, reportDir: dir, capacity: { rate: 100, durationMs: 1000, outageMs: false, findMax: false } },
+          jest.globals,
+          log,
+        ),
+      );
+      expect(jest.tests.map((t) => t.name.split(':')[0])).toEqual([
+        'EVT-1 evt-valid-events',
+        'CAP-1 cap-sustained-rate',
+        'CAP-2 cap-recovery-burst',
+        'CAP-3 cap-overload-etiquette',
+      ]);
+      const [checkTest, ...capacityTests] = jest.tests;
+      const first = await runTests(checkTest !== undefined ? [checkTest] : []);
+      expect(first[0]?.error).toBeUndefined();
+      armed = true;
+      const outcomes = await runTests(capacityTests);
+      const cap1 = outcomes[0]?.error?.message ?? '';
+      expect(cap1).toMatch(/^CAP-1 cap-sustained-rate FAIL \(required, 100 cases, \d+ failing cases?, seed 99\)/);
+      expect(cap1).toContain('did not hold 100 events/s for 1 s');
+      expect(cap1).toContain('{"error":"pool exhausted"}');
+      expect(cap1).toMatch(/--checks cap-sustained-rate --seed 99 .*--allow-http --rate 100 --duration 1000ms/);
+      // CAP-2 and CAP-3 turned off: their tests pass and say why; the phases ran once for all three.
+      expect(outcomes.slice(1).map((o) => o.error)).toEqual([undefined, undefined]);
+      expect(log.join('\n')).toMatch(/CAP-2 cap-recovery-burst SKIP .*not exercised/);
+      expect(capacityRequests).toBe(100);
+      for (const fn of jest.afterAll) await fn();
+      const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as CertificationReport;
+      expect(report.checks.map((c) => [c.requirement, c.status])).toEqual([
+        ['EVT-1', 'pass'],
+        ['CAP-1', 'fail'],
+        ['CAP-2', 'skip'],
+        ['CAP-3', 'skip'],
+      ]);
+      expect(report.verdict).toBe('fail');
+      expect(report.capacity?.phases[0]).toMatchObject({ rate: 100, sent: 100 });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('blocks CAP-1..3 when a check before them found valid events refused, sending no capacity traffic', async () => {
+    const receiver = await closing(
+      defectiveReceiver(
+        (_req, _body, res) => {
+          jsonStatus(400, { error: 'unknown tenant' })(res);
+          return true;
+        },
+        [SECRET],
+      ),
+    );
+    const jest = recordingJest();
+    const log: string[] = [];
+    describeReceiverConformance(options({ url: receiver.url, checks: ['EVT-1'], types: ['ping'], runs: 2, capacity: { rate: 40, durationMs: 1000 } }, jest.globals, log));
+    const [checkTest, ...capacityTests] = jest.tests;
+    await runTests(checkTest !== undefined ? [checkTest] : []);
+    const hits = receiver.hits();
+    const outcomes = await runTests(capacityTests);
+    // A required requirement not judged must not go green; the recommended ones are logged.
+    expect(outcomes[0]?.error?.message).toMatch(/^CAP-1 cap-sustained-rate BLOCKED .*not judged, blocked by EVT-1: correctly signed valid events are not accepted/);
+    expect(outcomes.slice(1).map((o) => o.error)).toEqual([undefined, undefined]);
+    expect(log.join('\n')).toMatch(/CAP-3 cap-overload-etiquette BLOCKED/);
+    expect(receiver.hits()).toBe(hits);
+  });
+
+  it('refuses a CAP requirement named without a declared rate, at collection time', () => {
+    expect(() => describeReceiverConformance(options({ url: 'http://127.0.0.1:9/', checks: ['CAP-1'] }, recordingJest().globals))).toThrow(
+      'CAP-1: judged only with a declared rate: set the option capacity: { rate }',
+    );
   });
 });

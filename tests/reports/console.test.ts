@@ -119,6 +119,36 @@ describe('createProgressRenderer', () => {
     expect(leakedForms(stream.out)).toEqual([]);
   });
 
+  it('shows the capacity phases of certify --rate as hookproof capacity does: a live line on a terminal, a line every 5 s in a CI log', () => {
+    const phase = (elapsedMs: number): ProgressEvent => ({
+      kind: 'capacity',
+      phase: 'CAP-1',
+      rate: 40,
+      elapsedMs,
+      durationMs: 30_000,
+      sent: elapsedMs / 25,
+      answered: elapsedMs / 25,
+      succeeded: elapsedMs / 25,
+    });
+    const log = recorder(false);
+    let clock = 0;
+    const plain = createProgressRenderer(log, { color: false, now: () => clock });
+    for (const ms of [1000, 2000, 6000, 7000, 12_000]) {
+      clock = ms;
+      plain(phase(ms));
+    }
+    expect(log.out.split('\n').filter((line) => line !== '')).toEqual([
+      'capacity: CAP-1 at 40/s  1/30 s  sent 40  answered 40  ok 40',
+      'capacity: CAP-1 at 40/s  6/30 s  sent 240  answered 240  ok 240',
+      'capacity: CAP-1 at 40/s  12/30 s  sent 480  answered 480  ok 480',
+    ]);
+    const terminal = recorder(true);
+    const live = createProgressRenderer(terminal, { color: false, now: () => clock });
+    clock += 1000;
+    live(phase(13_000));
+    expect(terminal.out).toBe('\r\x1b[2Kcapacity: CAP-1 at 40/s  13/30 s  sent 520  answered 520  ok 520');
+  });
+
   it('cuts the live line to the terminal width so that it can be redrawn', () => {
     const stream = recorder(true, 30);
     const render = createProgressRenderer(stream, { color: false });

@@ -17,6 +17,7 @@ import { rateOption } from '../rateOption';
 import { prepareReportDir } from '../reportDir';
 import { resolveSecrets, type SecretSources } from '../secrets';
 import { untilSignal } from '../untilSignal';
+import { capacityProgressLine } from '../../reports/console/capacityProgressLine';
 
 export interface CapacityCommandOptions extends CommonOptions, SecretSources {
   readonly url?: string;
@@ -81,7 +82,7 @@ export async function runCapacityCommand(options: CapacityCommandOptions, dirs: 
         // On a terminal a live line; in CI logs a line every 5 s.
         if (live === undefined && now - lastLine < 5000) return;
         lastLine = now;
-        const text = `capacity: ${p.phase} at ${p.rate}/s  ${Math.round(p.elapsedMs / 1000)}/${Math.round(p.durationMs / 1000)} s  sent ${p.sent}  answered ${p.answered}  ok ${p.succeeded}`;
+        const text = capacityProgressLine(p);
         if (live !== undefined) live.write(`\r${text}\u001b[K`);
         else io.err(text);
       },

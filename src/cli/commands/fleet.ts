@@ -3,11 +3,12 @@ import { privateKeyFromEnv } from '../../attest/signingKey';
 import { entrySucceeded, type FleetEntry } from '../../fleet/fleetIndex';
 import { readTargetsFile } from '../../fleet/readTargetsFile';
 import { runFleet } from '../../fleet/runFleet';
+import { pickDefined, RUN_OPTION_KEYS, type RunOptions } from '../../runner/runOptions';
 import { parseShard } from '../../fleet/shard';
 import { UsageError } from '../../errors';
 import type { CommandRegistration, CommonOptions } from '../command';
 import { exitCodeForOutcome, type ExitCode } from '../exitCodes';
-import { invocationOf } from '../invocation';
+import { invocationOf, runOptionFlags } from '../invocation';
 import type { CliIO } from '../io';
 import { numberOption } from '../numberOption';
 import { collect } from '../collect';
@@ -21,7 +22,7 @@ import { printableHeaders } from '../../config/headerLine';
 import { gridx } from '../../contract/gridx';
 
 /** Typed options of `fleet`. */
-export interface FleetCommandOptions extends CommonOptions {
+export interface FleetCommandOptions extends CommonOptions, RunOptions {
   readonly targetsFile: string;
   readonly reportDir: string;
   readonly parallel?: number;
@@ -29,12 +30,6 @@ export interface FleetCommandOptions extends CommonOptions {
   readonly shard?: string;
   readonly previous?: string;
   readonly allowHttp: boolean;
-  readonly checks?: readonly string[];
-  readonly seed?: number;
-  readonly runs?: number;
-  readonly timeoutMs?: number;
-  readonly maxEventBytes?: number;
-  readonly concurrency?: number;
   readonly signKeyEnv?: string;
   readonly sameScope?: boolean;
   /** false (`--no-isolate`): every target in this one process. Default true. */
@@ -66,12 +61,7 @@ export async function runFleetCommand(options: FleetCommandOptions, io: CliIO): 
     ...(options.rate !== undefined ? { ratePerSecond: options.rate } : {}),
     ...(shard !== undefined ? { shard } : {}),
     ...(options.previous !== undefined ? { previous: options.previous } : {}),
-    ...(options.checks !== undefined ? { checks: options.checks } : {}),
-    ...(options.seed !== undefined ? { seed: options.seed } : {}),
-    ...(options.runs !== undefined ? { runs: options.runs } : {}),
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.maxEventBytes !== undefined ? { maxEventBytes: options.maxEventBytes } : {}),
-    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    ...pickDefined(options, RUN_OPTION_KEYS),
     ...(signingKey !== undefined ? { signingKey } : {}),
     ...(options.sameScope === true ? { sameScope: true } : {}),
     ...(options.isolate === false ? { isolate: false } : {}),
@@ -86,12 +76,7 @@ export async function runFleetCommand(options: FleetCommandOptions, io: CliIO): 
         ['--shard', options.shard],
         ['--previous', options.previous],
         ['--allow-http', options.allowHttp],
-        ['--checks', options.checks?.join(',')],
-        ['--seed', options.seed],
-        ['--runs', options.runs],
-        ['--timeout-ms', options.timeoutMs],
-        ['--max-event-bytes', options.maxEventBytes],
-        ['--concurrency', options.concurrency],
+        ...runOptionFlags(options),
         ['--sign-key-env', options.signKeyEnv],
         ['--same-scope', options.sameScope],
         // Credential values never: a gateway key is as secret as the webhook secret.

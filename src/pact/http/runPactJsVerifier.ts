@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { requireOptional } from '../../requireOptional';
 import { terminalSafe } from '../../text/terminalSafe';
 import { terminalSafeStreamWrite } from '../../text/terminalWriter';
+import { answerWithin, endChild, seconds, within } from './childDeadline';
 import { failedRequirements } from './pactJsFailures';
 import { WITHOUT_SIG8_FILTER } from './signatureInteractions';
 
@@ -96,20 +97,8 @@ export async function runPactJsVerifier(options: PactJsVerifierRunOptions): Prom
     void exited.then(() => resolve(undefined));
   });
 
-  const within = <T>(promise: Promise<T>, ms: number): Promise<T | 'late'> => {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
-    return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-  };
-  const end = async (): Promise<void> => {
-    child.kill('SIGTERM');
-    if ((await within(exited, 2_000)) === 'late') child.kill('SIGKILL');
-    await exited;
-  };
-
-  const outcome = await within(result, deadlineMs);
+  const outcome = await answerWithin(child, result, deadlineMs);
   if (outcome === 'late') {
-    await end();
     return { passed: false, ending: 'ended-at-deadline', failed: [], cause: `pact-js's Verifier gave no result within ${seconds(deadlineMs)} and was ended` };
   }
   if (outcome === undefined) {
@@ -123,9 +112,7 @@ export async function runPactJsVerifier(options: PactJsVerifierRunOptions): Prom
       ? `pact-js's Verifier failed ${failed.length} interaction(s): ${failed.join(', ')}`
       : `pact-js's Verifier could not verify: ${terminalSafe((outcome.message ?? '').split('\n')[0] ?? '')}`;
   if ((await within(exited, graceMs)) !== 'late') return { passed: outcome.passed, ending: 'exited', failed, cause: verdict };
-  await end();
+  await endChild(child);
   const stuck = `pact-js's Verifier did not exit within ${seconds(graceMs)} of its result and was ended (its proxy keeps a request to the receiver open after forwarding a re-serialised body; SIG-8 needs PACT_DESCRIPTION='${WITHOUT_SIG8_FILTER}' or the --for pact-js contract)`;
   return { passed: outcome.passed, ending: 'ended-after-result', failed, cause: verdict === undefined ? stuck : `${verdict}; ${stuck}` };
 }
-
-const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;

@@ -15,4 +15,7 @@ process.on('message', (message: ToVerifier) => {
     (error: unknown) => send({ kind: 'failed', ...childFailureOf(error) }),
   );
 });
+// Without its parent (ended, or killed before it could end this one) nobody reads the result: go,
+// rather than verify on as an orphan.
+process.on('disconnect', () => process.exit(1));
 send({ kind: 'ready' });

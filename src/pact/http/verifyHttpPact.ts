@@ -10,6 +10,7 @@ import { loadPactSources } from './pactSources';
 import type { HttpVerificationResult } from './verificationResult';
 import type { VerifierJob } from './verifierMessages';
 import { gridx } from '../../contract/gridx';
+import { verifierDeadlineMs } from './verifierDeadline';
 import { verifyInChild, type VerifierOutput } from './verifyInChild';
 import { terminalSafeWriter } from '../../text/terminalWriter';
 
@@ -96,6 +97,13 @@ export interface VerifyHttpPactOptions {
   /** Headers added to every request to the receiver (`-H`); the interaction's own headers win. */
   readonly headers?: Readonly<Record<string, string>>;
   /**
+   * The deadline of each run of the Pact verifier in milliseconds (one run for the local pact
+   * files; one per pact from a broker). Default: {@link verifierDeadlineMs} of its interactions,
+   * one minute of start-up plus each interaction's request timeout and 2 s. Past it, the verifier's
+   * process is ended and the call rejects with a DeadlineExceededError.
+   */
+  readonly deadlineMs?: number;
+  /**
    * Where the Pact core's own report goes, line by line. Default: this process's stdout and
    * stderr, every line escaped (the core runs in a process of its own, so its text cannot reach
    * the terminal raw).
@@ -124,12 +132,7 @@ export async function verifyHttpPact(options: VerifyHttpPactOptions): Promise<Ht
   process.env.PACT_DO_NOT_TRACK ??= 'true';
   if (broker !== undefined) return verifyFromBroker(options, broker);
   if (publish !== undefined) throw new UsageError('--publish-results needs pacts from a broker (--broker-url): results of a local file have nowhere to go');
-  const loaded = await loadPactSources(pactFiles ?? []);
-  return runVerifier(
-    options,
-    loaded.map((p) => p.file),
-    exactBodiesOf(loaded.map((p) => p.pact)),
-  );
+  return runVerifier(options, await loadPactSources(pactFiles ?? []));
 }
 
 /**
@@ -144,7 +147,7 @@ async function verifyFromBroker(options: VerifyHttpPactOptions, broker: BrokerSo
   const pacts = await pactsForVerification(brokerClient(connection, timeoutMs), query);
   const results: Array<{ pact: PactToVerify; result: HttpVerificationResult }> = [];
   for (const pact of pacts) {
-    const result = await runVerifier(options, [pact.file], exactBodiesOf([pact.pact]));
+    const result = await runVerifier(options, [pact]);
     results.push({ pact, result: pact.pending ? { ...result, interactions: result.interactions.map((v) => (v.passed ? v : { ...v, pending: true })) } : result });
   }
   const { publish } = options;
@@ -166,19 +169,25 @@ async function verifyFromBroker(options: VerifyHttpPactOptions, broker: BrokerSo
   return { passed: interactions.every((v) => v.passed || v.pending === true), interactions };
 }
 
-/** Verifies local pact files in the verifier's own process, its report passed to `options.output`. */
-function runVerifier(options: VerifyHttpPactOptions, files: readonly string[], exactBodies: readonly Uint8Array[]): Promise<HttpVerificationResult> {
+/** Verifies local pact files in the verifier's own process, its report passed to `options.output`, within the deadline. */
+function runVerifier(options: VerifyHttpPactOptions, pacts: ReadonlyArray<{ readonly file: string; readonly pact: PactInteractions }>): Promise<HttpVerificationResult> {
   receiverUrl(options.url);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS;
   const job: VerifierJob = {
     url: options.url,
     secrets: options.secrets,
-    files,
-    exactBodies,
-    timeoutMs: options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS,
+    files: pacts.map((p) => p.file),
+    exactBodies: exactBodiesOf(pacts.map((p) => p.pact)),
+    timeoutMs,
     logLevel: options.logLevel ?? 'error',
     ...(options.headers !== undefined ? { headers: options.headers } : {}),
   };
-  return verifyInChild(job, options.output ?? consoleOutput());
+  const interactions = pacts.reduce((sum, p) => sum + p.pact.interactions.length, 0);
+  return verifyInChild(job, options.output ?? consoleOutput(), options.deadlineMs ?? verifierDeadlineMs(interactions, timeoutMs));
+}
+
+interface PactInteractions {
+  readonly interactions: readonly unknown[];
 }
 
 /** The process's own console, through hookproof's escaping sink. */
@@ -236,7 +245,7 @@ function brokerConnection(broker: BrokerSource): BrokerConnection {
 }
 
 /** The exact request bodies of the pacts' interactions, in order. */
-function exactBodiesOf(pacts: ReadonlyArray<{ readonly interactions: readonly unknown[] }>): Uint8Array[] {
+function exactBodiesOf(pacts: readonly PactInteractions[]): Uint8Array[] {
   return pacts.flatMap((pact) =>
     pact.interactions.flatMap((interaction) => {
       const body = typeof interaction === 'object' && interaction !== null ? (interaction as { request?: { body?: unknown } }).request?.body : undefined;

@@ -1,13 +1,10 @@
 import { fork } from 'node:child_process';
-import { join } from 'node:path';
-import { errorFromChild, InternalError } from '../../errors';
+import { DeadlineExceededError, errorFromChild, InternalError } from '../../errors';
 import { stripAnsi } from '../../text/stripAnsi';
+import { answerWithin, endChild, seconds } from './childDeadline';
 import type { HttpVerificationResult } from './verificationResult';
+import { verifierEntry } from './verifierEntry';
 import type { FromVerifier, ToVerifier, VerifierJob } from './verifierMessages';
-
-// Run from the TypeScript sources (tests, `tsx`), the child needs the same loader; from dist/ it
-// runs the compiled file as it is.
-const fromSource = __filename.endsWith('.ts');
 
 /** Where the Pact core's own report goes, one line at a time (hookproof's escaping sink in the CLI). */
 export interface VerifierOutput {
@@ -15,59 +12,60 @@ export interface VerifierOutput {
   err(line: string): void;
 }
 
+type Outcome = { readonly ok: true; readonly result: HttpVerificationResult } | { readonly ok: false; readonly error: Error };
+
 /**
  * Runs the Pact verifier in a process of its own and resolves its result. The native Pact core
  * prints its report straight to its process's standard output, out of reach of any escaping in
  * this one: a pact's descriptions or a receiver's answer could reach the terminal raw. Here its
  * output is read from a pipe and handed to `output` line by line. The process is ended once it
- * has answered (pact-js can keep a process alive after a failed verification).
+ * has answered (pact-js can keep a process alive after a failed verification), or at
+ * `deadlineMs` without an answer: then this rejects with a DeadlineExceededError, the process
+ * already gone.
  */
-export function verifyInChild(job: VerifierJob, output: VerifierOutput): Promise<HttpVerificationResult> {
-  const entry = join(__dirname, `verifierProcess${fromSource ? '.ts' : '.js'}`);
-  const child = fork(entry, [], {
-    execArgv: fromSource ? ['--require', require.resolve('tsx/cjs')] : [],
-    serialization: 'advanced',
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
+export async function verifyInChild(job: VerifierJob, output: VerifierOutput, deadlineMs: number): Promise<HttpVerificationResult> {
+  const entry = verifierEntry();
+  const child = fork(entry.file, [], { execArgv: [...entry.execArgv], serialization: 'advanced', stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   const flushOut = lineSplitter(child.stdout, (line) => output.out(line));
   const flushErr = lineSplitter(child.stderr, (line) => output.err(line));
-  const tell = (message: ToVerifier): void => {
-    if (child.connected) child.send(message);
-  };
-
-  return new Promise<HttpVerificationResult>((resolve, reject) => {
-    let outcome: { ok: true; result: HttpVerificationResult } | { ok: false; error: Error } | undefined;
+  // 'close' comes after the pipes are drained: every line of the core's report is out by then.
+  const closed = new Promise<string>((resolve) =>
+    child.once('close', (code, signal) => {
+      flushOut();
+      flushErr();
+      resolve(signal ?? `exit code ${String(code)}`);
+    }),
+  );
+  const answer = new Promise<Outcome | undefined>((resolve) => {
     child.on('message', (message: FromVerifier) => {
       switch (message.kind) {
         case 'ready':
-          tell({ kind: 'run', job });
+          if (child.connected) child.send({ kind: 'run', job } satisfies ToVerifier);
           return;
         case 'done':
-          outcome ??= { ok: true, result: message.result };
-          child.kill();
+          resolve({ ok: true, result: message.result });
           return;
         case 'failed':
-          outcome ??= {
-            ok: false,
-            error: message.hookproof ? errorFromChild(message) : new InternalError(message.message),
-          };
-          child.kill();
+          resolve({ ok: false, error: message.hookproof ? errorFromChild(message) : new InternalError(message.message) });
           return;
       }
     });
-    child.on('error', (error) => {
-      outcome ??= { ok: false, error: new InternalError(`the Pact verifier's process could not run: ${error.message}`) };
-    });
-    // 'close' comes after the pipes are drained: every line of the core's report is out by then.
-    child.on('close', (code, signal) => {
-      flushOut();
-      flushErr();
-      if (outcome === undefined) {
-        reject(new InternalError(`the Pact verifier's process ended before answering (${signal ?? `exit code ${String(code)}`})`));
-      } else if (outcome.ok) resolve(outcome.result);
-      else reject(outcome.error);
-    });
+    child.once('error', (error) => resolve({ ok: false, error: new InternalError(`the Pact verifier's process could not run: ${error.message}`) }));
+    void closed.then(() => resolve(undefined));
   });
+
+  const outcome = await answerWithin(child, answer, deadlineMs);
+  await endChild(child);
+  // A process that never started has no pipes to drain.
+  const ending = child.pid === undefined ? 'not started' : await closed;
+  if (outcome === 'late') {
+    throw new DeadlineExceededError(
+      `the Pact verifier gave no result within ${seconds(deadlineMs)} and was ended (if the receiver or this machine is that slow, give it more time with --deadline)`,
+    );
+  }
+  if (outcome === undefined) throw new InternalError(`the Pact verifier's process ended before answering (${ending})`);
+  if (outcome.ok) return outcome.result;
+  throw outcome.error;
 }
 
 /** Calls `line` for every complete line read from `stream`; the returned function flushes the rest. */

@@ -4,6 +4,7 @@ import { InternalError } from '../../errors';
 import { loadVerifier } from './loadVerifier';
 import { createSigningHooks, type SignedRequest } from './signingHooks';
 import { parseVerificationResult, type HttpVerificationResult } from './verificationResult';
+import { PROXY_SLACK_MS } from './verifierDeadline';
 import type { VerifierJob } from './verifierMessages';
 
 /**
@@ -29,9 +30,7 @@ export async function verifyInThisProcess(job: VerifierJob): Promise<HttpVerific
     stateHandlers: hooks.stateHandlers as unknown as NonNullable<VerifierOptions['stateHandlers']>,
     requestFilter: hooks.requestFilter,
     logLevel: job.logLevel,
-    // A little longer than the delivery's own timeout, so that a receiver that hangs is reported
-    // by hookproof ("timeout after … ms") rather than as a failed request to the verifier's proxy.
-    timeout: job.timeoutMs + 2_000,
+    timeout: job.timeoutMs + PROXY_SLACK_MS,
     failIfNoPactsFound: true,
   });
   let text: string;

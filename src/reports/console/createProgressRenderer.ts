@@ -4,6 +4,7 @@ import { plural } from '../../text/plural';
 import { CLEAR_LINE, defaultColor, painter } from './ansi';
 import { checkLine } from './checkLine';
 import { goneMessage } from '../../checks/goneMessage';
+import { capacityProgressLine } from './capacityProgressLine';
 
 /** Where progress goes: `process.stderr` fits; tests pass a recorder. */
 export interface ProgressStream {
@@ -125,6 +126,24 @@ export function createProgressRenderer(stream: ProgressStream, options: Progress
         println(paint('bold', paint('red', clean(`!!! ${goneMessage(event.caseLabel)}`))));
         draw(true);
         return;
+      case 'capacity': {
+        // The capacity phases run alone, after every check: their line is the live line (a
+        // terminal) or, in CI logs, a line every `heartbeat` ms, as `hookproof capacity` prints it.
+        const line = clean(capacityProgressLine(event));
+        const t = now();
+        if (live) {
+          if (t - lastDraw < interval) return;
+          lastDraw = t;
+          const width = Math.max(20, (stream.columns ?? 80) - 1);
+          stream.write(`${CLEAR_LINE}${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
+          statusShown = true;
+          return;
+        }
+        if (t - lastBeat < heartbeat) return;
+        lastBeat = t;
+        stream.write(`${line}\n`);
+        return;
+      }
     }
   };
 }

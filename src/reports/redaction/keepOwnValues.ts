@@ -1,3 +1,4 @@
+import type { CapacitySampleRecord, CapacitySection } from '../../evidence/capacitySection';
 import type { CertificationReport } from '../../evidence/certificationReport';
 
 /**
@@ -61,5 +62,29 @@ export function keepOwnValues(original: CertificationReport, redacted: Certifica
     coverage: original.coverage,
     checks,
     ...(provenance !== undefined ? { provenance } : {}),
+    ...(original.capacity !== undefined && redacted.capacity !== undefined ? { capacity: ownCapacity(original.capacity, redacted.capacity) } : {}),
+  };
+}
+
+/**
+ * The capacity section is hookproof's own measurements (histograms, counts, phase names) except
+ * the receiver's words in its samples (answer, error, Retry-After): only those stay redacted.
+ */
+function ownCapacity(original: CapacitySection, redacted: CapacitySection): CapacitySection {
+  const samples = (own: readonly CapacitySampleRecord[], safe: readonly CapacitySampleRecord[] | undefined): CapacitySampleRecord[] =>
+    own.map((sample, i) => {
+      const theirs = safe?.[i];
+      if (theirs === undefined) return sample;
+      return {
+        ...sample,
+        answer: theirs.answer,
+        ...(theirs.error !== undefined ? { error: theirs.error } : {}),
+        ...(theirs.retryAfter !== undefined ? { retryAfter: theirs.retryAfter } : {}),
+      };
+    });
+  return {
+    ...original,
+    phases: original.phases.map((phase, i) => ({ ...phase, failures: samples(phase.failures, redacted.phases[i]?.failures) })),
+    ...(original.recovery !== undefined ? { recovery: { ...original.recovery, failures: samples(original.recovery.failures, redacted.recovery?.failures) } } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { sortKeys } from '../../../src/serialise/sortKeys';
 import { listen } from '../../support/servers';
 import { matrix } from './brokerMatrix';
 import { publish } from './brokerPublish';
@@ -260,17 +261,6 @@ function heldPact(base: string, path: string, publications: readonly Publication
       'pb:publish-verification-results': { href: `${base}${path}/verification-results` },
     },
   };
-}
-
-/** A JSON value with every object's keys in sorted order: another layout, the same contract. */
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
-  );
 }
 
 /** Query parameters as sent (`q[][pacticipant]` stays as it is), values percent-decoded. */

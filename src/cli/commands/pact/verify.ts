@@ -14,6 +14,8 @@ import { collect } from '../../collect';
 import { resolveSecrets, secretSourcesOf, type SecretSources } from '../../secrets';
 import { addBrokerOptions, addSecretOptions, reportDirOption } from '../../options';
 import { headerOption } from '../../headerOption';
+import { durationOption } from '../../durationOption';
+import { PROXY_SLACK_MS, VERIFIER_START_MS } from '../../../pact/http/verifierDeadline';
 
 const LOG_LEVELS: readonly VerifierLogLevel[] = ['error', 'warn', 'info', 'debug'];
 
@@ -25,6 +27,8 @@ export interface PactVerifyOptions extends SecretSources {
   readonly publish?: { readonly providerVersion: string; readonly providerBranch?: string; readonly buildUrl?: string };
   readonly logLevel: VerifierLogLevel;
   readonly timeoutMs?: number;
+  /** `--deadline`: each run of the Pact verifier's deadline in ms (default computed, see verifierDeadlineMs). */
+  readonly deadlineMs?: number;
   /** Where to write report.json and junit.xml; none when not given. */
   readonly reportDir?: string;
   /** `-H 'Name: value'`: headers added to every request to the receiver (a staging gateway's key). */
@@ -47,6 +51,7 @@ export async function runPactVerify(options: PactVerifyOptions, io: CliIO): Prom
     ...(options.broker !== undefined ? { broker: options.broker } : {}),
     ...(options.publish !== undefined ? { publish: options.publish } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),
     ...(options.headers !== undefined ? { headers: options.headers } : {}),
     // The core's own report, through the CLI's escaping writers like every other line.
     output: { out: (line) => io.out(line), err: (line) => io.err(line) },
@@ -94,6 +99,7 @@ interface ParsedVerifyOptions {
   buildUrl?: string;
   logLevel: string;
   timeoutMs?: number;
+  deadline?: number;
   brokerTimeout?: number;
   reportDir?: string;
   header?: Record<string, string>;
@@ -168,6 +174,7 @@ export function pactVerifyOptions(o: ParsedVerifyOptions, env: Readonly<Record<s
         }
       : {}),
     ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
+    ...(o.deadline !== undefined ? { deadlineMs: o.deadline } : {}),
     ...(o.reportDir !== undefined ? { reportDir: o.reportDir } : {}),
     ...(o.header !== undefined ? { headers: o.header } : {}),
   };
@@ -220,6 +227,12 @@ export const pactVerifyCommand: CommandRegistration = {
         numberOption('--broker-timeout', 'seconds', `deadline of each exchange with the broker: fetching the pacts, publishing the results (default ${BROKER_TIMEOUT_MS / 1000})`),
       )
       .addOption(numberOption('--timeout-ms', 'n', `per-request timeout towards the receiver (default ${DEFAULT_VERIFY_TIMEOUT_MS}, gridX's)`))
+      .addOption(
+        durationOption(
+          '--deadline',
+          `each run of the Pact verifier must end within this (default ${VERIFIER_START_MS / 1000}s + per interaction the request timeout + ${PROXY_SLACK_MS / 1000}s); past it the verifier is ended, exit 1`,
+        ),
+      )
       .addOption(reportDirOption('also write report.json and junit.xml there, as certify does'))
       .addOption(headerOption());
   },

@@ -1,5 +1,5 @@
-import { html, SafeHtml } from '../reports/html/safeHtml';
-import type { CapacityPhaseReport } from './capacityReport';
+import type { CapacityPhaseRecord } from '../../evidence/capacitySection';
+import { html, SafeHtml } from './safeHtml';
 
 const WIDTH = 720;
 const HEIGHT = 220;
@@ -8,9 +8,10 @@ const PAD = { left: 56, right: 56, top: 16, bottom: 32 };
 /**
  * An inline SVG of the run, second by second over every phase in order: offered and achieved rate
  * (left axis, events/s) and p50/p99 latency (right axis, ms). Plain markup, readable without
- * JavaScript, and every number escaped by the `html` template.
+ * JavaScript, and every number escaped by the `html` template. Drawn in capacity.html and, for a
+ * certification with a declared rate, in report.html.
  */
-export function capacityChart(phases: readonly CapacityPhaseReport[]): SafeHtml {
+export function capacityChart(phases: readonly Pick<CapacityPhaseRecord, 'name' | 'rate' | 'timeline'>[]): SafeHtml {
   const seconds = phases.flatMap((phase) => phase.timeline);
   if (seconds.length === 0) return html`<p>No second was measured.</p>`;
   const maxRate = Math.max(1, ...seconds.map((s) => Math.max(s.offered, s.succeeded)));
