@@ -60,9 +60,11 @@ export function readConfigFile(path: string): ConfigFile {
 }
 
 /**
- * The settings of `command` in `config`: the shared ones its section also knows, for `certify` the
- * load settings of the `capacity:` section (CAPACITY_KEYS_FOR_CERTIFY), then its section's own
- * (which win). Keys are the command's option names (`timeoutMs` for `--timeout-ms`).
+ * The settings of `command` in `config`: the shared ones its section also knows, then its section's
+ * own (which win). Keys are the command's option names (`timeoutMs` for `--timeout-ms`). The
+ * `capacity:` section is `hookproof capacity`'s alone: a rate there never turns every `certify`
+ * into a capacity certification (`hookproof init` writes one); certify declares its own
+ * (`certify: { rate: … }` or `--rate`).
  */
 export function settingsFor(config: ConfigFile, command: string): Record<string, ConfigValue> {
   const known = loadSchema().schema.properties?.[command]?.properties ?? {};
@@ -70,22 +72,10 @@ export function settingsFor(config: ConfigFile, command: string): Record<string,
   for (const [key, value] of Object.entries(config.document)) {
     if (key in known && !isSection(value)) settings[key] = value;
   }
-  // A rate declared for capacity is declared for certify too (`certify --rate`): the capacity
-  // section's load settings apply to certify, under certify's own section and the flags.
-  const capacity = config.document.capacity;
-  if (command === 'certify' && isSection(capacity)) {
-    for (const key of CAPACITY_KEYS_FOR_CERTIFY) {
-      const value = capacity[key];
-      if (value !== undefined) settings[key] = value;
-    }
-  }
   const section = config.document[command];
   if (isSection(section)) Object.assign(settings, section);
   return settings;
 }
-
-/** The keys of the `capacity:` section that `certify` takes too, named as capacity's (and certify's) flags. */
-export const CAPACITY_KEYS_FOR_CERTIFY: readonly string[] = ['rate', 'duration', 'outage', 'maxRate', 'step', 'retryBaseMs', 'maxInFlight'];
 
 /** The commands a config file has a section for. */
 export function configSections(): string[] {

@@ -106,31 +106,37 @@ describe('hookproof.config.yaml|json', () => {
     expect(schema.properties.capacity.properties.duration?.description).toContain('a bare number is seconds');
   });
 
-  it("applies the capacity: block's load settings to certify (certify --rate), under the flags; not its target or report directory", async () => {
+  it('keeps the capacity: block to capacity (a rate there, as init writes, never makes certify a capacity run); certify declares its own rate in its section, under the flags', async () => {
+    const capacity = {
+      url: 'https://other.example/h',
+      reportDir: 'capacity-out',
+      rate: '3000/m',
+      duration: '2s',
+      outage: '500ms',
+      maxRate: 100,
+      step: '1s',
+      maxInFlight: 8,
+      findMax: true,
+    };
+    const onlyCapacity = await parse(['certify', '--config', configFile({ url: 'https://staging.example.com/hooks/gridx', secretEnv: 'GRIDX_WEBHOOK_SECRET', capacity })]);
+    expect(onlyCapacity.err).toBe('');
+    expect(onlyCapacity.options).toMatchObject({ url: 'https://staging.example.com/hooks/gridx' });
+    for (const key of ['rate', 'duration', 'outage', 'maxRate', 'step', 'maxInFlight', 'findMax']) expect(onlyCapacity.options).not.toHaveProperty(key);
+    expect(onlyCapacity.options?.reportDir).not.toBe('capacity-out');
+
     const path = configFile({
       url: 'https://staging.example.com/hooks/gridx',
       secretEnv: 'GRIDX_WEBHOOK_SECRET',
-      capacity: {
-        url: 'https://other.example/h',
-        reportDir: 'capacity-out',
-        rate: '3000/m',
-        duration: '2s',
-        outage: '500ms',
-        maxRate: 100,
-        step: '1s',
-        maxInFlight: 8,
-        findMax: true,
-      },
+      certify: { rate: '3000/m', duration: '2s', outage: '500ms', maxRate: 100, step: '1s', maxInFlight: 8 },
+      capacity,
     });
     const run = await parse(['certify', '--config', path]);
     expect(run.err).toBe('');
     expect(run.options).toMatchObject({ url: 'https://staging.example.com/hooks/gridx', rate: 50, duration: 2000, outage: 500, maxRate: 100, step: 1000, maxInFlight: 8 });
-    expect(run.options?.reportDir).not.toBe('capacity-out');
-    expect(run.options).not.toHaveProperty('findMax');
     const flagged = await parse(['certify', '--config', path, '--rate', '20/s', '--duration', '1s']);
     expect(flagged.options).toMatchObject({ rate: 20, duration: 1000, outage: 500 });
     // A bad rate in the file is refused like the flag, naming the file and the key.
-    const bad = await parse(['certify', '--config', configFile({ url: 'https://a.example/h', capacity: { rate: 'fast' } })]);
+    const bad = await parse(['certify', '--config', configFile({ url: 'https://a.example/h', certify: { rate: 'fast' } })]);
     expect(bad.code).toBe(EXIT.error);
     expect(bad.err).toMatch(/capacity\.yaml|config\.yaml: certify\.rate: --rate must be a rate such as 50, 50\/s or 3000\/m, got "fast"/);
   });

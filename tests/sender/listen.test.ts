@@ -17,11 +17,14 @@ function check(report: ListenReportFile, id: string): ListenReportFile['checks']
 
 describe('hookproof listen', () => {
   // The sender runs in this process too, so the listener's own per-delivery work (printing,
-  // recording) delays it by a few tens of ms: a 100 ms base keeps the doubling clearly visible.
+  // recording) and a loaded machine's stalls delay it: a 500 ms base keeps the doubling clearly
+  // visible (each wait at least 1.25× the one before) through a stall of up to 300 ms in the first
+  // wait (at 100 ms, a stall of about 200 ms made the waits 302 ms then 228 ms, and SND-3 failed a
+  // correct sender).
   it('passes a correct sender (send --retry) against 503,503,204, with live lines, three reports and the NDJSON record, and no secret anywhere', async () => {
     const record = join(tmp(), 'deliveries.ndjson');
     const listen = await startListen({ respond: '503,503,204', count: 3, record });
-    const sent = await cli(['send', '--url', `${listen.url}hooks/gridx?tenant=t1`, '--type', 'ev/plugged', '--seed', '5', '--retry', '--retry-base-ms', '100', '--allow-http']);
+    const sent = await cli(['send', '--url', `${listen.url}hooks/gridx?tenant=t1`, '--type', 'ev/plugged', '--seed', '5', '--retry', '--retry-base-ms', '500', '--allow-http']);
     expect(sent.code).toBe(0);
     const run = await listen.done;
 
