@@ -21,6 +21,22 @@ export function selfDelayed(phase: LoadPhaseResult): boolean {
   return phase.selfStallMaxMs > SELF_STALL_MS || phase.selfLateSends > 0;
 }
 
+/**
+ * Could hookproof's own burst explain every delivery not accepted? Only when it fell behind its
+ * schedule (a stall of its own, then the late events sent together) before the first of them was
+ * due, and they are no more than the events it sent late: a burst of n events can cost at most n
+ * refusals of a receiver that holds the rate. A receiver that refused events hookproof sent on
+ * time, or more than the burst, fails.
+ */
+export function burstOfOwnMaking(phase: LoadPhaseResult): boolean {
+  const notAccepted = phase.sent - phase.classes.success + phase.lateSuccesses;
+  return phase.ownLateFromMs !== undefined && phase.firstFailureAtMs !== undefined && phase.firstFailureAtMs >= phase.ownLateFromMs && notAccepted <= (phase.ownLateSends ?? 0);
+}
+
+function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
 /** Every delivery of the phase accepted (2xx) within 5 s of its scheduled time. */
 export function phaseHeld(phase: LoadPhaseResult): boolean {
   return !phase.interrupted && phase.sent === phase.scheduled && phase.classes.success === phase.sent && phase.lateSuccesses === 0;
@@ -61,6 +77,14 @@ export function judgeSustainedRate(phase: LoadPhaseResult): CapacityJudgement {
       requirement: 'CAP-1',
       status: 'inconclusive',
       summary: `at ${rateText}: ${describeShortfall(phase)}; hookproof itself stalled up to ${phase.selfStallMaxMs} ms, so this is not the receiver's fault for certain: rerun on a less loaded machine or at a lower rate`,
+      failures: phase.failures,
+    };
+  }
+  if (burstOfOwnMaking(phase)) {
+    return {
+      requirement: 'CAP-1',
+      status: 'inconclusive',
+      summary: `at ${rateText}: ${describeShortfall(phase)}; but hookproof itself fell behind its schedule from ${formatSeconds(phase.ownLateFromMs ?? 0)} and sent ${plural(phase.ownLateSends ?? 0, 'event')} late together, a burst above the declared rate that a sender keeping it never sends, and no refusal came before: not the receiver's fault for certain; rerun on a less loaded machine or at a lower rate`,
       failures: phase.failures,
     };
   }

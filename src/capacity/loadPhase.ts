@@ -68,11 +68,30 @@ export interface LoadPhaseResult {
   readonly selfStallMaxMs: number;
   /** Events that left hookproof later than 1 s after schedule while fewer than maxInFlight were in flight: hookproof's own delay. */
   readonly selfLateSends: number;
+  /**
+   * Events hookproof sent late on its own account (not held back by the in-flight bound) by more
+   * than its burst tolerance (see burstToleranceMs): sent together after a stall of its own, a
+   * burst above the declared rate that a sender keeping the rate never sends.
+   */
+  readonly ownLateSends?: number;
+  /** When the first of those was due (ms from the phase's start). */
+  readonly ownLateFromMs?: number;
+  /** When the first delivery not accepted within 5 s was due (ms from the phase's start). */
+  readonly firstFailureAtMs?: number;
   readonly interrupted: boolean;
 }
 
 const KEPT_FAILURES = 5;
 const SELF_LATE_MS = 1000;
+
+/**
+ * How late hookproof may send an event before the events it then sends together make a burst of
+ * its own making: two slots of the schedule, and never less than 50 ms (timer and scheduler jitter
+ * on a loaded machine, which any sender has).
+ */
+export function burstToleranceMs(rate: number): number {
+  return Math.max(50, 2000 / rate);
+}
 
 /**
  * Offers `rate` events per second for `durationMs`, on a fixed schedule (an open model: a slow
@@ -97,6 +116,10 @@ export async function runLoadPhase(options: LoadPhaseOptions): Promise<LoadPhase
   let lateSuccesses = 0;
   let retryAfterAnswers = 0;
   let selfLateSends = 0;
+  let ownLateSends = 0;
+  let ownLateFromMs: number | undefined;
+  let firstFailureAtMs: number | undefined;
+  const tolerance = burstToleranceMs(rate);
   let sent = 0;
   let answered = 0;
   let inFlight = 0;
@@ -135,6 +158,10 @@ export async function runLoadPhase(options: LoadPhaseOptions): Promise<LoadPhase
       const event = options.feed.next();
       const leftAt = performance.now() - start;
       if (leftAt - scheduledAt > SELF_LATE_MS && inFlight < maxInFlight) selfLateSends += 1;
+      if (leftAt - scheduledAt > tolerance && inFlight < maxInFlight) {
+        ownLateSends += 1;
+        ownLateFromMs ??= scheduledAt;
+      }
       const ofSecond = second(scheduledAt);
       ofSecond.offered += 1;
       inFlight += 1;
@@ -153,6 +180,7 @@ export async function runLoadPhase(options: LoadPhaseOptions): Promise<LoadPhase
         if (cls === 'success' && !late) second(answeredAt).succeeded += 1;
         if (cls === 'success' && late) lateSuccesses += 1;
         if (cls === 'transient' && result.headers['retry-after'] !== undefined) retryAfterAnswers += 1;
+        if (cls !== 'success' || late) firstFailureAtMs = Math.min(firstFailureAtMs ?? scheduledAt, scheduledAt);
         if ((cls !== 'success' || late) && failures.length < KEPT_FAILURES) failures.push(sample(k, event, scheduledAt, waited, result));
         sendDue(answeredAt);
       });
@@ -195,6 +223,9 @@ export async function runLoadPhase(options: LoadPhaseOptions): Promise<LoadPhase
     failures,
     selfStallMaxMs: Math.round(stalls.max / 1e6),
     selfLateSends,
+    ownLateSends,
+    ...(ownLateFromMs !== undefined ? { ownLateFromMs } : {}),
+    ...(firstFailureAtMs !== undefined ? { firstFailureAtMs } : {}),
     interrupted,
   };
 }

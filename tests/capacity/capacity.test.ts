@@ -1,8 +1,8 @@
 import { runCapacity, type CapacityOptions, type CapacityReport } from '../../src/capacity';
 import { createEventFeed } from '../../src/capacity/eventFeed';
-import { judgeOverload } from '../../src/capacity/judgeCapacity';
+import { burstOfOwnMaking, judgeOverload } from '../../src/capacity/judgeCapacity';
 import { createLatencyHistogram, recordLatencyMs, summariseLatency } from '../../src/capacity/latencyHistogram';
-import { runLoadPhase } from '../../src/capacity/loadPhase';
+import { runLoadPhase, type LoadPhaseResult } from '../../src/capacity/loadPhase';
 import { mergeCapacityReports } from '../../src/capacity/mergeCapacityReports';
 import { createDeliveryClient } from '../../src/delivery';
 import { defaultEngine } from '../support/engine';
@@ -43,6 +43,32 @@ describe('CAP-1: the declared rate, sustained', () => {
     expect(receiver.seen.badSignatures).toBe(0);
     expect(receiver.seen.ids.size).toBe(80 + 150);
     expect([...receiver.seen.ids.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it("never fails a receiver for hookproof's own stall: the late events it then sends together are a burst the receiver need not hold", async () => {
+    // A bucket with little slack at 0.8 of its rate: on schedule it accepts everything; after hookproof
+    // (and this process) stalls for 800 ms, the ~25 events due meanwhile leave together and most are refused.
+    const receiver = await closing(tokenBucketReceiver(40, 5));
+    const stall = setTimeout(() => {
+      const until = Date.now() + 800;
+      while (Date.now() < until); // hookproof's own stall: nothing in this process runs
+    }, 1000);
+    const report = await capacity(receiver, { rate: 32, durationMs: 2500 });
+    clearTimeout(stall);
+    const cap1 = requirement(report, 'CAP-1');
+    expect(report.phases[0]?.classes.transient).toBeGreaterThan(0);
+    expect(cap1.status).toBe('inconclusive');
+    expect(cap1.summary).toMatch(/hookproof itself fell behind its schedule from \d+\.\d s and sent \d+ events late together/);
+    expect(report.verdict).not.toBe('fail');
+  });
+
+  it("tells its own burst from a receiver that fails: refusals before hookproof fell behind, or more than it sent late, are the receiver's", () => {
+    const phase = (over: Partial<LoadPhaseResult>): LoadPhaseResult =>
+      ({ sent: 100, classes: { success: 90 }, lateSuccesses: 0, ownLateSends: 20, ownLateFromMs: 1000, firstFailureAtMs: 1200, ...over }) as LoadPhaseResult;
+    expect(burstOfOwnMaking(phase({}))).toBe(true);
+    expect(burstOfOwnMaking(phase({ firstFailureAtMs: 900 }))).toBe(false);
+    expect(burstOfOwnMaking(phase({ classes: { success: 70 } as LoadPhaseResult['classes'] }))).toBe(false);
+    expect(burstOfOwnMaking(phase({ ownLateSends: 0, firstFailureAtMs: 1200, ownLateFromMs: undefined as unknown as number }))).toBe(false);
   });
 
   it('measures latency from the scheduled time: a receiver paused for 2 s shows it in p99 (no coordinated omission)', async () => {
