@@ -1,42 +1,13 @@
-import type { ClassCounts } from './classCounts';
+import type { CapacityPhaseRecord, CapacitySecondRecord } from '../evidence/capacitySection';
 import type { CapacityJudgement, CapacityStatus } from './judgeCapacity';
-import type { LatencySummary } from './latencyHistogram';
-import type { CapacitySample } from './loadPhase';
 import type { RecoveryBurstResult } from './recoveryBurst';
 
-/** One second of a phase, as report.json keeps it. */
-export interface CapacitySecond {
-  readonly second: number;
-  readonly offered: number;
-  readonly succeeded: number;
-  readonly p50Ms: number;
-  readonly p90Ms: number;
-  readonly p99Ms: number;
-  /** That second's latencies (HdrHistogram compressed base64), so shards merge exactly. */
-  readonly histogram: string;
-}
+/** One second of a phase, as report.json keeps it (so that shards merge exactly): evidence's record. */
+export type CapacitySecond = CapacitySecondRecord;
 
 /** One phase at one rate: the declared rate, or a step of --find-max. */
-export interface CapacityPhaseReport {
-  readonly name: string;
-  readonly rate: number;
-  readonly durationMs: number;
-  readonly scheduled: number;
-  readonly sent: number;
-  readonly classes: ClassCounts;
-  readonly statuses: Readonly<Record<string, number>>;
-  readonly lateSuccesses: number;
-  readonly retryAfterAnswers: number;
-  /** Achieved: successes within 5 s per second of the phase. */
-  readonly achievedRate: number;
-  readonly latency: LatencySummary;
-  readonly histogram: string;
-  readonly timeline: readonly CapacitySecond[];
-  readonly failures: readonly CapacitySample[];
-  readonly selfStallMaxMs: number;
-  readonly selfLateSends: number;
-  readonly interrupted: boolean;
-}
+/** One phase as report.json and capacity.json hold it: evidence's record, the one definition. */
+export type CapacityPhaseReport = CapacityPhaseRecord;
 
 export interface CapacitySettings {
   readonly rate?: number;

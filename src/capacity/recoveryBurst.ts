@@ -1,3 +1,4 @@
+import type { CapacityRecoveryRecord } from '../evidence/capacitySection';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DeliveryResult } from '../delivery/DeliveryResult';
 import { plural } from '../text/plural';
@@ -21,23 +22,8 @@ export interface RecoveryBurstOptions extends CapacityTarget {
   readonly duplicateEvery?: number;
 }
 
-export interface RecoveryBurstResult {
-  readonly backlog: number;
-  readonly duplicates: number;
-  readonly live: number;
-  /** Deliveries (events and duplicates) accepted, and after how many attempts. */
-  readonly accepted: number;
-  readonly acceptedByAttempt: readonly number[];
-  /** Refused with a permanent status (or 410): gridX drops these, the events are lost. */
-  readonly lostPermanently: number;
-  /** Still not accepted after the fifth retry. */
-  readonly exhausted: number;
-  readonly duplicatesAccepted: number;
-  /** Retries whose wait followed the receiver's Retry-After (longer than the backoff). */
-  readonly retryAfterHonoured: number;
-  readonly failures: readonly CapacitySample[];
-  readonly interrupted: boolean;
-}
+/** CAP-2's recovery burst as the report holds it: evidence's record, the one definition. */
+export type RecoveryBurstResult = CapacityRecoveryRecord;
 
 const RETRY_AFTER_CAP_MS = 60_000;
 

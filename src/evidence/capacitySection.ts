@@ -62,6 +62,7 @@ export interface CapacityPhaseRecord {
   readonly statuses: Readonly<Record<string, number>>;
   readonly lateSuccesses: number;
   readonly retryAfterAnswers: number;
+  /** Achieved: successes within 5 s per second of the phase. */
   readonly achievedRate: number;
   readonly latency: CapacityLatency;
   readonly histogram: string;
@@ -84,11 +85,15 @@ export interface CapacityRecoveryRecord {
   readonly backlog: number;
   readonly duplicates: number;
   readonly live: number;
+  /** Deliveries (events and duplicates) accepted, and after how many attempts. */
   readonly accepted: number;
   readonly acceptedByAttempt: readonly number[];
+  /** Refused with a permanent status (or 410): gridX drops these, the events are lost. */
   readonly lostPermanently: number;
+  /** Still not accepted after the fifth retry. */
   readonly exhausted: number;
   readonly duplicatesAccepted: number;
+  /** Retries whose wait followed the receiver's Retry-After (longer than the backoff). */
   readonly retryAfterHonoured: number;
   readonly failures: readonly CapacitySampleRecord[];
   readonly interrupted: boolean;
