@@ -87,18 +87,21 @@ export async function runCertify(options: CertifyCommandOptions, io: CliIO): Pro
   return exitCodeForOutcome(report.verdict !== 'pass');
 }
 
+/** The flags that tune the capacity phases, with their values: each named once. */
+function capacityTuningFlags(options: CertifyCommandOptions): Array<readonly [string, number | undefined]> {
+  return [
+    ['--duration', options.duration],
+    ['--outage', options.outage],
+    ['--max-rate', options.maxRate],
+    ['--step', options.step],
+    ['--retry-base-ms', options.retryBaseMs],
+    ['--max-in-flight', options.maxInFlight],
+  ];
+}
+
 /** The capacity phases `--rate` asks for; the other capacity flags without it are a usage error. */
 function capacityOptions(options: CertifyCommandOptions): CertifyCapacityOptions | undefined {
-  const tuned = (
-    [
-      ['--duration', options.duration],
-      ['--outage', options.outage],
-      ['--max-rate', options.maxRate],
-      ['--step', options.step],
-      ['--retry-base-ms', options.retryBaseMs],
-      ['--max-in-flight', options.maxInFlight],
-    ] as const
-  ).filter(([, value]) => value !== undefined);
+  const tuned = capacityTuningFlags(options).filter(([, value]) => value !== undefined);
   if (options.rate === undefined) {
     if (tuned.length > 0)
       throw new UsageError(`${tuned.map(([flag]) => flag).join(', ')} tune${tuned.length === 1 ? 's' : ''} the capacity phases: declare the rate with --rate N/s`);
@@ -131,12 +134,7 @@ function certifyInvocation(options: CertifyCommandOptions): string[] {
       ['--report-dir', options.reportDir],
       ['--sign-key-env', options.signKeyEnv],
       ['--rate', options.rate],
-      ['--duration', options.duration],
-      ['--outage', options.outage],
-      ['--max-rate', options.maxRate],
-      ['--step', options.step],
-      ['--retry-base-ms', options.retryBaseMs],
-      ['--max-in-flight', options.maxInFlight],
+      ...capacityTuningFlags(options),
       // Names only: a header's value is often a gateway key.
       ['--header', options.header !== undefined ? Object.keys(options.header).map((name) => `${name}: <redacted>`) : undefined],
     ],
