@@ -6,6 +6,7 @@ import { createEngine, type Engine } from '../engine';
 import { UsageError } from '../errors';
 import { maskUrlCredentials } from '../redaction/maskUrlCredentials';
 import { validateSecrets, validateTarget } from '../runner/validateTarget';
+import type { CapacityProgress } from '../evidence/progressEvent';
 import { VERSION } from '../version';
 import { capacityVerdict, type CapacityPhaseReport, type CapacityReport, type CapacitySettings } from './capacityReport';
 import { createEventFeed } from './eventFeed';
@@ -54,10 +55,7 @@ export interface CapacityOptions {
   readonly onProgress?: (line: CapacityProgress) => void;
 }
 
-export interface CapacityProgress extends PhaseProgress {
-  readonly phase: string;
-  readonly rate: number;
-}
+export type { CapacityProgress };
 
 /**
  * `hookproof capacity` as a library call: CAP-1 at the declared rate, `findMax` (CAP-3 above the

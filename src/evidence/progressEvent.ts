@@ -7,14 +7,16 @@ export type ProgressEvent =
   | { readonly kind: 'case'; readonly id: string; readonly sent: number; readonly failures: number }
   | { readonly kind: 'check-end'; readonly check: CheckReport }
   | { readonly kind: 'gone'; readonly caseLabel: string }
-  /** A capacity phase (certify --rate) under way, about once a second: `phase` is `CAP-1`, `find-max step n`… */
-  | {
-      readonly kind: 'capacity';
-      readonly phase: string;
-      readonly rate: number;
-      readonly elapsedMs: number;
-      readonly durationMs: number;
-      readonly sent: number;
-      readonly answered: number;
-      readonly succeeded: number;
-    };
+  /** A capacity phase (certify --rate) under way, about once a second. */
+  | ({ readonly kind: 'capacity' } & CapacityProgress);
+
+/** A capacity phase under way: `phase` is `CAP-1`, `find-max step n`…; the same for `hookproof capacity` and `certify --rate`. */
+export interface CapacityProgress {
+  readonly phase: string;
+  readonly rate: number;
+  readonly elapsedMs: number;
+  readonly durationMs: number;
+  readonly sent: number;
+  readonly answered: number;
+  readonly succeeded: number;
+}
