@@ -11,6 +11,11 @@ const config: Config = {
   },
   // Compiles src/ once for the tests that spawn the CLI (tests/support/hookproofFromSource.js).
   globalSetup: '<rootDir>/tests/setup/compileCli.js',
+  // The build's cache of the parsed bundled spec sits beside the compiled module that reads it
+  // (dist/spec/); src/spec/ has none, so every test file would parse the YAML again and compile
+  // every validator. The sources read it from the copy globalSetup compiled and cached this run
+  // (.test-cli/spec/): keyed by the spec's SHA-256 and the schemas' digest, it is never stale.
+  moduleNameMapper: { '^\\./(spec/)?parsedSpecCache$': '<rootDir>/.test-cli/spec/parsedSpecCache.js' },
   setupFiles: ['<rootDir>/tests/setup/fastCheck.ts', '<rootDir>/tests/setup/pact.ts'],
   testTimeout: 60_000,
   // The slow tier (whole certifications, the packed package, nested jest runs) starts first, so that

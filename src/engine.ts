@@ -1,7 +1,9 @@
 import { buildCatalogue, type EventCatalogue } from './schemas/catalogue';
+import { schemaSetDigest } from './schemas/schemaSetDigest';
 import { createValidators, type EventValidators } from './schemas/validators';
 import { DEFAULT_SPEC_PATH } from './spec/defaultSpecPath';
 import { loadSpec } from './spec/loadSpec';
+import { buildCompiledSchemas } from './spec/parsedSpecCache';
 import type { SpecDocument } from './spec/types';
 import { unboundedConstraints } from './spec/unboundedConstraints';
 import { SpecInvalidError } from './errors';
@@ -35,5 +37,9 @@ export function engineFromSpec(spec: SpecDocument): Engine {
   // After the catalogue, so a spec that does not load for a more basic reason says that first.
   const [unbounded] = unboundedConstraints(spec);
   if (unbounded !== undefined) throw new SpecInvalidError(spec.path, unbounded.message);
-  return { spec, catalogue, validators: createValidators(catalogue) };
+  // Every validator is compiled now, so that a schema ajv refuses fails here, at once; unless the
+  // build already compiled exactly these schemas (the bundled spec): then each type's validator is
+  // compiled when first used, and a command that validates one type compiles one.
+  const compileOnUse = buildCompiledSchemas(spec.sha256, schemaSetDigest(catalogue));
+  return { spec, catalogue, validators: createValidators(catalogue, { compileOnUse }) };
 }

@@ -27,18 +27,37 @@ export interface EventValidators {
   validateBytes(body: Uint8Array | string): ValidationResult;
 }
 
+export interface ValidatorOptions {
+  /**
+   * Compile each type's validator on its first use instead of all at once. Only for schemas known
+   * to compile (the build compiled these very schemas, see engine.ts): an error of the spec must
+   * surface when the engine is created, not at a first validation.
+   */
+  readonly compileOnUse?: boolean;
+}
+
 /**
- * Compiles one ajv validator per event type, once. A schema ajv refuses (a keyword in the wrong
- * place, a `required` name no schema describes) is the spec's fault: SpecInvalidError, one line.
+ * Compiles one ajv validator per event type, once: all at once (by default), or each on its first
+ * use. A schema ajv refuses (a keyword in the wrong place, a `required` name no schema describes)
+ * is the spec's fault: SpecInvalidError, one line.
  */
-export function createValidators(catalogue: EventCatalogue): EventValidators {
+export function createValidators(catalogue: EventCatalogue, options: ValidatorOptions = {}): EventValidators {
   const ajv = createAjv(catalogue.types.map((t) => t.schema));
-  const compiled = new Map<string, ValidateFunction>(catalogue.types.map((t) => [t.type, compileType(ajv, catalogue, t)]));
-  const known = [...compiled.keys()];
+  const known = catalogue.types.map((t) => t.type);
   const discriminator = catalogue.discriminator;
+  const compiled = new Map<string, ValidateFunction>();
+  const compiledFor = (type: string): ValidateFunction | undefined => {
+    let validate = compiled.get(type);
+    if (validate === undefined && catalogue.has(type)) {
+      validate = compileType(ajv, catalogue, catalogue.get(type));
+      compiled.set(type, validate);
+    }
+    return validate;
+  };
+  if (options.compileOnUse !== true) for (const type of known) compiledFor(type);
 
   const validateAs = (type: string, event: unknown): ValidationResult => {
-    const validate = compiled.get(type);
+    const validate = compiledFor(type);
     if (validate === undefined) {
       return invalid(type, [
         { pointer: `/${discriminator}`, keyword: 'discriminator', message: `/${discriminator} "${type}" is not an event type of the spec (known: ${known.join(', ')})` },

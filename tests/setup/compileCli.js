@@ -30,11 +30,19 @@ module.exports = function compileCli() {
     target: 'node20',
     logLevel: 'error',
   });
-  // As the build does (scripts/cache-bundled-spec.js): the bundled spec parsed once, not per spawn.
+  // As the build does (scripts/cache-bundled-spec.js): the bundled spec parsed once, not per spawn,
+  // and the digest of its event schemas, compiled here without error, so that engines over them
+  // compile each validator on first use. The test files read the same cache: jest maps the
+  // sources' parsedSpecCache to this copy (jest.config.ts).
+  const { engineFromSpec } = require(join(building, 'engine.js'));
+  const { schemaSetDigest } = require(join(building, 'schemas', 'schemaSetDigest.js'));
+  const { createValidators } = require(join(building, 'schemas', 'validators.js'));
   const { loadSpec } = require(join(building, 'spec', 'loadSpec.js'));
   const { writeSpecCache } = require(join(building, 'spec', 'parsedSpecCache.js'));
   const spec = loadSpec();
-  writeSpecCache(spec.sha256, spec.document);
+  const { catalogue } = engineFromSpec(spec);
+  createValidators(catalogue);
+  writeSpecCache(spec.sha256, spec.document, undefined, schemaSetDigest(catalogue));
   writeFileSync(join(building, 'source-stamp.txt'), stamp);
   rmSync(COMPILED, { recursive: true, force: true });
   try {
