@@ -1,14 +1,10 @@
 import { fork } from 'node:child_process';
-import { join } from 'node:path';
+import { childProgram } from '../childProgram';
 import { errorFromChild } from '../errors';
 import type { CertificationReport } from '../evidence/certificationReport';
 import type { TargetJob } from './certifyTarget';
 import type { Departed, RateLimiter } from './rateLimiter';
 import type { FromTarget, ToTarget } from './targetMessages';
-
-// Run from the TypeScript sources (tests, `tsx`), the child needs the same loader; from dist/ it
-// runs the compiled file as it is.
-const fromSource = __filename.endsWith('.ts');
 
 /**
  * Certifies one fleet target in a process of its own: its own event loop, so that another
@@ -17,9 +13,9 @@ const fromSource = __filename.endsWith('.ts');
  * Same call as certifying the target alone (see certifyTarget), so the same verdict.
  */
 export function runTargetIsolated(job: TargetJob, limit?: RateLimiter): Promise<CertificationReport> {
-  const entry = join(__dirname, `targetProcess${fromSource ? '.ts' : '.js'}`);
-  const child = fork(entry, [], {
-    execArgv: fromSource ? ['--require', require.resolve('tsx/cjs')] : [],
+  const entry = childProgram(__dirname, 'targetProcess');
+  const child = fork(entry.file, [], {
+    execArgv: [...entry.execArgv],
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });

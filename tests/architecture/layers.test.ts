@@ -20,6 +20,7 @@ const TIERS: ReadonlyArray<{ readonly name: string; readonly units: readonly str
       'integerInRange.ts',
       'optionRanges.ts',
       'requireOptional.ts',
+      'childProgram.ts',
       'redaction',
       'serialise',
       'spec',

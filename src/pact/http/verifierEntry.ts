@@ -1,20 +1,13 @@
-import { join } from 'node:path';
+import { childProgram, type ChildProgram } from '../../childProgram';
 
 /** The program the Pact verifier's own process runs, and the Node flags it needs. */
-export interface VerifierEntry {
-  readonly file: string;
-  readonly execArgv: readonly string[];
-}
+export type VerifierEntry = ChildProgram;
 
 /**
- * `verifierProcess`, next to this file. Run from the TypeScript sources (tests, `tsx`), the child
- * needs the same loader; from dist/ it runs the compiled file as it is. A module of its own: the
- * one place that names the child's program (the deadline tests put a verifier that hangs here).
+ * `verifierProcess`, next to this file (compiled, or through tsx from the sources). A module of its
+ * own: the one place that names the child's program (the deadline tests put a verifier that hangs
+ * here).
  */
 export function verifierEntry(): VerifierEntry {
-  const fromSource = __filename.endsWith('.ts');
-  return {
-    file: join(__dirname, `verifierProcess${fromSource ? '.ts' : '.js'}`),
-    execArgv: fromSource ? ['--require', require.resolve('tsx/cjs')] : [],
-  };
+  return childProgram(__dirname, 'verifierProcess');
 }
