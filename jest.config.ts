@@ -1,3 +1,9 @@
+/**
+ * jest loads this file through ts-node, which only transpiles it here (type-checking it cost about
+ * 3 CPU-s per run; `tsc --noEmit` type-checks it with the rest, tsconfig.json includes it), and
+ * without tsconfig.json, whose node16 modules are not the CommonJS jest loads it as.
+ * @jest-config-loader-options {"transpileOnly": true, "skipProject": true}
+ */
 import type { Config } from 'jest';
 
 // Type-checking is done once by `tsc --noEmit` in `npm test`; ts-jest only transpiles here,
@@ -15,7 +21,12 @@ const config: Config = {
   // (dist/spec/); src/spec/ has none, so every test file would parse the YAML again and compile
   // every validator. The sources read it from the copy globalSetup compiled and cached this run
   // (.test-cli/spec/): keyed by the spec's SHA-256 and the schemas' digest, it is never stale.
-  moduleNameMapper: { '^\\./(spec/)?parsedSpecCache$': '<rootDir>/.test-cli/spec/parsedSpecCache.js' },
+  // Likewise a child process forked from the sources runs the compiled copy while it is current,
+  // not the sources through tsx (tests/support/childProgramCompiled.ts).
+  moduleNameMapper: {
+    '^\\./(spec/)?parsedSpecCache$': '<rootDir>/.test-cli/spec/parsedSpecCache.js',
+    '^(\\.\\./)+childProgram$': '<rootDir>/tests/support/childProgramCompiled.ts',
+  },
   setupFiles: ['<rootDir>/tests/setup/fastCheck.ts', '<rootDir>/tests/setup/pact.ts'],
   testTimeout: 60_000,
   // The slow tier (whole certifications, the packed package, nested jest runs) starts first, so that
