@@ -5,7 +5,10 @@
 
 /** Escapes one property name (or array index) for use as a JSON pointer segment. */
 export function escapePointerSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  const text = String(segment);
+  // Almost every name holds neither character: then there is nothing to replace (this runs for
+  // every key of every generated event a check walks).
+  return text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text;
 }
 
 /** Reverses `escapePointerSegment`; `~1` is undone first so `~01` stays the literal `~1`. */

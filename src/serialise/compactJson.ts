@@ -22,10 +22,12 @@ function writtenOut(value: unknown): string {
     case 'number':
       return formatNumber(value);
     case 'object':
-      if (Array.isArray(value)) return `[${value.map((item) => writtenOut(item === undefined ? null : item)).join(',')}]`;
+      // Each child through compactJson again: the plain ones (most of them: a big integer sits in
+      // one leaf) are written by JSON.stringify, only the path down to the unusual value here.
+      if (Array.isArray(value)) return `[${value.map((item) => compactJson(item === undefined ? null : item)).join(',')}]`;
       return `{${Object.entries(value as Record<string, unknown>)
         .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => `${JSON.stringify(k)}:${writtenOut(v)}`)
+        .map(([k, v]) => `${JSON.stringify(k)}:${compactJson(v)}`)
         .join(',')}}`;
     default:
       throw new TypeError(`cannot serialise a ${typeof value} as JSON`);
