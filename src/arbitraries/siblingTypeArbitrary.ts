@@ -3,7 +3,11 @@ import { eventArbitrary } from './events';
 import type { EventCatalogue, EventType } from '../schemas/catalogue';
 import { serialiseEvent } from '../serialise';
 import type { UnknownTypeEvent } from './foreignTypeArbitrary';
+import { lazy } from './lazy';
 import { plainValues } from './plainValues';
+
+/** Built once and shared (building a regular expression's arbitrary takes milliseconds; an arbitrary holds no state). */
+const siblingSuffix = lazy(() => fc.stringMatching(/^[a-z]{1,8}(-[a-z]{1,8})?$/));
 
 /**
  * Unknown types in a family the spec already has ("<family>/hookproof-…"), as gridX adds them:
@@ -13,7 +17,7 @@ import { plainValues } from './plainValues';
 export function siblingTypeArbitrary(catalogue: EventCatalogue, types: readonly EventType[]): fc.Arbitrary<UnknownTypeEvent> | undefined {
   const withFamily = types.filter((t) => t.type.includes('/'));
   if (withFamily.length === 0) return undefined;
-  const suffix = fc.stringMatching(/^[a-z]{1,8}(-[a-z]{1,8})?$/);
+  const suffix = siblingSuffix();
   return fc
     .oneof(
       ...withFamily.map((t) => {

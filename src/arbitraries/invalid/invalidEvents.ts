@@ -5,6 +5,7 @@ import { compactJson, serialiseEvent } from '../../serialise/compactJson';
 import { eventArbitrary, type AnyEventOptions } from '../events';
 import { selectEventTypes } from '../../schemas/selectEventTypes';
 import { jsonValueArbitrary } from '../jsonValue';
+import { lazy } from '../lazy';
 import { ancestorPointers, REMOVE, withValueAt } from '../pointer';
 import type { InvalidCase, InvalidKind } from './invalidCase';
 import { mutationSites, type MutationSite } from './sites';
@@ -76,8 +77,11 @@ function mismatchArbitraries(catalogue: EventCatalogue, eventType: EventType): A
     );
 }
 
+/** Built once and shared (building a regular expression's arbitrary takes milliseconds; an arbitrary holds no state). */
+const unknownTypeSuffix = lazy(() => fc.stringMatching(/^[a-z]{1,10}\/[a-z-]{1,12}$/));
+
 function unknownTypeArbitrary(catalogue: EventCatalogue, eventType: EventType): fc.Arbitrary<InvalidCase> {
-  const name = fc.stringMatching(/^[a-z]{1,10}\/[a-z-]{1,12}$/).map((suffix) => `hookproof-unknown/${suffix}`);
+  const name = unknownTypeSuffix().map((suffix) => `hookproof-unknown/${suffix}`);
   return fc
     .tuple(
       eventArbitrary(eventType),

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { jsonValueArbitrary } from '../jsonValue';
+import { lazy } from '../lazy';
 import { isSchemaObject, type SchemaObject } from '../../spec/types';
 import type { InvalidKind } from './invalidCase';
 import { badFormatArbitrary, enumOutsideArbitrary, outOfRangeArbitrary, wrongTypeArbitrary } from './replacements';
@@ -43,11 +44,14 @@ function fieldSites(field: SchemaField): MutationSite[] {
   return [...sites, ...closedObjectSite(sub, pointer)];
 }
 
+/** Built once and shared (building a regular expression's arbitrary takes milliseconds; an arbitrary holds no state). */
+const unknownPropertyName = lazy(() => fc.stringMatching(/^[a-z][A-Za-z0-9_]{0,11}$/));
+
 /** An object closed by `additionalProperties: false` is broken by one property it does not describe. */
 function closedObjectSite(schema: SchemaObject, pointer: string): MutationSite[] {
   if (schema.additionalProperties !== false) return [];
   const described = new Set(Object.keys(isSchemaObject(schema.properties) ? schema.properties : {}));
   const patterns = isSchemaObject(schema.patternProperties) ? Object.keys(schema.patternProperties).map((p) => new RegExp(p, 'u')) : [];
-  const unknownName = fc.stringMatching(/^[a-z][A-Za-z0-9_]{0,11}$/).filter((name) => !described.has(name) && !patterns.some((p) => p.test(name)));
+  const unknownName = unknownPropertyName().filter((name) => !described.has(name) && !patterns.some((p) => p.test(name)));
   return [{ kind: 'unknown-property', pointer, replacement: jsonValueArbitrary(), unknownName }];
 }
