@@ -23,6 +23,32 @@ export interface EventArbitraryOptions {
  * at all and a sixth carry every one, so both extremes are always exercised.
  */
 export function eventArbitrary(eventType: EventType, options: EventArbitraryOptions = {}): fc.Arbitrary<GeneratedEvent> {
+  // Built once per type and options, then shared: building walks the whole schema, and a run asks
+  // for thousands (each invalid case forces its own fields present), often the same again; an
+  // arbitrary holds no state, so a shared one draws exactly the same events.
+  let ofType = built.get(eventType);
+  if (ofType === undefined) {
+    ofType = new Map();
+    built.set(eventType, ofType);
+  }
+  const key = optionsKey(options);
+  let arbitrary = ofType.get(key);
+  if (arbitrary === undefined) {
+    arbitrary = buildEventArbitrary(eventType, options);
+    ofType.set(key, arbitrary);
+  }
+  return arbitrary;
+}
+
+const built = new WeakMap<EventType, Map<string, fc.Arbitrary<GeneratedEvent>>>();
+
+/** Everything of the options that building reads, as one string (the pointers' order does not matter: only membership is read). */
+function optionsKey(options: EventArbitraryOptions): string {
+  const forced = options.forcePresent === undefined ? '-' : JSON.stringify([...options.forcePresent].sort());
+  return JSON.stringify([options.presence ?? 'mixed', options.extraProperties ?? false, options.maxBytes ?? null, forced]);
+}
+
+function buildEventArbitrary(eventType: EventType, options: EventArbitraryOptions): fc.Arbitrary<GeneratedEvent> {
   const presence = options.presence ?? 'mixed';
   const build = (p: Presence): fc.Arbitrary<GeneratedEvent> =>
     schemaArbitrary(eventType.schema, {
