@@ -13,12 +13,17 @@ import { startReferenceReceiver } from '../../src/receiver';
 const ROOT = join(__dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'examples', 'jest');
 // The partner's config as shipped, with 'hookproof' and 'hookproof/jest' mapped to this tree's
-// sources (the packed package runs the same files unmapped: tests/package/packedTarball.test.ts).
+// sources (the packed package runs the same files unmapped: tests/package/packedTarball.test.ts),
+// which read the parsed bundled spec from this run's compiled copy, as in this suite (jest.config.ts).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the example is CommonJS, as a partner's config may be
 const SHIPPED = require(join(EXAMPLES, 'jest.config.cjs')) as Record<string, unknown>;
 const CONFIG = JSON.stringify({
   ...SHIPPED,
-  moduleNameMapper: { '^hookproof$': join(ROOT, 'src', 'index.ts'), '^hookproof/jest$': join(ROOT, 'src', 'jest', 'index.ts') },
+  moduleNameMapper: {
+    '^hookproof$': join(ROOT, 'src', 'index.ts'),
+    '^hookproof/jest$': join(ROOT, 'src', 'jest', 'index.ts'),
+    '^\\./(spec/)?parsedSpecCache$': join(ROOT, '.test-cli', 'spec', 'parsedSpecCache.js'),
+  },
   transform: { '^.+\\.ts$': [require.resolve('ts-jest'), { diagnostics: false }] },
 });
 const JEST = join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
