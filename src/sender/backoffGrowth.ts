@@ -25,9 +25,7 @@ export interface MeasuredWait {
 
 /** The growth of an event's waits: shown, not shown (at wait `at`), or left open by an own stall. */
 export type GrowthVerdict =
-  | { readonly kind: 'grows' }
-  | { readonly kind: 'no-backoff'; readonly at: number }
-  | { readonly kind: 'unjudged'; readonly at: number; readonly stalledMs: number };
+  { readonly kind: 'grows' } | { readonly kind: 'no-backoff'; readonly at: number } | { readonly kind: 'unjudged'; readonly at: number; readonly stalledMs: number };
 
 /**
  * Judges that each wait is at least `minGrowth` times the one before, knowing the listener's own

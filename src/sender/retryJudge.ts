@@ -138,10 +138,18 @@ function judgeEvent(
 
   const waits = transientGaps(attempts);
   // Wait i ends with attempt i + 1; a stall between the arrival before it and that one touches it.
-  const measured = waits.map((gap, i): MeasuredWait => ({ ms: gap, stalledMs: stalledWithin(stalls.ownStalls, (attempts[i] as RetryAttempt).atMs, (attempts[i + 1] as RetryAttempt).atMs) }));
+  const measured = waits.map((gap, i): MeasuredWait => ({
+    ms: gap,
+    stalledMs: stalledWithin(stalls.ownStalls, (attempts[i] as RetryAttempt).atMs, (attempts[i + 1] as RetryAttempt).atMs),
+  }));
   const growth = judgeGrowth(measured, settings.minGrowth);
   if (growth.kind === 'no-backoff') {
-    add('no-backoff', attempts[growth.at + 1] as RetryAttempt, `each wait at least ${settings.minGrowth}× the previous (exponential backoff)`, `waits of ${waits.map(ms).join(', ')}`);
+    add(
+      'no-backoff',
+      attempts[growth.at + 1] as RetryAttempt,
+      `each wait at least ${settings.minGrowth}× the previous (exponential backoff)`,
+      `waits of ${waits.map(ms).join(', ')}`,
+    );
   } else if (growth.kind === 'unjudged') {
     const retry = attempts[growth.at + 1] as RetryAttempt;
     stalls.unjudged.push({ eventKey: first.eventKey, delivery: retry.index, after: (attempts[growth.at - 1] as RetryAttempt).index, waitsMs: waits, stalledMs: growth.stalledMs });

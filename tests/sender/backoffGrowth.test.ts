@@ -14,10 +14,17 @@ function firstTooShort(waits: readonly number[]): number | undefined {
  * moved what was measured: by any whole number of ms up to the stall, either way.
  */
 const stalledRun = fc
-  .array(fc.record({ real: fc.integer({ min: 0, max: 20_000 }), stalledMs: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3_000 })), shift: fc.double({ min: -1, max: 1, noNaN: true }) }), {
-    minLength: 2,
-    maxLength: 7,
-  })
+  .array(
+    fc.record({
+      real: fc.integer({ min: 0, max: 20_000 }),
+      stalledMs: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3_000 })),
+      shift: fc.double({ min: -1, max: 1, noNaN: true }),
+    }),
+    {
+      minLength: 2,
+      maxLength: 7,
+    },
+  )
   .map((waits) => ({
     real: waits.map((w) => w.real),
     measured: waits.map((w): MeasuredWait => ({ ms: w.real + Math.round(w.shift * w.stalledMs), stalledMs: w.stalledMs })),
@@ -27,10 +34,17 @@ const stalledRun = fc
 const growingRun = fc
   .tuple(
     fc.integer({ min: 0, max: 2_000 }),
-    fc.array(fc.record({ growth: fc.double({ min: MIN_GROWTH, max: 3, noNaN: true }), stalledMs: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3_000 })), shift: fc.double({ min: -1, max: 1, noNaN: true }) }), {
-      minLength: 2,
-      maxLength: 6,
-    }),
+    fc.array(
+      fc.record({
+        growth: fc.double({ min: MIN_GROWTH, max: 3, noNaN: true }),
+        stalledMs: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3_000 })),
+        shift: fc.double({ min: -1, max: 1, noNaN: true }),
+      }),
+      {
+        minLength: 2,
+        maxLength: 6,
+      },
+    ),
   )
   .map(([first, steps]) => {
     const real: number[] = [];
@@ -110,9 +124,9 @@ describe('judgeGrowth: backoff judged knowing hookproof’s own stalls', () => {
 });
 
 describe('stalledWithin', () => {
-  const stalls = fc.array(fc.tuple(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 2_000 })), { maxLength: 6 }).map((spans) =>
-    spans.map(([from, length]): OwnStall => ({ fromMs: from, toMs: from + length })),
-  );
+  const stalls = fc
+    .array(fc.tuple(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 2_000 })), { maxLength: 6 })
+    .map((spans) => spans.map(([from, length]): OwnStall => ({ fromMs: from, toMs: from + length })));
 
   it('adds up over adjacent intervals and counts nothing outside the stalls', () => {
     fc.assert(

@@ -81,7 +81,9 @@ describe('listen: SND-3 knows hookproof’s own stalls', () => {
     expect(longestStall(run.session)).toBeGreaterThan(STALL_MS / 2);
     expect(run.retries.status).toBe('inconclusive');
     expect(run.retries.failures).toEqual([]);
-    expect(run.retries.note).toMatch(/^inconclusive: hookproof's own process stalled \d+ ms between deliveries 1 and 3 \(ev\/plugged [0-9a-f-]+\), so its waits of \d+ ms, \d+ ms could not be judged for backoff/);
+    expect(run.retries.note).toMatch(
+      /^inconclusive: hookproof's own process stalled \d+ ms between deliveries 1 and 3 \(ev\/plugged [0-9a-f-]+\), so its waits of \d+ ms, \d+ ms could not be judged for backoff/,
+    );
     expect(run.verdict).toBe('incomplete');
   });
 

@@ -126,7 +126,12 @@ describe('judgeRetries (SND-3)', () => {
     expect(judgement.violations).toEqual([]);
     expect(judgement.unjudged).toEqual([{ eventKey: 'e1', delivery: 3, after: 1, waitsMs: [1000, 1000], stalledMs: 800 }]);
     // A stall outside the event's arrivals (before the first, after the last) touches none of its waits.
-    expect(judgeRetries(attempts, 5000, {}, [{ fromMs: -900, toMs: -100 }, { fromMs: 2100, toMs: 2900 }]).violations.map((v) => v.kind)).toEqual(['no-backoff']);
+    expect(
+      judgeRetries(attempts, 5000, {}, [
+        { fromMs: -900, toMs: -100 },
+        { fromMs: 2100, toMs: 2900 },
+      ]).violations.map((v) => v.kind),
+    ).toEqual(['no-backoff']);
   });
 
   it('judges events independently and reports violations in delivery order', () => {
@@ -160,7 +165,9 @@ describe('the SND-3 check', () => {
       failures: (wrong) => wrong.map(asFailure),
     });
     expect(stalled).toMatchObject({ status: 'inconclusive', failures: [] });
-    expect(stalled.note).toMatch(/^inconclusive: hookproof's own process stalled 800 ms between deliveries 1 and 3 \(\(no type\) e1\), so its waits of 1000 ms, 1000 ms could not be judged/);
+    expect(stalled.note).toMatch(
+      /^inconclusive: hookproof's own process stalled 800 ms between deliveries 1 and 3 \(\(no type\) e1\), so its waits of 1000 ms, 1000 ms could not be judged/,
+    );
   });
 
   it('fails on a violation even when nothing was provoked', () => {
