@@ -1,7 +1,7 @@
 import { sign } from '../../src';
 import { createEngine, type Engine } from '../../src/engine';
 import type { CheckReport } from '../../src/evidence/certificationReport';
-import { buildListenReport, listenUntil, parseRespondScript, type ListenSession, type ReceivedDelivery } from '../../src/sender';
+import { buildListenReport, listenUntil, parseRespondScript, renderListenSummary, type ListenSession, type ReceivedDelivery } from '../../src/sender';
 import { pingEvent } from '../cli/events';
 import { REAL_SPEC } from '../cli/paths';
 import { cli, post, SECRET, sleep } from './support';
@@ -30,6 +30,8 @@ interface Run {
   readonly session: ListenSession;
   readonly retries: CheckReport;
   readonly verdict: string;
+  /** The end-of-run text listen prints. */
+  readonly summary: string;
 }
 
 /**
@@ -57,7 +59,7 @@ async function listenWhile(respond: string, count: number, send: (url: string) =
   });
   const retries = report.checks.find((c) => c.requirement === 'SND-3');
   if (retries === undefined) throw new Error('no SND-3 check in the report');
-  return { session, retries, verdict: report.verdict };
+  return { session, retries, verdict: report.verdict, summary: renderListenSummary(report) };
 }
 
 /** gridX's correct sender, hookproof's own `send --retry`: waits of 500 ms, then 1000 ms. */
@@ -85,6 +87,9 @@ describe('listen: SND-3 knows hookproof’s own stalls', () => {
       /^inconclusive: hookproof's own process stalled \d+ ms between deliveries 1 and 3 \(ev\/plugged [0-9a-f-]+\), so its waits of \d+ ms, \d+ ms could not be judged for backoff/,
     );
     expect(run.verdict).toBe('incomplete');
+    expect(run.summary).toContain('listen  INCOMPLETE');
+    expect(run.summary).toContain('2 passed, 0 failed, 0 skipped, 1 inconclusive');
+    expect(run.summary).toContain('INCONCLUSIVE  snd-retries  SND-3');
   });
 
   it('still fails a sender without backoff on the waits no stall touched', async () => {
