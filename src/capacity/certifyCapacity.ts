@@ -4,6 +4,7 @@ import { UsageError } from '../errors';
 import type { CapacityRunSettings, CapacitySection } from '../evidence/capacitySection';
 import type { CheckReport } from '../evidence/certificationReport';
 import type { Failure } from '../evidence/failure';
+import { probeBoundText } from '../evidence/probeBound';
 import type { ReceiverAnswer } from '../evidence/ReceiverAnswer';
 import { recordRequest } from '../evidence/recordedRequest';
 import { optionInRange } from '../optionRanges';
@@ -47,7 +48,12 @@ export function capacityRunSettings(options: CertifyCapacityOptions): CapacityRu
     const cooldownMs = ramp?.cooldownMs ?? CAPACITY_DEFAULTS.cooldownMs;
     if (!Number.isInteger(cooldownMs) || cooldownMs < 0 || cooldownMs > 60_000)
       throw new UsageError(`the overload probe's cooldownMs must be a whole number from 0 to 60000, got ${String(cooldownMs)}`);
-    findMax = { startRate: rate, maxRate, stepMs: optionInRange('--step', ramp?.stepMs ?? CAPACITY_DEFAULTS.stepMs), cooldownMs };
+    const stepMs = optionInRange('--step', ramp?.stepMs ?? CAPACITY_DEFAULTS.stepMs);
+    const budgetMs = ramp?.budgetMs ?? CAPACITY_DEFAULTS.probeBudgetMs;
+    if (!Number.isInteger(budgetMs) || budgetMs < stepMs || budgetMs > CAPACITY_LIMITS.maxDurationMs) {
+      throw new UsageError(`the overload probe's budgetMs must be a whole number from its step (${stepMs}) to ${CAPACITY_LIMITS.maxDurationMs}, got ${String(budgetMs)}`);
+    }
+    findMax = { startRate: rate, maxRate, stepMs, cooldownMs, budgetMs };
   }
   if (outageMs !== undefined && (rate * (outageMs * 1.1 + durationMs)) / 1000 > CAPACITY_LIMITS.maxBurstEvents) {
     throw new UsageError(`the recovery burst would hold more than ${CAPACITY_LIMITS.maxBurstEvents} events: lower --rate, --outage or --duration`);
@@ -120,10 +126,12 @@ function checkReport(check: CapacityCheck, report: CapacityReport, input: Capaci
     return { ...base, status: 'skip', cases, durationMs, failures: [], note };
   }
   // capacity's wording names its own --find-max; certify's probe always runs, up to --max-rate.
-  const note =
+  const judged =
     check.requirement === 'CAP-3' && judgement.status === 'skipped'
       ? `not exercised: no rate tried up to ${formatRate(input.settings.findMax?.maxRate ?? input.settings.rate)}/s overloaded the receiver (raise --max-rate)`
       : judgement.summary;
+  const bound = check.requirement === 'CAP-3' && report.findMax !== undefined ? probeBoundText(report.findMax) : undefined;
+  const note = bound === undefined ? judged : `${judged}; ${bound}`;
   return { ...base, status: statusOf(judgement, check), cases, durationMs, failures: failuresOf(check, judgement, input, feed), note };
 }
 

@@ -1,4 +1,5 @@
 import type { CertificationReport } from '../../evidence/certificationReport';
+import { probeBoundText } from '../../evidence/probeBound';
 import { capacityChart } from './capacityChart';
 import { html, type SafeHtml } from './safeHtml';
 
@@ -16,10 +17,11 @@ export function capacitySection(report: CertificationReport): SafeHtml {
   if (phases.length === 0)
     return html`<section id="capacity"><h2>Capacity</h2>${declared}<p>No capacity traffic was sent: see CAP-1..3 in the checks.</p></section>
 `;
+  const bound = findMax === undefined ? undefined : probeBoundText(findMax);
   const probe =
     findMax === undefined
       ? html``
-      : html`<p>Holds ${findMax.maxHeldRate} events/s${findMax.brokeAt !== undefined ? html`; at ${findMax.brokeAt.rate}/s: ${findMax.brokeAt.how}` : html` (nothing up to ${settings.findMax?.maxRate ?? findMax.maxHeldRate}/s broke it)`}${findMax.selfLimited ? ' (hookproof itself stalled: the bracket is not trusted)' : ''}.</p>`;
+      : html`<p>Holds ${findMax.maxHeldRate} events/s${findMax.brokeAt !== undefined ? html`; at ${findMax.brokeAt.rate}/s: ${findMax.brokeAt.how}` : html` (nothing up to ${settings.findMax?.maxRate ?? findMax.maxHeldRate}/s broke it)`}${findMax.selfLimited ? ' (hookproof itself stalled: the bracket is not trusted)' : ''}.${bound !== undefined ? html` <strong>Bounded:</strong> ${bound}.` : ''}</p>`;
   const burst =
     recovery === undefined
       ? html``
