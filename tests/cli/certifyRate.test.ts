@@ -76,7 +76,7 @@ describe('hookproof certify --rate', () => {
       rate: 30,
       durationMs: 1000,
       outageMs: 500,
-      findMax: { startRate: 30, maxRate: 30, stepMs: 500, cooldownMs: 1000 },
+      findMax: { startRate: 30, maxRate: 30, stepMs: 500, cooldownMs: 1000, budgetMs: 60_000 },
       retryBaseMs: 5,
       maxInFlight: 256,
     });
