@@ -85,17 +85,34 @@ async function runCapacityStage(input: CapacityStageInput): Promise<CapacityStag
   // The events are rebuilt from the same seed for the failures' replayable requests.
   const feed = createEventFeed(input.engine, { seed: input.seed, types: input.types });
   const checks = CAPACITY_CHECKS.map((check) => checkReport(check, report, input, feed, elapsedMs));
-  return { checks, section: section(settings, report) };
+  return { checks, section: section(settings, report, input.signal?.aborted === true) };
 }
 
 /** The measurements, as report.json's `capacity` holds them (capacity.json's shapes; see evidence/capacitySection.ts). */
-function section(settings: CapacityRunSettings, report: CapacityReport): CapacitySection {
+function section(settings: CapacityRunSettings, report: CapacityReport, aborted: boolean): CapacitySection {
+  const unfinished = aborted ? unfinishedRequirements(settings, report) : [];
   return {
     settings,
     phases: report.phases,
     ...(report.findMax !== undefined ? { findMax: report.findMax } : {}),
     ...(report.recovery !== undefined ? { recovery: report.recovery } : {}),
+    ...(unfinished.length > 0 ? { interrupted: { unfinished } } : {}),
   };
+}
+
+/**
+ * After a signal stopped the run: the requirements the settings asked for whose phase was cut
+ * short (marked `interrupted`) or never ran, in CAP order.
+ */
+function unfinishedRequirements(settings: CapacityRunSettings, report: CapacityReport): CapacityCheck['requirement'][] {
+  const judged = (requirement: CapacityCheck['requirement']): boolean => report.requirements.some((r) => r.requirement === requirement);
+  const declared = report.phases.find((p) => p.name === 'declared rate');
+  const ramp = report.phases.filter((p) => p.name.startsWith('find-max'));
+  const unfinished: CapacityCheck['requirement'][] = [];
+  if (declared === undefined || declared.interrupted) unfinished.push('CAP-1');
+  if (settings.outageMs !== undefined && (!judged('CAP-2') || report.recovery?.interrupted === true)) unfinished.push('CAP-2');
+  if (settings.findMax !== undefined && (!judged('CAP-3') || ramp.some((p) => p.interrupted))) unfinished.push('CAP-3');
+  return unfinished;
 }
 
 const NOT_EXERCISED: Readonly<Record<CapacityCheck['requirement'], string>> = {
@@ -119,8 +136,11 @@ function checkReport(check: CapacityCheck, report: CapacityReport, input: Capaci
         : recovery !== undefined
           ? recovery.backlog + recovery.duplicates + recovery.live
           : 0;
-  const durationMs =
-    check.requirement === 'CAP-1' ? (declared?.durationMs ?? 0) : check.requirement === 'CAP-3' ? rampMs : Math.max(0, elapsedMs - (declared?.durationMs ?? 0) - rampMs);
+  // A phase's durationMs is its planned length: a phase a signal cut short took less, and the three
+  // together never more than the capacity part took.
+  const declaredMs = Math.min(declared?.durationMs ?? 0, elapsedMs);
+  const probeMs = Math.min(rampMs, elapsedMs - declaredMs);
+  const durationMs = check.requirement === 'CAP-1' ? declaredMs : check.requirement === 'CAP-3' ? probeMs : Math.max(0, elapsedMs - declaredMs - probeMs);
   if (judgement === undefined) {
     const note = input.signal?.aborted === true ? 'not exercised: the run was stopped (signal) before this phase' : NOT_EXERCISED[check.requirement];
     return { ...base, status: 'skip', cases, durationMs, failures: [], note };

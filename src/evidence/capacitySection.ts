@@ -131,4 +131,10 @@ export interface CapacitySection {
   readonly phases: readonly CapacityPhaseRecord[];
   readonly findMax?: CapacityFindMaxRecord;
   readonly recovery?: CapacityRecoveryRecord;
+  /**
+   * Set when a signal (Ctrl-C) stopped the capacity phases: `unfinished` are the requirements whose
+   * phase it cut short (that phase is marked `interrupted`) or that never ran. They are not counted
+   * as run in the report's scope, which is then partial.
+   */
+  readonly interrupted?: { readonly unfinished: readonly ('CAP-1' | 'CAP-2' | 'CAP-3')[] };
 }

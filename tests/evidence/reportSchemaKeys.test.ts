@@ -131,7 +131,8 @@ const PLACES: ReadonlyArray<readonly [string, readonly string[]]> = [
     }),
   ],
   ['listen.events.[]', fieldsOf<EventHistory>({ eventKey: true, eventId: true, type: true, attempts: true, gapsMs: true, state: true })],
-  ['capacity', fieldsOf<CapacitySection>({ settings: true, phases: true, findMax: true, recovery: true })],
+  ['capacity', fieldsOf<CapacitySection>({ settings: true, phases: true, findMax: true, recovery: true, interrupted: true })],
+  ['capacity.interrupted', fieldsOf<NonNullable<CapacitySection['interrupted']>>({ unfinished: true })],
   ['capacity.settings', fieldsOf<CapacityRunSettings>({ rate: true, durationMs: true, outageMs: true, findMax: true, retryBaseMs: true, maxInFlight: true })],
   ['capacity.settings.findMax', fieldsOf<NonNullable<CapacityRunSettings['findMax']>>({ startRate: true, maxRate: true, stepMs: true, cooldownMs: true, budgetMs: true })],
   [
