@@ -159,6 +159,7 @@ describe('hookproof certify --rate', () => {
     expect(declared).toMatchObject({ name: 'declared rate', rate: 20, scheduled: 1200, interrupted: true });
     expect(declared?.sent).toBeLessThan(1200);
     expect(report.capacity?.interrupted).toEqual({ unfinished: ['CAP-1', 'CAP-2', 'CAP-3'] });
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('<strong>Interrupted:</strong> a signal stopped the capacity phases; CAP-1, CAP-2, CAP-3 unfinished');
     expect(report.checks.map((c) => [c.requirement, c.status])).toEqual([
       ['EVT-1', 'pass'],
       ['CAP-1', 'inconclusive'],
