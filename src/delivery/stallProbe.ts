@@ -46,13 +46,12 @@ export class StallProbe {
    * blocked stretch the delivery may be judged before the probe's next tick has run.
    */
   stalledMs(from: number, to: number): number {
-    const spans = [...this.#stalls];
+    let total = 0;
+    for (const span of this.#stalls) total += overlapMs(span.from, span.to, from, to);
     if (this.#timer !== undefined) {
       const now = performance.now();
-      if (now - this.#last > TICK_MS + STALL_MIN_MS) spans.push({ from: this.#last + TICK_MS, to: now });
+      if (now - this.#last > TICK_MS + STALL_MIN_MS) total += overlapMs(this.#last + TICK_MS, now, from, to);
     }
-    let total = 0;
-    for (const span of spans) total += Math.max(0, Math.min(to, span.to) - Math.max(from, span.from));
     return total;
   }
 
@@ -62,6 +61,10 @@ export class StallProbe {
     this.#last = now;
     while ((this.#stalls[0]?.to ?? now) < now - KEEP_MS) this.#stalls.shift();
   }
+}
+
+function overlapMs(spanFrom: number, spanTo: number, from: number, to: number): number {
+  return Math.max(0, Math.min(to, spanTo) - Math.max(from, spanFrom));
 }
 
 /** The process's one probe: a stall concerns every delivery in flight, whoever sent it. */
