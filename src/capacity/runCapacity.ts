@@ -16,6 +16,7 @@ import { runLoadPhase, type PhaseProgress } from './loadPhase';
 import { toPhaseReport } from './phaseReport';
 import { judgeRecovery, runRecoveryBurst, type RecoveryBurstResult } from './recoveryBurst';
 import { MAX_DRAWN_SEED } from '../optionRanges';
+import { warmSendPath } from './warmUp';
 
 /** The documented ranges of a capacity run (README, "Capacity"); beyond them the run is refused. */
 export const CAPACITY_LIMITS = {
@@ -88,6 +89,8 @@ export async function runCapacity(options: CapacityOptions): Promise<CapacityRep
   };
   const progress = (phase: string, rate: number) => (p: PhaseProgress) => options.onProgress?.({ ...p, phase, rate });
 
+  // Before the clock (and any shared start): the first phase must not measure hookproof's cold start.
+  await warmSendPath(common);
   if (options.startAt !== undefined)
     await sleep(Math.max(0, options.startAt.getTime() - Date.now()), undefined, options.signal !== undefined ? { signal: options.signal } : {}).catch(() => undefined);
   const startedAt = new Date().toISOString();

@@ -57,7 +57,11 @@ export class StallProbe {
    */
   stalledMs(from: number, to: number): number {
     let total = 0;
-    for (const span of this.spans()) total += Math.max(0, Math.min(to, span.to) - Math.max(from, span.from));
+    for (const span of this.#stalls) total += overlapMs(span.from, span.to, from, to);
+    if (this.#timer !== undefined) {
+      const now = performance.now();
+      if (now - this.#last > TICK_MS + STALL_MIN_MS) total += overlapMs(this.#last + TICK_MS, now, from, to);
+    }
     return total;
   }
 
@@ -77,6 +81,10 @@ export class StallProbe {
     this.#last = now;
     while ((this.#stalls[0]?.to ?? now) < now - this.#keepMs) this.#stalls.shift();
   }
+}
+
+function overlapMs(spanFrom: number, spanTo: number, from: number, to: number): number {
+  return Math.max(0, Math.min(to, spanTo) - Math.max(from, spanFrom));
 }
 
 /** The process's one probe: a stall concerns every delivery in flight, whoever sent it. */
