@@ -11,10 +11,13 @@ import type { CapacityFindMaxRecord } from './capacitySection';
 export function probeBoundText(findMax: CapacityFindMaxRecord): string | undefined {
   const bound = findMax.bounded;
   if (bound === undefined) return undefined;
-  const limit = bound.by === 'time budget' ? `its time budget of ${formatDuration(bound.budgetMs ?? bound.afterMs)}` : `its limit of ${plural(bound.afterSteps, 'step')}`;
+  const limit =
+    bound.by === 'time budget'
+      ? `its time budget of ${formatDuration(bound.budgetMs ?? bound.afterMs)} after ${plural(bound.afterSteps, 'step')}`
+      : `its limit of ${plural(bound.afterSteps, 'step')}`;
   const held =
     findMax.maxHeldRate > 0
       ? `the receiver holds at least ${findMax.maxHeldRate} events/s${findMax.brokeAt !== undefined ? ` and broke at ${findMax.brokeAt.rate}/s` : ''}: a lower bound, not its maximum`
       : `no rate it tried was held${findMax.brokeAt !== undefined ? ` (the lowest, ${findMax.brokeAt.rate}/s, broke)` : ''}, so it found no maximum`;
-  return `the overload probe was bounded: it stopped at ${limit} after ${plural(bound.afterSteps, 'step')} (${formatDuration(bound.afterMs)}), before its search was done; ${held}`;
+  return `the overload probe was bounded: it stopped at ${limit} (${formatDuration(bound.afterMs)}), before its search was done; ${held}`;
 }
