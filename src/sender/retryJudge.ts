@@ -37,9 +37,9 @@ export interface RetryViolation {
  */
 export interface UnjudgedBackoff {
   readonly eventKey: string;
-  /** Index of the retry whose wait was left undecided. */
+  /** Index of the retry that ends the later of the two waits compared. */
   readonly delivery: number;
-  /** Index of the delivery before it (the wait's other bound). */
+  /** Index of the delivery that begins the earlier one: the stall lies between the two arrivals. */
   readonly after: number;
   /** The event's waits as measured (stalls included). */
   readonly waitsMs: readonly number[];
