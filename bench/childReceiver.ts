@@ -1,13 +1,25 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
-/**
- * The reference receiver in its own process, started through the real CLI, so that the load
- * generators measured in this process do not share its event loop.
- */
-export async function startChildReceiver(secret: string): Promise<{ url: string; stop(): void }> {
-  const child: ChildProcess = spawn(process.execPath, [join(__dirname, '..', 'bin', 'hookproof.js'), 'serve', '--port', '0', '--secret-env', 'BENCH_SECRET'], {
-    env: { ...process.env, BENCH_SECRET: secret },
+/** A receiver in a process of its own, so that the load generators measured here do not share its event loop. */
+export interface ChildReceiver {
+  readonly url: string;
+  stop(): void;
+}
+
+/** The reference receiver, started through the real CLI. */
+export function startChildReceiver(secret: string): Promise<ChildReceiver> {
+  return startChild([join(__dirname, '..', 'bin', 'hookproof.js'), 'serve', '--port', '0', '--secret-env', 'BENCH_SECRET'], { BENCH_SECRET: secret });
+}
+
+/** A receiver that answers 200 at once and checks nothing (bench/bareReceiver.js): the clients are then the bottleneck. */
+export function startBareReceiver(): Promise<ChildReceiver> {
+  return startChild([join(__dirname, 'bareReceiver.js')], {});
+}
+
+async function startChild(args: readonly string[], env: Readonly<Record<string, string>>): Promise<ChildReceiver> {
+  const child: ChildProcess = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

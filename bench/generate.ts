@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { JSONSchemaFaker } from 'json-schema-faker';
-import { eventArbitrary } from '../src/arbitraries';
+import { eventArbitrary, serialiseEvent } from './shipped';
 import type { Engine } from '../src/engine';
-import { serialiseEvent } from '../src/serialise';
 import { ratePerSecond, round } from './measure';
 
 /**

@@ -1,4 +1,4 @@
-import type { CapacityPhaseRecord, CapacitySecondRecord } from '../evidence/capacitySection';
+import type { CapacityFindMaxRecord, CapacityPhaseRecord, CapacitySecondRecord } from '../evidence/capacitySection';
 import type { CapacityJudgement, CapacityStatus } from './judgeCapacity';
 import type { RecoveryBurstResult } from './recoveryBurst';
 
@@ -12,7 +12,7 @@ export type CapacityPhaseReport = CapacityPhaseRecord;
 export interface CapacitySettings {
   readonly rate?: number;
   readonly durationMs: number;
-  readonly findMax?: { readonly startRate: number; readonly maxRate: number; readonly stepMs: number };
+  readonly findMax?: { readonly startRate: number; readonly maxRate: number; readonly stepMs: number; readonly budgetMs?: number };
   readonly outageMs?: number;
   readonly retryBaseMs: number;
   readonly maxInFlight: number;
@@ -36,7 +36,7 @@ export interface CapacityReport {
   readonly verdict: Exclude<CapacityStatus, 'skipped'>;
   readonly requirements: readonly CapacityJudgement[];
   readonly phases: readonly CapacityPhaseReport[];
-  readonly findMax?: { readonly maxHeldRate: number; readonly brokeAt?: { readonly rate: number; readonly how: string }; readonly selfLimited: boolean };
+  readonly findMax?: CapacityFindMaxRecord;
   readonly recovery?: RecoveryBurstResult;
   /** Shards merged into this report (`capacity merge`). */
   readonly mergedShards?: number;

@@ -17,7 +17,7 @@ export interface CapacityTarget {
 }
 
 /** The request gridX would make for `event`: its exact bytes, signed with every current secret. */
-export function signedRequest(target: CapacityTarget, event: FedEvent): DeliveryRequest {
+export function signedRequest(target: Pick<CapacityTarget, 'url' | 'secrets' | 'signatureHeader' | 'extraHeaders'>, event: FedEvent): DeliveryRequest {
   const headers: Record<string, string> = { ...target.extraHeaders, 'content-type': 'application/json', [target.signatureHeader.toLowerCase()]: sign(event.body, target.secrets) };
   return { url: target.url, body: event.body, headers };
 }

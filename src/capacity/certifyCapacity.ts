@@ -4,6 +4,7 @@ import { UsageError } from '../errors';
 import type { CapacityRunSettings, CapacitySection } from '../evidence/capacitySection';
 import type { CheckReport } from '../evidence/certificationReport';
 import type { Failure } from '../evidence/failure';
+import { probeBoundText } from '../evidence/probeBound';
 import type { ReceiverAnswer } from '../evidence/ReceiverAnswer';
 import { recordRequest } from '../evidence/recordedRequest';
 import { optionInRange } from '../optionRanges';
@@ -47,7 +48,12 @@ export function capacityRunSettings(options: CertifyCapacityOptions): CapacityRu
     const cooldownMs = ramp?.cooldownMs ?? CAPACITY_DEFAULTS.cooldownMs;
     if (!Number.isInteger(cooldownMs) || cooldownMs < 0 || cooldownMs > 60_000)
       throw new UsageError(`the overload probe's cooldownMs must be a whole number from 0 to 60000, got ${String(cooldownMs)}`);
-    findMax = { startRate: rate, maxRate, stepMs: optionInRange('--step', ramp?.stepMs ?? CAPACITY_DEFAULTS.stepMs), cooldownMs };
+    const stepMs = optionInRange('--step', ramp?.stepMs ?? CAPACITY_DEFAULTS.stepMs);
+    const budgetMs = ramp?.budgetMs ?? CAPACITY_DEFAULTS.probeBudgetMs;
+    if (!Number.isInteger(budgetMs) || budgetMs < stepMs || budgetMs > CAPACITY_LIMITS.maxDurationMs) {
+      throw new UsageError(`the overload probe's budgetMs must be a whole number from its step (${stepMs}) to ${CAPACITY_LIMITS.maxDurationMs}, got ${String(budgetMs)}`);
+    }
+    findMax = { startRate: rate, maxRate, stepMs, cooldownMs, budgetMs };
   }
   if (outageMs !== undefined && (rate * (outageMs * 1.1 + durationMs)) / 1000 > CAPACITY_LIMITS.maxBurstEvents) {
     throw new UsageError(`the recovery burst would hold more than ${CAPACITY_LIMITS.maxBurstEvents} events: lower --rate, --outage or --duration`);
@@ -79,17 +85,34 @@ async function runCapacityStage(input: CapacityStageInput): Promise<CapacityStag
   // The events are rebuilt from the same seed for the failures' replayable requests.
   const feed = createEventFeed(input.engine, { seed: input.seed, types: input.types });
   const checks = CAPACITY_CHECKS.map((check) => checkReport(check, report, input, feed, elapsedMs));
-  return { checks, section: section(settings, report) };
+  return { checks, section: section(settings, report, input.signal?.aborted === true) };
 }
 
 /** The measurements, as report.json's `capacity` holds them (capacity.json's shapes; see evidence/capacitySection.ts). */
-function section(settings: CapacityRunSettings, report: CapacityReport): CapacitySection {
+function section(settings: CapacityRunSettings, report: CapacityReport, aborted: boolean): CapacitySection {
+  const unfinished = aborted ? unfinishedRequirements(settings, report) : [];
   return {
     settings,
     phases: report.phases,
     ...(report.findMax !== undefined ? { findMax: report.findMax } : {}),
     ...(report.recovery !== undefined ? { recovery: report.recovery } : {}),
+    ...(unfinished.length > 0 ? { interrupted: { unfinished } } : {}),
   };
+}
+
+/**
+ * After a signal stopped the run: the requirements the settings asked for whose phase was cut
+ * short (marked `interrupted`) or never ran, in CAP order.
+ */
+function unfinishedRequirements(settings: CapacityRunSettings, report: CapacityReport): CapacityCheck['requirement'][] {
+  const judged = (requirement: CapacityCheck['requirement']): boolean => report.requirements.some((r) => r.requirement === requirement);
+  const declared = report.phases.find((p) => p.name === 'declared rate');
+  const ramp = report.phases.filter((p) => p.name.startsWith('find-max'));
+  const unfinished: CapacityCheck['requirement'][] = [];
+  if (declared === undefined || declared.interrupted) unfinished.push('CAP-1');
+  if (settings.outageMs !== undefined && (!judged('CAP-2') || report.recovery?.interrupted === true)) unfinished.push('CAP-2');
+  if (settings.findMax !== undefined && (!judged('CAP-3') || ramp.some((p) => p.interrupted))) unfinished.push('CAP-3');
+  return unfinished;
 }
 
 const NOT_EXERCISED: Readonly<Record<CapacityCheck['requirement'], string>> = {
@@ -113,17 +136,22 @@ function checkReport(check: CapacityCheck, report: CapacityReport, input: Capaci
         : recovery !== undefined
           ? recovery.backlog + recovery.duplicates + recovery.live
           : 0;
-  const durationMs =
-    check.requirement === 'CAP-1' ? (declared?.durationMs ?? 0) : check.requirement === 'CAP-3' ? rampMs : Math.max(0, elapsedMs - (declared?.durationMs ?? 0) - rampMs);
+  // A phase's durationMs is its planned length: a phase a signal cut short took less, and the three
+  // together never more than the capacity part took.
+  const declaredMs = Math.min(declared?.durationMs ?? 0, elapsedMs);
+  const probeMs = Math.min(rampMs, elapsedMs - declaredMs);
+  const durationMs = check.requirement === 'CAP-1' ? declaredMs : check.requirement === 'CAP-3' ? probeMs : Math.max(0, elapsedMs - declaredMs - probeMs);
   if (judgement === undefined) {
     const note = input.signal?.aborted === true ? 'not exercised: the run was stopped (signal) before this phase' : NOT_EXERCISED[check.requirement];
     return { ...base, status: 'skip', cases, durationMs, failures: [], note };
   }
   // capacity's wording names its own --find-max; certify's probe always runs, up to --max-rate.
-  const note =
+  const judged =
     check.requirement === 'CAP-3' && judgement.status === 'skipped'
       ? `not exercised: no rate tried up to ${formatRate(input.settings.findMax?.maxRate ?? input.settings.rate)}/s overloaded the receiver (raise --max-rate)`
       : judgement.summary;
+  const bound = check.requirement === 'CAP-3' && report.findMax !== undefined ? probeBoundText(report.findMax) : undefined;
+  const note = bound === undefined ? judged : `${judged}; ${bound}`;
   return { ...base, status: statusOf(judgement, check), cases, durationMs, failures: failuresOf(check, judgement, input, feed), note };
 }
 

@@ -4,6 +4,7 @@ import { STYLES } from '../reports/html/styles';
 import { escapeXmlAttribute, escapeXmlText } from '../text/escapeXml';
 import { capacityChart } from '../reports/html/capacityChart';
 import type { CapacityReport } from './capacityReport';
+import { probeBoundText } from '../evidence/probeBound';
 import type { CapacityJudgement } from './judgeCapacity';
 import { jsonText } from '../text/jsonText';
 
@@ -23,6 +24,8 @@ export function capacityLines(report: CapacityReport): string[] {
   if (report.findMax !== undefined) {
     const broke = report.findMax.brokeAt;
     lines.push(`  find-max: holds ${report.findMax.maxHeldRate} events/s${broke !== undefined ? `; at ${broke.rate}/s ${broke.how}` : ' (nothing up to --max-rate broke it)'}`);
+    const bound = probeBoundText(report.findMax);
+    if (bound !== undefined) lines.push(`  find-max: ${bound}`);
   }
   for (const judgement of report.requirements) lines.push(`${judgement.requirement} ${judgement.status.toUpperCase().padEnd(12)} ${judgement.summary}`);
   lines.push(`verdict: ${report.verdict.toUpperCase()} (PARTIAL: capacity only)`);

@@ -16,6 +16,7 @@ import { runLoadPhase, type PhaseProgress } from './loadPhase';
 import { toPhaseReport } from './phaseReport';
 import { judgeRecovery, runRecoveryBurst, type RecoveryBurstResult } from './recoveryBurst';
 import { MAX_DRAWN_SEED } from '../optionRanges';
+import { warmSendPath } from './warmUp';
 
 /** The documented ranges of a capacity run (README, "Capacity"); beyond them the run is refused. */
 export const CAPACITY_LIMITS = {
@@ -36,8 +37,11 @@ export interface CapacityOptions {
   readonly rate?: number;
   /** Length of the CAP-1 phase (and of the live traffic in CAP-2). Default 30 s. */
   readonly durationMs?: number;
-  /** Ramp to the highest rate held; CAP-3 is judged on the rates above it. */
-  readonly findMax?: { readonly startRate?: number; readonly maxRate?: number; readonly stepMs?: number; readonly cooldownMs?: number };
+  /**
+   * Ramp to the highest rate held; CAP-3 is judged on the rates above it. `budgetMs`: the ramp's
+   * time budget (default none: at most MAX_PROBE_STEPS steps); certify's default is 60 s.
+   */
+  readonly findMax?: { readonly startRate?: number; readonly maxRate?: number; readonly stepMs?: number; readonly cooldownMs?: number; readonly budgetMs?: number };
   /** CAP-2: the length of the outage whose backlog is delivered at once. */
   readonly outageMs?: number;
   /** gridX's first retry wait (default 1000 ms; tests use a few ms). */
@@ -85,6 +89,8 @@ export async function runCapacity(options: CapacityOptions): Promise<CapacityRep
   };
   const progress = (phase: string, rate: number) => (p: PhaseProgress) => options.onProgress?.({ ...p, phase, rate });
 
+  // Before the clock (and any shared start): the first phase must not measure hookproof's cold start.
+  await warmSendPath(common);
   if (options.startAt !== undefined)
     await sleep(Math.max(0, options.startAt.getTime() - Date.now()), undefined, options.signal !== undefined ? { signal: options.signal } : {}).catch(() => undefined);
   const startedAt = new Date().toISOString();
@@ -112,6 +118,7 @@ export async function runCapacity(options: CapacityOptions): Promise<CapacityRep
         maxRate: ramp.maxRate,
         stepMs: ramp.stepMs,
         cooldownMs: options.findMax?.cooldownMs ?? 1000,
+        ...(ramp.budgetMs !== undefined ? { budgetMs: ramp.budgetMs } : {}),
         ...(options.signal !== undefined ? { signal: options.signal } : {}),
         runStep: async (rate) => {
           step += 1;
@@ -120,7 +127,12 @@ export async function runCapacity(options: CapacityOptions): Promise<CapacityRep
           return phase;
         },
       });
-      findMax = { maxHeldRate: found.maxHeldRate, ...(found.brokeAt !== undefined ? { brokeAt: found.brokeAt } : {}), selfLimited: found.selfLimited };
+      findMax = {
+        maxHeldRate: found.maxHeldRate,
+        ...(found.brokeAt !== undefined ? { brokeAt: found.brokeAt } : {}),
+        selfLimited: found.selfLimited,
+        ...(found.bounded !== undefined ? { bounded: found.bounded } : {}),
+      };
       requirements.push(judgeOverload(found.overloaded));
     }
     if (settings.outageMs !== undefined && options.signal?.aborted !== true) {
@@ -179,6 +191,7 @@ function capacitySettings(options: CapacityOptions): CapacitySettings {
           startRate: checkRate('find-max start rate', options.findMax.startRate ?? rate ?? 10),
           maxRate: checkRate('--max-rate', options.findMax.maxRate ?? CAPACITY_LIMITS.maxRate),
           stepMs: bounded('step', options.findMax.stepMs ?? 10_000, 100, CAPACITY_LIMITS.maxDurationMs),
+          ...(options.findMax.budgetMs !== undefined ? { budgetMs: bounded('probe budget', options.findMax.budgetMs, 1000, CAPACITY_LIMITS.maxDurationMs) } : {}),
         };
   const outageMs = options.outageMs === undefined ? undefined : bounded('outage', options.outageMs, 1, CAPACITY_LIMITS.maxOutageMs);
   if (outageMs !== undefined && rate !== undefined && (rate * (outageMs * 1.1 + durationMs)) / 1000 > CAPACITY_LIMITS.maxBurstEvents) {

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { Agent, type Dispatcher } from 'undici';
+import { Pool, type Dispatcher } from 'undici';
 import { ClientClosedError, UsageError } from '../errors';
 import { integerInRange } from '../integerInRange';
 import { classifyStatus } from '../contract/classifyStatus';
@@ -11,9 +11,8 @@ import type { DeliveryError, DeliveryResult } from './DeliveryResult';
 import { interimSkippingConnector } from './interimResponses';
 import { inconclusiveReason, ownDelayExplains } from './ownDelay';
 import { parseTarget, type Target } from './parseTarget';
-import { trackDeparture, type Departure } from './requestDeparture';
 import { ownStalls, STALL_MIN_MS } from './stallProbe';
-import { proxyRoute, type ProxyEnvironment, type ProxyRoute } from './proxyDispatcher';
+import { proxyRoute, type ProxyEnvironment } from './proxyDispatcher';
 import { gridx } from '../contract/gridx';
 import { MAX_TIMER_MS } from '../optionRanges';
 
@@ -80,7 +79,7 @@ const KEEP_ALIVE_MS = 1000;
 export class DeliveryClient {
   readonly timeoutMs: number;
   readonly maxResponseBytes: number;
-  readonly #agent: Agent;
+  readonly #poolOptions: Pool.Options;
   readonly #beforeSend: BeforeSend | undefined;
   readonly #stallResends: number;
   readonly #extraHeaders: Readonly<Record<string, string>>;
@@ -88,8 +87,8 @@ export class DeliveryClient {
   #closed = false;
   readonly #proxyEnv: ProxyEnvironment;
   readonly #proxyOptions: Parameters<typeof proxyRoute>[2];
-  // By origin: the proxy agent for it, or null when it goes direct.
-  readonly #routes = new Map<string, ProxyRoute | null>();
+  // By origin: where its deliveries are dispatched (its own pool, or the proxy's agent).
+  readonly #dispatchers = new Map<string, Dispatcher>();
   // By URL: the URL split for undici (only URLs that parsed).
   readonly #targets = new Map<string, Target>();
 
@@ -98,7 +97,8 @@ export class DeliveryClient {
     this.timeoutMs = positiveInteger('timeoutMs', options.timeoutMs ?? gridx.deadlineMs, MAX_TIMER_MS);
     this.maxResponseBytes = nonNegativeInteger('maxResponseBytes', options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
     const connections = options.connections === undefined ? null : positiveInteger('connections', options.connections);
-    this.#agent = new Agent({
+    // A pool per origin, as undici's Agent keeps, without the Agent's dispatch layer on every delivery.
+    this.#poolOptions = {
       connections,
       // undici's timers bound each phase on their own, and on a coarse clock (a 300 ms
       // headersTimeout fires after about a second). The deadline in send() is the precise bound on
@@ -114,7 +114,7 @@ export class DeliveryClient {
       ),
       keepAliveTimeout: KEEP_ALIVE_MS,
       keepAliveMaxTimeout: KEEP_ALIVE_MS,
-    });
+    };
     this.#beforeSend = options.beforeSend;
     this.#stallResends = nonNegativeInteger('stallResends', options.stallResends ?? DEFAULT_STALL_RESENDS);
     this.#proxyEnv = options.proxyEnv ?? process.env;
@@ -142,6 +142,7 @@ export class DeliveryClient {
    */
   async send(request: DeliveryRequest): Promise<DeliveryResult> {
     let result = await this.#sendOnce(request);
+    if (result.ownDelay === undefined) return result;
     let attempts = 1;
     while (ownDelayExplains(result, this.timeoutMs) && attempts <= this.#stallResends) {
       result = await this.#sendOnce(request);
@@ -153,13 +154,14 @@ export class DeliveryClient {
   async #sendOnce(request: DeliveryRequest): Promise<DeliveryResult> {
     if (this.#closed) throw new ClientClosedError('DeliveryClient.send() called after close()');
     const { origin, path } = this.#target(request.url);
-    const route = this.#routeTo(origin);
+    const dispatcher = this.#dispatcherFor(origin);
     const headers = requestHeaders(this.#extraHeaders, request);
-    const departed: unknown = await this.#beforeSend?.();
+    // Without a shared limit there is nothing to wait for: no await, no extra turn per delivery.
+    const departed: unknown = this.#beforeSend === undefined ? undefined : await this.#beforeSend();
     let leftAt: number | undefined;
     ownStalls.hold();
     try {
-      return await this.#attempt(route?.dispatcher ?? this.#agent, origin, path, headers, request.body, (at) => (leftAt = at));
+      return await this.#attempt(dispatcher, origin, path, headers, request.body, (at) => (leftAt = at));
     } finally {
       ownStalls.release();
       if (typeof departed === 'function') (departed as (at: number | undefined) => void)(leftAt);
@@ -177,17 +179,21 @@ export class DeliveryClient {
     return target;
   }
 
-  /** The proxy for `origin`, decided once per origin; its first use is the run's provenance. */
-  #routeTo(origin: string): ProxyRoute | undefined {
-    let route = this.#routes.get(origin);
-    if (route === undefined) {
-      route = proxyRoute(new URL(origin), this.#proxyEnv, this.#proxyOptions) ?? null;
-      this.#routes.set(origin, route);
+  /**
+   * Where deliveries to `origin` go, decided once per origin: through the proxy that applies to it
+   * (its first use is the run's provenance), or straight to it through a pool of its own.
+   */
+  #dispatcherFor(origin: string): Dispatcher {
+    let dispatcher = this.#dispatchers.get(origin);
+    if (dispatcher === undefined) {
+      const route = proxyRoute(new URL(origin), this.#proxyEnv, this.#proxyOptions);
+      if (route !== undefined && this.#connection === undefined) {
+        this.#connection = { address: route.address, port: route.port, proxy: route.proxy };
+      }
+      dispatcher = route?.dispatcher ?? new Pool(origin, this.#poolOptions);
+      this.#dispatchers.set(origin, dispatcher);
     }
-    if (route !== null && this.#connection === undefined) {
-      this.#connection = { address: route.address, port: route.port, proxy: route.proxy };
-    }
-    return route ?? undefined;
+    return dispatcher;
   }
 
   #attempt(
@@ -207,8 +213,6 @@ export class DeliveryClient {
       return { ownDelay: { stalledMs, ...(leftAt !== undefined ? { sentAfterMs: leftAt - started } : {}) } };
     };
     return new Promise<DeliveryResult>((resolve, reject) => {
-      // Set once undici has taken the request; an error it raises at once settles before that.
-      const taken: { departure?: Departure } = {};
       const answer = new AnswerCollector(this.maxResponseBytes, (error) => {
         clearTimeout(timer);
         const now = performance.now();
@@ -223,7 +227,7 @@ export class DeliveryClient {
             body,
             bodyTruncated: truncated,
             durationMs,
-            ...ownDelay(taken.departure?.leftAt, now),
+            ...ownDelay(answer.leftAt, now),
           });
           return;
         }
@@ -241,7 +245,7 @@ export class DeliveryClient {
           bodyTruncated: false,
           durationMs,
           error: failure,
-          ...ownDelay(taken.departure?.leftAt, now),
+          ...ownDelay(answer.leftAt, now),
         });
       });
       // The abort waits one more turn of the event loop: after a long synchronous stretch (CPU work,
@@ -249,7 +253,7 @@ export class DeliveryClient {
       const timer = setTimeout(() => setImmediate(() => answer.timeOut()), this.timeoutMs);
       // undici's dispatch with a handler of our own: the answer is collected from its callbacks,
       // without the request API's abort signal, async resource and body stream per delivery.
-      taken.departure = trackDeparture(() => dispatcher.dispatch({ origin, path, method: 'POST', headers, body: payload }, answer)).departure;
+      dispatcher.dispatch({ origin, path, method: 'POST', headers, body: payload }, answer);
     });
   }
 
@@ -257,7 +261,7 @@ export class DeliveryClient {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    await Promise.all([this.#agent.close(), ...[...this.#routes.values()].map((route) => route?.dispatcher.close())]);
+    await Promise.all([...this.#dispatchers.values()].map((dispatcher) => dispatcher.close()));
   }
 }
 
@@ -269,7 +273,10 @@ export function createDeliveryClient(options: DeliveryClientOptions = {}): Deliv
 /** The client's extra headers, then the request's own (names lower-cased; the request's win). */
 function requestHeaders(extra: Readonly<Record<string, string>>, request: DeliveryRequest): Record<string, string> {
   const headers: Record<string, string> = { ...extra, 'content-type': 'application/json' };
-  for (const name of Object.keys(request.headers)) headers[name.toLowerCase()] = request.headers[name] as string;
+  const own = request.headers;
+  for (const name in own) {
+    if (Object.hasOwn(own, name)) headers[name.toLowerCase()] = own[name] as string;
+  }
   // Always describe the bytes actually sent, whatever the caller put there.
   headers['content-length'] = String(request.body.length);
   return headers;
@@ -284,6 +291,12 @@ function requestHeaders(extra: Readonly<Record<string, string>>, request: Delive
  */
 class AnswerCollector implements Dispatcher.DispatchHandler {
   status: number | undefined;
+  /**
+   * When the request left (`performance.now()`), after any wait for a connection, a TLS handshake
+   * or hookproof's own stall: undici starts a request on its connection synchronously just before
+   * it writes the request's head there. Unset if it never left.
+   */
+  leftAt: number | undefined;
   headers: Record<string, string> = {};
   timedOut = false;
   readonly #cap: number;
@@ -312,7 +325,10 @@ class AnswerCollector implements Dispatcher.DispatchHandler {
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
     if (this.timedOut) controller.abort(new DeadlineError());
-    else this.#controller = controller;
+    else {
+      this.leftAt = performance.now();
+      this.#controller = controller;
+    }
   }
 
   onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
@@ -358,7 +374,8 @@ class CappedError extends Error {}
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name in headers) {
+    const value = headers[name];
     if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return flat;

@@ -1,5 +1,5 @@
 /** A span of hookproof's own event-loop stall, in `performance.now()` milliseconds. */
-interface Stall {
+export interface Stall {
   readonly from: number;
   readonly to: number;
 }
@@ -23,6 +23,16 @@ export class StallProbe {
   #holders = 0;
   #last = 0;
   #stalls: Stall[] = [];
+  readonly #keepMs: number;
+
+  /**
+   * `keepMs`: how long a stall is remembered (default ten minutes). A holder that judges intervals
+   * long after they happened (a listen run judges its retries at the end) keeps them all
+   * (`Infinity`); one span per stall of at least 70 ms, so the list stays small.
+   */
+  constructor(options: { readonly keepMs?: number } = {}) {
+    this.#keepMs = options.keepMs ?? KEEP_MS;
+  }
 
   /** Starts measuring (if not already) until the matching `release()`. */
   hold(): void {
@@ -46,22 +56,35 @@ export class StallProbe {
    * blocked stretch the delivery may be judged before the probe's next tick has run.
    */
   stalledMs(from: number, to: number): number {
+    let total = 0;
+    for (const span of this.#stalls) total += overlapMs(span.from, span.to, from, to);
+    if (this.#timer !== undefined) {
+      const now = performance.now();
+      if (now - this.#last > TICK_MS + STALL_MIN_MS) total += overlapMs(this.#last + TICK_MS, now, from, to);
+    }
+    return total;
+  }
+
+  /** Every stall remembered, oldest first, including one still in progress. */
+  spans(): readonly Stall[] {
     const spans = [...this.#stalls];
     if (this.#timer !== undefined) {
       const now = performance.now();
       if (now - this.#last > TICK_MS + STALL_MIN_MS) spans.push({ from: this.#last + TICK_MS, to: now });
     }
-    let total = 0;
-    for (const span of spans) total += Math.max(0, Math.min(to, span.to) - Math.max(from, span.from));
-    return total;
+    return spans;
   }
 
   #tick(): void {
     const now = performance.now();
     if (now - this.#last > TICK_MS + STALL_MIN_MS) this.#stalls.push({ from: this.#last + TICK_MS, to: now });
     this.#last = now;
-    while ((this.#stalls[0]?.to ?? now) < now - KEEP_MS) this.#stalls.shift();
+    while ((this.#stalls[0]?.to ?? now) < now - this.#keepMs) this.#stalls.shift();
   }
+}
+
+function overlapMs(spanFrom: number, spanTo: number, from: number, to: number): number {
+  return Math.max(0, Math.min(to, spanTo) - Math.max(from, spanFrom));
 }
 
 /** The process's one probe: a stall concerns every delivery in flight, whoever sent it. */

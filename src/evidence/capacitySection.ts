@@ -78,6 +78,12 @@ export interface CapacityFindMaxRecord {
   readonly maxHeldRate: number;
   readonly brokeAt?: { readonly rate: number; readonly how: string };
   readonly selfLimited: boolean;
+  /**
+   * Set when a bound ended the probe before its search was done: its time budget (`budgetMs`; no
+   * step was started that would have ended after it) or its step limit. `maxHeldRate` is then a
+   * lower bound of what the receiver holds, not the maximum.
+   */
+  readonly bounded?: { readonly by: 'time budget' | 'step limit'; readonly afterSteps: number; readonly afterMs: number; readonly budgetMs?: number };
 }
 
 /** CAP-2's recovery burst: an outage's backlog delivered under gridX's retry policy. */
@@ -106,8 +112,11 @@ export interface CapacityRunSettings {
   readonly durationMs: number;
   /** CAP-2's outage (absent: CAP-2 not exercised). */
   readonly outageMs?: number;
-  /** CAP-3's overload probe: a ramp from the declared rate up to `maxRate` (absent: not exercised). */
-  readonly findMax?: { readonly startRate: number; readonly maxRate: number; readonly stepMs: number; readonly cooldownMs: number };
+  /**
+   * CAP-3's overload probe: a ramp from the declared rate up to `maxRate`, within `budgetMs` (absent:
+   * not exercised; reports written before the budget existed have none).
+   */
+  readonly findMax?: { readonly startRate: number; readonly maxRate: number; readonly stepMs: number; readonly cooldownMs: number; readonly budgetMs?: number };
   readonly retryBaseMs: number;
   readonly maxInFlight: number;
 }
@@ -122,4 +131,10 @@ export interface CapacitySection {
   readonly phases: readonly CapacityPhaseRecord[];
   readonly findMax?: CapacityFindMaxRecord;
   readonly recovery?: CapacityRecoveryRecord;
+  /**
+   * Set when a signal (Ctrl-C) stopped the capacity phases: `unfinished` are the requirements whose
+   * phase it cut short (that phase is marked `interrupted`) or that never ran. They are not counted
+   * as run in the report's scope, which is then partial.
+   */
+  readonly interrupted?: { readonly unfinished: readonly ('CAP-1' | 'CAP-2' | 'CAP-3')[] };
 }

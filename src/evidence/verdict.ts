@@ -47,10 +47,15 @@ function whyNot(checks: readonly CheckReport[]): string {
 
 /**
  * A listen run's verdict: `fail` when a check failed, or when no delivery arrived at all (nothing
- * about the sender was proven); otherwise `pass`. No reason is written: the failed checks say it.
+ * about the sender was proven); `incomplete` when a required check was inconclusive (hookproof's
+ * own stall left it undecided: no evidence, no pass); otherwise `pass`. A fail writes no reason:
+ * the failed checks say it.
  */
 export function judgeSenderVerdict(checks: readonly CheckReport[], deliveries: number): Verdict {
-  return { verdict: deliveries === 0 || checks.some((c) => c.status === 'fail') ? 'fail' : 'pass' };
+  if (deliveries === 0 || checks.some((c) => c.status === 'fail')) return { verdict: 'fail' };
+  const open = checks.filter((c) => c.severity === 'required' && c.status === 'inconclusive');
+  if (open.length > 0) return { verdict: 'incomplete', reason: `requirement(s) ${unique(open.map((c) => c.requirement)).join(', ')} could not be judged (${whyNot(open)})` };
+  return { verdict: 'pass' };
 }
 
 /** The verdict alone: the same rule, applied by `report verify` to a written report's checks. */

@@ -83,7 +83,16 @@ export function settingsFor(original: CertificationReport, scope: RecheckScope):
             rate: declared.rate,
             durationMs: declared.durationMs,
             outageMs: declared.outageMs ?? false,
-            findMax: declared.findMax !== undefined ? { maxRate: declared.findMax.maxRate, stepMs: declared.findMax.stepMs, cooldownMs: declared.findMax.cooldownMs } : false,
+            findMax:
+              declared.findMax !== undefined
+                ? {
+                    maxRate: declared.findMax.maxRate,
+                    stepMs: declared.findMax.stepMs,
+                    cooldownMs: declared.findMax.cooldownMs,
+                    // A report written before the budget existed reruns with today's default.
+                    ...(declared.findMax.budgetMs !== undefined ? { budgetMs: declared.findMax.budgetMs } : {}),
+                  }
+                : false,
             retryBaseMs: declared.retryBaseMs,
             maxInFlight: declared.maxInFlight,
           },

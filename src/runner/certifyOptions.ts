@@ -67,9 +67,10 @@ export interface CertifyCapacityOptions {
   /**
    * CAP-3: the overload probe, capacity's find-max ramp from the declared rate (doubling, then
    * bisecting) up to `maxRate` (default 4 × the declared rate, at most 20 000/s), steps of `stepMs`
-   * (default 5 s) with `cooldownMs` between them (default 1 s); `false`: CAP-3 not exercised.
+   * (default 5 s) with `cooldownMs` between them (default 1 s), within `budgetMs` (default 60 s:
+   * no step is started that would end after it); `false`: CAP-3 not exercised.
    */
-  readonly findMax?: { readonly maxRate?: number; readonly stepMs?: number; readonly cooldownMs?: number } | false;
+  readonly findMax?: { readonly maxRate?: number; readonly stepMs?: number; readonly cooldownMs?: number; readonly budgetMs?: number } | false;
   /** gridX's first retry wait in CAP-2 (default 1000 ms, gridX's; tests use a few ms). */
   readonly retryBaseMs?: number;
   /** Deliveries in flight at most (default 256). */
@@ -84,6 +85,11 @@ export const CAPACITY_DEFAULTS = {
   overloadCeiling: 4,
   stepMs: 5_000,
   cooldownMs: 1_000,
+  /**
+   * The overload probe's time budget: bisecting after a failed CAP-1 could otherwise take 14 steps
+   * (about 84 s at the step and cooldown above); a bounded probe reports its maximum as a lower bound.
+   */
+  probeBudgetMs: 60_000,
 } as const;
 
 /**

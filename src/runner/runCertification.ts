@@ -29,7 +29,7 @@ import { requireStage, runCapacityPart, type CapacityStageResult } from './capac
 import type { RequirementId } from '../contract/requirements';
 import { UsageError } from '../errors';
 import { CAPACITY_CHECKS } from '../checks/capacity/capacityChecks';
-import type { CapacityRunSettings } from '../evidence/capacitySection';
+import type { CapacityRunSettings, CapacitySection } from '../evidence/capacitySection';
 
 /**
  * Certifies a receiver: runs the selected checks against it and returns the report as data.
@@ -157,7 +157,7 @@ export async function runCertification(options: CertifyOptions, shared: SharedBy
       finishedAt: new Date().toISOString(),
       provenance: currentProvenance(options.invocation ?? [], client.connection()),
       scope: judgeScope({
-        requirements: [...checks.map((c) => c.requirement), ...(capacitySettings !== undefined ? exercised(capacitySettings) : [])],
+        requirements: [...checks.map((c) => c.requirement), ...(capacitySettings !== undefined ? exercised(capacitySettings, capacity?.section) : [])],
         ...(capacity !== undefined ? { rateDeclared: true } : {}),
         types: { selected: selected.filter((t) => !t.deprecated).length, all: selectEventTypes(engine.catalogue).length },
         runs,
@@ -178,7 +178,12 @@ function trustDescription(url: string): string {
   return extra !== undefined && extra !== '' ? `Node.js default trust store plus NODE_EXTRA_CA_CERTS (${extra})` : 'Node.js default trust store';
 }
 
-/** The capacity requirements a run's settings exercise: CAP-2 needs an outage, CAP-3 the overload probe. */
-function exercised(settings: CapacityRunSettings): RequirementId[] {
-  return ['CAP-1', ...(settings.outageMs !== undefined ? (['CAP-2'] as const) : []), ...(settings.findMax !== undefined ? (['CAP-3'] as const) : [])];
+/**
+ * The capacity requirements a run's settings exercise (CAP-2 needs an outage, CAP-3 the overload
+ * probe), less those a signal left unfinished: an interrupted run never claims them in its scope.
+ */
+function exercised(settings: CapacityRunSettings, section: CapacitySection | undefined): RequirementId[] {
+  const unfinished = new Set<RequirementId>(section?.interrupted?.unfinished ?? []);
+  const asked: RequirementId[] = ['CAP-1', ...(settings.outageMs !== undefined ? (['CAP-2'] as const) : []), ...(settings.findMax !== undefined ? (['CAP-3'] as const) : [])];
+  return asked.filter((r) => !unfinished.has(r));
 }

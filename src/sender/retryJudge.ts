@@ -3,6 +3,7 @@ import { compactJson } from '../serialise';
 import type { ReceivedDelivery } from './listen/ReceivedDelivery';
 import type { EventHistory, EventState } from '../evidence/listenRecord';
 import { gridx } from '../contract/gridx';
+import { judgeGrowth, stalledWithin, type MeasuredWait, type OwnStall } from './backoffGrowth';
 
 /** What the judge needs of a delivery; tests can build these by hand. */
 export type RetryAttempt = Pick<ReceivedDelivery, 'index' | 'atMs' | 'answeredAtMs' | 'eventKey' | 'eventId' | 'type' | 'body' | 'answer'> &
@@ -30,6 +31,22 @@ export interface RetryViolation {
   readonly actual: string;
 }
 
+/**
+ * An event whose backoff could not be judged: a stall of the listener's own process between
+ * arrivals left a comparison of two waits undecided (and no wait was shown too short).
+ */
+export interface UnjudgedBackoff {
+  readonly eventKey: string;
+  /** Index of the retry that ends the later of the two waits compared. */
+  readonly delivery: number;
+  /** Index of the delivery that begins the earlier one: the stall lies between the two arrivals. */
+  readonly after: number;
+  /** The event's waits as measured (stalls included). */
+  readonly waitsMs: readonly number[];
+  /** Own stall, in ms, between the arrivals that bound the two waits compared. */
+  readonly stalledMs: number;
+}
+
 /** SND-3's evidence and verdict material. */
 export interface RetryJudgement {
   readonly events: readonly EventHistory[];
@@ -38,6 +55,8 @@ export interface RetryJudgement {
   readonly provoked: number;
   /** Events with at least two retries of transient answers, so that growth of the waits could be judged. */
   readonly backoffJudged: number;
+  /** Events whose backoff an own stall left undecided (none of them shown too short). */
+  readonly unjudged: readonly UnjudgedBackoff[];
 }
 
 /** The judge's defaults: gridX's five retries, waits growing by at least 1.25×, a 60 s retry window. */
@@ -50,13 +69,16 @@ export const RETRY_JUDGE_DEFAULTS = { maxRetries: gridx.retry.retries, minGrowth
  * times, each wait at least `minGrowth` times the previous, with identical bytes. Across events:
  * nothing is sent after a 410 was answered (the subscription is deleted), and a retry may not
  * arrive as a copy of a pending event under a new id. Each kind is reported once per event.
+ * `ownStalls` are the listener's own stalls during the run: a wait they touch is judged only as
+ * far as they leave it certain (see judgeGrowth), so hookproof's stall never fails a sender.
  */
-export function judgeRetries(deliveries: readonly RetryAttempt[], endedAtMs: number, options: RetryJudgeOptions = {}): RetryJudgement {
+export function judgeRetries(deliveries: readonly RetryAttempt[], endedAtMs: number, options: RetryJudgeOptions = {}, ownStalls: readonly OwnStall[] = []): RetryJudgement {
   const settings = { ...RETRY_JUDGE_DEFAULTS, ...options };
   const groups = groupByEvent(deliveries);
   const violations: RetryViolation[] = [];
+  const unjudged: UnjudgedBackoff[] = [];
   const continued = findNewIdRetries(groups, violations);
-  const events = [...groups.values()].map((attempts) => judgeEvent(attempts, endedAtMs, settings, continued, violations));
+  const events = [...groups.values()].map((attempts) => judgeEvent(attempts, endedAtMs, settings, continued, violations, { ownStalls, unjudged }));
   violations.push(...sentAfterGone(deliveries));
   violations.sort((a, b) => a.delivery - b.delivery);
   return {
@@ -64,6 +86,7 @@ export function judgeRetries(deliveries: readonly RetryAttempt[], endedAtMs: num
     violations,
     provoked: events.filter((e) => e.attempts.some((a) => classifyStatus(a.answer) === 'transient')).length,
     backoffJudged: events.filter((e) => transientGaps(e.attempts).length >= 2).length,
+    unjudged,
   };
 }
 
@@ -81,6 +104,7 @@ function judgeEvent(
   settings: Required<RetryJudgeOptions>,
   continued: ReadonlySet<string>,
   violations: RetryViolation[],
+  stalls: { readonly ownStalls: readonly OwnStall[]; readonly unjudged: UnjudgedBackoff[] },
 ): EventHistory {
   const first = attempts[0] as RetryAttempt;
   const last = attempts[attempts.length - 1] as RetryAttempt;
@@ -113,9 +137,22 @@ function judgeEvent(
   });
 
   const waits = transientGaps(attempts);
-  const slow = waits.findIndex((gap, i) => i > 0 && gap < (waits[i - 1] as number) * settings.minGrowth);
-  if (slow > 0) {
-    add('no-backoff', attempts[slow + 1] as RetryAttempt, `each wait at least ${settings.minGrowth}× the previous (exponential backoff)`, `waits of ${waits.map(ms).join(', ')}`);
+  // Wait i ends with attempt i + 1; a stall between the arrival before it and that one touches it.
+  const measured = waits.map((gap, i): MeasuredWait => ({
+    ms: gap,
+    stalledMs: stalledWithin(stalls.ownStalls, (attempts[i] as RetryAttempt).atMs, (attempts[i + 1] as RetryAttempt).atMs),
+  }));
+  const growth = judgeGrowth(measured, settings.minGrowth);
+  if (growth.kind === 'no-backoff') {
+    add(
+      'no-backoff',
+      attempts[growth.at + 1] as RetryAttempt,
+      `each wait at least ${settings.minGrowth}× the previous (exponential backoff)`,
+      `waits of ${waits.map(ms).join(', ')}`,
+    );
+  } else if (growth.kind === 'unjudged') {
+    const retry = attempts[growth.at + 1] as RetryAttempt;
+    stalls.unjudged.push({ eventKey: first.eventKey, delivery: retry.index, after: (attempts[growth.at - 1] as RetryAttempt).index, waitsMs: waits, stalledMs: growth.stalledMs });
   }
 
   let state: EventState = 'final';

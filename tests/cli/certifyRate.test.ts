@@ -17,6 +17,10 @@ function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'hookproof-certify-rate-'));
 }
 
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 function spawnCli(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, HOOKPROOF_SECRET: SECRET, NO_COLOR: '1' } });
@@ -76,7 +80,7 @@ describe('hookproof certify --rate', () => {
       rate: 30,
       durationMs: 1000,
       outageMs: 500,
-      findMax: { startRate: 30, maxRate: 30, stepMs: 500, cooldownMs: 1000 },
+      findMax: { startRate: 30, maxRate: 30, stepMs: 500, cooldownMs: 1000, budgetMs: 60_000 },
       retryBaseMs: 5,
       maxInFlight: 256,
     });
@@ -96,6 +100,79 @@ describe('hookproof certify --rate', () => {
     expect(page).toContain('<section id="capacity">');
     expect(page).toContain('<polyline');
     for (const file of ['report.json', 'junit.xml', 'report.html']) expect(readFileSync(join(dir, file), 'utf8')).not.toContain(SECRET);
+  }, 60_000);
+
+  it('stops at once on Ctrl-C (SIGINT) during the declared-rate phase, and still writes report.json with the capacity section marked interrupted', async () => {
+    const receiver = await closing(soundReceiver([SECRET]));
+    const dir = tmp();
+    // A 60 s phase at 20/s: stopped after a few of its events, well before its end.
+    const child = spawn(
+      process.execPath,
+      [
+        BIN,
+        'certify',
+        '--url',
+        receiver.url,
+        '--allow-http',
+        '--checks',
+        'EVT-1',
+        '--types',
+        'ping',
+        '--runs',
+        '2',
+        '--seed',
+        '3',
+        '--rate',
+        '20/s',
+        '--duration',
+        '60s',
+        '--report-dir',
+        dir,
+      ],
+      { cwd: ROOT, env: { ...process.env, HOOKPROOF_SECRET: SECRET, NO_COLOR: '1' } },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    try {
+      // The capacity phases start once the last check has ended; then a few of CAP-1's events arrive.
+      while (!/PASS\s+\S+\s+EVT-1/.test(stderr) && child.exitCode === null) await sleep(20);
+      const before = receiver.hits();
+      while (receiver.hits() < before + 5 && child.exitCode === null) await sleep(20);
+      child.kill('SIGINT');
+      // Bounded, generously: a run that ignored the signal would go on for most of its minute.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<string>((resolve) => {
+        timer = setTimeout(() => resolve('still running 20 s after SIGINT'), 20_000);
+      });
+      const stopped = await Promise.race([exited.then((code) => ({ code })), late]);
+      clearTimeout(timer);
+      expect(stopped).toEqual({ code: EXIT.fail });
+    } finally {
+      child.kill('SIGKILL');
+    }
+    expect(stderr).toContain('certify: stopping the capacity phases (signal); the report is still written');
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as CertificationReport;
+    const declared = report.capacity?.phases[0];
+    expect(declared).toMatchObject({ name: 'declared rate', rate: 20, scheduled: 1200, interrupted: true });
+    expect(declared?.sent).toBeLessThan(1200);
+    expect(report.capacity?.interrupted).toEqual({ unfinished: ['CAP-1', 'CAP-2', 'CAP-3'] });
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('<strong>Interrupted:</strong> a signal stopped the capacity phases; CAP-1, CAP-2, CAP-3 unfinished');
+    expect(report.checks.map((c) => [c.requirement, c.status])).toEqual([
+      ['EVT-1', 'pass'],
+      ['CAP-1', 'inconclusive'],
+      ['CAP-2', 'skip'],
+      ['CAP-3', 'skip'],
+    ]);
+    expect(report.checks[1]?.note).toMatch(/^interrupted after \d+ of 1200 events at 20 events\/s/);
+    expect(report.checks[2]?.note).toBe('not exercised: the run was stopped (signal) before this phase');
+    // The CAP-1 check took what the phase took before the signal, not its planned minute.
+    expect(report.checks[1]?.durationMs).toBeLessThan(60_000);
+    expect(report.verdict).toBe('incomplete');
+    // Stopped, the run claims none of CAP-1..3 in its scope: EVT-1 alone of the 30 was run (26 of 30 had it finished).
+    expect(report.scope).toMatchObject({ level: 'partial', details: [expect.stringMatching(/^checks: 29 of 30 requirements not run/), expect.any(String), expect.any(String)] });
   }, 60_000);
 
   it('refuses a bad --rate, or capacity flags without one, in one line with exit 2 before anything is sent', async () => {

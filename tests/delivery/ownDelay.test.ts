@@ -55,4 +55,22 @@ describe('StallProbe', () => {
     expect(probe.stalledMs(to + 100, to + 1000)).toBe(0);
     probe.release();
   });
+
+  it('lists its stalls as spans (one still in progress included), which stalledMs adds up', () => {
+    const probe = new StallProbe({ keepMs: Number.POSITIVE_INFINITY });
+    probe.hold();
+    const from = performance.now();
+    const end = Date.now() + 300;
+    while (Date.now() < end) {
+      // blocked: the probe's tick has not run yet, so the stall is still in progress
+    }
+    const spans = probe.spans();
+    const to = performance.now();
+    expect(spans).toHaveLength(1);
+    const [span] = spans;
+    expect((span?.to ?? 0) - (span?.from ?? 0)).toBeGreaterThanOrEqual(200);
+    expect(span?.from).toBeGreaterThanOrEqual(from);
+    expect(probe.stalledMs(from, to)).toBeCloseTo((span?.to ?? 0) - (span?.from ?? 0), -1);
+    probe.release();
+  });
 });

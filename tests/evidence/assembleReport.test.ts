@@ -62,4 +62,23 @@ describe('assembleReport', () => {
     // Nothing arrived: nothing about the sender was proven.
     expect(assembleReport({ subject: { kind: 'sender', requirements, deliveries: 0 }, facts: FACTS, checks: [], coverage: [] }).verdict).toBe('fail');
   });
+
+  it('calls a sender run incomplete, not passed, when a required check was inconclusive (hookproof’s own stall)', () => {
+    const requirements = [{ id: 'SND-3', severity: 'required', summary: 'retries' }] as const;
+    const inconclusive = { ...check('snd-retries', 'SND-3', 'inconclusive', 1), note: 'inconclusive: hookproof stalled' };
+    const report = assembleReport({
+      subject: { kind: 'sender', requirements, deliveries: 3 },
+      facts: FACTS,
+      checks: [check('snd-signed', 'SND-2', 'pass', 3), inconclusive],
+      coverage: [],
+    });
+    expect(report).toMatchObject({ verdict: 'incomplete', verdictReason: 'requirement(s) SND-3 could not be judged (SND-3: inconclusive: hookproof stalled)' });
+    const failed = assembleReport({
+      subject: { kind: 'sender', requirements, deliveries: 3 },
+      facts: FACTS,
+      checks: [check('snd-signed', 'SND-2', 'fail', 3), inconclusive],
+      coverage: [],
+    });
+    expect(failed.verdict).toBe('fail');
+  });
 });

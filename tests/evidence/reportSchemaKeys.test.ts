@@ -131,9 +131,10 @@ const PLACES: ReadonlyArray<readonly [string, readonly string[]]> = [
     }),
   ],
   ['listen.events.[]', fieldsOf<EventHistory>({ eventKey: true, eventId: true, type: true, attempts: true, gapsMs: true, state: true })],
-  ['capacity', fieldsOf<CapacitySection>({ settings: true, phases: true, findMax: true, recovery: true })],
+  ['capacity', fieldsOf<CapacitySection>({ settings: true, phases: true, findMax: true, recovery: true, interrupted: true })],
+  ['capacity.interrupted', fieldsOf<NonNullable<CapacitySection['interrupted']>>({ unfinished: true })],
   ['capacity.settings', fieldsOf<CapacityRunSettings>({ rate: true, durationMs: true, outageMs: true, findMax: true, retryBaseMs: true, maxInFlight: true })],
-  ['capacity.settings.findMax', fieldsOf<NonNullable<CapacityRunSettings['findMax']>>({ startRate: true, maxRate: true, stepMs: true, cooldownMs: true })],
+  ['capacity.settings.findMax', fieldsOf<NonNullable<CapacityRunSettings['findMax']>>({ startRate: true, maxRate: true, stepMs: true, cooldownMs: true, budgetMs: true })],
   [
     'capacity.phases.[]',
     fieldsOf<CapacityPhaseRecord>({
@@ -174,7 +175,8 @@ const PLACES: ReadonlyArray<readonly [string, readonly string[]]> = [
       error: true,
     }),
   ],
-  ['capacity.findMax', fieldsOf<CapacityFindMaxRecord>({ maxHeldRate: true, brokeAt: true, selfLimited: true })],
+  ['capacity.findMax', fieldsOf<CapacityFindMaxRecord>({ maxHeldRate: true, brokeAt: true, selfLimited: true, bounded: true })],
+  ['capacity.findMax.bounded', fieldsOf<NonNullable<CapacityFindMaxRecord['bounded']>>({ by: true, afterSteps: true, afterMs: true, budgetMs: true })],
   ['capacity.findMax.brokeAt', fieldsOf<NonNullable<CapacityFindMaxRecord['brokeAt']>>({ rate: true, how: true })],
   [
     'capacity.recovery',

@@ -8,6 +8,7 @@ import { signReportFile } from '../../src/attest/signReport';
 import { verifyReport } from '../../src/attest/verifyReport';
 import { runRecheck } from '../../src/recheck/runRecheck';
 import { writeReports } from '../../src/reports/writeReports';
+import { renderReportHtml } from '../../src/reports';
 import { runCertification, type CertifyOptions } from '../../src';
 import type { CertificationReport, CheckReport } from '../../src/evidence/certificationReport';
 import type { ProgressEvent } from '../../src/evidence/progressEvent';
@@ -129,6 +130,39 @@ describe('certify with a declared rate (the capacity option)', () => {
     expect(report.scope?.details[0]).toMatch(/^checks: 28 of 30 requirements not run/);
     // The findings model groups the 503s like any other answer.
     expect(report.findings?.some((f) => f.explains.includes('CAP-1'))).toBe(true);
+  }, 60_000);
+
+  it('after a failed CAP-1 the overload probe stops at its time budget, and the report calls the rate it held a lower bound', async () => {
+    // Declared at 4 R: CAP-1 fails, and the probe bisects down from the declared rate. Unbounded it
+    // would run until the bracket is 10 % tight (five steps or more); a budget of 2 s with steps of
+    // 500 ms and 100 ms between them leaves room for three at most.
+    const receiver = await bucketedReceiver(20, 4, busy);
+    const report = await certify(receiver, {
+      onProgress: receiver.onProgress,
+      checks: ['EVT-1'],
+      types: TYPES,
+      runs: 2,
+      capacity: { rate: 80, durationMs: 1000, outageMs: false, findMax: { maxRate: 160, stepMs: 500, cooldownMs: 100, budgetMs: 2000 } },
+    });
+    expect(cap(report, 'CAP-1').status).toBe('fail');
+    const findMax = report.capacity?.findMax;
+    const steps = (report.capacity?.phases ?? []).filter((p) => p.name.startsWith('find-max'));
+    expect(report.capacity?.settings.findMax).toEqual({ startRate: 80, maxRate: 160, stepMs: 500, cooldownMs: 100, budgetMs: 2000 });
+    expect(findMax?.bounded).toMatchObject({ by: 'time budget', afterSteps: steps.length, budgetMs: 2000 });
+    expect(steps.length).toBeGreaterThanOrEqual(1);
+    expect(steps.length).toBeLessThanOrEqual(3);
+    expect(steps[0]?.rate).toBe(80);
+    // The search was not done: the bracket is wider than its 10 %.
+    const held = findMax?.maxHeldRate ?? 0;
+    expect(held === 0 || (findMax?.brokeAt?.rate ?? 0) / held > 1.1).toBe(true);
+    const cap3 = cap(report, 'CAP-3');
+    expect(cap3.note).toMatch(/; the overload probe was bounded: it stopped at its time budget of 2\.0 s after \d steps? \(\d+\.\d s\), before its search was done; /);
+    expect(cap3.note).toMatch(
+      held > 0
+        ? new RegExp(`the receiver holds at least ${held} events/s and broke at [\\d.]+/s: a lower bound, not its maximum$`)
+        : /no rate it tried was held .*so it found no maximum$/,
+    );
+    expect(renderReportHtml(report)).toContain('<strong>Bounded:</strong> the overload probe was bounded');
   }, 60_000);
 
   it('a receiver answering 400 under overload: CAP-3 warns "events lost" (a recommended requirement: the verdict still passes)', async () => {

@@ -117,6 +117,23 @@ describe('judgeRetries (SND-3)', () => {
     expect(kinds([...gone, ...inFlight, ...after])).toEqual(['sent-after-gone']);
   });
 
+  it('leaves the backoff of an event undecided, not failed, when an own stall between its arrivals could explain the waits', () => {
+    // 500 ms then 1000 ms meant; the listener stalled 800 ms in the first wait, which measured 1000 ms.
+    const attempts = event([503, 503, 204], [1000, 1000]);
+    const stall = { fromMs: 150, toMs: 950 };
+    expect(judgeRetries(attempts, 5000).violations.map((v) => v.kind)).toEqual(['no-backoff']);
+    const judgement = judgeRetries(attempts, 5000, {}, [stall]);
+    expect(judgement.violations).toEqual([]);
+    expect(judgement.unjudged).toEqual([{ eventKey: 'e1', delivery: 3, after: 1, waitsMs: [1000, 1000], stalledMs: 800 }]);
+    // A stall outside the event's arrivals (before the first, after the last) touches none of its waits.
+    expect(
+      judgeRetries(attempts, 5000, {}, [
+        { fromMs: -900, toMs: -100 },
+        { fromMs: 2100, toMs: 2900 },
+      ]).violations.map((v) => v.kind),
+    ).toEqual(['no-backoff']);
+  });
+
   it('judges events independently and reports violations in delivery order', () => {
     const good = event([503, 503, 204], [20, 40], { key: 'a', body: Buffer.from('{"id":"a"}') });
     const flat = event([503, 503, 503, 204], [20, 20, 20], { key: 'b', body: Buffer.from('{"id":"b"}'), startMs: 1, firstIndex: 10 });
@@ -138,6 +155,19 @@ describe('the SND-3 check', () => {
   it('skips, saying why, when no retry was provoked or none arrived before the end', () => {
     expect(judge(event([204], []), 1000)).toMatchObject({ status: 'skip', note: expect.stringContaining('no transient answer was given') });
     expect(judge(event([503], []), 1000)).toMatchObject({ status: 'skip', note: expect.stringContaining('1 event(s) were still awaiting a retry') });
+  });
+
+  it('is inconclusive, naming the stall, when an own stall left the growth undecided and nothing failed', () => {
+    const stalled = retries.run({
+      deliveries: [],
+      expect: undefined,
+      retries: judgeRetries(event([503, 503, 204], [1000, 1000]), 5000, {}, [{ fromMs: 150, toMs: 950 }]),
+      failures: (wrong) => wrong.map(asFailure),
+    });
+    expect(stalled).toMatchObject({ status: 'inconclusive', failures: [] });
+    expect(stalled.note).toMatch(
+      /^inconclusive: hookproof's own process stalled 800 ms between deliveries 1 and 3 \(\(no type\) e1\), so its waits of 1000 ms, 1000 ms could not be judged/,
+    );
   });
 
   it('fails on a violation even when nothing was provoked', () => {

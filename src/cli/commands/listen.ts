@@ -44,7 +44,7 @@ export interface ListenCommandOptions extends CommonOptions, SecretSources {
 /**
  * `hookproof listen`: a receiver that judges a sender. Every delivery is checked for SND-1 and
  * SND-2 and answered as the respond script says; on exit the retries are judged (SND-3), a summary
- * is printed and report.json, junit.xml and report.html are written. Exit 0 pass, 1 fail.
+ * is printed and report.json, junit.xml and report.html are written. Exit 0 pass, 1 fail or incomplete.
  */
 export async function runListen(options: ListenCommandOptions, io: CliIO): Promise<ExitCode> {
   const secrets = validateSecrets(resolveSecrets(options, io.env ?? process.env));
@@ -97,7 +97,8 @@ export async function runListen(options: ListenCommandOptions, io: CliIO): Promi
   });
   const files = await writeReports(report, reportDir, secrets);
   for (const line of renderListenSummary(report, { secrets, htmlPath: files.html }).trimEnd().split('\n')) io.out(line);
-  return exitCodeForOutcome(report.verdict === 'fail');
+  // An incomplete verdict (hookproof's own stall left SND-3 undecided) is no pass either.
+  return exitCodeForOutcome(report.verdict !== 'pass');
 }
 
 /** An appender for the NDJSON record; checks up front that the file can be written. */

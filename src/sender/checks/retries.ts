@@ -1,11 +1,15 @@
 import { classifyStatus } from '../../contract/classifyStatus';
 import { outcome, type SenderCheck } from './SenderCheck';
+import type { ReceivedDelivery } from '../listen/ReceivedDelivery';
+import type { UnjudgedBackoff } from '../retryJudge';
 
 /**
  * SND-3: the sender classifies answers as gridX's table says. Retries of transient answers come,
  * at most five, with growing waits and identical bytes and id; nothing else is retried, and
  * nothing is sent after a 410. Skipped, with the reason, when the run proved nothing either way:
  * no transient answer was given (use --respond 503,503,204), or none was retried before the end.
+ * Inconclusive, never failed, when nothing was shown wrong but hookproof's own process stalled
+ * between the arrivals of a retried event so much that the growth of its waits is undecided.
  */
 export const retries: SenderCheck = {
   id: 'snd-retries',
@@ -40,6 +44,9 @@ export const retries: SenderCheck = {
         note: `transient answers were given but no retry arrived before the run ended (${pendingNote ?? 'none pending'}); listen longer (--for) or count the retries in --count`,
       };
     }
+    if (failures.length === 0 && judgement.unjudged.length > 0) {
+      return { status: 'inconclusive', cases: events, failures: [], note: [stallNote(judgement.unjudged, byIndex), pendingNote].filter((n) => n !== undefined).join('; ') };
+    }
     const notes = [
       pendingNote,
       judgement.backoffJudged === 0 ? 'no event was retried twice, so the growth of the waits was not judged (script at least two transient answers, e.g. 503,503,204)' : undefined,
@@ -47,3 +54,17 @@ export const retries: SenderCheck = {
     return outcome(run, events, failures, notes.length > 0 ? notes.join('; ') : undefined);
   },
 };
+
+/** Why the backoff was not judged: the first event's stall, its waits, and how many more. */
+function stallNote(unjudged: readonly UnjudgedBackoff[], byIndex: ReadonlyMap<number, ReceivedDelivery>): string {
+  const [first] = unjudged;
+  if (first === undefined) return '';
+  const d = byIndex.get(first.delivery);
+  const more = unjudged.length > 1 ? ` (and ${unjudged.length - 1} more event(s) alike)` : '';
+  const waits = first.waitsMs.map((w) => `${Math.round(w)} ms`).join(', ');
+  return (
+    `inconclusive: hookproof's own process stalled ${Math.round(first.stalledMs)} ms between deliveries ${first.after} and ${first.delivery} ` +
+    `(${d?.type ?? '(no type)'} ${d?.eventId ?? first.eventKey}), so its waits of ${waits} could not be judged for backoff${more}; ` +
+    'a stall of the listener moves the arrivals it measures, and is never charged to the sender'
+  );
+}

@@ -1,6 +1,7 @@
 import type { ListenStop } from '../../evidence/listenRecord';
 import type { ReceivedDelivery } from './ReceivedDelivery';
 import { startListener, type ListenerOptions } from './startListener';
+import type { OwnStall } from '../backoffGrowth';
 
 /** Options of {@link listenUntil}: a listener plus when to stop. */
 export interface ListenSessionOptions extends ListenerOptions {
@@ -21,6 +22,8 @@ export interface ListenSession {
   readonly ignored: number;
   /** When it ended, on the deliveries' `atMs` clock. */
   readonly endedAtMs: number;
+  /** hookproof's own stalls while listening, on the deliveries' `atMs` clock (SND-3 is judged knowing them). */
+  readonly ownStalls: readonly OwnStall[];
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly stoppedBy: ListenStop;
@@ -54,6 +57,7 @@ export async function listenUntil(options: ListenSessionOptions): Promise<Listen
   const stoppedBy = await stopped;
   if (timer !== undefined) clearTimeout(timer);
   const endedAtMs = listener.elapsedMs();
+  const ownStalls = listener.ownStalls();
   await listener.close();
-  return { url: listener.url, deliveries: listener.deliveries(), ignored: listener.ignored(), endedAtMs, startedAt, finishedAt: new Date().toISOString(), stoppedBy };
+  return { url: listener.url, deliveries: listener.deliveries(), ignored: listener.ignored(), endedAtMs, ownStalls, startedAt, finishedAt: new Date().toISOString(), stoppedBy };
 }

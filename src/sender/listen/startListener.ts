@@ -3,6 +3,8 @@ import { isIPv6, type AddressInfo } from 'node:net';
 import { listenError } from './listenError';
 import { createListenHandler, type ListenHandlerOptions } from './createListenHandler';
 import type { ReceivedDelivery } from './ReceivedDelivery';
+import { StallProbe } from '../../delivery/stallProbe';
+import type { OwnStall } from '../backoffGrowth';
 
 /** Options for {@link startListener}. */
 export interface ListenerOptions extends ListenHandlerOptions {
@@ -22,6 +24,12 @@ export interface Listener {
   ignored(): number;
   /** Milliseconds since the listener started, on the clock of `ReceivedDelivery.atMs`. */
   elapsedMs(): number;
+  /**
+   * The stalls of hookproof's own process while listening (a tick late by more than 70 ms), on
+   * the clock of `ReceivedDelivery.atMs`: a delivery's arrival is recorded late by as much. Empty
+   * with an injected clock (`now`), which the probe cannot follow.
+   */
+  ownStalls(): readonly OwnStall[];
   /** Stops listening and closes open connections. */
   close(): Promise<void>;
 }
@@ -32,6 +40,10 @@ export interface Listener {
  */
 export async function startListener(options: ListenerOptions): Promise<Listener> {
   const handler = createListenHandler(options);
+  // The listener's own probe, held while it listens: retries are judged at the end of a run that
+  // may last longer than the shared probe remembers, so this one forgets nothing.
+  const probe = new StallProbe({ keepMs: Infinity });
+  const origin = performance.now() - handler.elapsedMs();
   const server = createServer(handler);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -39,14 +51,19 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const { address, port } = server.address() as AddressInfo;
+  probe.hold();
+  let held = true;
   return {
     url: `http://${isIPv6(address) ? `[${address}]` : address}:${port}/`,
     port,
     deliveries: handler.deliveries,
     ignored: handler.ignored,
     elapsedMs: handler.elapsedMs,
+    ownStalls: () => (options.now !== undefined ? [] : probe.spans().map((s) => ({ fromMs: s.from - origin, toMs: s.to - origin }))),
     close: () =>
       new Promise<void>((resolve) => {
+        if (held) probe.release();
+        held = false;
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -10,7 +10,9 @@ import { listenCoverage, listenExtension } from './listenRecord';
 import { failuresOf, type ListenRecording } from './recordDelivery';
 
 /** What {@link buildListenReport} judges. */
-export interface ListenReportInput extends ListenSession {
+export interface ListenReportInput extends Omit<ListenSession, 'ownStalls'> {
+  /** hookproof's own stalls during the run (default none): SND-3 never charges them to the sender. */
+  readonly ownStalls?: ListenSession['ownStalls'];
   readonly spec: { readonly path: string; readonly sha256: string };
   readonly respond: string;
   readonly expect: readonly string[] | undefined;
@@ -34,7 +36,7 @@ const SENDER_TABLE = SENDER_REQUIREMENTS.map((r) => ({ ...r, severity: 'required
  * give the same report.
  */
 export function buildListenReport(input: ListenReportInput): CertificationReport {
-  const retries = judgeRetries(input.deliveries, input.endedAtMs, input.retry);
+  const retries = judgeRetries(input.deliveries, input.endedAtMs, input.retry, input.ownStalls);
   const recording: ListenRecording = { url: input.url, secrets: input.secrets, reportPath: input.reportPath };
   const selected = (input.checks ?? SENDER_CHECKS).filter((c) => c.requirement !== 'EXPECT' || input.expect !== undefined);
   const checks = selected.map((check): CheckReport => {

@@ -16,13 +16,13 @@ export interface ListenSummaryOptions {
  * control characters escaped.
  */
 export function renderListenSummary(report: CertificationReport, options: ListenSummaryOptions = {}): string {
-  const { cases: deliveries, pass, fail, skip } = report.summary;
+  const { cases: deliveries, pass, fail, skip, inconclusive = 0 } = report.summary;
   const events = report.listen?.events.length ?? 0;
   const ignored = report.listen?.ignored ?? 0;
   const duration = formatDuration(Date.parse(report.finishedAt) - Date.parse(report.startedAt));
   const lines = [
     `hookproof ${report.tool.version}  listen  ${report.verdict.toUpperCase()}  ${report.target.url}`,
-    `${plural(deliveries, 'delivery', 'deliveries')} of ${plural(events, 'event')}${ignored > 0 ? ` (+${ignored} ignored non-POST)` : ''} · ${pass} passed, ${fail} failed, ${skip} skipped · answered ${report.listen?.respond ?? ''} · ${duration} · stopped by ${report.listen?.stoppedBy ?? ''}`,
+    `${plural(deliveries, 'delivery', 'deliveries')} of ${plural(events, 'event')}${ignored > 0 ? ` (+${ignored} ignored non-POST)` : ''} · ${pass} passed, ${fail} failed, ${skip} skipped${inconclusive > 0 ? `, ${inconclusive} inconclusive` : ''} · answered ${report.listen?.respond ?? ''} · ${duration} · stopped by ${report.listen?.stoppedBy ?? ''}`,
   ];
   if (deliveries === 0) lines.push('FAIL  no delivery arrived: nothing about the sender was proven');
   for (const check of report.checks) lines.push(checkLine(check), ...details(check));
