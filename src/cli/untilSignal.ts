@@ -4,9 +4,16 @@ export interface OrphanWatch {
   readonly parentPid: () => number;
   /** How often to look (default 1000 ms). */
   readonly intervalMs: number;
+  /** The parent to compare with (default: the parent when this module loaded, see PARENT_AT_START). */
+  readonly startedUnder?: number;
 }
 
-const DEFAULT_WATCH: OrphanWatch = { parentPid: () => process.ppid, intervalMs: 1000 };
+// Read when the CLI loads this module, before `serve` or `listen` announce themselves: read only
+// when they start waiting, a launcher killed in between (the process was descheduled right after
+// printing "listening on", on a loaded machine) left the orphan's new parent as the one to compare
+// with, and it never stopped.
+const PARENT_AT_START = process.ppid;
+const DEFAULT_WATCH: OrphanWatch = { parentPid: () => process.ppid, intervalMs: 1000, startedUnder: PARENT_AT_START };
 
 /**
  * Resolves on the first SIGINT or SIGTERM (Ctrl-C, or a CI runner stopping the job), for the
@@ -23,7 +30,7 @@ export function untilSignal(watch: OrphanWatch = DEFAULT_WATCH): { readonly prom
   });
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  const parent = watch.parentPid();
+  const parent = watch.startedUnder ?? watch.parentPid();
   const timer = setInterval(() => {
     if (watch.parentPid() !== parent) onSignal();
   }, watch.intervalMs);

@@ -35,6 +35,16 @@ describe('untilSignal', () => {
     }
   });
 
+  it('resolves when the parent was already gone before it started waiting: it compares with the parent the process started under', async () => {
+    // The launcher was killed between "listening on" and the wait: the orphan's parent is already 1.
+    const signal = untilSignal({ parentPid: () => 1, intervalMs: 5, startedUnder: 4242 });
+    try {
+      await expect(signal.promise).resolves.toBe('signal');
+    } finally {
+      signal.dispose();
+    }
+  });
+
   // What `npx hookproof serve & kill $!` does: the launcher dies without passing the signal on.
   // Here the launcher is a node process that starts `serve` and is then killed with SIGKILL.
   it('stops `serve` when whoever launched it is killed without forwarding the signal (real processes)', async () => {
