@@ -21,35 +21,26 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function spawnCli(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, HOOKPROOF_SECRET: SECRET, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+/** The compiled CLI started with `args`: its process, what it has printed so far, and its end. */
+function startCli(args: readonly string[]) {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, HOOKPROOF_SECRET: SECRET, NO_COLOR: '1' } });
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString('utf8')));
+  const exited = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, ...output })));
+  return { child, output, exited };
 }
+
+// A short certification (EVT-1 of one type) before the capacity phases each test declares.
+const certifyEvt1 = (url: string): string[] => ['certify', '--url', url, '--allow-http', '--checks', 'EVT-1', '--types', 'ping', '--runs', '2', '--seed', '3'];
 
 describe('hookproof certify --rate', () => {
   it('adds CAP-1..3 after the checks: exit 0, the capacity section in report.json, a JUnit testcase per requirement, the chart in report.html', async () => {
     const receiver = await closing(soundReceiver([SECRET]));
     const dir = tmp();
     // --max-rate equal to the rate: the overload probe offers nothing above it (CAP-3 not exercised), keeping the run short.
-    const run = await spawnCli([
-      'certify',
-      '--url',
-      receiver.url,
-      '--allow-http',
-      '--checks',
-      'EVT-1',
-      '--types',
-      'ping',
-      '--runs',
-      '2',
-      '--seed',
-      '3',
+    const run = await startCli([
+      ...certifyEvt1(receiver.url),
       '--rate',
       '30/s',
       '--duration',
@@ -64,7 +55,7 @@ describe('hookproof certify --rate', () => {
       '5',
       '--report-dir',
       dir,
-    ]);
+    ]).exited;
     expect(run.code).toBe(EXIT.pass);
     // Progress (stderr) as for every check; the summary names what was not exercised.
     expect(run.stderr).toMatch(/PASS\s+cap-sustained-rate\s+CAP-1/);
@@ -106,39 +97,10 @@ describe('hookproof certify --rate', () => {
     const receiver = await closing(soundReceiver([SECRET]));
     const dir = tmp();
     // A 60 s phase at 20/s: stopped after a few of its events, well before its end.
-    const child = spawn(
-      process.execPath,
-      [
-        BIN,
-        'certify',
-        '--url',
-        receiver.url,
-        '--allow-http',
-        '--checks',
-        'EVT-1',
-        '--types',
-        'ping',
-        '--runs',
-        '2',
-        '--seed',
-        '3',
-        '--rate',
-        '20/s',
-        '--duration',
-        '60s',
-        '--report-dir',
-        dir,
-      ],
-      { cwd: ROOT, env: { ...process.env, HOOKPROOF_SECRET: SECRET, NO_COLOR: '1' } },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { child, output, exited } = startCli([...certifyEvt1(receiver.url), '--rate', '20/s', '--duration', '60s', '--report-dir', dir]);
     try {
       // The capacity phases start once the last check has ended; then a few of CAP-1's events arrive.
-      while (!/PASS\s+\S+\s+EVT-1/.test(stderr) && child.exitCode === null) await sleep(20);
+      while (!/PASS\s+\S+\s+EVT-1/.test(output.stderr) && child.exitCode === null) await sleep(20);
       const before = receiver.hits();
       while (receiver.hits() < before + 5 && child.exitCode === null) await sleep(20);
       child.kill('SIGINT');
@@ -147,13 +109,13 @@ describe('hookproof certify --rate', () => {
       const late = new Promise<string>((resolve) => {
         timer = setTimeout(() => resolve('still running 20 s after SIGINT'), 20_000);
       });
-      const stopped = await Promise.race([exited.then((code) => ({ code })), late]);
+      const stopped = await Promise.race([exited.then(({ code }) => ({ code })), late]);
       clearTimeout(timer);
       expect(stopped).toEqual({ code: EXIT.fail });
     } finally {
       child.kill('SIGKILL');
     }
-    expect(stderr).toContain('certify: stopping the capacity phases (signal); the report is still written');
+    expect(output.stderr).toContain('certify: stopping the capacity phases (signal); the report is still written');
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as CertificationReport;
     const declared = report.capacity?.phases[0];
     expect(declared).toMatchObject({ name: 'declared rate', rate: 20, scheduled: 1200, interrupted: true });
