@@ -3,8 +3,12 @@ import { lazy } from './lazy';
 
 const two = (n: number): string => String(n).padStart(2, '0');
 
-function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** Days in a month (1 to 12) of the proleptic Gregorian calendar; by rule, not through a Date (a Date per event showed in profiles). */
+export function daysIn(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? Number.NaN);
 }
 
 /** A calendar date `YYYY-MM-DD` with a real day of the month. */
