@@ -15,7 +15,7 @@ export function toPhaseReport(name: string, phase: LoadPhaseResult): CapacityPha
     statuses: phase.statuses,
     lateSuccesses: phase.lateSuccesses,
     retryAfterAnswers: phase.retryAfterAnswers,
-    achievedRate: Math.round((succeededInTime / Math.max(1, phase.durationMs / 1000)) * 10) / 10,
+    achievedRate: Math.round(achievedRate(phase, succeededInTime) * 10) / 10,
     latency: summariseLatency(phase.latency),
     histogram: encodeHistogram(phase.latency),
     timeline: phase.timeline.map((s) => {
@@ -35,6 +35,16 @@ export function toPhaseReport(name: string, phase: LoadPhaseResult): CapacityPha
     selfLateSends: phase.selfLateSends,
     interrupted: phase.interrupted,
   };
+}
+
+/**
+ * Events accepted in time per second of the schedule the phase went through: for a phase cut short
+ * (Ctrl-C), the part it sent, not the planned length (5 events in a planned minute are not 0.1/s).
+ * The schedule is even, so the share of it sent is the share of the planned time it covered.
+ */
+function achievedRate(phase: LoadPhaseResult, succeededInTime: number): number {
+  const coveredSeconds = phase.scheduled === 0 ? 0 : (phase.durationMs / 1000) * (phase.sent / phase.scheduled);
+  return coveredSeconds === 0 ? 0 : succeededInTime / coveredSeconds;
 }
 
 /** Back from report.json to what the judges read: `capacity merge` re-judges merged shards. */

@@ -62,7 +62,7 @@ export interface CapacityPhaseRecord {
   readonly statuses: Readonly<Record<string, number>>;
   readonly lateSuccesses: number;
   readonly retryAfterAnswers: number;
-  /** Achieved: successes within 5 s per second of the phase. */
+  /** Achieved: successes within 5 s per second of the schedule sent (of the planned length, unless interrupted). */
   readonly achievedRate: number;
   readonly latency: CapacityLatency;
   readonly histogram: string;
