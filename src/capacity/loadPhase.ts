@@ -123,6 +123,9 @@ export async function runLoadPhase(options: LoadPhaseOptions): Promise<LoadPhase
   let sent = 0;
   let answered = 0;
   let inFlight = 0;
+  // When the in-flight bound last held events back (the answer that freed a place while it was
+  // full): an event due before then and sent late waited for the receiver, not for hookproof.
+  let boundHeldUntil = Number.NEGATIVE_INFINITY;
   const second = (ms: number): PhaseSecond => {
     const index = Math.max(0, Math.floor(ms / 1000));
     while (timeline.length <= index) timeline.push({ second: timeline.length, offered: 0, succeeded: 0, latency: createLatencyHistogram(2) });
@@ -157,8 +160,11 @@ export async function runLoadPhase(options: LoadPhaseOptions): Promise<LoadPhase
       const scheduledAt = dueAt(k);
       const event = options.feed.next();
       const leftAt = performance.now() - start;
-      if (leftAt - scheduledAt > SELF_LATE_MS && inFlight < maxInFlight) selfLateSends += 1;
-      if (leftAt - scheduledAt > tolerance && inFlight < maxInFlight) {
+      // Checked against when the bound last held, not against the count now: an event sent the
+      // moment an answer freed a place is always under the bound then, yet waited for it.
+      const ownDelay = boundHeldUntil < scheduledAt;
+      if (leftAt - scheduledAt > SELF_LATE_MS && ownDelay) selfLateSends += 1;
+      if (leftAt - scheduledAt > tolerance && ownDelay) {
         ownLateSends += 1;
         ownLateFromMs ??= scheduledAt;
       }
@@ -167,9 +173,10 @@ export async function runLoadPhase(options: LoadPhaseOptions): Promise<LoadPhase
       inFlight += 1;
       sent += 1;
       void options.client.send(signedRequest(options, event)).then((result) => {
+        const answeredAt = performance.now() - start;
+        if (inFlight === maxInFlight) boundHeldUntil = answeredAt;
         inFlight -= 1;
         answered += 1;
-        const answeredAt = performance.now() - start;
         const waited = answeredAt - scheduledAt;
         recordLatencyMs(latency, waited);
         recordLatencyMs(ofSecond.latency, waited);

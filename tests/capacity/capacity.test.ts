@@ -83,6 +83,17 @@ describe('CAP-1: the declared rate, sustained', () => {
     expect(requirement(report, 'CAP-1').status).toBe('pass');
   });
 
+  it('blames the receiver, not itself, for the events that waited for the in-flight bound: a receiver holding every connection fails CAP-1', async () => {
+    const receiver = await closing(queueReceiver(1));
+    receiver.pause(5500);
+    const report = await capacity(receiver, { rate: 20, durationMs: 1000, maxInFlight: 2 });
+    const phase = report.phases[0];
+    // Every event after the first two left when an answer (or a timeout) freed a place, seconds
+    // after it was due: late on the receiver's account, so neither hookproof's own delay nor its burst.
+    expect(receiver.seen.maxInFlight).toBeLessThanOrEqual(2);
+    expect({ selfLateSends: phase?.selfLateSends, cap1: requirement(report, 'CAP-1').status }).toEqual({ selfLateSends: 0, cap1: 'fail' });
+  });
+
   it('fails a receiver whose latency grows with its queue, with the percentiles to show it, and never sends more than the schedule', async () => {
     const receiver = await closing(queueReceiver(100));
     const report = await capacity(receiver, { rate: 30, durationMs: 3000, maxInFlight: 64 });
