@@ -16,7 +16,7 @@ import { sign } from '../signing/sign';
 import { terminalSafe } from '../text/terminalSafe';
 import type { CapacityReport } from './capacityReport';
 import { createEventFeed, type EventFeed } from './eventFeed';
-import { formatRate, type CapacityJudgement } from './judgeCapacity';
+import type { CapacityJudgement } from './judgeCapacity';
 import type { CapacitySample } from './loadPhase';
 import { CAPACITY_LIMITS, runCapacity } from './runCapacity';
 
@@ -145,11 +145,7 @@ function checkReport(check: CapacityCheck, report: CapacityReport, input: Capaci
     const note = input.signal?.aborted === true ? 'not exercised: the run was stopped (signal) before this phase' : NOT_EXERCISED[check.requirement];
     return { ...base, status: 'skip', cases, durationMs, failures: [], note };
   }
-  // capacity's wording names its own --find-max; certify's probe always runs, up to --max-rate.
-  const judged =
-    check.requirement === 'CAP-3' && judgement.status === 'skipped'
-      ? `not exercised: no rate tried up to ${formatRate(input.settings.findMax?.maxRate ?? input.settings.rate)}/s overloaded the receiver (raise --max-rate)`
-      : judgement.summary;
+  const judged = judgement.summary;
   const bound = check.requirement === 'CAP-3' && report.findMax !== undefined ? probeBoundText(report.findMax) : undefined;
   const note = bound === undefined ? judged : `${judged}; ${bound}`;
   return { ...base, status: statusOf(judgement, check), cases, durationMs, failures: failuresOf(check, judgement, input, feed), note };

@@ -100,9 +100,14 @@ export function judgeSustainedRate(phase: LoadPhaseResult): CapacityJudgement {
  * CAP-3 over the phases above what the receiver held: every refusal a fast transient answer, never
  * a permanent one (the event is lost: gridX does not retry it), never a connection held past 5 s.
  */
-export function judgeOverload(overloaded: readonly LoadPhaseResult[]): CapacityJudgement {
+export function judgeOverload(overloaded: readonly LoadPhaseResult[], highestTried: number): CapacityJudgement {
   if (overloaded.length === 0) {
-    return { requirement: 'CAP-3', status: 'skipped', summary: 'not exercised: no rate tried overloaded the receiver (raise --max-rate, or run --find-max)', failures: [] };
+    return {
+      requirement: 'CAP-3',
+      status: 'skipped',
+      summary: `not exercised: no rate tried up to ${formatRate(highestTried)}/s overloaded the receiver (raise --max-rate)`,
+      failures: [],
+    };
   }
   const total = (pick: (p: LoadPhaseResult) => number): number => overloaded.reduce((sum, p) => sum + pick(p), 0);
   const lost = total((p) => p.classes.permanent + p.classes.gone);

@@ -133,7 +133,7 @@ export async function runCapacity(options: CapacityOptions): Promise<CapacityRep
         selfLimited: found.selfLimited,
         ...(found.bounded !== undefined ? { bounded: found.bounded } : {}),
       };
-      requirements.push(judgeOverload(found.overloaded));
+      requirements.push(judgeOverload(found.overloaded, Math.max(0, ...found.steps.map((s) => s.rate))));
     }
     if (settings.outageMs !== undefined && options.signal?.aborted !== true) {
       const rate = settings.rate ?? findMax?.maxHeldRate ?? 0;

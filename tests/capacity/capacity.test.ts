@@ -133,6 +133,13 @@ describe('--find-max and CAP-3', () => {
     expect(cap3.summary).toMatch(/Retry-After on \d+/);
   });
 
+  it('skips CAP-3, not passes it, when no rate up to --max-rate overloaded the receiver, and names the highest rate tried', async () => {
+    const receiver = await closing(tokenBucketReceiver(1000, 100));
+    const report = await capacity(receiver, { findMax: { startRate: 10, maxRate: 20, stepMs: 500, cooldownMs: 0 } });
+    expect(report.findMax?.maxHeldRate).toBe(20);
+    expect(requirement(report, 'CAP-3')).toMatchObject({ status: 'skipped', summary: 'not exercised: no rate tried up to 20/s overloaded the receiver (raise --max-rate)' });
+  });
+
   it('fails CAP-3 for a receiver that answers 400 under overload: the events are lost', async () => {
     const receiver = await closing(tokenBucketReceiver(30, 6, (res) => res.writeHead(400).end('{"error":"too busy"}')));
     const engine = defaultEngine();
@@ -148,7 +155,7 @@ describe('--find-max and CAP-3', () => {
         durationMs: 2000,
         maxInFlight: 32,
       });
-      const cap3 = judgeOverload([phase]);
+      const cap3 = judgeOverload([phase], phase.rate);
       expect(cap3.status).toBe('fail');
       expect(cap3.summary).toMatch(/events? lost under overload/);
       expect(cap3.failures[0]?.status).toBe(400);
