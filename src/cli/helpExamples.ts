@@ -41,8 +41,9 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'hookproof fleet targets.yaml --shard 1/4 --report-dir fleet-1',
   ],
   capacity: [
-    'hookproof capacity --url https://staging.example.com/hooks/gridx --secret-env GRIDX_WEBHOOK_SECRET --rate 50 --duration 2m',
+    'hookproof capacity --url https://staging.example.com/hooks/gridx --secret-env GRIDX_WEBHOOK_SECRET --rate 50/s --duration 2m --outage 5m',
     'hookproof capacity --url https://staging.example.com/hooks/gridx --secret-env GRIDX_WEBHOOK_SECRET --find-max --max-rate 500 --step 30s',
+    'hookproof capacity --url https://staging.example.com/hooks/gridx --secret-env GRIDX_WEBHOOK_SECRET --rate 200 --shard 1/4 --start-at 2026-12-07T15:00:00Z --report-dir shard-1',
   ],
   init: ['hookproof init', 'hookproof init --ci github --jest', 'hookproof init --ci gitlab --force'],
   'report verify': ['hookproof report verify hookproof-report/report.json', 'hookproof report verify hookproof-report/report.html --public-key gridx.pem'],

@@ -36,6 +36,12 @@ describe('--help examples', () => {
     }
   });
 
+  it.each(commands)('%s: one Examples block in --help, no second one of its own', async (path) => {
+    const io = memoryIO();
+    expect(await runCli([...path.split(' '), '--help'], io)).toBe(0);
+    expect(io.stdout.join('\n').match(/^Examples:$/gm)).toHaveLength(1);
+  });
+
   it('end the help text of the command', async () => {
     const io = memoryIO();
     expect(await runCli(['fleet', '--help'], io)).toBe(0);

@@ -149,16 +149,7 @@ export const capacityCommand: CommandRegistration = {
       .addOption(numberOption('--seed', 'n', 'seed of the generated events'))
       .option('--shard <i/n>', 'this machine drives shard i of n (a CI matrix); needs --start-at')
       .option('--start-at <time>', 'ISO time at which every shard starts')
-      .addOption(reportDirOption('where to write capacity.json, capacity.html and junit.xml', './hookproof-capacity'))
-      .addHelpText(
-        'after',
-        `
-Examples:
-  $ hookproof capacity --url https://staging.example.com/hooks/gridx --secret-env GRIDX_SECRET --rate 50/s --duration 60s
-  $ hookproof capacity --url https://staging.example.com/hooks/gridx --secret-env GRIDX_SECRET --find-max --max-rate 500
-  $ hookproof capacity --url … --secret-env GRIDX_SECRET --rate 200 --shard 1/4 --start-at 2026-12-07T15:00:00Z --report-dir shard-1
-  $ hookproof capacity merge shard-1 shard-2 shard-3 shard-4 --report-dir capacity`,
-      );
+      .addOption(reportDirOption('where to write capacity.json, capacity.html and junit.xml', './hookproof-capacity'));
   },
   run(parsed, io) {
     const options = parsed.opts<CapacityCommandOptions>();
