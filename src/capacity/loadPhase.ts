@@ -123,9 +123,10 @@ export async function runLoadPhase(options: LoadPhaseOptions): Promise<LoadPhase
   let sent = 0;
   let answered = 0;
   let inFlight = 0;
-  // When the in-flight bound last held events back (the answer that freed a place while it was
-  // full): an event due before then and sent late waited for the receiver, not for hookproof.
-  let boundHeldUntil = Number.NEGATIVE_INFINITY;
+  // When the in-flight bound was full: an event due while it was, and sent late, waited for the
+  // receiver's answers; one due while it was not, and sent late, waited for hookproof (a stall of
+  // its own, even if the events it then sent together filled the bound after).
+  const bound = inFlightBoundRecord();
   const second = (ms: number): PhaseSecond => {
     const index = Math.max(0, Math.floor(ms / 1000));
     while (timeline.length <= index) timeline.push({ second: timeline.length, offered: 0, succeeded: 0, latency: createLatencyHistogram(2) });
@@ -160,9 +161,9 @@ export async function runLoadPhase(options: LoadPhaseOptions): Promise<LoadPhase
       const scheduledAt = dueAt(k);
       const event = options.feed.next();
       const leftAt = performance.now() - start;
-      // Checked against when the bound last held, not against the count now: an event sent the
-      // moment an answer freed a place is always under the bound then, yet waited for it.
-      const ownDelay = boundHeldUntil < scheduledAt;
+      // Judged by the bound at the event's due time, not by the count now: an event sent the
+      // moment an answer freed a place is always under the bound then, yet may have waited for it.
+      const ownDelay = !bound.wasFullAt(scheduledAt);
       if (leftAt - scheduledAt > SELF_LATE_MS && ownDelay) selfLateSends += 1;
       if (leftAt - scheduledAt > tolerance && ownDelay) {
         ownLateSends += 1;
@@ -172,9 +173,10 @@ export async function runLoadPhase(options: LoadPhaseOptions): Promise<LoadPhase
       ofSecond.offered += 1;
       inFlight += 1;
       sent += 1;
+      if (inFlight === maxInFlight) bound.filled(leftAt);
       void options.client.send(signedRequest(options, event)).then((result) => {
         const answeredAt = performance.now() - start;
-        if (inFlight === maxInFlight) boundHeldUntil = answeredAt;
+        if (inFlight === maxInFlight) bound.freed(answeredAt);
         inFlight -= 1;
         answered += 1;
         const waited = answeredAt - scheduledAt;
@@ -234,6 +236,34 @@ export async function runLoadPhase(options: LoadPhaseOptions): Promise<LoadPhase
     ...(ownLateFromMs !== undefined ? { ownLateFromMs } : {}),
     ...(firstFailureAtMs !== undefined ? { firstFailureAtMs } : {}),
     interrupted,
+  };
+}
+
+/**
+ * The spans of phase time during which every place under the in-flight bound was taken. Asked in
+ * the order events fall due, so spans that ended before the last time asked are dropped.
+ */
+function inFlightBoundRecord(): { filled(at: number): void; freed(at: number): void; wasFullAt(time: number): boolean } {
+  const spans: Array<{ readonly from: number; readonly to: number }> = [];
+  let head = 0;
+  let fullSince: number | undefined;
+  return {
+    filled(at) {
+      fullSince = at;
+    },
+    freed(at) {
+      if (fullSince !== undefined) spans.push({ from: fullSince, to: at });
+      fullSince = undefined;
+    },
+    wasFullAt(time) {
+      while (head < spans.length && (spans[head] as { to: number }).to < time) head += 1;
+      if (head > 1024) {
+        spans.splice(0, head);
+        head = 0;
+      }
+      const span = spans[head];
+      return (span !== undefined && span.from <= time) || (fullSince !== undefined && fullSince <= time);
+    },
   };
 }
 
