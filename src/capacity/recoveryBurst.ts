@@ -1,5 +1,4 @@
 import type { CapacityRecoveryRecord } from '../evidence/capacitySection';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { DeliveryResult } from '../delivery/DeliveryResult';
 import { plural } from '../text/plural';
 import { gridx } from '../contract/gridx';
@@ -33,6 +32,15 @@ interface Delivery {
   readonly duplicate: boolean;
 }
 
+/** A delivery's next attempt: the first, or a retry whose wait is over. */
+interface Attempt {
+  readonly delivery: Delivery;
+  readonly attempt: number;
+  readonly request: ReturnType<typeof signedRequest>;
+  /** The answer that caused this retry. */
+  readonly lastResult?: DeliveryResult;
+}
+
 /**
  * CAP-2: the backlog of an outage arrives at once (as gridX's queue drains), with duplicates,
  * while live events keep arriving at the declared rate; every delivery follows gridX's retry
@@ -58,41 +66,113 @@ export async function runRecoveryBurst(options: RecoveryBurstOptions): Promise<R
   let retryAfterHonoured = 0;
   const start = performance.now();
 
-  const deliver = async (delivery: Delivery): Promise<void> => {
-    const request = signedRequest(options, delivery.event);
-    for (let attempt = 0; ; attempt += 1) {
-      const result = await options.client.send(request);
-      if (result.outcome === 'success') {
-        acceptedByAttempt[attempt] = (acceptedByAttempt[attempt] ?? 0) + 1;
-        if (delivery.duplicate) duplicatesAccepted += 1;
-        return;
-      }
-      const final = result.outcome === 'permanent' || result.outcome === 'gone';
-      if (final || attempt >= options.retries || options.signal?.aborted === true) {
-        if (final) lostPermanently += 1;
-        else exhausted += 1;
-        if (failures.length < 5) failures.push(sample(delivery, attempt, performance.now() - start, result));
-        return;
-      }
-      const backoff = retryDelayMs({ ...gridx.retry, baseDelayMs: options.retryBaseMs }, attempt + 1);
-      const asked = retryAfterMs(result);
-      if (asked !== undefined && asked > backoff) retryAfterHonoured += 1;
-      await sleep(Math.max(backoff, asked ?? 0));
-    }
+  // A delivery holds one of the `maxInFlight` places only while it is sent: during a retry's wait
+  // it is set aside (a timer puts it back), as gridX's queue does, so the live events keep arriving
+  // on schedule however many deliveries wait to be retried. A retry whose wait is over goes first.
+  const retriesDue: Attempt[] = [];
+  // Deliveries waiting for a retry, by their timer (so that a stop can still count them).
+  const retrying = new Map<NodeJS.Timeout, Attempt>();
+  let next = 0;
+  let sending = 0;
+  let idle: Array<() => void> = [];
+  const wakeOne = (): void => idle.pop()?.();
+  const wakeAll = (): void => {
+    const woken = idle;
+    idle = [];
+    for (const wake of woken) wake();
+  };
+  const aborted = (): boolean => options.signal?.aborted === true;
+  options.signal?.addEventListener('abort', wakeAll, { once: true });
+  const now = (): number => performance.now() - start;
+  // One timer for the next delivery not yet due, waking one idle worker when it is.
+  let dueTimer: NodeJS.Timeout | undefined;
+  const armDueTimer = (): void => {
+    const upcoming = deliveries[next];
+    if (dueTimer !== undefined || upcoming === undefined) return;
+    dueTimer = setTimeout(
+      () => {
+        dueTimer = undefined;
+        wakeOne();
+      },
+      Math.max(0, upcoming.dueMs - now()),
+    );
   };
 
-  // The schedule is open: a delivery waits for its due time and for a free slot, never for others' retries.
-  let next = 0;
+  const finalFailure = (job: Attempt, result: DeliveryResult, lost: boolean): void => {
+    if (lost) lostPermanently += 1;
+    else exhausted += 1;
+    if (failures.length < 5) failures.push(sample(job.delivery, job.attempt, now(), result));
+  };
+
+  const attempt = async (job: Attempt): Promise<void> => {
+    const result = await options.client.send(job.request);
+    if (result.outcome === 'success') {
+      acceptedByAttempt[job.attempt] = (acceptedByAttempt[job.attempt] ?? 0) + 1;
+      if (job.delivery.duplicate) duplicatesAccepted += 1;
+      return;
+    }
+    const final = result.outcome === 'permanent' || result.outcome === 'gone';
+    if (final || job.attempt >= options.retries || aborted()) {
+      finalFailure(job, result, final);
+      return;
+    }
+    const backoff = retryDelayMs({ ...gridx.retry, baseDelayMs: options.retryBaseMs }, job.attempt + 1);
+    const asked = retryAfterMs(result);
+    if (asked !== undefined && asked > backoff) retryAfterHonoured += 1;
+    const retry: Attempt = { ...job, attempt: job.attempt + 1, lastResult: result };
+    const timer = setTimeout(
+      () => {
+        retrying.delete(timer);
+        retriesDue.push(retry);
+        wakeOne();
+      },
+      Math.max(backoff, asked ?? 0),
+    );
+    retrying.set(timer, retry);
+  };
+
+  /** The next attempt to send now: a retry whose wait is over, else the next delivery if it is due. */
+  const take = (): Attempt | undefined => {
+    const retry = retriesDue.shift();
+    if (retry !== undefined) return retry;
+    const delivery = deliveries[next];
+    if (delivery === undefined || delivery.dueMs > now()) return undefined;
+    next += 1;
+    return { delivery, attempt: 0, request: signedRequest(options, delivery.event) };
+  };
+
   const worker = async (): Promise<void> => {
-    while (next < deliveries.length && options.signal?.aborted !== true) {
-      const delivery = deliveries[next] as Delivery;
-      next += 1;
-      const wait = delivery.dueMs - (performance.now() - start);
-      if (wait > 0) await sleep(wait);
-      await deliver(delivery);
+    while (!aborted()) {
+      const job = take();
+      if (job === undefined) {
+        // Nothing to send now: done when nothing is left to fall due, be sent or be retried.
+        if (next >= deliveries.length && sending === 0 && retrying.size === 0) break;
+        armDueTimer();
+        await new Promise<void>((resolve) => idle.push(resolve));
+        continue;
+      }
+      // Another idle worker takes what else is due meanwhile (the backlog is due at once).
+      if (retriesDue.length > 0 || (deliveries[next]?.dueMs ?? Infinity) <= now()) wakeOne();
+      else armDueTimer();
+      sending += 1;
+      try {
+        await attempt(job);
+      } finally {
+        sending -= 1;
+      }
+      if (next >= deliveries.length && sending === 0 && retrying.size === 0 && retriesDue.length === 0) wakeAll();
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.maxInFlight, Math.max(1, deliveries.length)) }, worker));
+  options.signal?.removeEventListener('abort', wakeAll);
+  if (dueTimer !== undefined) clearTimeout(dueTimer);
+  // Stopped (Ctrl-C) while some waited for a retry: those were not accepted within the retries.
+  for (const [timer, job] of retrying) {
+    clearTimeout(timer);
+    retriesDue.push(job);
+  }
+  retrying.clear();
+  for (const job of retriesDue.splice(0)) if (job.lastResult !== undefined) finalFailure(job, job.lastResult, false);
 
   const accepted = acceptedByAttempt.reduce((a, b) => a + b, 0);
   return {

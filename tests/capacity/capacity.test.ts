@@ -3,11 +3,12 @@ import { createEventFeed } from '../../src/capacity/eventFeed';
 import { burstOfOwnMaking, judgeOverload } from '../../src/capacity/judgeCapacity';
 import { createLatencyHistogram, recordLatencyMs, summariseLatency } from '../../src/capacity/latencyHistogram';
 import { runLoadPhase, type LoadPhaseResult } from '../../src/capacity/loadPhase';
+import { judgeRecovery, runRecoveryBurst } from '../../src/capacity/recoveryBurst';
 import { mergeCapacityReports } from '../../src/capacity/mergeCapacityReports';
 import { createDeliveryClient } from '../../src/delivery';
 import { defaultEngine } from '../support/engine';
 import { closeAfterEach } from '../support/servers';
-import { boundedQueueReceiver, queueReceiver, SECRET, tokenBucketReceiver, type CapacityReceiver } from './capacityReceivers';
+import { boundedQueueReceiver, queueReceiver, refusingFirstReceiver, SECRET, tokenBucketReceiver, type CapacityReceiver } from './capacityReceivers';
 
 // Rates stay low (tens of events per second) so the verdicts hold on a loaded 2-core machine: the
 // receivers' limits, not the machine, decide them. Three types keep the event pool quick to build.
@@ -181,6 +182,36 @@ describe('CAP-2: the recovery burst', () => {
     expect(report.recovery?.duplicatesAccepted).toBe(4);
     expect(report.recovery?.retryAfterHonoured).toBeGreaterThan(0);
     expect((report.recovery?.accepted ?? 0) - (report.recovery?.acceptedByAttempt[0] ?? 0)).toBeGreaterThan(0);
+  });
+
+  it('keeps the live events on schedule while backlog deliveries wait for their retries: a wait holds no place in flight', async () => {
+    // The 9 backlog events are refused with Retry-After: 3, with 2 places in flight: the 9 live
+    // events (due over the first second) must all arrive before any retry does. Were a place held
+    // during a retry's wait, the live traffic would stop behind the backlog for those 3 s.
+    const receiver = await closing(refusingFirstReceiver(9, 3));
+    const client = createDeliveryClient();
+    try {
+      const burst = await runRecoveryBurst({
+        url: receiver.url,
+        secrets: [SECRET],
+        signatureHeader: 'X-Signature',
+        client,
+        feed: createEventFeed(defaultEngine(), { types: TYPES, seed: 3 }),
+        maxInFlight: 2,
+        rate: 9,
+        outageMs: 1000,
+        liveMs: 1000,
+        retries: 5,
+        retryBaseMs: 50,
+      });
+      expect({ backlog: burst.backlog, duplicates: burst.duplicates, live: burst.live, accepted: burst.accepted }).toEqual({ backlog: 9, duplicates: 0, live: 9, accepted: 18 });
+      expect(burst.acceptedByAttempt.slice(0, 2)).toEqual([9, 9]);
+      const firstRetry = receiver.arrivals.findIndex((id, i) => receiver.arrivals.indexOf(id) < i);
+      expect(firstRetry).toBe(18);
+      expect(judgeRecovery(burst).status).toBe('pass');
+    } finally {
+      await client.close();
+    }
   });
 
   it('fails when a bounded queue refuses the burst with a permanent status', async () => {

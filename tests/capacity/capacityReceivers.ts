@@ -25,7 +25,7 @@ function signedCorrectly(body: Buffer, header: string | undefined): boolean {
  * A receiver that verifies the signature, records the event id, and then lets `decide` answer
  * (now or later). Wrong signatures get 401, so a test sees that capacity sends signed events.
  */
-async function observingReceiver(decide: (res: ServerResponse, seen: Observed) => void): Promise<CapacityReceiver> {
+async function observingReceiver(decide: (res: ServerResponse, seen: Observed, id: string) => void): Promise<CapacityReceiver> {
   const seen: Observed = { ids: new Map(), badSignatures: 0, inFlight: 0, maxInFlight: 0 };
   const receiver = await serveReadingBody((req, body, res) => {
     seen.inFlight += 1;
@@ -40,7 +40,7 @@ async function observingReceiver(decide: (res: ServerResponse, seen: Observed) =
     }
     const id = (JSON.parse(body.toString('utf8')) as { id: string }).id;
     seen.ids.set(id, (seen.ids.get(id) ?? 0) + 1);
-    decide(res, seen);
+    decide(res, seen, id);
   });
   return { ...receiver, seen };
 }
@@ -124,4 +124,18 @@ export function boundedQueueReceiver(capacity: number, serviceMs: number): Promi
       res.writeHead(200).end();
     }, serviceMs);
   });
+}
+
+/**
+ * Refuses its first `count` deliveries with 503 and `Retry-After: retryAfterS`, then accepts
+ * everything; `arrivals` lists the event ids in the order they came (a retry repeats its id).
+ */
+export async function refusingFirstReceiver(count: number, retryAfterS: number): Promise<CapacityReceiver & { readonly arrivals: readonly string[] }> {
+  const arrivals: string[] = [];
+  const receiver = await observingReceiver((res, _seen, id) => {
+    arrivals.push(id);
+    if (arrivals.length <= count) res.writeHead(503, { 'retry-after': String(retryAfterS) }).end();
+    else res.writeHead(200).end();
+  });
+  return { ...receiver, arrivals };
 }
