@@ -1,6 +1,6 @@
 import { UsageError } from '../errors';
 import { addClassCounts, emptyClassCounts } from './classCounts';
-import { capacityVerdict, type CapacityReport } from './capacityReport';
+import { capacityVerdict, type CapacityPhaseReport, type CapacityReport } from './capacityReport';
 import { judgeSustainedRate, type CapacityJudgement } from './judgeCapacity';
 import { createLatencyHistogram } from './latencyHistogram';
 import type { LoadPhaseResult, PhaseSecond } from './loadPhase';
@@ -31,7 +31,7 @@ export function mergeCapacityReports(reports: readonly CapacityReport[]): Capaci
     throw new UsageError(`expected shards 1..${count} once each, got ${indices.map((i) => i + 1).join(', ')}`);
   }
   const requirements: CapacityJudgement[] = [];
-  const phaseNames = first.phases.map((p) => p.name);
+  const phaseNames = [...new Set(reports.flatMap((r) => r.phases.map((p) => p.name)))];
   const phases = phaseNames.map((name) => {
     const merged = mergePhases(
       reports
@@ -39,12 +39,33 @@ export function mergeCapacityReports(reports: readonly CapacityReport[]): Capaci
         .filter((p) => p !== undefined)
         .map(fromPhaseReport),
     );
-    if (name === 'declared rate') requirements.push(judgeSustainedRate(merged));
     return toPhaseReport(name, merged);
   });
   const recoveries = reports.map((r) => r.recovery).filter((r): r is RecoveryBurstResult => r !== undefined);
   const recovery = recoveries.length > 0 ? mergeRecoveries(recoveries) : undefined;
-  if (recovery !== undefined) requirements.push(judgeRecovery(recovery));
+  // A shard that did not run a part (its receiver refused the event sent before any load) leaves
+  // that part of the schedule unsent: the merged run is judged whole, or not at all.
+  if (first.settings.rate !== undefined) {
+    const merged = phases.find((p) => p.name === 'declared rate');
+    requirements.push(
+      wholeOrNot(
+        'CAP-1',
+        reports,
+        (r) => r.phases.some((p) => p.name === 'declared rate'),
+        () => judgeSustainedRate(fromPhaseReport(merged as CapacityPhaseReport)),
+      ),
+    );
+  }
+  if (first.settings.outageMs !== undefined) {
+    requirements.push(
+      wholeOrNot(
+        'CAP-2',
+        reports,
+        (r) => r.recovery !== undefined,
+        () => judgeRecovery(recovery as RecoveryBurstResult),
+      ),
+    );
+  }
   return {
     ...first,
     startedAt: reports.map((r) => r.startedAt).sort()[0] ?? first.startedAt,
@@ -59,6 +80,28 @@ export function mergeCapacityReports(reports: readonly CapacityReport[]): Capaci
     phases,
     ...(recovery !== undefined ? { recovery } : {}),
     mergedShards: count,
+  };
+}
+
+/**
+ * The judgement of a merged requirement when every shard ran its part; otherwise not a pass: the
+ * shards that did not, with what their own report says (not exercised when none ran it).
+ */
+function wholeOrNot(
+  requirement: CapacityJudgement['requirement'],
+  reports: readonly CapacityReport[],
+  ran: (report: CapacityReport) => boolean,
+  judge: () => CapacityJudgement,
+): CapacityJudgement {
+  const missing = reports.filter((r) => !ran(r));
+  if (missing.length === 0) return judge();
+  const shards = missing.map((r) => (r.settings.shard?.index ?? 0) + 1).join(', ');
+  const own = missing.map((r) => r.requirements.find((j) => j.requirement === requirement)?.summary).find((s) => s !== undefined);
+  return {
+    requirement,
+    status: missing.length === reports.length ? 'skipped' : 'inconclusive',
+    summary: `shard ${shards} of ${reports.length} did not run it${own !== undefined ? `: ${own}` : ''}`,
+    failures: [],
   };
 }
 

@@ -17,6 +17,7 @@ import { toPhaseReport } from './phaseReport';
 import { judgeRecovery, runRecoveryBurst, type RecoveryBurstResult } from './recoveryBurst';
 import { MAX_DRAWN_SEED } from '../optionRanges';
 import { warmSendPath } from './warmUp';
+import { preflight } from './preflight';
 
 /** The documented ranges of a capacity run (README, "Capacity"); beyond them the run is refused. */
 export const CAPACITY_LIMITS = {
@@ -57,6 +58,11 @@ export interface CapacityOptions {
   readonly engine?: Engine;
   readonly signal?: AbortSignal;
   readonly onProgress?: (line: CapacityProgress) => void;
+  /**
+   * Send one valid event first and load-test only a receiver that accepts it (default true).
+   * `certify --rate` turns it off: its conformance checks ran first, and CAP-1..3 are blocked by them.
+   */
+  readonly preflight?: boolean;
 }
 
 export type { CapacityProgress };
@@ -91,6 +97,11 @@ export async function runCapacity(options: CapacityOptions): Promise<CapacityRep
 
   // Before the clock (and any shared start): the first phase must not measure hookproof's cold start.
   await warmSendPath(common);
+  const before = options.preflight === false ? undefined : await preflight(common);
+  if (before !== undefined && !before.accepted) {
+    await client.close();
+    return report(url, settings, new Date().toISOString(), notExercised(settings, before.answer), [], undefined, undefined);
+  }
   if (options.startAt !== undefined)
     await sleep(Math.max(0, options.startAt.getTime() - Date.now()), undefined, options.signal !== undefined ? { signal: options.signal } : {}).catch(() => undefined);
   const startedAt = new Date().toISOString();
@@ -155,6 +166,18 @@ export async function runCapacity(options: CapacityOptions): Promise<CapacityRep
   } finally {
     await client.close();
   }
+  return report(url, settings, startedAt, requirements, phases, findMax, recovery);
+}
+
+function report(
+  url: string,
+  settings: CapacitySettings,
+  startedAt: string,
+  requirements: readonly CapacityJudgement[],
+  phases: readonly CapacityPhaseReport[],
+  findMax: CapacityReport['findMax'],
+  recovery: RecoveryBurstResult | undefined,
+): CapacityReport {
   return {
     format: 'hookproof-capacity/v1',
     tool: { name: 'hookproof', version: VERSION },
@@ -169,6 +192,17 @@ export async function runCapacity(options: CapacityOptions): Promise<CapacityRep
     ...(findMax !== undefined ? { findMax } : {}),
     ...(recovery !== undefined ? { recovery } : {}),
   };
+}
+
+/** Every requirement the run asked for, not exercised: the receiver failed something more basic. */
+function notExercised(settings: CapacitySettings, answer: string): CapacityJudgement[] {
+  const summary = `not exercised: before any load, the receiver did not accept one valid, signed event (${answer}); a load test needs that first, and \`hookproof certify\` shows why (TLS-1, SIG-1, EVT-1)`;
+  const asked: Array<CapacityJudgement['requirement']> = [
+    ...(settings.rate !== undefined ? (['CAP-1'] as const) : []),
+    ...(settings.findMax !== undefined ? (['CAP-3'] as const) : []),
+    ...(settings.outageMs !== undefined ? (['CAP-2'] as const) : []),
+  ];
+  return asked.map((requirement) => ({ requirement, status: 'skipped', summary, failures: [] }));
 }
 
 function capacitySettings(options: CapacityOptions): CapacitySettings {

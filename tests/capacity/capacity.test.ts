@@ -7,7 +7,7 @@ import { judgeRecovery, runRecoveryBurst } from '../../src/capacity/recoveryBurs
 import { mergeCapacityReports } from '../../src/capacity/mergeCapacityReports';
 import { createDeliveryClient } from '../../src/delivery';
 import { defaultEngine } from '../support/engine';
-import { closeAfterEach } from '../support/servers';
+import { closeAfterEach, closedPort, serveReadingBody } from '../support/servers';
 import { boundedQueueReceiver, queueReceiver, refusingFirstReceiver, SECRET, tokenBucketReceiver, type CapacityReceiver } from './capacityReceivers';
 
 // Rates stay low (tens of events per second) so the verdicts hold on a loaded 2-core machine: the
@@ -15,7 +15,7 @@ import { boundedQueueReceiver, queueReceiver, refusingFirstReceiver, SECRET, tok
 const TYPES = ['ev/plugged', 'inverter/status', 'ping'];
 const closing = closeAfterEach();
 
-function capacity(receiver: CapacityReceiver, options: Partial<CapacityOptions>): Promise<CapacityReport> {
+function capacity(receiver: Pick<CapacityReceiver, 'url'>, options: Partial<CapacityOptions>): Promise<CapacityReport> {
   return runCapacity({ url: receiver.url, secrets: [SECRET], allowHttp: true, engine: defaultEngine(), types: TYPES, seed: 7, ...options });
 }
 
@@ -40,9 +40,10 @@ describe('CAP-1: the declared rate, sustained', () => {
     expect(cap1.status).toBe('fail');
     expect(cap1.summary).toMatch(/not accepted within 5 s: \d+ transient \(503 ×\d+\)/);
     expect(cap1.failures[0]?.status).toBe(503);
-    // Every event arrived signed correctly, each id once: distinct events, not one body replayed.
+    // Every event arrived signed correctly, each id once: distinct events, not one body replayed
+    // (and each run's one preflight event before its load).
     expect(receiver.seen.badSignatures).toBe(0);
-    expect(receiver.seen.ids.size).toBe(80 + 150);
+    expect(receiver.seen.ids.size).toBe(1 + 80 + 1 + 150);
     expect([...receiver.seen.ids.values()].every((n) => n === 1)).toBe(true);
   });
 
@@ -91,8 +92,14 @@ describe('CAP-1: the declared rate, sustained', () => {
 
   it('blames the receiver, not itself, for the events that waited for the in-flight bound: a receiver holding every connection fails CAP-1', async () => {
     const receiver = await closing(queueReceiver(1));
-    receiver.pause(5500);
+    // Paused once the preflight event (answered at once) is in, so the phase meets the pause.
+    const afterPreflight = setInterval(() => {
+      if (receiver.seen.ids.size === 0) return;
+      clearInterval(afterPreflight);
+      receiver.pause(5500);
+    }, 1);
     const report = await capacity(receiver, { rate: 20, durationMs: 1000, maxInFlight: 2 });
+    clearInterval(afterPreflight);
     const phase = report.phases[0];
     // Every event after the first two left when an answer (or a timeout) freed a place, seconds
     // after it was due: late on the receiver's account, so neither hookproof's own delay nor its burst.
@@ -107,8 +114,8 @@ describe('CAP-1: the declared rate, sustained', () => {
     expect(cap1.status).toBe('fail');
     expect(cap1.summary).toMatch(/timeout/);
     expect(report.phases[0]?.latency.p99Ms).toBeGreaterThanOrEqual(5000);
-    // Slow answers never made hookproof send more: exactly the schedule, no retry storm.
-    expect(receiver.seen.ids.size).toBe(90);
+    // Slow answers never made hookproof send more: exactly the schedule (after the one preflight event), no retry storm.
+    expect(receiver.seen.ids.size).toBe(1 + 90);
     expect(receiver.seen.maxInFlight).toBeLessThanOrEqual(64);
   });
 
@@ -238,8 +245,96 @@ describe('shards', () => {
     expect(mergedPhase?.latency.count).toBe(60);
     expect(merged.verdict).toBe('pass');
     expect(merged.mergedShards).toBe(3);
-    expect(receiver.seen.ids.size).toBe(60);
+    expect(receiver.seen.ids.size).toBe(3 + 60);
     expect(() => mergeCapacityReports([shards[0], shards[0]].filter((s) => s !== undefined))).toThrow(/shards/);
+  });
+
+  it('never passes a merged run in which a shard did not run: its part of the schedule was never sent', async () => {
+    // The receiver refuses the first event it sees (one shard's preflight) with a permanent 400.
+    let refused = false;
+    const receiver = await closing(tokenBucketReceiver(1000, 200, (res) => res.writeHead(503).end()));
+    const gate = await closing(
+      serveReadingBody((req, body, res) => {
+        if (!refused) {
+          refused = true;
+          res.writeHead(400).end();
+          return;
+        }
+        void fetch(receiver.url, { method: 'POST', headers: req.headers as Record<string, string>, body }).then(async (answer) => {
+          res.writeHead(answer.status).end(await answer.text());
+        });
+      }),
+    );
+    const startAt = new Date(Date.now() + 300);
+    const shards = await Promise.all([0, 1].map((index) => capacity(gate, { rate: 30, durationMs: 1000, shard: { index, count: 2 }, startAt })));
+    expect(shards.map((s) => s.requirements[0]?.status).sort()).toEqual(['pass', 'skipped']);
+    const merged = mergeCapacityReports(shards);
+    expect(requirement(merged, 'CAP-1')).toMatchObject({
+      status: 'inconclusive',
+      summary: expect.stringMatching(/^shard [12] of 2 did not run it: not exercised: before any load, .*\(answered 400\)/),
+    });
+    expect(merged.verdict).toBe('inconclusive');
+  });
+});
+
+describe('before any load: one valid event must be accepted', () => {
+  it('an unreachable receiver: CAP-1..3 not exercised (not failed), no load sent, the reason given', async () => {
+    const url = `http://127.0.0.1:${await closedPort()}/hooks`;
+    const report = await runCapacity({
+      url,
+      secrets: [SECRET],
+      allowHttp: true,
+      engine: defaultEngine(),
+      types: TYPES,
+      seed: 7,
+      rate: 50,
+      durationMs: 60_000,
+      outageMs: 60_000,
+      findMax: {},
+    });
+    expect(report.phases).toEqual([]);
+    expect(report.requirements.map((r) => [r.requirement, r.status])).toEqual([
+      ['CAP-1', 'skipped'],
+      ['CAP-3', 'skipped'],
+      ['CAP-2', 'skipped'],
+    ]);
+    expect(report.requirements[0]?.summary).toMatch(/^not exercised: before any load, the receiver did not accept one valid, signed event \(no answer: .*ECONNREFUSED/);
+    expect(report.verdict).toBe('inconclusive');
+  });
+
+  it('a receiver holding another secret: its 401 is named, and it sees the one event only', async () => {
+    const receiver = await closing(tokenBucketReceiver(1000, 200));
+    const report = await runCapacity({
+      url: receiver.url,
+      secrets: ['another-secret-0123456789'],
+      allowHttp: true,
+      engine: defaultEngine(),
+      types: TYPES,
+      seed: 7,
+      rate: 50,
+      durationMs: 60_000,
+    });
+    expect(report.requirements).toEqual([expect.objectContaining({ requirement: 'CAP-1', status: 'skipped', summary: expect.stringContaining('(answered 401)') })]);
+    expect(receiver.seen.badSignatures).toBe(1);
+  });
+
+  it('a receiver answering 503 at first is retried, as gridX would, and then load-tested', async () => {
+    let refusals = 1;
+    const receiver = await closing(tokenBucketReceiver(1000, 200, (res) => res.writeHead(503, { 'retry-after': '1' }).end()));
+    const gate = await closing(
+      serveReadingBody((req, body, res) => {
+        if (refusals-- > 0) {
+          res.writeHead(503, { 'retry-after': '1' }).end();
+          return;
+        }
+        void fetch(receiver.url, { method: 'POST', headers: req.headers as Record<string, string>, body }).then(async (answer) => {
+          res.writeHead(answer.status).end(await answer.text());
+        });
+      }),
+    );
+    const report = await runCapacity({ url: gate.url, secrets: [SECRET], allowHttp: true, engine: defaultEngine(), types: TYPES, seed: 7, rate: 20, durationMs: 500 });
+    expect(requirement(report, 'CAP-1').status).toBe('pass');
+    expect(report.phases[0]?.sent).toBe(10);
   });
 });
 

@@ -16,11 +16,11 @@ describe('capacity warms its own send path before the clock starts', () => {
     await expect(warmSendPath({ ...target, signal: AbortSignal.abort() })).resolves.toBe(0);
   });
 
-  it('sends the receiver nothing but the phase: every event it sees is one the phase counted', async () => {
+  it('sends the receiver nothing but its one preflight event and the phase: every other event it sees is one the phase counted', async () => {
     const receiver = await closing(tokenBucketReceiver(1000, 200));
     const report = await runCapacity({ url: receiver.url, secrets: [SECRET], allowHttp: true, engine: defaultEngine(), types: ['ping'], seed: 3, rate: 20, durationMs: 500 });
     expect(report.phases[0]?.sent).toBe(10);
-    expect(receiver.seen.ids.size).toBe(10);
+    expect(receiver.seen.ids.size).toBe(1 + 10);
     expect([...receiver.seen.ids.values()].every((n) => n === 1)).toBe(true);
   });
 });
