@@ -7,8 +7,9 @@ import { judgeRecovery, runRecoveryBurst } from '../../src/capacity/recoveryBurs
 import { mergeCapacityReports } from '../../src/capacity/mergeCapacityReports';
 import { createDeliveryClient } from '../../src/delivery';
 import { defaultEngine } from '../support/engine';
-import { closeAfterEach, closedPort, serveReadingBody } from '../support/servers';
-import { boundedQueueReceiver, queueReceiver, refusingFirstReceiver, SECRET, tokenBucketReceiver, type CapacityReceiver } from './capacityReceivers';
+import { closeAfterEach, closedPort } from '../support/servers';
+import { boundedQueueReceiver, queueReceiver, refusingFirstReceiver, refusingFront, SECRET, tokenBucketReceiver, type CapacityReceiver } from './capacityReceivers';
+import type { CapacityTarget } from '../../src/capacity/capacityTarget';
 
 // Rates stay low (tens of events per second) so the verdicts hold on a loaded 2-core machine: the
 // receivers' limits, not the machine, decide them. Three types keep the event pool quick to build.
@@ -17,6 +18,23 @@ const closing = closeAfterEach();
 
 function capacity(receiver: Pick<CapacityReceiver, 'url'>, options: Partial<CapacityOptions>): Promise<CapacityReport> {
   return runCapacity({ url: receiver.url, secrets: [SECRET], allowHttp: true, engine: defaultEngine(), types: TYPES, seed: 7, ...options });
+}
+
+/** What runLoadPhase and runRecoveryBurst need to send to `receiver`, with a client closed after `run`. */
+async function withTarget<T>(receiver: Pick<CapacityReceiver, 'url'>, seed: number, run: (target: CapacityTarget) => Promise<T>): Promise<T> {
+  const client = createDeliveryClient();
+  try {
+    return await run({
+      url: receiver.url,
+      secrets: [SECRET],
+      signatureHeader: 'X-Signature',
+      client,
+      feed: createEventFeed(defaultEngine(), { types: TYPES, seed }),
+      maxInFlight: 32,
+    });
+  } finally {
+    await client.close();
+  }
 }
 
 function requirement(report: CapacityReport, id: string) {
@@ -155,26 +173,11 @@ describe('--find-max and CAP-3', () => {
 
   it('fails CAP-3 for a receiver that answers 400 under overload: the events are lost', async () => {
     const receiver = await closing(tokenBucketReceiver(30, 6, (res) => res.writeHead(400).end('{"error":"too busy"}')));
-    const engine = defaultEngine();
-    const client = createDeliveryClient();
-    try {
-      const phase = await runLoadPhase({
-        url: receiver.url,
-        secrets: [SECRET],
-        signatureHeader: 'X-Signature',
-        client,
-        feed: createEventFeed(engine, { types: TYPES, seed: 1 }),
-        rate: 60,
-        durationMs: 2000,
-        maxInFlight: 32,
-      });
-      const cap3 = judgeOverload([phase], phase.rate);
-      expect(cap3.status).toBe('fail');
-      expect(cap3.summary).toMatch(/events? lost under overload/);
-      expect(cap3.failures[0]?.status).toBe(400);
-    } finally {
-      await client.close();
-    }
+    const phase = await withTarget(receiver, 1, (target) => runLoadPhase({ ...target, rate: 60, durationMs: 2000 }));
+    const cap3 = judgeOverload([phase], phase.rate);
+    expect(cap3.status).toBe('fail');
+    expect(cap3.summary).toMatch(/events? lost under overload/);
+    expect(cap3.failures[0]?.status).toBe(400);
   });
 });
 
@@ -196,29 +199,12 @@ describe('CAP-2: the recovery burst', () => {
     // events (due over the first second) must all arrive before any retry does. Were a place held
     // during a retry's wait, the live traffic would stop behind the backlog for those 3 s.
     const receiver = await closing(refusingFirstReceiver(9, 3));
-    const client = createDeliveryClient();
-    try {
-      const burst = await runRecoveryBurst({
-        url: receiver.url,
-        secrets: [SECRET],
-        signatureHeader: 'X-Signature',
-        client,
-        feed: createEventFeed(defaultEngine(), { types: TYPES, seed: 3 }),
-        maxInFlight: 2,
-        rate: 9,
-        outageMs: 1000,
-        liveMs: 1000,
-        retries: 5,
-        retryBaseMs: 50,
-      });
-      expect({ backlog: burst.backlog, duplicates: burst.duplicates, live: burst.live, accepted: burst.accepted }).toEqual({ backlog: 9, duplicates: 0, live: 9, accepted: 18 });
-      expect(burst.acceptedByAttempt.slice(0, 2)).toEqual([9, 9]);
-      const firstRetry = receiver.arrivals.findIndex((id, i) => receiver.arrivals.indexOf(id) < i);
-      expect(firstRetry).toBe(18);
-      expect(judgeRecovery(burst).status).toBe('pass');
-    } finally {
-      await client.close();
-    }
+    const burst = await withTarget(receiver, 3, (target) => runRecoveryBurst({ ...target, maxInFlight: 2, rate: 9, outageMs: 1000, liveMs: 1000, retries: 5, retryBaseMs: 50 }));
+    expect({ backlog: burst.backlog, duplicates: burst.duplicates, live: burst.live, accepted: burst.accepted }).toEqual({ backlog: 9, duplicates: 0, live: 9, accepted: 18 });
+    expect(burst.acceptedByAttempt.slice(0, 2)).toEqual([9, 9]);
+    const firstRetry = receiver.arrivals.findIndex((id, i) => receiver.arrivals.indexOf(id) < i);
+    expect(firstRetry).toBe(18);
+    expect(judgeRecovery(burst).status).toBe('pass');
   });
 
   it('fails when a bounded queue refuses the burst with a permanent status', async () => {
@@ -250,21 +236,9 @@ describe('shards', () => {
   });
 
   it('never passes a merged run in which a shard did not run: its part of the schedule was never sent', async () => {
-    // The receiver refuses the first event it sees (one shard's preflight) with a permanent 400.
-    let refused = false;
-    const receiver = await closing(tokenBucketReceiver(1000, 200, (res) => res.writeHead(503).end()));
-    const gate = await closing(
-      serveReadingBody((req, body, res) => {
-        if (!refused) {
-          refused = true;
-          res.writeHead(400).end();
-          return;
-        }
-        void fetch(receiver.url, { method: 'POST', headers: req.headers as Record<string, string>, body }).then(async (answer) => {
-          res.writeHead(answer.status).end(await answer.text());
-        });
-      }),
-    );
+    // The first event in (one shard's preflight) is refused with a permanent 400.
+    const receiver = await closing(tokenBucketReceiver(1000, 200));
+    const gate = await closing(refusingFront(receiver, 1, (res) => res.writeHead(400).end()));
     const startAt = new Date(Date.now() + 300);
     const shards = await Promise.all([0, 1].map((index) => capacity(gate, { rate: 30, durationMs: 1000, shard: { index, count: 2 }, startAt })));
     expect(shards.map((s) => s.requirements[0]?.status).sort()).toEqual(['pass', 'skipped']);
@@ -279,19 +253,7 @@ describe('shards', () => {
 
 describe('before any load: one valid event must be accepted', () => {
   it('an unreachable receiver: CAP-1..3 not exercised (not failed), no load sent, the reason given', async () => {
-    const url = `http://127.0.0.1:${await closedPort()}/hooks`;
-    const report = await runCapacity({
-      url,
-      secrets: [SECRET],
-      allowHttp: true,
-      engine: defaultEngine(),
-      types: TYPES,
-      seed: 7,
-      rate: 50,
-      durationMs: 60_000,
-      outageMs: 60_000,
-      findMax: {},
-    });
+    const report = await capacity({ url: `http://127.0.0.1:${await closedPort()}/hooks` }, { rate: 50, durationMs: 60_000, outageMs: 60_000, findMax: {} });
     expect(report.phases).toEqual([]);
     expect(report.requirements.map((r) => [r.requirement, r.status])).toEqual([
       ['CAP-1', 'skipped'],
@@ -304,35 +266,15 @@ describe('before any load: one valid event must be accepted', () => {
 
   it('a receiver holding another secret: its 401 is named, and it sees the one event only', async () => {
     const receiver = await closing(tokenBucketReceiver(1000, 200));
-    const report = await runCapacity({
-      url: receiver.url,
-      secrets: ['another-secret-0123456789'],
-      allowHttp: true,
-      engine: defaultEngine(),
-      types: TYPES,
-      seed: 7,
-      rate: 50,
-      durationMs: 60_000,
-    });
+    const report = await capacity(receiver, { secrets: ['another-secret-0123456789'], rate: 50, durationMs: 60_000 });
     expect(report.requirements).toEqual([expect.objectContaining({ requirement: 'CAP-1', status: 'skipped', summary: expect.stringContaining('(answered 401)') })]);
     expect(receiver.seen.badSignatures).toBe(1);
   });
 
   it('a receiver answering 503 at first is retried, as gridX would, and then load-tested', async () => {
-    let refusals = 1;
-    const receiver = await closing(tokenBucketReceiver(1000, 200, (res) => res.writeHead(503, { 'retry-after': '1' }).end()));
-    const gate = await closing(
-      serveReadingBody((req, body, res) => {
-        if (refusals-- > 0) {
-          res.writeHead(503, { 'retry-after': '1' }).end();
-          return;
-        }
-        void fetch(receiver.url, { method: 'POST', headers: req.headers as Record<string, string>, body }).then(async (answer) => {
-          res.writeHead(answer.status).end(await answer.text());
-        });
-      }),
-    );
-    const report = await runCapacity({ url: gate.url, secrets: [SECRET], allowHttp: true, engine: defaultEngine(), types: TYPES, seed: 7, rate: 20, durationMs: 500 });
+    const receiver = await closing(tokenBucketReceiver(1000, 200));
+    const gate = await closing(refusingFront(receiver, 1, (res) => res.writeHead(503, { 'retry-after': '1' }).end()));
+    const report = await capacity(gate, { rate: 20, durationMs: 500 });
     expect(requirement(report, 'CAP-1').status).toBe('pass');
     expect(report.phases[0]?.sent).toBe(10);
   });

@@ -139,3 +139,21 @@ export async function refusingFirstReceiver(count: number, retryAfterS: number):
   });
   return { ...receiver, arrivals };
 }
+
+/**
+ * In front of `receiver`: answers its first `refusals` deliveries itself with `refuse`, and hands
+ * every later one on, answering what the receiver answered.
+ */
+export function refusingFront(receiver: Pick<RunningReceiver, 'url'>, refusals: number, refuse: (res: ServerResponse) => void): Promise<RunningReceiver> {
+  let left = refusals;
+  return serveReadingBody((req, body, res) => {
+    if (left > 0) {
+      left -= 1;
+      refuse(res);
+      return;
+    }
+    void fetch(receiver.url, { method: 'POST', headers: req.headers as Record<string, string>, body }).then(async (answer) => {
+      res.writeHead(answer.status).end(await answer.text());
+    });
+  });
+}
