@@ -98,7 +98,8 @@ export async function runCapacity(options: CapacityOptions): Promise<CapacityRep
   // Before the clock (and any shared start): the first phase must not measure hookproof's cold start.
   await warmSendPath(common);
   const before = options.preflight === false ? undefined : await preflight(common);
-  if (before !== undefined && !before.accepted) {
+  // A stop (Ctrl-C) during it is not the receiver's answer: the phases below report the stop.
+  if (before !== undefined && !before.accepted && options.signal?.aborted !== true) {
     await client.close();
     return report(url, settings, new Date().toISOString(), notExercised(settings, before.answer), [], undefined, undefined);
   }
