@@ -70,6 +70,17 @@ function certify(receiver: BucketedReceiver | RunningReceiver, options: Partial<
   return runCertification({ url: receiver.url, secrets: [SECRET], allowHttp: true, engine: defaultEngine(), seed: 5, retryBaseDelayMs: 5, ...options });
 }
 
+/** certify narrowed to EVT-1 on TYPES, 2 runs, then `capacity`: what the tests here vary is the capacity part. */
+function certifyAtRate(receiver: BucketedReceiver | RunningReceiver, capacity: CertifyOptions['capacity']): Promise<CertificationReport> {
+  return certify(receiver, {
+    ...('onProgress' in receiver ? { onProgress: receiver.onProgress } : {}),
+    checks: ['EVT-1'],
+    types: TYPES,
+    runs: 2,
+    ...(capacity !== undefined ? { capacity } : {}),
+  });
+}
+
 describe('certify with a declared rate (the capacity option)', () => {
   // A full-scope run (every check, every type, 100 cases each) takes about 40 s on the CI machine:
   // the scope rule itself is proven below; here the conformance part is narrowed, and the scope
@@ -104,13 +115,7 @@ describe('certify with a declared rate (the capacity option)', () => {
 
   it('at 1.5 R: CAP-1 fails the verdict, and each failure carries the receiver’s own answer and a replayable request', async () => {
     const receiver = await bucketedReceiver(50, 20, busy);
-    const report = await certify(receiver, {
-      onProgress: receiver.onProgress,
-      checks: ['EVT-1'],
-      types: TYPES,
-      runs: 2,
-      capacity: { rate: 75, durationMs: 2000, outageMs: false, findMax: false },
-    });
+    const report = await certifyAtRate(receiver, { rate: 75, durationMs: 2000, outageMs: false, findMax: false });
     const cap1 = cap(report, 'CAP-1');
     expect(cap1.status).toBe('fail');
     expect(report.verdict).toBe('fail');
@@ -137,13 +142,7 @@ describe('certify with a declared rate (the capacity option)', () => {
     // would run until the bracket is 10 % tight (five steps or more); a budget of 2 s with steps of
     // 500 ms and 100 ms between them leaves room for three at most.
     const receiver = await bucketedReceiver(20, 4, busy);
-    const report = await certify(receiver, {
-      onProgress: receiver.onProgress,
-      checks: ['EVT-1'],
-      types: TYPES,
-      runs: 2,
-      capacity: { rate: 80, durationMs: 1000, outageMs: false, findMax: { maxRate: 160, stepMs: 500, cooldownMs: 100, budgetMs: 2000 } },
-    });
+    const report = await certifyAtRate(receiver, { rate: 80, durationMs: 1000, outageMs: false, findMax: { maxRate: 160, stepMs: 500, cooldownMs: 100, budgetMs: 2000 } });
     expect(cap(report, 'CAP-1').status).toBe('fail');
     const findMax = report.capacity?.findMax;
     const steps = (report.capacity?.phases ?? []).filter((p) => p.name.startsWith('find-max'));
@@ -167,13 +166,7 @@ describe('certify with a declared rate (the capacity option)', () => {
 
   it('a receiver answering 400 under overload: CAP-3 warns "events lost" (a recommended requirement: the verdict still passes)', async () => {
     const receiver = await bucketedReceiver(30, 5, (res) => void res.writeHead(400, { 'content-type': 'text/plain' }).end('too busy'));
-    const report = await certify(receiver, {
-      onProgress: receiver.onProgress,
-      checks: ['EVT-1'],
-      types: TYPES,
-      runs: 2,
-      capacity: { rate: 20, durationMs: 1000, outageMs: false, findMax: { maxRate: 60, stepMs: 500, cooldownMs: 50 } },
-    });
+    const report = await certifyAtRate(receiver, { rate: 20, durationMs: 1000, outageMs: false, findMax: { maxRate: 60, stepMs: 500, cooldownMs: 50 } });
     expect(cap(report, 'CAP-1').status).toBe('pass');
     const cap3 = cap(report, 'CAP-3');
     expect(cap3.status).toBe('warn');
@@ -184,13 +177,7 @@ describe('certify with a declared rate (the capacity option)', () => {
 
   it("a receiver dropping an outage's backlog (507 when its queue is full): CAP-2 warns, the verdict still passes", async () => {
     const receiver = await bucketedReceiver(50, 20, (res) => void res.writeHead(507, { 'content-type': 'application/json' }).end('{"error":"queue full"}'));
-    const report = await certify(receiver, {
-      onProgress: receiver.onProgress,
-      checks: ['EVT-1'],
-      types: TYPES,
-      runs: 2,
-      capacity: { rate: 20, durationMs: 1000, outageMs: 2000, retryBaseMs: 5, findMax: false },
-    });
+    const report = await certifyAtRate(receiver, { rate: 20, durationMs: 1000, outageMs: 2000, retryBaseMs: 5, findMax: false });
     expect(cap(report, 'CAP-1').status).toBe('pass');
     const cap2 = cap(report, 'CAP-2');
     expect(cap2.status).toBe('warn');
@@ -253,7 +240,7 @@ describe('a report with a capacity section, after it is written', () => {
   it('report verify finds it sound (digest, verdict, scope, a signed attestation), and recheck reruns it at the declared rate', async () => {
     const receiver = await closing(defectiveReceiver(() => false));
     const capacity = { rate: 20, durationMs: 1000, outageMs: false, findMax: false } as const;
-    const report = await certify(receiver, { checks: ['EVT-1'], types: TYPES, runs: 2, capacity });
+    const report = await certifyAtRate(receiver, capacity);
     expect(cap(report, 'CAP-1').status).toBe('pass');
     const dir = mkdtempSync(join(tmpdir(), 'hookproof-capacity-report-'));
     const files = await writeReports(report, dir, [SECRET]);
