@@ -154,7 +154,11 @@ export function formatRate(rate: number): string {
 
 function firstAnswer(failures: readonly CapacitySample[]): string {
   const first = failures[0];
-  if (first === undefined) return '';
-  const answer = first.status !== undefined ? `${first.status}${first.answer !== '' ? ` ${JSON.stringify(first.answer.slice(0, 80))}` : ''}` : (first.error ?? first.outcome);
-  return `; first: ${answer} after ${first.latencyMs} ms`;
+  return first === undefined ? '' : `; first: ${answerText(first)} after ${first.latencyMs} ms`;
+}
+
+/** A receiver's answer in a summary: its status and the start of its body, or what went wrong on the way. */
+export function answerText(answer: Pick<CapacitySample, 'status' | 'answer' | 'error' | 'outcome'>): string {
+  if (answer.status === undefined) return answer.error ?? answer.outcome;
+  return `${answer.status}${answer.answer !== '' ? ` ${JSON.stringify(answer.answer.slice(0, 80))}` : ''}`;
 }

@@ -262,7 +262,8 @@ function inFlightBoundRecord(): { filled(at: number): void; freed(at: number): v
         head = 0;
       }
       const span = spans[head];
-      return (span !== undefined && span.from <= time) || (fullSince !== undefined && fullSince <= time);
+      // Asked only when an event leaves, so with a place free: the span open now (if any) has ended.
+      return span !== undefined && span.from <= time;
     },
   };
 }

@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DeliveryResult } from '../delivery/DeliveryResult';
 import { signedRequest, type CapacityTarget } from './capacityTarget';
+import { answerText } from './judgeCapacity';
+import { retryAfterMs } from './retryAfter';
 
 /** Attempts of the one event, and the longest wait between two (a Retry-After above it is cut). */
 const ATTEMPTS = 3;
@@ -28,16 +30,18 @@ export async function preflight(target: Pick<CapacityTarget, 'url' | 'secrets' |
   return { accepted: false, answer: result === undefined ? 'stopped before it was sent' : describe(result) };
 }
 
+/** gridX's first retry wait, or longer when a Retry-After asks (up to MAX_WAIT_MS). */
 function waitMs(result: DeliveryResult): number {
-  const asked = Number(result.headers['retry-after']);
-  return Number.isFinite(asked) && asked > 0 ? Math.min(MAX_WAIT_MS, asked * 1000) : 1000;
+  return Math.max(1000, retryAfterMs(result, MAX_WAIT_MS) ?? 0);
 }
 
-/** The answer as a partner reads it: the status and the start of the body, or what went wrong on the way. */
+/** The answer as a partner reads it, worded as the other capacity summaries word it. */
 function describe(result: DeliveryResult): string {
-  if (result.status !== undefined) {
-    const body = result.body.subarray(0, 80).toString('utf8');
-    return `answered ${result.status}${body !== '' ? ` ${JSON.stringify(body)}` : ''}`;
-  }
-  return `no answer: ${result.error?.message ?? result.outcome}`;
+  const text = answerText({
+    ...(result.status !== undefined ? { status: result.status } : {}),
+    answer: result.body.subarray(0, 300).toString('utf8'),
+    ...(result.error !== undefined ? { error: result.error.message } : {}),
+    outcome: result.outcome,
+  });
+  return result.status !== undefined ? `answered ${text}` : `no answer: ${text}`;
 }

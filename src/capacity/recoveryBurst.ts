@@ -4,6 +4,7 @@ import { plural } from '../text/plural';
 import { gridx } from '../contract/gridx';
 import { retryDelayMs } from '../contract/retryPolicy';
 import { signedRequest, type CapacityTarget } from './capacityTarget';
+import { retryAfterMs } from './retryAfter';
 import type { FedEvent } from './eventFeed';
 import type { CapacityJudgement } from './judgeCapacity';
 import type { CapacitySample } from './loadPhase';
@@ -117,7 +118,7 @@ export async function runRecoveryBurst(options: RecoveryBurstOptions): Promise<R
       return;
     }
     const backoff = retryDelayMs({ ...gridx.retry, baseDelayMs: options.retryBaseMs }, job.attempt + 1);
-    const asked = retryAfterMs(result);
+    const asked = retryAfterMs(result, RETRY_AFTER_CAP_MS);
     if (asked !== undefined && asked > backoff) retryAfterHonoured += 1;
     const retry: Attempt = { ...job, attempt: job.attempt + 1, lastResult: result };
     const timer = setTimeout(
@@ -204,15 +205,6 @@ export function judgeRecovery(burst: RecoveryBurstResult): CapacityJudgement {
   if (burst.exhausted > 0) reasons.push(`${burst.exhausted} still refused after gridX's 5 retries`);
   if (burst.duplicates > burst.duplicatesAccepted) reasons.push(`${burst.duplicates - burst.duplicatesAccepted} of ${burst.duplicates} duplicates not accepted`);
   return { requirement: 'CAP-2', status: 'fail', summary: `did not absorb a ${text}: ${reasons.join('; ')}`, failures: burst.failures };
-}
-
-/** Retry-After in ms: delay-seconds or an HTTP date; capped, so a receiver cannot stall the run. */
-function retryAfterMs(result: DeliveryResult): number | undefined {
-  const value = result.headers['retry-after'];
-  if (value === undefined) return undefined;
-  const seconds = /^\s*(\d+)\s*$/.exec(value);
-  const ms = seconds !== null ? Number(seconds[1]) * 1000 : Date.parse(value) - Date.now();
-  return Number.isFinite(ms) ? Math.min(RETRY_AFTER_CAP_MS, Math.max(0, ms)) : undefined;
 }
 
 function sample(delivery: Delivery, attempt: number, atMs: number, result: DeliveryResult): CapacitySample {
